@@ -1,0 +1,135 @@
+import type {
+  CommandArgs,
+  CommandName,
+  CommandOutput,
+  Counter,
+  Device,
+  HallEvent,
+  Records,
+  Role,
+  Service,
+  Staff,
+  StaffSession,
+  Ticket,
+} from '@onestop/shared';
+import type { Result } from '../domain/result';
+import type { NewTransition } from '../domain/tickets';
+import type { HallState } from '../store/hall-repo';
+import type { Store } from '../store/store';
+
+/** Who is asking: the device, and the staff member signed in on it if any. */
+export interface Actor {
+  device: Device | null;
+  session: StaffSession | null;
+  staff: Staff | null;
+  roles: Role[];
+}
+
+/** Collects what one command writes, stamping every record with the command's sequence number. */
+export class Writes {
+  readonly records: Required<Omit<Records, 'config'>> & Pick<Records, 'config'> = {
+    tickets: [],
+    counters: [],
+    services: [],
+    staff: [],
+    devices: [],
+    sessions: [],
+  };
+  readonly events: HallEvent[] = [];
+
+  constructor(
+    private readonly store: Store,
+    readonly seq: number,
+  ) {}
+
+  get isEmpty(): boolean {
+    const r = this.records;
+    return (
+      r.tickets.length + r.counters.length + r.services.length + r.staff.length + r.devices.length + r.sessions.length ===
+        0 && r.config === undefined
+    );
+  }
+
+  newTicket(ticket: Ticket, transition: NewTransition, events: HallEvent[] = []): Ticket {
+    const saved = this.store.tickets.insert(ticket, this.seq);
+    this.store.tickets.addTransition(transition);
+    this.records.tickets.push(saved);
+    this.events.push({ type: 'ticket.issued', ticketId: saved.id }, ...events);
+    return saved;
+  }
+
+  ticket(change: { ticket: Ticket; transition: NewTransition; events: HallEvent[] }): Ticket {
+    const saved = this.store.tickets.save(change.ticket, this.seq);
+    this.store.tickets.addTransition(change.transition);
+    this.records.tickets.push(saved);
+    this.events.push(...change.events);
+    return saved;
+  }
+
+  counter(counter: Counter): Counter {
+    const saved = this.store.counters.save(counter, this.seq);
+    this.records.counters.push(saved);
+    return saved;
+  }
+
+  service(service: Service): Service {
+    const saved = this.store.services.save(service, this.seq);
+    this.records.services.push(saved);
+    return saved;
+  }
+
+  device(device: Device): Device {
+    const saved = this.store.devices.save(device, this.seq);
+    this.records.devices.push(saved);
+    return saved;
+  }
+
+  newDevice(device: Device, tokenHash: string): Device {
+    const saved = { ...device, changeSeq: this.seq };
+    this.store.devices.insert(saved, tokenHash);
+    this.records.devices.push(saved);
+    return saved;
+  }
+
+  session(session: StaffSession): StaffSession {
+    const saved = this.store.devices.saveSession(session, this.seq);
+    this.records.sessions.push(saved);
+    return saved;
+  }
+
+  newSession(session: StaffSession, tokenHash: string): StaffSession {
+    const saved = { ...session, changeSeq: this.seq };
+    this.store.devices.insertSession(saved, tokenHash);
+    this.records.sessions.push(saved);
+    return saved;
+  }
+
+  event(event: HallEvent): void {
+    this.events.push(event);
+  }
+}
+
+export interface TxContext {
+  store: Store;
+  actor: Actor;
+  now: number;
+  hall: HallState;
+  newId: () => string;
+  write: Writes;
+}
+
+export interface PrepareContext {
+  store: Store;
+  actor: Actor;
+  now: number;
+}
+
+export interface Handler<K extends CommandName, P = undefined> {
+  /** Async work before the transaction (a PIN check); must not write hall state. */
+  prepare?(ctx: PrepareContext, args: CommandArgs<K>): Promise<Result<P>>;
+  /** Synchronous, inside one SQLite transaction: decide with the domain, then write. */
+  // Method syntax on purpose: lets the handler table hold handlers of differing `P`.
+  run(tx: TxContext, args: CommandArgs<K>, prepared: P): Result<CommandOutput<K>>;
+}
+
+export const handler = <K extends CommandName, P = undefined>(h: Handler<K, P>) => h;

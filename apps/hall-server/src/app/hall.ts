@@ -1,0 +1,202 @@
+import {
+  commands,
+  errorMessages,
+  isCommandName,
+  maskCustomer,
+  type Ack,
+  type CommandName,
+  type ErrorCode,
+  type HallChange,
+  type Records,
+} from '@onestop/shared';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { authorize } from '../domain/permissions';
+import type { Rejection } from '../domain/result';
+import type { Store } from '../store/store';
+import { resolveActor, type Credentials } from './actor';
+import { Writes, type Actor, type Handler } from './context';
+import { handlers } from './handlers';
+import { audienceOf } from './handlers/query-handlers';
+import { projectResult } from './projection';
+import { rollover } from './rollover';
+
+export interface HallOptions {
+  store: Store;
+  /** Injectable so the simulator can run a day time-compressed and tests can cross midnight. */
+  clock?: () => number;
+  newId?: () => string;
+  logger?: Logger;
+}
+
+export type ChangeListener = (change: HallChange) => void;
+
+/** A command's outcome plus who asked, for the transport to adjust the connection. */
+export interface Executed {
+  ack: Ack<unknown>;
+  actor: Actor | null;
+}
+
+class Refusal extends Error {
+  constructor(readonly rejection: Rejection) {
+    super(rejection.code);
+  }
+}
+
+const SECRET_KEYS = new Set(['pin', 'pairingCode', 'deviceToken', 'sessionToken']);
+
+/** What the audit log keeps of a payload: secrets out, customer data masked, bounded size. */
+export function auditSummary(payload: unknown): string {
+  const text = JSON.stringify(payload, (key, value: unknown) => {
+    if (SECRET_KEYS.has(key)) return '***';
+    if (key === 'customer' && value && typeof value === 'object') {
+      const c = value as Record<string, unknown>;
+      const strings = (v: unknown) => (typeof v === 'string' ? v : null);
+      return maskCustomer({ phone: strings(c.phone), accountNo: strings(c.accountNo), name: strings(c.name) });
+    }
+    return value;
+  });
+  return (text ?? 'null').slice(0, 2000);
+}
+
+function failure(code: ErrorCode, detail?: string): Ack<never> {
+  const base = errorMessages[code].en;
+  return { ok: false, code, message: detail ? `${base} ${detail}` : base };
+}
+
+export function createHall(options: HallOptions) {
+  const { store } = options;
+  const clock = options.clock ?? Date.now;
+  const newId = options.newId ?? randomUUID;
+  const log = options.logger;
+  const listeners = new Set<ChangeListener>();
+
+  function publish(change: HallChange): void {
+    for (const listener of listeners) listener(change);
+  }
+
+  function audit(entry: {
+    name: string;
+    actor: Actor | null;
+    commandId: string | null;
+    payload: unknown;
+    result: string;
+    seq?: number | null;
+    now: number;
+  }): void {
+    const reason = (entry.payload as { reason?: unknown } | null)?.reason;
+    store.log.audit({
+      at: entry.now,
+      deviceId: entry.actor?.device?.id ?? null,
+      staffId: entry.actor?.staff?.id ?? null,
+      command: entry.name,
+      commandId: entry.commandId,
+      payload: auditSummary(entry.payload),
+      result: entry.result,
+      reason: typeof reason === 'string' ? reason : null,
+      seq: entry.seq ?? null,
+    });
+  }
+
+  function refuse(
+    ctx: { name: string; actor: Actor | null; commandId: string | null; payload: unknown; now: number; isQuery: boolean },
+    code: ErrorCode,
+    detail?: string,
+  ): Executed {
+    if (!ctx.isQuery) audit({ ...ctx, result: code });
+    return { ack: failure(code, detail), actor: ctx.actor };
+  }
+
+  function ensureBusinessDay(now: number): void {
+    const change = rollover(store, now);
+    if (change) publish(change);
+  }
+
+  async function execute(name: string, payload: unknown, credentials: Credentials): Promise<Executed> {
+    let now = clock();
+    const isQuery = isCommandName(name) && commands[name].kind === 'query';
+    const rawId = (payload as { commandId?: unknown } | null)?.commandId;
+    const ctx = { name, actor: null as Actor | null, commandId: typeof rawId === 'string' ? rawId.slice(0, 64) : null, payload, now, isQuery };
+    if (!isCommandName(name)) return refuse(ctx, 'unknown_command', name.slice(0, 60));
+    const def = commands[name];
+    const parsed = def.input.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return refuse(ctx, 'invalid_payload', issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : undefined);
+    }
+    const args = parsed.data as { commandId?: string };
+    const who = resolveActor(store, credentials);
+    if (!who.ok) return refuse(ctx, who.code, who.detail);
+    ctx.actor = who.value;
+    const allowed = authorize(name, { deviceKind: who.value.device?.kind ?? null, roles: who.value.roles, signedIn: who.value.staff !== null });
+    if (!allowed.ok) return refuse(ctx, allowed.code, allowed.detail);
+
+    const h = handlers[name] as Handler<CommandName, unknown>;
+    const replay = () => (args.commandId ? store.log.findResult(args.commandId) : undefined);
+    const earlier = replay();
+    if (earlier) return replayed(earlier, name, ctx);
+
+    let prepared: unknown = undefined;
+    if (h.prepare) {
+      const p = await h.prepare({ store, actor: who.value, now }, args as never);
+      if (!p.ok) return refuse(ctx, p.code, p.detail);
+      prepared = p.value;
+      now = clock();
+      ctx.now = now;
+      const meanwhile = replay(); // the same command may have been retried while we awaited
+      if (meanwhile) return replayed(meanwhile, name, ctx);
+    }
+
+    ensureBusinessDay(now);
+    const hall = store.hall.state();
+    const write = new Writes(store, hall.seq + 1);
+    try {
+      const data = store.db.transaction(() => {
+        const result = h.run({ store, actor: who.value, now, hall, newId, write }, args as never, prepared);
+        if (!result.ok) throw new Refusal(result);
+        if (isQuery) return result.value;
+        const seq = write.isEmpty ? null : write.seq;
+        if (seq !== null) store.hall.setSeq(seq);
+        store.log.saveResult(args.commandId!, name, who.value.device?.id ?? null, result.value, now);
+        audit({ ...ctx, result: 'ok', seq });
+        return result.value;
+      })();
+      if (!isQuery && !write.isEmpty) publish(changeOf(write, now));
+      return { ack: { ok: true, data: projectResult(data, audienceOf(who.value)) }, actor: who.value };
+    } catch (err) {
+      if (err instanceof Refusal) return refuse(ctx, err.rejection.code, err.rejection.detail);
+      log?.error({ err, command: name }, 'command failed');
+      return refuse(ctx, 'internal_error');
+    }
+  }
+
+  function replayed(earlier: { command: string; result: unknown }, name: string, ctx: Parameters<typeof refuse>[0]): Executed {
+    if (earlier.command !== name) return refuse(ctx, 'command_id_conflict');
+    const data = ctx.actor ? projectResult(earlier.result, audienceOf(ctx.actor)) : earlier.result;
+    return { ack: { ok: true, data }, actor: ctx.actor };
+  }
+
+  return {
+    store,
+    clock,
+    execute,
+    ensureBusinessDay,
+    onChange(listener: ChangeListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** For server-side actions that are not a device's command (a dropped counter's ticket). */
+    publish,
+  };
+}
+
+function changeOf(write: Writes, now: number): HallChange {
+  const records: Records = {};
+  for (const [key, list] of Object.entries(write.records)) {
+    if (Array.isArray(list) && list.length > 0) Object.assign(records, { [key]: list });
+  }
+  if (write.records.config) records.config = write.records.config;
+  return { seq: write.seq, at: now, events: write.events, records };
+}
+
+export type Hall = ReturnType<typeof createHall>;

@@ -1,0 +1,18 @@
+import type { Ticket } from '@onestop/shared';
+import { accept, reject, type Result } from '../../domain/result';
+import type { ClerkAtCounter } from '../../domain/tickets';
+import type { TxContext } from '../context';
+
+/** The signed-in clerk and the counter they work at. */
+export function clerkAt(tx: TxContext): Result<ClerkAtCounter> {
+  const staff = tx.actor.staff;
+  if (!staff) return reject('not_signed_in');
+  const counter = tx.store.counters.byStaff(staff.id);
+  if (!counter) return reject('not_at_counter');
+  return accept({ staffId: staff.id, counter, activeTickets: tx.store.tickets.activeOfStaff(staff.id) });
+}
+
+export function ticketById(tx: TxContext, ticketId: string): Result<Ticket> {
+  const ticket = tx.store.tickets.byId(ticketId);
+  return ticket ? accept(ticket) : reject('not_found', `Ticket ${ticketId}.`);
+}

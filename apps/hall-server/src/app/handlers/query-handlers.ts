@@ -1,0 +1,44 @@
+import type { Records } from '@onestop/shared';
+import { accept } from '../../domain/result';
+import { handler, type Actor } from '../context';
+import { projectRecords, projectSnapshot, type Audience } from '../projection';
+
+export function audienceOf(actor: Actor): Audience {
+  return actor.staff ? 'staff' : 'public';
+}
+
+export const queryHandlers = {
+  'hall:snapshot': handler<'hall:snapshot'>({
+    run(tx) {
+      const { store, hall } = tx;
+      const snapshot = {
+        seq: hall.seq,
+        businessDay: hall.businessDay,
+        config: hall.config,
+        services: store.services.all(),
+        counters: store.counters.all(),
+        staff: store.staff.all(),
+        tickets: store.tickets.visible(hall.businessDay),
+        devices: store.devices.all(),
+        sessions: store.devices.openSessions(),
+      };
+      return accept(projectSnapshot(snapshot, audienceOf(tx.actor)));
+    },
+  }),
+
+  'hall:changes-since': handler<'hall:changes-since'>({
+    run(tx, { since }) {
+      const { store, hall } = tx;
+      const records: Records = {
+        tickets: store.tickets.changedSince(since),
+        counters: store.counters.changedSince(since),
+        services: store.services.changedSince(since),
+        staff: store.staff.changedSince(since),
+        devices: store.devices.changedSince(since),
+        sessions: store.devices.sessionsChangedSince(since),
+        ...(hall.configChangeSeq > since ? { config: hall.config } : {}),
+      };
+      return accept({ seq: hall.seq, records: projectRecords(records, audienceOf(tx.actor)) });
+    },
+  }),
+};

@@ -1,0 +1,205 @@
+import type { Customer, Ticket } from '@onestop/shared';
+import { pickNext } from '../../domain/calling';
+import { accept, reject, type Result } from '../../domain/result';
+import {
+  callTicket,
+  cancelTicket,
+  finishTicket,
+  issuedTransition,
+  issueTicket,
+  markNoShow,
+  parkTicket,
+  reassignOwner,
+  recallTicket,
+  reinstateTicket,
+  resumeTicket,
+  returnTicket,
+  startTicket,
+  transferTicket,
+  walkIn,
+  type ClerkAtCounter,
+  type TicketChange,
+  type TransferTarget,
+} from '../../domain/tickets';
+import { handler, type TxContext } from '../context';
+import { queuePosition } from '../queue-estimate';
+import { clerkAt, ticketById } from './clerk';
+
+const noCustomer: Customer = { phone: null, accountNo: null, name: null };
+
+function saved(tx: TxContext, change: Result<TicketChange>): Result<{ ticket: Ticket }> {
+  return change.ok ? accept({ ticket: tx.write.ticket(change.value) }) : change;
+}
+
+/** A clerk action on one ticket: resolve the clerk and the ticket, apply the rule, write. */
+function clerkAction(
+  tx: TxContext,
+  ticketId: string,
+  rule: (ticket: Ticket, clerk: ClerkAtCounter) => Result<TicketChange>,
+): Result<{ ticket: Ticket }> {
+  const clerk = clerkAt(tx);
+  if (!clerk.ok) return clerk;
+  const ticket = ticketById(tx, ticketId);
+  if (!ticket.ok) return ticket;
+  return saved(tx, rule(ticket.value, clerk.value));
+}
+
+function staffAction(
+  tx: TxContext,
+  ticketId: string,
+  rule: (ticket: Ticket, staffId: string) => Result<TicketChange>,
+): Result<{ ticket: Ticket }> {
+  const staff = tx.actor.staff;
+  if (!staff) return reject('not_signed_in');
+  const ticket = ticketById(tx, ticketId);
+  if (!ticket.ok) return ticket;
+  return saved(tx, rule(ticket.value, staff.id));
+}
+
+export const ticketHandlers = {
+  'ticket:issue': handler<'ticket:issue'>({
+    run(tx, args) {
+      const fromKiosk = tx.actor.device?.kind === 'kiosk';
+      if (fromKiosk && (args.note !== undefined || args.targetCounterId !== undefined)) {
+        return reject('forbidden', 'A note or a target counter is set by guide staff.');
+      }
+      const service = tx.store.services.byId(args.serviceId);
+      if (!service) return reject('not_found', `Service ${args.serviceId}.`);
+      if (args.targetCounterId !== undefined && !tx.store.counters.byId(args.targetCounterId)) {
+        return reject('not_found', `Counter ${args.targetCounterId}.`);
+      }
+      const day = tx.hall.businessDay;
+      const issued = issueTicket(
+        {
+          id: tx.newId(),
+          service,
+          businessDay: day,
+          lastDailySeq: tx.store.tickets.lastDailySeq(day, service.id),
+          customer: args.customer ?? noCustomer,
+          priority: args.priority,
+          source: fromKiosk ? 'kiosk' : 'guide',
+          note: args.note || null,
+          targetCounterId: args.targetCounterId ?? null,
+          estimatedWaitSec: null,
+        },
+        tx.now,
+      );
+      if (!issued.ok) return issued;
+      tx.store.tickets.takeDailySeq(day, service.id);
+      const waiting = tx.store.tickets.waiting();
+      const position = queuePosition(tx.store, tx.hall, issued.value, service, waiting, tx.now);
+      const ticket = { ...issued.value, estimatedWaitSec: position.estimatedWaitSec };
+      const stored = tx.write.newTicket(ticket, issuedTransition(ticket, tx.actor.staff?.id ?? null));
+      return accept({ ticket: stored, ...position });
+    },
+  }),
+
+  'ticket:walk-in': handler<'ticket:walk-in'>({
+    run(tx, args) {
+      const clerk = clerkAt(tx);
+      if (!clerk.ok) return clerk;
+      const service = tx.store.services.byId(args.serviceId);
+      if (!service) return reject('not_found', `Service ${args.serviceId}.`);
+      const day = tx.hall.businessDay;
+      const issued = issueTicket(
+        {
+          id: tx.newId(),
+          service,
+          businessDay: day,
+          lastDailySeq: tx.store.tickets.lastDailySeq(day, service.id),
+          customer: args.customer ?? noCustomer,
+          priority: 'normal',
+          source: 'walk_in',
+          note: args.note || null,
+          targetCounterId: null,
+          estimatedWaitSec: 0,
+        },
+        tx.now,
+      );
+      if (!issued.ok) return issued;
+      const serving = walkIn(issued.value, clerk.value, tx.now);
+      if (!serving.ok) return serving;
+      tx.store.tickets.takeDailySeq(day, service.id);
+      const ticket = tx.write.newTicket(serving.value, issuedTransition(serving.value, clerk.value.staffId));
+      return accept({ ticket });
+    },
+  }),
+
+  'ticket:call-next': handler<'ticket:call-next'>({
+    run(tx) {
+      const clerk = clerkAt(tx);
+      if (!clerk.ok) return clerk;
+      const services = new Map(tx.store.services.all().map((s) => [s.id, s]));
+      const next = pickNext(tx.store.tickets.waiting(), clerk.value.counter, services, tx.hall.config.callWeights, tx.now);
+      if (!next) {
+        // Refuse for the reason the clerk can act on: a paused counter before an empty queue.
+        if (clerk.value.counter.state !== 'open') return reject('counter_not_open');
+        return reject('queue_empty');
+      }
+      return saved(tx, callTicket(next, clerk.value, tx.now));
+    },
+  }),
+
+  'ticket:call': handler<'ticket:call'>({
+    run: (tx, { ticketId }) => clerkAction(tx, ticketId, (t, clerk) => callTicket(t, clerk, tx.now)),
+  }),
+  'ticket:recall': handler<'ticket:recall'>({
+    run: (tx, { ticketId }) => clerkAction(tx, ticketId, (t, clerk) => recallTicket(t, clerk, tx.now)),
+  }),
+  'ticket:no-show': handler<'ticket:no-show'>({
+    run: (tx, { ticketId }) =>
+      clerkAction(tx, ticketId, (t, clerk) => markNoShow(t, clerk, tx.hall.config, tx.now)),
+  }),
+  'ticket:start': handler<'ticket:start'>({
+    run: (tx, { ticketId }) => clerkAction(tx, ticketId, (t, clerk) => startTicket(t, clerk, tx.now)),
+  }),
+  'ticket:finish': handler<'ticket:finish'>({
+    run: (tx, { ticketId, outcome, items }) =>
+      clerkAction(tx, ticketId, (t, clerk) => finishTicket(t, clerk, outcome, items, tx.now)),
+  }),
+  'ticket:park': handler<'ticket:park'>({
+    run: (tx, { ticketId, reason }) => clerkAction(tx, ticketId, (t, clerk) => parkTicket(t, clerk, reason, tx.now)),
+  }),
+  'ticket:resume': handler<'ticket:resume'>({
+    run: (tx, { ticketId }) => clerkAction(tx, ticketId, (t, clerk) => resumeTicket(t, clerk, tx.now)),
+  }),
+
+  'ticket:transfer': handler<'ticket:transfer'>({
+    run(tx, { ticketId, to, note }) {
+      let target: TransferTarget;
+      if ('serviceId' in to) {
+        const service = tx.store.services.byId(to.serviceId);
+        if (!service) return reject('not_found', `Service ${to.serviceId}.`);
+        target = { service };
+      } else {
+        const counter = tx.store.counters.byId(to.counterId);
+        if (!counter) return reject('not_found', `Counter ${to.counterId}.`);
+        target = { counter };
+      }
+      return clerkAction(tx, ticketId, (t, clerk) => transferTicket(t, clerk, target, note || null, tx.now));
+    },
+  }),
+
+  'ticket:return': handler<'ticket:return'>({
+    run: (tx, { ticketId, reason }) =>
+      clerkAction(tx, ticketId, (t, clerk) =>
+        returnTicket(t, { staffId: clerk.staffId, counterId: clerk.counter.id }, reason ?? null, tx.now),
+      ),
+  }),
+
+  'ticket:cancel': handler<'ticket:cancel'>({
+    run: (tx, { ticketId, reason }) => staffAction(tx, ticketId, (t, staffId) => cancelTicket(t, staffId, reason, tx.now)),
+  }),
+  'ticket:reinstate': handler<'ticket:reinstate'>({
+    run: (tx, { ticketId, reason }) =>
+      staffAction(tx, ticketId, (t, staffId) => reinstateTicket(t, staffId, reason, tx.now)),
+  }),
+
+  'ticket:reassign-owner': handler<'ticket:reassign-owner'>({
+    run(tx, { ticketId, staffId, reason }) {
+      const owner = tx.store.staff.byId(staffId);
+      if (!owner || !owner.active) return reject('not_found', `Staff ${staffId}.`);
+      return staffAction(tx, ticketId, (t, leaderId) => reassignOwner(t, owner.id, leaderId, reason, tx.now));
+    },
+  }),
+};

@@ -1,0 +1,51 @@
+import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+
+// Device and session tokens are random and stored only as SHA-256 hashes. PINs are short, so
+// they are stored with scrypt, a memory-hard hash (32 MiB per check), and sign-in is throttled.
+
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLen: 32, maxmem: 64 * 1024 * 1024 };
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newPairingCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+function scryptAsync(pin: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(pin, salt, SCRYPT.keyLen, { N, r, p, maxmem: SCRYPT.maxmem }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
+  });
+}
+
+export async function hashPin(pin: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(pin, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPin(pin: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = await scryptAsync(pin, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** After 5 failures in a row a staff number is locked, doubling from 30 s up to 15 min. */
+export function lockoutMs(consecutiveFailures: number): number {
+  if (consecutiveFailures < 5) return 0;
+  return Math.min(15 * 60_000, 30_000 * 2 ** (consecutiveFailures - 5));
+}
+
+/** Spends the time of a PIN check without checking anything. */
+export async function hashPinNever(pin: string): Promise<void> {
+  await scryptAsync(pin, Buffer.alloc(16), SCRYPT.N, SCRYPT.r, SCRYPT.p);
+}

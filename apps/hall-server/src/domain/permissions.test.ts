@@ -1,0 +1,96 @@
+import {
+  commandNames,
+  commands,
+  type CommandName,
+  type DeviceKind,
+  type Role,
+} from '@onestop/shared';
+import { describe, expect, it } from 'vitest';
+import { authorize, rolesOf } from './permissions';
+
+type Actor = { label: string; deviceKind: DeviceKind | null; staffRoles: Role[] | null };
+const actors: Actor[] = [
+  { label: 'unpaired', deviceKind: null, staffRoles: null },
+  { label: 'kiosk', deviceKind: 'kiosk', staffRoles: null },
+  { label: 'display', deviceKind: 'display', staffRoles: null },
+  { label: 'pad', deviceKind: 'pad', staffRoles: null },
+  { label: 'desk, nobody signed in', deviceKind: 'desk', staffRoles: null },
+  { label: 'guide', deviceKind: 'desk', staffRoles: ['guide'] },
+  { label: 'clerk', deviceKind: 'desk', staffRoles: ['clerk'] },
+  { label: 'backoffice', deviceKind: 'desk', staffRoles: ['backoffice'] },
+  { label: 'duty leader', deviceKind: 'desk', staffRoles: ['duty_leader'] },
+  { label: 'admin', deviceKind: 'desk', staffRoles: ['admin'] },
+];
+
+// The expected matrix, written out by hand so that a change to the contract shows up here.
+const allowed: Record<CommandName, string[]> = {
+  'device:pair': actors.map((a) => a.label),
+  'device:issue-pairing-code': ['duty leader', 'admin'],
+  'device:revoke': ['admin'],
+  'staff:sign-in': [
+    'desk, nobody signed in',
+    'guide',
+    'clerk',
+    'backoffice',
+    'duty leader',
+    'admin',
+  ],
+  'staff:sign-out': ['guide', 'clerk', 'backoffice', 'duty leader', 'admin'],
+  'counter:sign-in': ['clerk'],
+  'counter:sign-out': ['clerk'],
+  'counter:open': ['clerk'],
+  'counter:pause': ['clerk'],
+  'counter:close': ['clerk'],
+  'ticket:issue': ['kiosk', 'guide', 'duty leader'],
+  'ticket:walk-in': ['clerk'],
+  'ticket:call-next': ['clerk'],
+  'ticket:call': ['clerk'],
+  'ticket:recall': ['clerk'],
+  'ticket:no-show': ['clerk'],
+  'ticket:start': ['clerk'],
+  'ticket:finish': ['clerk'],
+  'ticket:park': ['clerk'],
+  'ticket:resume': ['clerk'],
+  'ticket:transfer': ['clerk'],
+  'ticket:return': ['clerk'],
+  'ticket:cancel': ['guide', 'duty leader'],
+  'ticket:reinstate': ['guide', 'duty leader'],
+  'ticket:reassign-owner': ['duty leader'],
+  'hall:snapshot': actors.filter((a) => a.deviceKind !== null).map((a) => a.label),
+  'hall:changes-since': actors.filter((a) => a.deviceKind !== null).map((a) => a.label),
+};
+
+const table = commandNames.flatMap((name) =>
+  actors.map((actor) => ({
+    name,
+    actor: actor.label,
+    ok: allowed[name].includes(actor.label),
+    a: actor,
+  })),
+);
+
+describe('role-by-command matrix', () => {
+  it('covers every command in the contract', () => {
+    expect(Object.keys(allowed).sort()).toEqual(Object.keys(commands).sort());
+  });
+
+  it.each(table)('$name by $actor → allowed: $ok', ({ name, ok, a }) => {
+    const roles = rolesOf(a.deviceKind, a.staffRoles);
+    const result = authorize(name, {
+      deviceKind: a.deviceKind,
+      roles,
+      signedIn: a.staffRoles !== null,
+    });
+    expect(result.ok).toBe(ok);
+    if (!result.ok) {
+      const expected =
+        a.deviceKind === null
+          ? 'not_paired'
+          : a.deviceKind === 'desk' && a.staffRoles === null
+            ? 'not_signed_in'
+            : ['forbidden', 'wrong_device'];
+      if (Array.isArray(expected)) expect(expected).toContain(result.code);
+      else expect(result.code).toBe(expected);
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import type { CallWeights, Counter, Service, Ticket } from '@onestop/shared';
+
+// Builders for domain tests: a valid record with the fields a test cares about overridden.
+
+export const T0 = Date.UTC(2026, 10, 24, 1, 0, 0); // 09:00 in Asia/Shanghai
+
+export const weights: CallWeights = {
+  returning: 1000,
+  appointment: 800,
+  priority: 600,
+  vip: 400,
+  normal: 0,
+  perMinutePastTarget: 1,
+};
+
+export function aService(over: Partial<Service> = {}): Service {
+  return {
+    id: 'svc-a',
+    prefix: 'A',
+    nameZh: '电费缴纳',
+    nameEn: 'Bill payment',
+    category: 'billing',
+    descriptionZh: '',
+    descriptionEn: '',
+    targetWaitSec: 600,
+    targetHandleSec: 300,
+    dailyCap: null,
+    active: true,
+    sortOrder: 1,
+    changeSeq: 0,
+    ...over,
+  };
+}
+
+export function aCounter(over: Partial<Counter> = {}): Counter {
+  return {
+    id: 'ctr-1',
+    number: 1,
+    name: '1号窗口',
+    serviceIds: ['svc-a'],
+    state: 'open',
+    pauseReason: null,
+    staffId: 'clerk-1',
+    updatedAt: T0,
+    changeSeq: 0,
+    ...over,
+  };
+}
+
+export function aTicket(over: Partial<Ticket> = {}): Ticket {
+  return {
+    id: 't-1',
+    businessDay: '2026-11-24',
+    serviceId: 'svc-a',
+    number: 'A001',
+    dailySeq: 1,
+    state: 'waiting',
+    priority: 'normal',
+    returning: false,
+    source: 'kiosk',
+    customer: { phone: null, accountNo: null, name: null },
+    note: null,
+    issuedAt: T0,
+    queuedAt: T0,
+    targetCounterId: null,
+    counterId: null,
+    servingStaffId: null,
+    ownerStaffId: null,
+    calledAt: null,
+    recallCount: 0,
+    startedAt: null,
+    finishedAt: null,
+    outcome: null,
+    items: [],
+    stateReason: null,
+    transferCount: 0,
+    estimatedWaitSec: null,
+    updatedAt: T0,
+    changeSeq: 0,
+    ...over,
+  };
+}

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import pino from 'pino';
+import { demoStaff } from './app/seed';
+import { startHallServer } from './server';
+
+// `npm start`: the hall server with the embedded demo hall. PORT and DATA_DIR let two halls
+// run side by side; DEMO=0 starts a hall that was seeded before.
+
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const port = Number(process.env.PORT ?? 8080);
+const dataDir = resolve(process.env.DATA_DIR ?? './data');
+const demo = process.env.DEMO !== '0';
+
+const server = await startHallServer({ dataDir, port, host: process.env.HOST ?? '0.0.0.0', demo, logger });
+const base = `http://localhost:${server.port}`;
+const lines = [
+  `OneStop hall server listening on ${base} (data in ${dataDir})`,
+  `  landing page   ${base}/`,
+  `  OpenAPI        ${base}/api/v1/openapi.json`,
+  ...(demo
+    ? ['  demo staff (staff no. / PIN):', ...demoStaff.map((s) => `    ${s.staffNo} / ${s.pin}  ${s.name} (${s.roles.join(', ')})`)]
+    : []),
+];
+console.log(lines.join('\n'));
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    void server.close().then(() => process.exit(0));
+  });
+}

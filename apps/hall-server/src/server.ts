@@ -1,0 +1,121 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import { createHall, type Hall } from './app/hall';
+import { demoDevices, demoSeed, demoStaff, seedHall, defaultConfig, type SeedOptions } from './app/seed';
+import { openDatabase } from './store/db';
+import { createStore } from './store/store';
+import { createHttpApi } from './transport/http-api';
+import { landingPage } from './transport/landing-page';
+import { attachSocketServer, type HallIo, type Presence } from './transport/socket-server';
+import { createStaticFiles, type WebApp } from './transport/static-files';
+import { nextBusinessDayStart } from './domain/business-day';
+
+export const VERSION = '0.1.0';
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const webApps: WebApp[] = [
+  { routes: ['/kiosk', '/guide', '/display', '/status'], dir: join(repoRoot, 'apps/kiosk/dist'), title: 'Kiosk, guide desk, hall display, customer phone page' },
+  { routes: ['/counter', '/pad', '/backoffice', '/console'], dir: join(repoRoot, 'apps/counter/dist'), title: 'Clerk workstation, evaluation pad, back office, duty-leader console' },
+];
+
+export interface HallServerOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  /** Seed the embedded demo hall on first start. */
+  demo?: boolean;
+  /** For a real hall's first start (no demo): the seed to write. */
+  seed?: SeedOptions;
+  clock?: () => number;
+  logger?: Logger;
+}
+
+export interface HallServer {
+  hall: Hall;
+  io: HallIo;
+  presence: Presence;
+  httpServer: HttpServer;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Wires the hall: SQLite store → hall (rules + commands) → socket.io + HTTP API + web apps. */
+export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const clock = options.clock ?? Date.now;
+  const db = openDatabase(join(options.dataDir, 'hall.sqlite'));
+  const store = createStore(db);
+  const seed = options.seed ?? (options.demo ? demoSeed(clock()) : undefined);
+  if (seed) {
+    if (await seedHall(store, seed)) logger.info({ hall: seed.config.nameEn }, 'hall seeded');
+  } else if (!store.hall.isInitialised()) {
+    throw new Error('this hall has no data yet: start it with the demo hall (DEMO=1) or a seed');
+  }
+  const hall = createHall({ store, clock, logger });
+  hall.ensureBusinessDay(clock());
+
+  const api = createHttpApi(hall, VERSION);
+  const statics = createStaticFiles(webApps);
+  const config = store.hall.state().config;
+  const landing = landingPage({
+    hallName: `${config.nameZh} · ${config.nameEn}`,
+    apps: webApps,
+    demo: options.demo ? { staff: demoStaff, devices: demoDevices } : null,
+  });
+
+  const httpServer = createServer((req, res) => {
+    void (async () => {
+      try {
+        if (await api(req, res)) return;
+        if (statics(req, res)) return;
+        if (req.url === '/' || req.url === '/index.html') {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(landing);
+          return;
+        }
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found');
+      } catch (err) {
+        logger.error({ err }, 'http request failed');
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      }
+    })();
+  });
+  const { io, presence } = attachSocketServer(httpServer, hall);
+
+  // Publish the day change at local midnight even when no command arrives to trigger it.
+  let timer: NodeJS.Timeout | undefined;
+  const armRollover = () => {
+    const wait = Math.min(nextBusinessDayStart(clock(), store.hall.state().config.timeZone) - clock() + 1000, 3_600_000);
+    timer = setTimeout(() => {
+      hall.ensureBusinessDay(clock());
+      armRollover();
+    }, Math.max(wait, 1000));
+    timer.unref();
+  };
+  armRollover();
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, options.host ?? '0.0.0.0', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    hall,
+    io,
+    presence,
+    httpServer,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      clearTimeout(timer);
+      await io.close();
+      httpServer.closeAllConnections();
+      db.close();
+    },
+  };
+}
+
+export { defaultConfig };

@@ -1,0 +1,58 @@
+import type { Staff } from '@onestop/shared';
+import type { Db } from './db';
+import { bool, int, json, num, numOrNull, str, strOrNull, type Row } from './rows';
+
+export interface StaffCredentials {
+  staff: Staff;
+  pinHash: string;
+  failedSignIns: number;
+  lockedUntil: number | null;
+}
+
+function toStaff(r: Row): Staff {
+  return {
+    id: str(r.id),
+    staffNo: str(r.staff_no),
+    name: str(r.name),
+    roles: json<Staff['roles']>(r.roles),
+    photoUrl: strOrNull(r.photo_url),
+    active: bool(r.active),
+    changeSeq: num(r.change_seq),
+  };
+}
+
+export function createStaffRepo(db: Db) {
+  const all = db.prepare('SELECT * FROM staff ORDER BY staff_no');
+  const byId = db.prepare('SELECT * FROM staff WHERE id = ?');
+  const byNo = db.prepare('SELECT * FROM staff WHERE staff_no = ?');
+  const since = db.prepare('SELECT * FROM staff WHERE change_seq > ?');
+  const insert = db.prepare(`INSERT INTO staff (id, staff_no, name, roles, photo_url, pin_hash, active, change_seq)
+    VALUES (@id, @staffNo, @name, @roles, @photoUrl, @pinHash, @active, @changeSeq)`);
+  const failure = db.prepare('UPDATE staff SET failed_sign_ins = ?, locked_until = ? WHERE id = ?');
+
+  return {
+    all: (): Staff[] => (all.all() as Row[]).map(toStaff),
+    byId: (id: string): Staff | undefined => {
+      const r = byId.get(id) as Row | undefined;
+      return r && toStaff(r);
+    },
+    changedSince: (seq: number): Staff[] => (since.all(seq) as Row[]).map(toStaff),
+    credentials(staffNo: string): StaffCredentials | undefined {
+      const r = byNo.get(staffNo) as Row | undefined;
+      if (!r) return undefined;
+      return {
+        staff: toStaff(r),
+        pinHash: str(r.pin_hash),
+        failedSignIns: num(r.failed_sign_ins),
+        lockedUntil: numOrNull(r.locked_until),
+      };
+    },
+    insert(staff: Staff, pinHash: string, changeSeq: number): void {
+      insert.run({ ...staff, roles: JSON.stringify(staff.roles), pinHash, active: int(staff.active), changeSeq });
+    },
+    setSignInFailures(staffId: string, failures: number, lockedUntil: number | null): void {
+      failure.run(failures, lockedUntil, staffId);
+    },
+  };
+}
+export type StaffRepo = ReturnType<typeof createStaffRepo>;

@@ -1,0 +1,23 @@
+import type { Db } from './db';
+import { createCountersRepo } from './counters-repo';
+import { createDevicesRepo } from './devices-repo';
+import { createHallRepo } from './hall-repo';
+import { createLogRepo } from './log-repo';
+import { createServicesRepo } from './services-repo';
+import { createStaffRepo } from './staff-repo';
+import { createTicketsRepo } from './tickets-repo';
+
+/** One repository per aggregate over one better-sqlite3 connection (the hall's only writer). */
+export function createStore(db: Db) {
+  return {
+    db,
+    hall: createHallRepo(db),
+    services: createServicesRepo(db),
+    counters: createCountersRepo(db),
+    staff: createStaffRepo(db),
+    devices: createDevicesRepo(db),
+    tickets: createTicketsRepo(db),
+    log: createLogRepo(db),
+  };
+}
+export type Store = ReturnType<typeof createStore>;

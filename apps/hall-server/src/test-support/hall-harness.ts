@@ -1,0 +1,142 @@
+import type {
+  Ack,
+  ClientToServerEvents,
+  CommandInput,
+  CommandName,
+  CommandOutput,
+  HallChange,
+  ServerToClientEvents,
+} from '@onestop/shared';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { io as connect, type Socket } from 'socket.io-client';
+import { demoSeed, type SeedOptions } from '../app/seed';
+import { startHallServer, type HallServer } from '../server';
+
+// Black-box harness: a real hall server on a free loopback port over a real SQLite file, and
+// real socket.io clients.
+
+export type HallClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestHall {
+  server: HallServer;
+  dataDir: string;
+  restart(opts?: { clock?: () => number }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const silent = pino({ level: 'silent' });
+
+export function tempDir(prefix = 'onestop-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startTestHall(opts: { seed?: SeedOptions; clock?: () => number; dataDir?: string } = {}): Promise<TestHall> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const seed = opts.seed ?? demoSeed(opts.clock?.() ?? Date.now());
+  let server = await startHallServer({ dataDir, port: 0, host: '127.0.0.1', seed, clock: opts.clock, logger: silent });
+  const hall: TestHall = {
+    get server() {
+      return server;
+    },
+    dataDir,
+    async restart(r = {}) {
+      const port = server.port;
+      await server.close();
+      server = await startHallServer({ dataDir, port, host: '127.0.0.1', seed, clock: r.clock ?? opts.clock, logger: silent });
+    },
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return hall;
+}
+
+export async function connectClient(url: string, auth: { deviceToken?: string; sessionToken?: string } = {}): Promise<HallClient> {
+  const socket: HallClient = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+  return socket;
+}
+
+export function commandId(): string {
+  return randomUUID();
+}
+
+/** Sends a command and waits for its ack. A command id is added unless the payload has one. */
+export function send<K extends CommandName>(
+  socket: HallClient,
+  name: K,
+  payload: Omit<CommandInput<K>, 'commandId'> & { commandId?: string },
+): Promise<Ack<CommandOutput<K>>> {
+  const withId = { commandId: commandId(), ...payload };
+  return new Promise((resolve) => {
+    const emit = socket.emit as unknown as (event: string, payload: unknown, ack: (r: unknown) => void) => void;
+    emit.call(socket, name, withId, (r: unknown) => resolve(r as Ack<CommandOutput<K>>));
+  });
+}
+
+/** Sends anything at all, for hostile-input tests. */
+export function sendRaw(socket: HallClient, name: string, payload: unknown): Promise<Ack<unknown>> {
+  return new Promise((resolve) => {
+    const emit = socket.emit as unknown as (event: string, payload: unknown, ack: (r: unknown) => void) => void;
+    emit.call(socket, name, payload, (r: unknown) => resolve(r as Ack<unknown>));
+  });
+}
+
+export function ok<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.code}: ${ack.message}`);
+  return ack.data;
+}
+
+/** A desk with a clerk signed in and, optionally, at an open counter. */
+export async function clerkAtCounter(
+  url: string,
+  opts: { deviceToken: string; staffNo: string; pin: string; counterId?: string; open?: boolean },
+): Promise<{ socket: HallClient; sessionToken: string; staffId: string }> {
+  const socket = await connectClient(url, { deviceToken: opts.deviceToken });
+  const signedIn = ok(await send(socket, 'staff:sign-in', { staffNo: opts.staffNo, pin: opts.pin }));
+  if (opts.counterId) {
+    ok(await send(socket, 'counter:sign-in', { counterId: opts.counterId }));
+    if (opts.open !== false) ok(await send(socket, 'counter:open', {}));
+  }
+  return { socket, sessionToken: signedIn.sessionToken, staffId: signedIn.staff.id };
+}
+
+export function nextChange(socket: HallClient, predicate: (c: HallChange) => boolean = () => true, timeoutMs = 5000): Promise<HallChange> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no matching hall:changed')), timeoutMs);
+    const listener = (change: HallChange) => {
+      if (!predicate(change)) return;
+      clearTimeout(timer);
+      socket.off('hall:changed', listener);
+      resolve(change);
+    };
+    socket.on('hall:changed', listener);
+  });
+}
+
+/** A demo-hall HTTP call with the given device token and staff session. */
+export async function http(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  opts: { deviceToken?: string; sessionToken?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.deviceToken) headers.authorization = `Bearer ${opts.deviceToken}`;
+  if (opts.sessionToken) headers['x-staff-session'] = opts.sessionToken;
+  if (opts.body !== undefined || opts.rawBody !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}

@@ -1,0 +1,122 @@
+import {
+  commandNames,
+  errorMessages,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketAuth,
+} from '@onestop/shared';
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { resolveActor, type Credentials } from '../app/actor';
+import type { Actor } from '../app/context';
+import type { Hall } from '../app/hall';
+import { audienceOf } from '../app/handlers/query-handlers';
+import { projectChange } from '../app/projection';
+
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+interface SocketData {
+  credentials: Credentials;
+  deviceId: string | null;
+}
+
+type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Rooms: one per audience (staff see customer data, public devices see it masked), one per device. */
+function joinRooms(socket: HallSocket, actor: Actor): void {
+  for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+  if (!actor.device) return;
+  void socket.join([audienceOf(actor), `device:${actor.device.id}`]);
+  if (actor.device.counterId) void socket.join(`counter:${actor.device.counterId}`);
+  for (const role of actor.roles) void socket.join(`role:${role}`);
+}
+
+export interface Presence {
+  /** Device ids with at least one live connection, and how many. */
+  connected: Map<string, number>;
+}
+
+/**
+ * The socket.io face of the hall. Every command in the contract is an event with an ack; the
+ * server never relies on socket.io's connection-state recovery (it keeps nothing across a
+ * restart): a client that reconnects or sees a gap asks for `hall:changes-since`.
+ */
+export function attachSocketServer(httpServer: HttpServer, hall: Hall): { io: HallIo; presence: Presence } {
+  const io: HallIo = new Server(httpServer, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    cors: { origin: true },
+  });
+  const presence: Presence = { connected: new Map() };
+
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as SocketAuth;
+    const credentials: Credentials = {
+      deviceToken: typeof auth.deviceToken === 'string' ? auth.deviceToken : undefined,
+      sessionToken: typeof auth.sessionToken === 'string' ? auth.sessionToken : undefined,
+    };
+    const actor = resolveActor(hall.store, credentials);
+    if (!actor.ok) {
+      const err = new Error(errorMessages[actor.code].en) as Error & { data?: unknown };
+      err.data = { code: actor.code };
+      return next(err);
+    }
+    socket.data = { credentials, deviceId: actor.value.device?.id ?? null };
+    joinRooms(socket, actor.value);
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const deviceId = socket.data.deviceId;
+    if (deviceId) presence.connected.set(deviceId, (presence.connected.get(deviceId) ?? 0) + 1);
+    socket.on('disconnect', () => {
+      if (!deviceId) return;
+      const left = (presence.connected.get(deviceId) ?? 1) - 1;
+      if (left > 0) presence.connected.set(deviceId, left);
+      else presence.connected.delete(deviceId);
+    });
+
+    const loose = socket as unknown as {
+      on(event: string, listener: (...args: unknown[]) => void): void;
+      onAny(listener: (event: string, ...args: unknown[]) => void): void;
+    };
+    for (const name of commandNames) {
+      loose.on(name, (payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return; // a command without an ack has nobody to answer
+        void hall.execute(name, payload, socket.data.credentials).then(({ ack: result }) => {
+          if (result.ok && name === 'staff:sign-in') {
+            socket.data.credentials.sessionToken = (result.data as { sessionToken: string }).sessionToken;
+          }
+          if (result.ok && name === 'staff:sign-out') socket.data.credentials.sessionToken = undefined;
+          if (result.ok && (name === 'staff:sign-in' || name === 'staff:sign-out')) {
+            const fresh = resolveActor(hall.store, socket.data.credentials);
+            if (fresh.ok) joinRooms(socket, fresh.value);
+          }
+          (ack as (r: unknown) => void)(result);
+        });
+      });
+    }
+    loose.onAny((event, ...args) => {
+      if ((commandNames as string[]).includes(event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') {
+        void hall.execute(event, args[0], socket.data.credentials).then(({ ack: result }) => ack(result));
+      }
+    });
+  });
+
+  hall.onChange((change) => {
+    io.to('staff').emit('hall:changed', change);
+    io.to('public').emit('hall:changed', projectChange(change, 'public'));
+    for (const event of change.events) {
+      if (event.type !== 'device.revoked') continue;
+      io.to(`device:${event.deviceId}`).emit('session:ended', { reason: 'device_revoked' });
+      io.in(`device:${event.deviceId}`).disconnectSockets(true);
+    }
+  });
+
+  return { io, presence };
+}

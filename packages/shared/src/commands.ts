@@ -1,0 +1,321 @@
+import { z } from 'zod';
+import {
+  Counter,
+  Customer,
+  Device,
+  DeviceKind,
+  EpochMs,
+  HallConfig,
+  Id,
+  PauseReason,
+  Role,
+  Service,
+  Snapshot,
+  Staff,
+  StaffSession,
+  Ticket,
+  TicketOutcome,
+} from './model';
+
+// Every operation a device or an integration can ask of the hall server, declared once.
+// The socket event name is the command name; the HTTP route is derived from it.
+
+/** Client-made, so a retry after a reconnect is recognised and answered with the first result. */
+export const CommandId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+
+const Reason = z.string().trim().min(2).max(200);
+const Note = z.string().trim().max(200);
+
+const command = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject({ commandId: CommandId, ...shape });
+/** Queries change nothing, so a command id is accepted but not needed. */
+const query = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject({ commandId: CommandId.optional(), ...shape });
+
+const TicketRef = { ticketId: Id };
+const TicketResult = z.object({ ticket: Ticket });
+
+/** `public`: no device token needed. `paired`: any paired device, signed in or not. */
+export type Audience = 'public' | 'paired' | readonly Role[];
+
+interface CommandDef<I extends z.ZodType, O extends z.ZodType> {
+  kind: 'command' | 'query';
+  input: I;
+  output: O;
+  roles: Audience;
+  /** Restricts the device kinds it can come from (e.g. staff sign-in only on a desk). */
+  devices?: readonly DeviceKind[];
+  summary: string;
+}
+
+const def = <I extends z.ZodType, O extends z.ZodType>(d: CommandDef<I, O>) => d;
+
+const STAFF_DESK = ['desk'] as const;
+const CLERK = ['clerk'] as const;
+const FRONT_DESK = ['guide', 'duty_leader'] as const;
+
+export const Records = z.object({
+  tickets: z.array(Ticket).optional(),
+  counters: z.array(Counter).optional(),
+  services: z.array(Service).optional(),
+  staff: z.array(Staff).optional(),
+  devices: z.array(Device).optional(),
+  sessions: z.array(StaffSession).optional(),
+  config: HallConfig.optional(),
+});
+export type Records = z.infer<typeof Records>;
+
+export const commands = {
+  'device:pair': def({
+    kind: 'command',
+    input: command({
+      pairingCode: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, 'six digits'),
+    }),
+    output: z.object({
+      deviceId: Id,
+      deviceToken: z.string(),
+      name: z.string(),
+      kind: DeviceKind,
+      counterId: Id.nullable(),
+    }),
+    roles: 'public',
+    summary: 'Pair this device with the hall using a pairing code shown on the console.',
+  }),
+  'device:issue-pairing-code': def({
+    kind: 'command',
+    input: command({
+      name: z.string().trim().min(1).max(60),
+      kind: DeviceKind,
+      counterId: Id.nullable().default(null),
+    }),
+    output: z.object({ code: z.string(), expiresAt: EpochMs }),
+    roles: ['admin', 'duty_leader'],
+    summary: 'Issue a one-time pairing code for a new device (valid for 15 minutes).',
+  }),
+  'device:revoke': def({
+    kind: 'command',
+    input: command({ deviceId: Id, reason: Reason }),
+    output: z.object({ device: Device }),
+    roles: ['admin'],
+    summary: 'Revoke a device: its next command and reconnection are refused.',
+  }),
+  'staff:sign-in': def({
+    kind: 'command',
+    input: command({
+      staffNo: z.string().trim().min(1).max(20),
+      pin: z.string().regex(/^\d{4,8}$/, '4-8 digits'),
+    }),
+    output: z.object({ sessionToken: z.string(), staff: Staff, session: StaffSession }),
+    roles: 'paired',
+    devices: STAFF_DESK,
+    summary: 'Sign a staff member in on this desk with staff number and PIN.',
+  }),
+  'staff:sign-out': def({
+    kind: 'command',
+    input: command({}),
+    output: z.object({ session: StaffSession }),
+    roles: ['guide', 'clerk', 'backoffice', 'duty_leader', 'admin'],
+    summary: 'Sign the current staff member out (refused while they hold tickets).',
+  }),
+  'counter:sign-in': def({
+    kind: 'command',
+    input: command({ counterId: Id }),
+    output: z.object({ counter: Counter }),
+    roles: CLERK,
+    devices: STAFF_DESK,
+    summary: 'Take a counter: the signed-in clerk works at it from now on.',
+  }),
+  'counter:sign-out': def({
+    kind: 'command',
+    input: command({}),
+    output: z.object({ counter: Counter }),
+    roles: CLERK,
+    summary: 'Leave the counter (it closes); refused while a ticket is called or in service.',
+  }),
+  'counter:open': def({
+    kind: 'command',
+    input: command({}),
+    output: z.object({ counter: Counter }),
+    roles: CLERK,
+    summary: "Open the clerk's counter, or reopen it after a pause.",
+  }),
+  'counter:pause': def({
+    kind: 'command',
+    input: command({ reason: PauseReason }),
+    output: z.object({ counter: Counter }),
+    roles: CLERK,
+    summary: "Pause the clerk's counter with a reason (break, meeting, system, other).",
+  }),
+  'counter:close': def({
+    kind: 'command',
+    input: command({}),
+    output: z.object({ counter: Counter }),
+    roles: CLERK,
+    summary: "Close the clerk's counter.",
+  }),
+  'ticket:issue': def({
+    kind: 'command',
+    input: command({
+      serviceId: Id,
+      customer: Customer.optional(),
+      priority: z.enum(['normal', 'priority']).default('normal'),
+      note: Note.optional(),
+      targetCounterId: Id.optional(),
+    }),
+    output: z.object({
+      ticket: Ticket,
+      peopleAhead: z.number().int().nonnegative(),
+      estimatedWaitSec: z.number().int().nonnegative(),
+    }),
+    roles: ['kiosk', 'guide', 'duty_leader'],
+    summary: 'Issue a ticket for a service (a note and a target counter from guide staff only).',
+  }),
+  'ticket:walk-in': def({
+    kind: 'command',
+    input: command({ serviceId: Id, customer: Customer.optional(), note: Note.optional() }),
+    output: TicketResult,
+    roles: CLERK,
+    summary: 'Serve a customer who came straight to the counter; the clerk becomes the owner.',
+  }),
+  'ticket:call-next': def({
+    kind: 'command',
+    input: command({}),
+    output: TicketResult,
+    roles: CLERK,
+    summary: "Call the next ticket for the clerk's counter by the hall's calling policy.",
+  }),
+  'ticket:call': def({
+    kind: 'command',
+    input: command(TicketRef),
+    output: TicketResult,
+    roles: CLERK,
+    summary: 'Call a specific waiting ticket to this counter.',
+  }),
+  'ticket:recall': def({
+    kind: 'command',
+    input: command(TicketRef),
+    output: TicketResult,
+    roles: CLERK,
+    summary: 'Call the same ticket again.',
+  }),
+  'ticket:no-show': def({
+    kind: 'command',
+    input: command(TicketRef),
+    output: TicketResult,
+    roles: CLERK,
+    summary: 'Mark a called ticket as not shown (after the configured recalls or time).',
+  }),
+  'ticket:start': def({
+    kind: 'command',
+    input: command(TicketRef),
+    output: TicketResult,
+    roles: CLERK,
+    summary: 'Start serving a called ticket; the first clerk to start becomes its owner.',
+  }),
+  'ticket:finish': def({
+    kind: 'command',
+    input: command({
+      ...TicketRef,
+      outcome: TicketOutcome,
+      items: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+    }),
+    output: TicketResult,
+    roles: CLERK,
+    summary: 'Finish serving with an outcome and the business items done.',
+  }),
+  'ticket:park': def({
+    kind: 'command',
+    input: command({ ...TicketRef, reason: Reason }),
+    output: TicketResult,
+    roles: CLERK,
+    summary: 'Park a ticket in service (e.g. the customer fetches a document).',
+  }),
+  'ticket:resume': def({
+    kind: 'command',
+    input: command(TicketRef),
+    output: TicketResult,
+    roles: CLERK,
+    summary: 'Resume serving a parked ticket.',
+  }),
+  'ticket:transfer': def({
+    kind: 'command',
+    input: command({
+      ...TicketRef,
+      to: z.union([z.strictObject({ serviceId: Id }), z.strictObject({ counterId: Id })]),
+      note: Note.optional(),
+    }),
+    output: TicketResult,
+    roles: CLERK,
+    summary:
+      'Send a ticket in service back to the queue of another service or a named counter; it keeps its place and owner.',
+  }),
+  'ticket:return': def({
+    kind: 'command',
+    input: command({ ...TicketRef, reason: Reason.optional() }),
+    output: TicketResult,
+    roles: CLERK,
+    summary: 'Return a called ticket to the queue ahead of others.',
+  }),
+  'ticket:cancel': def({
+    kind: 'command',
+    input: command({ ...TicketRef, reason: Reason }),
+    output: TicketResult,
+    roles: FRONT_DESK,
+    summary: 'Cancel a waiting or called ticket.',
+  }),
+  'ticket:reinstate': def({
+    kind: 'command',
+    input: command({ ...TicketRef, reason: Reason }),
+    output: TicketResult,
+    roles: FRONT_DESK,
+    summary: 'Put a no-show or cancelled ticket back in the queue ahead of others.',
+  }),
+  'ticket:reassign-owner': def({
+    kind: 'command',
+    input: command({ ...TicketRef, staffId: Id, reason: Reason }),
+    output: TicketResult,
+    roles: ['duty_leader'],
+    summary: "Reassign a visit's first handler (duty leader override, with a reason).",
+  }),
+  'hall:snapshot': def({
+    kind: 'query',
+    input: query({}),
+    output: Snapshot,
+    roles: 'paired',
+    summary: "The current business day's state, masked for customer-facing devices.",
+  }),
+  'hall:changes-since': def({
+    kind: 'query',
+    input: query({ since: z.coerce.number().int().nonnegative() }),
+    output: z.object({ seq: z.number().int().nonnegative(), records: Records }),
+    roles: 'paired',
+    summary: 'Every record changed after sequence number `since`, at their latest version.',
+  }),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
+export type CommandArgs<K extends CommandName> = z.output<Commands[K]['input']>;
+export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
+export const commandNames = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commands, name);
+}
+
+/** `ticket:call-next` → `POST /api/v1/ticket/call-next`; queries are GET. */
+export function httpRoute(name: CommandName): { method: 'GET' | 'POST'; path: string } {
+  const [noun, verb] = name.split(':') as [string, string];
+  return {
+    method: commands[name].kind === 'query' ? 'GET' : 'POST',
+    path: `/api/v1/${noun}/${verb}`,
+  };
+}

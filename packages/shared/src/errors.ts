@@ -1,0 +1,93 @@
+// Every refusal the hall server can give, with the words a person reads.
+// Renderers translate by code; the ack carries the English message for logs and integrations.
+
+export const errorMessages = {
+  invalid_payload: { en: 'The request is malformed.', zh: '请求格式不正确。' },
+  payload_too_large: { en: 'The request is too large.', zh: '请求内容过大。' },
+  unknown_command: { en: 'Unknown command.', zh: '未知的操作。' },
+  command_id_conflict: {
+    en: 'This command id was already used for a different command.',
+    zh: '该操作编号已被其他操作使用。',
+  },
+  not_paired: { en: 'This device is not paired with the hall.', zh: '本设备尚未与大厅配对。' },
+  device_revoked: { en: 'This device has been revoked.', zh: '本设备已被停用。' },
+  pairing_code_invalid: {
+    en: 'The pairing code is wrong or has expired.',
+    zh: '配对码错误或已过期。',
+  },
+  not_signed_in: { en: 'Please sign in first.', zh: '请先登录。' },
+  forbidden: { en: 'You are not allowed to do this.', zh: '您无权执行此操作。' },
+  wrong_device: { en: 'This cannot be done on this device.', zh: '此设备不能执行该操作。' },
+  bad_credentials: { en: 'Wrong staff number or PIN.', zh: '工号或密码错误。' },
+  sign_in_throttled: {
+    en: 'Too many failed sign-ins. Please wait and try again.',
+    zh: '登录失败次数过多,请稍后再试。',
+  },
+  desk_in_use: {
+    en: 'Another staff member is signed in on this desk; they must sign out first.',
+    zh: '本终端已有其他员工登录,请其先退出。',
+  },
+  staff_inactive: { en: 'This staff account is deactivated.', zh: '该员工账号已停用。' },
+  not_found: { en: 'Not found.', zh: '未找到。' },
+  service_unavailable: {
+    en: 'This service is not offered right now.',
+    zh: '该业务暂不办理。',
+  },
+  daily_cap_reached: {
+    en: "Today's tickets for this service are used up.",
+    zh: '该业务今日号源已取完。',
+  },
+  invalid_transition: {
+    en: 'The ticket is not in a state that allows this.',
+    zh: '当前号码状态不允许此操作。',
+  },
+  queue_empty: { en: 'Nobody is waiting for your services.', zh: '当前没有等候的客户。' },
+  clerk_busy: {
+    en: 'Finish, park or return your current ticket first.',
+    zh: '请先办结、暂挂或退回当前号码。',
+  },
+  not_at_counter: { en: 'Sign in at a counter first.', zh: '请先登录窗口。' },
+  counter_taken: {
+    en: 'Another clerk is signed in at this counter.',
+    zh: '该窗口已有其他工作人员登录。',
+  },
+  counter_not_open: { en: 'The counter is not open.', zh: '窗口未开放。' },
+  counter_has_ticket: {
+    en: 'The counter still has a ticket called or in service.',
+    zh: '窗口仍有正在呼叫或办理的号码。',
+  },
+  not_your_ticket: {
+    en: 'This ticket is with another counter.',
+    zh: '该号码正由其他窗口处理。',
+  },
+  targeted_elsewhere: {
+    en: 'This ticket is assigned to another counter.',
+    zh: '该号码已指定给其他窗口。',
+  },
+  no_show_too_early: {
+    en: 'Recall the customer first, or wait a little longer.',
+    zh: '请先重呼或稍候再标记过号。',
+  },
+  reason_required: { en: 'A reason is required.', zh: '请填写原因。' },
+  open_items: {
+    en: 'You still hold tickets; finish or hand them over first.',
+    zh: '您还有未处理的号码,请先办结或交接。',
+  },
+  internal_error: {
+    en: 'The hall server hit an unexpected error. Nothing was changed.',
+    zh: '服务器发生意外错误,未做任何更改。',
+  },
+} as const satisfies Record<string, { en: string; zh: string }>;
+
+export type ErrorCode = keyof typeof errorMessages;
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+
+export function fail(
+  code: ErrorCode,
+  detail?: string,
+): { ok: false; code: ErrorCode; message: string } {
+  const base = errorMessages[code].en;
+  return { ok: false, code, message: detail ? `${base} ${detail}` : base };
+}

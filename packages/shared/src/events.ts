@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Records } from './commands';
+import { BusinessDay, EpochMs, Id, TicketState } from './model';
+
+// Facts the hall server pushes. Every state change carries the hall-wide sequence number;
+// a client that sees a gap asks for `hall:changes-since`.
+
+export const HallEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ticket.issued'), ticketId: Id }),
+  z.object({
+    type: z.literal('ticket.called'),
+    ticketId: Id,
+    counterId: Id,
+    recall: z.number().int().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('ticket.transitioned'),
+    ticketId: Id,
+    from: TicketState.nullable(),
+    to: TicketState,
+  }),
+  z.object({ type: z.literal('business-day.started'), businessDay: BusinessDay }),
+  z.object({ type: z.literal('device.revoked'), deviceId: Id }),
+]);
+export type HallEvent = z.infer<typeof HallEvent>;
+
+export const HallChange = z.object({
+  seq: z.number().int().positive(),
+  at: EpochMs,
+  events: z.array(HallEvent),
+  records: Records,
+});
+export type HallChange = z.infer<typeof HallChange>;
+
+export const serverEvents = {
+  'hall:changed': HallChange,
+  /** Sent to a socket whose device was revoked or staff session ended elsewhere. */
+  'session:ended': z.object({ reason: z.enum(['device_revoked', 'signed_out']) }),
+} as const;
+export type ServerEventName = keyof typeof serverEvents;

@@ -1,0 +1,6 @@
+export * from './model';
+export * from './errors';
+export * from './masking';
+export * from './commands';
+export * from './events';
+export * from './socket';

