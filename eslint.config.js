@@ -9,7 +9,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
     },
@@ -17,7 +20,10 @@ export default tseslint.config(
   {
     files: ['packages/shared/src/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@onestop/hall-server', '**/apps/**', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@onestop/hall-server', '**/apps/**', 'node:*'] },
+      ],
     },
   },
   {
@@ -28,8 +34,17 @@ export default tseslint.config(
         'error',
         { patterns: ['**/store/**', '**/transport/**', 'better-sqlite3', 'socket.io', 'node:*'] },
       ],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The domain takes now as an argument.' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain takes now as an argument.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The domain takes now as an argument.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain takes now as an argument.',
+        },
+      ],
     },
   },
   {

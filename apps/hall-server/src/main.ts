@@ -11,14 +11,23 @@ const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const demo = process.env.DEMO !== '0';
 
-const server = await startHallServer({ dataDir, port, host: process.env.HOST ?? '0.0.0.0', demo, logger });
+const server = await startHallServer({
+  dataDir,
+  port,
+  host: process.env.HOST ?? '0.0.0.0',
+  demo,
+  logger,
+});
 const base = `http://localhost:${server.port}`;
 const lines = [
   `OneStop hall server listening on ${base} (data in ${dataDir})`,
   `  landing page   ${base}/`,
   `  OpenAPI        ${base}/api/v1/openapi.json`,
   ...(demo
-    ? ['  demo staff (staff no. / PIN):', ...demoStaff.map((s) => `    ${s.staffNo} / ${s.pin}  ${s.name} (${s.roles.join(', ')})`)]
+    ? [
+        '  demo staff (staff no. / PIN):',
+        ...demoStaff.map((s) => `    ${s.staffNo} / ${s.pin}  ${s.name} (${s.roles.join(', ')})`),
+      ]
     : []),
 ];
 console.log(lines.join('\n'));

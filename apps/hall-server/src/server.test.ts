@@ -23,51 +23,139 @@ describe('a visit end to end over real sockets', () => {
     const url = hall.server.url;
     const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
     const display = await connectClient(url, { deviceToken: 'demo-display-1' });
-    const clerk = await clerkAtCounter(url, { deviceToken: 'demo-desk-1', staffNo: '1001', pin: '1001', counterId: 'ctr-1' });
+    const clerk = await clerkAtCounter(url, {
+      deviceToken: 'demo-desk-1',
+      staffNo: '1001',
+      pin: '1001',
+      counterId: 'ctr-1',
+    });
 
-    const issued = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', customer: { phone: '13812345678', accountNo: null, name: '张三' } }));
-    expect(issued.ticket).toMatchObject({ number: expect.stringMatching(/^A\d{3}$/), state: 'waiting' });
+    const issued = ok(
+      await send(kiosk, 'ticket:issue', {
+        serviceId: 'svc-billing',
+        customer: { phone: '13812345678', accountNo: null, name: '张三' },
+      }),
+    );
+    expect(issued.ticket).toMatchObject({
+      number: expect.stringMatching(/^A\d{3}$/),
+      state: 'waiting',
+    });
     expect(issued.ticket.customer.phone).toBe('138****5678'); // the kiosk gets its own ticket masked
 
     const announced = nextChange(display, (c) => c.events.some((e) => e.type === 'ticket.called'));
     const called = ok(await send(clerk.socket, 'ticket:call-next', {}));
-    expect(called.ticket).toMatchObject({ id: issued.ticket.id, state: 'called', counterId: 'ctr-1' });
+    expect(called.ticket).toMatchObject({
+      id: issued.ticket.id,
+      state: 'called',
+      counterId: 'ctr-1',
+    });
     expect(called.ticket.customer.phone).toBe('13812345678'); // the clerk sees it in full
     const change = await announced;
-    expect(change.events).toContainEqual({ type: 'ticket.called', ticketId: issued.ticket.id, counterId: 'ctr-1', recall: 0 });
-    expect(change.records.tickets?.[0]?.customer).toEqual({ phone: '138****5678', accountNo: null, name: '张*' });
+    expect(change.events).toContainEqual({
+      type: 'ticket.called',
+      ticketId: issued.ticket.id,
+      counterId: 'ctr-1',
+      recall: 0,
+    });
+    expect(change.records.tickets?.[0]?.customer).toEqual({
+      phone: '138****5678',
+      accountNo: null,
+      name: '张*',
+    });
 
     const started = ok(await send(clerk.socket, 'ticket:start', { ticketId: issued.ticket.id }));
     expect(started.ticket.ownerStaffId).toBe(clerk.staffId);
-    const finished = ok(await send(clerk.socket, 'ticket:finish', { ticketId: issued.ticket.id, outcome: 'completed', items: ['电费缴纳'] }));
-    expect(finished.ticket).toMatchObject({ state: 'done', outcome: 'completed', items: ['电费缴纳'] });
+    const finished = ok(
+      await send(clerk.socket, 'ticket:finish', {
+        ticketId: issued.ticket.id,
+        outcome: 'completed',
+        items: ['电费缴纳'],
+      }),
+    );
+    expect(finished.ticket).toMatchObject({
+      state: 'done',
+      outcome: 'completed',
+      items: ['电费缴纳'],
+    });
 
-    const transitions = hall.server.hall.store.tickets.transitions(issued.ticket.id).map((t) => `${String(t.from_state)}→${String(t.to_state)}`);
-    expect(transitions).toEqual(['null→waiting', 'waiting→called', 'called→serving', 'serving→done']);
+    const transitions = hall.server.hall.store.tickets
+      .transitions(issued.ticket.id)
+      .map((t) => `${String(t.from_state)}→${String(t.to_state)}`);
+    expect(transitions).toEqual([
+      'null→waiting',
+      'waiting→called',
+      'called→serving',
+      'serving→done',
+    ]);
     for (const s of [kiosk, display, clerk.socket]) s.disconnect();
   });
 
   it('a transfer keeps the owner; the next clerk serves without taking ownership', async () => {
     const url = hall.server.url;
-    const guide = await clerkAtCounter(url, { deviceToken: 'demo-guide', staffNo: '7001', pin: '7001' });
-    const first = await clerkAtCounter(url, { deviceToken: 'demo-desk-3', staffNo: '1003', pin: '1003', counterId: 'ctr-3' });
-    const second = await clerkAtCounter(url, { deviceToken: 'demo-desk-2', staffNo: '1002', pin: '1002', counterId: 'ctr-2' });
+    const guide = await clerkAtCounter(url, {
+      deviceToken: 'demo-guide',
+      staffNo: '7001',
+      pin: '7001',
+    });
+    const first = await clerkAtCounter(url, {
+      deviceToken: 'demo-desk-3',
+      staffNo: '1003',
+      pin: '1003',
+      counterId: 'ctr-3',
+    });
+    const second = await clerkAtCounter(url, {
+      deviceToken: 'demo-desk-2',
+      staffNo: '1002',
+      pin: '1002',
+      counterId: 'ctr-2',
+    });
 
-    const { ticket } = ok(await send(guide.socket, 'ticket:issue', { serviceId: 'svc-connection', note: 'brought the property deed' }));
+    const { ticket } = ok(
+      await send(guide.socket, 'ticket:issue', {
+        serviceId: 'svc-connection',
+        note: 'brought the property deed',
+      }),
+    );
     ok(await send(first.socket, 'ticket:call', { ticketId: ticket.id }));
     ok(await send(first.socket, 'ticket:start', { ticketId: ticket.id }));
-    const moved = ok(await send(first.socket, 'ticket:transfer', { ticketId: ticket.id, to: { serviceId: 'svc-fault' }, note: 'meter question' }));
-    expect(moved.ticket).toMatchObject({ state: 'waiting', serviceId: 'svc-fault', ownerStaffId: first.staffId, returning: true, queuedAt: ticket.queuedAt });
+    const moved = ok(
+      await send(first.socket, 'ticket:transfer', {
+        ticketId: ticket.id,
+        to: { serviceId: 'svc-fault' },
+        note: 'meter question',
+      }),
+    );
+    expect(moved.ticket).toMatchObject({
+      state: 'waiting',
+      serviceId: 'svc-fault',
+      ownerStaffId: first.staffId,
+      returning: true,
+      queuedAt: ticket.queuedAt,
+    });
 
     const next = ok(await send(second.socket, 'ticket:call-next', {}));
     expect(next.ticket.id).toBe(ticket.id); // returning tickets go first
     const served = ok(await send(second.socket, 'ticket:start', { ticketId: ticket.id }));
-    expect(served.ticket).toMatchObject({ ownerStaffId: first.staffId, servingStaffId: second.staffId });
-    ok(await send(second.socket, 'ticket:park', { ticketId: ticket.id, reason: 'fetching ID card' }));
+    expect(served.ticket).toMatchObject({
+      ownerStaffId: first.staffId,
+      servingStaffId: second.staffId,
+    });
+    ok(
+      await send(second.socket, 'ticket:park', { ticketId: ticket.id, reason: 'fetching ID card' }),
+    );
     // Parked tickets aside, the clerk may call the next one; the sign-out is refused while holding it.
-    expect(await send(second.socket, 'staff:sign-out', {})).toMatchObject({ ok: false, code: 'open_items' });
+    expect(await send(second.socket, 'staff:sign-out', {})).toMatchObject({
+      ok: false,
+      code: 'open_items',
+    });
     ok(await send(second.socket, 'ticket:resume', { ticketId: ticket.id }));
-    ok(await send(second.socket, 'ticket:finish', { ticketId: ticket.id, outcome: 'referred', items: [] }));
+    ok(
+      await send(second.socket, 'ticket:finish', {
+        ticketId: ticket.id,
+        outcome: 'referred',
+        items: [],
+      }),
+    );
     for (const s of [guide.socket, first.socket, second.socket]) s.disconnect();
   });
 });
@@ -81,7 +169,8 @@ describe('sequence numbers, changes since N, snapshots', () => {
     const seen: number[] = [];
     watcher.on('hall:changed', (c) => seen.push(c.seq));
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push(ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' })).ticket.id);
+    for (let i = 0; i < 3; i++)
+      ids.push(ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' })).ticket.id);
     await new Promise((r) => setTimeout(r, 100));
     expect(seen).toEqual([before.seq + 1, before.seq + 2, before.seq + 3]);
 
@@ -111,7 +200,11 @@ describe('sequence numbers, changes since N, snapshots', () => {
     expect(ok(a).ticket.id).toBe(ok(b).ticket.id);
     expect(ok(c).ticket.id).toBe(ok(a).ticket.id);
     expect(hall.server.hall.store.hall.state().seq).toBe(seq);
-    const conflict = await send(again, 'ticket:cancel', { commandId: id, ticketId: ok(a).ticket.id, reason: 'x' });
+    const conflict = await send(again, 'ticket:cancel', {
+      commandId: id,
+      ticketId: ok(a).ticket.id,
+      reason: 'x',
+    });
     expect(conflict.ok).toBe(false);
     again.disconnect();
   });
@@ -120,11 +213,20 @@ describe('sequence numbers, changes since N, snapshots', () => {
 describe('devices and staff access', () => {
   it('pairs a device with a one-time code; revoking it refuses its next command and its reconnection', async () => {
     const url = hall.server.url;
-    const admin = await clerkAtCounter(url, { deviceToken: 'demo-console', staffNo: '9000', pin: '9000' });
-    const { code } = ok(await send(admin.socket, 'device:issue-pairing-code', { name: 'Kiosk 2', kind: 'kiosk' }));
+    const admin = await clerkAtCounter(url, {
+      deviceToken: 'demo-console',
+      staffNo: '9000',
+      pin: '9000',
+    });
+    const { code } = ok(
+      await send(admin.socket, 'device:issue-pairing-code', { name: 'Kiosk 2', kind: 'kiosk' }),
+    );
     const fresh = await connectClient(url);
     const paired = ok(await send(fresh, 'device:pair', { pairingCode: code }));
-    expect(await send(fresh, 'device:pair', { pairingCode: code })).toMatchObject({ ok: false, code: 'pairing_code_invalid' });
+    expect(await send(fresh, 'device:pair', { pairingCode: code })).toMatchObject({
+      ok: false,
+      code: 'pairing_code_invalid',
+    });
     fresh.disconnect();
 
     const kiosk2 = await connectClient(url, { deviceToken: paired.deviceToken });
@@ -132,7 +234,10 @@ describe('devices and staff access', () => {
     const ended = new Promise((resolve) => kiosk2.on('disconnect', resolve));
     ok(await send(admin.socket, 'device:revoke', { deviceId: paired.deviceId, reason: 'stolen' }));
     await ended;
-    const viaHttp = await http(url, 'POST', '/api/v1/ticket/issue', { deviceToken: paired.deviceToken, body: { commandId: 'after-revoke-1', serviceId: 'svc-billing' } });
+    const viaHttp = await http(url, 'POST', '/api/v1/ticket/issue', {
+      deviceToken: paired.deviceToken,
+      body: { commandId: 'after-revoke-1', serviceId: 'svc-billing' },
+    });
     expect(viaHttp).toMatchObject({ status: 403, body: { ok: false, code: 'device_revoked' } });
     await expect(connectClient(url, { deviceToken: paired.deviceToken })).rejects.toThrow();
     admin.socket.disconnect();
@@ -141,16 +246,31 @@ describe('devices and staff access', () => {
   it('throttles sign-in after repeated wrong PINs, even with the right PIN', async () => {
     const desk = await connectClient(hall.server.url, { deviceToken: 'demo-desk-6' });
     for (let i = 0; i < 5; i++) {
-      expect(await send(desk, 'staff:sign-in', { staffNo: '1006', pin: '0000' })).toMatchObject({ ok: false, code: 'bad_credentials' });
+      expect(await send(desk, 'staff:sign-in', { staffNo: '1006', pin: '0000' })).toMatchObject({
+        ok: false,
+        code: 'bad_credentials',
+      });
     }
-    expect(await send(desk, 'staff:sign-in', { staffNo: '1006', pin: '1006' })).toMatchObject({ ok: false, code: 'sign_in_throttled' });
-    expect(await send(desk, 'staff:sign-in', { staffNo: '4242', pin: '1234' })).toMatchObject({ ok: false, code: 'bad_credentials' });
+    expect(await send(desk, 'staff:sign-in', { staffNo: '1006', pin: '1006' })).toMatchObject({
+      ok: false,
+      code: 'sign_in_throttled',
+    });
+    expect(await send(desk, 'staff:sign-in', { staffNo: '4242', pin: '1234' })).toMatchObject({
+      ok: false,
+      code: 'bad_credentials',
+    });
     desk.disconnect();
   });
 
   it('a second staff member cannot sign in on a desk that is in use', async () => {
-    const first = await clerkAtCounter(hall.server.url, { deviceToken: 'demo-desk-5', staffNo: '1005', pin: '1005' });
-    expect(await send(first.socket, 'staff:sign-in', { staffNo: '1004', pin: '1004' })).toMatchObject({ ok: false, code: 'desk_in_use' });
+    const first = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-desk-5',
+      staffNo: '1005',
+      pin: '1005',
+    });
+    expect(
+      await send(first.socket, 'staff:sign-in', { staffNo: '1004', pin: '1004' }),
+    ).toMatchObject({ ok: false, code: 'desk_in_use' });
     ok(await send(first.socket, 'staff:sign-out', {}));
     ok(await send(first.socket, 'staff:sign-in', { staffNo: '1004', pin: '1004' }));
     first.socket.disconnect();
@@ -170,7 +290,9 @@ describe('devices and staff access', () => {
 describe('HTTP API', () => {
   it('serves an OpenAPI document listing every operation', async () => {
     const res = await fetch(`${hall.server.url}/api/v1/openapi.json`);
-    const doc = (await res.json()) as { paths: Record<string, Record<string, { operationId: string }>> };
+    const doc = (await res.json()) as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
     const { commandNames, httpRoute } = await import('@onestop/shared');
     for (const name of commandNames) {
       const r = httpRoute(name);
@@ -180,13 +302,28 @@ describe('HTTP API', () => {
 
   it('offers the same operations with an Idempotency-Key header', async () => {
     const base = hall.server.url;
-    const one = await http(base, 'POST', '/api/v1/ticket/issue', { deviceToken: 'demo-kiosk-1', body: { serviceId: 'svc-fault' }, headers: { 'idempotency-key': 'http-key-0001' } });
-    const two = await http(base, 'POST', '/api/v1/ticket/issue', { deviceToken: 'demo-kiosk-1', body: { serviceId: 'svc-fault' }, headers: { 'idempotency-key': 'http-key-0001' } });
+    const one = await http(base, 'POST', '/api/v1/ticket/issue', {
+      deviceToken: 'demo-kiosk-1',
+      body: { serviceId: 'svc-fault' },
+      headers: { 'idempotency-key': 'http-key-0001' },
+    });
+    const two = await http(base, 'POST', '/api/v1/ticket/issue', {
+      deviceToken: 'demo-kiosk-1',
+      body: { serviceId: 'svc-fault' },
+      headers: { 'idempotency-key': 'http-key-0001' },
+    });
     expect(one.status).toBe(200);
-    expect((two.body.data as { ticket: { id: string } }).ticket.id).toBe((one.body.data as { ticket: { id: string } }).ticket.id);
-    const since = await http(base, 'GET', '/api/v1/hall/changes-since?since=0', { deviceToken: 'demo-display-1' });
+    expect((two.body.data as { ticket: { id: string } }).ticket.id).toBe(
+      (one.body.data as { ticket: { id: string } }).ticket.id,
+    );
+    const since = await http(base, 'GET', '/api/v1/hall/changes-since?since=0', {
+      deviceToken: 'demo-display-1',
+    });
     expect(since.status).toBe(200);
-    const signIn = await http(base, 'POST', '/api/v1/staff/sign-in', { deviceToken: 'demo-backoffice', body: { commandId: 'http-signin-1', staffNo: '6001', pin: '6001' } });
+    const signIn = await http(base, 'POST', '/api/v1/staff/sign-in', {
+      deviceToken: 'demo-backoffice',
+      body: { commandId: 'http-signin-1', staffNo: '6001', pin: '6001' },
+    });
     expect(signIn.status).toBe(200);
     const landing = await fetch(`${base}/`);
     expect(await landing.text()).toContain('/api/v1/openapi.json');

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { createHall, type Hall } from './app/hall';
-import { demoDevices, demoSeed, demoStaff, seedHall, defaultConfig, type SeedOptions } from './app/seed';
+import {
+  demoDevices,
+  demoSeed,
+  demoStaff,
+  seedHall,
+  defaultConfig,
+  type SeedOptions,
+} from './app/seed';
 import { openDatabase } from './store/db';
 import { createStore } from './store/store';
 import { createHttpApi } from './transport/http-api';
@@ -17,8 +24,16 @@ export const VERSION = '0.1.0';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export const webApps: WebApp[] = [
-  { routes: ['/kiosk', '/guide', '/display', '/status'], dir: join(repoRoot, 'apps/kiosk/dist'), title: 'Kiosk, guide desk, hall display, customer phone page' },
-  { routes: ['/counter', '/pad', '/backoffice', '/console'], dir: join(repoRoot, 'apps/counter/dist'), title: 'Clerk workstation, evaluation pad, back office, duty-leader console' },
+  {
+    routes: ['/kiosk', '/guide', '/display', '/status'],
+    dir: join(repoRoot, 'apps/kiosk/dist'),
+    title: 'Kiosk, guide desk, hall display, customer phone page',
+  },
+  {
+    routes: ['/counter', '/pad', '/backoffice', '/console'],
+    dir: join(repoRoot, 'apps/counter/dist'),
+    title: 'Clerk workstation, evaluation pad, back office, duty-leader console',
+  },
 ];
 
 export interface HallServerOptions {
@@ -91,16 +106,24 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   // Publish the day change at local midnight even when no command arrives to trigger it.
   let timer: NodeJS.Timeout | undefined;
   const armRollover = () => {
-    const wait = Math.min(nextBusinessDayStart(clock(), store.hall.state().config.timeZone) - clock() + 1000, 3_600_000);
-    timer = setTimeout(() => {
-      hall.ensureBusinessDay(clock());
-      armRollover();
-    }, Math.max(wait, 1000));
+    const wait = Math.min(
+      nextBusinessDayStart(clock(), store.hall.state().config.timeZone) - clock() + 1000,
+      3_600_000,
+    );
+    timer = setTimeout(
+      () => {
+        hall.ensureBusinessDay(clock());
+        armRollover();
+      },
+      Math.max(wait, 1000),
+    );
     timer.unref();
   };
   armRollover();
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, options.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve) =>
+    httpServer.listen(options.port ?? 0, options.host ?? '0.0.0.0', resolve),
+  );
   const port = (httpServer.address() as AddressInfo).port;
   return {
     hall,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from './model';
 import {
   Counter,
   Customer,
@@ -8,7 +9,6 @@ import {
   HallConfig,
   Id,
   PauseReason,
-  Role,
   Service,
   Snapshot,
   Staff,

@@ -25,7 +25,8 @@ export function resolveActor(store: Store, credentials: Credentials): Result<Act
   let staff = null;
   if (credentials.sessionToken && device.kind === 'desk') {
     const s = store.devices.sessionByTokenHash(tokenHash(credentials.sessionToken));
-    const st = s && s.endedAt === null && s.deviceId === device.id ? store.staff.byId(s.staffId) : undefined;
+    const st =
+      s && s.endedAt === null && s.deviceId === device.id ? store.staff.byId(s.staffId) : undefined;
     if (s && st?.active) {
       session = s;
       staff = st;

@@ -45,7 +45,12 @@ export class Writes {
   get isEmpty(): boolean {
     const r = this.records;
     return (
-      r.tickets.length + r.counters.length + r.services.length + r.staff.length + r.devices.length + r.sessions.length ===
+      r.tickets.length +
+        r.counters.length +
+        r.services.length +
+        r.staff.length +
+        r.devices.length +
+        r.sessions.length ===
         0 && r.config === undefined
     );
   }

@@ -52,7 +52,11 @@ export function auditSummary(payload: unknown): string {
     if (key === 'customer' && value && typeof value === 'object') {
       const c = value as Record<string, unknown>;
       const strings = (v: unknown) => (typeof v === 'string' ? v : null);
-      return maskCustomer({ phone: strings(c.phone), accountNo: strings(c.accountNo), name: strings(c.name) });
+      return maskCustomer({
+        phone: strings(c.phone),
+        accountNo: strings(c.accountNo),
+        name: strings(c.name),
+      });
     }
     return value;
   });
@@ -99,7 +103,14 @@ export function createHall(options: HallOptions) {
   }
 
   function refuse(
-    ctx: { name: string; actor: Actor | null; commandId: string | null; payload: unknown; now: number; isQuery: boolean },
+    ctx: {
+      name: string;
+      actor: Actor | null;
+      commandId: string | null;
+      payload: unknown;
+      now: number;
+      isQuery: boolean;
+    },
     code: ErrorCode,
     detail?: string,
   ): Executed {
@@ -112,23 +123,42 @@ export function createHall(options: HallOptions) {
     if (change) publish(change);
   }
 
-  async function execute(name: string, payload: unknown, credentials: Credentials): Promise<Executed> {
+  async function execute(
+    name: string,
+    payload: unknown,
+    credentials: Credentials,
+  ): Promise<Executed> {
     let now = clock();
     const isQuery = isCommandName(name) && commands[name].kind === 'query';
     const rawId = (payload as { commandId?: unknown } | null)?.commandId;
-    const ctx = { name, actor: null as Actor | null, commandId: typeof rawId === 'string' ? rawId.slice(0, 64) : null, payload, now, isQuery };
+    const ctx = {
+      name,
+      actor: null as Actor | null,
+      commandId: typeof rawId === 'string' ? rawId.slice(0, 64) : null,
+      payload,
+      now,
+      isQuery,
+    };
     if (!isCommandName(name)) return refuse(ctx, 'unknown_command', name.slice(0, 60));
     const def = commands[name];
     const parsed = def.input.safeParse(payload ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return refuse(ctx, 'invalid_payload', issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : undefined);
+      return refuse(
+        ctx,
+        'invalid_payload',
+        issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : undefined,
+      );
     }
     const args = parsed.data as { commandId?: string };
     const who = resolveActor(store, credentials);
     if (!who.ok) return refuse(ctx, who.code, who.detail);
     ctx.actor = who.value;
-    const allowed = authorize(name, { deviceKind: who.value.device?.kind ?? null, roles: who.value.roles, signedIn: who.value.staff !== null });
+    const allowed = authorize(name, {
+      deviceKind: who.value.device?.kind ?? null,
+      roles: who.value.roles,
+      signedIn: who.value.staff !== null,
+    });
     if (!allowed.ok) return refuse(ctx, allowed.code, allowed.detail);
 
     const h = handlers[name] as Handler<CommandName, unknown>;
@@ -152,17 +182,30 @@ export function createHall(options: HallOptions) {
     const write = new Writes(store, hall.seq + 1);
     try {
       const data = store.db.transaction(() => {
-        const result = h.run({ store, actor: who.value, now, hall, newId, write }, args as never, prepared);
+        const result = h.run(
+          { store, actor: who.value, now, hall, newId, write },
+          args as never,
+          prepared,
+        );
         if (!result.ok) throw new Refusal(result);
         if (isQuery) return result.value;
         const seq = write.isEmpty ? null : write.seq;
         if (seq !== null) store.hall.setSeq(seq);
-        store.log.saveResult(args.commandId!, name, who.value.device?.id ?? null, result.value, now);
+        store.log.saveResult(
+          args.commandId!,
+          name,
+          who.value.device?.id ?? null,
+          result.value,
+          now,
+        );
         audit({ ...ctx, result: 'ok', seq });
         return result.value;
       })();
       if (!isQuery && !write.isEmpty) publish(changeOf(write, now));
-      return { ack: { ok: true, data: projectResult(data, audienceOf(who.value)) }, actor: who.value };
+      return {
+        ack: { ok: true, data: projectResult(data, audienceOf(who.value)) },
+        actor: who.value,
+      };
     } catch (err) {
       if (err instanceof Refusal) return refuse(ctx, err.rejection.code, err.rejection.detail);
       log?.error({ err, command: name }, 'command failed');
@@ -170,7 +213,11 @@ export function createHall(options: HallOptions) {
     }
   }
 
-  function replayed(earlier: { command: string; result: unknown }, name: string, ctx: Parameters<typeof refuse>[0]): Executed {
+  function replayed(
+    earlier: { command: string; result: unknown },
+    name: string,
+    ctx: Parameters<typeof refuse>[0],
+  ): Executed {
     if (earlier.command !== name) return refuse(ctx, 'command_id_conflict');
     const data = ctx.actor ? projectResult(earlier.result, audienceOf(ctx.actor)) : earlier.result;
     return { ack: { ok: true, data }, actor: ctx.actor };

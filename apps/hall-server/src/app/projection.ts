@@ -1,4 +1,10 @@
-import { maskCustomer, type HallChange, type Records, type Snapshot, type Ticket } from '@onestop/shared';
+import {
+  maskCustomer,
+  type HallChange,
+  type Records,
+  type Snapshot,
+  type Ticket,
+} from '@onestop/shared';
 
 // Customer-facing devices (kiosk, display, pad, a desk nobody is signed in on) see customer
 // data masked, no notes for the clerk, and nothing of devices or staff sessions.
@@ -16,7 +22,9 @@ export function projectRecords(records: Records, audience: Audience): Records {
 }
 
 export function projectChange(change: HallChange, audience: Audience): HallChange {
-  return audience === 'staff' ? change : { ...change, records: projectRecords(change.records, audience) };
+  return audience === 'staff'
+    ? change
+    : { ...change, records: projectRecords(change.records, audience) };
 }
 
 export function projectSnapshot(snapshot: Snapshot, audience: Audience): Snapshot {

@@ -1,5 +1,10 @@
 import type { Service, Ticket } from '@onestop/shared';
-import { effectiveCounters, estimateWaitSec, peopleAhead, recentHandleSec } from '../domain/estimate';
+import {
+  effectiveCounters,
+  estimateWaitSec,
+  peopleAhead,
+  recentHandleSec,
+} from '../domain/estimate';
 import type { HallState } from '../store/hall-repo';
 import type { Store } from '../store/store';
 
@@ -28,7 +33,10 @@ export function queuePosition(
     estimatedWaitSec: estimateWaitSec({
       peopleAhead: ahead,
       counters: effectiveCounters(service.id, counters, withWaiting),
-      handleSec: recentHandleSec(service, store.tickets.recentHandleSec(hall.businessDay, service.id)),
+      handleSec: recentHandleSec(
+        service,
+        store.tickets.recentHandleSec(hall.businessDay, service.id),
+      ),
       allBusy: serving.length > 0 && serving.every((c) => busy.has(c.id)),
     }),
   };

@@ -39,5 +39,10 @@ export function rollover(store: Store, now: number): HallChange | null {
       seq,
     });
   })();
-  return { seq, at: now, events: [{ type: 'business-day.started', businessDay: today }], records: { tickets } };
+  return {
+    seq,
+    at: now,
+    events: [{ type: 'business-day.started', businessDay: today }],
+    records: { tickets },
+  };
 }

@@ -14,7 +14,14 @@ export const defaultConfig = (over: Partial<HallConfig> = {}): HallConfig => ({
   recallsBeforeNoShow: 2,
   noShowAfterSec: 180,
   evaluationTimeoutSec: 30,
-  callWeights: { returning: 1000, appointment: 800, priority: 600, vip: 400, normal: 0, perMinutePastTarget: 1 },
+  callWeights: {
+    returning: 1000,
+    appointment: 800,
+    priority: 600,
+    vip: 400,
+    normal: 0,
+    perMinutePastTarget: 1,
+  },
   ticketFooterZh: '请留意叫号屏与语音提示,过号请到引导台。',
   ticketFooterEn: 'Please watch the display; if you miss your call, ask at the guide desk.',
   ...over,
@@ -23,11 +30,67 @@ export const defaultConfig = (over: Partial<HallConfig> = {}): HallConfig => ({
 type ServiceSeed = Omit<Service, 'changeSeq' | 'active' | 'dailyCap'> & { dailyCap?: number };
 
 export const demoServices: ServiceSeed[] = [
-  { id: 'svc-billing', prefix: 'A', nameZh: '电费缴纳', nameEn: 'Bill payment', category: 'billing', descriptionZh: '缴纳电费、预存电费、查询欠费', descriptionEn: 'Pay or prepay your bill, check arrears', targetWaitSec: 600, targetHandleSec: 180, sortOrder: 1 },
-  { id: 'svc-connection', prefix: 'B', nameZh: '业扩报装', nameEn: 'New connection', category: 'connection', descriptionZh: '新装、增容、临时用电申请', descriptionEn: 'New supply, capacity increase, temporary supply', targetWaitSec: 900, targetHandleSec: 900, sortOrder: 2 },
-  { id: 'svc-account', prefix: 'C', nameZh: '更名过户', nameEn: 'Account change', category: 'account', descriptionZh: '更名、过户、销户', descriptionEn: 'Rename, transfer or close an account', targetWaitSec: 900, targetHandleSec: 600, sortOrder: 3 },
-  { id: 'svc-fault', prefix: 'D', nameZh: '故障报修与咨询', nameEn: 'Faults and enquiries', category: 'enquiry', descriptionZh: '停电报修、电压质量、计量表计咨询', descriptionEn: 'Outages, voltage quality, meter questions', targetWaitSec: 600, targetHandleSec: 300, sortOrder: 4 },
-  { id: 'svc-invoice', prefix: 'E', nameZh: '发票打印', nameEn: 'Invoices', category: 'billing', descriptionZh: '打印增值税发票、电费清单', descriptionEn: 'Print VAT invoices and statements', targetWaitSec: 300, targetHandleSec: 120, sortOrder: 5, dailyCap: 200 },
+  {
+    id: 'svc-billing',
+    prefix: 'A',
+    nameZh: '电费缴纳',
+    nameEn: 'Bill payment',
+    category: 'billing',
+    descriptionZh: '缴纳电费、预存电费、查询欠费',
+    descriptionEn: 'Pay or prepay your bill, check arrears',
+    targetWaitSec: 600,
+    targetHandleSec: 180,
+    sortOrder: 1,
+  },
+  {
+    id: 'svc-connection',
+    prefix: 'B',
+    nameZh: '业扩报装',
+    nameEn: 'New connection',
+    category: 'connection',
+    descriptionZh: '新装、增容、临时用电申请',
+    descriptionEn: 'New supply, capacity increase, temporary supply',
+    targetWaitSec: 900,
+    targetHandleSec: 900,
+    sortOrder: 2,
+  },
+  {
+    id: 'svc-account',
+    prefix: 'C',
+    nameZh: '更名过户',
+    nameEn: 'Account change',
+    category: 'account',
+    descriptionZh: '更名、过户、销户',
+    descriptionEn: 'Rename, transfer or close an account',
+    targetWaitSec: 900,
+    targetHandleSec: 600,
+    sortOrder: 3,
+  },
+  {
+    id: 'svc-fault',
+    prefix: 'D',
+    nameZh: '故障报修与咨询',
+    nameEn: 'Faults and enquiries',
+    category: 'enquiry',
+    descriptionZh: '停电报修、电压质量、计量表计咨询',
+    descriptionEn: 'Outages, voltage quality, meter questions',
+    targetWaitSec: 600,
+    targetHandleSec: 300,
+    sortOrder: 4,
+  },
+  {
+    id: 'svc-invoice',
+    prefix: 'E',
+    nameZh: '发票打印',
+    nameEn: 'Invoices',
+    category: 'billing',
+    descriptionZh: '打印增值税发票、电费清单',
+    descriptionEn: 'Print VAT invoices and statements',
+    targetWaitSec: 300,
+    targetHandleSec: 120,
+    sortOrder: 5,
+    dailyCap: 200,
+  },
 ];
 
 export const demoCounters: Pick<Counter, 'id' | 'number' | 'name' | 'serviceIds'>[] = [
@@ -35,8 +98,18 @@ export const demoCounters: Pick<Counter, 'id' | 'number' | 'name' | 'serviceIds'
   { id: 'ctr-2', number: 2, name: '2号窗口', serviceIds: ['svc-billing', 'svc-fault'] },
   { id: 'ctr-3', number: 3, name: '3号窗口', serviceIds: ['svc-connection', 'svc-account'] },
   { id: 'ctr-4', number: 4, name: '4号窗口', serviceIds: ['svc-connection'] },
-  { id: 'ctr-5', number: 5, name: '5号窗口', serviceIds: ['svc-account', 'svc-fault', 'svc-billing'] },
-  { id: 'ctr-6', number: 6, name: '6号窗口(绿色通道)', serviceIds: ['svc-billing', 'svc-connection', 'svc-account', 'svc-fault', 'svc-invoice'] },
+  {
+    id: 'ctr-5',
+    number: 5,
+    name: '5号窗口',
+    serviceIds: ['svc-account', 'svc-fault', 'svc-billing'],
+  },
+  {
+    id: 'ctr-6',
+    number: 6,
+    name: '6号窗口(绿色通道)',
+    serviceIds: ['svc-billing', 'svc-connection', 'svc-account', 'svc-fault', 'svc-invoice'],
+  },
 ];
 
 export interface StaffSeed {
@@ -49,7 +122,13 @@ export interface StaffSeed {
 
 export const demoStaff: StaffSeed[] = [
   { id: 'stf-admin', staffNo: '9000', name: '系统管理员', roles: ['admin'], pin: '9000' },
-  { id: 'stf-leader', staffNo: '8001', name: '王值班', roles: ['duty_leader', 'clerk'], pin: '8001' },
+  {
+    id: 'stf-leader',
+    staffNo: '8001',
+    name: '王值班',
+    roles: ['duty_leader', 'clerk'],
+    pin: '8001',
+  },
   { id: 'stf-guide', staffNo: '7001', name: '赵引导', roles: ['guide'], pin: '7001' },
   { id: 'stf-back', staffNo: '6001', name: '孙后台', roles: ['backoffice'], pin: '6001' },
   ...[1, 2, 3, 4, 5, 6].map((n) => ({
@@ -72,13 +151,31 @@ export interface DeviceSeed {
 /** Demo devices come pre-paired with well-known tokens, printed on start; never in a real hall. */
 export const demoDevices: DeviceSeed[] = [
   { id: 'dev-kiosk-1', name: '取号机 1', kind: 'kiosk', counterId: null, token: 'demo-kiosk-1' },
-  { id: 'dev-display-1', name: '叫号屏 1', kind: 'display', counterId: null, token: 'demo-display-1' },
+  {
+    id: 'dev-display-1',
+    name: '叫号屏 1',
+    kind: 'display',
+    counterId: null,
+    token: 'demo-display-1',
+  },
   { id: 'dev-console', name: '值班台', kind: 'desk', counterId: null, token: 'demo-console' },
   { id: 'dev-guide', name: '引导台平板', kind: 'desk', counterId: null, token: 'demo-guide' },
   { id: 'dev-backoffice', name: '后台', kind: 'desk', counterId: null, token: 'demo-backoffice' },
   ...demoCounters.flatMap((c) => [
-    { id: `dev-desk-${c.number}`, name: `${c.number}号窗口终端`, kind: 'desk' as const, counterId: c.id, token: `demo-desk-${c.number}` },
-    { id: `dev-pad-${c.number}`, name: `${c.number}号评价器`, kind: 'pad' as const, counterId: c.id, token: `demo-pad-${c.number}` },
+    {
+      id: `dev-desk-${c.number}`,
+      name: `${c.number}号窗口终端`,
+      kind: 'desk' as const,
+      counterId: c.id,
+      token: `demo-desk-${c.number}`,
+    },
+    {
+      id: `dev-pad-${c.number}`,
+      name: `${c.number}号评价器`,
+      kind: 'pad' as const,
+      counterId: c.id,
+      token: `demo-pad-${c.number}`,
+    },
   ]),
 ];
 
@@ -98,17 +195,45 @@ export async function seedHall(store: Store, seed: SeedOptions): Promise<boolean
   store.db.transaction(() => {
     if (store.hall.isInitialised()) return;
     store.hall.init(seed.config, businessDayOf(seed.now, seed.config.timeZone));
-    for (const s of seed.services) store.services.save({ dailyCap: null, ...s, active: true, changeSeq: 0 }, 0);
+    for (const s of seed.services)
+      store.services.save({ dailyCap: null, ...s, active: true, changeSeq: 0 }, 0);
     seed.staff.forEach((s, i) => {
-      const staff: Staff = { id: s.id, staffNo: s.staffNo, name: s.name, roles: s.roles, photoUrl: null, active: true, changeSeq: 0 };
+      const staff: Staff = {
+        id: s.id,
+        staffNo: s.staffNo,
+        name: s.name,
+        roles: s.roles,
+        photoUrl: null,
+        active: true,
+        changeSeq: 0,
+      };
       store.staff.insert(staff, pinHashes[i]!, 0);
     });
     for (const c of seed.counters) {
-      store.counters.save({ ...c, state: 'closed', pauseReason: null, staffId: null, updatedAt: seed.now, changeSeq: 0 }, 0);
+      store.counters.save(
+        {
+          ...c,
+          state: 'closed',
+          pauseReason: null,
+          staffId: null,
+          updatedAt: seed.now,
+          changeSeq: 0,
+        },
+        0,
+      );
     }
     for (const d of seed.devices) {
       store.devices.insert(
-        { id: d.id, name: d.name, kind: d.kind, counterId: d.counterId, pairedAt: seed.now, revokedAt: null, lastSeenAt: null, changeSeq: 0 },
+        {
+          id: d.id,
+          name: d.name,
+          kind: d.kind,
+          counterId: d.counterId,
+          pairedAt: seed.now,
+          revokedAt: null,
+          lastSeenAt: null,
+          changeSeq: 0,
+        },
         tokenHash(d.token),
       );
     }

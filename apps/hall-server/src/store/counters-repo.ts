@@ -21,7 +21,8 @@ export function createCountersRepo(db: Db) {
   const byId = db.prepare('SELECT * FROM counters WHERE id = ?');
   const byStaff = db.prepare('SELECT * FROM counters WHERE staff_id = ?');
   const since = db.prepare('SELECT * FROM counters WHERE change_seq > ?');
-  const upsert = db.prepare(`INSERT INTO counters (id, number, name, service_ids, state, pause_reason,
+  const upsert =
+    db.prepare(`INSERT INTO counters (id, number, name, service_ids, state, pause_reason,
       staff_id, updated_at, change_seq)
     VALUES (@id, @number, @name, @serviceIds, @state, @pauseReason, @staffId, @updatedAt, @changeSeq)
     ON CONFLICT (id) DO UPDATE SET number = excluded.number, name = excluded.name,

@@ -42,11 +42,14 @@ export function createDevicesRepo(db: Db) {
   const byId = db.prepare('SELECT * FROM devices WHERE id = ?');
   const byToken = db.prepare('SELECT * FROM devices WHERE token_hash = ?');
   const since = db.prepare('SELECT * FROM devices WHERE change_seq > ?');
-  const insert = db.prepare(`INSERT INTO devices (id, name, kind, counter_id, token_hash, paired_at, change_seq)
+  const insert =
+    db.prepare(`INSERT INTO devices (id, name, kind, counter_id, token_hash, paired_at, change_seq)
     VALUES (@id, @name, @kind, @counterId, @tokenHash, @pairedAt, @changeSeq)`);
-  const update = db.prepare(`UPDATE devices SET name = @name, counter_id = @counterId, revoked_at = @revokedAt,
+  const update =
+    db.prepare(`UPDATE devices SET name = @name, counter_id = @counterId, revoked_at = @revokedAt,
     last_seen_at = @lastSeenAt, change_seq = @changeSeq WHERE id = @id`);
-  const insertCode = db.prepare(`INSERT INTO pairing_codes (code, name, kind, counter_id, issued_by, expires_at)
+  const insertCode =
+    db.prepare(`INSERT INTO pairing_codes (code, name, kind, counter_id, issued_by, expires_at)
     VALUES (@code, @name, @kind, @counterId, @issuedBy, @expiresAt)
     ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
       counter_id = excluded.counter_id, issued_by = excluded.issued_by, expires_at = excluded.expires_at, used_at = NULL`);
@@ -56,11 +59,15 @@ export function createDevicesRepo(db: Db) {
   const sessionByToken = db.prepare('SELECT * FROM staff_sessions WHERE token_hash = ?');
   const sessionById = db.prepare('SELECT * FROM staff_sessions WHERE id = ?');
   const openSessions = db.prepare('SELECT * FROM staff_sessions WHERE ended_at IS NULL');
-  const openSessionsOfStaff = db.prepare('SELECT * FROM staff_sessions WHERE staff_id = ? AND ended_at IS NULL');
+  const openSessionsOfStaff = db.prepare(
+    'SELECT * FROM staff_sessions WHERE staff_id = ? AND ended_at IS NULL',
+  );
   const sessionsSince = db.prepare('SELECT * FROM staff_sessions WHERE change_seq > ?');
-  const insertSession = db.prepare(`INSERT INTO staff_sessions (id, staff_id, device_id, counter_id, token_hash,
+  const insertSession =
+    db.prepare(`INSERT INTO staff_sessions (id, staff_id, device_id, counter_id, token_hash,
       started_at, change_seq) VALUES (@id, @staffId, @deviceId, @counterId, @tokenHash, @startedAt, @changeSeq)`);
-  const updateSession = db.prepare(`UPDATE staff_sessions SET counter_id = @counterId, ended_at = @endedAt,
+  const updateSession =
+    db.prepare(`UPDATE staff_sessions SET counter_id = @counterId, ended_at = @endedAt,
       change_seq = @changeSeq WHERE id = @id`);
 
   return {
@@ -112,7 +119,8 @@ export function createDevicesRepo(db: Db) {
     openSessions: (): StaffSession[] => (openSessions.all() as Row[]).map(toSession),
     openSessionsOfStaff: (staffId: string): StaffSession[] =>
       (openSessionsOfStaff.all(staffId) as Row[]).map(toSession),
-    sessionsChangedSince: (seq: number): StaffSession[] => (sessionsSince.all(seq) as Row[]).map(toSession),
+    sessionsChangedSince: (seq: number): StaffSession[] =>
+      (sessionsSince.all(seq) as Row[]).map(toSession),
     insertSession(session: StaffSession, tokenHash: string): void {
       insertSession.run({ ...session, tokenHash });
     },

@@ -9,13 +9,17 @@ export interface HallState {
 }
 
 export function createHallRepo(db: Db) {
-  const get = db.prepare('SELECT seq, business_day, config, config_change_seq FROM hall_state WHERE id = 1');
+  const get = db.prepare(
+    'SELECT seq, business_day, config, config_change_seq FROM hall_state WHERE id = 1',
+  );
   const insert = db.prepare(
     'INSERT INTO hall_state (id, seq, business_day, config, config_change_seq) VALUES (1, 0, ?, ?, 0)',
   );
   const setSeq = db.prepare('UPDATE hall_state SET seq = ? WHERE id = 1');
   const setDay = db.prepare('UPDATE hall_state SET business_day = ? WHERE id = 1');
-  const setConfig = db.prepare('UPDATE hall_state SET config = ?, config_change_seq = ? WHERE id = 1');
+  const setConfig = db.prepare(
+    'UPDATE hall_state SET config = ?, config_change_seq = ? WHERE id = 1',
+  );
 
   return {
     isInitialised(): boolean {

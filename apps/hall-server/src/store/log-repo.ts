@@ -21,7 +21,8 @@ export function createLogRepo(db: Db) {
     'INSERT INTO command_results (command_id, command, device_id, result, at) VALUES (?, ?, ?, ?, ?)',
   );
   const prune = db.prepare('DELETE FROM command_results WHERE at < ?');
-  const audit = db.prepare(`INSERT INTO audit_log (at, device_id, staff_id, command, command_id, payload, result,
+  const audit =
+    db.prepare(`INSERT INTO audit_log (at, device_id, staff_id, command, command_id, payload, result,
     reason, seq) VALUES (@at, @deviceId, @staffId, @command, @commandId, @payload, @result, @reason, @seq)`);
   const recent = db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?');
 
@@ -30,7 +31,13 @@ export function createLogRepo(db: Db) {
       const r = findResult.get(commandId) as { command: string; result: string } | undefined;
       return r && { command: r.command, result: JSON.parse(r.result) as unknown };
     },
-    saveResult(commandId: string, command: string, deviceId: string | null, result: unknown, at: number): void {
+    saveResult(
+      commandId: string,
+      command: string,
+      deviceId: string | null,
+      result: unknown,
+      at: number,
+    ): void {
       saveResult.run(commandId, command, deviceId, JSON.stringify(result), at);
     },
     pruneResults(before: number): number {

@@ -23,7 +23,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     })
     .sort((a, b) => a.id - b.id);
   migrations.forEach((m, i) => {
-    if (m.id !== i + 1) throw new Error(`migrations must be numbered 001, 002, … without gaps: ${m.id}`);
+    if (m.id !== i + 1)
+      throw new Error(`migrations must be numbered 001, 002, … without gaps: ${m.id}`);
   });
   return migrations;
 }
@@ -46,7 +47,9 @@ export function migrate(db: Database.Database, migrations = loadMigrations()): n
   }
   const done = new Set(applied.map((a) => a.id));
   const ran: number[] = [];
-  const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)',
+  );
   for (const m of migrations) {
     if (done.has(m.id)) continue;
     db.transaction(() => {

@@ -24,7 +24,8 @@ export function createServicesRepo(db: Db) {
   const all = db.prepare('SELECT * FROM services ORDER BY sort_order, prefix');
   const byId = db.prepare('SELECT * FROM services WHERE id = ?');
   const since = db.prepare('SELECT * FROM services WHERE change_seq > ?');
-  const upsert = db.prepare(`INSERT INTO services (id, prefix, name_zh, name_en, category, description_zh,
+  const upsert =
+    db.prepare(`INSERT INTO services (id, prefix, name_zh, name_en, category, description_zh,
       description_en, target_wait_sec, target_handle_sec, daily_cap, active, sort_order, change_seq)
     VALUES (@id, @prefix, @nameZh, @nameEn, @category, @descriptionZh, @descriptionEn, @targetWaitSec,
       @targetHandleSec, @dailyCap, @active, @sortOrder, @changeSeq)

@@ -26,7 +26,8 @@ export function createStaffRepo(db: Db) {
   const byId = db.prepare('SELECT * FROM staff WHERE id = ?');
   const byNo = db.prepare('SELECT * FROM staff WHERE staff_no = ?');
   const since = db.prepare('SELECT * FROM staff WHERE change_seq > ?');
-  const insert = db.prepare(`INSERT INTO staff (id, staff_no, name, roles, photo_url, pin_hash, active, change_seq)
+  const insert =
+    db.prepare(`INSERT INTO staff (id, staff_no, name, roles, photo_url, pin_hash, active, change_seq)
     VALUES (@id, @staffNo, @name, @roles, @photoUrl, @pinHash, @active, @changeSeq)`);
   const failure = db.prepare('UPDATE staff SET failed_sign_ins = ?, locked_until = ? WHERE id = ?');
 
@@ -48,7 +49,13 @@ export function createStaffRepo(db: Db) {
       };
     },
     insert(staff: Staff, pinHash: string, changeSeq: number): void {
-      insert.run({ ...staff, roles: JSON.stringify(staff.roles), pinHash, active: int(staff.active), changeSeq });
+      insert.run({
+        ...staff,
+        roles: JSON.stringify(staff.roles),
+        pinHash,
+        active: int(staff.active),
+        changeSeq,
+      });
     },
     setSignInFailures(staffId: string, failures: number, lockedUntil: number | null): void {
       failure.run(failures, lockedUntil, staffId);

@@ -91,7 +91,9 @@ export function createTicketsRepo(db: Db) {
   const active = db.prepare(
     "SELECT * FROM tickets WHERE serving_staff_id = ? AND state IN ('called', 'serving')",
   );
-  const atCounter = db.prepare("SELECT * FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')");
+  const atCounter = db.prepare(
+    "SELECT * FROM tickets WHERE counter_id = ? AND state IN ('called', 'serving')",
+  );
   const heldBy = db.prepare(
     "SELECT * FROM tickets WHERE serving_staff_id = ? AND state IN ('called', 'serving', 'parked')",
   );
@@ -109,19 +111,26 @@ export function createTicketsRepo(db: Db) {
     WHERE business_day = ? AND service_id = ? AND state = 'done' AND started_at IS NOT NULL
     ORDER BY finished_at DESC LIMIT 20`);
   const insert = db.prepare(`INSERT INTO tickets (${COLUMNS}) VALUES (${PARAMS})`);
-  const update = db.prepare(`UPDATE tickets SET service_id = @serviceId, state = @state, priority = @priority,
+  const update =
+    db.prepare(`UPDATE tickets SET service_id = @serviceId, state = @state, priority = @priority,
     is_returning = @returning, note = @note, queued_at = @queuedAt, target_counter_id = @targetCounterId,
     counter_id = @counterId, serving_staff_id = @servingStaffId, owner_staff_id = @ownerStaffId,
     called_at = @calledAt, recall_count = @recallCount, started_at = @startedAt, finished_at = @finishedAt,
     outcome = @outcome, items = @items, state_reason = @stateReason, transfer_count = @transferCount,
     estimated_wait_sec = @estimatedWaitSec, updated_at = @updatedAt, change_seq = @changeSeq WHERE id = @id`);
-  const nextSeq = db.prepare(`INSERT INTO ticket_numbers (business_day, service_id, last_seq) VALUES (?, ?, 1)
+  const nextSeq =
+    db.prepare(`INSERT INTO ticket_numbers (business_day, service_id, last_seq) VALUES (?, ?, 1)
     ON CONFLICT (business_day, service_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`);
-  const lastSeq = db.prepare('SELECT last_seq FROM ticket_numbers WHERE business_day = ? AND service_id = ?');
-  const insertTransition = db.prepare(`INSERT INTO ticket_transitions (ticket_id, from_state, to_state, at,
+  const lastSeq = db.prepare(
+    'SELECT last_seq FROM ticket_numbers WHERE business_day = ? AND service_id = ?',
+  );
+  const insertTransition =
+    db.prepare(`INSERT INTO ticket_transitions (ticket_id, from_state, to_state, at,
     service_id, counter_id, staff_id, reason) VALUES (@ticketId, @fromState, @toState, @at, @serviceId,
     @counterId, @staffId, @reason)`);
-  const transitionsOf = db.prepare('SELECT * FROM ticket_transitions WHERE ticket_id = ? ORDER BY id');
+  const transitionsOf = db.prepare(
+    'SELECT * FROM ticket_transitions WHERE ticket_id = ? ORDER BY id',
+  );
 
   const one = (r: unknown) => (r ? toTicket(r as Row) : undefined);
   const many = (rows: unknown[]) => (rows as Row[]).map(toTicket);
@@ -139,9 +148,12 @@ export function createTicketsRepo(db: Db) {
     visible: (businessDay: string) => many(visible.all(businessDay)),
     openBefore: (businessDay: string) => many(openBefore.all(businessDay)),
     changedSince: (seq: number) => many(since.all(seq)),
-    busyCounterIds: () => new Set((busyCounters.all() as { counter_id: string }[]).map((r) => r.counter_id)),
+    busyCounterIds: () =>
+      new Set((busyCounters.all() as { counter_id: string }[]).map((r) => r.counter_id)),
     recentHandleSec(businessDay: string, serviceId: string): number[] {
-      return (recentHandling.all(businessDay, serviceId) as { ms: number }[]).map((r) => r.ms / 1000).reverse();
+      return (recentHandling.all(businessDay, serviceId) as { ms: number }[])
+        .map((r) => r.ms / 1000)
+        .reverse();
     },
     lastDailySeq(businessDay: string, serviceId: string): number {
       const r = lastSeq.get(businessDay, serviceId) as { last_seq: number } | undefined;

@@ -34,10 +34,19 @@ export function tempDir(prefix = 'onestop-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startTestHall(opts: { seed?: SeedOptions; clock?: () => number; dataDir?: string } = {}): Promise<TestHall> {
+export async function startTestHall(
+  opts: { seed?: SeedOptions; clock?: () => number; dataDir?: string } = {},
+): Promise<TestHall> {
   const dataDir = opts.dataDir ?? tempDir();
   const seed = opts.seed ?? demoSeed(opts.clock?.() ?? Date.now());
-  let server = await startHallServer({ dataDir, port: 0, host: '127.0.0.1', seed, clock: opts.clock, logger: silent });
+  let server = await startHallServer({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    seed,
+    clock: opts.clock,
+    logger: silent,
+  });
   const hall: TestHall = {
     get server() {
       return server;
@@ -46,7 +55,14 @@ export async function startTestHall(opts: { seed?: SeedOptions; clock?: () => nu
     async restart(r = {}) {
       const port = server.port;
       await server.close();
-      server = await startHallServer({ dataDir, port, host: '127.0.0.1', seed, clock: r.clock ?? opts.clock, logger: silent });
+      server = await startHallServer({
+        dataDir,
+        port,
+        host: '127.0.0.1',
+        seed,
+        clock: r.clock ?? opts.clock,
+        logger: silent,
+      });
     },
     async close() {
       await server.close();
@@ -56,8 +72,16 @@ export async function startTestHall(opts: { seed?: SeedOptions; clock?: () => nu
   return hall;
 }
 
-export async function connectClient(url: string, auth: { deviceToken?: string; sessionToken?: string } = {}): Promise<HallClient> {
-  const socket: HallClient = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+export async function connectClient(
+  url: string,
+  auth: { deviceToken?: string; sessionToken?: string } = {},
+): Promise<HallClient> {
+  const socket: HallClient = connect(url, {
+    auth,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', (err) => reject(err));
@@ -77,7 +101,11 @@ export function send<K extends CommandName>(
 ): Promise<Ack<CommandOutput<K>>> {
   const withId = { commandId: commandId(), ...payload };
   return new Promise((resolve) => {
-    const emit = socket.emit as unknown as (event: string, payload: unknown, ack: (r: unknown) => void) => void;
+    const emit = socket.emit as unknown as (
+      event: string,
+      payload: unknown,
+      ack: (r: unknown) => void,
+    ) => void;
     emit.call(socket, name, withId, (r: unknown) => resolve(r as Ack<CommandOutput<K>>));
   });
 }
@@ -85,7 +113,11 @@ export function send<K extends CommandName>(
 /** Sends anything at all, for hostile-input tests. */
 export function sendRaw(socket: HallClient, name: string, payload: unknown): Promise<Ack<unknown>> {
   return new Promise((resolve) => {
-    const emit = socket.emit as unknown as (event: string, payload: unknown, ack: (r: unknown) => void) => void;
+    const emit = socket.emit as unknown as (
+      event: string,
+      payload: unknown,
+      ack: (r: unknown) => void,
+    ) => void;
     emit.call(socket, name, payload, (r: unknown) => resolve(r as Ack<unknown>));
   });
 }
@@ -101,7 +133,9 @@ export async function clerkAtCounter(
   opts: { deviceToken: string; staffNo: string; pin: string; counterId?: string; open?: boolean },
 ): Promise<{ socket: HallClient; sessionToken: string; staffId: string }> {
   const socket = await connectClient(url, { deviceToken: opts.deviceToken });
-  const signedIn = ok(await send(socket, 'staff:sign-in', { staffNo: opts.staffNo, pin: opts.pin }));
+  const signedIn = ok(
+    await send(socket, 'staff:sign-in', { staffNo: opts.staffNo, pin: opts.pin }),
+  );
   if (opts.counterId) {
     ok(await send(socket, 'counter:sign-in', { counterId: opts.counterId }));
     if (opts.open !== false) ok(await send(socket, 'counter:open', {}));
@@ -109,7 +143,11 @@ export async function clerkAtCounter(
   return { socket, sessionToken: signedIn.sessionToken, staffId: signedIn.staff.id };
 }
 
-export function nextChange(socket: HallClient, predicate: (c: HallChange) => boolean = () => true, timeoutMs = 5000): Promise<HallChange> {
+export function nextChange(
+  socket: HallClient,
+  predicate: (c: HallChange) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<HallChange> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no matching hall:changed')), timeoutMs);
     const listener = (change: HallChange) => {
@@ -127,12 +165,19 @@ export async function http(
   base: string,
   method: 'GET' | 'POST',
   path: string,
-  opts: { deviceToken?: string; sessionToken?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  opts: {
+    deviceToken?: string;
+    sessionToken?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.deviceToken) headers.authorization = `Bearer ${opts.deviceToken}`;
   if (opts.sessionToken) headers['x-staff-session'] = opts.sessionToken;
-  if (opts.body !== undefined || opts.rawBody !== undefined) headers['content-type'] = 'application/json';
+  if (opts.body !== undefined || opts.rawBody !== undefined)
+    headers['content-type'] = 'application/json';
   const res = await fetch(`${base}${path}`, {
     method,
     headers,

@@ -37,7 +37,10 @@ const routes = new Map<string, CommandName>(
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -74,12 +77,19 @@ export function createHttpApi(hall: Hall, version: string) {
     }
     if (req.method === 'GET' && url.pathname === '/api/v1/health') {
       const state = hall.store.hall.state();
-      send(res, 200, { ok: true, data: { seq: state.seq, businessDay: state.businessDay, version } });
+      send(res, 200, {
+        ok: true,
+        data: { seq: state.seq, businessDay: state.businessDay, version },
+      });
       return true;
     }
     const name = routes.get(`${req.method} ${url.pathname}`);
     if (!name) {
-      send(res, 404, { ok: false, code: 'unknown_command', message: `No route ${req.method} ${url.pathname}.` });
+      send(res, 404, {
+        ok: false,
+        code: 'unknown_command',
+        message: `No route ${req.method} ${url.pathname}.`,
+      });
       return true;
     }
     let payload: unknown;
@@ -87,12 +97,23 @@ export function createHttpApi(hall: Hall, version: string) {
       payload = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req);
     } catch (err) {
       const code: ErrorCode = err instanceof TooLarge ? 'payload_too_large' : 'invalid_payload';
-      send(res, statusOf(code), { ok: false, code, message: err instanceof TooLarge ? 'The request is too large.' : 'The body is not valid JSON.' });
+      send(res, statusOf(code), {
+        ok: false,
+        code,
+        message:
+          err instanceof TooLarge ? 'The request is too large.' : 'The body is not valid JSON.',
+      });
       req.resume();
       return true;
     }
     const key = header(req, 'idempotency-key');
-    if (key && payload && typeof payload === 'object' && !Array.isArray(payload) && !('commandId' in payload)) {
+    if (
+      key &&
+      payload &&
+      typeof payload === 'object' &&
+      !Array.isArray(payload) &&
+      !('commandId' in payload)
+    ) {
       payload = { ...payload, commandId: key };
     }
     const auth = header(req, 'authorization');

@@ -4,10 +4,14 @@ import type { WebApp } from './static-files';
 export interface LandingInfo {
   hallName: string;
   apps: WebApp[];
-  demo: { staff: { staffNo: string; name: string; roles: string[]; pin: string }[]; devices: { name: string; token: string }[] } | null;
+  demo: {
+    staff: { staffNo: string; name: string; roles: string[]; pin: string }[];
+    devices: { name: string; token: string }[];
+  } | null;
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** `/`: every screen the hall serves, the API, and (demo hall only) sign-in details. */
 export function landingPage(info: LandingInfo): string {

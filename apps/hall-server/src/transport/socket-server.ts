@@ -20,8 +20,18 @@ interface SocketData {
   deviceId: string | null;
 }
 
-type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type HallSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type HallIo = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 /** Rooms: one per audience (staff see customer data, public devices see it masked), one per device. */
 function joinRooms(socket: HallSocket, actor: Actor): void {
@@ -42,7 +52,10 @@ export interface Presence {
  * server never relies on socket.io's connection-state recovery (it keeps nothing across a
  * restart): a client that reconnects or sees a gap asks for `hall:changes-since`.
  */
-export function attachSocketServer(httpServer: HttpServer, hall: Hall): { io: HallIo; presence: Presence } {
+export function attachSocketServer(
+  httpServer: HttpServer,
+  hall: Hall,
+): { io: HallIo; presence: Presence } {
   const io: HallIo = new Server(httpServer, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
@@ -88,9 +101,12 @@ export function attachSocketServer(httpServer: HttpServer, hall: Hall): { io: Ha
         if (typeof ack !== 'function') return; // a command without an ack has nobody to answer
         void hall.execute(name, payload, socket.data.credentials).then(({ ack: result }) => {
           if (result.ok && name === 'staff:sign-in') {
-            socket.data.credentials.sessionToken = (result.data as { sessionToken: string }).sessionToken;
+            socket.data.credentials.sessionToken = (
+              result.data as { sessionToken: string }
+            ).sessionToken;
           }
-          if (result.ok && name === 'staff:sign-out') socket.data.credentials.sessionToken = undefined;
+          if (result.ok && name === 'staff:sign-out')
+            socket.data.credentials.sessionToken = undefined;
           if (result.ok && (name === 'staff:sign-in' || name === 'staff:sign-out')) {
             const fresh = resolveActor(hall.store, socket.data.credentials);
             if (fresh.ok) joinRooms(socket, fresh.value);
@@ -103,7 +119,9 @@ export function attachSocketServer(httpServer: HttpServer, hall: Hall): { io: Ha
       if ((commandNames as string[]).includes(event)) return;
       const ack = args[args.length - 1];
       if (typeof ack === 'function') {
-        void hall.execute(event, args[0], socket.data.credentials).then(({ ack: result }) => ack(result));
+        void hall
+          .execute(event, args[0], socket.data.credentials)
+          .then(({ ack: result }) => ack(result));
       }
     });
   });

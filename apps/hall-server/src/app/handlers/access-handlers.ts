@@ -1,7 +1,14 @@
 import type { Device, StaffSession } from '@onestop/shared';
 import { accept, reject } from '../../domain/result';
 import { handler } from '../context';
-import { hashPinNever, lockoutMs, newPairingCode, newToken, tokenHash, verifyPin } from '../secrets';
+import {
+  hashPinNever,
+  lockoutMs,
+  newPairingCode,
+  newToken,
+  tokenHash,
+  verifyPin,
+} from '../secrets';
 
 const PAIRING_CODE_TTL_MS = 15 * 60_000;
 
@@ -32,7 +39,8 @@ export const accessHandlers = {
   'device:pair': handler<'device:pair'>({
     run(tx, args) {
       const code = tx.store.devices.pairingCode(args.pairingCode);
-      if (!code || code.usedAt !== null || code.expiresAt <= tx.now) return reject('pairing_code_invalid');
+      if (!code || code.usedAt !== null || code.expiresAt <= tx.now)
+        return reject('pairing_code_invalid');
       tx.store.devices.markPairingCodeUsed(code.code, tx.now);
       const deviceToken = newToken();
       const device = tx.write.newDevice(
@@ -48,7 +56,13 @@ export const accessHandlers = {
         },
         tokenHash(deviceToken),
       );
-      return accept({ deviceId: device.id, deviceToken, name: device.name, kind: device.kind, counterId: device.counterId });
+      return accept({
+        deviceId: device.id,
+        deviceToken,
+        name: device.name,
+        kind: device.kind,
+        counterId: device.counterId,
+      });
     },
   }),
 
@@ -56,7 +70,8 @@ export const accessHandlers = {
     run(tx, args) {
       const device = tx.store.devices.byId(args.deviceId);
       if (!device) return reject('not_found', `Device ${args.deviceId}.`);
-      if (device.revokedAt !== null) return reject('invalid_transition', 'The device is revoked already.');
+      if (device.revokedAt !== null)
+        return reject('invalid_transition', 'The device is revoked already.');
       for (const s of tx.store.devices.openSessions().filter((s) => s.deviceId === device.id)) {
         tx.write.session({ ...s, endedAt: tx.now });
       }
@@ -74,12 +89,19 @@ export const accessHandlers = {
         return reject('bad_credentials');
       }
       if (cred.lockedUntil !== null && cred.lockedUntil > ctx.now) {
-        return reject('sign_in_throttled', `Try again in ${Math.ceil((cred.lockedUntil - ctx.now) / 1000)} s.`);
+        return reject(
+          'sign_in_throttled',
+          `Try again in ${Math.ceil((cred.lockedUntil - ctx.now) / 1000)} s.`,
+        );
       }
       if (!(await verifyPin(args.pin, cred.pinHash))) {
         const failures = cred.failedSignIns + 1;
         const lock = lockoutMs(failures);
-        ctx.store.staff.setSignInFailures(cred.staff.id, failures, lock > 0 ? ctx.now + lock : null);
+        ctx.store.staff.setSignInFailures(
+          cred.staff.id,
+          failures,
+          lock > 0 ? ctx.now + lock : null,
+        );
         return reject('bad_credentials');
       }
       if (!cred.staff.active) return reject('staff_inactive');
@@ -117,10 +139,20 @@ export const accessHandlers = {
       const { session, staff } = tx.actor;
       if (!session || !staff) return reject('not_signed_in');
       const held = tx.store.tickets.heldByStaff(staff.id);
-      if (held.length > 0) return reject('open_items', held.map((t) => `${t.number} (${t.state})`).join(', '));
+      if (held.length > 0)
+        return reject('open_items', held.map((t) => `${t.number} (${t.state})`).join(', '));
       const counter = tx.store.counters.byStaff(staff.id);
-      if (counter) tx.write.counter({ ...counter, staffId: null, state: 'closed', pauseReason: null, updatedAt: tx.now });
-      return accept({ session: tx.write.session({ ...session, endedAt: tx.now, counterId: null }) });
+      if (counter)
+        tx.write.counter({
+          ...counter,
+          staffId: null,
+          state: 'closed',
+          pauseReason: null,
+          updatedAt: tx.now,
+        });
+      return accept({
+        session: tx.write.session({ ...session, endedAt: tx.now, counterId: null }),
+      });
     },
   }),
 };

@@ -9,7 +9,11 @@ export function clerkAt(tx: TxContext): Result<ClerkAtCounter> {
   if (!staff) return reject('not_signed_in');
   const counter = tx.store.counters.byStaff(staff.id);
   if (!counter) return reject('not_at_counter');
-  return accept({ staffId: staff.id, counter, activeTickets: tx.store.tickets.activeOfStaff(staff.id) });
+  return accept({
+    staffId: staff.id,
+    counter,
+    activeTickets: tx.store.tickets.activeOfStaff(staff.id),
+  });
 }
 
 export function ticketById(tx: TxContext, ticketId: string): Result<Ticket> {

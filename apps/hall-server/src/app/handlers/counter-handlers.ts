@@ -1,14 +1,28 @@
 import type { Counter } from '@onestop/shared';
-import { closeCounter, openCounter, pauseCounter, signInAtCounter, signOutOfCounter } from '../../domain/counters';
+import {
+  closeCounter,
+  openCounter,
+  pauseCounter,
+  signInAtCounter,
+  signOutOfCounter,
+} from '../../domain/counters';
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
 
-function atOwnCounter(tx: TxContext): Result<{ counter: Counter; actor: { staffId: string; activeTicketCount: number } }> {
+function atOwnCounter(
+  tx: TxContext,
+): Result<{ counter: Counter; actor: { staffId: string; activeTicketCount: number } }> {
   const staff = tx.actor.staff;
   if (!staff) return reject('not_signed_in');
   const counter = tx.store.counters.byStaff(staff.id);
   if (!counter) return reject('not_at_counter');
-  return accept({ counter, actor: { staffId: staff.id, activeTicketCount: tx.store.tickets.activeAtCounter(counter.id).length } });
+  return accept({
+    counter,
+    actor: {
+      staffId: staff.id,
+      activeTicketCount: tx.store.tickets.activeAtCounter(counter.id).length,
+    },
+  });
 }
 
 function saveCounter(tx: TxContext, result: Result<Counter>): Result<{ counter: Counter }> {
@@ -25,7 +39,14 @@ export const counterHandlers = {
       if (!counter) return reject('not_found', `Counter ${counterId}.`);
       const previous = tx.store.counters.byStaff(staff.id);
       if (previous && previous.id !== counter.id) {
-        const left = signOutOfCounter(previous, { staffId: staff.id, activeTicketCount: tx.store.tickets.activeAtCounter(previous.id).length }, tx.now);
+        const left = signOutOfCounter(
+          previous,
+          {
+            staffId: staff.id,
+            activeTicketCount: tx.store.tickets.activeAtCounter(previous.id).length,
+          },
+          tx.now,
+        );
         if (!left.ok) return left;
         tx.write.counter(left.value);
       }
@@ -49,21 +70,27 @@ export const counterHandlers = {
   'counter:open': handler<'counter:open'>({
     run(tx) {
       const own = atOwnCounter(tx);
-      return own.ok ? saveCounter(tx, openCounter(own.value.counter, own.value.actor, tx.now)) : own;
+      return own.ok
+        ? saveCounter(tx, openCounter(own.value.counter, own.value.actor, tx.now))
+        : own;
     },
   }),
 
   'counter:pause': handler<'counter:pause'>({
     run(tx, { reason }) {
       const own = atOwnCounter(tx);
-      return own.ok ? saveCounter(tx, pauseCounter(own.value.counter, own.value.actor, reason, tx.now)) : own;
+      return own.ok
+        ? saveCounter(tx, pauseCounter(own.value.counter, own.value.actor, reason, tx.now))
+        : own;
     },
   }),
 
   'counter:close': handler<'counter:close'>({
     run(tx) {
       const own = atOwnCounter(tx);
-      return own.ok ? saveCounter(tx, closeCounter(own.value.counter, own.value.actor, tx.now)) : own;
+      return own.ok
+        ? saveCounter(tx, closeCounter(own.value.counter, own.value.actor, tx.now))
+        : own;
     },
   }),
 };

@@ -89,7 +89,10 @@ export const ticketHandlers = {
       const waiting = tx.store.tickets.waiting();
       const position = queuePosition(tx.store, tx.hall, issued.value, service, waiting, tx.now);
       const ticket = { ...issued.value, estimatedWaitSec: position.estimatedWaitSec };
-      const stored = tx.write.newTicket(ticket, issuedTransition(ticket, tx.actor.staff?.id ?? null));
+      const stored = tx.write.newTicket(
+        ticket,
+        issuedTransition(ticket, tx.actor.staff?.id ?? null),
+      );
       return accept({ ticket: stored, ...position });
     },
   }),
@@ -120,7 +123,10 @@ export const ticketHandlers = {
       const serving = walkIn(issued.value, clerk.value, tx.now);
       if (!serving.ok) return serving;
       tx.store.tickets.takeDailySeq(day, service.id);
-      const ticket = tx.write.newTicket(serving.value, issuedTransition(serving.value, clerk.value.staffId));
+      const ticket = tx.write.newTicket(
+        serving.value,
+        issuedTransition(serving.value, clerk.value.staffId),
+      );
       return accept({ ticket });
     },
   }),
@@ -130,7 +136,13 @@ export const ticketHandlers = {
       const clerk = clerkAt(tx);
       if (!clerk.ok) return clerk;
       const services = new Map(tx.store.services.all().map((s) => [s.id, s]));
-      const next = pickNext(tx.store.tickets.waiting(), clerk.value.counter, services, tx.hall.config.callWeights, tx.now);
+      const next = pickNext(
+        tx.store.tickets.waiting(),
+        clerk.value.counter,
+        services,
+        tx.hall.config.callWeights,
+        tx.now,
+      );
       if (!next) {
         // Refuse for the reason the clerk can act on: a paused counter before an empty queue.
         if (clerk.value.counter.state !== 'open') return reject('counter_not_open');
@@ -141,27 +153,32 @@ export const ticketHandlers = {
   }),
 
   'ticket:call': handler<'ticket:call'>({
-    run: (tx, { ticketId }) => clerkAction(tx, ticketId, (t, clerk) => callTicket(t, clerk, tx.now)),
+    run: (tx, { ticketId }) =>
+      clerkAction(tx, ticketId, (t, clerk) => callTicket(t, clerk, tx.now)),
   }),
   'ticket:recall': handler<'ticket:recall'>({
-    run: (tx, { ticketId }) => clerkAction(tx, ticketId, (t, clerk) => recallTicket(t, clerk, tx.now)),
+    run: (tx, { ticketId }) =>
+      clerkAction(tx, ticketId, (t, clerk) => recallTicket(t, clerk, tx.now)),
   }),
   'ticket:no-show': handler<'ticket:no-show'>({
     run: (tx, { ticketId }) =>
       clerkAction(tx, ticketId, (t, clerk) => markNoShow(t, clerk, tx.hall.config, tx.now)),
   }),
   'ticket:start': handler<'ticket:start'>({
-    run: (tx, { ticketId }) => clerkAction(tx, ticketId, (t, clerk) => startTicket(t, clerk, tx.now)),
+    run: (tx, { ticketId }) =>
+      clerkAction(tx, ticketId, (t, clerk) => startTicket(t, clerk, tx.now)),
   }),
   'ticket:finish': handler<'ticket:finish'>({
     run: (tx, { ticketId, outcome, items }) =>
       clerkAction(tx, ticketId, (t, clerk) => finishTicket(t, clerk, outcome, items, tx.now)),
   }),
   'ticket:park': handler<'ticket:park'>({
-    run: (tx, { ticketId, reason }) => clerkAction(tx, ticketId, (t, clerk) => parkTicket(t, clerk, reason, tx.now)),
+    run: (tx, { ticketId, reason }) =>
+      clerkAction(tx, ticketId, (t, clerk) => parkTicket(t, clerk, reason, tx.now)),
   }),
   'ticket:resume': handler<'ticket:resume'>({
-    run: (tx, { ticketId }) => clerkAction(tx, ticketId, (t, clerk) => resumeTicket(t, clerk, tx.now)),
+    run: (tx, { ticketId }) =>
+      clerkAction(tx, ticketId, (t, clerk) => resumeTicket(t, clerk, tx.now)),
   }),
 
   'ticket:transfer': handler<'ticket:transfer'>({
@@ -176,19 +193,27 @@ export const ticketHandlers = {
         if (!counter) return reject('not_found', `Counter ${to.counterId}.`);
         target = { counter };
       }
-      return clerkAction(tx, ticketId, (t, clerk) => transferTicket(t, clerk, target, note || null, tx.now));
+      return clerkAction(tx, ticketId, (t, clerk) =>
+        transferTicket(t, clerk, target, note || null, tx.now),
+      );
     },
   }),
 
   'ticket:return': handler<'ticket:return'>({
     run: (tx, { ticketId, reason }) =>
       clerkAction(tx, ticketId, (t, clerk) =>
-        returnTicket(t, { staffId: clerk.staffId, counterId: clerk.counter.id }, reason ?? null, tx.now),
+        returnTicket(
+          t,
+          { staffId: clerk.staffId, counterId: clerk.counter.id },
+          reason ?? null,
+          tx.now,
+        ),
       ),
   }),
 
   'ticket:cancel': handler<'ticket:cancel'>({
-    run: (tx, { ticketId, reason }) => staffAction(tx, ticketId, (t, staffId) => cancelTicket(t, staffId, reason, tx.now)),
+    run: (tx, { ticketId, reason }) =>
+      staffAction(tx, ticketId, (t, staffId) => cancelTicket(t, staffId, reason, tx.now)),
   }),
   'ticket:reinstate': handler<'ticket:reinstate'>({
     run: (tx, { ticketId, reason }) =>
@@ -199,7 +224,9 @@ export const ticketHandlers = {
     run(tx, { ticketId, staffId, reason }) {
       const owner = tx.store.staff.byId(staffId);
       if (!owner || !owner.active) return reject('not_found', `Staff ${staffId}.`);
-      return staffAction(tx, ticketId, (t, leaderId) => reassignOwner(t, owner.id, leaderId, reason, tx.now));
+      return staffAction(tx, ticketId, (t, leaderId) =>
+        reassignOwner(t, owner.id, leaderId, reason, tx.now),
+      );
     },
   }),
 };
