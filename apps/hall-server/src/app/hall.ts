@@ -141,7 +141,7 @@ export function createHall(options: HallOptions) {
     };
     if (!isCommandName(name)) return refuse(ctx, 'unknown_command', name.slice(0, 60));
     const def = commands[name];
-    const parsed = def.input.safeParse(payload ?? {});
+    const parsed = def.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return refuse(
@@ -162,7 +162,9 @@ export function createHall(options: HallOptions) {
     if (!allowed.ok) return refuse(ctx, allowed.code, allowed.detail);
 
     const h = handlers[name] as Handler<CommandName, unknown>;
-    const replay = () => (args.commandId ? store.log.findResult(args.commandId) : undefined);
+    // Queries change nothing, so they are answered afresh, never from the command log.
+    const replay = () =>
+      args.commandId && !isQuery ? store.log.findResult(args.commandId) : undefined;
     const earlier = replay();
     if (earlier) return replayed(earlier, name, ctx);
 
