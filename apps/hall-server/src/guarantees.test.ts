@@ -275,7 +275,7 @@ describe('each role against each command, over real sockets', () => {
         const route = httpRoute(name);
         const payload = { commandId: `http-${name.replace(':', '-')}`, ...harmless[name] };
         const query = new URLSearchParams(
-          Object.entries(harmless[name]).map(([k, v]) => [k, String(v)]),
+          Object.entries(harmless[name]).map(([k, v]): [string, string] => [k, String(v)]),
         );
         const call = (auth: { deviceToken?: string }) =>
           route.method === 'GET'
@@ -354,13 +354,12 @@ describe('malformed payloads', () => {
       expect(after.counters).toEqual(before.counters);
 
       // Events without an ack callback and an oversize frame do not take the server down.
-      leader.socket.emit('ticket:issue' as never, { serviceId: 'svc-billing' } as never);
+      const raw = (s: HallClient) =>
+        s as unknown as { emit(event: string, payload: unknown): void };
+      raw(leader.socket).emit('ticket:issue', { serviceId: 'svc-billing' });
       const flooder = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
       const dropped = new Promise<string>((resolve) => flooder.on('disconnect', resolve));
-      flooder.emit(
-        'ticket:issue' as never,
-        { commandId: 'oversize-0001', note: 'x'.repeat(200_000) } as never,
-      );
+      raw(flooder).emit('ticket:issue', { commandId: 'oversize-0001', note: 'x'.repeat(200_000) });
       expect(await dropped).toBe('transport close');
 
       const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
