@@ -12,7 +12,7 @@ import {
   defaultConfig,
   type SeedOptions,
 } from './app/seed';
-import { openDatabase } from './store/db';
+import { openDatabase, startCheckpointer } from './store/db';
 import { createStore } from './store/store';
 import { createHttpApi } from './transport/http-api';
 import { landingPage } from './transport/landing-page';
@@ -62,7 +62,8 @@ export interface HallServer {
 export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const clock = options.clock ?? Date.now;
-  const db = openDatabase(join(options.dataDir, 'hall.sqlite'));
+  const db = openDatabase(join(options.dataDir, 'hall.sqlite'), { autoCheckpoint: false });
+  const stopCheckpointer = startCheckpointer(db);
   const store = createStore(db);
   const seed = options.seed ?? (options.demo ? demoSeed(clock()) : undefined);
   if (seed) {
@@ -136,6 +137,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       clearTimeout(timer);
       await io.close();
       httpServer.closeAllConnections();
+      stopCheckpointer();
       db.close();
     },
   };

@@ -75,8 +75,17 @@ export function createHall(options: HallOptions) {
   const log = options.logger;
   const listeners = new Set<ChangeListener>();
 
+  // Changes go out right after the acting device's ack, in commit order: the clerk who pressed
+  // the button hears back first, and the fan-out to every screen never delays an ack.
+  const outbox: HallChange[] = [];
   function publish(change: HallChange): void {
-    for (const listener of listeners) listener(change);
+    outbox.push(change);
+    if (outbox.length === 1) setImmediate(flush);
+  }
+  function flush(): void {
+    for (const change of outbox.splice(0)) {
+      for (const listener of listeners) listener(change);
+    }
   }
 
   function audit(entry: {

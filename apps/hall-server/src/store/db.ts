@@ -12,13 +12,41 @@ export interface Db extends Database.Database {}
  * existing WAL database at NORMAL otherwise, and an acknowledged command must survive a
  * power cut (FULL fsyncs the WAL at every commit).
  */
-export function openDatabase(file: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): Db {
+export function openDatabase(
+  file: string,
+  options: { synchronous?: 'FULL' | 'NORMAL'; autoCheckpoint?: boolean } = {},
+): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Left on, SQLite copies the WAL back into the database inside whichever commit crosses
+  // 1000 pages, and that command's ack waits for it. The hall server turns it off and runs
+  // checkpoints between commands instead (startCheckpointer).
+  if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
   migrate(db);
   return db;
+}
+
+/**
+ * Copies the WAL back into the database every `intervalMs` when something was written, off
+ * any command's path. Durability does not depend on it: every commit is already in the synced
+ * WAL. Returns a stop function that does a last, truncating checkpoint.
+ */
+export function startCheckpointer(db: Db, intervalMs = 2000): () => void {
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  let seen = totalChanges.get() as number;
+  const timer = setInterval(() => {
+    const now = totalChanges.get() as number;
+    if (now === seen) return;
+    seen = now;
+    db.pragma('wal_checkpoint(PASSIVE)');
+  }, intervalMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+  };
 }

@@ -121,8 +121,10 @@ CREATE TABLE tickets (
 ) STRICT;
 -- A ticket number is unique within its service and business day; the prefix letter names the service.
 CREATE UNIQUE INDEX tickets_number ON tickets (business_day, number);
-CREATE INDEX tickets_open ON tickets (state) WHERE state IN ('waiting', 'called', 'serving', 'parked');
+CREATE INDEX tickets_state ON tickets (state, counter_id);
 CREATE INDEX tickets_day ON tickets (business_day, service_id);
+-- Recent handling times per service, for the estimated wait (read on every issue).
+CREATE INDEX tickets_done ON tickets (business_day, service_id, finished_at) WHERE state = 'done';
 CREATE INDEX tickets_change ON tickets (change_seq);
 CREATE INDEX tickets_owner ON tickets (owner_staff_id) WHERE owner_staff_id IS NOT NULL;
 
