@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Role } from './model';
 import {
   Counter,
   Customer,
@@ -17,46 +16,23 @@ import {
   TicketOutcome,
 } from './model';
 
+import {
+  CLERK,
+  FRONT_DESK,
+  Note,
+  Reason,
+  STAFF_DESK,
+  TicketRef,
+  TicketResult,
+  command,
+  def,
+  query,
+} from './command-kit';
+import { frontCommands } from './commands-front';
+import { workCommands } from './commands-work';
+
 // Every operation a device or an integration can ask of the hall server, declared once.
 // The socket event name is the command name; the HTTP route is derived from it.
-
-/** Client-made, so a retry after a reconnect is recognised and answered with the first result. */
-export const CommandId = z
-  .string()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
-
-const Reason = z.string().trim().min(2).max(200);
-const Note = z.string().trim().max(200);
-
-const command = <S extends z.ZodRawShape>(shape: S) =>
-  z.strictObject({ commandId: CommandId, ...shape });
-/** Queries change nothing, so a command id is accepted but not needed. */
-const query = <S extends z.ZodRawShape>(shape: S) =>
-  z.strictObject({ commandId: CommandId.optional(), ...shape });
-
-const TicketRef = { ticketId: Id };
-const TicketResult = z.object({ ticket: Ticket });
-
-/** `public`: no device token needed. `paired`: any paired device, signed in or not. */
-export type Audience = 'public' | 'paired' | readonly Role[];
-
-interface CommandDef<I extends z.ZodType, O extends z.ZodType> {
-  kind: 'command' | 'query';
-  input: I;
-  output: O;
-  roles: Audience;
-  /** Restricts the device kinds it can come from (e.g. staff sign-in only on a desk). */
-  devices?: readonly DeviceKind[];
-  summary: string;
-}
-
-const def = <I extends z.ZodType, O extends z.ZodType>(d: CommandDef<I, O>) => d;
-
-const STAFF_DESK = ['desk'] as const;
-const CLERK = ['clerk'] as const;
-const FRONT_DESK = ['guide', 'duty_leader'] as const;
 
 export const Records = z.object({
   tickets: z.array(Ticket).optional(),
@@ -69,7 +45,7 @@ export const Records = z.object({
 });
 export type Records = z.infer<typeof Records>;
 
-export const commands = {
+const coreCommands = {
   'device:pair': def({
     kind: 'command',
     input: command({
@@ -299,6 +275,8 @@ export const commands = {
     summary: 'Every record changed after sequence number `since`, at their latest version.',
   }),
 } as const;
+
+export const commands = { ...coreCommands, ...frontCommands, ...workCommands } as const;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -1,6 +1,7 @@
 export * from './model';
 export * from './errors';
 export * from './masking';
+export * from './command-kit';
 export * from './commands';
 export * from './events';
 export * from './socket';

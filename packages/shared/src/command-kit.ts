@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { DeviceKind, Role } from './model';
+import { Id, Ticket } from './model';
+
+// The building blocks every command declaration uses; the command files (commands.ts and its
+// siblings) declare the operations themselves.
+
+/** Client-made, so a retry after a reconnect is recognised and answered with the first result. */
+export const CommandId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+
+export const Reason = z.string().trim().min(2).max(200);
+export const Note = z.string().trim().max(200);
+
+export const command = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject({ commandId: CommandId, ...shape });
+/** Queries change nothing, so a command id is accepted but not needed. */
+export const query = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject({ commandId: CommandId.optional(), ...shape });
+
+export const TicketRef = { ticketId: Id };
+export const TicketResult = z.object({ ticket: Ticket });
+
+/** `public`: no device token needed. `paired`: any paired device, signed in or not. */
+export type Audience = 'public' | 'paired' | readonly Role[];
+
+export interface CommandDef<I extends z.ZodType, O extends z.ZodType> {
+  kind: 'command' | 'query';
+  input: I;
+  output: O;
+  roles: Audience;
+  /** Restricts the device kinds it can come from (e.g. staff sign-in only on a desk). */
+  devices?: readonly DeviceKind[];
+  summary: string;
+}
+
+export const def = <I extends z.ZodType, O extends z.ZodType>(d: CommandDef<I, O>) => d;
+
+export const STAFF_DESK = ['desk'] as const;
+export const CLERK = ['clerk'] as const;
+export const FRONT_DESK = ['guide', 'duty_leader'] as const;
+
