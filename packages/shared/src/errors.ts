@@ -73,6 +73,10 @@ export const errorMessages = {
     en: 'You still hold tickets; finish or hand them over first.',
     zh: '您还有未处理的号码,请先办结或交接。',
   },
+  offline: {
+    en: 'The hall server cannot be reached. Please ask at the guide desk.',
+    zh: '暂时无法连接大厅服务器,请到引导台咨询。',
+  },
   internal_error: {
     en: 'The hall server hit an unexpected error. Nothing was changed.',
     zh: '服务器发生意外错误,未做任何更改。',

@@ -1,0 +1,4 @@
+export * from './hall-connection';
+export * from './merge';
+export * from './device';
+export * from './react';

@@ -1,0 +1,56 @@
+import type { HallChange, Records, Snapshot } from '@onestop/shared';
+
+// Applying the hall server's changes to a device's copy of the hall, by sequence number.
+// Pure functions: the connection decides when to call them.
+
+type Keyed = { id: string };
+
+/** Replaces records by id and appends new ones; the server always sends a record whole. */
+export function upsertById<T extends Keyed>(list: readonly T[], changed: readonly T[]): T[] {
+  if (changed.length === 0) return list as T[];
+  const index = new Map(list.map((r, i) => [r.id, i]));
+  const next = [...list];
+  for (const record of changed) {
+    const i = index.get(record.id);
+    if (i === undefined) {
+      index.set(record.id, next.length);
+      next.push(record);
+    } else {
+      next[i] = record;
+    }
+  }
+  return next;
+}
+
+/** Merges a set of changed records into a snapshot; record kinds the snapshot lacks are added. */
+export function applyRecords(snapshot: Snapshot, records: Records, seq: number): Snapshot {
+  const next: Record<string, unknown> = { ...snapshot, seq };
+  for (const [key, value] of Object.entries(records)) {
+    if (value === undefined) continue;
+    if (key === 'config') {
+      next.config = value;
+      continue;
+    }
+    if (!Array.isArray(value)) continue;
+    const current = (next[key] as Keyed[] | undefined) ?? [];
+    next[key] = upsertById(current, value as Keyed[]);
+  }
+  return next as Snapshot;
+}
+
+export type ChangeVerdict =
+  /** The next change in order: apply it. */
+  | 'apply'
+  /** Already seen (a duplicate after a catch-up): ignore it. */
+  | 'stale'
+  /** Changes were missed: catch up with `hall:changes-since` before applying more. */
+  | 'gap'
+  /** A new business day began: take a fresh snapshot. */
+  | 'resync';
+
+export function judgeChange(currentSeq: number, change: HallChange): ChangeVerdict {
+  if (change.events.some((e) => e.type === 'business-day.started')) return 'resync';
+  if (change.seq <= currentSeq) return 'stale';
+  if (change.seq > currentSeq + 1) return 'gap';
+  return 'apply';
+}
