@@ -5,6 +5,7 @@ import {
   type CommandInput,
   type CommandName,
   type CommandOutput,
+  type CommandPayload,
   type ErrorCode,
   type HallChange,
   type ServerToClientEvents,
@@ -62,7 +63,7 @@ export interface HallConnection {
   store: StoreApi<HallView>;
   send<K extends CommandName>(
     name: K,
-    payload: Omit<CommandInput<K>, 'commandId'>,
+    payload: CommandPayload<K>,
     options?: SendOptions,
   ): Promise<Ack<CommandOutput<K>>>;
   /** Use a staff session from now on (after sign-in), or none (after sign-out). */
@@ -212,7 +213,7 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
 
   async function send<K extends CommandName>(
     name: K,
-    payload: Omit<CommandInput<K>, 'commandId'>,
+    payload: CommandPayload<K>,
     sendOptions: SendOptions = {},
   ): Promise<Ack<CommandOutput<K>>> {
     const commandId = sendOptions.commandId ?? newCommandId();

@@ -23,6 +23,14 @@ export const query = <S extends z.ZodRawShape>(shape: S) =>
 
 export const TicketRef = { ticketId: Id };
 export const TicketResult = z.object({ ticket: Ticket });
+/** A newly issued ticket with where it stands, and the token for its phone status page. */
+export const IssuedTicket = z.object({
+  ticket: Ticket,
+  peopleAhead: z.number().int().nonnegative(),
+  estimatedWaitSec: z.number().int().nonnegative(),
+  statusToken: z.string(),
+});
+export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
 /** `public`: no device token needed. `paired`: any paired device, signed in or not. */
 export type Audience = 'public' | 'paired' | readonly Role[];
@@ -42,4 +50,3 @@ export const def = <I extends z.ZodType, O extends z.ZodType>(d: CommandDef<I, O
 export const STAFF_DESK = ['desk'] as const;
 export const CLERK = ['clerk'] as const;
 export const FRONT_DESK = ['guide', 'duty_leader'] as const;
-

@@ -1,5 +1,178 @@
-// Commands of the hall-facing posts (kiosk, guide desk, hall display, phone page): customer
-// list, appointments, supervision-box opinions, the hall notice, finding a ticket, and a
-// ticket's public status. Filled in with issue 3.
+import { z } from 'zod';
+import { IssuedTicket, Reason, command, def, query } from './command-kit';
+import {
+  AccountNo,
+  Appointment,
+  Customer,
+  EpochMs,
+  HallConfig,
+  Id,
+  Opinion,
+  OpinionCategory,
+  Phone,
+  Ticket,
+  TicketState,
+} from './model';
 
-export const frontCommands = {} as const;
+// Commands of the hall-facing posts (kiosk, guide desk, hall display, phone page): the
+// customer list, appointments, supervision-box opinions, the hall notice, finding a ticket,
+// queue lengths, and a ticket's public status for the customer's phone.
+
+const FRONT_STAFF = ['guide', 'duty_leader'] as const;
+
+export const ServiceQueue = z.object({
+  serviceId: Id,
+  waiting: z.number().int().nonnegative(),
+  /** How long the longest-waiting ticket has waited so far. */
+  longestWaitSec: z.number().int().nonnegative(),
+  /** What a ticket taken now would wait, by the same estimate as at issue. */
+  estimatedWaitSec: z.number().int().nonnegative(),
+  targetWaitSec: z.number().int().nonnegative(),
+  /** Open counters serving it now. */
+  openCounters: z.number().int().nonnegative(),
+});
+export type ServiceQueue = z.infer<typeof ServiceQueue>;
+
+/** What the customer's phone may know: their own ticket, nothing about anyone else. */
+export const TicketStatus = z.object({
+  number: z.string(),
+  serviceId: Id,
+  serviceNameZh: z.string(),
+  serviceNameEn: z.string(),
+  state: TicketState,
+  peopleAhead: z.number().int().nonnegative(),
+  estimatedWaitSec: z.number().int().nonnegative(),
+  counter: z.object({ number: z.number().int(), name: z.string() }).nullable(),
+  issuedAt: EpochMs,
+  calledAt: EpochMs.nullable(),
+  hallNameZh: z.string(),
+  hallNameEn: z.string(),
+  businessDay: z.string(),
+});
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const FoundTicket = z.object({
+  ticket: Ticket,
+  statusToken: z.string(),
+  peopleAhead: z.number().int().nonnegative(),
+  estimatedWaitSec: z.number().int().nonnegative(),
+});
+export type FoundTicket = z.infer<typeof FoundTicket>;
+
+const NoticeText = z.string().trim().max(120);
+
+export const frontCommands = {
+  'customer:lookup': def({
+    kind: 'query',
+    input: query({ accountNo: AccountNo }),
+    output: z.object({
+      found: z.boolean(),
+      vip: z.boolean(),
+      /** Masked for customer-facing devices. */
+      name: z.string().nullable(),
+    }),
+    roles: ['kiosk', 'guide', 'clerk', 'duty_leader'],
+    summary: "Look an account number up in the hall's customer list (VIP recognition).",
+  }),
+
+  'appointment:create': def({
+    kind: 'command',
+    input: command({
+      serviceId: Id,
+      customer: Customer,
+      windowStart: EpochMs,
+      windowEnd: EpochMs,
+    }).refine((a) => a.windowEnd > a.windowStart, {
+      message: 'windowEnd must be after windowStart',
+      path: ['windowEnd'],
+    }),
+    output: z.object({ appointment: Appointment }),
+    roles: ['integration', 'guide', 'duty_leader'],
+    summary:
+      "Book a visit for a time window (the utility's website or app); returns a six-digit check-in code.",
+  }),
+
+  'appointment:cancel': def({
+    kind: 'command',
+    input: command({ appointmentId: Id, reason: Reason }),
+    output: z.object({ appointment: Appointment }),
+    roles: ['integration', 'guide', 'duty_leader'],
+    summary: 'Cancel a booked appointment.',
+  }),
+
+  'appointment:check-in': def({
+    kind: 'command',
+    input: z.union([
+      command({
+        code: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, 'six digits'),
+      }),
+      command({ phone: Phone }),
+    ]),
+    output: IssuedTicket.extend({
+      appointment: Appointment,
+      /** Inside its window: the ticket has appointment priority. Late: an ordinary ticket. */
+      onTime: z.boolean(),
+    }),
+    roles: ['kiosk', 'guide'],
+    summary:
+      "Check in for today's appointment by code or phone: a ticket, with appointment priority inside the window.",
+  }),
+
+  'opinion:submit': def({
+    kind: 'command',
+    input: command({
+      category: OpinionCategory,
+      text: z.string().trim().min(2).max(500),
+      contact: z.string().trim().min(3).max(60).optional(),
+      ticketId: Id.optional(),
+    }),
+    output: z.object({ opinion: Opinion }),
+    roles: ['kiosk', 'guide', 'duty_leader'],
+    summary: "Leave an opinion in the supervision box (监督箱); it reaches the duty leader's list.",
+  }),
+
+  'hall:set-notice': def({
+    kind: 'command',
+    input: command({ text: NoticeText }),
+    output: z.object({ config: HallConfig }),
+    roles: ['duty_leader'],
+    summary: 'Set the notice line on the hall display (an empty text clears it).',
+  }),
+
+  'hall:queues': def({
+    kind: 'query',
+    input: query({}),
+    output: z.object({ queues: z.array(ServiceQueue) }),
+    roles: 'paired',
+    summary: 'Waiting count, longest wait and estimated wait for each active service.',
+  }),
+
+  'ticket:find': def({
+    kind: 'query',
+    input: query({
+      number: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]\d{3,4}$/, 'like A023')
+        .optional(),
+      phone: Phone.optional(),
+    }).refine((q) => q.number !== undefined || q.phone !== undefined, {
+      message: 'give a ticket number or a phone number',
+    }),
+    output: z.object({ results: z.array(FoundTicket) }),
+    roles: [...FRONT_STAFF, 'clerk'],
+    summary: "Find today's tickets by number or by the customer's phone (for reprint and help).",
+  }),
+
+  'ticket:status': def({
+    kind: 'query',
+    input: query({ ticketId: Id, token: z.string().min(8).max(64) }),
+    output: TicketStatus,
+    roles: 'public',
+    summary: "A ticket's live status for the customer's phone (the token comes from the QR code).",
+  }),
+} as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  Appointment,
   Counter,
   Customer,
   Device,
@@ -7,7 +8,9 @@ import {
   EpochMs,
   HallConfig,
   Id,
+  Opinion,
   PauseReason,
+  PriorityReason,
   Service,
   Snapshot,
   Staff,
@@ -22,6 +25,7 @@ import {
   Note,
   Reason,
   STAFF_DESK,
+  IssuedTicket,
   TicketRef,
   TicketResult,
   command,
@@ -41,6 +45,8 @@ export const Records = z.object({
   staff: z.array(Staff).optional(),
   devices: z.array(Device).optional(),
   sessions: z.array(StaffSession).optional(),
+  appointments: z.array(Appointment).optional(),
+  opinions: z.array(Opinion).optional(),
   config: HallConfig.optional(),
 });
 export type Records = z.infer<typeof Records>;
@@ -141,17 +147,16 @@ const coreCommands = {
     input: command({
       serviceId: Id,
       customer: Customer.optional(),
+      /** The green channel; a VIP is recognised from the customer list by account number. */
       priority: z.enum(['normal', 'priority']).default('normal'),
+      priorityReason: PriorityReason.optional(),
       note: Note.optional(),
       targetCounterId: Id.optional(),
     }),
-    output: z.object({
-      ticket: Ticket,
-      peopleAhead: z.number().int().nonnegative(),
-      estimatedWaitSec: z.number().int().nonnegative(),
-    }),
+    output: IssuedTicket,
     roles: ['kiosk', 'guide', 'duty_leader'],
-    summary: 'Issue a ticket for a service (a note and a target counter from guide staff only).',
+    summary:
+      'Issue a ticket for a service (a note and a target counter from guide staff only). A known VIP account number gets VIP priority.',
   }),
   'ticket:walk-in': def({
     kind: 'command',
@@ -281,6 +286,9 @@ export const commands = { ...coreCommands, ...frontCommands, ...workCommands } a
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
 export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
+/** What a caller fills in: the input without the command id, which the sender adds. */
+export type CommandPayload<K extends CommandName> =
+  CommandInput<K> extends infer T ? (T extends unknown ? Omit<T, 'commandId'> : never) : never;
 export type CommandArgs<K extends CommandName> = z.output<Commands[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
 export const commandNames = Object.keys(commands) as CommandName[];

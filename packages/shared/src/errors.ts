@@ -73,6 +73,14 @@ export const errorMessages = {
     en: 'You still hold tickets; finish or hand them over first.',
     zh: '您还有未处理的号码,请先办结或交接。',
   },
+  appointment_not_found: {
+    en: 'No appointment for today matches this code or phone number.',
+    zh: '未找到今天与该预约码或手机号匹配的预约。',
+  },
+  appointment_too_early: {
+    en: 'It is too early to check in for this appointment; please come back nearer the time.',
+    zh: '距预约时间尚早,请在预约时段前30分钟内签到。',
+  },
   offline: {
     en: 'The hall server cannot be reached. Please ask at the guide desk.',
     zh: '暂时无法连接大厅服务器,请到引导台咨询。',

@@ -11,6 +11,7 @@ export const Role = z.enum([
   'kiosk',
   'display',
   'pad',
+  'integration',
   'guide',
   'clerk',
   'backoffice',
@@ -21,8 +22,11 @@ export type Role = z.infer<typeof Role>;
 export const StaffRole = z.enum(['guide', 'clerk', 'backoffice', 'duty_leader', 'admin']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-/** A desk is a staff device (counter terminal, guide tablet, console, back office PC). */
-export const DeviceKind = z.enum(['kiosk', 'display', 'pad', 'desk']);
+/**
+ * A desk is a staff device (counter terminal, guide tablet, console, back office PC); an
+ * integration is another system of the utility (its website or app booking appointments).
+ */
+export const DeviceKind = z.enum(['kiosk', 'display', 'pad', 'desk', 'integration']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 export const TicketState = z.enum([
@@ -198,6 +202,8 @@ export const HallConfig = z.strictObject({
   callWeights: CallWeights,
   ticketFooterZh: z.string().max(120),
   ticketFooterEn: z.string().max(200),
+  /** The notice line on the hall display, set by the duty leader; null for none. */
+  notice: z.string().max(120).nullable().default(null),
 });
 export type HallConfig = z.infer<typeof HallConfig>;
 
@@ -210,6 +216,59 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** Why a customer takes the green channel (爱心/绿色通道). */
+export const PriorityReason = z.enum(['elderly', 'disabled', 'pregnant']);
+export type PriorityReason = z.infer<typeof PriorityReason>;
+
+/** A customer on the hall's list, recognised at the kiosk by account number. */
+export const CustomerRecord = z.object({
+  accountNo: AccountNo,
+  name: z.string().min(1).max(40),
+  phone: Phone.nullable(),
+  vip: z.boolean(),
+  changeSeq: z.number().int().nonnegative(),
+});
+export type CustomerRecord = z.infer<typeof CustomerRecord>;
+
+export const AppointmentState = z.enum(['booked', 'checked_in', 'cancelled', 'expired']);
+export type AppointmentState = z.infer<typeof AppointmentState>;
+
+/** A visit booked ahead through the utility's website or app, checked in at the kiosk. */
+export const Appointment = z.object({
+  id: Id,
+  code: z.string().regex(/^\d{6}$/),
+  serviceId: Id,
+  customer: Customer,
+  windowStart: EpochMs,
+  windowEnd: EpochMs,
+  state: AppointmentState,
+  ticketId: Id.nullable(),
+  createdAt: EpochMs,
+  changeSeq: z.number().int().nonnegative(),
+});
+export type Appointment = z.infer<typeof Appointment>;
+
+export const OpinionCategory = z.enum(['complaint', 'suggestion', 'praise', 'correction']);
+export type OpinionCategory = z.infer<typeof OpinionCategory>;
+export const OpinionState = z.enum(['open', 'in_progress', 'closed']);
+export type OpinionState = z.infer<typeof OpinionState>;
+
+/** A customer's opinion from the supervision box (监督箱) or the guide desk, tracked to closure. */
+export const Opinion = z.object({
+  id: Id,
+  category: OpinionCategory,
+  text: z.string(),
+  contact: z.string().nullable(),
+  ticketId: Id.nullable(),
+  source: z.enum(['kiosk', 'guide', 'duty_leader']),
+  state: OpinionState,
+  createdAt: EpochMs,
+  closedAt: EpochMs.nullable(),
+  resolution: z.string().nullable(),
+  changeSeq: z.number().int().nonnegative(),
+});
+export type Opinion = z.infer<typeof Opinion>;
+
 /** What a device needs to draw the hall: the current business day's state. */
 export const Snapshot = z.object({
   seq: z.number().int().nonnegative(),
@@ -221,5 +280,9 @@ export const Snapshot = z.object({
   tickets: z.array(Ticket),
   devices: z.array(Device),
   sessions: z.array(StaffSession),
+  /** Staff only (empty for customer-facing devices): today's appointments. */
+  appointments: z.array(Appointment),
+  /** Staff only (empty for customer-facing devices): open opinions and today's. */
+  opinions: z.array(Opinion),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

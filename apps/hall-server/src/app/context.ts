@@ -1,10 +1,13 @@
 import type {
+  Appointment,
   CommandArgs,
   CommandName,
   CommandOutput,
   Counter,
   Device,
+  HallConfig,
   HallEvent,
+  Opinion,
   Records,
   Role,
   Service,
@@ -34,6 +37,8 @@ export class Writes {
     staff: [],
     devices: [],
     sessions: [],
+    appointments: [],
+    opinions: [],
   };
   readonly events: HallEvent[] = [];
 
@@ -43,15 +48,9 @@ export class Writes {
   ) {}
 
   get isEmpty(): boolean {
-    const r = this.records;
     return (
-      r.tickets.length +
-        r.counters.length +
-        r.services.length +
-        r.staff.length +
-        r.devices.length +
-        r.sessions.length ===
-        0 && r.config === undefined
+      this.records.config === undefined &&
+      Object.values(this.records).every((list) => !Array.isArray(list) || list.length === 0)
     );
   }
 
@@ -107,6 +106,24 @@ export class Writes {
     this.store.devices.insertSession(saved, tokenHash);
     this.records.sessions.push(saved);
     return saved;
+  }
+
+  appointment(appointment: Appointment, businessDay: string): Appointment {
+    const saved = this.store.appointments.save(appointment, businessDay, this.seq);
+    this.records.appointments.push(saved);
+    return saved;
+  }
+
+  opinion(opinion: Opinion): Opinion {
+    const saved = this.store.opinions.save(opinion, this.seq);
+    this.records.opinions.push(saved);
+    return saved;
+  }
+
+  config(config: HallConfig): HallConfig {
+    this.store.hall.setConfig(config, this.seq);
+    this.records.config = config;
+    return config;
   }
 
   event(event: HallEvent): void {

@@ -1,4 +1,11 @@
-import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  randomBytes,
+  randomInt,
+  scrypt,
+  timingSafeEqual,
+} from 'node:crypto';
 
 // Device and session tokens are random and stored only as SHA-256 hashes. PINs are short, so
 // they are stored with scrypt, a memory-hard hash (32 MiB per check), and sign-in is throttled.
@@ -54,4 +61,22 @@ export function lockoutMs(consecutiveFailures: number): number {
 /** Spends the time of a PIN check without checking anything. */
 export async function hashPinNever(pin: string): Promise<void> {
   await scryptAsync(pin, Buffer.alloc(16), SCRYPT.N, SCRYPT.r, SCRYPT.p);
+}
+
+/**
+ * The token in a ticket's QR code: an HMAC of the ticket id under the hall's own key, so the
+ * phone page can show that one ticket and nobody can guess another's.
+ */
+export function statusToken(key: Buffer, ticketId: string): string {
+  return createHmac('sha256', key).update(ticketId).digest('base64url').slice(0, 22);
+}
+
+export function isStatusToken(key: Buffer, ticketId: string, token: string): boolean {
+  const expected = Buffer.from(statusToken(key, ticketId));
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function newAppointmentCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }

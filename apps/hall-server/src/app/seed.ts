@@ -1,4 +1,12 @@
-import type { Counter, Device, HallConfig, Service, Staff, StaffRole } from '@onestop/shared';
+import type {
+  Counter,
+  CustomerRecord,
+  Device,
+  HallConfig,
+  Service,
+  Staff,
+  StaffRole,
+} from '@onestop/shared';
 import { businessDayOf } from '../domain/business-day';
 import type { Store } from '../store/store';
 import { hashPin, tokenHash } from './secrets';
@@ -24,6 +32,7 @@ export const defaultConfig = (over: Partial<HallConfig> = {}): HallConfig => ({
   },
   ticketFooterZh: '请留意叫号屏与语音提示,过号请到引导台。',
   ticketFooterEn: 'Please watch the display; if you miss your call, ask at the guide desk.',
+  notice: null,
   ...over,
 });
 
@@ -161,6 +170,13 @@ export const demoDevices: DeviceSeed[] = [
   { id: 'dev-console', name: '值班台', kind: 'desk', counterId: null, token: 'demo-console' },
   { id: 'dev-guide', name: '引导台平板', kind: 'desk', counterId: null, token: 'demo-guide' },
   { id: 'dev-backoffice', name: '后台', kind: 'desk', counterId: null, token: 'demo-backoffice' },
+  {
+    id: 'dev-website',
+    name: '网上营业厅(预约)',
+    kind: 'integration',
+    counterId: null,
+    token: 'demo-website',
+  },
   ...demoCounters.flatMap((c) => [
     {
       id: `dev-desk-${c.number}`,
@@ -179,12 +195,20 @@ export const demoDevices: DeviceSeed[] = [
   ]),
 ];
 
+/** The demo hall's customer list: VIPs are recognised at the kiosk by account number. */
+export const demoCustomers: Omit<CustomerRecord, 'changeSeq'>[] = [
+  { accountNo: '3100000001', name: '上海某某制造有限公司', phone: '13900000001', vip: true },
+  { accountNo: '3100000002', name: '钱老先生', phone: '13900000002', vip: true },
+  { accountNo: '3100000003', name: '孙女士', phone: '13900000003', vip: false },
+];
+
 export interface SeedOptions {
   config: HallConfig;
   services: ServiceSeed[];
   counters: typeof demoCounters;
   staff: StaffSeed[];
   devices: DeviceSeed[];
+  customers?: Omit<CustomerRecord, 'changeSeq'>[];
   now: number;
 }
 
@@ -222,6 +246,7 @@ export async function seedHall(store: Store, seed: SeedOptions): Promise<boolean
         0,
       );
     }
+    for (const c of seed.customers ?? []) store.customers.save({ ...c, changeSeq: 0 }, 0);
     for (const d of seed.devices) {
       store.devices.insert(
         {
@@ -247,5 +272,6 @@ export const demoSeed = (now: number, config: Partial<HallConfig> = {}): SeedOpt
   counters: demoCounters,
   staff: demoStaff,
   devices: demoDevices,
+  customers: demoCustomers,
   now,
 });

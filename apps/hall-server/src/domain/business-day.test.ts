@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDayOf, nextBusinessDayStart } from './business-day';
+import { businessDayOf, nextBusinessDayStart, startOfBusinessDay } from './business-day';
 
 describe('business day', () => {
   it.each([
@@ -24,5 +24,20 @@ describe('business day', () => {
     const start = nextBusinessDayStart(Date.parse(iso), tz);
     expect(new Date(start).toISOString()).toBe(next);
     expect(businessDayOf(start, tz)).not.toBe(businessDayOf(start - 1, tz));
+  });
+});
+
+describe('startOfBusinessDay', () => {
+  it.each([
+    { day: '2026-11-24', tz: 'Asia/Shanghai', iso: '2026-11-23T16:00:00.000Z' },
+    { day: '2026-03-29', tz: 'Europe/Berlin', iso: '2026-03-28T23:00:00.000Z' }, // DST starts that night
+    { day: '2026-10-25', tz: 'Europe/Berlin', iso: '2026-10-24T22:00:00.000Z' }, // DST ends that night
+    { day: '2026-11-24', tz: 'America/Los_Angeles', iso: '2026-11-24T08:00:00.000Z' },
+    { day: '2026-11-24', tz: 'Pacific/Kiritimati', iso: '2026-11-23T10:00:00.000Z' },
+  ])('$day in $tz starts at $iso', ({ day, tz, iso }) => {
+    const start = startOfBusinessDay(day, tz);
+    expect(new Date(start).toISOString()).toBe(iso);
+    expect(businessDayOf(start, tz)).toBe(day);
+    expect(businessDayOf(start - 1, tz)).not.toBe(day);
   });
 });

@@ -49,3 +49,16 @@ export function nextBusinessDayStart(now: number, timeZone: string): number {
   while (businessDayOf(candidate - 15 * 60_000, timeZone) !== day) candidate -= 15 * 60_000;
   return candidate;
 }
+
+/** The first instant (ms) of a business day in the hall's time zone; DST-safe. */
+export function startOfBusinessDay(day: string, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  let probe = Date.UTC(y, m - 1, d, 12);
+  while (businessDayOf(probe, timeZone) < day) probe += 3_600_000;
+  while (businessDayOf(probe, timeZone) > day) probe -= 3_600_000;
+  let start = probe - localTime(probe, timeZone).secondsIntoDay * 1000;
+  // A DST change between midnight and the probe moves the boundary by up to an hour.
+  while (businessDayOf(start, timeZone) !== day) start += 15 * 60_000;
+  while (businessDayOf(start - 15 * 60_000, timeZone) === day) start -= 15 * 60_000;
+  return start;
+}

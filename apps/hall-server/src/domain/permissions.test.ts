@@ -14,6 +14,7 @@ const actors: Actor[] = [
   { label: 'kiosk', deviceKind: 'kiosk', staffRoles: null },
   { label: 'display', deviceKind: 'display', staffRoles: null },
   { label: 'pad', deviceKind: 'pad', staffRoles: null },
+  { label: 'integration', deviceKind: 'integration', staffRoles: null },
   { label: 'desk, nobody signed in', deviceKind: 'desk', staffRoles: null },
   { label: 'guide', deviceKind: 'desk', staffRoles: ['guide'] },
   { label: 'clerk', deviceKind: 'desk', staffRoles: ['clerk'] },
@@ -58,6 +59,15 @@ const allowed: Record<CommandName, string[]> = {
   'ticket:reassign-owner': ['duty leader'],
   'hall:snapshot': actors.filter((a) => a.deviceKind !== null).map((a) => a.label),
   'hall:changes-since': actors.filter((a) => a.deviceKind !== null).map((a) => a.label),
+  'customer:lookup': ['kiosk', 'guide', 'clerk', 'duty leader'],
+  'appointment:create': ['integration', 'guide', 'duty leader'],
+  'appointment:cancel': ['integration', 'guide', 'duty leader'],
+  'appointment:check-in': ['kiosk', 'guide'],
+  'opinion:submit': ['kiosk', 'guide', 'duty leader'],
+  'hall:set-notice': ['duty leader'],
+  'hall:queues': actors.filter((a) => a.deviceKind !== null).map((a) => a.label),
+  'ticket:find': ['guide', 'clerk', 'duty leader'],
+  'ticket:status': actors.map((a) => a.label),
 };
 
 const table = commandNames.flatMap((name) =>

@@ -18,6 +18,7 @@ export function rolesOf(deviceKind: DeviceKind | null, staffRoles: readonly Role
     case 'kiosk':
     case 'display':
     case 'pad':
+    case 'integration':
       return [deviceKind];
     case 'desk':
       return staffRoles ? [...staffRoles] : [];

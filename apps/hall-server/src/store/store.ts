@@ -1,6 +1,12 @@
 import type { Db } from './db';
 import { createCountersRepo } from './counters-repo';
 import { createDevicesRepo } from './devices-repo';
+import {
+  createAppointmentsRepo,
+  createCustomersRepo,
+  createHallKeysRepo,
+  createOpinionsRepo,
+} from './front-repo';
 import { createHallRepo } from './hall-repo';
 import { createLogRepo } from './log-repo';
 import { createServicesRepo } from './services-repo';
@@ -18,6 +24,10 @@ export function createStore(db: Db) {
     devices: createDevicesRepo(db),
     tickets: createTicketsRepo(db),
     log: createLogRepo(db),
+    customers: createCustomersRepo(db),
+    appointments: createAppointmentsRepo(db),
+    opinions: createOpinionsRepo(db),
+    keys: createHallKeysRepo(db),
   };
 }
 export type Store = ReturnType<typeof createStore>;

@@ -1,7 +1,7 @@
 import type {
   Ack,
   ClientToServerEvents,
-  CommandInput,
+  CommandPayload,
   CommandName,
   CommandOutput,
   HallChange,
@@ -97,7 +97,7 @@ export function commandId(): string {
 export function send<K extends CommandName>(
   socket: HallClient,
   name: K,
-  payload: Omit<CommandInput<K>, 'commandId'> & { commandId?: string },
+  payload: CommandPayload<K> & { commandId?: string },
 ): Promise<Ack<CommandOutput<K>>> {
   const withId = { commandId: commandId(), ...payload };
   return new Promise((resolve) => {

@@ -2,6 +2,7 @@ import type { CommandName } from '@onestop/shared';
 import type { Handler } from '../context';
 import { accessHandlers } from './access-handlers';
 import { counterHandlers } from './counter-handlers';
+import { frontHandlers } from './front-handlers';
 import { queryHandlers } from './query-handlers';
 import { ticketHandlers } from './ticket-handlers';
 
@@ -11,4 +12,5 @@ export const handlers = {
   ...counterHandlers,
   ...ticketHandlers,
   ...queryHandlers,
+  ...frontHandlers,
 } satisfies { [K in CommandName]: Handler<K, unknown> };

@@ -1,4 +1,5 @@
 import type { Records } from '@onestop/shared';
+import { startOfBusinessDay } from '../../domain/business-day';
 import { accept } from '../../domain/result';
 import { handler, type Actor } from '../context';
 import { projectRecords, projectSnapshot, type Audience } from '../projection';
@@ -21,6 +22,10 @@ export const queryHandlers = {
         tickets: store.tickets.visible(hall.businessDay),
         devices: store.devices.all(),
         sessions: store.devices.openSessions(),
+        appointments: store.appointments.ofDay(hall.businessDay),
+        opinions: store.opinions.current(
+          startOfBusinessDay(hall.businessDay, hall.config.timeZone),
+        ),
       };
       return accept(projectSnapshot(snapshot, audienceOf(tx.actor)));
     },
@@ -36,6 +41,8 @@ export const queryHandlers = {
         staff: store.staff.changedSince(since),
         devices: store.devices.changedSince(since),
         sessions: store.devices.sessionsChangedSince(since),
+        appointments: store.appointments.changedSince(since),
+        opinions: store.opinions.changedSince(since),
         ...(hall.configChangeSeq > since ? { config: hall.config } : {}),
       };
       return accept({ seq: hall.seq, records: projectRecords(records, audienceOf(tx.actor)) });

@@ -1,4 +1,4 @@
-import type { Customer, Ticket } from '@onestop/shared';
+import type { Customer, IssuedTicket, Ticket, TicketPriority, TicketSource } from '@onestop/shared';
 import { pickNext } from '../../domain/calling';
 import { accept, reject, type Result } from '../../domain/result';
 import {
@@ -23,6 +23,7 @@ import {
 } from '../../domain/tickets';
 import { handler, type TxContext } from '../context';
 import { queuePosition } from '../queue-estimate';
+import { statusToken } from '../secrets';
 import { clerkAt, ticketById } from './clerk';
 
 const noCustomer: Customer = { phone: null, accountNo: null, name: null };
@@ -56,6 +57,58 @@ function staffAction(
   return saved(tx, rule(ticket.value, staff.id));
 }
 
+/** A VIP is recognised from the hall's customer list by account number. */
+export function recognisedPriority(tx: TxContext, customer: Customer): TicketPriority {
+  if (!customer.accountNo) return 'normal';
+  return tx.store.customers.byAccountNo(customer.accountNo)?.vip ? 'vip' : 'normal';
+}
+
+/** Issues a ticket into the queue: number, estimated wait, and the token for its phone page. */
+export function issueFor(
+  tx: TxContext,
+  input: {
+    serviceId: string;
+    customer: Customer;
+    priority: TicketPriority;
+    source: TicketSource;
+    note: string | null;
+    targetCounterId: string | null;
+  },
+): Result<IssuedTicket> {
+  const service = tx.store.services.byId(input.serviceId);
+  if (!service) return reject('not_found', `Service ${input.serviceId}.`);
+  if (input.targetCounterId !== null && !tx.store.counters.byId(input.targetCounterId)) {
+    return reject('not_found', `Counter ${input.targetCounterId}.`);
+  }
+  const day = tx.hall.businessDay;
+  const issued = issueTicket(
+    {
+      id: tx.newId(),
+      service,
+      businessDay: day,
+      lastDailySeq: tx.store.tickets.lastDailySeq(day, service.id),
+      customer: input.customer,
+      priority: input.priority,
+      source: input.source,
+      note: input.note,
+      targetCounterId: input.targetCounterId,
+      estimatedWaitSec: null,
+    },
+    tx.now,
+  );
+  if (!issued.ok) return issued;
+  tx.store.tickets.takeDailySeq(day, service.id);
+  const waiting = tx.store.tickets.waiting();
+  const position = queuePosition(tx.store, tx.hall, issued.value, service, waiting, tx.now);
+  const ticket = { ...issued.value, estimatedWaitSec: position.estimatedWaitSec };
+  const stored = tx.write.newTicket(ticket, issuedTransition(ticket, tx.actor.staff?.id ?? null));
+  return accept({
+    ticket: stored,
+    ...position,
+    statusToken: statusToken(tx.store.keys.statusKey(), stored.id),
+  });
+}
+
 export const ticketHandlers = {
   'ticket:issue': handler<'ticket:issue'>({
     run(tx, args) {
@@ -63,37 +116,15 @@ export const ticketHandlers = {
       if (fromKiosk && (args.note !== undefined || args.targetCounterId !== undefined)) {
         return reject('forbidden', 'A note or a target counter is set by guide staff.');
       }
-      const service = tx.store.services.byId(args.serviceId);
-      if (!service) return reject('not_found', `Service ${args.serviceId}.`);
-      if (args.targetCounterId !== undefined && !tx.store.counters.byId(args.targetCounterId)) {
-        return reject('not_found', `Counter ${args.targetCounterId}.`);
-      }
-      const day = tx.hall.businessDay;
-      const issued = issueTicket(
-        {
-          id: tx.newId(),
-          service,
-          businessDay: day,
-          lastDailySeq: tx.store.tickets.lastDailySeq(day, service.id),
-          customer: args.customer ?? noCustomer,
-          priority: args.priority,
-          source: fromKiosk ? 'kiosk' : 'guide',
-          note: args.note || null,
-          targetCounterId: args.targetCounterId ?? null,
-          estimatedWaitSec: null,
-        },
-        tx.now,
-      );
-      if (!issued.ok) return issued;
-      tx.store.tickets.takeDailySeq(day, service.id);
-      const waiting = tx.store.tickets.waiting();
-      const position = queuePosition(tx.store, tx.hall, issued.value, service, waiting, tx.now);
-      const ticket = { ...issued.value, estimatedWaitSec: position.estimatedWaitSec };
-      const stored = tx.write.newTicket(
-        ticket,
-        issuedTransition(ticket, tx.actor.staff?.id ?? null),
-      );
-      return accept({ ticket: stored, ...position });
+      const customer = args.customer ?? noCustomer;
+      return issueFor(tx, {
+        serviceId: args.serviceId,
+        customer,
+        priority: args.priority === 'priority' ? 'priority' : recognisedPriority(tx, customer),
+        source: fromKiosk ? 'kiosk' : 'guide',
+        note: args.note || null,
+        targetCounterId: args.targetCounterId ?? null,
+      });
     },
   }),
 

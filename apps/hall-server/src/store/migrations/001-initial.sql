@@ -55,7 +55,7 @@ CREATE UNIQUE INDEX counters_staff ON counters (staff_id) WHERE staff_id IS NOT 
 CREATE TABLE devices (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'display', 'pad', 'desk')),
+  kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'display', 'pad', 'desk', 'integration')),
   counter_id TEXT REFERENCES counters (id),
   token_hash TEXT NOT NULL UNIQUE,
   paired_at INTEGER NOT NULL,

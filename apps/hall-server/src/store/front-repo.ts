@@ -1,0 +1,149 @@
+import type { Appointment, CustomerRecord, Opinion } from '@onestop/shared';
+import type { Db } from './db';
+import { bool, int, num, numOrNull, str, strOrNull, type Row } from './rows';
+
+// The hall-facing posts' records: the customer list, appointments, supervision-box opinions,
+// and the key that signs ticket status tokens.
+
+function toCustomer(r: Row): CustomerRecord {
+  return {
+    accountNo: str(r.account_no),
+    name: str(r.name),
+    phone: strOrNull(r.phone),
+    vip: bool(r.is_vip),
+    changeSeq: num(r.change_seq),
+  };
+}
+
+function toAppointment(r: Row): Appointment {
+  return {
+    id: str(r.id),
+    code: str(r.code),
+    serviceId: str(r.service_id),
+    customer: {
+      phone: strOrNull(r.customer_phone),
+      accountNo: strOrNull(r.customer_account_no),
+      name: strOrNull(r.customer_name),
+    },
+    windowStart: num(r.window_start),
+    windowEnd: num(r.window_end),
+    state: str(r.state) as Appointment['state'],
+    ticketId: strOrNull(r.ticket_id),
+    createdAt: num(r.created_at),
+    changeSeq: num(r.change_seq),
+  };
+}
+
+function toOpinion(r: Row): Opinion {
+  return {
+    id: str(r.id),
+    category: str(r.category) as Opinion['category'],
+    text: str(r.text),
+    contact: strOrNull(r.contact),
+    ticketId: strOrNull(r.ticket_id),
+    source: str(r.source) as Opinion['source'],
+    state: str(r.state) as Opinion['state'],
+    createdAt: num(r.created_at),
+    closedAt: numOrNull(r.closed_at),
+    resolution: strOrNull(r.resolution),
+    changeSeq: num(r.change_seq),
+  };
+}
+
+export function createCustomersRepo(db: Db) {
+  const byAccount = db.prepare('SELECT * FROM customers WHERE account_no = ?');
+  const upsert = db.prepare(`INSERT INTO customers (account_no, name, phone, is_vip, change_seq)
+    VALUES (@accountNo, @name, @phone, @vip, @changeSeq)
+    ON CONFLICT (account_no) DO UPDATE SET name = excluded.name, phone = excluded.phone,
+      is_vip = excluded.is_vip, change_seq = excluded.change_seq`);
+  return {
+    byAccountNo(accountNo: string): CustomerRecord | undefined {
+      const r = byAccount.get(accountNo) as Row | undefined;
+      return r && toCustomer(r);
+    },
+    save(customer: CustomerRecord, changeSeq: number): CustomerRecord {
+      const saved = { ...customer, changeSeq };
+      upsert.run({ ...saved, vip: int(saved.vip) });
+      return saved;
+    },
+  };
+}
+
+export function createAppointmentsRepo(db: Db) {
+  const byId = db.prepare('SELECT * FROM appointments WHERE id = ?');
+  const bookedByCode = db.prepare("SELECT * FROM appointments WHERE code = ? AND state = 'booked'");
+  const bookedByPhone = db.prepare(
+    "SELECT * FROM appointments WHERE customer_phone = ? AND state = 'booked' AND business_day = ? ORDER BY window_start",
+  );
+  const ofDay = db.prepare(
+    'SELECT * FROM appointments WHERE business_day = ? ORDER BY window_start',
+  );
+  const since = db.prepare('SELECT * FROM appointments WHERE change_seq > ?');
+  const staleBooked = db.prepare(
+    "SELECT * FROM appointments WHERE state = 'booked' AND business_day < ?",
+  );
+  const codeTaken = db.prepare("SELECT 1 FROM appointments WHERE code = ? AND state = 'booked'");
+  const upsert = db.prepare(`INSERT INTO appointments (id, code, service_id, customer_phone,
+      customer_account_no, customer_name, window_start, window_end, business_day, state, ticket_id,
+      created_at, change_seq)
+    VALUES (@id, @code, @serviceId, @phone, @accountNo, @name, @windowStart, @windowEnd, @businessDay,
+      @state, @ticketId, @createdAt, @changeSeq)
+    ON CONFLICT (id) DO UPDATE SET state = excluded.state, ticket_id = excluded.ticket_id,
+      change_seq = excluded.change_seq`);
+  const one = (r: unknown) => (r ? toAppointment(r as Row) : undefined);
+  return {
+    byId: (id: string) => one(byId.get(id)),
+    bookedByCode: (code: string) => one(bookedByCode.get(code)),
+    bookedByPhone: (phone: string, businessDay: string) =>
+      (bookedByPhone.all(phone, businessDay) as Row[]).map(toAppointment),
+    ofDay: (businessDay: string) => (ofDay.all(businessDay) as Row[]).map(toAppointment),
+    changedSince: (seq: number) => (since.all(seq) as Row[]).map(toAppointment),
+    staleBooked: (businessDay: string) =>
+      (staleBooked.all(businessDay) as Row[]).map(toAppointment),
+    isCodeTaken: (code: string) => codeTaken.get(code) !== undefined,
+    save(appointment: Appointment, businessDay: string, changeSeq: number): Appointment {
+      const saved = { ...appointment, changeSeq };
+      upsert.run({ ...saved, ...saved.customer, businessDay });
+      return saved;
+    },
+  };
+}
+
+export function createOpinionsRepo(db: Db) {
+  const byId = db.prepare('SELECT * FROM opinions WHERE id = ?');
+  const current = db.prepare(
+    "SELECT * FROM opinions WHERE state != 'closed' OR created_at >= ? ORDER BY created_at",
+  );
+  const since = db.prepare('SELECT * FROM opinions WHERE change_seq > ?');
+  const ofTicket = db.prepare('SELECT * FROM opinions WHERE ticket_id = ? ORDER BY created_at');
+  const upsert = db.prepare(`INSERT INTO opinions (id, category, text, contact, ticket_id, source,
+      state, created_at, closed_at, resolution, change_seq)
+    VALUES (@id, @category, @text, @contact, @ticketId, @source, @state, @createdAt, @closedAt,
+      @resolution, @changeSeq)
+    ON CONFLICT (id) DO UPDATE SET state = excluded.state, closed_at = excluded.closed_at,
+      resolution = excluded.resolution, change_seq = excluded.change_seq`);
+  const one = (r: unknown) => (r ? toOpinion(r as Row) : undefined);
+  return {
+    byId: (id: string) => one(byId.get(id)),
+    /** Open ones, and any created since `from` (today's, closed or not). */
+    current: (from: number) => (current.all(from) as Row[]).map(toOpinion),
+    ofTicket: (ticketId: string) => (ofTicket.all(ticketId) as Row[]).map(toOpinion),
+    changedSince: (seq: number) => (since.all(seq) as Row[]).map(toOpinion),
+    save(opinion: Opinion, changeSeq: number): Opinion {
+      const saved = { ...opinion, changeSeq };
+      upsert.run(saved);
+      return saved;
+    },
+  };
+}
+
+export function createHallKeysRepo(db: Db) {
+  const get = db.prepare('SELECT status_key FROM hall_keys WHERE id = 1').pluck();
+  let cached: Buffer | undefined;
+  return {
+    statusKey(): Buffer {
+      cached ??= get.get() as Buffer;
+      return cached;
+    },
+  };
+}
