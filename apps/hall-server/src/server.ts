@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
+import { watchCounterLinks } from './app/counter-links';
 import { createHall, type Hall } from './app/hall';
 import {
   demoDevices,
@@ -102,7 +103,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       }
     })();
   });
-  const { io, presence } = attachSocketServer(httpServer, hall);
+  const counterLinks = watchCounterLinks(hall);
+  const { io, presence } = attachSocketServer(httpServer, hall, counterLinks);
 
   // Publish the day change at local midnight even when no command arrives to trigger it.
   let timer: NodeJS.Timeout | undefined;
@@ -136,6 +138,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     async close() {
       clearTimeout(timer);
       await io.close();
+      counterLinks.close(); // after io.close(): its disconnects must not start grace timers
       httpServer.closeAllConnections();
       stopCheckpointer();
       db.close();

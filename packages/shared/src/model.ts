@@ -202,6 +202,11 @@ export const HallConfig = z.strictObject({
   callWeights: CallWeights,
   ticketFooterZh: z.string().max(120),
   ticketFooterEn: z.string().max(200),
+  /**
+   * How long a counter's terminal may be off the network before the tickets it has called go
+   * back to the queue (ahead of others); back within this time, nothing changes.
+   */
+  counterDropGraceSec: z.number().int().min(0).max(600).default(60),
   /** The notice line on the hall display, set by the duty leader; null for none. */
   notice: z.string().max(120).nullable().default(null),
 });

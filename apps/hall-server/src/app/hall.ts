@@ -12,10 +12,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { authorize } from '../domain/permissions';
-import type { Rejection } from '../domain/result';
+import type { Rejection, Result } from '../domain/result';
 import type { Store } from '../store/store';
 import { resolveActor, type Credentials } from './actor';
-import { Writes, type Actor, type Handler } from './context';
+import { Writes, type Actor, type Handler, type TxContext } from './context';
 import { handlers } from './handlers';
 import { audienceOf } from './handlers/query-handlers';
 import { projectResult } from './projection';
@@ -234,10 +234,47 @@ export function createHall(options: HallOptions) {
     return { ack: { ok: true, data }, actor: ctx.actor };
   }
 
+  /**
+   * A change the server makes by itself (a counter whose link was lost, a sweep on a timer):
+   * one transaction, audited as `system:<action>` with no device or staff, published like any
+   * command's change. Returns what `run` returned, or null when it refused or wrote nothing.
+   */
+  function runSystem<T>(action: string, run: (tx: TxContext) => Result<T>): T | null {
+    const now = clock();
+    ensureBusinessDay(now);
+    const hall = store.hall.state();
+    const write = new Writes(store, hall.seq + 1);
+    const actor: Actor = { device: null, session: null, staff: null, roles: [] };
+    try {
+      const value = store.db.transaction(() => {
+        const result = run({ store, actor, now, hall, newId, write });
+        if (!result.ok) throw new Refusal(result);
+        if (write.isEmpty) return result.value;
+        store.hall.setSeq(write.seq);
+        audit({
+          name: `system:${action}`,
+          actor: null,
+          commandId: null,
+          payload: null,
+          result: 'ok',
+          seq: write.seq,
+          now,
+        });
+        return result.value;
+      })();
+      if (!write.isEmpty) publish(changeOf(write, now));
+      return value;
+    } catch (err) {
+      if (!(err instanceof Refusal)) log?.error({ err, action }, 'system action failed');
+      return null;
+    }
+  }
+
   return {
     store,
     clock,
     execute,
+    runSystem,
     ensureBusinessDay,
     onChange(listener: ChangeListener): () => void {
       listeners.add(listener);

@@ -52,9 +52,17 @@ export interface Presence {
  * server never relies on socket.io's connection-state recovery (it keeps nothing across a
  * restart): a client that reconnects or sees a gap asks for `hall:changes-since`.
  */
+export interface PresenceHooks {
+  /** A device's first connection is up. */
+  deviceOnline?(deviceId: string): void;
+  /** A device's last connection is gone. */
+  deviceOffline?(deviceId: string): void;
+}
+
 export function attachSocketServer(
   httpServer: HttpServer,
   hall: Hall,
+  hooks: PresenceHooks = {},
 ): { io: HallIo; presence: Presence } {
   const io: HallIo = new Server(httpServer, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -84,12 +92,20 @@ export function attachSocketServer(
 
   io.on('connection', (socket) => {
     const deviceId = socket.data.deviceId;
-    if (deviceId) presence.connected.set(deviceId, (presence.connected.get(deviceId) ?? 0) + 1);
+    if (deviceId) {
+      const count = (presence.connected.get(deviceId) ?? 0) + 1;
+      presence.connected.set(deviceId, count);
+      if (count === 1) hooks.deviceOnline?.(deviceId);
+    }
     socket.on('disconnect', () => {
       if (!deviceId) return;
       const left = (presence.connected.get(deviceId) ?? 1) - 1;
-      if (left > 0) presence.connected.set(deviceId, left);
-      else presence.connected.delete(deviceId);
+      if (left > 0) {
+        presence.connected.set(deviceId, left);
+      } else {
+        presence.connected.delete(deviceId);
+        hooks.deviceOffline?.(deviceId);
+      }
     });
 
     const loose = socket as unknown as {
