@@ -70,7 +70,9 @@ function failure(code: ErrorCode, detail?: string): Ack<never> {
 
 export function createHall(options: HallOptions) {
   const { store } = options;
-  const clock = options.clock ?? Date.now;
+  const readClock = options.clock ?? Date.now;
+  /** Whole milliseconds: the store keeps times as integers. */
+  const clock = () => Math.floor(readClock());
   const newId = options.newId ?? randomUUID;
   const log = options.logger;
   const listeners = new Set<ChangeListener>();
@@ -123,7 +125,14 @@ export function createHall(options: HallOptions) {
     code: ErrorCode,
     detail?: string,
   ): Executed {
-    if (!ctx.isQuery) audit({ ...ctx, result: code });
+    if (!ctx.isQuery) {
+      try {
+        audit({ ...ctx, result: code });
+      } catch (err) {
+        // The refusal still reaches the device; a failed audit write must not take the hall down.
+        log?.error({ err, command: ctx.name }, 'audit of a refusal failed');
+      }
+    }
     return { ack: failure(code, detail), actor: ctx.actor };
   }
 
