@@ -276,3 +276,59 @@ export const demoSeed = (now: number, config: Partial<HallConfig> = {}): SeedOpt
   customers: demoCustomers,
   now,
 });
+
+/**
+ * A large hall for load tests and benchmarks: the demo services, `counters` counters serving
+ * all of them, a clerk (staff no. 2000 + i, PIN the same), a desk (`load-desk-N`) and a pad
+ * (`load-pad-N`) per counter, plus kiosks `load-kiosk-1..6` and displays `load-display-1..10`.
+ */
+export function loadTestSeed(now: number, options: { counters: number }): SeedOptions {
+  const base = demoSeed(now);
+  const serviceIds = base.services.map((s) => s.id);
+  const counters = Array.from({ length: options.counters }, (_, i) => ({
+    id: `ctr-${i + 1}`,
+    number: i + 1,
+    name: `${i + 1}号窗口`,
+    serviceIds,
+  }));
+  const staff: StaffSeed[] = counters.map((_, i) => ({
+    id: `stf-load-${i + 1}`,
+    staffNo: String(2000 + i),
+    name: `柜员${i + 1}`,
+    roles: ['clerk'],
+    pin: String(2000 + i),
+  }));
+  const devices: DeviceSeed[] = [
+    ...Array.from({ length: 6 }, (_, i) => ({
+      id: `dev-load-kiosk-${i + 1}`,
+      name: `取号机 ${i + 1}`,
+      kind: 'kiosk' as const,
+      counterId: null,
+      token: `load-kiosk-${i + 1}`,
+    })),
+    ...Array.from({ length: 10 }, (_, i) => ({
+      id: `dev-load-display-${i + 1}`,
+      name: `叫号屏 ${i + 1}`,
+      kind: 'display' as const,
+      counterId: null,
+      token: `load-display-${i + 1}`,
+    })),
+    ...counters.flatMap((c) => [
+      {
+        id: `dev-load-desk-${c.number}`,
+        name: `${c.number}号窗口终端`,
+        kind: 'desk' as const,
+        counterId: c.id,
+        token: `load-desk-${c.number}`,
+      },
+      {
+        id: `dev-load-pad-${c.number}`,
+        name: `${c.number}号评价器`,
+        kind: 'pad' as const,
+        counterId: c.id,
+        token: `load-pad-${c.number}`,
+      },
+    ]),
+  ];
+  return { ...base, counters, staff: [...base.staff, ...staff], devices };
+}

@@ -1,0 +1,84 @@
+// Child processes for the benchmarks: `tsx scripts/bench/child.ts <mode> ...`.
+//   floor-server PORT DIR          a bare socket.io server acking after one SQLite insert (WAL, FULL)
+//   devices URL COUNT TOKEN FILE   COUNT device sockets; what they received goes to FILE on SIGTERM
+//   hall PORT DIR COUNTERS         a hall server seeded with COUNTERS counters, clerks, pads
+
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import pino from 'pino';
+import { Server } from 'socket.io';
+import { loadTestSeed } from '../../apps/hall-server/src/app/seed';
+import { startHallServer } from '../../apps/hall-server/src/server';
+import { open, preciseNow } from './kit';
+
+async function floorServer(port: number, dir: string): Promise<void> {
+  const db = new Database(join(dir, 'floor.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT');
+  const insert = db.prepare('INSERT INTO t (id, body) VALUES (?, ?)');
+  const http = createServer();
+  const io = new Server(http);
+  io.on('connection', (socket) => {
+    socket.on('ping', (payload: { id: string }, ack: (r: unknown) => void) => {
+      insert.run(payload.id, JSON.stringify(payload));
+      ack({ ok: true, data: { id: payload.id } });
+    });
+  });
+  http.listen(port, '127.0.0.1', () => console.log('listening on', port));
+}
+
+async function deviceFarm(
+  url: string,
+  count: number,
+  token: string,
+  reportFile: string,
+): Promise<void> {
+  let broadcasts = 0;
+  const calls: Record<string, number[]> = {};
+  const sockets: Awaited<ReturnType<typeof open>>[] = [];
+  // Connect in batches: a few hundred sockets at once would look like a reconnect storm.
+  for (let i = 0; i < count; i += 50) {
+    const batch = Math.min(50, count - i);
+    sockets.push(
+      ...(await Promise.all(
+        Array.from({ length: batch }, () => open(url, token ? { deviceToken: token } : {})),
+      )),
+    );
+  }
+  for (const s of sockets) {
+    s.on('hall:changed', (change: { events: { type: string; ticketId?: string }[] }) => {
+      broadcasts++;
+      const at = preciseNow();
+      for (const e of change.events) {
+        if (e.type === 'ticket.called' && e.ticketId) (calls[e.ticketId] ??= []).push(at);
+      }
+    });
+  }
+  process.on('SIGTERM', () => {
+    for (const s of sockets) s.disconnect();
+    writeFileSync(reportFile, JSON.stringify({ broadcasts, calls }));
+    process.exit(0);
+  });
+  console.log('listening on', url, `with ${count} devices`);
+}
+
+async function hall(port: number, dir: string, counters: number): Promise<void> {
+  const server = await startHallServer({
+    dataDir: dir,
+    port,
+    host: '127.0.0.1',
+    seed: loadTestSeed(Date.now(), { counters }),
+    logger: pino({ level: 'warn' }),
+  });
+  process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
+  console.log('listening on', server.port);
+}
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'floor-server') await floorServer(Number(args[0]), args[1]!);
+else if (mode === 'devices') await deviceFarm(args[0]!, Number(args[1]), args[2] ?? '', args[3]!);
+else if (mode === 'hall') await hall(Number(args[0]), args[1]!, Number(args[2]));
+else throw new Error(`unknown mode ${mode}`);

@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { io as connect, type Socket } from 'socket.io-client';
+
+// What every benchmark needs: child processes for the servers and the other devices (so the
+// measuring client shares an event loop with neither), sockets, timing and percentiles.
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const CHILD = 'scripts/bench/child.ts';
+
+export interface Summary {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)]!;
+}
+
+export function summary(samples: readonly number[]): Summary {
+  const s = [...samples].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1]! };
+}
+
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address() as { port: number };
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+/** Epoch milliseconds with sub-millisecond precision, comparable across processes. */
+export function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export interface Child {
+  process: ChildProcess;
+  output(): string;
+  stop(): Promise<string>;
+}
+
+/** Starts `tsx <script> ...args` and waits for it to print "listening on". */
+export async function spawnChild(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (!out.includes('listening on')) return;
+      clearInterval(poll);
+      child.off('exit', onExit);
+      resolve();
+    }, 10);
+    const onExit = (code: number | null) => {
+      clearInterval(poll);
+      reject(new Error(`${script} exited with ${code}: ${out}`));
+    };
+    child.once('exit', onExit);
+  });
+  return {
+    process: child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null) return out;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      return out;
+    },
+  };
+}
+
+export const startFloorServer = (port: number, dir: string) =>
+  spawnChild(CHILD, ['floor-server', String(port), dir]);
+
+/** Other devices in their own process; `stop()` returns what they received. */
+export async function startDeviceFarm(url: string, count: number, token: string) {
+  const reportFile = join(mkdtempSync(join(tmpdir(), 'onestop-farm-')), 'report.json');
+  const child = await spawnChild(CHILD, ['devices', url, String(count), token, reportFile]);
+  return {
+    child,
+    async stop(): Promise<FarmReport> {
+      await child.stop();
+      const report = JSON.parse(readFileSync(reportFile, 'utf8')) as FarmReport;
+      rmSync(dirname(reportFile), { recursive: true, force: true });
+      return report;
+    },
+  };
+}
+
+export interface FarmReport {
+  broadcasts: number;
+  /** For each called ticket id: when each device received the call (epoch ms, precise). */
+  calls: Record<string, number[]>;
+}
+
+export function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+export async function open(url: string, auth: Record<string, string> = {}): Promise<Socket> {
+  const socket = connect(url, {
+    auth,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+export type AckReply = { ok: true; data: Record<string, unknown> } | { ok: false; code: string };
+
+export async function timed(
+  socket: Socket,
+  event: string,
+  payload: object,
+): Promise<[number, AckReply]> {
+  const t0 = performance.now();
+  const reply = (await socket.emitWithAck(event, payload)) as AckReply;
+  return [performance.now() - t0, reply];
+}
+
+export function must(reply: AckReply, what: string): Record<string, unknown> {
+  if (!reply.ok) throw new Error(`${what} refused: ${reply.code}`);
+  return reply.data;
+}
+
+export const fmt = (n: number) => n.toFixed(2);
