@@ -1,0 +1,441 @@
+// Hall-scale benchmarks (issue: simulator, benchmarks and fault drills). Each prints Markdown
+// for docs/benchmarks.md.
+//
+//   npm run bench:hall                 # all five
+//   npm run bench:hall -- load         # 60 counters, 6 kiosks, 60 pads, 10 displays at 50 commands/s, with the floor
+//   npm run bench:hall -- fanout       # a call reaching 200 displays
+//   npm run bench:hall -- rate         # highest sustained durable commands/s with p99 ≤ 50 ms
+//   npm run bench:hall -- memory       # server RSS with 300 devices connected
+//   npm run bench:hall -- coldstart    # start-up with a year of history (~700,000 tickets)
+
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Socket } from 'socket.io-client';
+import {
+  fmt,
+  freePort,
+  must,
+  open,
+  preciseNow,
+  rssMiB,
+  spawnChild,
+  startDeviceFarm,
+  startFloorServer,
+  summary,
+  timed,
+  type AckReply,
+  type Summary,
+} from './kit';
+
+const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `onestop-bench-${name}-`));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startLoadHall(counters: number) {
+  const dir = tempDir('hall');
+  const port = await freePort();
+  const child = await spawnChild('scripts/bench/child.ts', [
+    'hall',
+    String(port),
+    dir,
+    String(counters),
+  ]);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    async stop() {
+      await child.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function signedInClerk(url: string, n: number): Promise<Socket> {
+  const desk = await open(url, { deviceToken: `load-desk-${n}` });
+  const staffNo = String(2000 + n - 1);
+  const signedIn = must(
+    (await timed(desk, 'staff:sign-in', { commandId: randomUUID(), staffNo, pin: staffNo }))[1],
+    'sign-in',
+  );
+  desk.disconnect();
+  const socket = await open(url, {
+    deviceToken: `load-desk-${n}`,
+    sessionToken: signedIn.sessionToken as string,
+  });
+  must(
+    (await timed(socket, 'counter:sign-in', { commandId: randomUUID(), counterId: `ctr-${n}` }))[1],
+    'counter',
+  );
+  must((await timed(socket, 'counter:open', { commandId: randomUUID() }))[1], 'open');
+  return socket;
+}
+
+const cmd = (socket: Socket, name: string, payload: object = {}) =>
+  timed(socket, name, { commandId: randomUUID(), ...payload });
+
+/** One visit, each step awaited: issue at a kiosk, called by a clerk, started, finished. */
+async function visit(
+  kiosk: Socket,
+  clerk: Socket,
+  record?: (name: string, ms: number) => void,
+): Promise<void> {
+  const [issueMs, issued] = await cmd(kiosk, 'ticket:issue', { serviceId: 'svc-billing' });
+  const ticketId = (must(issued, 'issue').ticket as { id: string }).id;
+  const [callMs, called] = await cmd(clerk, 'ticket:call', { ticketId });
+  must(called, 'call');
+  const [startMs, started] = await cmd(clerk, 'ticket:start', { ticketId });
+  must(started, 'start');
+  const [finishMs, finished] = await cmd(clerk, 'ticket:finish', {
+    ticketId,
+    outcome: 'completed',
+  });
+  must(finished, 'finish');
+  record?.('ticket:issue', issueMs);
+  record?.('ticket:call', callMs);
+  record?.('ticket:start', startMs);
+  record?.('ticket:finish', finishMs);
+}
+
+/** Runs visits open-loop: a new one every 4000/rate ms whatever the others are doing. */
+async function openLoop(
+  rate: number,
+  seconds: number,
+  kiosks: Socket[],
+  clerks: Socket[],
+  record: (name: string, ms: number) => void,
+): Promise<void> {
+  const free = [...clerks];
+  const waiting: ((c: Socket) => void)[] = [];
+  const takeClerk = () =>
+    free.length > 0 ? Promise.resolve(free.pop()!) : new Promise<Socket>((r) => waiting.push(r));
+  const giveBack = (c: Socket) => {
+    const next = waiting.shift();
+    if (next) next(c);
+    else free.push(c);
+  };
+  const interval = 4000 / rate;
+  const started = performance.now();
+  const running: Promise<void>[] = [];
+  for (let i = 0; performance.now() - started < seconds * 1000; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    running.push(
+      takeClerk().then(async (clerk) => {
+        try {
+          await visit(kiosks[i % kiosks.length]!, clerk, record);
+        } finally {
+          giveBack(clerk);
+        }
+      }),
+    );
+  }
+  await Promise.all(running);
+}
+
+function latencyTable(rows: [string, Summary][], floor?: Summary): string[] {
+  return [
+    `| ack of | samples | p50 ms | p99 ms | max ms |${floor ? ' p99 / floor p99 |' : ''}`,
+    `| --- | ---: | ---: | ---: | ---: |${floor ? ' ---: |' : ''}`,
+    ...rows.map(
+      ([name, s]) =>
+        `| ${name} | ${s.n} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.max)} |` +
+        (floor ? ` ${(s.p99 / floor.p99).toFixed(2)}× |` : ''),
+    ),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function benchLoad(seconds = 60): Promise<string[]> {
+  const RATE = 50;
+  // The floor, with as many connections, at the same rate.
+  const floorDir = tempDir('floor');
+  const floorPort = await freePort();
+  const floorServer = await startFloorServer(floorPort, floorDir);
+  const floorUrl = `http://127.0.0.1:${floorPort}`;
+  const floorFarm = await startDeviceFarm(floorUrl, 135, '');
+  const floorClient = await open(floorUrl);
+  const floorSamples: number[] = [];
+  for (let i = 0; i < RATE * seconds; i++) {
+    const due = performance.now() + 1000 / RATE;
+    const [ms] = await timed(floorClient, 'ping', { id: randomUUID(), serviceId: 'svc-billing' });
+    floorSamples.push(ms);
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+  }
+  floorClient.disconnect();
+  await floorFarm.stop();
+  await floorServer.stop();
+  rmSync(floorDir, { recursive: true, force: true });
+  const floor = summary(floorSamples);
+
+  const hall = await startLoadHall(60);
+  const kiosks = await Promise.all(
+    Array.from({ length: 6 }, (_, i) => open(hall.url, { deviceToken: `load-kiosk-${i + 1}` })),
+  );
+  const clerks: Socket[] = [];
+  for (let n = 1; n <= 60; n++) clerks.push(await signedInClerk(hall.url, n));
+  const pads = await startDeviceFarm(hall.url, 60, 'load-pad-1');
+  const displays = await startDeviceFarm(hall.url, 10, 'load-display-1');
+  const samples = new Map<string, number[]>();
+  const record = (name: string, ms: number) =>
+    samples.set(name, [...(samples.get(name) ?? []), ms]);
+  await openLoop(RATE, 5, kiosks, clerks, () => undefined); // warm-up
+  await openLoop(RATE, seconds, kiosks, clerks, record);
+  const rss = rssMiB(hall.child.process.pid!);
+  await pads.stop();
+  await displays.stop();
+  for (const s of [...kiosks, ...clerks]) s.disconnect();
+  await hall.stop();
+
+  const rows: [string, Summary][] = [...samples].map(([name, list]) => [name, summary(list)]);
+  const worst = Math.max(...rows.map(([, s]) => s.p99));
+  return [
+    `### 1. Command latency at hall load`,
+    '',
+    `60 counters (clerks signed in), 6 kiosks, 60 pads and 10 displays connected (136 devices); ` +
+      `visits (issue → call → start → finish) started open-loop so that ${RATE} commands/s ` +
+      `arrive for ${seconds} s. The floor: a bare socket.io ack + one SQLite insert (WAL, ` +
+      `synchronous=FULL) with 136 connections, at the same rate.`,
+    '',
+    ...latencyTable([['floor', floor], ...rows], floor),
+    '',
+    `Server RSS at the end: ${rss} MiB. Target p99 ratio ≤ 3: ` +
+      `${worst <= 3 * floor.p99 ? 'met' : 'NOT met'} (worst ${fmt(worst)} ms, floor p99 ${fmt(floor.p99)} ms).`,
+  ];
+}
+
+async function benchFanout(calls = 300): Promise<string[]> {
+  const hall = await startLoadHall(4);
+  const farm = await startDeviceFarm(hall.url, 200, 'load-display-1');
+  const kiosk = await open(hall.url, { deviceToken: 'load-kiosk-1' });
+  const clerk = await signedInClerk(hall.url, 1);
+  const sentAt = new Map<string, number>();
+  for (let i = 0; i < calls; i++) {
+    const issued = must(
+      (await cmd(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }))[1],
+      'issue',
+    );
+    const ticketId = (issued.ticket as { id: string }).id;
+    sentAt.set(ticketId, preciseNow());
+    must((await cmd(clerk, 'ticket:call', { ticketId }))[1], 'call');
+    must((await cmd(clerk, 'ticket:return', { ticketId }))[1], 'return');
+    await sleep(20);
+  }
+  await sleep(500);
+  const report = await farm.stop();
+  kiosk.disconnect();
+  clerk.disconnect();
+  await hall.stop();
+  const delays: number[] = [];
+  let missing = 0;
+  for (const [ticketId, at] of sentAt) {
+    const received = report.calls[ticketId] ?? [];
+    missing += 200 - received.length;
+    for (const t of received) delays.push(t - at);
+  }
+  const s = summary(delays);
+  return [
+    `### 2. A call reaching every display`,
+    '',
+    `200 displays connected (in their own process); a clerk calls ${calls} tickets, 20 ms ` +
+      `apart; the delay runs from the clerk emitting \`ticket:call\` to each display receiving ` +
+      `the \`ticket.called\` change.`,
+    '',
+    ...latencyTable([['call → display (each of 200)', s]]),
+    '',
+    `Receipts missing: ${missing}. Target p99 < 50 ms: ${s.p99 < 50 ? 'met' : 'NOT met'}.`,
+  ];
+}
+
+async function benchRate(): Promise<string[]> {
+  const hall = await startLoadHall(60);
+  const kiosks = await Promise.all(
+    Array.from({ length: 6 }, (_, i) => open(hall.url, { deviceToken: `load-kiosk-${i + 1}` })),
+  );
+  const clerks: Socket[] = [];
+  for (let n = 1; n <= 60; n++) clerks.push(await signedInClerk(hall.url, n));
+  const lines = [
+    '| offered commands/s | achieved/s | p50 ms | p99 ms |',
+    '| ---: | ---: | ---: | ---: |',
+  ];
+  let best = 0;
+  for (const rate of [250, 500, 1000, 1500, 2000, 2500, 3000, 4000]) {
+    const all: number[] = [];
+    const t0 = performance.now();
+    await openLoop(rate, 5, kiosks, clerks, (_, ms) => all.push(ms));
+    const achieved = all.length / ((performance.now() - t0) / 1000);
+    const s = summary(all);
+    lines.push(`| ${rate} | ${Math.round(achieved)} | ${fmt(s.p50)} | ${fmt(s.p99)} |`);
+    if (s.p99 > 50 || achieved < rate * 0.9) break;
+    best = rate;
+  }
+  for (const s of [...kiosks, ...clerks]) s.disconnect();
+  await hall.stop();
+  return [
+    `### 3. Highest sustained rate of durable commands`,
+    '',
+    `Visits (issue → call → start → finish, each a durable command) started open-loop by 6 ` +
+      `kiosks and 60 clerks for 5 s at each offered rate; stops at the first rate whose p99 ` +
+      `passes 50 ms or whose achieved rate falls 10 % short.`,
+    '',
+    ...lines,
+    '',
+    `Highest rate with p99 ≤ 50 ms: ${best} commands/s. Target ≥ 2,000/s: ${best >= 2000 ? 'met' : 'NOT met'}.`,
+  ];
+}
+
+async function benchMemory(): Promise<string[]> {
+  const hall = await startLoadHall(60);
+  const idle = rssMiB(hall.child.process.pid!);
+  const displays = await startDeviceFarm(hall.url, 140, 'load-display-1');
+  const pads = await startDeviceFarm(hall.url, 94, 'load-pad-1');
+  const kiosks = await Promise.all(
+    Array.from({ length: 6 }, (_, i) => open(hall.url, { deviceToken: `load-kiosk-${i + 1}` })),
+  );
+  const clerks: Socket[] = [];
+  for (let n = 1; n <= 60; n++) clerks.push(await signedInClerk(hall.url, n));
+  await openLoop(100, 10, kiosks, clerks, () => undefined);
+  await sleep(1000);
+  const rss = rssMiB(hall.child.process.pid!);
+  await displays.stop();
+  await pads.stop();
+  for (const s of [...kiosks, ...clerks]) s.disconnect();
+  await hall.stop();
+  return [
+    `### 4. Server memory with 300 devices`,
+    '',
+    `A hall with 60 counters: 60 clerks' desks, 6 kiosks, 140 displays and 94 pads connected ` +
+      `(300 devices), after 10 s of visits at 100 commands/s.`,
+    '',
+    `| | RSS MiB |`,
+    `| --- | ---: |`,
+    `| started, nobody connected | ${idle} |`,
+    `| 300 devices connected, after load | ${rss} |`,
+    '',
+    `Target < 150 MB: ${rss * 1.048576 < 150 ? 'met' : 'NOT met'} (${Math.round(rss * 1.048576)} MB).`,
+  ];
+}
+
+/** Writes a year of closed business days straight into a hall database. */
+function writeHistory(file: string, tickets: number): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const perDay = Math.ceil(tickets / 365);
+  const insertTicket = db.prepare(`INSERT INTO tickets (id, business_day, service_id, number,
+    daily_seq, state, priority, is_returning, source, customer_phone, customer_account_no,
+    customer_name, note, issued_at, queued_at, target_counter_id, counter_id, serving_staff_id,
+    owner_staff_id, called_at, recall_count, started_at, finished_at, outcome, items, state_reason,
+    transfer_count, estimated_wait_sec, updated_at, change_seq)
+    VALUES (?, ?, 'svc-billing', ?, ?, 'done', 'normal', 0, 'kiosk', NULL, NULL, NULL, NULL, ?, ?,
+      NULL, 'ctr-1', 'stf-clerk-1', 'stf-clerk-1', ?, 0, ?, ?, 'completed', '[]', NULL, 0, 300, ?, 0)`);
+  const insertTransition = db.prepare(`INSERT INTO ticket_transitions (ticket_id, from_state,
+    to_state, at, service_id, counter_id, staff_id, reason) VALUES (?, ?, ?, ?, 'svc-billing',
+    'ctr-1', 'stf-clerk-1', NULL)`);
+  const insertAudit = db.prepare(`INSERT INTO audit_log (at, device_id, staff_id, command,
+    command_id, payload, result, reason, seq) VALUES (?, 'dev-desk-1', 'stf-clerk-1', ?, ?, '{}',
+    'ok', NULL, NULL)`);
+  const start = Date.UTC(2025, 10, 24, 1);
+  let written = 0;
+  for (let d = 0; d < 365 && written < tickets; d++) {
+    const day = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+    db.transaction(() => {
+      for (let i = 1; i <= perDay && written < tickets; i++, written++) {
+        const id = randomUUID();
+        const t = start + d * 86_400_000 + i * 20_000;
+        insertTicket.run(
+          id,
+          day,
+          `A${String(i).padStart(4, '0')}`,
+          i,
+          t,
+          t,
+          t + 60_000,
+          t + 90_000,
+          t + 300_000,
+          t + 300_000,
+        );
+        insertTransition.run(id, null, 'waiting', t);
+        insertTransition.run(id, 'waiting', 'called', t + 60_000);
+        insertTransition.run(id, 'called', 'serving', t + 90_000);
+        insertTransition.run(id, 'serving', 'done', t + 300_000);
+        for (const name of ['ticket:issue', 'ticket:call-next', 'ticket:start', 'ticket:finish']) {
+          insertAudit.run(t, name, randomUUID());
+        }
+      }
+    })();
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+async function benchColdStart(tickets = 700_000): Promise<string[]> {
+  const dir = tempDir('cold');
+  const port = await freePort();
+  // First start seeds the demo hall; then a year of history is written into its database.
+  const first = await spawnChild('apps/hall-server/src/main.ts', [], {
+    PORT: String(port),
+    DATA_DIR: dir,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  });
+  await first.stop();
+  const file = join(dir, 'hall.sqlite');
+  const t0 = performance.now();
+  writeHistory(file, tickets);
+  const writeSec = (performance.now() - t0) / 1000;
+  const sizeMiB = Math.round(statSync(file).size / 2 ** 20);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const child = await spawnChild('apps/hall-server/src/main.ts', [], {
+      PORT: String(port),
+      DATA_DIR: dir,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DEMO: '0',
+    });
+    const kiosk = await open(`http://127.0.0.1:${port}`, { deviceToken: 'demo-kiosk-1' });
+    const [, snapshot] = (await timed(kiosk, 'hall:snapshot', {})) as [number, AckReply];
+    must(snapshot, 'snapshot');
+    times.push((performance.now() - started) / 1000);
+    kiosk.disconnect();
+    await child.stop();
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const best = Math.min(...times);
+  return [
+    `### 5. Cold start with a year of history`,
+    '',
+    `${tickets.toLocaleString('en')} tickets over 365 business days with 4 transitions and 4 ` +
+      `audit entries each (database ${sizeMiB} MiB, written in ${writeSec.toFixed(0)} s). Time ` +
+      `from spawning the server process (\`tsx\` compiling TypeScript included) to its first ` +
+      `snapshot ack to a kiosk: ${times.map((t) => t.toFixed(2)).join(' s, ')} s.`,
+    '',
+    `Target < 2 s: ${best < 2 ? 'met' : 'NOT met'} (best ${best.toFixed(2)} s).`,
+  ];
+}
+
+const benches: Record<string, () => Promise<string[]>> = {
+  load: () => benchLoad(),
+  fanout: () => benchFanout(),
+  rate: () => benchRate(),
+  memory: () => benchMemory(),
+  coldstart: () => benchColdStart(),
+};
+
+const chosen = process.argv.slice(2).filter((a) => a in benches);
+const lines = [
+  `Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} ` +
+    `cores, ${Math.round(totalmem() / 2 ** 30)} GiB.`,
+];
+for (const name of chosen.length ? chosen : Object.keys(benches)) {
+  lines.push('', ...(await benches[name]!()));
+  console.error(`(${name} done)`);
+}
+console.log(lines.join('\n'));
+process.exit(0);
