@@ -139,6 +139,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       clearTimeout(timer);
       await io.close();
       counterLinks.close(); // after io.close(): its disconnects must not start grace timers
+      await hall.settled();
       httpServer.closeAllConnections();
       stopCheckpointer();
       db.close();

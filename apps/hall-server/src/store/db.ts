@@ -40,7 +40,7 @@ export function startCheckpointer(db: Db, intervalMs = 2000): () => void {
   let seen = totalChanges.get() as number;
   const timer = setInterval(() => {
     const now = totalChanges.get() as number;
-    if (now === seen) return;
+    if (now === seen || db.inTransaction) return; // a group commit is open: next time
     seen = now;
     db.pragma('wal_checkpoint(PASSIVE)');
   }, intervalMs);
