@@ -29,7 +29,6 @@ async function issueTickets(url: string, count: number): Promise<number> {
     transports: ['websocket'],
     forceNew: true,
   });
-  let seq = 0;
   for (let i = 0; i < count; i++) {
     await kiosk.emitWithAck('ticket:issue', { commandId: randomUUID(), serviceId: 'svc-billing' });
   }
@@ -37,9 +36,8 @@ async function issueTickets(url: string, count: number): Promise<number> {
     ok: true;
     data: { seq: number };
   };
-  seq = snapshot.data.seq;
   kiosk.disconnect();
-  return seq;
+  return snapshot.data.seq;
 }
 
 function allAt(connections: HallConnection[], seq: number): number {
