@@ -19,6 +19,7 @@ import {
 } from '@onestop/shared';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { demoCustomers, demoSeed } from '../../apps/hall-server/src/app/seed';
@@ -104,7 +105,7 @@ const has = (name: string) => (commandNames as string[]).includes(name);
 // ---------------------------------------------------------------------------------------------
 // One day.
 
-interface DayStats {
+export interface DayStats {
   day: string;
   issued: number;
   walkIns: number;
@@ -358,6 +359,55 @@ function summarise(server: HallServer, stats: DayStats): string {
 
 // ---------------------------------------------------------------------------------------------
 
+export interface SimulationOptions {
+  dataDir: string;
+  days: number;
+  /** The last simulated business day (YYYY-MM-DD); earlier ones precede it. */
+  lastDay: string;
+  seed: number;
+  visits: number;
+  log?: (line: string) => void;
+}
+
+export interface SimulationResult {
+  days: DayStats[];
+  commandsSent: number;
+  refusals: Record<string, number>;
+}
+
+export async function runSimulation(options: SimulationOptions): Promise<SimulationResult> {
+  const log = options.log ?? (() => undefined);
+  const plan = { ...defaultPlan, visits: options.visits };
+  const random = createRandom(options.seed);
+  const firstStart =
+    startOfBusinessDay(options.lastDay, TIME_ZONE) - (options.days - 1) * 86_400_000;
+  now = firstStart + 7 * 3600_000;
+  commandsSent = 0;
+  refusals.clear();
+  const server = await startHallServer({
+    dataDir: options.dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    seed: demoSeed(now),
+    clock: () => now,
+    logger: pino({ level: 'warn' }),
+  });
+  const days: DayStats[] = [];
+  try {
+    for (let d = 0; d < options.days; d++) {
+      const day = businessDayOf(firstStart + d * 86_400_000 + 12 * 3600_000, TIME_ZONE);
+      const dayStarted = performance.now();
+      const stats = await simulateDay(server.url, day, plan, random);
+      days.push(stats);
+      log(summarise(server, stats));
+      log(`  (simulated in ${((performance.now() - dayStarted) / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await server.close();
+  }
+  return { days, commandsSent, refusals: Object.fromEntries(refusals) };
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -365,40 +415,26 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const dataDir = resolve(arg('--data-dir') ?? './data-sim');
-  const days = Number(arg('--days') ?? 1);
-  const lastDay = arg('--date') ?? businessDayOf(Date.now(), TIME_ZONE);
-  const seed = Number(arg('--seed') ?? 42);
-  const plan = { ...defaultPlan, visits: Number(arg('--visits') ?? defaultPlan.visits) };
-  const random = createRandom(seed);
-  const firstStart = startOfBusinessDay(lastDay, TIME_ZONE) - (days - 1) * 86_400_000;
-  now = firstStart + 7 * 3600_000;
-
   const started = performance.now();
-  const server = await startHallServer({
+  const result = await runSimulation({
     dataDir,
-    port: 0,
-    host: '127.0.0.1',
-    seed: demoSeed(now),
-    clock: () => now,
-    logger: pino({ level: 'warn' }),
+    days: Number(arg('--days') ?? 1),
+    lastDay: arg('--date') ?? businessDayOf(Date.now(), TIME_ZONE),
+    seed: Number(arg('--seed') ?? 42),
+    visits: Number(arg('--visits') ?? defaultPlan.visits),
+    log: (line) => console.log(line),
   });
-  try {
-    for (let d = 0; d < days; d++) {
-      const day = businessDayOf(firstStart + d * 86_400_000 + 12 * 3600_000, TIME_ZONE);
-      const dayStarted = performance.now();
-      const stats = await simulateDay(server.url, day, plan, random);
-      console.log(summarise(server, stats));
-      console.log(`  (simulated in ${((performance.now() - dayStarted) / 1000).toFixed(1)} s)`);
-    }
-  } finally {
-    await server.close();
-  }
+  const refused = Object.entries(result.refusals)
+    .map(([code, n]) => `${n} ${code}`)
+    .join(', ');
   console.log(
-    `${days} day(s), ${commandsSent} commands; refused by the hall's rules, as expected: ` +
-      `${[...refusals].map(([code, n]) => `${n} ${code}`).join(', ') || 'none'}; ` +
+    `${result.days.length} day(s), ${result.commandsSent} commands; refused by the hall's ` +
+      `rules, as expected: ${refused || 'none'}; ` +
       `${((performance.now() - started) / 1000).toFixed(1)} s; data in ${dataDir}`,
   );
 }
 
-await main();
-process.exit(0);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main();
+  process.exit(0);
+}
