@@ -20,6 +20,18 @@ describe('judgeChange', () => {
     expect(judgeChange(current, change(seq))).toBe(verdict);
   });
 
+  it.each([
+    { current: 4, fromSeq: 5, seq: 9, verdict: 'apply' },
+    { current: 6, fromSeq: 5, seq: 9, verdict: 'apply' },
+    { current: 9, fromSeq: 5, seq: 9, verdict: 'stale' },
+    { current: 3, fromSeq: 5, seq: 9, verdict: 'gap' },
+  ] as const)(
+    'a merged change $fromSeq..$seq at $current → $verdict',
+    ({ current, fromSeq, seq, verdict }) => {
+      expect(judgeChange(current, { ...change(seq), fromSeq })).toBe(verdict);
+    },
+  );
+
   it('a new business day always means a fresh snapshot', () => {
     expect(
       judgeChange(4, change(5, [{ type: 'business-day.started', businessDay: '2026-11-25' }])),

@@ -50,7 +50,10 @@ export type ChangeVerdict =
 
 export function judgeChange(currentSeq: number, change: HallChange): ChangeVerdict {
   if (change.events.some((e) => e.type === 'business-day.started')) return 'resync';
+  const from = change.fromSeq ?? change.seq;
   if (change.seq <= currentSeq) return 'stale';
-  if (change.seq > currentSeq + 1) return 'gap';
+  if (from > currentSeq + 1) return 'gap';
+  // A merged change that starts at or before what we have: its records are the latest
+  // versions, so applying them again is harmless.
   return 'apply';
 }

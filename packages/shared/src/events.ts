@@ -26,6 +26,11 @@ export type HallEvent = z.infer<typeof HallEvent>;
 
 export const HallChange = z.object({
   seq: z.number().int().positive(),
+  /**
+   * Under load the server sends the changes of one event-loop turn as one message: it covers
+   * `fromSeq`..`seq` (records at their latest version, events in order). Absent: just `seq`.
+   */
+  fromSeq: z.number().int().positive().optional(),
   at: EpochMs,
   events: z.array(HallEvent),
   records: Records,

@@ -85,9 +85,12 @@ export function createHall(options: HallOptions) {
     if (outbox.length === 1) setImmediate(flush);
   }
   function flush(): void {
-    for (const change of outbox.splice(0)) {
-      for (const listener of listeners) listener(change);
-    }
+    const changes = outbox.splice(0);
+    if (changes.length === 0) return;
+    // One message per turn however many commands it committed: the fan-out to every screen
+    // costs a write per socket per turn, not per command.
+    const change = changes.length === 1 ? changes[0]! : mergeChanges(changes);
+    for (const listener of listeners) listener(change);
   }
 
   // Group commit: the commands that arrive in one turn of the event loop share one SQLite
@@ -340,6 +343,27 @@ export function createHall(options: HallOptions) {
     },
     /** For server-side actions that are not a device's command (a dropped counter's ticket). */
     publish,
+  };
+}
+
+/** Consecutive changes as one: records concatenated in order (later versions last). */
+export function mergeChanges(changes: readonly HallChange[]): HallChange {
+  const first = changes[0]!;
+  const last = changes[changes.length - 1]!;
+  const records: Record<string, unknown[]> = {};
+  let config: Records['config'];
+  for (const c of changes) {
+    for (const [kind, list] of Object.entries(c.records)) {
+      if (kind === 'config') config = list as Records['config'];
+      else if (Array.isArray(list)) (records[kind] ??= []).push(...list);
+    }
+  }
+  return {
+    seq: last.seq,
+    fromSeq: first.fromSeq ?? first.seq,
+    at: last.at,
+    events: changes.flatMap((c) => c.events),
+    records: { ...(records as Records), ...(config ? { config } : {}) },
   };
 }
 
