@@ -240,6 +240,7 @@ const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'hall:queues': {},
   'ticket:find': { number: 'Z999' },
   'ticket:status': { ticketId: 'no-such-ticket', token: 'not-a-real-token' },
+  'report:get': { from: '2026-11-01', to: '2026-11-02' },
 };
 
 const ACCESS_CODES = ['not_paired', 'wrong_device', 'not_signed_in', 'forbidden'];

@@ -33,6 +33,7 @@ import {
   query,
 } from './command-kit';
 import { frontCommands } from './commands-front';
+import { reportCommands } from './commands-reports';
 import { workCommands } from './commands-work';
 
 // Every operation a device or an integration can ask of the hall server, declared once.
@@ -281,7 +282,12 @@ const coreCommands = {
   }),
 } as const;
 
-export const commands = { ...coreCommands, ...frontCommands, ...workCommands } as const;
+export const commands = {
+  ...coreCommands,
+  ...frontCommands,
+  ...workCommands,
+  ...reportCommands,
+} as const;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

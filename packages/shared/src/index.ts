@@ -4,5 +4,6 @@ export * from './masking';
 export * from './command-kit';
 export * from './commands';
 export * from './commands-front';
+export * from './commands-reports';
 export * from './events';
 export * from './socket';

@@ -68,6 +68,7 @@ const allowed: Record<CommandName, string[]> = {
   'hall:queues': actors.filter((a) => a.deviceKind !== null).map((a) => a.label),
   'ticket:find': ['guide', 'clerk', 'duty leader'],
   'ticket:status': actors.map((a) => a.label),
+  'report:get': ['duty leader', 'admin'],
 };
 
 const table = commandNames.flatMap((name) =>

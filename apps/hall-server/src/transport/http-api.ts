@@ -1,6 +1,13 @@
-import { commandNames, httpRoute, type CommandName, type ErrorCode } from '@onestop/shared';
+import {
+  commandNames,
+  httpRoute,
+  type CommandName,
+  type ErrorCode,
+  type HallReport,
+} from '@onestop/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hall } from '../app/hall';
+import { reportToBulletinHtml, reportToCsv, reportToXlsx } from '../reports/export';
 import { openApiDocument } from './openapi';
 import { MAX_PAYLOAD_BYTES } from './socket-server';
 
@@ -63,6 +70,65 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+function credentialsOf(req: IncomingMessage) {
+  const auth = header(req, 'authorization');
+  return {
+    deviceToken: auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined,
+    sessionToken: header(req, 'x-staff-session'),
+  };
+}
+
+const EXPORTS = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+} as const;
+
+/**
+ * `GET /api/v1/report/export?from=…&to=…&format=xlsx|csv|html[&table=services|clerks|hours]`:
+ * the report as a file, with the same access as `report:get`. `html` is the printable weekly
+ * bulletin (print it to PDF from the browser or Electron).
+ */
+async function exportReport(
+  hall: Hall,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const format = url.searchParams.get('format') ?? 'xlsx';
+  const table = url.searchParams.get('table') ?? 'services';
+  if (!(format in EXPORTS) || !['services', 'clerks', 'hours'].includes(table)) {
+    send(res, 400, {
+      ok: false,
+      code: 'invalid_payload',
+      message: 'format must be xlsx, csv or html; table services, clerks or hours.',
+    });
+    return;
+  }
+  const range = { from: url.searchParams.get('from'), to: url.searchParams.get('to') };
+  const { ack } = await hall.execute('report:get', range, credentialsOf(req));
+  if (!ack.ok) {
+    send(res, statusOf(ack.code), ack);
+    return;
+  }
+  const report = ack.data as HallReport;
+  const config = hall.store.hall.state().config;
+  const hallName = `${config.nameZh}`;
+  const body =
+    format === 'xlsx'
+      ? await reportToXlsx(report, hallName)
+      : format === 'csv'
+        ? reportToCsv(report, table as 'services' | 'clerks' | 'hours')
+        : reportToBulletinHtml(report, hallName);
+  const file = `onestop-report-${report.from}-${report.to}${format === 'csv' ? `-${table}` : ''}.${format}`;
+  res.writeHead(200, {
+    'content-type': EXPORTS[format as keyof typeof EXPORTS],
+    'content-disposition': format === 'html' ? 'inline' : `attachment; filename="${file}"`,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
 /** Answers `/api/v1/*`; returns false for any other path. */
 export function createHttpApi(hall: Hall, version: string) {
   let openapi: string | null = null;
@@ -81,6 +147,10 @@ export function createHttpApi(hall: Hall, version: string) {
         ok: true,
         data: { seq: state.seq, businessDay: state.businessDay, version },
       });
+      return true;
+    }
+    if (req.method === 'GET' && url.pathname === '/api/v1/report/export') {
+      await exportReport(hall, req, res, url);
       return true;
     }
     const name = routes.get(`${req.method} ${url.pathname}`);
@@ -116,11 +186,7 @@ export function createHttpApi(hall: Hall, version: string) {
     ) {
       payload = { ...payload, commandId: key };
     }
-    const auth = header(req, 'authorization');
-    const { ack } = await hall.execute(name, payload, {
-      deviceToken: auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined,
-      sessionToken: header(req, 'x-staff-session'),
-    });
+    const { ack } = await hall.execute(name, payload, credentialsOf(req));
     send(res, ack.ok ? 200 : statusOf(ack.code), ack);
     return true;
   };

@@ -4,6 +4,7 @@ import { accessHandlers } from './access-handlers';
 import { counterHandlers } from './counter-handlers';
 import { frontHandlers } from './front-handlers';
 import { queryHandlers } from './query-handlers';
+import { reportHandlers } from './report-handlers';
 import { ticketHandlers } from './ticket-handlers';
 
 /** Every command in the contract has exactly one handler; the type makes a missing one an error. */
@@ -13,4 +14,5 @@ export const handlers = {
   ...ticketHandlers,
   ...queryHandlers,
   ...frontHandlers,
+  ...reportHandlers,
 } satisfies { [K in CommandName]: Handler<K, unknown> };

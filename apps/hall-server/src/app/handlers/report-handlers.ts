@@ -1,0 +1,23 @@
+import { accept } from '../../domain/result';
+import { computeReport, loadReportFacts } from '../../reports/report';
+import { handler } from '../context';
+
+// Reports read the hall's history; the computation is in reports/report.ts.
+
+export const reportHandlers = {
+  'report:get': handler<'report:get'>({
+    run(tx, { from, to, serviceLevel }) {
+      const started = performance.now();
+      const facts = loadReportFacts(tx.store.db, from, to, tx.hall.config.timeZone);
+      const report = computeReport(facts, {
+        from,
+        to,
+        services: tx.store.services.all(),
+        staff: tx.store.staff.all(),
+        serviceLevel: serviceLevel ?? 0.8,
+        now: tx.now,
+      });
+      return accept({ ...report, elapsedMs: Math.round(performance.now() - started) });
+    },
+  }),
+};

@@ -1,0 +1,293 @@
+import type { Service, Staff } from '@onestop/shared';
+import { describe, expect, it } from 'vitest';
+import { computeReport, type ReportFacts, type TicketFacts } from './report';
+
+// Two fixture days whose every figure is computed by hand in the comments.
+
+const MIN = 60_000;
+const day1 = Date.UTC(2026, 10, 22, 16); // 2026-11-23 00:00 in Shanghai (a Monday)
+const day2 = day1 + 86_400_000; // Tuesday
+const at = (dayStart: number, h: number, m: number) => dayStart + (h * 60 + m) * MIN;
+
+function ticket(
+  dayStart: number,
+  over: Partial<TicketFacts> & { issued: [number, number] },
+): TicketFacts {
+  const issuedAt = at(dayStart, ...over.issued);
+  return {
+    businessDay: dayStart === day1 ? '2026-11-23' : '2026-11-24',
+    serviceId: 'svc-a',
+    state: 'done',
+    issuedAt,
+    issuedSecOfDay: (issuedAt - dayStart) / 1000,
+    firstCalledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    servingStaffId: null,
+    ownerStaffId: null,
+    counterId: null,
+    transferCount: 0,
+    stateReason: null,
+    estimatedWaitSec: null,
+    ...over,
+  };
+}
+
+const tickets: TicketFacts[] = [
+  // A: wait 300 s, handle 180 s, clerk 1 at counter 1, estimated 240 (error −60)
+  ticket(day1, {
+    issued: [9, 0],
+    firstCalledAt: at(day1, 9, 5),
+    startedAt: at(day1, 9, 5) + 30_000,
+    finishedAt: at(day1, 9, 8) + 30_000,
+    servingStaffId: 'c1',
+    ownerStaffId: 'c1',
+    counterId: 'ctr-1',
+    estimatedWaitSec: 240,
+  }),
+  // A: wait 900 s (past the 600 s target), handle 240 s, estimated 600 (error −300)
+  ticket(day1, {
+    issued: [9, 10],
+    firstCalledAt: at(day1, 9, 25),
+    startedAt: at(day1, 9, 26),
+    finishedAt: at(day1, 9, 30),
+    servingStaffId: 'c1',
+    ownerStaffId: 'c1',
+    counterId: 'ctr-1',
+    estimatedWaitSec: 600,
+  }),
+  // A: wait 600 s (just within target), no-show, estimated 300 (error −300)
+  ticket(day1, {
+    issued: [9, 20],
+    state: 'no_show',
+    firstCalledAt: at(day1, 9, 30),
+    counterId: 'ctr-1',
+    estimatedWaitSec: 300,
+  }),
+  // B: wait 600 s, handle 600 s, clerk 2 at counter 2, transferred once, estimated 900 (+300)
+  ticket(day1, {
+    issued: [10, 0],
+    serviceId: 'svc-b',
+    firstCalledAt: at(day1, 10, 10),
+    startedAt: at(day1, 10, 10),
+    finishedAt: at(day1, 10, 20),
+    servingStaffId: 'c2',
+    ownerStaffId: 'c2',
+    counterId: 'ctr-2',
+    transferCount: 1,
+    estimatedWaitSec: 900,
+  }),
+  // B: cancelled before any call
+  ticket(day1, {
+    issued: [10, 30],
+    serviceId: 'svc-b',
+    state: 'cancelled',
+    stateReason: 'customer left',
+  }),
+  // A, Tuesday: wait 120 s, handle 180 s, clerk 2 at counter 2, no estimate
+  ticket(day2, {
+    issued: [9, 0],
+    firstCalledAt: at(day2, 9, 2),
+    startedAt: at(day2, 9, 2),
+    finishedAt: at(day2, 9, 5),
+    servingStaffId: 'c2',
+    ownerStaffId: 'c2',
+    counterId: 'ctr-2',
+  }),
+];
+
+const facts: ReportFacts = {
+  tickets,
+  evaluations: [
+    { staffId: 'c1', score: 'very_satisfied' },
+    { staffId: 'c1', score: null },
+    { staffId: 'c2', score: 'dissatisfied' },
+  ],
+  opinions: [
+    {
+      category: 'complaint',
+      source: 'kiosk',
+      state: 'closed',
+      createdAt: at(day1, 11, 0),
+      closedAt: at(day1, 13, 0),
+      ownerStaffId: 'c1',
+    },
+    {
+      category: 'suggestion',
+      source: 'guide',
+      state: 'open',
+      createdAt: at(day2, 10, 0),
+      closedAt: null,
+      ownerStaffId: null,
+    },
+  ],
+  cases: [],
+};
+
+const service = (id: string, targetWaitSec: number): Service => ({
+  id,
+  prefix: id === 'svc-a' ? 'A' : 'B',
+  nameZh: id,
+  nameEn: id,
+  category: 'x',
+  descriptionZh: '',
+  descriptionEn: '',
+  targetWaitSec,
+  targetHandleSec: 300,
+  dailyCap: null,
+  active: true,
+  sortOrder: 1,
+  changeSeq: 0,
+});
+const clerk = (id: string, staffNo: string): Staff => ({
+  id,
+  staffNo,
+  name: id,
+  roles: ['clerk'],
+  photoUrl: null,
+  active: true,
+  changeSeq: 0,
+});
+
+const report = computeReport(facts, {
+  from: '2026-11-23',
+  to: '2026-11-24',
+  services: [service('svc-a', 600), service('svc-b', 900)],
+  staff: [clerk('c1', '1001'), clerk('c2', '1002'), clerk('c3', '1003')],
+  serviceLevel: 0.8,
+  now: 0,
+});
+
+describe('a report over two fixture days', () => {
+  it('counts per service: waits, target share, handling, no-shows, transfers, cancellations', () => {
+    // A waits [120, 300, 600, 900]: p50 300, p90 900, 3 of 4 within 600 s; handles [180, 180, 240].
+    expect(report.services[0]).toEqual({
+      serviceId: 'svc-a',
+      tickets: 4,
+      called: 4,
+      waitP50Sec: 300,
+      waitP90Sec: 900,
+      withinTargetShare: 0.75,
+      handleMeanSec: 200,
+      handleP90Sec: 240,
+      noShowRate: 0.25,
+      transfers: 0,
+      cancellations: 0,
+    });
+    expect(report.services[1]).toEqual({
+      serviceId: 'svc-b',
+      tickets: 2,
+      called: 1,
+      waitP50Sec: 600,
+      waitP90Sec: 600,
+      withinTargetShare: 1,
+      handleMeanSec: 600,
+      handleP90Sec: 600,
+      noShowRate: 0,
+      transfers: 1,
+      cancellations: 1,
+    });
+    expect([report.days, report.tickets]).toEqual([2, 6]);
+  });
+
+  it('appraises each clerk: volume, handling, rating coverage and satisfaction, opinions', () => {
+    expect(report.clerks).toEqual([
+      {
+        staffId: 'c1',
+        name: 'c1',
+        staffNo: '1001',
+        served: 2,
+        handleMeanSec: 210,
+        owned: 2,
+        rated: 1,
+        ratingCoverage: 0.5,
+        satisfactionRate: 1,
+        dissatisfied: 0,
+        opinions: 1,
+        casesOwned: 0,
+        casesOnTime: 0,
+        overdue: 0,
+      },
+      {
+        staffId: 'c2',
+        name: 'c2',
+        staffNo: '1002',
+        served: 2,
+        handleMeanSec: 390,
+        owned: 2,
+        rated: 1,
+        ratingCoverage: 0.5,
+        satisfactionRate: 0,
+        dissatisfied: 1,
+        opinions: 0,
+        casesOwned: 0,
+        casesOnTime: 0,
+        overdue: 0,
+      },
+    ]); // c3 did nothing and is left out
+  });
+
+  it('shows each hour: arrivals per day, waits, counters serving and the Erlang C recommendation', () => {
+    expect(report.hours).toEqual([
+      // 4 arrivals over 2 days; handles 180, 240, 180; waits p50 300; ctr-1 on Monday, ctr-2
+      // on Tuesday; 2/h × 200 s against a 600 s target needs one counter.
+      {
+        hour: 9,
+        arrivalsPerHour: 2,
+        handleMeanSec: 200,
+        waitP50Sec: 300,
+        countersServing: 1,
+        countersRecommended: 1,
+      },
+      {
+        hour: 10,
+        arrivalsPerHour: 1,
+        handleMeanSec: 600,
+        waitP50Sec: 600,
+        countersServing: 0.5,
+        countersRecommended: 1,
+      },
+    ]);
+    expect(report.arrivalsByWeekdayHour[0]![9]).toBe(3);
+    expect(report.arrivalsByWeekdayHour[0]![10]).toBe(2);
+    expect(report.arrivalsByWeekdayHour[1]![9]).toBe(1);
+    expect(report.staffing).toEqual({ serviceLevel: 0.8, targetWaitSec: 600 });
+  });
+
+  it('sums up opinions and judges the wait estimate per service and per hour', () => {
+    expect(report.opinions).toEqual({
+      total: 2,
+      byCategory: { complaint: 1, suggestion: 1, praise: 0, correction: 0 },
+      bySource: { kiosk: 1, guide: 1 },
+      closed: 1,
+      meanHoursToClose: 2,
+      open: 1,
+    });
+    // A: errors −60, −300, −300 → MAE 220, bias −220 (estimates too short); B: +300.
+    expect(report.estimates.byService).toEqual([
+      { key: 'svc-a', n: 3, maeSec: 220, biasSec: -220 },
+      { key: 'svc-b', n: 1, maeSec: 300, biasSec: 300 },
+    ]);
+    expect(report.estimates.byHour).toEqual([
+      { key: '09:00', n: 3, maeSec: 220, biasSec: -220 },
+      { key: '10:00', n: 1, maeSec: 300, biasSec: 300 },
+    ]);
+  });
+
+  it('gives an empty report, not an error, for a range with no data', () => {
+    const empty = computeReport(
+      { tickets: [], opinions: [], evaluations: [], cases: [] },
+      {
+        from: '2020-01-01',
+        to: '2020-01-31',
+        services: [service('svc-a', 600)],
+        staff: [clerk('c1', '1001')],
+        serviceLevel: 0.8,
+        now: 0,
+      },
+    );
+    expect(empty).toMatchObject({ days: 0, tickets: 0, clerks: [], hours: [] });
+    expect(empty.services[0]).toMatchObject({ tickets: 0, waitP50Sec: 0, withinTargetShare: 0 });
+    expect(empty.opinions.meanHoursToClose).toBeNull();
+  });
+});

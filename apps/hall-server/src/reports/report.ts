@@ -1,0 +1,340 @@
+import type { HallReport, OpinionCategory, Service, Staff } from '@onestop/shared';
+import { startOfBusinessDay } from '../domain/business-day';
+import type { Db } from '../store/db';
+import { countersNeeded } from './erlang';
+
+// The hall's statistics for a range of business days. Loading reads a few columns of the
+// range's tickets in one indexed query; computing is a pure function over those facts, so the
+// figures are tested against hand-computed fixture days.
+
+/** What a report needs of one ticket. Times in epoch ms. */
+export interface TicketFacts {
+  businessDay: string;
+  serviceId: string;
+  state: string;
+  issuedAt: number;
+  /** Seconds into the business day (hall's local time) at issue. */
+  issuedSecOfDay: number;
+  firstCalledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  servingStaffId: string | null;
+  ownerStaffId: string | null;
+  counterId: string | null;
+  transferCount: number;
+  stateReason: string | null;
+  estimatedWaitSec: number | null;
+}
+
+export interface OpinionFacts {
+  category: OpinionCategory;
+  source: string;
+  state: string;
+  createdAt: number;
+  closedAt: number | null;
+  ownerStaffId: string | null;
+}
+
+export interface EvaluationFacts {
+  staffId: string | null;
+  score: string | null;
+}
+
+export interface CaseFacts {
+  ownerStaffId: string;
+  closedOnTime: boolean | null;
+  overdue: boolean;
+}
+
+export interface ReportFacts {
+  tickets: TicketFacts[];
+  opinions: OpinionFacts[];
+  evaluations: EvaluationFacts[];
+  cases: CaseFacts[];
+}
+
+export interface ReportInput {
+  from: string;
+  to: string;
+  services: Service[];
+  staff: Staff[];
+  serviceLevel: number;
+  now: number;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const mean = (values: number[]) =>
+  values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const share = (part: number, whole: number) => (whole === 0 ? 0 : round(part / whole, 4));
+
+const waitSec = (t: TicketFacts) => (t.firstCalledAt! - t.issuedAt) / 1000;
+const handleSec = (t: TicketFacts) => (t.finishedAt! - t.startedAt!) / 1000;
+const wasCalled = (t: TicketFacts) => t.firstCalledAt !== null;
+const wasServed = (t: TicketFacts) =>
+  t.state === 'done' && t.startedAt !== null && t.finishedAt !== null;
+
+/** Mon=0 … Sun=6 for a YYYY-MM-DD business day. */
+function weekdayOf(day: string): number {
+  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
+function accuracy(key: string, tickets: TicketFacts[]) {
+  const pairs = tickets
+    .filter((t) => wasCalled(t) && t.estimatedWaitSec !== null)
+    .map((t) => t.estimatedWaitSec! - waitSec(t));
+  return {
+    key,
+    n: pairs.length,
+    maeSec: round(mean(pairs.map(Math.abs))),
+    biasSec: round(mean(pairs)),
+  };
+}
+
+export function computeReport(
+  facts: ReportFacts,
+  input: ReportInput,
+): Omit<HallReport, 'elapsedMs'> {
+  const { tickets } = facts;
+  const days = new Set(tickets.map((t) => t.businessDay));
+
+  const services = input.services.map((service) => {
+    const mine = tickets.filter((t) => t.serviceId === service.id);
+    const called = mine.filter(wasCalled);
+    const waits = called.map(waitSec);
+    const handles = mine.filter(wasServed).map(handleSec);
+    return {
+      serviceId: service.id,
+      tickets: mine.length,
+      called: called.length,
+      waitP50Sec: round(percentile(waits, 50)),
+      waitP90Sec: round(percentile(waits, 90)),
+      withinTargetShare: share(
+        waits.filter((w) => w <= service.targetWaitSec).length,
+        waits.length,
+      ),
+      handleMeanSec: round(mean(handles)),
+      handleP90Sec: round(percentile(handles, 90)),
+      noShowRate: share(mine.filter((t) => t.state === 'no_show').length, called.length),
+      transfers: mine.reduce((s, t) => s + t.transferCount, 0),
+      cancellations: mine.filter(
+        (t) => t.state === 'cancelled' && t.stateReason !== 'business_day_ended',
+      ).length,
+    };
+  });
+
+  const clerks = input.staff
+    .filter((s) => s.roles.includes('clerk'))
+    .map((staff) => {
+      const served = tickets.filter((t) => t.servingStaffId === staff.id && wasServed(t));
+      const ratings = facts.evaluations.filter((e) => e.staffId === staff.id);
+      const rated = ratings.filter((e) => e.score !== null);
+      const satisfied = rated.filter(
+        (e) => e.score === 'very_satisfied' || e.score === 'satisfied',
+      );
+      const cases = facts.cases.filter((c) => c.ownerStaffId === staff.id);
+      return {
+        staffId: staff.id,
+        name: staff.name,
+        staffNo: staff.staffNo,
+        served: served.length,
+        handleMeanSec: round(mean(served.map(handleSec))),
+        owned: tickets.filter((t) => t.ownerStaffId === staff.id).length,
+        rated: rated.length,
+        ratingCoverage: share(rated.length, served.length),
+        satisfactionRate: rated.length === 0 ? null : share(satisfied.length, rated.length),
+        dissatisfied: rated.filter((e) => e.score === 'dissatisfied').length,
+        opinions: facts.opinions.filter((o) => o.ownerStaffId === staff.id).length,
+        casesOwned: cases.length,
+        casesOnTime: cases.filter((c) => c.closedOnTime === true).length,
+        overdue: cases.filter((c) => c.overdue).length,
+      };
+    })
+    .filter((c) => c.served + c.owned + c.rated + c.casesOwned + c.opinions > 0);
+
+  // Per hour of the day: load, handling, waits, counters that served, and what Erlang C
+  // recommends for the hall's tightest target wait of the services that saw customers.
+  const dayCount = Math.max(1, days.size);
+  const targetWaitSec = Math.min(
+    ...input.services.filter((s) => s.active).map((s) => s.targetWaitSec),
+    Infinity,
+  );
+  const hours = Array.from({ length: 24 }, (_, hour) => {
+    const arrived = tickets.filter((t) => Math.floor(t.issuedSecOfDay / 3600) === hour);
+    const handles = arrived.filter(wasServed).map(handleSec);
+    const servingByDay = new Map<string, Set<string>>();
+    for (const t of tickets) {
+      if (t.startedAt === null || t.counterId === null) continue;
+      const secOfDay = t.issuedSecOfDay + (t.startedAt - t.issuedAt) / 1000;
+      if (Math.floor(secOfDay / 3600) !== hour) continue;
+      let set = servingByDay.get(t.businessDay);
+      if (!set) servingByDay.set(t.businessDay, (set = new Set()));
+      set.add(t.counterId);
+    }
+    const arrivalsPerHour = arrived.length / dayCount;
+    const handleMeanSec = mean(handles);
+    return {
+      hour,
+      arrivalsPerHour: round(arrivalsPerHour, 2),
+      handleMeanSec: round(handleMeanSec),
+      waitP50Sec: round(percentile(arrived.filter(wasCalled).map(waitSec), 50)),
+      countersServing: round(
+        [...servingByDay.values()].reduce((s, set) => s + set.size, 0) / dayCount,
+        2,
+      ),
+      countersRecommended:
+        arrived.length === 0 || handleMeanSec === 0 || !Number.isFinite(targetWaitSec)
+          ? 0
+          : countersNeeded(
+              { arrivalsPerHour, meanHandleSec: handleMeanSec },
+              targetWaitSec,
+              input.serviceLevel,
+            ),
+    };
+  }).filter((h) => h.arrivalsPerHour > 0 || h.countersServing > 0);
+
+  const arrivalsByWeekdayHour = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
+  for (const t of tickets) {
+    const hour = Math.min(23, Math.floor(t.issuedSecOfDay / 3600));
+    arrivalsByWeekdayHour[weekdayOf(t.businessDay)]![hour]!++;
+  }
+
+  const byCategory = { complaint: 0, suggestion: 0, praise: 0, correction: 0 };
+  const bySource: Record<string, number> = {};
+  for (const o of facts.opinions) {
+    byCategory[o.category]++;
+    bySource[o.source] = (bySource[o.source] ?? 0) + 1;
+  }
+  const closed = facts.opinions.filter((o) => o.closedAt !== null);
+
+  const hourOf = (t: TicketFacts) => String(Math.floor(t.issuedSecOfDay / 3600)).padStart(2, '0');
+  return {
+    from: input.from,
+    to: input.to,
+    days: days.size,
+    tickets: tickets.length,
+    services,
+    clerks,
+    hours,
+    arrivalsByWeekdayHour,
+    opinions: {
+      total: facts.opinions.length,
+      byCategory,
+      bySource,
+      closed: closed.length,
+      meanHoursToClose:
+        closed.length === 0
+          ? null
+          : round(mean(closed.map((o) => (o.closedAt! - o.createdAt) / 3_600_000)), 2),
+      open: facts.opinions.length - closed.length,
+    },
+    staffing: {
+      serviceLevel: input.serviceLevel,
+      targetWaitSec: Number.isFinite(targetWaitSec) ? targetWaitSec : 0,
+    },
+    estimates: {
+      byService: input.services.map((s) =>
+        accuracy(
+          s.id,
+          tickets.filter((t) => t.serviceId === s.id),
+        ),
+      ),
+      byHour: [...new Set(tickets.map(hourOf))].sort().map((h) =>
+        accuracy(
+          `${h}:00`,
+          tickets.filter((t) => hourOf(t) === h),
+        ),
+      ),
+    },
+    generatedAt: input.now,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading the facts.
+
+function tableExists(db: Db, name: string): boolean {
+  return (
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !==
+    undefined
+  );
+}
+
+export function loadReportFacts(db: Db, from: string, to: string, timeZone: string): ReportFacts {
+  const rows = db
+    .prepare(
+      `SELECT business_day, service_id, state, issued_at, started_at, finished_at,
+        serving_staff_id, owner_staff_id, counter_id, transfer_count, state_reason,
+        estimated_wait_sec,
+        (SELECT min(at) FROM ticket_transitions tr
+          WHERE tr.ticket_id = t.id AND tr.to_state = 'called') AS first_called_at
+       FROM tickets t WHERE business_day BETWEEN ? AND ?`,
+    )
+    .raw()
+    .all(from, to) as unknown[][];
+  const dayStarts = new Map<string, number>();
+  const dayStart = (day: string) => {
+    let start = dayStarts.get(day);
+    if (start === undefined) dayStarts.set(day, (start = startOfBusinessDay(day, timeZone)));
+    return start;
+  };
+  const tickets: TicketFacts[] = rows.map((r) => {
+    const issuedAt = r[3] as number;
+    const day = r[0] as string;
+    return {
+      businessDay: day,
+      serviceId: r[1] as string,
+      state: r[2] as string,
+      issuedAt,
+      issuedSecOfDay: Math.max(0, (issuedAt - dayStart(day)) / 1000),
+      startedAt: r[4] as number | null,
+      finishedAt: r[5] as number | null,
+      servingStaffId: r[6] as string | null,
+      ownerStaffId: r[7] as string | null,
+      counterId: r[8] as string | null,
+      transferCount: r[9] as number,
+      stateReason: r[10] as string | null,
+      estimatedWaitSec: r[11] as number | null,
+      firstCalledAt: r[12] as number | null,
+    };
+  });
+
+  const fromMs = startOfBusinessDay(from, timeZone);
+  const toMs = startOfBusinessDay(to, timeZone) + 86_400_000 + 3_600_000; // past DST, then cut by day
+  const opinions = (
+    db
+      .prepare(
+        `SELECT o.category, o.source, o.state, o.created_at, o.closed_at, t.owner_staff_id
+         FROM opinions o LEFT JOIN tickets t ON t.id = o.ticket_id
+         WHERE o.created_at >= ? AND o.created_at < ?`,
+      )
+      .raw()
+      .all(fromMs, toMs) as unknown[][]
+  ).map((r) => ({
+    category: r[0] as OpinionCategory,
+    source: r[1] as string,
+    state: r[2] as string,
+    createdAt: r[3] as number,
+    closedAt: r[4] as number | null,
+    ownerStaffId: r[5] as string | null,
+  }));
+
+  // Evaluations and cases belong to the work post; read them when their tables exist.
+  const evaluations: EvaluationFacts[] = tableExists(db, 'evaluations')
+    ? (
+        db
+          .prepare(
+            `SELECT e.staff_id, e.score FROM evaluations e JOIN tickets t ON t.id = e.ticket_id
+             WHERE t.business_day BETWEEN ? AND ?`,
+          )
+          .raw()
+          .all(from, to) as unknown[][]
+      ).map((r) => ({ staffId: r[0] as string | null, score: r[1] as string | null }))
+    : [];
+  return { tickets, opinions, evaluations, cases: [] };
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { def, query } from './command-kit';
+import { BusinessDay, Id, OpinionCategory } from './model';
+
+// Reports: the hall's data turned into decisions — daily statistics, weekly bulletin, monthly
+// supervision (日统计、周通报、月督导), staff appraisal, staffing by time of day, and how
+// good the wait estimate is. Read-only queries over any range of business days.
+
+const Sec = z.number().nonnegative();
+const Share = z.number().min(0).max(1);
+
+export const ServiceReport = z.object({
+  serviceId: Id,
+  tickets: z.number().int().nonnegative(),
+  called: z.number().int().nonnegative(),
+  /** From issue to first call. */
+  waitP50Sec: Sec,
+  waitP90Sec: Sec,
+  /** Called within the service's target wait, of those called. */
+  withinTargetShare: Share,
+  handleMeanSec: Sec,
+  handleP90Sec: Sec,
+  noShowRate: Share,
+  transfers: z.number().int().nonnegative(),
+  cancellations: z.number().int().nonnegative(),
+});
+
+export const ClerkReport = z.object({
+  staffId: Id,
+  name: z.string(),
+  staffNo: z.string(),
+  served: z.number().int().nonnegative(),
+  handleMeanSec: Sec,
+  /** Visits this clerk was first handler of. */
+  owned: z.number().int().nonnegative(),
+  rated: z.number().int().nonnegative(),
+  /** rated / finished. */
+  ratingCoverage: Share,
+  /** (非常满意 + 满意) / rated; null when nothing was rated. */
+  satisfactionRate: Share.nullable(),
+  dissatisfied: z.number().int().nonnegative(),
+  opinions: z.number().int().nonnegative(),
+  casesOwned: z.number().int().nonnegative(),
+  casesOnTime: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+});
+
+export const HourReport = z.object({
+  hour: z.number().int().min(0).max(23),
+  /** Arrivals per hour, averaged over the days in the range that had any. */
+  arrivalsPerHour: z.number().nonnegative(),
+  handleMeanSec: Sec,
+  waitP50Sec: Sec,
+  /** Counters that served customers in that hour, averaged over the days. */
+  countersServing: z.number().nonnegative(),
+  /** Erlang C: fewest counters for the service level within the hall's target wait. */
+  countersRecommended: z.number().int().nonnegative(),
+});
+
+export const EstimateAccuracy = z.object({
+  key: z.string(),
+  n: z.number().int().nonnegative(),
+  /** Mean |estimated − actual| wait. */
+  maeSec: Sec,
+  /** Mean (estimated − actual): positive means the estimate was too long. */
+  biasSec: z.number(),
+});
+
+export const HallReport = z.object({
+  from: BusinessDay,
+  to: BusinessDay,
+  days: z.number().int().nonnegative(),
+  tickets: z.number().int().nonnegative(),
+  services: z.array(ServiceReport),
+  clerks: z.array(ClerkReport),
+  hours: z.array(HourReport),
+  /** arrivals[weekday 0=Mon..6=Sun][hour 0..23], totals over the range. */
+  arrivalsByWeekdayHour: z.array(z.array(z.number().int().nonnegative())),
+  opinions: z.object({
+    total: z.number().int().nonnegative(),
+    byCategory: z.record(OpinionCategory, z.number().int().nonnegative()),
+    bySource: z.record(z.string(), z.number().int().nonnegative()),
+    closed: z.number().int().nonnegative(),
+    meanHoursToClose: z.number().nonnegative().nullable(),
+    open: z.number().int().nonnegative(),
+  }),
+  staffing: z.object({ serviceLevel: Share, targetWaitSec: Sec }),
+  estimates: z.object({
+    byService: z.array(EstimateAccuracy),
+    byHour: z.array(EstimateAccuracy),
+  }),
+  generatedAt: z.number().int(),
+  elapsedMs: z.number().nonnegative(),
+});
+export type HallReport = z.infer<typeof HallReport>;
+
+const ReportRange = query({
+  from: BusinessDay,
+  to: BusinessDay,
+  /** Staffing: the share to call within the target wait (default 0.8). */
+  serviceLevel: z.coerce.number().min(0.5).max(0.99).optional(),
+}).refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] });
+
+export const reportCommands = {
+  'report:get': def({
+    kind: 'query',
+    input: ReportRange,
+    output: HallReport,
+    roles: ['duty_leader', 'admin'],
+    summary:
+      'Statistics for a range of business days: per service, per clerk (appraisal), per hour with Erlang C staffing, opinions, and wait-estimate accuracy.',
+  }),
+} as const;
