@@ -4,7 +4,7 @@
 //   hall PORT DIR COUNTERS         a hall server seeded with COUNTERS counters, clerks, pads
 
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -40,13 +40,15 @@ async function deviceFarm(
   const calls: Record<string, number[]> = {};
   const sockets: Awaited<ReturnType<typeof open>>[] = [];
   // Connect in batches: a few hundred sockets at once would look like a reconnect storm.
+  // TOKEN is a device token shared by all, or `@file.json`: one auth object per device.
+  const auths: Record<string, string>[] = token.startsWith('@')
+    ? (JSON.parse(readFileSync(token.slice(1), 'utf8')) as Record<string, string>[])
+    : Array.from({ length: count }, (): Record<string, string> =>
+        token ? { deviceToken: token } : {},
+      );
   for (let i = 0; i < count; i += 50) {
-    const batch = Math.min(50, count - i);
-    sockets.push(
-      ...(await Promise.all(
-        Array.from({ length: batch }, () => open(url, token ? { deviceToken: token } : {})),
-      )),
-    );
+    const batch = auths.slice(i, Math.min(count, i + 50));
+    sockets.push(...(await Promise.all(batch.map((auth) => open(url, auth)))));
   }
   for (const s of sockets) {
     s.on('hall:changed', (change: { events: { type: string; ticketId?: string }[] }) => {
