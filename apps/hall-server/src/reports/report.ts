@@ -62,11 +62,13 @@ export interface ReportInput {
   now: number;
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
+/** Nearest-rank percentile of values already sorted ascending. */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+const ascending = (values: number[]) => values.sort((a, b) => a - b);
 
 const mean = (values: number[]) =>
   values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
@@ -79,20 +81,46 @@ const wasCalled = (t: TicketFacts) => t.firstCalledAt !== null;
 const wasServed = (t: TicketFacts) =>
   t.state === 'done' && t.startedAt !== null && t.finishedAt !== null;
 
+const weekdays = new Map<string, number>();
 /** Mon=0 … Sun=6 for a YYYY-MM-DD business day. */
 function weekdayOf(day: string): number {
-  return (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  let weekday = weekdays.get(day);
+  if (weekday === undefined) {
+    weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+    weekdays.set(day, weekday);
+  }
+  return weekday;
 }
 
-function accuracy(key: string, tickets: TicketFacts[]) {
-  const pairs = tickets
-    .filter((t) => wasCalled(t) && t.estimatedWaitSec !== null)
-    .map((t) => t.estimatedWaitSec! - waitSec(t));
+interface Bucket {
+  tickets: number;
+  called: number;
+  waits: number[];
+  handles: number[];
+  noShows: number;
+  transfers: number;
+  cancellations: number;
+  /** Estimated minus actual wait, seconds. */
+  estimateErrors: number[];
+}
+
+const bucket = (): Bucket => ({
+  tickets: 0,
+  called: 0,
+  waits: [],
+  handles: [],
+  noShows: 0,
+  transfers: 0,
+  cancellations: 0,
+  estimateErrors: [],
+});
+
+function accuracyOf(key: string, errors: number[]) {
   return {
     key,
-    n: pairs.length,
-    maeSec: round(mean(pairs.map(Math.abs))),
-    biasSec: round(mean(pairs)),
+    n: errors.length,
+    maeSec: round(mean(errors.map(Math.abs))),
+    biasSec: round(mean(errors)),
   };
 }
 
@@ -100,38 +128,85 @@ export function computeReport(
   facts: ReportFacts,
   input: ReportInput,
 ): Omit<HallReport, 'elapsedMs'> {
-  const { tickets } = facts;
-  const days = new Set(tickets.map((t) => t.businessDay));
+  // One pass over the tickets into buckets per service, per hour, per clerk.
+  const byService = new Map<string, Bucket>(input.services.map((s) => [s.id, bucket()]));
+  const byHour = new Map<number, Bucket>();
+  const servedBy = new Map<string, number[]>();
+  const ownedBy = new Map<string, number>();
+  const servingByHour = new Map<number, Set<string>>(); // hour → "day counter"
+  const arrivalsByWeekdayHour = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
+  const days = new Set<string>();
 
+  for (const t of facts.tickets) {
+    days.add(t.businessDay);
+    const hour = Math.min(23, Math.floor(t.issuedSecOfDay / 3600));
+    arrivalsByWeekdayHour[weekdayOf(t.businessDay)]![hour]!++;
+    const service =
+      byService.get(t.serviceId) ?? byService.set(t.serviceId, bucket()).get(t.serviceId)!;
+    const inHour = byHour.get(hour) ?? byHour.set(hour, bucket()).get(hour)!;
+    for (const b of [service, inHour]) b.tickets++;
+    service.transfers += t.transferCount;
+    if (t.state === 'cancelled' && t.stateReason !== 'business_day_ended') service.cancellations++;
+    if (wasCalled(t)) {
+      const wait = waitSec(t);
+      service.called++;
+      service.waits.push(wait);
+      inHour.waits.push(wait);
+      if (t.state === 'no_show') service.noShows++;
+      if (t.estimatedWaitSec !== null) {
+        const error = t.estimatedWaitSec - wait;
+        service.estimateErrors.push(error);
+        inHour.estimateErrors.push(error);
+      }
+    }
+    if (wasServed(t)) {
+      const handle = handleSec(t);
+      service.handles.push(handle);
+      inHour.handles.push(handle);
+      if (t.servingStaffId) {
+        const list =
+          servedBy.get(t.servingStaffId) ??
+          servedBy.set(t.servingStaffId, []).get(t.servingStaffId)!;
+        list.push(handle);
+      }
+    }
+    if (t.ownerStaffId) ownedBy.set(t.ownerStaffId, (ownedBy.get(t.ownerStaffId) ?? 0) + 1);
+    if (t.startedAt !== null && t.counterId !== null) {
+      const startHour = Math.floor((t.issuedSecOfDay + (t.startedAt - t.issuedAt) / 1000) / 3600);
+      const set =
+        servingByHour.get(startHour) ?? servingByHour.set(startHour, new Set()).get(startHour)!;
+      set.add(`${t.businessDay} ${t.counterId}`);
+    }
+  }
+
+  for (const b of [...byService.values(), ...byHour.values()]) {
+    ascending(b.waits);
+    ascending(b.handles);
+  }
   const services = input.services.map((service) => {
-    const mine = tickets.filter((t) => t.serviceId === service.id);
-    const called = mine.filter(wasCalled);
-    const waits = called.map(waitSec);
-    const handles = mine.filter(wasServed).map(handleSec);
+    const b = byService.get(service.id)!;
     return {
       serviceId: service.id,
-      tickets: mine.length,
-      called: called.length,
-      waitP50Sec: round(percentile(waits, 50)),
-      waitP90Sec: round(percentile(waits, 90)),
+      tickets: b.tickets,
+      called: b.called,
+      waitP50Sec: round(percentile(b.waits, 50)),
+      waitP90Sec: round(percentile(b.waits, 90)),
       withinTargetShare: share(
-        waits.filter((w) => w <= service.targetWaitSec).length,
-        waits.length,
+        b.waits.filter((w) => w <= service.targetWaitSec).length,
+        b.waits.length,
       ),
-      handleMeanSec: round(mean(handles)),
-      handleP90Sec: round(percentile(handles, 90)),
-      noShowRate: share(mine.filter((t) => t.state === 'no_show').length, called.length),
-      transfers: mine.reduce((s, t) => s + t.transferCount, 0),
-      cancellations: mine.filter(
-        (t) => t.state === 'cancelled' && t.stateReason !== 'business_day_ended',
-      ).length,
+      handleMeanSec: round(mean(b.handles)),
+      handleP90Sec: round(percentile(b.handles, 90)),
+      noShowRate: share(b.noShows, b.called),
+      transfers: b.transfers,
+      cancellations: b.cancellations,
     };
   });
 
   const clerks = input.staff
     .filter((s) => s.roles.includes('clerk'))
     .map((staff) => {
-      const served = tickets.filter((t) => t.servingStaffId === staff.id && wasServed(t));
+      const handles = servedBy.get(staff.id) ?? []; // only their mean is needed
       const ratings = facts.evaluations.filter((e) => e.staffId === staff.id);
       const rated = ratings.filter((e) => e.score !== null);
       const satisfied = rated.filter(
@@ -142,11 +217,11 @@ export function computeReport(
         staffId: staff.id,
         name: staff.name,
         staffNo: staff.staffNo,
-        served: served.length,
-        handleMeanSec: round(mean(served.map(handleSec))),
-        owned: tickets.filter((t) => t.ownerStaffId === staff.id).length,
+        served: handles.length,
+        handleMeanSec: round(mean(handles)),
+        owned: ownedBy.get(staff.id) ?? 0,
         rated: rated.length,
-        ratingCoverage: share(rated.length, served.length),
+        ratingCoverage: share(rated.length, handles.length),
         satisfactionRate: rated.length === 0 ? null : share(satisfied.length, rated.length),
         dissatisfied: rated.filter((e) => e.score === 'dissatisfied').length,
         opinions: facts.opinions.filter((o) => o.ownerStaffId === staff.id).length,
@@ -157,38 +232,26 @@ export function computeReport(
     })
     .filter((c) => c.served + c.owned + c.rated + c.casesOwned + c.opinions > 0);
 
-  // Per hour of the day: load, handling, waits, counters that served, and what Erlang C
-  // recommends for the hall's tightest target wait of the services that saw customers.
+  // Per hour: load, handling, waits, counters that served, and what Erlang C recommends for
+  // the hall's tightest target wait.
   const dayCount = Math.max(1, days.size);
   const targetWaitSec = Math.min(
     ...input.services.filter((s) => s.active).map((s) => s.targetWaitSec),
     Infinity,
   );
-  const hours = Array.from({ length: 24 }, (_, hour) => {
-    const arrived = tickets.filter((t) => Math.floor(t.issuedSecOfDay / 3600) === hour);
-    const handles = arrived.filter(wasServed).map(handleSec);
-    const servingByDay = new Map<string, Set<string>>();
-    for (const t of tickets) {
-      if (t.startedAt === null || t.counterId === null) continue;
-      const secOfDay = t.issuedSecOfDay + (t.startedAt - t.issuedAt) / 1000;
-      if (Math.floor(secOfDay / 3600) !== hour) continue;
-      let set = servingByDay.get(t.businessDay);
-      if (!set) servingByDay.set(t.businessDay, (set = new Set()));
-      set.add(t.counterId);
-    }
-    const arrivalsPerHour = arrived.length / dayCount;
-    const handleMeanSec = mean(handles);
+  const hourKeys = [...new Set([...byHour.keys(), ...servingByHour.keys()])].sort((a, b) => a - b);
+  const hours = hourKeys.map((hour) => {
+    const b = byHour.get(hour) ?? bucket();
+    const arrivalsPerHour = b.tickets / dayCount;
+    const handleMeanSec = mean(b.handles);
     return {
       hour,
       arrivalsPerHour: round(arrivalsPerHour, 2),
       handleMeanSec: round(handleMeanSec),
-      waitP50Sec: round(percentile(arrived.filter(wasCalled).map(waitSec), 50)),
-      countersServing: round(
-        [...servingByDay.values()].reduce((s, set) => s + set.size, 0) / dayCount,
-        2,
-      ),
+      waitP50Sec: round(percentile(b.waits, 50)),
+      countersServing: round((servingByHour.get(hour)?.size ?? 0) / dayCount, 2),
       countersRecommended:
-        arrived.length === 0 || handleMeanSec === 0 || !Number.isFinite(targetWaitSec)
+        b.tickets === 0 || handleMeanSec === 0 || !Number.isFinite(targetWaitSec)
           ? 0
           : countersNeeded(
               { arrivalsPerHour, meanHandleSec: handleMeanSec },
@@ -196,13 +259,7 @@ export function computeReport(
               input.serviceLevel,
             ),
     };
-  }).filter((h) => h.arrivalsPerHour > 0 || h.countersServing > 0);
-
-  const arrivalsByWeekdayHour = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
-  for (const t of tickets) {
-    const hour = Math.min(23, Math.floor(t.issuedSecOfDay / 3600));
-    arrivalsByWeekdayHour[weekdayOf(t.businessDay)]![hour]!++;
-  }
+  });
 
   const byCategory = { complaint: 0, suggestion: 0, praise: 0, correction: 0 };
   const bySource: Record<string, number> = {};
@@ -212,12 +269,11 @@ export function computeReport(
   }
   const closed = facts.opinions.filter((o) => o.closedAt !== null);
 
-  const hourOf = (t: TicketFacts) => String(Math.floor(t.issuedSecOfDay / 3600)).padStart(2, '0');
   return {
     from: input.from,
     to: input.to,
     days: days.size,
-    tickets: tickets.length,
+    tickets: facts.tickets.length,
     services,
     clerks,
     hours,
@@ -238,18 +294,11 @@ export function computeReport(
       targetWaitSec: Number.isFinite(targetWaitSec) ? targetWaitSec : 0,
     },
     estimates: {
-      byService: input.services.map((s) =>
-        accuracy(
-          s.id,
-          tickets.filter((t) => t.serviceId === s.id),
-        ),
-      ),
-      byHour: [...new Set(tickets.map(hourOf))].sort().map((h) =>
-        accuracy(
-          `${h}:00`,
-          tickets.filter((t) => hourOf(t) === h),
-        ),
-      ),
+      byService: input.services.map((s) => accuracyOf(s.id, byService.get(s.id)!.estimateErrors)),
+      byHour: [...byHour.keys()]
+        .sort((a, b) => a - b)
+        .filter((h) => byHour.get(h)!.estimateErrors.length > 0)
+        .map((h) => accuracyOf(`${String(h).padStart(2, '0')}:00`, byHour.get(h)!.estimateErrors)),
     },
     generatedAt: input.now,
   };

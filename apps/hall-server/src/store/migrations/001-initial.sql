@@ -147,6 +147,8 @@ CREATE TABLE ticket_transitions (
   reason TEXT
 ) STRICT;
 CREATE INDEX ticket_transitions_ticket ON ticket_transitions (ticket_id);
+-- Reports read each ticket's first call.
+CREATE INDEX ticket_transitions_called ON ticket_transitions (ticket_id, at) WHERE to_state = 'called';
 
 -- First result of every acknowledged command, so a retried command id changes nothing.
 CREATE TABLE command_results (
