@@ -13,10 +13,10 @@ export function writeHistory(file: string, tickets: number, days = 365): void {
   const insertTicket = db.prepare(`INSERT INTO tickets (id, business_day, service_id, number,
     daily_seq, state, priority, is_returning, source, customer_phone, customer_account_no,
     customer_name, note, issued_at, queued_at, target_counter_id, counter_id, serving_staff_id,
-    owner_staff_id, called_at, recall_count, started_at, finished_at, outcome, items, state_reason,
+    owner_staff_id, called_at, first_called_at, recall_count, started_at, finished_at, outcome, items, state_reason,
     transfer_count, estimated_wait_sec, updated_at, change_seq)
     VALUES (?, ?, 'svc-billing', ?, ?, 'done', 'normal', 0, 'kiosk', NULL, NULL, NULL, NULL, ?, ?,
-      NULL, 'ctr-1', 'stf-clerk-1', 'stf-clerk-1', ?, 0, ?, ?, 'completed', '[]', NULL, 0, 300, ?, 0)`);
+      NULL, 'ctr-1', 'stf-clerk-1', 'stf-clerk-1', ?, ?, 0, ?, ?, 'completed', '[]', NULL, 0, 300, ?, 0)`);
   const insertTransition = db.prepare(`INSERT INTO ticket_transitions (ticket_id, from_state,
     to_state, at, service_id, counter_id, staff_id, reason) VALUES (?, ?, ?, ?, 'svc-billing',
     'ctr-1', 'stf-clerk-1', NULL)`);
@@ -38,6 +38,7 @@ export function writeHistory(file: string, tickets: number, days = 365): void {
           i,
           t,
           t,
+          t + 60_000,
           t + 60_000,
           t + 90_000,
           t + 300_000,

@@ -90,6 +90,8 @@ export const Ticket = z.object({
   servingStaffId: Id.nullable(),
   ownerStaffId: Id.nullable(),
   calledAt: EpochMs.nullable(),
+  /** The first call, kept through recalls, returns and transfers: waits are measured to it. */
+  firstCalledAt: EpochMs.nullable(),
   recallCount: z.number().int().nonnegative(),
   startedAt: EpochMs.nullable(),
   finishedAt: EpochMs.nullable(),

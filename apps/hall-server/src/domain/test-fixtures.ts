@@ -67,6 +67,7 @@ export function aTicket(over: Partial<Ticket> = {}): Ticket {
     servingStaffId: null,
     ownerStaffId: null,
     calledAt: null,
+    firstCalledAt: null,
     recallCount: 0,
     startedAt: null,
     finishedAt: null,

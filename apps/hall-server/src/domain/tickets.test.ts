@@ -37,6 +37,7 @@ function ticketIn(state: TicketState): Ticket {
     servingStaffId: atCounter ? 'clerk-1' : null,
     ownerStaffId: state === 'serving' || state === 'parked' || state === 'done' ? 'clerk-1' : null,
     calledAt: atCounter ? T0 : null,
+    firstCalledAt: atCounter ? T0 : null,
     recallCount: state === 'called' ? 2 : 0,
   });
 }

@@ -149,6 +149,7 @@ export function issueTicket(input: IssueInput, now: number): Result<Ticket> {
     servingStaffId: null,
     ownerStaffId: null,
     calledAt: null,
+    firstCalledAt: null,
     recallCount: 0,
     startedAt: null,
     finishedAt: null,
@@ -194,6 +195,7 @@ export function walkIn(issued: Ticket, clerk: ClerkAtCounter, now: number): Resu
     servingStaffId: clerk.staffId,
     ownerStaffId: clerk.staffId,
     calledAt: now,
+    firstCalledAt: now,
     startedAt: now,
     estimatedWaitSec: 0,
     updatedAt: now,
@@ -218,6 +220,7 @@ export function callTicket(
     counterId: clerk.counter.id,
     servingStaffId: clerk.staffId,
     calledAt: now,
+    firstCalledAt: ticket.firstCalledAt ?? now,
     recallCount: 0,
   };
   return accept(

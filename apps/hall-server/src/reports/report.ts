@@ -319,10 +319,8 @@ export function loadReportFacts(db: Db, from: string, to: string, timeZone: stri
     .prepare(
       `SELECT business_day, service_id, state, issued_at, started_at, finished_at,
         serving_staff_id, owner_staff_id, counter_id, transfer_count, state_reason,
-        estimated_wait_sec,
-        (SELECT min(at) FROM ticket_transitions tr
-          WHERE tr.ticket_id = t.id AND tr.to_state = 'called') AS first_called_at
-       FROM tickets t WHERE business_day BETWEEN ? AND ?`,
+        estimated_wait_sec, first_called_at
+       FROM tickets WHERE business_day BETWEEN ? AND ?`,
     )
     .raw()
     .all(from, to) as unknown[][];

@@ -27,6 +27,7 @@ function toTicket(r: Row): Ticket {
     servingStaffId: strOrNull(r.serving_staff_id),
     ownerStaffId: strOrNull(r.owner_staff_id),
     calledAt: numOrNull(r.called_at),
+    firstCalledAt: numOrNull(r.first_called_at),
     recallCount: num(r.recall_count),
     startedAt: numOrNull(r.started_at),
     finishedAt: numOrNull(r.finished_at),
@@ -62,6 +63,7 @@ function toRow(t: Ticket) {
     servingStaffId: t.servingStaffId,
     ownerStaffId: t.ownerStaffId,
     calledAt: t.calledAt,
+    firstCalledAt: t.firstCalledAt,
     recallCount: t.recallCount,
     startedAt: t.startedAt,
     finishedAt: t.finishedAt,
@@ -77,11 +79,11 @@ function toRow(t: Ticket) {
 
 const COLUMNS = `id, business_day, service_id, number, daily_seq, state, priority, is_returning, source,
   customer_phone, customer_account_no, customer_name, note, issued_at, queued_at, target_counter_id,
-  counter_id, serving_staff_id, owner_staff_id, called_at, recall_count, started_at, finished_at,
+  counter_id, serving_staff_id, owner_staff_id, called_at, first_called_at, recall_count, started_at, finished_at,
   outcome, items, state_reason, transfer_count, estimated_wait_sec, updated_at, change_seq`;
 const PARAMS = `@id, @businessDay, @serviceId, @number, @dailySeq, @state, @priority, @returning, @source,
   @customerPhone, @customerAccountNo, @customerName, @note, @issuedAt, @queuedAt, @targetCounterId,
-  @counterId, @servingStaffId, @ownerStaffId, @calledAt, @recallCount, @startedAt, @finishedAt,
+  @counterId, @servingStaffId, @ownerStaffId, @calledAt, @firstCalledAt, @recallCount, @startedAt, @finishedAt,
   @outcome, @items, @stateReason, @transferCount, @estimatedWaitSec, @updatedAt, @changeSeq`;
 
 export function createTicketsRepo(db: Db) {
@@ -115,7 +117,7 @@ export function createTicketsRepo(db: Db) {
     db.prepare(`UPDATE tickets SET service_id = @serviceId, state = @state, priority = @priority,
     is_returning = @returning, note = @note, queued_at = @queuedAt, target_counter_id = @targetCounterId,
     counter_id = @counterId, serving_staff_id = @servingStaffId, owner_staff_id = @ownerStaffId,
-    called_at = @calledAt, recall_count = @recallCount, started_at = @startedAt, finished_at = @finishedAt,
+    called_at = @calledAt, first_called_at = @firstCalledAt, recall_count = @recallCount, started_at = @startedAt, finished_at = @finishedAt,
     outcome = @outcome, items = @items, state_reason = @stateReason, transfer_count = @transferCount,
     estimated_wait_sec = @estimatedWaitSec, updated_at = @updatedAt, change_seq = @changeSeq WHERE id = @id`);
   const nextSeq =

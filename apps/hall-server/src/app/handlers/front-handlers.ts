@@ -39,6 +39,7 @@ function hypotheticalTicket(tx: TxContext, service: Service): Ticket {
     servingStaffId: null,
     ownerStaffId: null,
     calledAt: null,
+    firstCalledAt: null,
     recallCount: 0,
     startedAt: null,
     finishedAt: null,

@@ -108,6 +108,7 @@ CREATE TABLE tickets (
   serving_staff_id TEXT,
   owner_staff_id TEXT,
   called_at INTEGER,
+  first_called_at INTEGER,
   recall_count INTEGER NOT NULL,
   started_at INTEGER,
   finished_at INTEGER,
@@ -147,8 +148,6 @@ CREATE TABLE ticket_transitions (
   reason TEXT
 ) STRICT;
 CREATE INDEX ticket_transitions_ticket ON ticket_transitions (ticket_id);
--- Reports read each ticket's first call.
-CREATE INDEX ticket_transitions_called ON ticket_transitions (ticket_id, at) WHERE to_state = 'called';
 
 -- First result of every acknowledged command, so a retried command id changes nothing.
 CREATE TABLE command_results (
