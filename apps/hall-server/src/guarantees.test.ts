@@ -241,6 +241,43 @@ const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'ticket:find': { number: 'Z999' },
   'ticket:status': { ticketId: 'no-such-ticket', token: 'not-a-real-token' },
   'report:get': { from: '2026-11-01', to: '2026-11-02' },
+  'override:ticket-priority': { ticketId: 'no-such-ticket', to: 'front', reason: 'matrix test' },
+  'override:ticket-counter': {
+    ticketId: 'no-such-ticket',
+    counterId: 'ctr-1',
+    reason: 'matrix test',
+  },
+  'override:counter-state': { counterId: 'no-such-counter', state: 'open', reason: 'matrix test' },
+  'override:counter-services': {
+    counterId: 'no-such-counter',
+    serviceIds: ['svc-billing'],
+    reason: 'matrix test',
+  },
+  'override:sign-out': { staffId: 'no-such-staff', reason: 'matrix test' },
+  'opinion:assign': { opinionId: 'no-such-opinion', handlerStaffId: 'stf-clerk-1' },
+  'opinion:resolve': { opinionId: 'no-such-opinion', resolution: 'matrix test' },
+  'console:shift-log': { since: 0 },
+  'admin:save-service': {
+    service: {
+      id: 'svc-billing',
+      prefix: 'E',
+      nameZh: '电费缴纳',
+      nameEn: 'Bill payment',
+      category: 'billing',
+      targetWaitSec: 600,
+      targetHandleSec: 180,
+    },
+  },
+  'admin:save-counter': {
+    counter: { id: 'ctr-1', number: 2, name: 'x', serviceIds: ['svc-billing'] },
+  },
+  'admin:save-staff': {
+    staff: { id: 'stf-new', staffNo: '5555', name: '新员工', roles: ['clerk'] },
+  },
+  'admin:reset-pin': { staffId: 'no-such-staff', pin: '1234' },
+  'admin:rename-device': { deviceId: 'no-such-device', name: 'x' },
+  'admin:save-customer': { accountNo: '9999999999', name: '测试客户', vip: false },
+  'admin:configure': { settings: {} },
 };
 
 const ACCESS_CODES = ['not_paired', 'wrong_device', 'not_signed_in', 'forbidden'];

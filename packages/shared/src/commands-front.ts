@@ -128,6 +128,10 @@ export const frontCommands = {
       text: z.string().trim().min(2).max(500),
       contact: z.string().trim().min(3).max(60).optional(),
       ticketId: Id.optional(),
+      /** The customer's account, to recognise repeated opinions (the contact phone counts too). */
+      accountNo: AccountNo.optional(),
+      /** The staff member it concerns (recorded at the duty leader's desk). */
+      staffId: Id.optional(),
     }),
     output: z.object({ opinion: Opinion }),
     roles: ['kiosk', 'guide', 'duty_leader'],

@@ -3,6 +3,7 @@ import {
   Appointment,
   Counter,
   Customer,
+  CustomerRecord,
   Device,
   DeviceKind,
   EpochMs,
@@ -32,6 +33,7 @@ import {
   def,
   query,
 } from './command-kit';
+import { consoleCommands } from './commands-console';
 import { frontCommands } from './commands-front';
 import { reportCommands } from './commands-reports';
 import { workCommands } from './commands-work';
@@ -48,6 +50,8 @@ export const Records = z.object({
   sessions: z.array(StaffSession).optional(),
   appointments: z.array(Appointment).optional(),
   opinions: z.array(Opinion).optional(),
+  /** Staff only: the hall's customer list as it changes (VIP flags). */
+  customers: z.array(CustomerRecord).optional(),
   config: HallConfig.optional(),
 });
 export type Records = z.infer<typeof Records>;
@@ -287,6 +291,7 @@ export const commands = {
   ...frontCommands,
   ...workCommands,
   ...reportCommands,
+  ...consoleCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -21,6 +21,16 @@ export const HallEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('business-day.started'), businessDay: BusinessDay }),
   z.object({ type: z.literal('device.revoked'), deviceId: Id }),
+  /** A duty leader's override, for the affected clerk's screen: what, why, and on what. */
+  z.object({
+    type: z.literal('override.applied'),
+    action: z.string(),
+    reason: z.string(),
+    byStaffId: Id,
+    staffId: Id.nullable(),
+    counterId: Id.nullable(),
+    ticketId: Id.nullable(),
+  }),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 

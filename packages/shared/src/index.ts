@@ -5,5 +5,6 @@ export * from './command-kit';
 export * from './commands';
 export * from './commands-front';
 export * from './commands-reports';
+export * from './commands-console';
 export * from './events';
 export * from './socket';

@@ -268,6 +268,14 @@ export const Opinion = z.object({
   contact: z.string().nullable(),
   ticketId: Id.nullable(),
   source: z.enum(['kiosk', 'guide', 'duty_leader']),
+  /** The staff member it concerns, if any (from the desk, or the ticket's first handler). */
+  staffId: Id.nullable(),
+  /** Who works on it (a clerk or the duty leader), once assigned. */
+  handlerStaffId: Id.nullable(),
+  /** The customer's phone or account number, for spotting repeated opinions (重复诉求). */
+  customerKey: z.string().nullable(),
+  /** Another opinion from the same customer in the 30 days before. */
+  repeated: z.boolean(),
   state: OpinionState,
   createdAt: EpochMs,
   closedAt: EpochMs.nullable(),

@@ -4,6 +4,7 @@ import type {
   CommandName,
   CommandOutput,
   Counter,
+  CustomerRecord,
   Device,
   HallConfig,
   HallEvent,
@@ -39,6 +40,7 @@ export class Writes {
     sessions: [],
     appointments: [],
     opinions: [],
+    customers: [],
   };
   readonly events: HallEvent[] = [];
 
@@ -117,6 +119,26 @@ export class Writes {
   opinion(opinion: Opinion): Opinion {
     const saved = this.store.opinions.save(opinion, this.seq);
     this.records.opinions.push(saved);
+    return saved;
+  }
+
+  /** A staff member changed (roles, name, active) or created with a PIN hash. */
+  staff(staff: Staff, pinHash?: string): Staff {
+    let saved: Staff;
+    if (pinHash !== undefined && !this.store.staff.byId(staff.id)) {
+      saved = { ...staff, changeSeq: this.seq };
+      this.store.staff.insert(saved, pinHash, this.seq);
+    } else {
+      saved = this.store.staff.update(staff, this.seq);
+      if (pinHash !== undefined) this.store.staff.setPin(staff.id, pinHash, this.seq);
+    }
+    this.records.staff.push(saved);
+    return saved;
+  }
+
+  customer(customer: CustomerRecord): CustomerRecord {
+    const saved = this.store.customers.save(customer, this.seq);
+    this.records.customers.push(saved);
     return saved;
   }
 

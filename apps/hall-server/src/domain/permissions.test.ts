@@ -69,6 +69,21 @@ const allowed: Record<CommandName, string[]> = {
   'ticket:find': ['guide', 'clerk', 'duty leader'],
   'ticket:status': actors.map((a) => a.label),
   'report:get': ['duty leader', 'admin'],
+  'override:ticket-priority': ['duty leader'],
+  'override:ticket-counter': ['duty leader'],
+  'override:counter-state': ['duty leader'],
+  'override:counter-services': ['duty leader'],
+  'override:sign-out': ['duty leader'],
+  'opinion:assign': ['duty leader'],
+  'opinion:resolve': ['clerk', 'duty leader'],
+  'console:shift-log': ['duty leader', 'admin'],
+  'admin:save-service': ['admin'],
+  'admin:save-counter': ['admin'],
+  'admin:save-staff': ['admin'],
+  'admin:reset-pin': ['admin'],
+  'admin:rename-device': ['admin'],
+  'admin:save-customer': ['admin'],
+  'admin:configure': ['admin'],
 };
 
 const table = commandNames.flatMap((name) =>

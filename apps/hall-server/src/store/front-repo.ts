@@ -42,6 +42,10 @@ function toOpinion(r: Row): Opinion {
     contact: strOrNull(r.contact),
     ticketId: strOrNull(r.ticket_id),
     source: str(r.source) as Opinion['source'],
+    staffId: strOrNull(r.staff_id),
+    handlerStaffId: strOrNull(r.handler_staff_id),
+    customerKey: strOrNull(r.customer_key),
+    repeated: bool(r.is_repeated),
     state: str(r.state) as Opinion['state'],
     createdAt: num(r.created_at),
     closedAt: numOrNull(r.closed_at),
@@ -117,11 +121,16 @@ export function createOpinionsRepo(db: Db) {
   const since = db.prepare('SELECT * FROM opinions WHERE change_seq > ?');
   const ofTicket = db.prepare('SELECT * FROM opinions WHERE ticket_id = ? ORDER BY created_at');
   const upsert = db.prepare(`INSERT INTO opinions (id, category, text, contact, ticket_id, source,
-      state, created_at, closed_at, resolution, change_seq)
-    VALUES (@id, @category, @text, @contact, @ticketId, @source, @state, @createdAt, @closedAt,
-      @resolution, @changeSeq)
+      staff_id, handler_staff_id, customer_key, is_repeated, state, created_at, closed_at,
+      resolution, change_seq)
+    VALUES (@id, @category, @text, @contact, @ticketId, @source, @staffId, @handlerStaffId,
+      @customerKey, @repeated, @state, @createdAt, @closedAt, @resolution, @changeSeq)
     ON CONFLICT (id) DO UPDATE SET state = excluded.state, closed_at = excluded.closed_at,
-      resolution = excluded.resolution, change_seq = excluded.change_seq`);
+      resolution = excluded.resolution, handler_staff_id = excluded.handler_staff_id,
+      change_seq = excluded.change_seq`);
+  const earlierOf = db.prepare(
+    'SELECT 1 FROM opinions WHERE customer_key = ? AND created_at >= ? AND created_at < ? LIMIT 1',
+  );
   const one = (r: unknown) => (r ? toOpinion(r as Row) : undefined);
   return {
     byId: (id: string) => one(byId.get(id)),
@@ -129,9 +138,12 @@ export function createOpinionsRepo(db: Db) {
     current: (from: number) => (current.all(from) as Row[]).map(toOpinion),
     ofTicket: (ticketId: string) => (ofTicket.all(ticketId) as Row[]).map(toOpinion),
     changedSince: (seq: number) => (since.all(seq) as Row[]).map(toOpinion),
+    /** Whether the customer left another opinion between `from` and `until`. */
+    hasEarlier: (customerKey: string, from: number, until: number) =>
+      earlierOf.get(customerKey, from, until) !== undefined,
     save(opinion: Opinion, changeSeq: number): Opinion {
       const saved = { ...opinion, changeSeq };
-      upsert.run(saved);
+      upsert.run({ ...saved, repeated: int(saved.repeated) });
       return saved;
     },
   };

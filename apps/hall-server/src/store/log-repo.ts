@@ -25,6 +25,10 @@ export function createLogRepo(db: Db) {
     db.prepare(`INSERT INTO audit_log (at, device_id, staff_id, command, command_id, payload, result,
     reason, seq) VALUES (@at, @deviceId, @staffId, @command, @commandId, @payload, @result, @reason, @seq)`);
   const recent = db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?');
+  const since = db.prepare(
+    `SELECT id, at, command, device_id AS deviceId, staff_id AS staffId, payload, result, reason
+     FROM audit_log WHERE at >= ? ORDER BY id LIMIT ?`,
+  );
 
   return {
     findResult(commandId: string): { command: string; result: unknown } | undefined {
@@ -47,6 +51,18 @@ export function createLogRepo(db: Db) {
       audit.run(entry);
     },
     recentAudit: (limit: number) => recent.all(limit) as Record<string, unknown>[],
+    /** Audit entries from `at` on, oldest first. */
+    auditSince: (at: number, limit: number) =>
+      since.all(at, limit) as {
+        id: number;
+        at: number;
+        command: string;
+        deviceId: string | null;
+        staffId: string | null;
+        payload: string;
+        result: string;
+        reason: string | null;
+      }[],
   };
 }
 export type LogRepo = ReturnType<typeof createLogRepo>;

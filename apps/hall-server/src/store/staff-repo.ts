@@ -30,6 +30,11 @@ export function createStaffRepo(db: Db) {
     db.prepare(`INSERT INTO staff (id, staff_no, name, roles, photo_url, pin_hash, active, change_seq)
     VALUES (@id, @staffNo, @name, @roles, @photoUrl, @pinHash, @active, @changeSeq)`);
   const failure = db.prepare('UPDATE staff SET failed_sign_ins = ?, locked_until = ? WHERE id = ?');
+  const update = db.prepare(`UPDATE staff SET staff_no = @staffNo, name = @name, roles = @roles,
+    photo_url = @photoUrl, active = @active, change_seq = @changeSeq WHERE id = @id`);
+  const setPin = db.prepare(
+    'UPDATE staff SET pin_hash = ?, failed_sign_ins = 0, locked_until = NULL, change_seq = ? WHERE id = ?',
+  );
 
   return {
     all: (): Staff[] => (all.all() as Row[]).map(toStaff),
@@ -56,6 +61,15 @@ export function createStaffRepo(db: Db) {
         active: int(staff.active),
         changeSeq,
       });
+    },
+    update(staff: Staff, changeSeq: number): Staff {
+      const saved = { ...staff, changeSeq };
+      update.run({ ...saved, roles: JSON.stringify(saved.roles), active: int(saved.active) });
+      return saved;
+    },
+    /** A new PIN also clears any sign-in lock. */
+    setPin(staffId: string, pinHash: string, changeSeq: number): void {
+      setPin.run(pinHash, changeSeq, staffId);
     },
     setSignInFailures(staffId: string, failures: number, lockedUntil: number | null): void {
       failure.run(failures, lockedUntil, staffId);

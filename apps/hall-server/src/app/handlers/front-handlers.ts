@@ -1,5 +1,5 @@
 import type { Appointment, Service, ServiceQueue, Ticket, TicketStatus } from '@onestop/shared';
-import { maskName } from '@onestop/shared';
+import { maskName, Phone } from '@onestop/shared';
 import { cancelAppointment, checkIn, checkedIn, pickAppointment } from '../../domain/appointments';
 import { businessDayOf } from '../../domain/business-day';
 import { accept, reject, type Result } from '../../domain/result';
@@ -63,6 +63,9 @@ function appointmentToCheckIn(
     tx.now,
   );
 }
+
+/** A second opinion from the same customer within this window is flagged (重复诉求预警). */
+export const REPEAT_WINDOW_MS = 30 * 86_400_000;
 
 export const frontHandlers = {
   'customer:lookup': handler<'customer:lookup'>({
@@ -143,9 +146,14 @@ export const frontHandlers = {
 
   'opinion:submit': handler<'opinion:submit'>({
     run(tx, args) {
-      if (args.ticketId !== undefined && !tx.store.tickets.byId(args.ticketId)) {
-        return reject('not_found', `Ticket ${args.ticketId}.`);
+      const ticket = args.ticketId === undefined ? null : tx.store.tickets.byId(args.ticketId);
+      if (ticket === undefined) return reject('not_found', `Ticket ${args.ticketId}.`);
+      if (args.staffId !== undefined && !tx.store.staff.byId(args.staffId)) {
+        return reject('not_found', `Staff ${args.staffId}.`);
       }
+      const phone = args.contact && Phone.safeParse(args.contact).success ? args.contact : null;
+      const customerKey =
+        args.accountNo ?? phone ?? ticket?.customer.accountNo ?? ticket?.customer.phone ?? null;
       const kind = tx.actor.device?.kind;
       const source =
         kind === 'kiosk' ? 'kiosk' : tx.actor.roles.includes('guide') ? 'guide' : 'duty_leader';
@@ -156,6 +164,12 @@ export const frontHandlers = {
         contact: args.contact ?? null,
         ticketId: args.ticketId ?? null,
         source,
+        staffId: args.staffId ?? ticket?.ownerStaffId ?? null,
+        handlerStaffId: null,
+        customerKey,
+        repeated:
+          customerKey !== null &&
+          tx.store.opinions.hasEarlier(customerKey, tx.now - REPEAT_WINDOW_MS, tx.now + 1),
         state: 'open',
         createdAt: tx.now,
         closedAt: null,

@@ -1,6 +1,7 @@
 import type { CommandName } from '@onestop/shared';
 import type { Handler } from '../context';
 import { accessHandlers } from './access-handlers';
+import { consoleHandlers } from './console-handlers';
 import { counterHandlers } from './counter-handlers';
 import { frontHandlers } from './front-handlers';
 import { queryHandlers } from './query-handlers';
@@ -15,4 +16,5 @@ export const handlers = {
   ...queryHandlers,
   ...frontHandlers,
   ...reportHandlers,
+  ...consoleHandlers,
 } satisfies { [K in CommandName]: Handler<K, unknown> };

@@ -37,6 +37,10 @@ CREATE TABLE opinions (
   contact TEXT,
   ticket_id TEXT REFERENCES tickets (id),
   source TEXT NOT NULL CHECK (source IN ('kiosk', 'guide', 'duty_leader')),
+  staff_id TEXT,
+  handler_staff_id TEXT,
+  customer_key TEXT,
+  is_repeated INTEGER NOT NULL DEFAULT 0 CHECK (is_repeated IN (0, 1)),
   state TEXT NOT NULL CHECK (state IN ('open', 'in_progress', 'closed')),
   created_at INTEGER NOT NULL,
   closed_at INTEGER,
@@ -45,6 +49,7 @@ CREATE TABLE opinions (
 ) STRICT;
 CREATE INDEX opinions_open ON opinions (state, created_at);
 CREATE INDEX opinions_change ON opinions (change_seq);
+CREATE INDEX opinions_customer ON opinions (customer_key, created_at) WHERE customer_key IS NOT NULL;
 
 -- The key that signs the status tokens printed in ticket QR codes; made once per hall.
 CREATE TABLE hall_keys (

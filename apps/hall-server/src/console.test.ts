@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clerkAtCounter,
+  connectClient,
+  nextChange,
+  ok,
+  send,
+  startTestHall,
+  type HallClient,
+  type TestHall,
+} from './test-support/hall-harness';
+
+// The duty-leader console and the admin's settings over real sockets.
+
+let hall: TestHall;
+let leader: HallClient;
+let kiosk: HallClient;
+beforeAll(async () => {
+  hall = await startTestHall();
+  leader = (
+    await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-console',
+      staffNo: '8001',
+      pin: '8001',
+    })
+  ).socket;
+  kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+});
+afterAll(async () => {
+  leader.disconnect();
+  kiosk.disconnect();
+  await hall.close();
+});
+
+describe('overrides', () => {
+  it('move a ticket to the front, with the reason reaching the clerk and the audit log', async () => {
+    const url = hall.server.url;
+    const first = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' })).ticket;
+    const second = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' })).ticket;
+    const clerk = await clerkAtCounter(url, {
+      deviceToken: 'demo-desk-1',
+      staffNo: '1001',
+      pin: '1001',
+      counterId: 'ctr-1',
+    });
+    const told = nextChange(clerk.socket, (c) =>
+      c.events.some((e) => e.type === 'override.applied'),
+    );
+    const moved = ok(
+      await send(leader, 'override:ticket-priority', {
+        ticketId: second.id,
+        to: 'front',
+        reason: '客户行动不便',
+      }),
+    );
+    expect(moved.ticket.returning).toBe(true);
+    expect((await told).events).toContainEqual(
+      expect.objectContaining({
+        type: 'override.applied',
+        action: 'ticket-priority:front',
+        reason: '客户行动不便',
+        ticketId: second.id,
+      }),
+    );
+    expect(ok(await send(clerk.socket, 'ticket:call-next', {})).ticket.id).toBe(second.id);
+
+    const log = ok(await send(leader, 'console:shift-log', { since: 0 }));
+    expect(log.entries.find((e) => e.command === 'override:ticket-priority')).toMatchObject({
+      reason: '客户行动不便',
+      staffId: 'stf-leader',
+    });
+    const noReason = await send(leader, 'override:ticket-priority', {
+      ticketId: first.id,
+      to: 'front',
+      reason: '',
+    });
+    expect(noReason).toMatchObject({ ok: false, code: 'invalid_payload' });
+    const byClerk = await send(clerk.socket, 'override:ticket-priority', {
+      ticketId: first.id,
+      to: 'front',
+      reason: 'not allowed',
+    });
+    expect(byClerk).toMatchObject({ ok: false, code: 'forbidden' });
+
+    // Re-staffing: counter 1 now serves faults only, then signs its clerk out.
+    ok(await send(clerk.socket, 'ticket:return', { ticketId: second.id }));
+    const restaffed = ok(
+      await send(leader, 'override:counter-services', {
+        counterId: 'ctr-1',
+        serviceIds: ['svc-fault'],
+        reason: '故障报修排队过长',
+      }),
+    );
+    expect(restaffed.counter.serviceIds).toEqual(['svc-fault']);
+    const out = ok(
+      await send(leader, 'override:sign-out', { staffId: clerk.staffId, reason: '临时调岗' }),
+    );
+    expect(out).toMatchObject({ returnedTickets: 0, heldTickets: 0 });
+    const after = ok(await send(leader, 'hall:snapshot', {}));
+    expect(after.counters.find((c) => c.id === 'ctr-1')).toMatchObject({
+      staffId: null,
+      state: 'closed',
+    });
+    expect(after.sessions.some((s) => s.staffId === clerk.staffId)).toBe(false);
+    clerk.socket.disconnect();
+  });
+});
+
+describe('the opinions desk', () => {
+  it('flags a repeated opinion, assigns it, and closes it only with a result', async () => {
+    const one = ok(
+      await send(kiosk, 'opinion:submit', {
+        category: 'complaint',
+        text: '电费发票一直打印不出来',
+        contact: '13900000002',
+      }),
+    ).opinion;
+    expect(one.repeated).toBe(false);
+    const two = ok(
+      await send(kiosk, 'opinion:submit', {
+        category: 'complaint',
+        text: '又来了,发票还是打不出',
+        contact: '13900000002',
+      }),
+    ).opinion;
+    expect(two).toMatchObject({ repeated: true, customerKey: '13900000002' });
+
+    const assigned = ok(
+      await send(leader, 'opinion:assign', { opinionId: two.id, handlerStaffId: 'stf-clerk-5' }),
+    ).opinion;
+    expect(assigned).toMatchObject({ state: 'in_progress', handlerStaffId: 'stf-clerk-5' });
+    const other = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-desk-2',
+      staffNo: '1002',
+      pin: '1002',
+    });
+    expect(
+      await send(other.socket, 'opinion:resolve', { opinionId: two.id, resolution: '已处理完毕' }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      await send(leader, 'opinion:resolve', { opinionId: two.id, resolution: '' }),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
+    const closed = ok(
+      await send(leader, 'opinion:resolve', {
+        opinionId: two.id,
+        resolution: '更换打印机色带并回电客户',
+      }),
+    ).opinion;
+    expect(closed).toMatchObject({ state: 'closed', resolution: '更换打印机色带并回电客户' });
+    other.socket.disconnect();
+  });
+});
+
+describe('administration', () => {
+  it('changes take effect live: a new service reaches the kiosk without a restart', async () => {
+    const admin = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-backoffice',
+      staffNo: '9000',
+      pin: '9000',
+    });
+    const seen = nextChange(kiosk, (c) =>
+      (c.records.services ?? []).some((s) => s.id === 'svc-solar'),
+    );
+    ok(
+      await send(admin.socket, 'admin:save-service', {
+        service: {
+          id: 'svc-solar',
+          prefix: 'F',
+          nameZh: '光伏并网',
+          nameEn: 'Solar connection',
+          category: 'connection',
+          targetWaitSec: 900,
+          targetHandleSec: 900,
+        },
+      }),
+    );
+    expect((await seen).records.services?.[0]).toMatchObject({ prefix: 'F', active: true });
+    expect(ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-solar' })).ticket.number).toBe(
+      'F001',
+    );
+
+    const clash = await send(admin.socket, 'admin:save-service', {
+      service: {
+        id: 'svc-other',
+        prefix: 'A',
+        nameZh: '重复前缀',
+        nameEn: 'Clash',
+        category: 'x',
+        targetWaitSec: 600,
+        targetHandleSec: 300,
+      },
+    });
+    expect(clash).toMatchObject({ ok: false, code: 'invalid_payload' });
+
+    ok(
+      await send(admin.socket, 'admin:save-staff', {
+        staff: { id: 'stf-new', staffNo: '1010', name: '新柜员', roles: ['clerk'] },
+        pin: '4321',
+      }),
+    );
+    const desk = await connectClient(hall.server.url, { deviceToken: 'demo-desk-3' });
+    expect((await send(desk, 'staff:sign-in', { staffNo: '1010', pin: '4321' })).ok).toBe(true);
+    desk.disconnect();
+
+    const config = ok(
+      await send(admin.socket, 'admin:configure', { settings: { recallsBeforeNoShow: 3 } }),
+    ).config;
+    expect(config.recallsBeforeNoShow).toBe(3);
+    expect(
+      await send(admin.socket, 'admin:configure', { settings: { recallsBeforeNoShow: 99 } }),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
+    ok(
+      await send(admin.socket, 'admin:save-customer', {
+        accountNo: '3100000099',
+        name: '新VIP客户',
+        vip: true,
+      }),
+    );
+    expect(ok(await send(kiosk, 'customer:lookup', { accountNo: '3100000099' })).vip).toBe(true);
+    admin.socket.disconnect();
+  });
+});

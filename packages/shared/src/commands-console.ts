@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { Reason, TicketResult, command, def, query } from './command-kit';
+import {
+  AccountNo,
+  CallWeights,
+  Counter,
+  CustomerRecord,
+  Device,
+  EpochMs,
+  HallConfig,
+  Id,
+  Opinion,
+  PauseReason,
+  Phone,
+  Service,
+  Staff,
+  StaffRole,
+} from './model';
+
+// The duty-leader console (值班领导岗): overrides with a reason, the opinions desk with a closed
+// loop, the shift log; and hall administration for the admin. Every command is audited by
+// the pipeline with its reason; overrides also reach the affected clerk as an event.
+
+const LEADER = ['duty_leader'] as const;
+const ADMIN = ['admin'] as const;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: EpochMs,
+  command: z.string(),
+  deviceId: Id.nullable(),
+  staffId: Id.nullable(),
+  payload: z.string(),
+  result: z.string(),
+  reason: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const ServiceInput = z.strictObject({
+  id: Id.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -'),
+  prefix: z.string().regex(/^[A-Z]$/, 'one capital letter'),
+  nameZh: z.string().trim().min(1).max(40),
+  nameEn: z.string().trim().min(1).max(60),
+  category: z.string().trim().min(1).max(40),
+  descriptionZh: z.string().trim().max(120).default(''),
+  descriptionEn: z.string().trim().max(200).default(''),
+  targetWaitSec: z.number().int().min(60).max(7200),
+  targetHandleSec: z.number().int().min(30).max(7200),
+  dailyCap: z.number().int().min(1).max(9999).nullable().default(null),
+  active: z.boolean().default(true),
+  sortOrder: z.number().int().min(0).max(999).default(0),
+});
+
+export const consoleCommands = {
+  'override:ticket-priority': def({
+    kind: 'command',
+    input: command({ ticketId: Id, to: z.enum(['priority', 'front']), reason: Reason }),
+    output: TicketResult,
+    roles: LEADER,
+    summary:
+      "Raise a waiting ticket to the priority class, or move it to the front of its service's queue.",
+  }),
+  'override:ticket-counter': def({
+    kind: 'command',
+    input: command({ ticketId: Id, counterId: Id, reason: Reason }),
+    output: TicketResult,
+    roles: LEADER,
+    summary: 'Assign a waiting ticket to a counter: only that counter calls it, first.',
+  }),
+  'override:counter-state': def({
+    kind: 'command',
+    input: command({
+      counterId: Id,
+      state: z.enum(['open', 'paused', 'closed']),
+      pauseReason: PauseReason.optional(),
+      reason: Reason,
+    }),
+    output: z.object({ counter: Counter }),
+    roles: LEADER,
+    summary: 'Open, pause or close a counter (closing needs it free of called or served tickets).',
+  }),
+  'override:counter-services': def({
+    kind: 'command',
+    input: command({ counterId: Id, serviceIds: z.array(Id).min(1).max(20), reason: Reason }),
+    output: z.object({ counter: Counter }),
+    roles: LEADER,
+    summary: 'Change the services a counter serves, in order (re-staffing by load).',
+  }),
+  'override:sign-out': def({
+    kind: 'command',
+    input: command({ staffId: Id, reason: Reason }),
+    output: z.object({
+      staff: Staff,
+      returnedTickets: z.number().int(),
+      heldTickets: z.number().int(),
+    }),
+    roles: LEADER,
+    summary:
+      'Sign a staff member out: called tickets go back to the queue, tickets in service or parked pass to the duty leader.',
+  }),
+
+  'opinion:assign': def({
+    kind: 'command',
+    input: command({
+      opinionId: Id,
+      handlerStaffId: Id,
+      note: z.string().trim().max(200).optional(),
+    }),
+    output: z.object({ opinion: Opinion }),
+    roles: LEADER,
+    summary: 'Give an opinion to a handler (a clerk or the duty leader).',
+  }),
+  'opinion:resolve': def({
+    kind: 'command',
+    input: command({ opinionId: Id, resolution: z.string().trim().min(4).max(500) }),
+    output: z.object({ opinion: Opinion }),
+    roles: ['duty_leader', 'clerk'],
+    summary:
+      'Close an opinion with what was done (its handler or the duty leader); never without a result.',
+  }),
+
+  'console:shift-log': def({
+    kind: 'query',
+    input: query({ since: z.coerce.number().int().nonnegative() }),
+    output: z.object({ entries: z.array(AuditEntry) }),
+    roles: ['duty_leader', 'admin'],
+    summary: "The shift's overrides, opinions, handovers and administration since a time.",
+  }),
+
+  'admin:save-service': def({
+    kind: 'command',
+    input: command({ service: ServiceInput }),
+    output: z.object({ service: Service }),
+    roles: ADMIN,
+    summary: 'Create or change a service; takes effect on every kiosk at once.',
+  }),
+  'admin:save-counter': def({
+    kind: 'command',
+    input: command({
+      counter: z.strictObject({
+        id: Id.regex(/^[a-z0-9-]+$/),
+        number: z.number().int().min(1).max(999),
+        name: z.string().trim().min(1).max(40),
+        serviceIds: z.array(Id).min(1).max(20),
+      }),
+    }),
+    output: z.object({ counter: Counter }),
+    roles: ADMIN,
+    summary: 'Create or change a counter and the services it serves, in order.',
+  }),
+  'admin:save-staff': def({
+    kind: 'command',
+    input: command({
+      staff: z.strictObject({
+        id: Id.regex(/^[a-z0-9-]+$/),
+        staffNo: z
+          .string()
+          .trim()
+          .regex(/^\d{3,8}$/, '3-8 digits'),
+        name: z.string().trim().min(1).max(40),
+        roles: z.array(StaffRole).min(1),
+        photoUrl: z.string().trim().max(300).nullable().default(null),
+        active: z.boolean().default(true),
+      }),
+      /** Required for a new staff member. */
+      pin: z
+        .string()
+        .regex(/^\d{4,8}$/, '4-8 digits')
+        .optional(),
+    }),
+    output: z.object({ staff: Staff }),
+    roles: ADMIN,
+    summary: 'Create or change a staff member (roles, photo, deactivate); a new one needs a PIN.',
+  }),
+  'admin:reset-pin': def({
+    kind: 'command',
+    input: command({ staffId: Id, pin: z.string().regex(/^\d{4,8}$/, '4-8 digits') }),
+    output: z.object({ staff: Staff }),
+    roles: ADMIN,
+    summary: "Set a staff member's PIN and clear any sign-in lock.",
+  }),
+  'admin:rename-device': def({
+    kind: 'command',
+    input: command({ deviceId: Id, name: z.string().trim().min(1).max(60) }),
+    output: z.object({ device: Device }),
+    roles: ADMIN,
+    summary: 'Rename a paired device.',
+  }),
+  'admin:save-customer': def({
+    kind: 'command',
+    input: command({
+      accountNo: AccountNo,
+      name: z.string().trim().min(1).max(40),
+      phone: Phone.nullable().default(null),
+      vip: z.boolean(),
+    }),
+    output: z.object({ customer: CustomerRecord }),
+    roles: ADMIN,
+    summary: "Add or change a customer on the hall's list (the VIP flag).",
+  }),
+  'admin:configure': def({
+    kind: 'command',
+    input: command({
+      settings: z
+        .strictObject({
+          nameZh: z.string().trim().min(1).max(60),
+          nameEn: z.string().trim().min(1).max(100),
+          recallsBeforeNoShow: z.number().int().min(0).max(10),
+          noShowAfterSec: z.number().int().min(10).max(3600),
+          evaluationTimeoutSec: z.number().int().min(5).max(600),
+          counterDropGraceSec: z.number().int().min(0).max(600),
+          callWeights: CallWeights,
+          ticketFooterZh: z.string().max(120),
+          ticketFooterEn: z.string().max(200),
+        })
+        .partial(),
+    }),
+    output: z.object({ config: HallConfig }),
+    roles: ADMIN,
+    summary:
+      "Change the hall's settings (calling weights, recalls, time-outs, wording); live at once.",
+  }),
+} as const;
