@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 // Layer boundaries from STYLE.md: shared imports no app, renderers import neither electron
 // nor node built-ins, the domain imports neither storage nor transport.
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.tsbuild/**', 'data/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/electron-dist/**', '**/release/**', '.tsbuild/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -54,7 +54,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/*/src/renderer/**'],
+    // Renderers run in a plain browser (and in Electron's sandbox): no Node, no Electron.
+    files: ['apps/kiosk/src/**', 'apps/counter/src/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/**'] }],
     },

@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'packages/*/src/**/*.test.ts',
       'apps/*/src/**/*.test.{ts,tsx}',
+      'apps/*/electron/**/*.test.ts',
       'scripts/**/*.test.ts',
     ],
     testTimeout: 30_000,
