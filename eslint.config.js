@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 // Layer boundaries from STYLE.md: shared imports no app, renderers import neither electron
 // nor node built-ins, the domain imports neither storage nor transport.
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/electron-dist/**', '**/release/**', '.tsbuild/**', 'data/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/electron-dist/**',
+      '**/release/**',
+      '.tsbuild/**',
+      'data/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
