@@ -22,6 +22,7 @@ import { createStaticFiles, type WebApp } from './transport/static-files';
 import { nextBusinessDayStart } from './domain/business-day';
 
 export const VERSION = '0.1.0';
+const SWEEP_INTERVAL_MS = 1000;
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export const webApps: WebApp[] = [
@@ -123,6 +124,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     timer.unref();
   };
   armRollover();
+  // Unanswered evaluations become "not rated" at their deadline even in a quiet hall.
+  const sweeper = setInterval(() => hall.sweep(), SWEEP_INTERVAL_MS);
+  sweeper.unref();
 
   await new Promise<void>((resolve) =>
     httpServer.listen(options.port ?? 0, options.host ?? '0.0.0.0', resolve),
@@ -137,6 +141,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     url: `http://127.0.0.1:${port}`,
     async close() {
       clearTimeout(timer);
+      clearInterval(sweeper);
       await io.close();
       counterLinks.close(); // after io.close(): its disconnects must not start grace timers
       await hall.settled();

@@ -1,5 +1,238 @@
+import { z } from 'zod';
+import { Note, Reason, command, def, query } from './command-kit';
+import {
+  AccountNo,
+  Alert,
+  BusinessDay,
+  Case,
+  CaseOutcome,
+  Customer,
+  EpochMs,
+  Evaluation,
+  EvaluationReason,
+  EvaluationScore,
+  FollowUp,
+  Handover,
+  Id,
+  Opinion,
+  Phone,
+  SupportTask,
+  Ticket,
+  TicketTransition,
+} from './model';
+
 // Commands of the work post beyond the queue itself: evaluations from the pad, first-handler
 // cases, support tasks to the service post, follow-ups, shift handover and the customer's
-// one-stop context. Filled in with issue 4.
+// one-stop context. The rules behind them are in apps/hall-server/src/domain (evaluations.ts,
+// cases.ts, tasks.ts, handovers.ts, due.ts).
 
-export const workCommands = {} as const;
+const PAD = ['pad'] as const;
+const LEADER = ['duty_leader'] as const;
+/** Who owns cases and support tasks: clerks, and the duty leader (who may receive a handover). */
+const OWNERS = ['clerk', 'duty_leader'] as const;
+const BACK_OFFICE = ['backoffice', 'duty_leader'] as const;
+const STAFF = ['guide', 'clerk', 'backoffice', 'duty_leader', 'admin'] as const;
+
+const Text = z.string().trim().min(2).max(500);
+
+/** One step of a visit's path: every transition with who and where. */
+export const PathStep = TicketTransition;
+export type PathStep = z.infer<typeof PathStep>;
+
+export const CustomerContext = z.object({
+  /** The visit asked about, with the guide's note; null when asked by account or phone. */
+  ticket: Ticket.nullable(),
+  /** This visit's path: issue, calls, transfers, parks, who served, finish. */
+  path: z.array(PathStep),
+  /** Whom the history below is about (account number and/or phone). */
+  customer: Customer,
+  /** Earlier visits of the same customer, newest first (at most 20). */
+  visits: z.array(Ticket),
+  /** The customer's cases: open ones first, then recent closed ones (at most 20). */
+  cases: z.array(Case),
+  /** The customer's opinions, newest first (at most 20). */
+  opinions: z.array(Opinion),
+});
+export type CustomerContext = z.infer<typeof CustomerContext>;
+
+export const workCommands = {
+  'evaluation:submit': def({
+    kind: 'command',
+    input: command({
+      ticketId: Id,
+      score: EvaluationScore,
+      /** Only with `dissatisfied`: what the customer was unhappy about. */
+      reasons: z.array(EvaluationReason).max(5).default([]),
+    }),
+    output: z.object({ evaluation: Evaluation }),
+    roles: PAD, // a customer device's role: only a paired pad has it, never a staff desk
+    summary:
+      "The customer's rating on the evaluation pad of the counter that served them; once, before the time-out. 不满意 raises an alert.",
+  }),
+
+  'alert:acknowledge': def({
+    kind: 'command',
+    input: command({ alertId: Id, note: Note.optional() }),
+    output: z.object({ alert: Alert }),
+    roles: LEADER,
+    summary: 'The duty leader acknowledges an alert on the console.',
+  }),
+
+  'case:open': def({
+    kind: 'command',
+    input: command({
+      ticketId: Id,
+      caseTypeId: Id,
+      summary: z.string().trim().min(2).max(200),
+      /** Contact details taken at the counter; given fields replace the ticket's. */
+      customer: Customer.optional(),
+    }),
+    output: z.object({ case: Case }),
+    roles: OWNERS,
+    summary:
+      "Open a case from a visit the clerk owns or serves, typed by the hall's case types: steps and due date from the type; the clerk owns it until closed.",
+  }),
+
+  'case:advance': def({
+    kind: 'command',
+    input: command({ caseId: Id, note: Note.optional() }),
+    output: z.object({ case: Case }),
+    roles: OWNERS,
+    summary: "Mark the case's current step done (dated) and move to the next; its owner only.",
+  }),
+
+  'case:close': def({
+    kind: 'command',
+    input: command({ caseId: Id, outcome: CaseOutcome, result: Text }),
+    output: z.object({ case: Case }),
+    roles: OWNERS,
+    summary:
+      'Close a case with its result: `completed` once every step is done, `withdrawn` at any time; its owner only.',
+  }),
+
+  'task:create': def({
+    kind: 'command',
+    input: command({
+      text: Text,
+      dueAt: EpochMs,
+      caseId: Id.optional(),
+      ticketId: Id.optional(),
+    }),
+    output: z.object({ task: SupportTask }),
+    roles: OWNERS,
+    summary:
+      'Send a support task (内部联系单) to the service post with a due time; the asker owns it and gets the answer.',
+  }),
+
+  'task:accept': def({
+    kind: 'command',
+    input: command({ taskId: Id }),
+    output: z.object({ task: SupportTask }),
+    roles: BACK_OFFICE,
+    summary: 'The service post takes an open support task.',
+  }),
+
+  'task:complete': def({
+    kind: 'command',
+    input: command({ taskId: Id, result: Text }),
+    output: z.object({ task: SupportTask }),
+    roles: BACK_OFFICE,
+    summary: 'Answer a support task one has accepted; the owner sees the result at once.',
+  }),
+
+  'task:cancel': def({
+    kind: 'command',
+    input: command({ taskId: Id, reason: Reason }),
+    output: z.object({ task: SupportTask }),
+    roles: OWNERS,
+    summary: 'The owner withdraws a support task not yet answered.',
+  }),
+
+  'follow-up:create': def({
+    kind: 'command',
+    input: command({
+      assigneeStaffId: Id,
+      note: Text,
+      ticketId: Id.optional(),
+      alertId: Id.optional(),
+      /** Default: the end of the next business day. */
+      dueAt: EpochMs.optional(),
+    }),
+    output: z.object({ followUp: FollowUp }),
+    roles: LEADER,
+    summary:
+      'Give a staff member a follow-up (e.g. after a 不满意 rating); from an alert, it acknowledges the alert too.',
+  }),
+
+  'follow-up:assign': def({
+    kind: 'command',
+    input: command({ followUpId: Id, assigneeStaffId: Id }),
+    output: z.object({ followUp: FollowUp }),
+    roles: LEADER,
+    summary: 'Assign an open follow-up (one opened by a 不满意 rating starts unassigned).',
+  }),
+
+  'follow-up:close': def({
+    kind: 'command',
+    input: command({ followUpId: Id, result: Text }),
+    output: z.object({ followUp: FollowUp }),
+    roles: OWNERS,
+    summary: 'Close a follow-up with what was done (its assignee or the duty leader).',
+  }),
+
+  'handover:create': def({
+    kind: 'command',
+    input: command({ toStaffId: Id, note: Text }),
+    output: z.object({ handover: Handover }),
+    roles: STAFF,
+    summary:
+      'Hand one’s open items (parked visits, cases, support tasks, follow-ups) to a named colleague or the duty leader, with a note; nothing moves until they acknowledge.',
+  }),
+
+  'handover:acknowledge': def({
+    kind: 'command',
+    input: command({ handoverId: Id }),
+    output: z.object({ handover: Handover }),
+    roles: STAFF,
+    summary: 'The receiver acknowledges a handover: the items become theirs.',
+  }),
+
+  'handover:cancel': def({
+    kind: 'command',
+    input: command({ handoverId: Id }),
+    output: z.object({ handover: Handover }),
+    roles: STAFF,
+    summary: 'Withdraw (giver) or decline (receiver) a pending handover; nothing moves.',
+  }),
+
+  'handover:list': def({
+    kind: 'query',
+    input: query({ from: BusinessDay, to: BusinessDay, staffId: Id.optional() }),
+    output: z.object({ handovers: z.array(Handover) }),
+    roles: STAFF,
+    summary: 'Handovers made on a range of business days (at most 500), optionally of one person.',
+  }),
+
+  'customer:context': def({
+    kind: 'query',
+    input: query({
+      ticketId: Id.optional(),
+      accountNo: AccountNo.optional(),
+      phone: Phone.optional(),
+    }).refine((q) => Boolean(q.ticketId ?? q.accountNo ?? q.phone), {
+      message: 'give a ticket, an account number or a phone number',
+    }),
+    output: CustomerContext,
+    roles: ['clerk', 'backoffice', 'duty_leader'],
+    summary:
+      "One-stop context: the visit's note and path, and by account number or phone the customer's earlier visits, cases and opinions.",
+  }),
+
+  'ticket:path': def({
+    kind: 'query',
+    input: query({ ticketId: Id }),
+    output: z.object({ ticket: Ticket, path: z.array(PathStep) }),
+    roles: ['guide', 'clerk', 'backoffice', 'duty_leader'],
+    summary: "A visit's path: every transition with time, counter and staff.",
+  }),
+} as const;

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import {
+  Alert,
   Appointment,
+  Case,
+  CaseType,
   Counter,
   Customer,
   CustomerRecord,
   Device,
   DeviceKind,
   EpochMs,
+  Evaluation,
+  FollowUp,
   HallConfig,
+  Handover,
   Id,
   Opinion,
   PauseReason,
@@ -16,6 +22,7 @@ import {
   Snapshot,
   Staff,
   StaffSession,
+  SupportTask,
   Ticket,
   TicketOutcome,
 } from './model';
@@ -52,6 +59,14 @@ export const Records = z.object({
   opinions: z.array(Opinion).optional(),
   /** Staff only: the hall's customer list as it changes (VIP flags). */
   customers: z.array(CustomerRecord).optional(),
+  /** The work post's records; staff only, except a pad's own counter's evaluations. */
+  evaluations: z.array(Evaluation).optional(),
+  alerts: z.array(Alert).optional(),
+  caseTypes: z.array(CaseType).optional(),
+  cases: z.array(Case).optional(),
+  tasks: z.array(SupportTask).optional(),
+  followUps: z.array(FollowUp).optional(),
+  handovers: z.array(Handover).optional(),
   config: HallConfig.optional(),
 });
 export type Records = z.infer<typeof Records>;

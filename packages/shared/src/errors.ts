@@ -73,6 +73,26 @@ export const errorMessages = {
     en: 'You still hold tickets; finish or hand them over first.',
     zh: '您还有未处理的号码,请先办结或交接。',
   },
+  handover_required: {
+    en: 'You still hold open items; hand them over to a colleague or the duty leader, and have them acknowledge, before signing off.',
+    zh: '您还有未办结的事项,请移交给同事或值班领导并经对方确认后再退出。',
+  },
+  not_yours: {
+    en: 'This belongs to another staff member.',
+    zh: '该事项由其他工作人员负责。',
+  },
+  receiver_unfit: {
+    en: 'The colleague you chose cannot take some of these items in their role.',
+    zh: '所选同事的岗位不能接收其中部分事项。',
+  },
+  evaluation_closed: {
+    en: 'This service has been rated already, or the time to rate it has passed.',
+    zh: '该次服务已评价或已超过评价时间。',
+  },
+  case_steps_pending: {
+    en: 'Finish every step before closing the case as completed.',
+    zh: '请先完成全部环节再办结该工单。',
+  },
   appointment_not_found: {
     en: 'No appointment for today matches this code or phone number.',
     zh: '未找到今天与该预约码或手机号匹配的预约。',

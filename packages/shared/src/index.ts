@@ -4,6 +4,7 @@ export * from './masking';
 export * from './command-kit';
 export * from './commands';
 export * from './commands-front';
+export * from './commands-work';
 export * from './commands-reports';
 export * from './commands-console';
 export * from './events';

@@ -1,19 +1,26 @@
 import type {
+  Alert,
   Appointment,
+  Case,
+  CaseType,
   CommandArgs,
   CommandName,
   CommandOutput,
   Counter,
   CustomerRecord,
   Device,
+  Evaluation,
+  FollowUp,
   HallConfig,
   HallEvent,
+  Handover,
   Opinion,
   Records,
   Role,
   Service,
   Staff,
   StaffSession,
+  SupportTask,
   Ticket,
 } from '@onestop/shared';
 import type { Result } from '../domain/result';
@@ -41,6 +48,13 @@ export class Writes {
     appointments: [],
     opinions: [],
     customers: [],
+    evaluations: [],
+    alerts: [],
+    caseTypes: [],
+    cases: [],
+    tasks: [],
+    followUps: [],
+    handovers: [],
   };
   readonly events: HallEvent[] = [];
 
@@ -139,6 +153,50 @@ export class Writes {
   customer(customer: CustomerRecord): CustomerRecord {
     const saved = this.store.customers.save(customer, this.seq);
     this.records.customers.push(saved);
+    return saved;
+  }
+
+  // The work post's records: evaluations, alerts, case types, cases, tasks, follow-ups, handovers.
+
+  evaluation(record: Evaluation): Evaluation {
+    const saved = this.store.evaluations.save(record, this.seq);
+    this.records.evaluations.push(saved);
+    return saved;
+  }
+
+  alert(record: Alert): Alert {
+    const saved = this.store.alerts.save(record, this.seq);
+    this.records.alerts.push(saved);
+    return saved;
+  }
+
+  caseType(record: CaseType): CaseType {
+    const saved = this.store.caseTypes.save(record, this.seq);
+    this.records.caseTypes.push(saved);
+    return saved;
+  }
+
+  case(record: Case): Case {
+    const saved = this.store.cases.save(record, this.seq);
+    this.records.cases.push(saved);
+    return saved;
+  }
+
+  task(record: SupportTask): SupportTask {
+    const saved = this.store.tasks.save(record, this.seq);
+    this.records.tasks.push(saved);
+    return saved;
+  }
+
+  followUp(record: FollowUp): FollowUp {
+    const saved = this.store.followUps.save(record, this.seq);
+    this.records.followUps.push(saved);
+    return saved;
+  }
+
+  handover(record: Handover): Handover {
+    const saved = this.store.handovers.save(record, this.seq);
+    this.records.handovers.push(saved);
     return saved;
   }
 

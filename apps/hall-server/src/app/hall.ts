@@ -17,6 +17,7 @@ import type { Store } from '../store/store';
 import { resolveActor, type Credentials } from './actor';
 import { Writes, type Actor, type Handler, type TxContext } from './context';
 import { handlers } from './handlers';
+import { recordUnanswered } from './handlers/evaluation-handlers';
 import { audienceOf } from './handlers/query-handlers';
 import { projectResult } from './projection';
 import { rollover } from './rollover';
@@ -184,6 +185,14 @@ export function createHall(options: HallOptions) {
     if (change) afterCommit(() => publish(change));
   }
 
+  /**
+   * Pads' questions past their time-out are recorded as "not rated": before every command (so
+   * a late answer meets a closed question) and on the server's timer.
+   */
+  function sweep(now = clock()): void {
+    if (store.evaluations.anyDue(now)) runSystem('evaluation-timeout', recordUnanswered);
+  }
+
   async function execute(
     name: string,
     payload: unknown,
@@ -242,6 +251,7 @@ export function createHall(options: HallOptions) {
 
     const committed = isQuery ? null : joinBatch();
     ensureBusinessDay(now);
+    sweep(now);
     const hall = store.hall.state();
     const write = new Writes(store, hall.seq + 1);
     try {
@@ -337,6 +347,7 @@ export function createHall(options: HallOptions) {
     runSystem,
     settled,
     ensureBusinessDay,
+    sweep,
     onChange(listener: ChangeListener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

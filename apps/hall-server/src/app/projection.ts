@@ -1,6 +1,7 @@
 import {
   maskCustomer,
   type Appointment,
+  type Evaluation,
   type HallChange,
   type Records,
   type Snapshot,
@@ -10,9 +11,24 @@ import {
 // Customer-facing devices (kiosk, display, pad, a desk nobody is signed in on) see customer
 // data masked, no notes for the clerk, and only the record kinds listed here: nothing of
 // devices, staff sessions, appointments, opinions or any record kind added later unless it is
-// added to this list on purpose.
+// added to this list on purpose. An evaluation pad sees, besides, its own counter's
+// evaluations (no customer data in them): the question it must ask, and when it is answered.
 
-export type Audience = 'staff' | 'public';
+export type Audience = 'staff' | 'public' | `pad:${string}`;
+
+export function padAudience(counterId: string): Audience {
+  return `pad:${counterId}`;
+}
+
+export function isPadAudience(room: string): room is `pad:${string}` {
+  return room.startsWith('pad:');
+}
+
+function ownEvaluations(evaluations: Evaluation[], audience: Audience): Evaluation[] {
+  if (!isPadAudience(audience)) return [];
+  const counterId = audience.slice('pad:'.length);
+  return evaluations.filter((e) => e.counterId === counterId);
+}
 
 const PUBLIC_KINDS: ReadonlySet<string> = new Set([
   'tickets',
@@ -31,7 +47,10 @@ export function projectRecords(records: Records, audience: Audience): Records {
   const visible = Object.fromEntries(
     Object.entries(records).filter(([kind]) => PUBLIC_KINDS.has(kind)),
   ) as Records;
-  return visible.tickets ? { ...visible, tickets: visible.tickets.map(publicTicket) } : visible;
+  if (visible.tickets) visible.tickets = visible.tickets.map(publicTicket);
+  const evaluations = ownEvaluations(records.evaluations ?? [], audience);
+  if (evaluations.length > 0) visible.evaluations = evaluations;
+  return visible;
 }
 
 export function projectChange(change: HallChange, audience: Audience): HallChange {
@@ -48,7 +67,30 @@ export function projectSnapshot(snapshot: Snapshot, audience: Audience): Snapsho
       Array.isArray(value) && !PUBLIC_KINDS.has(kind) ? [] : value,
     ]),
   ) as Snapshot;
-  return { ...visible, tickets: snapshot.tickets.map(publicTicket) };
+  return {
+    ...visible,
+    tickets: snapshot.tickets.map(publicTicket),
+    evaluations: ownEvaluations(snapshot.evaluations, audience),
+  };
+}
+
+/**
+ * One change for every customer-facing device: the public projection for the `public` room and
+ * for pads the change has nothing of theirs for, and each pad with its own evaluations apart.
+ */
+export function publicFanOut(
+  change: HallChange,
+  padRooms: readonly string[],
+): { rooms: string[]; change: HallChange }[] {
+  const shared = projectChange(change, 'public');
+  const concerned = new Set(
+    (change.records.evaluations ?? []).map((e) => padAudience(e.counterId)),
+  );
+  const own = padRooms.filter((r) => concerned.has(r as Audience));
+  return [
+    { rooms: ['public', ...padRooms.filter((r) => !concerned.has(r as Audience))], change: shared },
+    ...own.map((room) => ({ rooms: [room], change: projectChange(change, room as Audience) })),
+  ];
 }
 
 /** A command's result as its asker may see it: a kiosk's own ticket comes back masked too. */

@@ -1,4 +1,5 @@
 import type {
+  CaseType,
   Counter,
   CustomerRecord,
   Device,
@@ -203,6 +204,57 @@ export const demoCustomers: Omit<CustomerRecord, 'changeSeq'>[] = [
   { accountNo: '3100000003', name: '孙女士', phone: '13900000003', vip: false },
 ];
 
+/** The hall's case types (限时办结 limits in calendar days); the first step is the acceptance. */
+export const demoCaseTypes: Omit<CaseType, 'changeSeq'>[] = [
+  {
+    id: 'ct-connection',
+    nameZh: '业扩报装',
+    nameEn: 'New connection',
+    serviceId: 'svc-connection',
+    limitDays: 15,
+    steps: [
+      { nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 },
+      { nameZh: '勘查/方案答复', nameEn: 'Site survey and supply plan', limitDays: 3 },
+      { nameZh: '收费', nameEn: 'Fees', limitDays: 2 },
+      { nameZh: '施工', nameEn: 'Construction', limitDays: 6 },
+      { nameZh: '竣工验收', nameEn: 'Completion inspection', limitDays: 2 },
+      { nameZh: '装表接电', nameEn: 'Meter and connection', limitDays: 2 },
+    ],
+    active: true,
+    sortOrder: 1,
+  },
+  {
+    id: 'ct-account',
+    nameZh: '更名过户',
+    nameEn: 'Account change',
+    serviceId: 'svc-account',
+    limitDays: 5,
+    steps: [
+      { nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 },
+      { nameZh: '资料审核', nameEn: 'Document check', limitDays: 2 },
+      { nameZh: '系统变更', nameEn: 'Account update', limitDays: 2 },
+      { nameZh: '回访', nameEn: 'Callback', limitDays: 1 },
+    ],
+    active: true,
+    sortOrder: 2,
+  },
+  {
+    id: 'ct-fault',
+    nameZh: '故障报修',
+    nameEn: 'Fault repair',
+    serviceId: 'svc-fault',
+    limitDays: 2,
+    steps: [
+      { nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 },
+      { nameZh: '派单', nameEn: 'Dispatch', limitDays: 0 },
+      { nameZh: '抢修', nameEn: 'Repair', limitDays: 1 },
+      { nameZh: '回访', nameEn: 'Callback', limitDays: 1 },
+    ],
+    active: true,
+    sortOrder: 3,
+  },
+];
+
 export interface SeedOptions {
   config: HallConfig;
   services: ServiceSeed[];
@@ -210,6 +262,7 @@ export interface SeedOptions {
   staff: StaffSeed[];
   devices: DeviceSeed[];
   customers?: Omit<CustomerRecord, 'changeSeq'>[];
+  caseTypes?: Omit<CaseType, 'changeSeq'>[];
   now: number;
 }
 
@@ -248,6 +301,7 @@ export async function seedHall(store: Store, seed: SeedOptions): Promise<boolean
       );
     }
     for (const c of seed.customers ?? []) store.customers.save({ ...c, changeSeq: 0 }, 0);
+    for (const t of seed.caseTypes ?? []) store.caseTypes.save({ ...t, changeSeq: 0 }, 0);
     for (const d of seed.devices) {
       store.devices.insert(
         {
@@ -274,6 +328,7 @@ export const demoSeed = (now: number, config: Partial<HallConfig> = {}): SeedOpt
   staff: demoStaff,
   devices: demoDevices,
   customers: demoCustomers,
+  caseTypes: demoCaseTypes,
   now,
 });
 

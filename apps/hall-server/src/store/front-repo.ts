@@ -120,6 +120,9 @@ export function createOpinionsRepo(db: Db) {
   );
   const since = db.prepare('SELECT * FROM opinions WHERE change_seq > ?');
   const ofTicket = db.prepare('SELECT * FROM opinions WHERE ticket_id = ? ORDER BY created_at');
+  const ofCustomer = db.prepare(
+    'SELECT * FROM opinions WHERE customer_key IN (@accountNo, @phone) ORDER BY created_at DESC LIMIT 20',
+  );
   const upsert = db.prepare(`INSERT INTO opinions (id, category, text, contact, ticket_id, source,
       staff_id, handler_staff_id, customer_key, is_repeated, state, created_at, closed_at,
       resolution, change_seq)
@@ -137,6 +140,9 @@ export function createOpinionsRepo(db: Db) {
     /** Open ones, and any created since `from` (today's, closed or not). */
     current: (from: number) => (current.all(from) as Row[]).map(toOpinion),
     ofTicket: (ticketId: string) => (ofTicket.all(ticketId) as Row[]).map(toOpinion),
+    /** A customer's latest opinions (at most 20) by account number or phone, newest first. */
+    ofCustomer: (key: { accountNo: string | null; phone: string | null }) =>
+      (ofCustomer.all(key) as Row[]).map(toOpinion),
     changedSince: (seq: number) => (since.all(seq) as Row[]).map(toOpinion),
     /** Whether the customer left another opinion between `from` and `until`. */
     hasEarlier: (customerKey: string, from: number, until: number) =>

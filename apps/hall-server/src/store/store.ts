@@ -12,6 +12,15 @@ import { createLogRepo } from './log-repo';
 import { createServicesRepo } from './services-repo';
 import { createStaffRepo } from './staff-repo';
 import { createTicketsRepo } from './tickets-repo';
+import {
+  createAlertsRepo,
+  createCasesRepo,
+  createCaseTypesRepo,
+  createEvaluationsRepo,
+  createFollowUpsRepo,
+  createHandoversRepo,
+  createTasksRepo,
+} from './work-repo';
 
 /** One repository per aggregate over one better-sqlite3 connection (the hall's only writer). */
 export function createStore(db: Db) {
@@ -28,6 +37,13 @@ export function createStore(db: Db) {
     appointments: createAppointmentsRepo(db),
     opinions: createOpinionsRepo(db),
     keys: createHallKeysRepo(db),
+    caseTypes: createCaseTypesRepo(db),
+    evaluations: createEvaluationsRepo(db),
+    alerts: createAlertsRepo(db),
+    cases: createCasesRepo(db),
+    tasks: createTasksRepo(db),
+    followUps: createFollowUpsRepo(db),
+    handovers: createHandoversRepo(db),
   };
 }
 export type Store = ReturnType<typeof createStore>;

@@ -1,4 +1,4 @@
-import type { Ticket, TicketState } from '@onestop/shared';
+import type { Ticket, TicketState, TicketTransition } from '@onestop/shared';
 import type { NewTransition } from '../domain/tickets';
 import type { Db } from './db';
 import { bool, int, json, num, numOrNull, str, strOrNull, type Row } from './rows';
@@ -133,6 +133,9 @@ export function createTicketsRepo(db: Db) {
   const transitionsOf = db.prepare(
     'SELECT * FROM ticket_transitions WHERE ticket_id = ? ORDER BY id',
   );
+  const ofCustomer = db.prepare(`SELECT * FROM tickets
+    WHERE (customer_account_no = @accountNo OR customer_phone = @phone) AND id != @exceptId
+    ORDER BY issued_at DESC LIMIT 20`);
 
   const one = (r: unknown) => (r ? toTicket(r as Row) : undefined);
   const many = (rows: unknown[]) => (rows as Row[]).map(toTicket);
@@ -179,6 +182,22 @@ export function createTicketsRepo(db: Db) {
       insertTransition.run(t);
     },
     transitions: (ticketId: string) => transitionsOf.all(ticketId) as Row[],
+    /** A visit's path: every transition in order, typed. */
+    path: (ticketId: string): TicketTransition[] =>
+      (transitionsOf.all(ticketId) as Row[]).map((r) => ({
+        id: String(r.id),
+        ticketId: str(r.ticket_id),
+        fromState: strOrNull(r.from_state) as TicketState | null,
+        toState: str(r.to_state) as TicketState,
+        at: num(r.at),
+        serviceId: str(r.service_id),
+        counterId: strOrNull(r.counter_id),
+        staffId: strOrNull(r.staff_id),
+        reason: strOrNull(r.reason),
+      })),
+    /** A customer's latest visits (at most 20) by account number or phone, newest first. */
+    ofCustomer: (key: { accountNo: string | null; phone: string | null }, exceptId: string) =>
+      many(ofCustomer.all({ ...key, exceptId })),
   };
 }
 export type TicketsRepo = ReturnType<typeof createTicketsRepo>;

@@ -11,7 +11,7 @@ import { resolveActor, type Credentials } from '../app/actor';
 import type { Actor } from '../app/context';
 import type { Hall } from '../app/hall';
 import { audienceOf } from '../app/handlers/query-handlers';
-import { projectChange } from '../app/projection';
+import { isPadAudience, publicFanOut } from '../app/projection';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
@@ -33,7 +33,10 @@ export type HallIo = Server<
   SocketData
 >;
 
-/** Rooms: one per audience (staff see customer data, public devices see it masked), one per device. */
+/**
+ * Rooms: one per audience (staff see customer data, public devices see it masked, a pad also its
+ * own counter's evaluations), one per device.
+ */
 function joinRooms(socket: HallSocket, actor: Actor): void {
   for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
   if (!actor.device) return;
@@ -144,7 +147,9 @@ export function attachSocketServer(
 
   hall.onChange((change) => {
     io.to('staff').emit('hall:changed', change);
-    io.to('public').emit('hall:changed', projectChange(change, 'public'));
+    const padRooms = [...io.sockets.adapter.rooms.keys()].filter(isPadAudience);
+    for (const out of publicFanOut(change, padRooms))
+      io.to(out.rooms).emit('hall:changed', out.change);
     for (const event of change.events) {
       if (event.type !== 'device.revoked') continue;
       io.to(`device:${event.deviceId}`).emit('session:ended', { reason: 'device_revoked' });

@@ -1,6 +1,7 @@
 import type { Device, StaffSession } from '@onestop/shared';
 import { accept, reject } from '../../domain/result';
 import { handler } from '../context';
+import { mayLeave } from './handover-handlers';
 import {
   hashPinNever,
   lockoutMs,
@@ -138,9 +139,8 @@ export const accessHandlers = {
     run(tx) {
       const { session, staff } = tx.actor;
       if (!session || !staff) return reject('not_signed_in');
-      const held = tx.store.tickets.heldByStaff(staff.id);
-      if (held.length > 0)
-        return reject('open_items', held.map((t) => `${t.number} (${t.state})`).join(', '));
+      const free = mayLeave(tx, staff.id); // open items need an acknowledged handover first
+      if (!free.ok) return free;
       const counter = tx.store.counters.byStaff(staff.id);
       if (counter)
         tx.write.counter({

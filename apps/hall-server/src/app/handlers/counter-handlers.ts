@@ -8,6 +8,7 @@ import {
 } from '../../domain/counters';
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
+import { mayLeave } from './handover-handlers';
 
 function atOwnCounter(
   tx: TxContext,
@@ -61,7 +62,11 @@ export const counterHandlers = {
     run(tx) {
       const own = atOwnCounter(tx);
       if (!own.ok) return own;
-      const result = saveCounter(tx, signOutOfCounter(own.value.counter, own.value.actor, tx.now));
+      const left = signOutOfCounter(own.value.counter, own.value.actor, tx.now);
+      if (!left.ok) return left;
+      const free = mayLeave(tx, own.value.actor.staffId); // open items need a handover first
+      if (!free.ok) return free;
+      const result = saveCounter(tx, left);
       if (result.ok && tx.actor.session) tx.write.session({ ...tx.actor.session, counterId: null });
       return result;
     },

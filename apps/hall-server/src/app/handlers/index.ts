@@ -1,9 +1,13 @@
 import type { CommandName } from '@onestop/shared';
 import type { Handler } from '../context';
 import { accessHandlers } from './access-handlers';
+import { caseHandlers } from './case-handlers';
 import { consoleHandlers } from './console-handlers';
+import { contextHandlers } from './context-handlers';
 import { counterHandlers } from './counter-handlers';
+import { evaluationHandlers } from './evaluation-handlers';
 import { frontHandlers } from './front-handlers';
+import { handoverHandlers } from './handover-handlers';
 import { queryHandlers } from './query-handlers';
 import { reportHandlers } from './report-handlers';
 import { ticketHandlers } from './ticket-handlers';
@@ -17,4 +21,8 @@ export const handlers = {
   ...frontHandlers,
   ...reportHandlers,
   ...consoleHandlers,
+  ...evaluationHandlers,
+  ...caseHandlers,
+  ...handoverHandlers,
+  ...contextHandlers,
 } satisfies { [K in CommandName]: Handler<K, unknown> };

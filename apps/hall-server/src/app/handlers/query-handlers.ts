@@ -2,10 +2,13 @@ import type { Records } from '@onestop/shared';
 import { startOfBusinessDay } from '../../domain/business-day';
 import { accept } from '../../domain/result';
 import { handler, type Actor } from '../context';
-import { projectRecords, projectSnapshot, type Audience } from '../projection';
+import { padAudience, projectRecords, projectSnapshot, type Audience } from '../projection';
+import { workChangesSince, workSnapshot } from './work-records';
 
 export function audienceOf(actor: Actor): Audience {
-  return actor.staff ? 'staff' : 'public';
+  if (actor.staff) return 'staff';
+  const device = actor.device;
+  return device?.kind === 'pad' && device.counterId ? padAudience(device.counterId) : 'public';
 }
 
 export const queryHandlers = {
@@ -26,6 +29,7 @@ export const queryHandlers = {
         opinions: store.opinions.current(
           startOfBusinessDay(hall.businessDay, hall.config.timeZone),
         ),
+        ...workSnapshot(store, startOfBusinessDay(hall.businessDay, hall.config.timeZone)),
       };
       return accept(projectSnapshot(snapshot, audienceOf(tx.actor)));
     },
@@ -43,6 +47,7 @@ export const queryHandlers = {
         sessions: store.devices.sessionsChangedSince(since),
         appointments: store.appointments.changedSince(since),
         opinions: store.opinions.changedSince(since),
+        ...workChangesSince(store, since),
         ...(hall.configChangeSeq > since ? { config: hall.config } : {}),
       };
       return accept({ seq: hall.seq, records: projectRecords(records, audienceOf(tx.actor)) });

@@ -25,6 +25,7 @@ import { handler, type TxContext } from '../context';
 import { queuePosition } from '../queue-estimate';
 import { statusToken } from '../secrets';
 import { clerkAt, ticketById } from './clerk';
+import { requestEvaluationFor } from './evaluation-handlers';
 
 const noCustomer: Customer = { phone: null, accountNo: null, name: null };
 
@@ -200,8 +201,13 @@ export const ticketHandlers = {
       clerkAction(tx, ticketId, (t, clerk) => startTicket(t, clerk, tx.now)),
   }),
   'ticket:finish': handler<'ticket:finish'>({
-    run: (tx, { ticketId, outcome, items }) =>
-      clerkAction(tx, ticketId, (t, clerk) => finishTicket(t, clerk, outcome, items, tx.now)),
+    run(tx, { ticketId, outcome, items }) {
+      const done = clerkAction(tx, ticketId, (t, clerk) =>
+        finishTicket(t, clerk, outcome, items, tx.now),
+      );
+      if (done.ok) requestEvaluationFor(tx, done.value.ticket); // the pad asks for a rating
+      return done;
+    },
   }),
   'ticket:park': handler<'ticket:park'>({
     run: (tx, { ticketId, reason }) =>

@@ -1,0 +1,218 @@
+import type { Staff } from '@onestop/shared';
+import { advanceCase, caseNumber, closeCase, openCase } from '../../domain/cases';
+import { canTake } from '../../domain/handovers';
+import { accept, reject, type Result } from '../../domain/result';
+import {
+  acceptTask,
+  assignFollowUp,
+  cancelTask,
+  closeFollowUp,
+  completeTask,
+  createFollowUp,
+  createTask,
+} from '../../domain/tasks';
+import { handler, type TxContext } from '../context';
+import { ticketById } from './clerk';
+
+// First-handler responsibilities: cases, support tasks to the service post, follow-ups.
+
+function me(tx: TxContext): Result<Staff> {
+  return tx.actor.staff ? accept(tx.actor.staff) : reject('not_signed_in');
+}
+
+/** Someone who can be given a follow-up: active, a clerk or the duty leader. */
+function followUpAssignee(tx: TxContext, staffId: string): Result<Staff> {
+  const staff = tx.store.staff.byId(staffId);
+  if (!staff || !staff.active) return reject('not_found', `Staff ${staffId}.`);
+  if (!canTake(staff.roles, 'follow_up')) {
+    return reject('receiver_unfit', `${staff.name} cannot take follow-ups.`);
+  }
+  return accept(staff);
+}
+
+function found<T>(record: T | undefined, what: string): Result<T> {
+  return record === undefined ? reject('not_found', `${what}.`) : accept(record);
+}
+
+export const caseHandlers = {
+  'case:open': handler<'case:open'>({
+    run(tx, args) {
+      const staff = me(tx);
+      if (!staff.ok) return staff;
+      const type = found(tx.store.caseTypes.byId(args.caseTypeId), `Case type ${args.caseTypeId}`);
+      if (!type.ok) return type;
+      const ticket = ticketById(tx, args.ticketId);
+      if (!ticket.ok) return ticket;
+      const day = tx.hall.businessDay;
+      const opened = openCase(
+        {
+          id: tx.newId(),
+          number: caseNumber(day, tx.store.cases.countOfDay(day.replaceAll('-', '')) + 1),
+          type: type.value,
+          ticket: ticket.value,
+          staffId: staff.value.id,
+          summary: args.summary,
+          customer: args.customer,
+          timeZone: tx.hall.config.timeZone,
+        },
+        tx.now,
+      );
+      return opened.ok ? accept({ case: tx.write.case(opened.value) }) : opened;
+    },
+  }),
+
+  'case:advance': handler<'case:advance'>({
+    run(tx, { caseId, note }) {
+      const staff = me(tx);
+      if (!staff.ok) return staff;
+      const c = found(tx.store.cases.byId(caseId), `Case ${caseId}`);
+      if (!c.ok) return c;
+      const next = advanceCase(c.value, staff.value.id, note || null, tx.now);
+      return next.ok ? accept({ case: tx.write.case(next.value) }) : next;
+    },
+  }),
+
+  'case:close': handler<'case:close'>({
+    run(tx, { caseId, outcome, result }) {
+      const staff = me(tx);
+      if (!staff.ok) return staff;
+      const c = found(tx.store.cases.byId(caseId), `Case ${caseId}`);
+      if (!c.ok) return c;
+      const closed = closeCase(c.value, staff.value.id, outcome, result, tx.now);
+      return closed.ok ? accept({ case: tx.write.case(closed.value) }) : closed;
+    },
+  }),
+
+  'task:create': handler<'task:create'>({
+    run(tx, args) {
+      const staff = me(tx);
+      if (!staff.ok) return staff;
+      let linkedCase = null;
+      if (args.caseId !== undefined) {
+        const c = found(tx.store.cases.byId(args.caseId), `Case ${args.caseId}`);
+        if (!c.ok) return c;
+        linkedCase = c.value;
+      }
+      if (args.ticketId !== undefined) {
+        const ticket = ticketById(tx, args.ticketId);
+        if (!ticket.ok) return ticket;
+      }
+      const task = createTask(
+        {
+          id: tx.newId(),
+          ownerStaffId: staff.value.id,
+          text: args.text,
+          dueAt: args.dueAt,
+          linkedCase,
+          ticketId: args.ticketId ?? null,
+        },
+        tx.now,
+      );
+      return task.ok ? accept({ task: tx.write.task(task.value) }) : task;
+    },
+  }),
+
+  'task:accept': handler<'task:accept'>({
+    run(tx, { taskId }) {
+      const staff = me(tx);
+      if (!staff.ok) return staff;
+      const task = found(tx.store.tasks.byId(taskId), `Task ${taskId}`);
+      if (!task.ok) return task;
+      const taken = acceptTask(task.value, staff.value.id, tx.now);
+      return taken.ok ? accept({ task: tx.write.task(taken.value) }) : taken;
+    },
+  }),
+
+  'task:complete': handler<'task:complete'>({
+    run(tx, { taskId, result }) {
+      const staff = me(tx);
+      if (!staff.ok) return staff;
+      const task = found(tx.store.tasks.byId(taskId), `Task ${taskId}`);
+      if (!task.ok) return task;
+      const done = completeTask(task.value, staff.value.id, result, tx.now);
+      return done.ok ? accept({ task: tx.write.task(done.value) }) : done;
+    },
+  }),
+
+  'task:cancel': handler<'task:cancel'>({
+    run(tx, { taskId, reason }) {
+      const staff = me(tx);
+      if (!staff.ok) return staff;
+      const task = found(tx.store.tasks.byId(taskId), `Task ${taskId}`);
+      if (!task.ok) return task;
+      const cancelled = cancelTask(task.value, staff.value.id, reason, tx.now);
+      return cancelled.ok ? accept({ task: tx.write.task(cancelled.value) }) : cancelled;
+    },
+  }),
+
+  'follow-up:create': handler<'follow-up:create'>({
+    run(tx, args) {
+      const leader = me(tx);
+      if (!leader.ok) return leader;
+      const assignee = followUpAssignee(tx, args.assigneeStaffId);
+      if (!assignee.ok) return assignee;
+      let alert = null;
+      if (args.alertId !== undefined) {
+        const a = found(tx.store.alerts.byId(args.alertId), `Alert ${args.alertId}`);
+        if (!a.ok) return a;
+        alert = a.value;
+      }
+      const ticketId = args.ticketId ?? alert?.ticketId ?? null;
+      if (ticketId !== null) {
+        const ticket = ticketById(tx, ticketId);
+        if (!ticket.ok) return ticket;
+      }
+      const followUp = createFollowUp(
+        {
+          id: tx.newId(),
+          assigneeStaffId: assignee.value.id,
+          createdBy: leader.value.id,
+          note: args.note,
+          ticketId,
+          alertId: alert?.id ?? null,
+          dueAt: args.dueAt,
+          timeZone: tx.hall.config.timeZone,
+        },
+        tx.now,
+      );
+      if (!followUp.ok) return followUp;
+      // Giving the alert a follow-up is acknowledging it.
+      if (alert && alert.acknowledgedAt === null) {
+        tx.write.alert({
+          ...alert,
+          acknowledgedAt: tx.now,
+          acknowledgedBy: leader.value.id,
+          note: `follow-up: ${args.note}`.slice(0, 200),
+        });
+      }
+      return accept({ followUp: tx.write.followUp(followUp.value) });
+    },
+  }),
+
+  'follow-up:assign': handler<'follow-up:assign'>({
+    run(tx, { followUpId, assigneeStaffId }) {
+      const f = found(tx.store.followUps.byId(followUpId), `Follow-up ${followUpId}`);
+      if (!f.ok) return f;
+      const assignee = followUpAssignee(tx, assigneeStaffId);
+      if (!assignee.ok) return assignee;
+      const assigned = assignFollowUp(f.value, assignee.value.id, tx.now);
+      return assigned.ok ? accept({ followUp: tx.write.followUp(assigned.value) }) : assigned;
+    },
+  }),
+
+  'follow-up:close': handler<'follow-up:close'>({
+    run(tx, { followUpId, result }) {
+      const staff = me(tx);
+      if (!staff.ok) return staff;
+      const f = found(tx.store.followUps.byId(followUpId), `Follow-up ${followUpId}`);
+      if (!f.ok) return f;
+      const closed = closeFollowUp(
+        f.value,
+        { staffId: staff.value.id, isDutyLeader: tx.actor.roles.includes('duty_leader') },
+        result,
+        tx.now,
+      );
+      return closed.ok ? accept({ followUp: tx.write.followUp(closed.value) }) : closed;
+    },
+  }),
+};

@@ -1,0 +1,215 @@
+import type {
+  Case,
+  FollowUp,
+  Handover,
+  HandoverItem,
+  HandoverItemKind,
+  Role,
+  Staff,
+  SupportTask,
+  Ticket,
+} from '@onestop/shared';
+import { accept, reject, type Result } from './result';
+import type { TicketChange } from './tickets';
+
+// Shift handover (交接班): nobody signs off holding open items. The giver names a colleague or
+// the duty leader and writes a note; the items move only when the receiver acknowledges, so at
+// every moment each item has exactly one responsible person.
+
+/** What one staff member holds. */
+export interface Holdings {
+  /** Tickets they hold as the serving clerk: called, in service or parked. */
+  tickets: readonly Ticket[];
+  /** Open cases they own. */
+  cases: readonly Case[];
+  /** Support tasks they asked for, not yet answered. */
+  requestedTasks: readonly SupportTask[];
+  /** Support tasks they accepted at the back office, not yet answered. */
+  acceptedTasks: readonly SupportTask[];
+  /** Open follow-ups assigned to them. */
+  followUps: readonly FollowUp[];
+}
+
+/** The roles that can carry on with each kind of item (one of them is enough). */
+export const takers: Record<HandoverItemKind, readonly Role[]> = {
+  ticket: ['clerk', 'duty_leader'],
+  case: ['clerk', 'duty_leader'],
+  requested_task: ['clerk', 'duty_leader'],
+  accepted_task: ['backoffice', 'duty_leader'],
+  follow_up: ['clerk', 'duty_leader'],
+};
+
+export function canTake(roles: readonly Role[], kind: HandoverItemKind): boolean {
+  return takers[kind].some((r) => roles.includes(r));
+}
+
+const short = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
+export function holdingItems(h: Holdings): HandoverItem[] {
+  return [
+    ...h.tickets.map((t) => ({
+      kind: 'ticket' as const,
+      id: t.id,
+      label: `${t.number} (${t.state})`,
+      dueAt: null,
+    })),
+    ...h.cases.map((c) => ({
+      kind: 'case' as const,
+      id: c.id,
+      label: `${c.number} ${short(c.summary)}`,
+      dueAt: c.dueAt,
+    })),
+    ...h.requestedTasks.map((t) => ({
+      kind: 'requested_task' as const,
+      id: t.id,
+      label: short(t.text),
+      dueAt: t.dueAt,
+    })),
+    ...h.acceptedTasks.map((t) => ({
+      kind: 'accepted_task' as const,
+      id: t.id,
+      label: short(t.text),
+      dueAt: t.dueAt,
+    })),
+    ...h.followUps.map((f) => ({
+      kind: 'follow_up' as const,
+      id: f.id,
+      label: short(f.note),
+      dueAt: f.dueAt,
+    })),
+  ];
+}
+
+/**
+ * Signing off (leaving the counter or the desk) needs empty hands. Tickets come first: a
+ * customer at the counter is finished, parked ones are handed over like everything else.
+ */
+export function signOffCheck(h: Holdings, pending: Handover | undefined): Result<void> {
+  const items = holdingItems(h);
+  if (items.length === 0) return accept(undefined);
+  const waiting = pending ? ` Your handover awaits acknowledgement by ${pending.toStaffId}.` : '';
+  const list = items.map((i) => i.label).join(', ');
+  return reject(h.tickets.length > 0 ? 'open_items' : 'handover_required', `${list}.${waiting}`);
+}
+
+export function createHandover(
+  input: {
+    id: string;
+    from: Staff;
+    to: Staff | undefined;
+    note: string;
+    holdings: Holdings;
+    /** The giver's own handover still waiting for acknowledgement, if any. */
+    pending: Handover | undefined;
+  },
+  now: number,
+): Result<Handover> {
+  const { from, to, holdings } = input;
+  if (!to || !to.active) return reject('not_found', 'The receiving staff member.');
+  if (to.id === from.id) return reject('invalid_payload', 'toStaffId: hand over to someone else');
+  if (input.pending) {
+    return reject(
+      'invalid_transition',
+      'Your earlier handover awaits acknowledgement; cancel it first.',
+    );
+  }
+  const busy = holdings.tickets.filter((t) => t.state !== 'parked');
+  if (busy.length > 0) return reject('clerk_busy', busy.map((t) => t.number).join(', '));
+  const items = holdingItems(holdings);
+  const unfit = [...new Set(items.map((i) => i.kind))].filter((k) => !canTake(to.roles, k));
+  if (unfit.length > 0) {
+    return reject('receiver_unfit', `${to.name} cannot take: ${unfit.join(', ')}.`);
+  }
+  return accept({
+    id: input.id,
+    fromStaffId: from.id,
+    toStaffId: to.id,
+    note: input.note,
+    items,
+    state: 'pending',
+    createdAt: now,
+    closedAt: null,
+    closedBy: null,
+    changeSeq: 0,
+  });
+}
+
+export function acknowledgeHandover(h: Handover, staffId: string, now: number): Result<Handover> {
+  if (h.state !== 'pending') return reject('invalid_transition', `The handover is ${h.state}.`);
+  if (h.toStaffId !== staffId) return reject('not_yours', 'Only its receiver acknowledges it.');
+  return accept({ ...h, state: 'acknowledged', closedAt: now, closedBy: staffId });
+}
+
+/** The giver withdraws it, the receiver declines it, or the duty leader calls it off. */
+export function cancelHandover(
+  h: Handover,
+  actor: { staffId: string; isDutyLeader: boolean },
+  now: number,
+): Result<Handover> {
+  if (h.state !== 'pending') return reject('invalid_transition', `The handover is ${h.state}.`);
+  const party = h.fromStaffId === actor.staffId || h.toStaffId === actor.staffId;
+  if (!party && !actor.isDutyLeader) return reject('not_yours', 'Only the giver or the receiver.');
+  return accept({ ...h, state: 'cancelled', closedAt: now, closedBy: actor.staffId });
+}
+
+// Moving one item at acknowledgement. Null: the giver no longer holds it (closed, answered or
+// moved since the handover was made), so there is nothing to move.
+
+export function takeOverTicket(
+  t: Ticket,
+  from: string,
+  to: string,
+  note: string,
+  now: number,
+): TicketChange | null {
+  if (t.state !== 'parked' || t.servingStaffId !== from) return null;
+  // The visit's first handler stays on record; the receiver now holds it and resumes it.
+  return {
+    ticket: { ...t, servingStaffId: to, updatedAt: now },
+    transition: {
+      ticketId: t.id,
+      fromState: t.state,
+      toState: t.state,
+      at: now,
+      serviceId: t.serviceId,
+      counterId: t.counterId,
+      staffId: to,
+      reason: `handover: ${note}`,
+    },
+    events: [],
+  };
+}
+
+export function takeOverCase(c: Case, from: string, to: string, now: number): Case | null {
+  return c.state === 'open' && c.ownerStaffId === from
+    ? { ...c, ownerStaffId: to, updatedAt: now }
+    : null;
+}
+
+export function takeOverTask(
+  t: SupportTask,
+  kind: 'requested_task' | 'accepted_task',
+  from: string,
+  to: string,
+  now: number,
+): SupportTask | null {
+  if (kind === 'requested_task') {
+    return (t.state === 'open' || t.state === 'accepted') && t.ownerStaffId === from
+      ? { ...t, ownerStaffId: to, updatedAt: now }
+      : null;
+  }
+  return t.state === 'accepted' && t.assigneeStaffId === from
+    ? { ...t, assigneeStaffId: to, updatedAt: now }
+    : null;
+}
+
+export function takeOverFollowUp(
+  f: FollowUp,
+  from: string,
+  to: string,
+  now: number,
+): FollowUp | null {
+  return f.state === 'open' && f.assigneeStaffId === from
+    ? { ...f, assigneeStaffId: to, updatedAt: now }
+    : null;
+}
