@@ -53,7 +53,7 @@ const browser = await chromium.launch({
 async function page(path: string, width: number, height: number): Promise<Page> {
   const p = await browser.newPage({ viewport: { width, height } });
   await p.addInitScript(() => {
-    window.print = () => undefined;
+    (globalThis as unknown as { print: () => void }).print = () => undefined;
   });
   await p.goto(`${base}${path}`);
   return p;
