@@ -1,0 +1,291 @@
+import type { Handover } from '@onestop/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  acknowledgeHandover,
+  cancelHandover,
+  createHandover,
+  signOffCheck,
+  takeOverCase,
+  takeOverFollowUp,
+  takeOverTask,
+  takeOverTicket,
+  type Holdings,
+} from './handovers';
+import { aTicket, T0 } from './test-fixtures';
+import { aCase, aFollowUp, aStaff, aTask } from './work-fixtures';
+
+const nothing: Holdings = {
+  tickets: [],
+  cases: [],
+  requestedTasks: [],
+  acceptedTasks: [],
+  followUps: [],
+};
+const parked = aTicket({ id: 't-9', number: 'B009', state: 'parked', servingStaffId: 'clerk-1' });
+const serving = aTicket({ id: 't-8', number: 'B008', state: 'serving', servingStaffId: 'clerk-1' });
+const giver = aStaff();
+const colleague = aStaff({ id: 'clerk-2', staffNo: '1002', name: '张丽' });
+const leader = aStaff({ id: 'leader-1', staffNo: '8001', name: '王值班', roles: ['duty_leader'] });
+const backOffice = aStaff({ id: 'back-1', staffNo: '6001', name: '孙后台', roles: ['backoffice'] });
+const guide = aStaff({ id: 'guide-1', staffNo: '7001', name: '赵引导', roles: ['guide'] });
+
+const make = (over: Partial<Parameters<typeof createHandover>[0]> = {}) =>
+  createHandover(
+    {
+      id: 'ho-1',
+      from: giver,
+      to: colleague,
+      note: '明早请回访',
+      holdings: { ...nothing, cases: [aCase()] },
+      pending: undefined,
+      ...over,
+    },
+    T0,
+  );
+
+describe('signing off', () => {
+  it.each([
+    { case: 'empty hands', holdings: nothing, expected: 'ok' },
+    { case: 'a parked visit', holdings: { ...nothing, tickets: [parked] }, expected: 'open_items' },
+    {
+      case: 'a ticket in service',
+      holdings: { ...nothing, tickets: [serving] },
+      expected: 'open_items',
+    },
+    {
+      case: 'an open case',
+      holdings: { ...nothing, cases: [aCase()] },
+      expected: 'handover_required',
+    },
+    {
+      case: 'a support task asked for',
+      holdings: { ...nothing, requestedTasks: [aTask()] },
+      expected: 'handover_required',
+    },
+    {
+      case: 'a support task accepted at the back office',
+      holdings: { ...nothing, acceptedTasks: [aTask({ state: 'accepted' })] },
+      expected: 'handover_required',
+    },
+    {
+      case: 'an open follow-up',
+      holdings: { ...nothing, followUps: [aFollowUp()] },
+      expected: 'handover_required',
+    },
+  ])('with $case → $expected', ({ holdings, expected }) => {
+    const r = signOffCheck(holdings, undefined);
+    expect(r.ok ? 'ok' : r.code).toBe(expected);
+  });
+
+  it('names what is held, and a handover still waiting for its receiver', () => {
+    const pending = (make() as { value: Handover }).value;
+    expect(signOffCheck({ ...nothing, cases: [aCase()] }, pending)).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/20261124-001.*awaits acknowledgement by clerk-2/),
+    });
+  });
+
+  it('is allowed once the receiver has acknowledged and the items moved', () => {
+    const held: Holdings = {
+      tickets: [parked],
+      cases: [aCase()],
+      requestedTasks: [aTask()],
+      acceptedTasks: [],
+      followUps: [aFollowUp()],
+    };
+    expect(signOffCheck(held, undefined).ok).toBe(false);
+    const made = make({ holdings: held });
+    expect(made.ok).toBe(true);
+    const handover = (made as { value: Handover }).value;
+    expect(handover.items.map((i) => i.kind)).toEqual([
+      'ticket',
+      'case',
+      'requested_task',
+      'follow_up',
+    ]);
+    // Until acknowledged nothing moves, so the giver still cannot leave.
+    expect(signOffCheck(held, handover).ok).toBe(false);
+    const acked = acknowledgeHandover(handover, 'clerk-2', T0 + 60_000);
+    expect(acked).toMatchObject({
+      ok: true,
+      value: { state: 'acknowledged', closedBy: 'clerk-2' },
+    });
+    const moved = {
+      ticket: takeOverTicket(parked, 'clerk-1', 'clerk-2', handover.note, T0)!.ticket,
+      case: takeOverCase(aCase(), 'clerk-1', 'clerk-2', T0)!,
+      task: takeOverTask(aTask(), 'requested_task', 'clerk-1', 'clerk-2', T0)!,
+      followUp: takeOverFollowUp(aFollowUp(), 'clerk-1', 'clerk-2', T0)!,
+    };
+    expect(moved.ticket.servingStaffId).toBe('clerk-2');
+    expect(moved.case.ownerStaffId).toBe('clerk-2');
+    expect(moved.task.ownerStaffId).toBe('clerk-2');
+    expect(moved.followUp.assigneeStaffId).toBe('clerk-2');
+    const stillHeld = (id: string | null) => id === 'clerk-1';
+    const left: Holdings = {
+      tickets: [moved.ticket].filter((t) => stillHeld(t.servingStaffId)),
+      cases: [moved.case].filter((c) => stillHeld(c.ownerStaffId)),
+      requestedTasks: [moved.task].filter((t) => stillHeld(t.ownerStaffId)),
+      acceptedTasks: [],
+      followUps: [moved.followUp].filter((f) => stillHeld(f.assigneeStaffId)),
+    };
+    expect(signOffCheck(left, undefined)).toEqual({ ok: true, value: undefined });
+  });
+});
+
+describe('createHandover', () => {
+  const pending = (make() as { value: Handover }).value;
+  it.each([
+    { case: 'to a colleague, with a case', over: {}, expected: 'ok' },
+    { case: 'to the duty leader', over: { to: leader }, expected: 'ok' },
+    { case: 'to nobody known', over: { to: undefined }, expected: 'not_found' },
+    {
+      case: 'to a deactivated colleague',
+      over: { to: aStaff({ id: 'clerk-9', active: false }) },
+      expected: 'not_found',
+    },
+    { case: 'to oneself', over: { to: giver }, expected: 'invalid_payload' },
+    { case: 'while another is pending', over: { pending }, expected: 'invalid_transition' },
+    {
+      case: 'with a customer still at the counter',
+      over: { holdings: { ...nothing, tickets: [serving] } },
+      expected: 'clerk_busy',
+    },
+    { case: 'a case to the guide', over: { to: guide }, expected: 'receiver_unfit' },
+    { case: 'a case to the back office', over: { to: backOffice }, expected: 'receiver_unfit' },
+    {
+      case: 'back-office tasks to a clerk',
+      over: {
+        from: backOffice,
+        holdings: { ...nothing, acceptedTasks: [aTask({ state: 'accepted' })] },
+      },
+      expected: 'receiver_unfit',
+    },
+    {
+      case: 'back-office tasks to the duty leader',
+      over: {
+        from: backOffice,
+        to: leader,
+        holdings: { ...nothing, acceptedTasks: [aTask({ state: 'accepted' })] },
+      },
+      expected: 'ok',
+    },
+    { case: 'with nothing to hand (a shift note)', over: { holdings: nothing }, expected: 'ok' },
+  ])('$case → $expected', ({ over, expected }) => {
+    const r = make(over);
+    expect(r.ok ? 'ok' : r.code).toBe(expected);
+  });
+});
+
+describe('acknowledging and cancelling', () => {
+  const pending = (make() as { value: Handover }).value;
+  const acked = { ...pending, state: 'acknowledged' as const };
+  const as = (staffId: string, isDutyLeader = false) => ({ staffId, isDutyLeader });
+  it.each([
+    {
+      case: 'the receiver acknowledges',
+      run: () => acknowledgeHandover(pending, 'clerk-2', T0),
+      expected: 'ok',
+    },
+    {
+      case: 'the giver acknowledges their own',
+      run: () => acknowledgeHandover(pending, 'clerk-1', T0),
+      expected: 'not_yours',
+    },
+    {
+      case: 'acknowledged twice',
+      run: () => acknowledgeHandover(acked, 'clerk-2', T0),
+      expected: 'invalid_transition',
+    },
+    {
+      case: 'the giver withdraws it',
+      run: () => cancelHandover(pending, as('clerk-1'), T0),
+      expected: 'ok',
+    },
+    {
+      case: 'the receiver declines it',
+      run: () => cancelHandover(pending, as('clerk-2'), T0),
+      expected: 'ok',
+    },
+    {
+      case: 'a third clerk cancels it',
+      run: () => cancelHandover(pending, as('clerk-3'), T0),
+      expected: 'not_yours',
+    },
+    {
+      case: 'the duty leader calls it off',
+      run: () => cancelHandover(pending, as('leader-1', true), T0),
+      expected: 'ok',
+    },
+    {
+      case: 'cancelled after acknowledgement',
+      run: () => cancelHandover(acked, as('clerk-1'), T0),
+      expected: 'invalid_transition',
+    },
+  ])('$case → $expected', ({ run, expected }) => {
+    const r = run();
+    expect(r.ok ? 'ok' : r.code).toBe(expected);
+  });
+});
+
+describe('moving an item at acknowledgement', () => {
+  it.each([
+    {
+      case: 'a parked visit still held',
+      moved: takeOverTicket(parked, 'clerk-1', 'clerk-2', 'n', T0),
+    },
+    { case: 'an open case still owned', moved: takeOverCase(aCase(), 'clerk-1', 'clerk-2', T0) },
+    {
+      case: 'an accepted back-office task',
+      moved: takeOverTask(
+        aTask({ state: 'accepted', assigneeStaffId: 'clerk-1' }),
+        'accepted_task',
+        'clerk-1',
+        'clerk-2',
+        T0,
+      ),
+    },
+  ])('moves $case', ({ moved }) => {
+    expect(moved).not.toBeNull();
+  });
+
+  it.each([
+    {
+      case: 'a visit resumed and finished meanwhile',
+      moved: takeOverTicket({ ...parked, state: 'done' }, 'clerk-1', 'clerk-2', 'n', T0),
+    },
+    {
+      case: 'a case closed meanwhile',
+      moved: takeOverCase(aCase({ state: 'closed' }), 'clerk-1', 'clerk-2', T0),
+    },
+    {
+      case: 'a case reassigned meanwhile',
+      moved: takeOverCase(aCase({ ownerStaffId: 'clerk-5' }), 'clerk-1', 'clerk-2', T0),
+    },
+    {
+      case: 'a task answered meanwhile',
+      moved: takeOverTask(aTask({ state: 'done' }), 'requested_task', 'clerk-1', 'clerk-2', T0),
+    },
+    {
+      case: 'a follow-up closed meanwhile',
+      moved: takeOverFollowUp(aFollowUp({ state: 'closed' }), 'clerk-1', 'clerk-2', T0),
+    },
+  ])('leaves $case', ({ moved }) => {
+    expect(moved).toBeNull();
+  });
+
+  it('keeps the visit’s first handler and records the handover in its path', () => {
+    const owned = { ...parked, ownerStaffId: 'clerk-1' };
+    const change = takeOverTicket(owned, 'clerk-1', 'clerk-2', '客户取证件', T0)!;
+    expect(change.ticket).toMatchObject({
+      ownerStaffId: 'clerk-1',
+      servingStaffId: 'clerk-2',
+      state: 'parked',
+    });
+    expect(change.transition).toMatchObject({
+      fromState: 'parked',
+      toState: 'parked',
+      staffId: 'clerk-2',
+      reason: 'handover: 客户取证件',
+    });
+  });
+});
