@@ -199,6 +199,10 @@ describe('rating a finished service on the counter’s pad', () => {
       }),
     );
     expect(closed.followUp).toMatchObject({ state: 'closed', closedBy: clerk.staffId });
+    const log = ok(await send(leader, 'console:shift-log', { since: 0 })).entries;
+    expect(log.map((e) => e.command)).toEqual(
+      expect.arrayContaining(['alert:acknowledge', 'follow-up:assign', 'follow-up:close']),
+    );
   });
 });
 
@@ -256,6 +260,17 @@ describe('no answer before the time-out', () => {
         [first.id, 'not_rated', null],
         [second.id, 'not_rated', null],
       ]);
+      // Audited, but routine: the duty leader's shift log leaves time-outs out.
+      const audited = hall.server.hall.store.log.auditSince(0, 1000);
+      expect(audited.filter((e) => e.command === 'system:evaluation-timeout')).toHaveLength(2);
+      const leader = await clerkAtCounter(url, {
+        deviceToken: 'demo-console',
+        staffNo: '8001',
+        pin: '8001',
+      });
+      const log = ok(await send(leader.socket, 'console:shift-log', { since: 0 })).entries;
+      expect(log.some((e) => e.command.includes('evaluation'))).toBe(false);
+      leader.socket.disconnect();
       for (const s of [kiosk, pad, clerk.socket]) s.disconnect();
     } finally {
       await hall.close();

@@ -5,6 +5,7 @@ export * from './command-kit';
 export * from './commands';
 export * from './commands-front';
 export * from './commands-work';
+export * from './due';
 export * from './commands-reports';
 export * from './commands-console';
 export * from './events';

@@ -2,14 +2,9 @@ import { businessDayOf, startOfBusinessDay } from './business-day';
 
 // Due dates of the work post (cases, support tasks, follow-ups) in the hall's time zone. A limit
 // in days ends with the local day it falls on, so "due in 15 days" means until that day's close.
+// How a due time stands now (`dueStatus`) is in the shared contract, for every screen alike.
 
-export type DueStatus = 'overdue' | 'due_today' | 'later';
-
-/** How an open item's due time stands now: overdue, due later today, or later. */
-export function dueStatus(dueAt: number, now: number, timeZone: string): DueStatus {
-  if (now > dueAt) return 'overdue';
-  return businessDayOf(dueAt, timeZone) === businessDayOf(now, timeZone) ? 'due_today' : 'later';
-}
+export { dueStatus, type DueStatus } from '@onestop/shared';
 
 /** The calendar day `days` after `day` (`YYYY-MM-DD`). */
 export function addDays(day: string, days: number): string {

@@ -42,7 +42,7 @@ function waitingTicket(tx: TxContext, ticketId: string): Result<Ticket> {
 
 /** Overrides, opinions and handovers: what belongs in a shift log. */
 const SHIFT_COMMANDS =
-  /^(override:|opinion:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|system:)/;
+  /^(override:|opinion:|alert:|follow-up:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|system:(?!evaluation-timeout))/;
 
 export const consoleHandlers = {
   'override:ticket-priority': handler<'override:ticket-priority'>({
