@@ -102,6 +102,31 @@ async function send<K extends CommandName>(
 
 const has = (name: string) => (commandNames as string[]).includes(name);
 
+/** For commands the simulator uses only when this build has them. */
+async function sendAny(device: Device, name: string, payload: object): Promise<Ack<unknown>> {
+  commandsSent++;
+  const ack = (await device.emitWithAck(name, {
+    commandId: randomUUID(),
+    ...payload,
+  })) as Ack<unknown>;
+  if (!ack.ok) refusals.set(ack.code, (refusals.get(ack.code) ?? 0) + 1);
+  return ack;
+}
+
+/** Session tokens kept across simulated days, as a desk keeps its staff signed in. */
+const sessions = new Map<string, string>();
+
+async function signedInDesk(url: string, deviceToken: string, staffNo: string): Promise<Device> {
+  const kept = sessions.get(deviceToken);
+  if (kept) return connect(url, deviceToken, kept);
+  const desk = await connect(url, deviceToken);
+  const signedIn = await send(desk, 'staff:sign-in', { staffNo, pin: staffNo });
+  desk.disconnect();
+  if (!signedIn.ok) throw new Error(`staff ${staffNo} cannot sign in: ${signedIn.code}`);
+  sessions.set(deviceToken, signedIn.data.sessionToken);
+  return connect(url, deviceToken, signedIn.data.sessionToken);
+}
+
 // ---------------------------------------------------------------------------------------------
 // One day.
 
@@ -110,6 +135,8 @@ export interface DayStats {
   issued: number;
   walkIns: number;
   opinions: number;
+  cases: number;
+  tasks: number;
   ratings: Record<string, number>;
 }
 
@@ -134,18 +161,26 @@ async function simulateDay(
   const at = (sec: number) => dayStart + sec * 1000;
   now = at(8 * 3600);
   const agenda = new Agenda();
-  const stats: DayStats = { day, issued: 0, walkIns: 0, opinions: 0, ratings: {} };
+  const stats: DayStats = {
+    day,
+    issued: 0,
+    walkIns: 0,
+    opinions: 0,
+    cases: 0,
+    tasks: 0,
+    ratings: {},
+  };
 
   const kiosk = await connect(url, 'demo-kiosk-1');
+  const backoffice = await signedInDesk(url, 'demo-backoffice', '6001');
   const display = await connect(url, 'demo-display-1');
   const clerks: Clerk[] = [];
   for (let n = 1; n <= 6; n++) {
-    const desk = await connect(url, `demo-desk-${n}`);
-    const signedIn = await send(desk, 'staff:sign-in', { staffNo: `100${n}`, pin: `100${n}` });
-    if (!signedIn.ok) throw new Error(`clerk 100${n} cannot sign in: ${signedIn.code}`);
-    const withSession = await connect(url, `demo-desk-${n}`, signedIn.data.sessionToken);
-    desk.disconnect();
-    await send(withSession, 'counter:sign-in', { counterId: `ctr-${n}` });
+    const withSession = await signedInDesk(url, `demo-desk-${n}`, `100${n}`);
+    const atCounter = await send(withSession, 'counter:sign-in', { counterId: `ctr-${n}` });
+    if (!atCounter.ok && atCounter.code !== 'invalid_transition') {
+      throw new Error(`clerk 100${n} cannot take counter ${n}: ${atCounter.code}`);
+    }
     await send(withSession, 'counter:open', {});
     const stagger = n * 300;
     clerks.push({
@@ -211,6 +246,33 @@ async function simulateDay(
     commandsSent++;
   };
 
+  /** A new-connection case from the visit; now and then a support task to the back office. */
+  const openCase = async (clerk: Clerk, ticket: Ticket) => {
+    if (!has('case:open')) return;
+    const opened = (await sendAny(clerk.desk, 'case:open', {
+      ticketId: ticket.id,
+      caseTypeId: 'ct-connection',
+      summary: '新装用电申请(模拟)',
+    })) as Ack<{ case: { id: string } }>;
+    if (!opened.ok) return;
+    stats.cases++;
+    if (random() > 0.3 || !has('task:create')) return;
+    const task = (await sendAny(clerk.desk, 'task:create', {
+      text: '请核查该户计量装置档案(模拟)',
+      dueAt: now + 2 * 3600_000,
+      caseId: opened.data.case.id,
+    })) as Ack<{ task: { id: string } }>;
+    if (!task.ok) return;
+    stats.tasks++;
+    const taskId = task.data.task.id;
+    agenda.at(now + (10 + random() * 40) * 60_000, async () => {
+      await sendAny(backoffice, 'task:accept', { taskId });
+      agenda.at(now + (5 + random() * 20) * 60_000, async () => {
+        await sendAny(backoffice, 'task:complete', { taskId, result: '已核查,档案无误(模拟)' });
+      });
+    });
+  };
+
   /** One clerk's next move; every move schedules the following one. */
   const tick = (clerk: Clerk) => async () => {
     if (clerk.done) return;
@@ -245,9 +307,9 @@ async function simulateDay(
       const closed = now >= at(CLOSES_AT_SEC) && clerk.parked.length === 0;
       if (called.code === 'queue_empty' && closed) {
         clerk.done = true;
+        // Clerks close their counter and stay signed in on their desk: the cases they own stay
+        // with them (signing off would need a handover).
         await send(clerk.desk, 'counter:close', {});
-        await send(clerk.desk, 'counter:sign-out', {});
-        await send(clerk.desk, 'staff:sign-out', {});
         return;
       }
       agenda.at(now + 20_000, tick(clerk));
@@ -310,13 +372,16 @@ async function simulateDay(
         items: ['模拟业务'],
       });
       if (finished.ok) agenda.at(now + (5 + random() * 10) * 1000, () => rate(clerk, ticket));
+      if (finished.ok && outcome === 'case_opened') await openCase(clerk, ticket);
       agenda.at(now + (10 + random() * 20) * 1000, tick(clerk));
     });
   };
 
   for (const clerk of clerks) agenda.at(clerk.busyUntil, tick(clerk));
   await agenda.runAll();
-  for (const s of [kiosk, display, ...clerks.flatMap((c) => [c.desk, c.pad])]) s.disconnect();
+  for (const s of [kiosk, display, backoffice, ...clerks.flatMap((c) => [c.desk, c.pad])]) {
+    s.disconnect();
+  }
   return stats;
 }
 
@@ -337,7 +402,8 @@ function summarise(server: HallServer, stats: DayStats): string {
   for (const t of tickets) byState.set(t.state, (byState.get(t.state) ?? 0) + 1);
   const lines = [
     `${stats.day}: ${stats.issued} issued at the kiosk, ${stats.walkIns} walk-ins, ` +
-      `${[...byState].map(([s, n]) => `${n} ${s}`).join(', ')}; ${stats.opinions} opinions`,
+      `${[...byState].map(([s, n]) => `${n} ${s}`).join(', ')}; ${stats.opinions} opinions, ` +
+      `${stats.cases} cases opened, ${stats.tasks} support tasks`,
   ];
   for (const serviceId of SERVICE_IDS) {
     const mine = tickets.filter((t) => t.serviceId === serviceId && t.calledAt !== null);
@@ -384,6 +450,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   now = firstStart + 7 * 3600_000;
   commandsSent = 0;
   refusals.clear();
+  sessions.clear();
   const server = await startHallServer({
     dataDir: options.dataDir,
     port: 0,
