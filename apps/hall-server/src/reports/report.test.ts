@@ -121,7 +121,10 @@ const facts: ReportFacts = {
       ownerStaffId: null,
     },
   ],
-  cases: [],
+  cases: [
+    { ownerStaffId: 'c1', closedOnTime: true, overdue: false },
+    { ownerStaffId: 'c1', closedOnTime: null, overdue: true },
+  ],
 };
 
 const service = (id: string, targetWaitSec: number): Service => ({
@@ -204,9 +207,9 @@ describe('a report over two fixture days', () => {
         satisfactionRate: 1,
         dissatisfied: 0,
         opinions: 1,
-        casesOwned: 0,
-        casesOnTime: 0,
-        overdue: 0,
+        casesOwned: 2,
+        casesOnTime: 1,
+        overdue: 1,
       },
       {
         staffId: 'c2',

@@ -314,7 +314,13 @@ function tableExists(db: Db, name: string): boolean {
   );
 }
 
-export function loadReportFacts(db: Db, from: string, to: string, timeZone: string): ReportFacts {
+export function loadReportFacts(
+  db: Db,
+  from: string,
+  to: string,
+  timeZone: string,
+  now: number,
+): ReportFacts {
   const rows = db
     .prepare(
       `SELECT business_day, service_id, state, issued_at, started_at, finished_at,
@@ -383,5 +389,26 @@ export function loadReportFacts(db: Db, from: string, to: string, timeZone: stri
           .all(from, to) as unknown[][]
       ).map((r) => ({ staffId: r[0] as string | null, score: r[1] as string | null }))
     : [];
-  return { tickets, opinions, evaluations, cases: [] };
+  // Cases opened in the range: on time when closed completed by their due date; overdue when
+  // still open past it at the end of the range (or now, if sooner).
+  const cases: CaseFacts[] = tableExists(db, 'cases')
+    ? (
+        db
+          .prepare(
+            `SELECT owner_staff_id, state, due_at, closed_at, outcome FROM cases
+             WHERE opened_at >= ? AND opened_at < ?`,
+          )
+          .raw()
+          .all(fromMs, toMs) as unknown[][]
+      ).map((r) => {
+        const dueAt = r[2] as number;
+        const closedAt = r[3] as number | null;
+        return {
+          ownerStaffId: r[0] as string,
+          closedOnTime: closedAt === null ? null : r[4] === 'completed' && closedAt <= dueAt,
+          overdue: closedAt === null && Math.min(toMs, now) > dueAt,
+        };
+      })
+    : [];
+  return { tickets, opinions, evaluations, cases };
 }

@@ -8,7 +8,7 @@ export const reportHandlers = {
   'report:get': handler<'report:get'>({
     run(tx, { from, to, serviceLevel }) {
       const started = performance.now();
-      const facts = loadReportFacts(tx.store.db, from, to, tx.hall.config.timeZone);
+      const facts = loadReportFacts(tx.store.db, from, to, tx.hall.config.timeZone, tx.now);
       const report = computeReport(facts, {
         from,
         to,
