@@ -106,6 +106,39 @@ describe('overrides', () => {
   });
 });
 
+describe('signing a staff member out', () => {
+  it('passes their open cases to the duty leader', async () => {
+    const clerk = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-desk-4',
+      staffNo: '1004',
+      pin: '1004',
+      counterId: 'ctr-4',
+    });
+    const t = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' })).ticket;
+    ok(await send(clerk.socket, 'ticket:call', { ticketId: t.id }));
+    ok(await send(clerk.socket, 'ticket:start', { ticketId: t.id }));
+    ok(await send(clerk.socket, 'ticket:finish', { ticketId: t.id, outcome: 'case_opened' }));
+    const opened = ok(
+      await send(clerk.socket, 'case:open', {
+        ticketId: t.id,
+        caseTypeId: 'ct-connection',
+        summary: '新装 10kV 用电申请',
+      }),
+    ).case;
+    expect(await send(clerk.socket, 'staff:sign-out', {})).toMatchObject({
+      ok: false,
+      code: 'handover_required',
+    });
+    const out = ok(
+      await send(leader, 'override:sign-out', { staffId: clerk.staffId, reason: '突发身体不适' }),
+    );
+    expect(out.heldTickets).toBe(1);
+    const view = ok(await send(leader, 'hall:snapshot', {}));
+    expect(view.cases.find((c) => c.id === opened.id)?.ownerStaffId).toBe('stf-leader');
+    clerk.socket.disconnect();
+  });
+});
+
 describe('the opinions desk', () => {
   it('flags a repeated opinion, assigns it, and closes it only with a result', async () => {
     const one = ok(

@@ -139,6 +139,19 @@ export const consoleHandlers = {
         });
         held++;
       }
+      // Cases, support tasks and follow-ups pass to the duty leader, as a handover would.
+      for (const c of tx.store.cases.openOwnedBy(staffId)) {
+        tx.write.case({ ...c, ownerStaffId: leader.value.id, updatedAt: tx.now });
+        held++;
+      }
+      for (const task of tx.store.tasks.openOwnedBy(staffId)) {
+        tx.write.task({ ...task, ownerStaffId: leader.value.id, updatedAt: tx.now });
+        held++;
+      }
+      for (const f of tx.store.followUps.openAssignedTo(staffId)) {
+        tx.write.followUp({ ...f, assigneeStaffId: leader.value.id, updatedAt: tx.now });
+        held++;
+      }
       const counter = tx.store.counters.byStaff(staffId);
       if (counter) {
         tx.write.counter({
