@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
+import { startAlertSweep, type AlertSweep } from './app/alert-sweep';
 import { watchCounterLinks } from './app/counter-links';
 import { createHall, type Hall } from './app/hall';
 import {
@@ -52,6 +53,8 @@ export interface HallServerOptions {
 
 export interface HallServer {
   hall: Hall;
+  /** Raises the duty leader's alerts every 30 s; `runOnce()` for tests. */
+  alerts: AlertSweep;
   io: HallIo;
   presence: Presence;
   httpServer: HttpServer;
@@ -105,7 +108,17 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     })();
   });
   const counterLinks = watchCounterLinks(hall);
-  const { io, presence } = attachSocketServer(httpServer, hall, counterLinks);
+  const alerts = startAlertSweep(hall);
+  const { io, presence } = attachSocketServer(httpServer, hall, {
+    deviceOnline(deviceId) {
+      counterLinks.deviceOnline(deviceId);
+      alerts.offlineSince.delete(deviceId);
+    },
+    deviceOffline(deviceId) {
+      counterLinks.deviceOffline(deviceId);
+      alerts.offlineSince.set(deviceId, clock());
+    },
+  });
 
   // Publish the day change at local midnight even when no command arrives to trigger it.
   let timer: NodeJS.Timeout | undefined;
@@ -134,6 +147,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const port = (httpServer.address() as AddressInfo).port;
   return {
     hall,
+    alerts,
     io,
     presence,
     httpServer,
@@ -144,6 +158,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       clearInterval(sweeper);
       await io.close();
       counterLinks.close(); // after io.close(): its disconnects must not start grace timers
+      alerts.stop();
       await hall.settled();
       httpServer.closeAllConnections();
       stopCheckpointer();

@@ -322,7 +322,22 @@ export const Evaluation = z.object({
 export type Evaluation = z.infer<typeof Evaluation>;
 
 /** Kinds of alert on the duty leader's console; more come with the console. */
-export const AlertKind = z.enum(['dissatisfied']);
+export const AlertKind = z.enum([
+  'dissatisfied',
+  /** A ticket waiting past its service's target wait. */
+  'wait_over_target',
+  /** A ticket in service past its service's target handling time. */
+  'handling_over_target',
+  'case_overdue',
+  'task_overdue',
+  'follow_up_overdue',
+  /** Another opinion from the same customer within 30 days (重复诉求预警). */
+  'repeated_opinion',
+  /** A device that was connected has been off the network for a while. */
+  'device_offline',
+  /** People waiting for a service that no open counter serves. */
+  'service_unstaffed',
+]);
 export type AlertKind = z.infer<typeof AlertKind>;
 
 export const Alert = z.object({

@@ -176,6 +176,22 @@ export const frontHandlers = {
         resolution: null,
         changeSeq: 0,
       });
+      if (opinion.repeated) {
+        // 重复诉求预警: the duty leader hears of a customer coming back with a complaint.
+        tx.write.alert({
+          id: tx.newId(),
+          kind: 'repeated_opinion',
+          subjectId: opinion.id,
+          ticketId: opinion.ticketId,
+          counterId: null,
+          staffId: opinion.staffId,
+          createdAt: tx.now,
+          acknowledgedAt: null,
+          acknowledgedBy: null,
+          note: null,
+          changeSeq: 0,
+        });
+      }
       return accept({ opinion });
     },
   }),

@@ -1,0 +1,108 @@
+import type {
+  AlertKind,
+  Case,
+  Counter,
+  FollowUp,
+  Service,
+  SupportTask,
+  Ticket,
+} from '@onestop/shared';
+
+// What the duty leader must be told, from the hall's state at a moment. Pure: the sweep on the
+// server calls it and raises an alert for each finding not raised before today.
+
+export interface Finding {
+  kind: AlertKind;
+  /** The record it is about: one alert per kind and subject per business day. */
+  subjectId: string;
+  ticketId: string | null;
+  counterId: string | null;
+  staffId: string | null;
+}
+
+export interface HallSituation {
+  now: number;
+  services: readonly Service[];
+  counters: readonly Counter[];
+  /** Open tickets (waiting, called, serving, parked). */
+  tickets: readonly Ticket[];
+  cases: readonly Case[];
+  tasks: readonly SupportTask[];
+  followUps: readonly FollowUp[];
+  /** Devices that dropped off the network, and since when. */
+  offlineSince: ReadonlyMap<string, number>;
+  deviceOfflineAfterMs: number;
+}
+
+export function findAlerts(s: HallSituation): Finding[] {
+  const found: Finding[] = [];
+  const services = new Map(s.services.map((x) => [x.id, x]));
+  const none = { ticketId: null, counterId: null, staffId: null };
+
+  for (const t of s.tickets) {
+    const service = services.get(t.serviceId);
+    if (!service) continue;
+    if (t.state === 'waiting' && s.now - t.queuedAt > service.targetWaitSec * 1000) {
+      found.push({
+        kind: 'wait_over_target',
+        subjectId: t.id,
+        ticketId: t.id,
+        counterId: null,
+        staffId: null,
+      });
+    }
+    if (
+      t.state === 'serving' &&
+      t.startedAt !== null &&
+      s.now - t.startedAt > service.targetHandleSec * 1000
+    ) {
+      found.push({
+        kind: 'handling_over_target',
+        subjectId: t.id,
+        ticketId: t.id,
+        counterId: t.counterId,
+        staffId: t.servingStaffId,
+      });
+    }
+  }
+
+  for (const c of s.cases) {
+    if (c.state === 'open' && s.now > c.dueAt) {
+      found.push({
+        kind: 'case_overdue',
+        subjectId: c.id,
+        ...none,
+        ticketId: c.ticketId,
+        staffId: c.ownerStaffId,
+      });
+    }
+  }
+  for (const task of s.tasks) {
+    if ((task.state === 'open' || task.state === 'accepted') && s.now > task.dueAt) {
+      found.push({ kind: 'task_overdue', subjectId: task.id, ...none, staffId: task.ownerStaffId });
+    }
+  }
+  for (const f of s.followUps) {
+    if (f.state === 'open' && s.now > f.dueAt) {
+      found.push({
+        kind: 'follow_up_overdue',
+        subjectId: f.id,
+        ...none,
+        staffId: f.assigneeStaffId,
+      });
+    }
+  }
+
+  for (const [deviceId, since] of s.offlineSince) {
+    if (s.now - since >= s.deviceOfflineAfterMs) {
+      found.push({ kind: 'device_offline', subjectId: deviceId, ...none });
+    }
+  }
+
+  const waiting = new Set(s.tickets.filter((t) => t.state === 'waiting').map((t) => t.serviceId));
+  for (const serviceId of waiting) {
+    const served = s.counters.some((c) => c.state === 'open' && c.serviceIds.includes(serviceId));
+    if (!served) found.push({ kind: 'service_unstaffed', subjectId: serviceId, ...none });
+  }
+  return found;
+}
