@@ -34,9 +34,15 @@ async function command(token: string, name: string, payload: object, session?: s
   const ack = (await socket.emitWithAck(name, { commandId: crypto.randomUUID(), ...payload })) as {
     ok: boolean;
     data: Record<string, unknown>;
+    message?: string;
   };
   socket.disconnect();
+  if (!ack.ok) throw new Error(`${name}: ${ack.message}`);
   return ack.data;
+}
+
+async function signIn(token: string, staffNo: string): Promise<string> {
+  return (await command(token, 'staff:sign-in', { staffNo, pin: staffNo })).sessionToken as string;
 }
 
 const browser = await chromium.launch({
@@ -51,7 +57,8 @@ const browser = await chromium.launch({
   ],
 });
 async function page(path: string, width: number, height: number): Promise<Page> {
-  const p = await browser.newPage({ viewport: { width, height } });
+  const context = await browser.newContext({ viewport: { width, height }, hasTouch: true });
+  const p = await context.newPage();
   await p.addInitScript(() => {
     (globalThis as unknown as { print: () => void }).print = () => undefined;
   });
@@ -61,47 +68,76 @@ async function page(path: string, width: number, height: number): Promise<Page> 
 const shot = (p: Page, name: string) => p.screenshot({ path: join(out, `${name}.png`) });
 
 try {
-  // A few customers waiting, so the screens have something to show.
+  // Customers waiting and a few served, so the screens have something to show.
   for (const serviceId of [
     'svc-billing',
     'svc-billing',
     'svc-fault',
     'svc-connection',
+    'svc-billing',
     'svc-invoice',
+    'svc-account',
+    'svc-fault',
   ]) {
     await command('demo-kiosk-1', 'ticket:issue', { serviceId });
   }
-  const kiosk = await page('/kiosk?token=demo-kiosk-1', 1080, 1920);
-  await kiosk.locator('.service-button').first().waitFor();
-  await shot(kiosk, 'kiosk-menu');
-  await kiosk.locator('.service-button').first().click();
-  for (const d of '13812345678') await kiosk.click(`.keypad button[aria-label="${d}"]`);
-  await kiosk.getByRole('button', { name: '老年人' }).click();
-  await shot(kiosk, 'kiosk-details');
-  await kiosk.locator('button.primary').click();
-  await kiosk.getByTestId('ticket-number').waitFor();
-  await shot(kiosk, 'kiosk-issued');
-  await kiosk.getByRole('button', { name: '大字模式' }).click();
-  await kiosk.getByRole('button', { name: '完成' }).click();
-  await shot(kiosk, 'kiosk-large-text');
-
-  const signedIn = await command('demo-desk-1', 'staff:sign-in', { staffNo: '1001', pin: '1001' });
-  const session = signedIn.sessionToken as string;
-  await command('demo-desk-1', 'counter:sign-in', { counterId: 'ctr-1' }, session);
-  await command('demo-desk-1', 'counter:open', {}, session);
-  const leader = await command('demo-console', 'staff:sign-in', { staffNo: '8001', pin: '8001' });
+  const clerks: { session: string; desk: string }[] = [];
+  for (const n of [1, 2, 4]) {
+    const desk = `demo-desk-${n}`;
+    const session = await signIn(desk, `100${n}`);
+    await command(desk, 'counter:sign-in', { counterId: `ctr-${n}` }, session);
+    await command(desk, 'counter:open', {}, session);
+    clerks.push({ session, desk });
+  }
+  const leader = await signIn('demo-console', '8001');
   await command(
     'demo-console',
     'hall:set-notice',
-    { text: '今日16:00后暂停业扩报装受理,敬请谅解' },
-    leader.sessionToken as string,
+    {
+      text: '今日16:00后暂停业扩报装受理,敬请谅解 · New connections are not taken after 16:00 today',
+    },
+    leader,
   );
+
+  const kiosk = await page('/kiosk?token=demo-kiosk-1', 1080, 1920);
+  await kiosk.locator('.service-button').first().waitFor();
+  await kiosk.getByText('等候 3 人').waitFor();
+  await shot(kiosk, 'kiosk-menu');
+  await kiosk.locator('.service-button').first().tap();
+  await kiosk.getByRole('button', { name: '户号' }).tap();
+  for (const d of '3100000001') await kiosk.getByRole('button', { name: d, exact: true }).tap();
+  await kiosk.locator('.vip').waitFor();
+  await kiosk.getByRole('button', { name: '老年人' }).tap();
+  await shot(kiosk, 'kiosk-details');
+  await kiosk.getByRole('button', { name: '取号', exact: true }).tap();
+  await kiosk.getByTestId('ticket-number').waitFor();
+  await shot(kiosk, 'kiosk-issued');
+  // The printed ticket as the printer gets it (print stylesheet), at four dots per millimetre.
+  await kiosk.emulateMedia({ media: 'print' });
+  await kiosk.getByTestId('print-ticket').screenshot({ path: join(out, 'ticket-80mm.png') });
+  await kiosk.emulateMedia({ media: 'screen' });
+  await kiosk.getByRole('button', { name: '完成' }).tap();
+  await kiosk.getByRole('button', { name: '大字模式' }).tap();
+  await shot(kiosk, 'kiosk-large-text');
+  await kiosk.getByRole('button', { name: '标准字体' }).tap();
+  await kiosk.getByRole('button', { name: 'English' }).tap();
+  await shot(kiosk, 'kiosk-english');
+  await kiosk.getByRole('button', { name: '中文' }).tap();
+  await kiosk.getByRole('button', { name: /监督箱/ }).tap();
+  await kiosk.getByLabel('请写下您的意见').fill('等候区的座位不够,建议高峰时段增加座椅。');
+  await shot(kiosk, 'kiosk-opinion');
+  await kiosk.getByRole('button', { name: '返回' }).tap();
+
   const display = await page('/display?token=demo-display-1', 1920, 1080);
   await display.locator('.counter-tile').first().waitFor();
-  const called = await command('demo-desk-1', 'ticket:call-next', {}, session);
+  await command(clerks[1]!.desk, 'ticket:call-next', {}, clerks[1]!.session);
+  const first = await command(clerks[0]!.desk, 'ticket:call-next', {}, clerks[0]!.session);
+  await command(clerks[0]!.desk, 'ticket:start', {}, clerks[0]!.session).catch(() => undefined);
+  await display.waitForTimeout(300);
+  const called = await command(clerks[2]!.desk, 'ticket:call-next', {}, clerks[2]!.session);
   const ticket = called.ticket as { id: string; number: string };
-  await display.locator('.counter-tile.fresh').waitFor();
-  await display.waitForTimeout(1500);
+  await display.locator('.counter-tile.fresh').first().waitFor();
+  await display.getByTestId('announcing').getByText(/请/).waitFor();
   await shot(display, 'display');
 
   const guide = await page('/guide?token=demo-guide', 1280, 800);
@@ -109,28 +145,41 @@ try {
   await guide.getByLabel('密码').fill('7001');
   await guide.getByRole('button', { name: '登录' }).click();
   await guide.getByRole('heading', { name: '排队概况' }).waitFor();
-  await guide.waitForTimeout(800);
+  await guide.getByLabel('号码(如 A023)或手机号').fill((first.ticket as { number: string }).number);
+  await guide.getByRole('button', { name: '查询' }).click();
+  await guide.locator('.results li').first().waitFor();
+  await guide.waitForTimeout(500);
   await shot(guide, 'guide');
 
-  const guideSession = await command('demo-backoffice', 'staff:sign-in', {
-    staffNo: '7001',
-    pin: '7001',
-  });
-  const result = (await command(
+  const guideSession = await signIn('demo-backoffice', '7001');
+  const found = (await command(
     'demo-backoffice',
     'ticket:find',
     { number: ticket.number },
-    guideSession.sessionToken as string,
-  )) as {
-    results: { statusToken: string }[];
-  };
+    guideSession,
+  )) as { results: { statusToken: string }[] };
   const phone = await page(
-    `/status?ticket=${ticket.id}&token=${result.results[0]!.statusToken}`,
+    `/status?ticket=${ticket.id}&token=${found.results[0]!.statusToken}`,
     390,
     844,
   );
   await phone.getByTestId('status-state').waitFor();
-  await shot(phone, 'phone-status');
+  await shot(phone, 'phone-called');
+  const waiting = (await command('demo-kiosk-1', 'ticket:issue', { serviceId: 'svc-billing' })) as {
+    ticket: { id: string };
+    statusToken: string;
+  };
+  await phone.goto(`${base}/status?ticket=${waiting.ticket.id}&token=${waiting.statusToken}`);
+  await phone.getByTestId('people-ahead').waitFor();
+  await shot(phone, 'phone-waiting');
+
+  const unpaired = await page('/display?token=not-a-token', 1920, 1080);
+  await unpaired.getByRole('heading', { name: '设备配对' }).waitFor();
+  await shot(unpaired, 'pairing');
+
+  await server.close();
+  await kiosk.locator('.banner-offline').waitFor({ timeout: 20_000 });
+  await shot(kiosk, 'kiosk-offline');
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();

@@ -5,26 +5,27 @@ export function Keypad({
   value,
   onChange,
   maxLength,
+  label,
 }: {
   value: string;
   onChange: (v: string) => void;
   maxLength: number;
+  label: string;
 }) {
   const { t } = useTranslation();
   const press = (d: string) => value.length < maxLength && onChange(value + d);
+  const digit = (d: string) => (
+    <button type="button" key={d} onClick={() => press(d)}>
+      {d}
+    </button>
+  );
   return (
-    <div className="keypad">
-      {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
-        <button type="button" key={d} onClick={() => press(d)} aria-label={d}>
-          {d}
-        </button>
-      ))}
-      <button type="button" onClick={() => onChange('')} aria-label={t('clear')}>
+    <div className="keypad" role="group" aria-label={label}>
+      {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(digit)}
+      <button type="button" className="keypad-clear" onClick={() => onChange('')}>
         {t('clear')}
       </button>
-      <button type="button" onClick={() => press('0')} aria-label="0">
-        0
-      </button>
+      {digit('0')}
       <button type="button" onClick={() => onChange(value.slice(0, -1))} aria-label={t('delete')}>
         ⌫
       </button>

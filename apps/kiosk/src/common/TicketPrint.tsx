@@ -1,70 +1,88 @@
-import type { Service, Ticket } from '@onestop/shared';
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import type { Ticket } from '@onestop/shared';
+import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { bridge } from './bridge';
+import type { PaperWidth } from './shell-api';
+import { issuedAtText, pageSize, statusUrl } from './ticket-print';
+import { useQrCode } from './use-qr-code';
+import { waitMinutes } from './wait';
 
-// The printed ticket: hidden on screen, the only thing on paper (see the print stylesheet).
-// 80 mm by default; `?paper=58` in the kiosk's address (or the Electron shell's setting) for
-// 58 mm printers.
+// The printed ticket: rendered outside the app's root, invisible on screen, the only thing on
+// paper (see the print stylesheet). 80 mm by default, 58 mm with `paper=58`.
 
 export interface PrintableTicket {
   ticket: Ticket;
-  service: Service;
+  serviceName: string;
   peopleAhead: number;
   estimatedWaitSec: number;
   statusToken: string;
   hallName: string;
   footer: string;
+  timeZone: string;
 }
 
-export function statusUrl(ticketId: string, token: string): string {
-  return `${window.location.origin}/status?ticket=${encodeURIComponent(ticketId)}&token=${encodeURIComponent(token)}`;
+function printRoot(): HTMLElement {
+  let root = document.getElementById('print-root');
+  if (!root) {
+    root = document.createElement('div');
+    root.id = 'print-root';
+    document.body.append(root);
+  }
+  return root;
 }
 
-export function TicketPrint({ data, paper }: { data: PrintableTicket; paper: 58 | 80 }) {
-  const { t, i18n } = useTranslation();
-  const [qr, setQr] = useState<string | null>(null);
+/**
+ * Renders the ticket for printing and prints it once its QR code is in, and again each time
+ * `printRequest` changes (reprint).
+ */
+export function TicketPrint({
+  data,
+  paper,
+  printRequest,
+}: {
+  data: PrintableTicket;
+  paper: PaperWidth;
+  printRequest: number;
+}) {
+  const { t } = useTranslation();
+  const printed = useRef<number | null>(null);
+  const url = statusUrl(window.location.origin, data.ticket.id, data.statusToken);
+  const png = useQrCode(url);
+
+  function printWhenReady() {
+    if (printRequest === 0 || printed.current === printRequest) return;
+    printed.current = printRequest;
+    void bridge().print(paper);
+  }
   useEffect(() => {
-    void QRCode.toDataURL(statusUrl(data.ticket.id, data.statusToken), {
-      margin: 0,
-      width: 240,
-    }).then(setQr);
-  }, [data.ticket.id, data.statusToken]);
-  const zh = i18n.language === 'zh';
-  return (
+    // A reprint of a ticket whose QR code is already in.
+    if (png && printed.current !== null && printed.current !== printRequest) printWhenReady();
+  });
+
+  const size = pageSize(paper);
+  const minutes = waitMinutes(data.estimatedWaitSec);
+  return createPortal(
     <section
       className={`print-ticket paper-${paper}`}
-      aria-hidden="true"
       data-testid="print-ticket"
+      data-status-url={url}
     >
+      <style>{`@media print { @page { size: ${size.widthMm}mm ${size.heightMm}mm; margin: 0; } }`}</style>
       <div className="pt-hall">{data.hallName}</div>
       <div className="pt-number">{data.ticket.number}</div>
-      <div>
-        {t('ticketFor')}: {zh ? data.service.nameZh : data.service.nameEn}
+      <div className="pt-service">
+        {t('ticketFor')}: {data.serviceName}
       </div>
       <div>
-        {t('issuedAt')}: {new Date(data.ticket.issuedAt).toLocaleString(zh ? 'zh-CN' : 'en-GB')}
+        {t('issuedAt')}: {issuedAtText(data.ticket.issuedAt, data.timeZone)}
       </div>
       <div>{t('peopleAhead', { count: data.peopleAhead })}</div>
-      <div>
-        {t('estimatedWait', { minutes: Math.max(1, Math.round(data.estimatedWaitSec / 60)) })}
-      </div>
-      {qr && <img className="pt-qr" src={qr} alt={t('scanForStatus')} />}
+      <div>{minutes === null ? t('estimatedSoon') : t('estimatedWait', { minutes })}</div>
+      {png && <img className="pt-qr" src={png} alt={t('scanForStatus')} onLoad={printWhenReady} />}
       <div className="pt-small">{t('scanForStatus')}</div>
-      <div className="pt-footer">{data.footer}</div>
-    </section>
+      {data.footer && <div className="pt-footer">{data.footer}</div>}
+    </section>,
+    printRoot(),
   );
-}
-
-interface ShellBridge {
-  print?(options: { silent: boolean; paper: 58 | 80 }): Promise<void>;
-}
-
-/** Prints silently through the Electron shell, or opens the browser's print dialog. */
-export async function printTicket(paper: 58 | 80): Promise<void> {
-  const bridge = (window as unknown as { onestop?: ShellBridge }).onestop;
-  // Let React render the ticket with its QR code first.
-  await new Promise((r) => setTimeout(r, 300));
-  if (bridge?.print) await bridge.print({ silent: true, paper });
-  else window.print();
 }

@@ -4,10 +4,12 @@ import { createHallConnection, readDeviceToken, type HallConnection } from '@one
 
 let connection: HallConnection | null = null;
 
-export function hallConnection(): HallConnection {
+/** The page's connection; a staff session kept from before a reload goes into its handshake. */
+export function hallConnection(sessionToken: string | null = null): HallConnection {
   connection ??= createHallConnection({
     url: window.location.origin,
     deviceToken: readDeviceToken(),
+    sessionToken,
   });
   return connection;
 }

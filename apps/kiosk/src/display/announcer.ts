@@ -1,6 +1,7 @@
 // The hall display's announcements: a queue, so that no announcement overlaps or cuts off
 // another, each a chime then the Mandarin wording, optionally English after it. The speaking
-// itself is injected (speechSynthesis in a browser), which makes the queue testable.
+// itself is injected (Web Audio and speechSynthesis in a browser), which makes the queue
+// testable.
 
 export interface Announcement {
   /** The ticket called; a recall of the same ticket is announced again. */
@@ -14,32 +15,47 @@ export interface Voice {
   say(text: string, lang: 'zh-CN' | 'en-US'): Promise<void>;
 }
 
-export interface Announcer {
-  enqueue(a: Announcement): void;
+export interface AnnouncerOptions<A extends Announcement = Announcement> {
+  english: boolean;
+  /** The most announcements kept waiting; a larger burst drops the oldest waiting ones. */
+  maxQueue?: number;
+  /** Told when an announcement starts and ends (for the screen and for tests). */
+  onStart?(a: A): void;
+  onEnd?(a: A, outcome: 'spoken' | 'failed' | 'dropped'): void;
+}
+
+export interface Announcer<A extends Announcement = Announcement> {
+  enqueue(a: A): void;
   /** Announcements waiting, the one being spoken first. */
-  pending(): readonly Announcement[];
+  pending(): readonly A[];
   /** Resolves when everything queued so far has been spoken. */
   idle(): Promise<void>;
 }
 
-export function createAnnouncer(
+export function createAnnouncer<A extends Announcement>(
   voice: Voice,
-  options: { english: boolean; maxQueue?: number },
-): Announcer {
-  const queue: Announcement[] = [];
+  options: AnnouncerOptions<A>,
+): Announcer<A> {
+  const queue: A[] = [];
   let running: Promise<void> | null = null;
   const maxQueue = options.maxQueue ?? 20;
 
+  async function speak(a: A): Promise<void> {
+    options.onStart?.(a);
+    try {
+      await voice.chime();
+      await voice.say(a.zh, 'zh-CN');
+      if (options.english) await voice.say(a.en, 'en-US');
+      options.onEnd?.(a, 'spoken');
+    } catch {
+      // A device without sound still shows the call; never stall the queue.
+      options.onEnd?.(a, 'failed');
+    }
+  }
+
   async function drain(): Promise<void> {
     while (queue.length > 0) {
-      const next = queue[0]!;
-      try {
-        await voice.chime();
-        await voice.say(next.zh, 'zh-CN');
-        if (options.english) await voice.say(next.en, 'en-US');
-      } catch {
-        // A device without sound still shows the call; never stall the queue.
-      }
+      await speak(queue[0]!);
       queue.shift();
     }
     running = null;
@@ -47,8 +63,12 @@ export function createAnnouncer(
 
   return {
     enqueue(a) {
-      // A burst larger than the hall can hear is cut from the oldest; the screen shows all.
-      if (queue.length >= maxQueue) queue.splice(1, 1);
+      // A burst larger than the hall can hear loses its oldest waiting announcements (never
+      // the one being spoken); the screen still shows every call.
+      while (queue.length >= maxQueue) {
+        const [dropped] = queue.splice(1, 1);
+        if (dropped) options.onEnd?.(dropped, 'dropped');
+      }
       queue.push(a);
       running ??= drain();
     },

@@ -1,33 +1,60 @@
 import type { IssuedTicket } from '@onestop/shared';
-import { create } from 'zustand';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 
-// The kiosk's flow, one customer at a time; back to the start after an idle time.
+// The kiosk's flow, one customer at a time. The next customer starts afresh: the start screen,
+// Chinese, normal text.
 
 export type KioskStep =
   | { name: 'menu' }
   | { name: 'details'; serviceId: string }
-  | { name: 'issuing' }
+  | { name: 'issuing'; serviceId: string }
   | { name: 'issued'; issued: IssuedTicket; note: string | null }
   | { name: 'appointment' }
   | { name: 'opinion' }
   | { name: 'thanks' }
   | { name: 'error'; message: string };
 
-interface KioskState {
+export interface KioskState {
   step: KioskStep;
   largeText: boolean;
+  /** Bumped to print (again) the issued ticket. */
+  printRequest: number;
+  /** The last touch, for going back to the start after an idle time. */
+  lastTouchAt: number;
   go(step: KioskStep): void;
-  reset(): void;
+  issued(issued: IssuedTicket, note: string | null): void;
+  printAgain(): void;
+  touched(now: number): void;
   toggleLargeText(): void;
+  /** Back to the start for the next customer. */
+  reset(): void;
 }
 
-export const useKiosk = create<KioskState>((set) => ({
-  step: { name: 'menu' },
-  largeText: false,
-  go: (step) => set({ step }),
-  reset: () => set({ step: { name: 'menu' } }),
-  toggleLargeText: () => set((s) => ({ largeText: !s.largeText })),
-}));
+export function createKioskStore(now: () => number = Date.now) {
+  return createStore<KioskState>()((set) => ({
+    step: { name: 'menu' },
+    largeText: false,
+    printRequest: 0,
+    lastTouchAt: now(),
+    go: (step) => set({ step, lastTouchAt: now() }),
+    issued: (issued, note) =>
+      set((s) => ({
+        step: { name: 'issued', issued, note },
+        printRequest: s.printRequest + 1,
+        lastTouchAt: now(),
+      })),
+    printAgain: () => set((s) => ({ printRequest: s.printRequest + 1, lastTouchAt: now() })),
+    touched: (at) => set({ lastTouchAt: at }),
+    toggleLargeText: () => set((s) => ({ largeText: !s.largeText })),
+    reset: () => set({ step: { name: 'menu' }, largeText: false, lastTouchAt: now() }),
+  }));
+}
 
-/** Seconds of no touch after which the kiosk returns to the start screen. */
-export const IDLE_SECONDS = { issued: 20, other: 60 } as const;
+export type KioskStore = ReturnType<typeof createKioskStore>;
+
+export const kioskStore = createKioskStore();
+
+export function useKiosk<T>(selector: (s: KioskState) => T): T {
+  return useStore(kioskStore, selector);
+}

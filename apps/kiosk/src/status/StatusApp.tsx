@@ -1,91 +1,97 @@
 import type { TicketStatus } from '@onestop/shared';
-import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toggleLanguage } from '../i18n';
+import { LanguageButton } from '../common/LanguageButton';
+import { useLang } from '../common/use-lang';
+import { waitMinutes } from '../common/wait';
+import { createStatusStore, useStatusView } from './status-store';
 
 // The customer's phone page (/status?ticket=…&token=…, from the QR code on the ticket): their
 // own ticket only, updated every few seconds and whenever the page comes back into view.
 
-const POLL_MS = 4000;
-
-type View =
-  | { kind: 'loading' }
-  | { kind: 'not-found' }
-  | { kind: 'ready'; status: TicketStatus; at: number; stale: boolean };
+export const POLL_MS = 4000;
 
 export function StatusApp() {
-  const { t, i18n } = useTranslation();
-  const params = new URLSearchParams(window.location.search);
-  const ticketId = params.get('ticket') ?? '';
-  const token = params.get('token') ?? '';
-  const [view, setView] = useState<View>({ kind: 'loading' });
+  const { t } = useTranslation();
+  const store = useMemo(() => {
+    const params = new URLSearchParams(window.location.search);
+    return createStatusStore(params.get('ticket') ?? '', params.get('token') ?? '');
+  }, []);
+  const view = useStatusView(store);
+  useBuzzWhenCalled(view.kind === 'ready' ? view.status.state : null);
 
   useEffect(() => {
-    let stopped = false;
-    async function poll() {
-      try {
-        const res = await fetch(
-          `/api/v1/ticket/status?ticketId=${encodeURIComponent(ticketId)}&token=${encodeURIComponent(token)}`,
-        );
-        const ack = (await res.json()) as { ok: boolean; data?: TicketStatus };
-        if (stopped) return;
-        if (ack.ok && ack.data)
-          setView({ kind: 'ready', status: ack.data, at: Date.now(), stale: false });
-        else setView({ kind: 'not-found' });
-      } catch {
-        if (!stopped) setView((v) => (v.kind === 'ready' ? { ...v, stale: true } : v));
-      }
-    }
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    const onVisible = () => document.visibilityState === 'visible' && void poll();
+    const refresh = () => void store.getState().refresh();
+    refresh();
+    const timer = setInterval(refresh, POLL_MS);
+    const onVisible = () => document.visibilityState === 'visible' && refresh();
     document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('online', refresh);
     return () => {
-      stopped = true;
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('online', refresh);
     };
-  }, [ticketId, token]);
+  }, [store]);
 
-  const zh = i18n.language === 'zh';
   return (
     <main className="status-page">
       <header>
         <h1>{t('statusTitle')}</h1>
-        <button type="button" onClick={toggleLanguage}>
-          {t('language')}
-        </button>
+        <LanguageButton />
       </header>
-      {view.kind === 'loading' && <p>{t('statusLoading')}</p>}
+      {view.kind === 'invalid-link' && <p role="alert">{t('statusInvalidLink')}</p>}
+      {view.kind === 'loading' && <p aria-busy="true">{t('statusLoading')}</p>}
       {view.kind === 'not-found' && <p role="alert">{t('statusNotFound')}</p>}
-      {view.kind === 'ready' && (
-        <section data-state={view.status.state}>
-          <p className="muted">{zh ? view.status.hallNameZh : view.status.hallNameEn}</p>
-          <p className="status-number">{view.status.number}</p>
-          <p>{zh ? view.status.serviceNameZh : view.status.serviceNameEn}</p>
-          <p className="status-state" role="status" data-testid="status-state">
-            {describe(view.status, t)}
-          </p>
-          {view.status.state === 'waiting' && (
-            <>
-              <p>{t('peopleAhead', { count: view.status.peopleAhead })}</p>
-              <p>
-                {t('estimatedWait', {
-                  minutes: Math.max(1, Math.round(view.status.estimatedWaitSec / 60)),
-                })}
-              </p>
-            </>
-          )}
-          {view.stale && <p className="hint-error">{t('statusOffline')}</p>}
-          <p className="muted">
-            {t('statusUpdated', {
-              time: new Date(view.at).toLocaleTimeString(zh ? 'zh-CN' : 'en-GB'),
-            })}
-          </p>
-        </section>
-      )}
+      {view.kind === 'error' && <p role="alert">{t('statusError')}</p>}
+      {view.kind === 'ready' && <TicketCard status={view.status} at={view.at} stale={view.stale} />}
     </main>
+  );
+}
+
+/** A short vibration when the ticket turns to "called" (phones that can). */
+function useBuzzWhenCalled(state: TicketStatus['state'] | null): void {
+  const previous = useRef(state);
+  useEffect(() => {
+    if (state === 'called' && previous.current !== null && previous.current !== 'called')
+      navigator.vibrate?.([300, 120, 300]);
+    previous.current = state;
+  }, [state]);
+}
+
+function TicketCard({ status, at, stale }: { status: TicketStatus; at: number; stale: boolean }) {
+  const { t } = useTranslation();
+  const { pick, locale } = useLang();
+  const minutes = waitMinutes(status.estimatedWaitSec);
+  return (
+    <section className="status-card" data-state={status.state}>
+      <p className="muted">{pick(status.hallNameZh, status.hallNameEn)}</p>
+      <p className="status-number">{status.number}</p>
+      <p className="status-service">{pick(status.serviceNameZh, status.serviceNameEn)}</p>
+      <p className="status-state" role="status" data-testid="status-state">
+        {describe(status, t)}
+      </p>
+      {status.state === 'waiting' && (
+        <dl className="status-facts">
+          <div>
+            <dt>{t('aheadLabel')}</dt>
+            <dd data-testid="people-ahead">{t('aheadCount', { count: status.peopleAhead })}</dd>
+          </div>
+          <div>
+            <dt>{t('estimate')}</dt>
+            <dd>{minutes === null ? t('soon') : t('waitAbout', { minutes })}</dd>
+          </div>
+        </dl>
+      )}
+      {(status.state === 'waiting' || status.state === 'called') && (
+        <p className="status-hint">{t('statusHint')}</p>
+      )}
+      {stale && <p className="hint-error">{t('statusOffline')}</p>}
+      <p className="muted status-updated">
+        {t('statusUpdated', { time: new Date(at).toLocaleTimeString(locale) })}
+      </p>
+    </section>
   );
 }
 

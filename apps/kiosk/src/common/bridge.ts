@@ -1,0 +1,47 @@
+import { SHELL_GLOBAL, type DeviceIdentity, type PaperWidth, type ShellApi } from './shell-api';
+
+// The screens depend on this bridge, never on Electron: inside the kiosk shell it prints
+// silently and can leave kiosk mode; in a plain browser it opens the print dialog.
+
+export interface Bridge {
+  kind: 'shell' | 'web';
+  print(paper: PaperWidth): Promise<void>;
+  identity(): Promise<DeviceIdentity>;
+  /** Only the shell has a kiosk mode to leave. */
+  requestExit: ((pin: string) => Promise<boolean>) | null;
+}
+
+/** The paper width from the address (the shell adds `paper=58` for 58 mm printers). */
+export function paperFromUrl(search: string = window.location.search): PaperWidth {
+  return new URLSearchParams(search).get('paper') === '58' ? 58 : 80;
+}
+
+function shellBridge(shell: ShellApi): Bridge {
+  return {
+    kind: 'shell',
+    print: (paper) => shell.print(paper),
+    identity: () => shell.identity(),
+    requestExit: (pin) => shell.requestExit(pin),
+  };
+}
+
+const webBridge: Bridge = {
+  kind: 'web',
+  async print() {
+    window.print();
+  },
+  async identity() {
+    return {
+      serverUrl: window.location.origin,
+      screen: window.location.pathname,
+      paper: paperFromUrl(),
+      printerName: null,
+    };
+  },
+  requestExit: null,
+};
+
+export function bridge(): Bridge {
+  const shell = (window as unknown as Record<string, ShellApi | undefined>)[SHELL_GLOBAL];
+  return shell ? shellBridge(shell) : webBridge;
+}

@@ -1,0 +1,89 @@
+import { useHall, type HallConnection } from '@onestop/client';
+import type { Service, ServiceQueue, Snapshot } from '@onestop/shared';
+import { useTranslation } from 'react-i18next';
+import { useLang } from '../common/use-lang';
+import { useQueues } from '../common/use-queues';
+import { waitMinutes } from '../common/wait';
+import { kioskStore } from './kiosk-store';
+
+/** The start screen: the hall's services by category, each with a one-line description. */
+export function ServiceMenu({ connection, hall }: { connection: HallConnection; hall: Snapshot }) {
+  const { t } = useTranslation();
+  const link = useHall(connection, (v) => v.link);
+  const queues = useQueues(connection);
+  const offline = link !== 'online';
+  const services = hall.services.slice().sort((a, b) => a.sortOrder - b.sortOrder);
+  const categories = [...new Set(services.map((s) => s.category))];
+  const go = kioskStore.getState().go;
+
+  return (
+    <>
+      <h2 className="kiosk-welcome">{t('kioskWelcome')}</h2>
+      {services.length === 0 && <p className="kiosk-empty-note">{t('noServices')}</p>}
+      {categories.map((category) => (
+        <section key={category} className="service-group" aria-labelledby={`cat-${category}`}>
+          <h3 id={`cat-${category}`} className="service-category">
+            {t(`category_${category}`, { defaultValue: t('category_other') })}
+          </h3>
+          <div className="service-grid">
+            {services
+              .filter((s) => s.category === category)
+              .map((s) => (
+                <ServiceButton
+                  key={s.id}
+                  service={s}
+                  queue={queues?.find((q) => q.serviceId === s.id)}
+                  disabled={!s.active || offline}
+                  onChoose={() => go({ name: 'details', serviceId: s.id })}
+                />
+              ))}
+          </div>
+        </section>
+      ))}
+      <div className="kiosk-secondary">
+        <button type="button" onClick={() => go({ name: 'appointment' })} disabled={offline}>
+          <span className="secondary-title">{t('appointment')}</span>
+          <span className="secondary-help">{t('appointmentHelp')}</span>
+        </button>
+        <button type="button" onClick={() => go({ name: 'opinion' })} disabled={offline}>
+          <span className="secondary-title">{t('supervisionBox')}</span>
+          <span className="secondary-help">{t('supervisionHelp')}</span>
+        </button>
+      </div>
+    </>
+  );
+}
+
+function ServiceButton({
+  service,
+  queue,
+  disabled,
+  onChoose,
+}: {
+  service: Service;
+  queue: ServiceQueue | undefined;
+  disabled: boolean;
+  onChoose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const minutes = queue ? waitMinutes(queue.estimatedWaitSec) : null;
+  return (
+    <button type="button" className="service-button" disabled={disabled} onClick={onChoose}>
+      <span className="service-prefix" aria-hidden="true">
+        {service.prefix}
+      </span>
+      <span className="service-name">{pick(service.nameZh, service.nameEn)}</span>
+      <span className="service-desc">{pick(service.descriptionZh, service.descriptionEn)}</span>
+      <span className="service-waiting">
+        {!service.active
+          ? t('unavailable')
+          : queue
+            ? `${t('waitingNow', { count: queue.waiting })} · ${
+                minutes === null ? t('soon') : t('waitAbout', { minutes })
+              }`
+            : '\u00a0'}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,145 @@
+import type { HallConnection } from '@onestop/client';
+import type { PriorityReason, Snapshot } from '@onestop/shared';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAckText } from '../common/ack-text';
+import { Keypad } from '../common/Keypad';
+import { entryProblem, isAccountNo, maskEntry, type EntryKind } from '../common/masking';
+import { useLang } from '../common/use-lang';
+import { kioskStore } from './kiosk-store';
+
+const PRIORITY_REASONS: readonly PriorityReason[] = ['elderly', 'disabled', 'pregnant'];
+
+/** After choosing a service: optionally a phone or account number, the green channel, take. */
+export function TicketDetails({
+  connection,
+  hall,
+  serviceId,
+}: {
+  connection: HallConnection;
+  hall: Snapshot;
+  serviceId: string;
+}) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const ackText = useAckText();
+  const [kind, setKind] = useState<EntryKind>('phone');
+  const [value, setValue] = useState('');
+  const [priority, setPriority] = useState<PriorityReason | null>(null);
+  const vip = useVipGreeting(connection, kind, value);
+  const service = hall.services.find((s) => s.id === serviceId);
+  if (!service) return null;
+  const problem = entryProblem(kind, value);
+  const { go } = kioskStore.getState();
+
+  async function take(withIdentity: boolean) {
+    go({ name: 'issuing', serviceId });
+    const customer =
+      withIdentity && value
+        ? {
+            phone: kind === 'phone' ? value : null,
+            accountNo: kind === 'accountNo' ? value : null,
+            name: null,
+          }
+        : undefined;
+    // No give-up: retried with the same command id until the hall answers, so one request
+    // yields one ticket even across a dropped link or a server restart.
+    const ack = await connection.send('ticket:issue', {
+      serviceId,
+      ...(customer ? { customer } : {}),
+      ...(priority ? { priority: 'priority' as const, priorityReason: priority } : {}),
+    });
+    if (ack.ok) kioskStore.getState().issued(ack.data, null);
+    else go({ name: 'error', message: ackText(ack) });
+  }
+
+  const chooseKind = (k: EntryKind) => {
+    setKind(k);
+    setValue('');
+  };
+
+  return (
+    <section className="details">
+      <h2>{pick(service.nameZh, service.nameEn)}</h2>
+      <p className="details-help">{t('optionalIdentity')}</p>
+      <div className="segmented" role="group" aria-label={t('optionalIdentity')}>
+        {(['phone', 'accountNo'] as const).map((k) => (
+          <button type="button" key={k} aria-pressed={kind === k} onClick={() => chooseKind(k)}>
+            {t(k)}
+          </button>
+        ))}
+      </div>
+      <output className="entry" aria-live="polite" data-testid="entry">
+        {value ? maskEntry(kind, value) : <span className="entry-hint">{t('entryHint')}</span>}
+      </output>
+      <p className="entry-feedback" aria-live="polite">
+        {value.length >= 6 && problem ? (
+          <span className="hint-error">{t(problem)}</span>
+        ) : vip ? (
+          <span className="vip">{t('vipRecognised', { name: vip })}</span>
+        ) : (
+          '\u00a0'
+        )}
+      </p>
+      <Keypad
+        value={value}
+        onChange={setValue}
+        maxLength={kind === 'phone' ? 12 : 20}
+        label={t(kind)}
+      />
+      <fieldset className="priority">
+        <legend>
+          {t('priorityChannel')} · <small>{t('priorityHelp')}</small>
+        </legend>
+        {PRIORITY_REASONS.map((p) => (
+          <button
+            type="button"
+            key={p}
+            aria-pressed={priority === p}
+            onClick={() => setPriority(priority === p ? null : p)}
+          >
+            {t(p)}
+          </button>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <button type="button" onClick={() => go({ name: 'menu' })}>
+          {t('back')}
+        </button>
+        <button type="button" onClick={() => void take(false)}>
+          {t('skip')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={problem !== null || value === ''}
+          onClick={() => void take(true)}
+        >
+          {t('takeTicket')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The hall recognises a VIP by account number; the kiosk only greets (the server decides). */
+function useVipGreeting(connection: HallConnection, kind: EntryKind, value: string): string | null {
+  const [greeting, setGreeting] = useState<string | null>(null);
+  useEffect(() => {
+    setGreeting(null);
+    if (kind !== 'accountNo' || !isAccountNo(value)) return;
+    let stale = false;
+    const timer = setTimeout(() => {
+      void connection
+        .send('customer:lookup', { accountNo: value }, { giveUpAfterMs: 3000 })
+        .then((ack) => {
+          if (!stale && ack.ok && ack.data.vip) setGreeting(ack.data.name ?? '');
+        });
+    }, 400);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [kind, value, connection]);
+  return greeting;
+}

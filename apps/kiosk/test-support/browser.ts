@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+// Debian's Chromium, driven by Playwright, for the screen tests.
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+export const SIZES = {
+  kiosk: { width: 1080, height: 1920 },
+  display: { width: 1920, height: 1080 },
+  guide: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh browser profile (its own localStorage) at a screen size; touch for the kiosk. The
+ * print dialog is replaced by a counter (`window.__printed`) so tests see each print.
+ */
+export async function openScreen(
+  browser: Browser,
+  url: string,
+  size: { width: number; height: number },
+  opts: { touch?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: size, hasTouch: opts.touch ?? false });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as { print: () => void; __printed: number };
+    w.__printed = 0;
+    w.print = () => {
+      w.__printed++;
+    };
+  });
+  await page.goto(url);
+  return page;
+}
+
+export const printedCount = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __printed: number }).__printed);
+
+/**
+ * Buttons on the page without an accessible name, by the browser's own accessibility tree
+ * (the ARIA snapshot names each button as a screen reader would).
+ */
+export async function unnamedButtons(page: Page): Promise<string[]> {
+  const snapshot = await page.locator('body').ariaSnapshot();
+  const buttons = snapshot.split('\n').filter((line) => /^\s*- button\b/.test(line));
+  const total = await page.getByRole('button').count();
+  if (buttons.length !== total)
+    throw new Error(`aria snapshot lists ${buttons.length} buttons, the page has ${total}`);
+  return buttons.filter((line) => !/^\s*- button "[^"]*\S[^"]*"/.test(line));
+}
