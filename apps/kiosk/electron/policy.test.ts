@@ -1,12 +1,19 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  autostartEntry,
+  defaultSettings,
+  identityOf,
   isAllowedUrl,
+  isBlockedKey,
   isExitPin,
+  kioskModeFor,
+  parsePaper,
   parseSettings,
   printOptions,
   reconnectDelayMs,
   startUrl,
+  type KeyInput,
 } from './policy';
 
 describe('the kiosk shell policy', () => {
@@ -14,43 +21,143 @@ describe('the kiosk shell policy', () => {
     ['http://10.0.0.5:8080/kiosk', true],
     ['http://10.0.0.5:8080/status?ticket=x', true],
     ['http://10.0.0.5:9090/kiosk', false],
+    ['https://10.0.0.5:8080/kiosk', false],
     ['https://evil.example/', false],
     ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
     ['not a url', false],
   ])('%s allowed: %s', (url, allowed) => {
     expect(isAllowedUrl(url, 'http://10.0.0.5:8080')).toBe(allowed);
   });
 
-  it('leaves kiosk mode only with the admin PIN', () => {
-    const stored = createHash('sha256').update('4321').digest('hex');
-    expect(isExitPin('4321', stored)).toBe(true);
-    expect(isExitPin('1234', stored)).toBe(false);
-    expect(isExitPin('4321', undefined)).toBe(false);
-    expect(isExitPin('abc', stored)).toBe(false);
+  const stored = createHash('sha256').update('4321').digest('hex');
+  it.each([
+    ['4321', stored, true],
+    ['1234', stored, false],
+    ['4321', undefined, false],
+    ['abc', stored, false],
+    ['', stored, false],
+    [4321, stored, false],
+    [null, stored, false],
+    ['432112345', stored, false],
+  ])('leaves kiosk mode with PIN %j: %s', (pin, hash, leaves) => {
+    expect(isExitPin(pin, hash)).toBe(leaves);
   });
 
-  it('reads settings defensively and builds the start URL', () => {
-    expect(parseSettings('{broken')).toMatchObject({
-      serverUrl: 'http://127.0.0.1:8080',
-      screen: '/kiosk',
-    });
-    const s = parseSettings(
+  it.each([
+    [undefined, defaultSettings],
+    ['{broken', defaultSettings],
+    ['null', defaultSettings],
+    ['[]', { ...defaultSettings }],
+    [
+      JSON.stringify({ serverUrl: 'ftp://x', screen: '/admin', paper: 57, exitPinSha256: 'short' }),
+      defaultSettings,
+    ],
+    [
       JSON.stringify({
         serverUrl: 'http://10.0.0.5:8080',
         screen: '/display',
         paper: 58,
         deviceToken: 'abc',
+        printerName: 'EPSON TM-T88',
+        exitPinSha256: stored.toUpperCase(),
+      }),
+      {
+        serverUrl: 'http://10.0.0.5:8080',
+        screen: '/display',
+        paper: 58,
+        deviceToken: 'abc',
+        printerName: 'EPSON TM-T88',
+        exitPinSha256: stored,
+      },
+    ],
+  ])('reads settings %s defensively', (json, settings) => {
+    expect(parseSettings(json)).toEqual(settings);
+  });
+
+  it('starts on the configured screen with the token and paper width, kiosk mode but for the guide', () => {
+    const s = parseSettings(
+      JSON.stringify({
+        serverUrl: 'http://10.0.0.5:8080',
+        screen: '/kiosk',
+        paper: 58,
+        deviceToken: 'a b',
       }),
     );
-    expect(startUrl(s)).toBe('http://10.0.0.5:8080/display?token=abc&paper=58');
-    expect(printOptions({ ...s, printerName: 'EPSON TM-T88' }, 58)).toMatchObject({
+    expect(startUrl(s)).toBe('http://10.0.0.5:8080/kiosk?token=a+b&paper=58');
+    expect(startUrl(defaultSettings)).toBe('http://127.0.0.1:8080/kiosk');
+    expect(kioskModeFor(s)).toBe(true);
+    expect(kioskModeFor({ ...s, screen: '/display' })).toBe(true);
+    expect(kioskModeFor({ ...s, screen: '/guide' })).toBe(false);
+    expect(identityOf(s)).toEqual({
+      serverUrl: 'http://10.0.0.5:8080',
+      screen: '/kiosk',
+      paper: 58,
+      printerName: null,
+    });
+  });
+
+  it.each([
+    [80, 80],
+    [58, 58],
+    ['80', null],
+    [57, null],
+    [undefined, null],
+    [{ paper: 80 }, null],
+  ])('a print request for paper %j prints on %s', (arg, paper) => {
+    expect(parsePaper(arg)).toBe(paper);
+  });
+
+  it('prints silently on the configured printer at the roll width', () => {
+    expect(printOptions({ ...defaultSettings, printerName: 'EPSON TM-T88' }, 58)).toMatchObject({
       silent: true,
       deviceName: 'EPSON TM-T88',
       pageSize: { width: 58_000 },
+      margins: { marginType: 'none' },
     });
+    expect(printOptions(defaultSettings, 80)).not.toHaveProperty('deviceName');
   });
 
   it('backs off reconnecting from 2 s to 30 s', () => {
     expect([0, 1, 2, 3, 10].map(reconnectDelayMs)).toEqual([2000, 4000, 8000, 16_000, 30_000]);
+  });
+
+  const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+    type: 'keyDown',
+    key: k,
+    control: false,
+    alt: false,
+    meta: false,
+    shift: false,
+    ...mods,
+  });
+  it.each([
+    [key('F5'), true],
+    [key('F11'), true],
+    [key('F12'), true],
+    [key('r', { control: true }), true],
+    [key('w', { control: true }), true],
+    [key('q', { meta: true }), true],
+    [key('I', { control: true, shift: true }), true],
+    [key('F4', { alt: true }), true],
+    [key('ArrowLeft', { alt: true }), true],
+    [key('=', { control: true }), true],
+    [key('p', { control: true }), true],
+    [key('F5', { type: 'keyUp' }), false],
+    [key('1'), false],
+    [key('a'), false],
+    [key('Backspace'), false],
+    [key('Enter'), false],
+    [key('c', { control: true }), false],
+    [key('v', { control: true }), false],
+  ])('key %j blocked: %s', (input, blocked) => {
+    expect(isBlockedKey(input)).toBe(blocked);
+  });
+
+  it('starts at login on Linux with an autostart entry that quotes its path', () => {
+    expect(autostartEntry('/opt/OneStop Kiosk/kiosk.AppImage')).toContain(
+      'Exec="/opt/OneStop Kiosk/kiosk.AppImage"',
+    );
+    expect(autostartEntry('/usr/bin/onestop')).toContain('Exec=/usr/bin/onestop\n');
   });
 });
