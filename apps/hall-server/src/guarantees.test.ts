@@ -296,6 +296,8 @@ const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'handover:list': { from: '2026-11-01', to: '2026-11-02' },
   'customer:context': { accountNo: '000000000' },
   'ticket:path': { ticketId: 'no-such-ticket' },
+  'sync:status': {},
+  'sync:run-now': {},
 };
 
 const ACCESS_CODES = ['not_paired', 'wrong_device', 'not_signed_in', 'forbidden'];

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import pino from 'pino';
 import { demoStaff } from './app/seed';
 import { startHallServer } from './server';
+import { syncOptionsFromEnv } from './sync/env';
 
 // `npm start`: the hall server with the embedded demo hall. PORT and DATA_DIR let two halls
 // run side by side; DEMO=0 starts a hall that was seeded before.
@@ -10,6 +11,7 @@ const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const demo = process.env.DEMO !== '0';
+const sync = syncOptionsFromEnv(process.env, dataDir);
 
 const server = await startHallServer({
   dataDir,
@@ -17,12 +19,14 @@ const server = await startHallServer({
   host: process.env.HOST ?? '0.0.0.0',
   demo,
   logger,
+  sync,
 });
 const base = `http://localhost:${server.port}`;
 const lines = [
   `OneStop hall server listening on ${base} (data in ${dataDir})`,
   `  landing page   ${base}/`,
   `  OpenAPI        ${base}/api/v1/openapi.json`,
+  `  upward sync    ${sync.centerUrl ?? 'no regional center (SYNC_URL)'}; backups in ${sync.backupDir}, nightly at ${sync.runAt}`,
   ...(demo
     ? [
         '  demo staff (staff no. / PIN):',

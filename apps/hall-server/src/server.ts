@@ -21,6 +21,7 @@ import { landingPage } from './transport/landing-page';
 import { attachSocketServer, type HallIo, type Presence } from './transport/socket-server';
 import { createStaticFiles, type WebApp } from './transport/static-files';
 import { nextBusinessDayStart } from './domain/business-day';
+import { startSync, type SyncOptions, type SyncService } from './sync/sync-service';
 
 export const VERSION = '0.1.0';
 const SWEEP_INTERVAL_MS = 1000;
@@ -49,12 +50,16 @@ export interface HallServerOptions {
   seed?: SeedOptions;
   clock?: () => number;
   logger?: Logger;
+  /** Nightly backups and the upward sync to the regional center; absent: neither. */
+  sync?: SyncOptions;
 }
 
 export interface HallServer {
   hall: Hall;
   /** Raises the duty leader's alerts every 30 s; `runOnce()` for tests. */
   alerts: AlertSweep;
+  /** The nightly backup and upward sync (status, `runNow()`). */
+  sync: SyncService;
   io: HallIo;
   presence: Presence;
   httpServer: HttpServer;
@@ -109,6 +114,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   });
   const counterLinks = watchCounterLinks(hall);
   const alerts = startAlertSweep(hall);
+  const sync = startSync(hall, options.sync ?? null, logger);
   const { io, presence } = attachSocketServer(httpServer, hall, {
     deviceOnline(deviceId) {
       counterLinks.deviceOnline(deviceId);
@@ -148,6 +154,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   return {
     hall,
     alerts,
+    sync,
     io,
     presence,
     httpServer,
@@ -156,6 +163,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     async close() {
       clearTimeout(timer);
       clearInterval(sweeper);
+      await sync.stop();
       await io.close();
       counterLinks.close(); // after io.close(): its disconnects must not start grace timers
       alerts.stop();

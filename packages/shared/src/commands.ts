@@ -43,6 +43,7 @@ import {
 import { consoleCommands } from './commands-console';
 import { frontCommands } from './commands-front';
 import { reportCommands } from './commands-reports';
+import { SyncStatus, syncCommands } from './commands-sync';
 import { workCommands } from './commands-work';
 
 // Every operation a device or an integration can ask of the hall server, declared once.
@@ -67,6 +68,8 @@ export const Records = z.object({
   tasks: z.array(SupportTask).optional(),
   followUps: z.array(FollowUp).optional(),
   handovers: z.array(Handover).optional(),
+  /** Staff only: the upward sync and backup status (one record). */
+  syncStatus: z.array(SyncStatus).optional(),
   config: HallConfig.optional(),
 });
 export type Records = z.infer<typeof Records>;
@@ -307,6 +310,7 @@ export const commands = {
   ...workCommands,
   ...reportCommands,
   ...consoleCommands,
+  ...syncCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -105,6 +105,10 @@ export const errorMessages = {
     en: 'The hall server cannot be reached. Please ask at the guide desk.',
     zh: '暂时无法连接大厅服务器,请到引导台咨询。',
   },
+  sync_not_configured: {
+    en: 'No regional center or backups are configured for this hall.',
+    zh: '本大厅未配置上级中心或备份。',
+  },
   internal_error: {
     en: 'The hall server hit an unexpected error. Nothing was changed.',
     zh: '服务器发生意外错误,未做任何更改。',

@@ -8,5 +8,7 @@ export * from './commands-work';
 export * from './due';
 export * from './commands-reports';
 export * from './commands-console';
+export * from './commands-sync';
+export * from './sync-protocol';
 export * from './events';
 export * from './socket';

@@ -21,6 +21,7 @@ import type {
   Staff,
   StaffSession,
   SupportTask,
+  SyncStatus,
   Ticket,
 } from '@onestop/shared';
 import type { Result } from '../domain/result';
@@ -55,6 +56,7 @@ export class Writes {
     tasks: [],
     followUps: [],
     handovers: [],
+    syncStatus: [],
   };
   readonly events: HallEvent[] = [];
 
@@ -197,6 +199,13 @@ export class Writes {
   handover(record: Handover): Handover {
     const saved = this.store.handovers.save(record, this.seq);
     this.records.handovers.push(saved);
+    return saved;
+  }
+
+  /** The upward sync's status record (the sync service writes it through `runSystem`). */
+  syncStatus(record: SyncStatus): SyncStatus {
+    const saved = this.store.sync.saveStatus(record, this.seq);
+    this.records.syncStatus.push(saved);
     return saved;
   }
 

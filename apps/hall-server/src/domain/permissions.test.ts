@@ -102,6 +102,8 @@ const allowed: Record<CommandName, string[]> = {
   'handover:list': ['guide', 'clerk', 'backoffice', 'duty leader', 'admin'],
   'customer:context': ['clerk', 'backoffice', 'duty leader'],
   'ticket:path': ['guide', 'clerk', 'backoffice', 'duty leader'],
+  'sync:status': ['duty leader', 'admin'],
+  'sync:run-now': ['duty leader', 'admin'],
 };
 
 const table = commandNames.flatMap((name) =>

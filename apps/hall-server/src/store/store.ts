@@ -11,6 +11,7 @@ import { createHallRepo } from './hall-repo';
 import { createLogRepo } from './log-repo';
 import { createServicesRepo } from './services-repo';
 import { createStaffRepo } from './staff-repo';
+import { createSyncRepo } from '../sync/sync-repo';
 import { createTicketsRepo } from './tickets-repo';
 import {
   createAlertsRepo,
@@ -44,6 +45,7 @@ export function createStore(db: Db) {
     tasks: createTasksRepo(db),
     followUps: createFollowUpsRepo(db),
     handovers: createHandoversRepo(db),
+    sync: createSyncRepo(db),
   };
 }
 export type Store = ReturnType<typeof createStore>;

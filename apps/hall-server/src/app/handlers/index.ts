@@ -10,6 +10,7 @@ import { frontHandlers } from './front-handlers';
 import { handoverHandlers } from './handover-handlers';
 import { queryHandlers } from './query-handlers';
 import { reportHandlers } from './report-handlers';
+import { syncHandlers } from './sync-handlers';
 import { ticketHandlers } from './ticket-handlers';
 
 /** Every command in the contract has exactly one handler; the type makes a missing one an error. */
@@ -25,4 +26,5 @@ export const handlers = {
   ...caseHandlers,
   ...handoverHandlers,
   ...contextHandlers,
+  ...syncHandlers,
 } satisfies { [K in CommandName]: Handler<K, unknown> };

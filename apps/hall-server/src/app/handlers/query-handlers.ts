@@ -48,6 +48,7 @@ export const queryHandlers = {
         appointments: store.appointments.changedSince(since),
         opinions: store.opinions.changedSince(since),
         ...workChangesSince(store, since),
+        syncStatus: store.sync.statusChangedSince(since),
         ...(hall.configChangeSeq > since ? { config: hall.config } : {}),
       };
       return accept({ seq: hall.seq, records: projectRecords(records, audienceOf(tx.actor)) });

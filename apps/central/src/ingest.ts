@@ -1,0 +1,162 @@
+import type { SyncBatch, SyncBatchAck, SyncCursor, SyncRow } from '@onestop/shared';
+import type { CentralDb, Transaction } from './db';
+import { addDays, partitionName } from './days';
+
+// Storing a hall's batch: every row upserted by (hall, table, record id) — a newer version
+// (higher change_seq) replaces an older one, never the reverse, so a repeated or overlapping
+// batch changes nothing — and the hall's cursors moved forward, in one transaction. Into a
+// PostgreSQL server the rows go by COPY into a staging table and one INSERT … ON CONFLICT;
+// into PGlite by one INSERT … SELECT FROM unnest(…) per batch.
+
+export type IngestMethod = 'copy' | 'insert';
+
+const UPSERT_TAIL = `ON CONFLICT (hall_id, business_day, source_table, record_id) DO UPDATE
+  SET change_seq = EXCLUDED.change_seq, data = EXCLUDED.data, received_at = now()
+  WHERE hall_records.change_seq < EXCLUDED.change_seq`;
+
+/** jsonb holds no U+0000; a hall text that has one keeps a visible replacement instead. */
+export function rowJson(row: SyncRow): string {
+  const json = JSON.stringify(row.d);
+  return json.includes('\\u0000')
+    ? JSON.stringify(row.d, (_k, v: unknown) =>
+        typeof v === 'string' ? v.replaceAll('\u0000', '\uFFFD') : v,
+      )
+    : json;
+}
+
+/** A value in COPY's text format. */
+export function copyField(value: string): string {
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+export function copyLines(hallId: string, rows: readonly SyncRow[]): Iterable<string> {
+  const hall = copyField(hallId);
+  return (function* () {
+    // A few hundred rows per chunk: fewer, larger writes to the socket.
+    let chunk = '';
+    let n = 0;
+    for (const r of rows) {
+      chunk += `${hall}\t${r.day}\t${r.t}\t${copyField(r.id)}\t${r.v}\t${copyField(rowJson(r))}\n`;
+      if (++n % 500 === 0) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  })();
+}
+
+export async function upsertRows(
+  tx: Transaction,
+  hallId: string,
+  rows: readonly SyncRow[],
+  method: IngestMethod,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  if (method === 'copy' && tx.copyFrom) {
+    await tx.query(`CREATE TEMP TABLE sync_staging (
+      hall_id text, business_day date, source_table text, record_id text, change_seq bigint,
+      data jsonb) ON COMMIT DROP`);
+    await tx.copyFrom(
+      'COPY sync_staging (hall_id, business_day, source_table, record_id, change_seq, data) FROM STDIN',
+      copyLines(hallId, rows),
+    );
+    return tx.run(`INSERT INTO hall_records (hall_id, business_day, source_table, record_id, change_seq, data)
+      SELECT hall_id, business_day, source_table, record_id, change_seq, data FROM sync_staging
+      ${UPSERT_TAIL}`);
+  }
+  return tx.run(
+    `INSERT INTO hall_records (hall_id, business_day, source_table, record_id, change_seq, data)
+     SELECT $1, d::date, t, id, v, data::jsonb
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[]) AS u(d, t, id, v, data)
+     ${UPSERT_TAIL}`,
+    [
+      hallId,
+      rows.map((r) => r.day),
+      rows.map((r) => r.t),
+      rows.map((r) => r.id),
+      rows.map((r) => r.v),
+      rows.map(rowJson),
+    ],
+  );
+}
+
+export async function advanceCursors(
+  tx: Transaction,
+  hallId: string,
+  cursors: Record<string, SyncCursor>,
+): Promise<void> {
+  const entries = Object.entries(cursors);
+  if (entries.length === 0) return;
+  // Only forward: a late duplicate of an earlier batch never moves a cursor back.
+  await tx.run(
+    `INSERT INTO hall_cursors (hall_id, source_table, pos, key)
+     SELECT $1, t, p, k FROM unnest($2::text[], $3::bigint[], $4::text[]) AS u(t, p, k)
+     ON CONFLICT (hall_id, source_table) DO UPDATE
+       SET pos = EXCLUDED.pos, key = EXCLUDED.key, updated_at = now()
+       WHERE (hall_cursors.pos, hall_cursors.key) < (EXCLUDED.pos, EXCLUDED.key)`,
+    [hallId, entries.map(([t]) => t), entries.map(([, c]) => c.pos), entries.map(([, c]) => c.key)],
+  );
+}
+
+/** Creates the day partitions a batch needs; remembers the ones that exist. */
+export function partitionKeeper(db: CentralDb) {
+  const known = new Set<string>();
+  return {
+    async ensure(days: Iterable<string>): Promise<void> {
+      for (const day of new Set(days)) {
+        if (known.has(day)) continue;
+        try {
+          await db.query(
+            `CREATE TABLE IF NOT EXISTS ${partitionName(day)} PARTITION OF hall_records
+             FOR VALUES FROM ('${day}') TO ('${addDays(day, 1)}')`,
+          );
+        } catch (err) {
+          // Another ingest created it at the same moment.
+          const code = (err as { code?: string }).code;
+          if (code !== '42P07' && code !== '23505') throw err;
+        }
+        known.add(day);
+      }
+    },
+    forget(): void {
+      known.clear();
+    },
+  };
+}
+export type PartitionKeeper = ReturnType<typeof partitionKeeper>;
+
+export async function storeBatch(
+  db: CentralDb,
+  partitions: PartitionKeeper,
+  hallId: string,
+  batch: SyncBatch,
+  method: IngestMethod = db.engine === 'postgres' ? 'copy' : 'insert',
+): Promise<SyncBatchAck> {
+  const attempt = async (): Promise<number> => {
+    await partitions.ensure(batch.rows.map((r) => r.day));
+    return db.transaction(async (tx) => {
+      const applied = await upsertRows(tx, hallId, batch.rows, method);
+      await advanceCursors(tx, hallId, batch.cursors);
+      await tx.run(
+        `INSERT INTO hall_batches (hall_id, batch_id, row_count, applied) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (hall_id, batch_id) DO UPDATE
+           SET deliveries = hall_batches.deliveries + 1, last_received_at = now()`,
+        [hallId, batch.batchId, batch.rows.length, applied],
+      );
+      return applied;
+    });
+  };
+  let applied: number;
+  try {
+    applied = await attempt();
+  } catch (err) {
+    // A partition dropped behind our back (an operator, a test): create it again, once.
+    if ((err as { code?: string }).code !== '23514') throw err;
+    partitions.forget();
+    applied = await attempt();
+  }
+  return { batchId: batch.batchId, received: batch.rows.length, applied };
+}
