@@ -35,10 +35,11 @@ export async function openScreen(
   browser: Browser,
   url: string,
   size: { width: number; height: number },
-  opts: { touch?: boolean } = {},
+  opts: { touch?: boolean; beforeOpen?: (page: Page) => Promise<unknown> } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: size, hasTouch: opts.touch ?? false });
   const page = await context.newPage();
+  await opts.beforeOpen?.(page);
   await page.addInitScript(() => {
     const w = globalThis as unknown as { print: () => void; __printed: number };
     w.__printed = 0;
@@ -58,10 +59,17 @@ export const printedCount = (page: Page) =>
  * (the ARIA snapshot names each button as a screen reader would).
  */
 export async function unnamedButtons(page: Page): Promise<string[]> {
-  const snapshot = await page.locator('body').ariaSnapshot();
-  const buttons = snapshot.split('\n').filter((line) => /^\s*- button\b/.test(line));
-  const total = await page.getByRole('button').count();
-  if (buttons.length !== total)
-    throw new Error(`aria snapshot lists ${buttons.length} buttons, the page has ${total}`);
-  return buttons.filter((line) => !/^\s*- button "[^"]*\S[^"]*"/.test(line));
+  for (let attempt = 0; ; attempt++) {
+    const total = await page.getByRole('button').count();
+    const snapshot = await page.locator('body').ariaSnapshot();
+    const buttons = snapshot.split('\n').filter((line) => /^\s*- '?button\b/.test(line));
+    if (buttons.length === total && total === (await page.getByRole('button').count()))
+      return buttons.filter((line) => !/^\s*- '?button "[^"]*\S[^"]*"/.test(line));
+    // The screen changed between the two looks (a render); look again.
+    if (attempt === 10)
+      throw new Error(
+        `aria snapshot lists ${buttons.length} buttons, the page has ${total}:\n${snapshot}`,
+      );
+    await page.waitForTimeout(100);
+  }
 }

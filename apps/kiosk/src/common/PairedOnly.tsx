@@ -1,23 +1,41 @@
-import { saveDeviceToken, useHall, type HallConnection } from '@onestop/client';
-import { useState, type ReactNode } from 'react';
+import { readDeviceToken, saveDeviceToken, useHall, type HallConnection } from '@onestop/client';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAckText } from './ack-text';
+import { hallConnection } from './connection';
 import { Keypad } from './Keypad';
 
 // A device the hall does not know (no token, a wrong one, or revoked) shows the pairing screen:
 // a six-digit code from the duty-leader console pairs it and the token is kept on the device.
 
+/**
+ * Connects to the hall once the device has a token (from pairing, or `?token=` for the demo
+ * hall's pre-paired devices) and renders the screen; otherwise, or when the hall refuses the
+ * token, the pairing screen.
+ */
 export function PairedOnly({
+  sessionToken = null,
+  children,
+}: {
+  sessionToken?: string | null;
+  children: (connection: HallConnection) => ReactNode;
+}) {
+  const deviceToken = useMemo(() => readDeviceToken(), []);
+  if (!deviceToken) return <PairingScreen refusal="not_paired" />;
+  return <Linked connection={hallConnection(deviceToken, sessionToken)}>{children}</Linked>;
+}
+
+function Linked({
   connection,
   children,
 }: {
   connection: HallConnection;
-  children: ReactNode;
+  children: (connection: HallConnection) => ReactNode;
 }) {
   const link = useHall(connection, (v) => v.link);
   const refusal = useHall(connection, (v) => v.refusal);
   if (link === 'refused') return <PairingScreen refusal={refusal} />;
-  return <>{children}</>;
+  return <>{children(connection)}</>;
 }
 
 function refusalKey(refusal: string | null) {

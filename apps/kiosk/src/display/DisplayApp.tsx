@@ -3,7 +3,6 @@ import type { Snapshot } from '@onestop/shared';
 import { useEffect, useMemo, useState } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { hallConnection } from '../common/connection';
 import { LinkBanner } from '../common/LinkBanner';
 import { PairedOnly } from '../common/PairedOnly';
 import { useLang } from '../common/use-lang';
@@ -20,12 +19,7 @@ import { callWording } from './speech';
 // or a network drop it reconnects and catches up by itself (the hall connection does that).
 
 export function DisplayApp() {
-  const connection = hallConnection();
-  return (
-    <PairedOnly connection={connection}>
-      <Display connection={connection} />
-    </PairedOnly>
-  );
+  return <PairedOnly>{(connection) => <Display connection={connection} />}</PairedOnly>;
 }
 
 function useClock(): number {

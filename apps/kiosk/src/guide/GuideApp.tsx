@@ -1,7 +1,6 @@
 import { useHall, type HallConnection } from '@onestop/client';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hallConnection } from '../common/connection';
 import { LanguageButton } from '../common/LanguageButton';
 import { LinkBanner } from '../common/LinkBanner';
 import { PairedOnly } from '../common/PairedOnly';
@@ -18,10 +17,9 @@ import { QueueGlance } from './QueueGlance';
 // reprint; and each service's queue against its target wait.
 
 export function GuideApp() {
-  const connection = hallConnection(guideStore.getState().session?.token ?? null);
   return (
-    <PairedOnly connection={connection}>
-      <Guide connection={connection} />
+    <PairedOnly sessionToken={guideStore.getState().session?.token ?? null}>
+      {(connection) => <Guide connection={connection} />}
     </PairedOnly>
   );
 }

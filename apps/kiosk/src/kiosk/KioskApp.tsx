@@ -1,7 +1,6 @@
 import { useHall, type HallConnection } from '@onestop/client';
 import { useTranslation } from 'react-i18next';
 import { showsCountdown } from '../common/idle-timer';
-import { hallConnection } from '../common/connection';
 import { LanguageButton } from '../common/LanguageButton';
 import { LinkBanner } from '../common/LinkBanner';
 import { PairedOnly } from '../common/PairedOnly';
@@ -21,12 +20,7 @@ import { useKioskIdle } from './use-kiosk-idle';
 // check in for an appointment, or leave an opinion in the supervision box.
 
 export function KioskApp() {
-  const connection = hallConnection();
-  return (
-    <PairedOnly connection={connection}>
-      <Kiosk connection={connection} />
-    </PairedOnly>
-  );
+  return <PairedOnly>{(connection) => <Kiosk connection={connection} />}</PairedOnly>;
 }
 
 function Kiosk({ connection }: { connection: HallConnection }) {

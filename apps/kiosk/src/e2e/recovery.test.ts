@@ -1,0 +1,170 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clerkAtCounter,
+  ok,
+  send,
+  startTestHall,
+  type TestHall,
+} from '../../../hall-server/src/test-support/hall-harness';
+import {
+  hasChromium,
+  launchChromium,
+  openScreen,
+  printedCount,
+  SIZES,
+} from '../../test-support/browser';
+import { ensureKioskBuilt } from '../../test-support/build';
+
+// Losing the hall server: the kiosk and the display say so plainly and come back by themselves
+// when it is back; a ticket request in flight is retried with the same command id and yields
+// exactly one ticket, whether the link dropped before the server got it or the answer was lost.
+
+let hall: TestHall;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureKioskBuilt();
+  hall = await startTestHall();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hall?.close();
+});
+
+const ticketsToday = () =>
+  hall.server.hall.store.tickets.visible(hall.server.hall.store.hall.state().businessDay);
+
+/** What each counter's tile on the display shows: `number` or `—` for none. */
+async function boardOnScreen(display: Page): Promise<Record<string, string>> {
+  return display.$$eval('.counter-tile', (tiles) =>
+    Object.fromEntries(
+      tiles.map((t) => [
+        (t as HTMLElement).dataset.counter!,
+        ['called', 'serving'].includes((t as HTMLElement).dataset.state!)
+          ? t.querySelector('.counter-ticket')!.textContent!
+          : '—',
+      ]),
+    ),
+  );
+}
+
+/** The same, from the server's own state. */
+function boardOnServer(): Record<string, string> {
+  const tickets = ticketsToday();
+  return Object.fromEntries(
+    hall.server.hall.store.counters.all().map((c) => {
+      const here = tickets.filter(
+        (t) => t.counterId === c.id && (t.state === 'called' || t.state === 'serving'),
+      );
+      return [String(c.number), here[0]?.number ?? '—'];
+    }),
+  );
+}
+
+describe.skipIf(!hasChromium)('the kiosk and the display across a lost hall server', () => {
+  it('say they are offline, keep a ticket request made meanwhile, and recover by themselves with one ticket for it', async () => {
+    const kiosk = await openScreen(
+      browser,
+      `${hall.server.url}/kiosk?token=demo-kiosk-1`,
+      SIZES.kiosk,
+      {
+        touch: true,
+      },
+    );
+    const display = await openScreen(
+      browser,
+      `${hall.server.url}/display?token=demo-display-1`,
+      SIZES.display,
+    );
+    await display.locator('.counter-tile').first().waitFor();
+    await kiosk.getByRole('button', { name: /故障报修/ }).tap();
+    const before = ticketsToday().length;
+
+    await hall.server.close();
+    await expect
+      .poll(() => kiosk.locator('.banner-offline').textContent(), { timeout: 20_000 })
+      .toContain('请到引导台');
+    await expect
+      .poll(() => display.locator('.banner-offline').textContent(), { timeout: 20_000 })
+      .toContain('正在自动重连');
+
+    await kiosk.getByRole('button', { name: '跳过,直接取号' }).tap();
+    await kiosk.getByText('您的取号请求已保留', { exact: false }).waitFor();
+
+    await hall.restart();
+    await kiosk.getByTestId('ticket-number').waitFor({ timeout: 20_000 });
+    const number = (await kiosk.getByTestId('ticket-number').textContent())!;
+    expect(number).toMatch(/^D\d{3}$/);
+    expect(ticketsToday().length).toBe(before + 1);
+    await expect.poll(() => printedCount(kiosk)).toBe(1);
+    await expect.poll(() => kiosk.locator('.banner').count(), { timeout: 15_000 }).toBe(0);
+
+    // The display is back without anyone signing in, and shows what the server holds.
+    await expect.poll(() => display.locator('.banner').count(), { timeout: 15_000 }).toBe(0);
+    const clerk = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-desk-2',
+      staffNo: '1002',
+      pin: '1002',
+      counterId: 'ctr-2',
+    });
+    expect(ok(await send(clerk.socket, 'ticket:call-next', {})).ticket.number).toBe(number);
+    await expect
+      .poll(() => display.locator('.counter-tile[data-counter="2"] .counter-ticket').textContent())
+      .toBe(number);
+    await expect.poll(() => boardOnScreen(display)).toEqual(boardOnServer());
+    expect(await display.getByRole('heading', { name: '设备配对' }).count()).toBe(0);
+    clerk.socket.disconnect();
+    for (const p of [kiosk, display]) await p.context().close();
+  }, 90_000);
+
+  it('retries with the same command id when the answer to a ticket request is lost: one ticket', async () => {
+    const sent: string[] = [];
+    let dropAnswer = true;
+    const kiosk = await openScreen(
+      browser,
+      `${hall.server.url}/kiosk?token=demo-kiosk-1`,
+      SIZES.kiosk,
+      {
+        touch: true,
+        // Between page and server: note each ticket request, lose the first answer to one.
+        beforeOpen: (page) =>
+          page.routeWebSocket(/socket\.io/, (ws) => {
+            const server = ws.connectToServer();
+            ws.onMessage((m) => {
+              if (typeof m === 'string' && m.includes('"ticket:issue"')) sent.push(m);
+              server.send(m);
+            });
+            server.onMessage((m) => {
+              if (
+                dropAnswer &&
+                typeof m === 'string' &&
+                /^43\d+\[\{"ok":true,"data":\{"ticket"/.test(m)
+              ) {
+                dropAnswer = false;
+                return;
+              }
+              ws.send(m);
+            });
+          }),
+      },
+    );
+    await kiosk.getByRole('button', { name: /电费缴纳/ }).tap();
+    const before = ticketsToday().length;
+    await kiosk.getByRole('button', { name: '跳过,直接取号' }).tap();
+    await kiosk.getByTestId('ticket-number').waitFor({ timeout: 30_000 });
+
+    expect(dropAnswer).toBe(false);
+    expect(sent.length).toBe(2);
+    const ids = sent.map((m) => /"commandId":"([^"]+)"/.exec(m)![1]);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ticketsToday().length).toBe(before + 1);
+    expect(await kiosk.getByTestId('ticket-number').textContent()).toBe(
+      ticketsToday().at(-1)!.number,
+    );
+    await expect.poll(() => printedCount(kiosk)).toBe(1);
+    await kiosk.context().close();
+  }, 60_000);
+});
