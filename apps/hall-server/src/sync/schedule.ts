@@ -13,19 +13,41 @@ export function parseTimeOfDay(text: string): LocalTimeOfDay | null {
   return m ? { hour: Number(m[1]), minute: Number(m[2]) } : null;
 }
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes into the local day that the hall's clock reads at `t`. */
+function localMinutes(t: number, timeZone: string): number {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clocks.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(t).map((p) => [p.type, p.value]));
+  return Number(parts.hour) * 60 + Number(parts.minute);
+}
+
 /**
- * The first instant after `now` at which the hall's clock reads `at`. On a day when a DST
- * change skips or repeats that hour the run moves by the hour with it, which is fine for a
- * nightly job.
+ * The first instant after `now` at which the hall's clock reads `at`. On a day when a DST change
+ * skips that time the run happens when the clock has just jumped past it.
  */
 export function nextLocalTime(now: number, at: LocalTimeOfDay, timeZone: string): number {
-  const offsetMs = (at.hour * 60 + at.minute) * 60_000;
+  const target = at.hour * 60 + at.minute;
   let day = businessDayOf(now, timeZone);
   for (let i = 0; i < 3; i++) {
-    const candidate = startOfBusinessDay(day, timeZone) + offsetMs;
+    let candidate = startOfBusinessDay(day, timeZone) + target * 60_000;
+    // The day's start plus the minutes is off by the hour a DST change moved: read the clock.
+    for (let step = 0; step < 2; step++) {
+      const drift = target - localMinutes(candidate, timeZone);
+      if (drift === 0 || Math.abs(drift) > 180) break;
+      candidate += drift * 60_000;
+    }
     if (candidate > now) return candidate;
     day = businessDayOf(startOfBusinessDay(day, timeZone) + 36 * 3_600_000, timeZone);
   }
-  /* c8 ignore next */
   return now + 86_400_000;
 }

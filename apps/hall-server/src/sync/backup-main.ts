@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openDatabase } from '../store/db';
+import { argValue } from './cli-args';
+import { pruneBackups, takeBackup } from './backup';
+
+// `npm run backup -- --data-dir ./data`: an online backup now, also while the hall server runs
+// (it takes one itself every night and before every sync run).
+
+const argv = process.argv.slice(2);
+const dataDir = resolve(argValue(argv, '--data-dir') ?? process.env.DATA_DIR ?? './data');
+const dir = resolve(argValue(argv, '--to') ?? process.env.BACKUP_DIR ?? `${dataDir}/backups`);
+if (!existsSync(`${dataDir}/hall.sqlite`)) {
+  console.error(`no hall database in ${dataDir}`);
+  process.exit(1);
+}
+const db = openDatabase(`${dataDir}/hall.sqlite`);
+try {
+  const b = await takeBackup(db, dir, Date.now());
+  pruneBackups(dir, Number(process.env.BACKUP_KEEP_DAYS ?? 14), Date.now());
+  console.log(`Backup ${b.file} (${b.bytes} bytes), integrity check ok.`);
+} catch (err) {
+  console.error(`Backup failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  db.close();
+}
