@@ -1,8 +1,10 @@
 import type { SyncRow } from '@onestop/shared';
-import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { demoSeed } from '../../../hall-server/src/app/seed';
+import { businessDayOf } from '../../../hall-server/src/domain/business-day';
 import { startHallServer, type HallServer } from '../../../hall-server/src/server';
 import { START } from '../../../hall-server/src/sync/cursor';
 import { createSyncReader, type RunBounds } from '../../../hall-server/src/sync/reader';
@@ -40,6 +42,35 @@ export const FAST: Partial<SyncOptions> = {
   batchRows: 40,
 };
 
+// Seeding hashes every demo PIN (scrypt): done once, then each test hall starts from a copy.
+let template: Promise<string> | null = null;
+function seededTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = tempDir('onestop-sync-template-');
+    const server = await startHallServer({
+      dataDir: dir,
+      port: 0,
+      host: '127.0.0.1',
+      seed: demoSeed(Date.now()),
+      logger: silent,
+    });
+    await server.close();
+    return join(dir, 'hall.sqlite');
+  })();
+  return template;
+}
+
+async function seededCopy(dataDir: string, hallId: string, businessDay: string): Promise<void> {
+  copyFileSync(await seededTemplate(), join(dataDir, 'hall.sqlite'));
+  const db = new Database(join(dataDir, 'hall.sqlite'));
+  const { config } = db.prepare('SELECT config FROM hall_state').get() as { config: string };
+  db.prepare('UPDATE hall_state SET config = ?, business_day = min(business_day, ?)').run(
+    JSON.stringify({ ...(JSON.parse(config) as object), hallId }),
+    businessDay,
+  );
+  db.close();
+}
+
 export async function startSyncedHall(options: {
   hallId: string;
   centerUrl: string | null;
@@ -50,6 +81,7 @@ export async function startSyncedHall(options: {
   const dataDir = tempDir('onestop-sync-');
   const clock = options.clock ?? Date.now;
   const seed = demoSeed(clock(), { hallId: options.hallId });
+  await seededCopy(dataDir, options.hallId, businessDayOf(clock(), seed.config.timeZone));
   const syncOptions = (over: Partial<SyncOptions> = {}): SyncOptions => ({
     centerUrl: options.centerUrl,
     hallKey: options.hallKey,
