@@ -1,0 +1,257 @@
+import { SYNC_HEADERS, type SyncBatch, type SyncRow } from '@onestop/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestOf } from '../../hall-server/src/sync/digest';
+import { signRequest } from '../../hall-server/src/sync/center-client';
+import { verifySignature, type SignedRequest } from './auth';
+import type { CentralDb } from './db';
+import { isRealDay, partitionName } from './days';
+import { copyField, partitionKeeper, storeBatch } from './ingest';
+import { loadMigrations, migrate } from './migrate';
+import { centerDigests, compareDigests } from './reconcile';
+import { backends, dropTestDb, openTestDb } from './test-support/center-harness';
+
+// The center's parts: signature checks, the store's upsert rules, day partitions, and the
+// reconciliation checksum computed in SQL the same way the hall computes it.
+
+describe('signed requests', () => {
+  const key = 'k'.repeat(64);
+  const now = 1_790_000_000_000;
+  const body = Buffer.from('{"rows":[]}');
+  const signed = (over: Partial<{ path: string; body: Buffer; timestamp: number }> = {}) => {
+    const nonce = 'ab'.repeat(16);
+    const timestamp = over.timestamp ?? now;
+    const signature = signRequest(key, {
+      method: 'POST',
+      path: '/v1/halls/h1/batches',
+      body: (over.body ?? body).toString(),
+      timestamp,
+      nonce,
+    });
+    return {
+      method: 'POST',
+      path: over.path ?? '/v1/halls/h1/batches',
+      body,
+      headers: {
+        [SYNC_HEADERS.hall]: 'h1',
+        [SYNC_HEADERS.timestamp]: String(timestamp),
+        [SYNC_HEADERS.nonce]: nonce,
+        [SYNC_HEADERS.signature]: signature,
+      },
+    } satisfies SignedRequest;
+  };
+  const keys = (id: string) => (id === 'h1' ? key : null);
+
+  it.each([
+    ['a request signed with the hall key', signed(), 'h1', 'ok'],
+    [
+      'a body changed after signing',
+      signed({ body: Buffer.from('{"rows":[1]}') }),
+      'h1',
+      'bad_signature',
+    ],
+    ['another path', signed({ path: '/v1/halls/h1/reconcile' }), 'h1', 'bad_signature'],
+    ['another hall in the path', signed(), 'h2', 'bad_signature'],
+    ['a timestamp six minutes old', signed({ timestamp: now - 6 * 60_000 }), 'h1', 'stale_request'],
+    ['a timestamp four minutes ahead', signed({ timestamp: now + 4 * 60_000 }), 'h1', 'ok'],
+    ['no signature at all', { ...signed(), headers: {} }, 'h1', 'bad_signature'],
+  ])('%s → %s', (_name, req, hallId, expected) => {
+    const verdict = verifySignature(req, hallId, keys, now);
+    expect(verdict.ok ? 'ok' : verdict.code).toBe(expected);
+  });
+
+  it('refuses a hall it does not know', () => {
+    const verdict = verifySignature(signed(), 'h1', () => null, now);
+    expect(verdict).toMatchObject({ ok: false, code: 'unknown_hall' });
+  });
+});
+
+describe('days and COPY text', () => {
+  it.each([
+    ['2026-11-24', true],
+    ['2024-02-29', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['26-11-24', false],
+  ])('%s is a day: %s', (day, real) => {
+    expect(isRealDay(day)).toBe(real);
+  });
+
+  it('names a partition per day and refuses anything else', () => {
+    expect(partitionName('2026-11-24')).toBe('hall_records_d20261124');
+    expect(() => partitionName("2026-11-24'; DROP TABLE x; --")).toThrow();
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['tab\there', 'tab\\there'],
+    ['line\nbreak\r', 'line\\nbreak\\r'],
+    ['back\\slash', 'back\\\\slash'],
+  ])('escapes %j for COPY', (value, escaped) => {
+    expect(copyField(value)).toBe(escaped);
+  });
+});
+
+describe('comparing digests', () => {
+  const d = (count: number, checksum: string) => ({ count, checksum });
+  it('answers every table either side has, per day', () => {
+    const center = new Map([
+      [
+        '2026-11-24',
+        new Map([
+          ['tickets', d(2, '5')],
+          ['extra', d(1, '9')],
+        ]),
+      ],
+    ]);
+    const results = compareDigests(
+      {
+        days: [
+          { day: '2026-11-24', tables: { tickets: d(2, '5'), audit_log: d(3, '7') } },
+          { day: '2026-11-25', tables: { tickets: d(0, '0') } },
+        ],
+      },
+      center,
+    );
+    expect(results.map((r) => [r.day, r.table, r.match])).toEqual([
+      ['2026-11-24', 'audit_log', false],
+      ['2026-11-24', 'extra', false],
+      ['2026-11-24', 'tickets', true],
+      ['2026-11-25', 'tickets', true],
+    ]);
+  });
+});
+
+describe.each(backends)('the store on $name', (backend) => {
+  let db: CentralDb;
+  beforeAll(async () => {
+    db = await openTestDb(backend);
+    await migrate(db);
+  });
+  afterAll(async () => {
+    if (db) await dropTestDb(db);
+  });
+
+  const row = (id: string, v: number, day = '2026-11-20', d: SyncRow['d'] = {}): SyncRow => ({
+    t: 'tickets',
+    id,
+    day,
+    v,
+    d: { id, v, ...d },
+  });
+  const batch = (rows: SyncRow[], cursors: SyncBatch['cursors'] = {}): SyncBatch => ({
+    batchId: `b-${Math.random().toString(36).slice(2, 10)}`,
+    cursors,
+    rows,
+  });
+  const held = (hallId: string) =>
+    db.query<{ id: string; v: string; state: string | null; day: string }>(
+      `SELECT record_id AS id, change_seq::text AS v, data->>'state' AS state, business_day::text AS day
+       FROM hall_records WHERE hall_id = $1 ORDER BY record_id`,
+      [hallId],
+    );
+
+  it('keeps the newest version of each record, whatever order versions arrive in', async () => {
+    const partitions = partitionKeeper(db);
+    const newer = batch([row('a', 5, undefined, { state: 'done' }), row('b', 2)]);
+    expect(await storeBatch(db, partitions, 'h-order', newer)).toMatchObject({
+      received: 2,
+      applied: 2,
+    });
+    // An older version of a, a repeat of b, a new c: only c changes anything.
+    const mixed = batch([row('a', 3, undefined, { state: 'waiting' }), row('b', 2), row('c', 1)]);
+    expect(await storeBatch(db, partitions, 'h-order', mixed)).toMatchObject({ applied: 1 });
+    expect(await storeBatch(db, partitions, 'h-order', mixed)).toMatchObject({ applied: 0 });
+    expect(await held('h-order')).toEqual([
+      { id: 'a', v: '5', state: 'done', day: '2026-11-20' },
+      { id: 'b', v: '2', state: null, day: '2026-11-20' },
+      { id: 'c', v: '1', state: null, day: '2026-11-20' },
+    ]);
+    // Another hall's record with the same id is another record.
+    await storeBatch(db, partitions, 'h-other', batch([row('a', 1)]));
+    expect(await held('h-order')).toHaveLength(3);
+  });
+
+  it('moves cursors forward only', async () => {
+    const partitions = partitionKeeper(db);
+    const cursorOf = async () =>
+      (
+        await db.query<{ pos: string; key: string }>(
+          "SELECT pos::text AS pos, key FROM hall_cursors WHERE hall_id = 'h-cursor'",
+        )
+      )[0];
+    await storeBatch(
+      db,
+      partitions,
+      'h-cursor',
+      batch([row('x', 9)], { tickets: { pos: 9, key: 'x' } }),
+    );
+    await storeBatch(
+      db,
+      partitions,
+      'h-cursor',
+      batch([row('w', 9)], { tickets: { pos: 9, key: 'w' } }),
+    );
+    expect(await cursorOf()).toEqual({ pos: '9', key: 'x' });
+    // Keys compare bytewise, as the hall orders them: 'Z' (0x5A) before 'a' (0x61).
+    await storeBatch(db, partitions, 'h-cursor', batch([], { tickets: { pos: 12, key: 'Z' } }));
+    await storeBatch(db, partitions, 'h-cursor', batch([], { tickets: { pos: 12, key: 'a' } }));
+    expect(await cursorOf()).toEqual({ pos: '12', key: 'a' });
+  });
+
+  it('creates a partition per business day, and again if one was dropped', async () => {
+    const partitions = partitionKeeper(db);
+    await storeBatch(
+      db,
+      partitions,
+      'h-days',
+      batch([row('d1', 1, '2026-10-01'), row('d2', 1, '2026-10-02')]),
+    );
+    const names = async () =>
+      (
+        await db.query<{ name: string }>(
+          `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+           JOIN pg_class p ON p.oid = i.inhparent
+           WHERE p.relname = 'hall_records' AND p.relnamespace = to_regnamespace($1)
+             AND c.relname LIKE 'hall_records_d202610%' ORDER BY 1`,
+          [db.schema],
+        )
+      ).map((r) => r.name);
+    expect(await names()).toEqual(['hall_records_d20261001', 'hall_records_d20261002']);
+    await db.exec('DROP TABLE hall_records_d20261002');
+    await storeBatch(db, partitions, 'h-days', batch([row('d3', 1, '2026-10-02')]));
+    expect(await names()).toEqual(['hall_records_d20261001', 'hall_records_d20261002']);
+  });
+
+  it('computes the reconciliation checksum exactly as the hall does', async () => {
+    const partitions = partitionKeeper(db);
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      row(`r-${i}-${'é'.repeat(i % 3)}`, i * 7919, '2026-09-09'),
+    );
+    await storeBatch(db, partitions, 'h-digest', batch(rows));
+    const digests = await centerDigests(db, 'h-digest', ['2026-09-09', '2026-09-10']);
+    expect(digests.get('2026-09-09')?.get('tickets')).toEqual(digestOf(rows));
+    expect(digests.has('2026-09-10')).toBe(false);
+  });
+
+  it('keeps a text with U+0000 (jsonb cannot) with a visible replacement', async () => {
+    const partitions = partitionKeeper(db);
+    await storeBatch(
+      db,
+      partitions,
+      'h-nul',
+      batch([row('n', 1, undefined, { note: 'a\u0000b' })]),
+    );
+    const [r] = await db.query<{ note: string }>(
+      "SELECT data->>'note' AS note FROM hall_records WHERE hall_id = 'h-nul'",
+    );
+    expect(r!.note).toBe('a\uFFFDb');
+  });
+
+  it('migrates once, and refuses a database from a newer build', async () => {
+    expect(await migrate(db)).toEqual([]);
+    await db.run("INSERT INTO schema_migrations (id, name) VALUES (99, 'from-the-future')");
+    await expect(migrate(db)).rejects.toThrow(/does not know/);
+    await db.run('DELETE FROM schema_migrations WHERE id = 99');
+    expect(loadMigrations().map((m) => m.id)).toEqual([1]);
+  });
+});
