@@ -56,9 +56,10 @@ export async function upsertRows(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   if (method === 'copy' && tx.copyFrom) {
-    await tx.query(`CREATE TEMP TABLE sync_staging (
+    // One staging table per connection, emptied at every commit.
+    await tx.query(`CREATE TEMP TABLE IF NOT EXISTS sync_staging (
       hall_id text, business_day date, source_table text, record_id text, change_seq bigint,
-      data jsonb) ON COMMIT DROP`);
+      data jsonb) ON COMMIT DELETE ROWS`);
     await tx.copyFrom(
       'COPY sync_staging (hall_id, business_day, source_table, record_id, change_seq, data) FROM STDIN',
       copyLines(hallId, rows),
@@ -138,6 +139,10 @@ export async function storeBatch(
   const attempt = async (): Promise<number> => {
     await partitions.ensure(batch.rows.map((r) => r.day));
     return db.transaction(async (tx) => {
+      // Rows and cursors commit together, so a crash that loses the last commits loses both:
+      // the hall resumes from the older cursor and sends them again. No need to wait for the
+      // WAL flush before answering.
+      if (db.engine === 'postgres') await tx.query('SET LOCAL synchronous_commit = off');
       const applied = await upsertRows(tx, hallId, batch.rows, method);
       await advanceCursors(tx, hallId, batch.cursors);
       await tx.run(

@@ -37,7 +37,7 @@ export const SyncCursor = z.strictObject({
 });
 export type SyncCursor = z.infer<typeof SyncCursor>;
 
-export const SYNC_MAX_BATCH_ROWS = 10_000;
+export const SYNC_MAX_BATCH_ROWS = 20_000;
 
 /**
  * A batch: rows plus, for the tables it completes up to a point, the cursor it moves the center

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SYNC_MAX_BATCH_ROWS } from '@onestop/shared';
 import type { SyncOptions } from './sync-service';
 
 // The hall's sync and backup settings from its environment (they hold a secret, so they are not
@@ -10,7 +11,7 @@ import type { SyncOptions } from './sync-service';
 //   SYNC_AT             local time of the nightly backup and sync, HH:MM (02:30)
 //   BACKUP_DIR          where backups go (<DATA_DIR>/backups)
 //   BACKUP_KEEP_DAYS    how long backups are kept (14)
-//   SYNC_BATCH_ROWS     rows per batch (2000)
+//   SYNC_BATCH_ROWS     rows per batch (5000, at most 20000)
 //   SYNC_RECONCILE_DAYS recent days reconciled on every run (7)
 
 export function syncOptionsFromEnv(
@@ -35,7 +36,7 @@ export function syncOptionsFromEnv(
     runAt: env.SYNC_AT ?? '02:30',
     backupDir: env.BACKUP_DIR ?? join(dataDir, 'backups'),
     backupKeepDays: number('BACKUP_KEEP_DAYS', 14),
-    batchRows: number('SYNC_BATCH_ROWS', 2000),
+    batchRows: Math.min(number('SYNC_BATCH_ROWS', 5000), SYNC_MAX_BATCH_ROWS),
     recentDays: number('SYNC_RECONCILE_DAYS', 7),
   };
 }

@@ -25,7 +25,7 @@ export interface SyncOptions {
   runAt?: string;
   backupDir: string;
   backupKeepDays?: number;
-  /** Rows per batch. */
+  /** Rows per batch (5,000; at most SYNC_MAX_BATCH_ROWS). */
   batchRows?: number;
   /** Today and the days before it reconciled on every run. */
   recentDays?: number;
@@ -182,7 +182,7 @@ export function startSync(hall: Hall, options: SyncOptions | null, logger?: Logg
         client,
         runId,
         today: businessDayOf(clock(), timeZone()),
-        batchRows: opts.batchRows ?? 2000,
+        batchRows: opts.batchRows ?? 5000,
         recentDays: opts.recentDays ?? 7,
         rotateDays: opts.rotateDays ?? 14,
         signal: abort.signal,
