@@ -9,6 +9,8 @@ import {
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { nonceStore, verifySignature } from './auth';
@@ -74,6 +76,24 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+const gunzipAsync = promisify(gunzip);
+
+/** The body as sent, signed as sent: gzip is undone after the signature is checked. */
+async function decode(req: IncomingMessage, raw: Buffer, limit: number): Promise<Buffer> {
+  const encoding = req.headers['content-encoding'];
+  if (!encoding || encoding === 'identity') return raw;
+  if (encoding !== 'gzip')
+    throw new Refused('malformed_request', `unknown content-encoding ${encoding}`);
+  try {
+    return await gunzipAsync(raw, { maxOutputLength: limit });
+  } catch {
+    throw new Refused(
+      'malformed_request',
+      'the gzip body cannot be read (or is too large); nothing was stored',
+    );
+  }
 }
 
 function parse<T>(schema: z.ZodType<T>, body: Buffer): T {
@@ -185,8 +205,9 @@ export function createCentralHandler(options: CentralOptions) {
     if (!m) throw new Refused('not_found', `no route ${method} ${url.pathname}`);
     const hallId = decodeURIComponent(m[1]!);
     const action = m[2]!;
-    const body = await readBody(req, limit);
-    await authenticate(req, `${url.pathname}${url.search}`, hallId, body);
+    const raw = await readBody(req, limit);
+    await authenticate(req, `${url.pathname}${url.search}`, hallId, raw);
+    const body = await decode(req, raw, limit);
     if (action === 'sync-state' && method === 'GET') {
       send(res, 200, { ok: true, data: await syncState(hallId) });
     } else if (action === 'batches' && method === 'POST') {
