@@ -1,0 +1,7 @@
+import { useNow } from './desk';
+import { formatClock } from './format';
+
+export function Clock({ timeZone }: { timeZone: string }) {
+  const now = useNow(10_000);
+  return <span className="clock">{formatClock(now, timeZone)}</span>;
+}

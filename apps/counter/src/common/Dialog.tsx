@@ -1,0 +1,59 @@
+import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** A modal form: Enter confirms, Escape cancels, focus starts inside. */
+export function Dialog(props: {
+  title: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+  confirmLabel: string;
+  confirmDisabled?: boolean;
+  pending?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const { onCancel } = props;
+  useEffect(() => {
+    const first = form.current?.querySelector<HTMLElement>('input, select, textarea, button');
+    first?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onCancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onCancel]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!props.confirmDisabled && !props.pending) props.onConfirm();
+  };
+  return (
+    <div className="dialog-backdrop">
+      <form
+        ref={form}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={props.title}
+        data-testid={props.testId}
+        onSubmit={submit}
+      >
+        <h2>{props.title}</h2>
+        <div className="dialog-body">{props.children}</div>
+        <div className="dialog-actions">
+          <button type="button" onClick={props.onCancel}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={props.confirmDisabled || props.pending}
+          >
+            {props.pending ? t('common.sending') : props.confirmLabel}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

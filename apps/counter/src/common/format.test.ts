@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatClock,
+  formatDateTime,
+  formatDuration,
+  fromDateTimeInput,
+  toDateTimeInput,
+} from './format';
+
+describe('formatDuration', () => {
+  it.each([
+    { sec: 0, zh: '0秒', en: '0 s' },
+    { sec: 45, zh: '45秒', en: '45 s' },
+    { sec: 59.6, zh: '1分', en: '1 min' },
+    { sec: 60, zh: '1分', en: '1 min' },
+    { sec: 754, zh: '12分', en: '12 min' },
+    { sec: 3600, zh: '1小时', en: '1 h' },
+    { sec: 3900, zh: '1小时5分', en: '1 h 5 min' },
+    { sec: -5, zh: '0秒', en: '0 s' },
+  ])('$sec s → $zh / $en', ({ sec, zh, en }) => {
+    expect(formatDuration(sec, 'zh')).toBe(zh);
+    expect(formatDuration(sec, 'en')).toBe(en);
+  });
+});
+
+describe('clock and date in the hall time zone', () => {
+  const at = Date.UTC(2026, 10, 24, 6, 5); // 14:05 in Shanghai
+  it.each([
+    { tz: 'Asia/Shanghai', clock: '14:05', zh: '11月24日 14:05', en: '24 Nov 14:05' },
+    { tz: 'UTC', clock: '06:05', zh: '11月24日 06:05', en: '24 Nov 06:05' },
+  ])('$tz', ({ tz, clock, zh, en }) => {
+    expect(formatClock(at, tz)).toBe(clock);
+    expect(formatDateTime(at, tz, 'zh')).toBe(zh);
+    expect(formatDateTime(at, tz, 'en')).toBe(en);
+  });
+});
+
+describe('datetime-local values', () => {
+  it('round-trips to the minute', () => {
+    const ms = new Date(2026, 10, 24, 17, 30).getTime();
+    expect(toDateTimeInput(ms)).toBe('2026-11-24T17:30');
+    expect(fromDateTimeInput('2026-11-24T17:30')).toBe(ms);
+  });
+  it.each(['', '2026-11-24', 'tomorrow', '2026-11-24T7:30'])('refuses %j', (value) => {
+    expect(fromDateTimeInput(value)).toBeNull();
+  });
+});

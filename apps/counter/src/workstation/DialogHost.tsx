@@ -1,0 +1,49 @@
+import {
+  AdvanceCaseDialog,
+  CancelTaskDialog,
+  CloseCaseDialog,
+  CloseFollowUpDialog,
+  CreateTaskDialog,
+  OpenCaseDialog,
+} from '../mine/ItemDialogs';
+import {
+  CallTicketDialog,
+  FinishDialog,
+  ParkDialog,
+  PauseDialog,
+  TransferDialog,
+  WalkInDialog,
+} from './TicketDialogs';
+import { useWorkstation } from './work-context';
+
+/** The one dialog open on the workstation, if any. */
+export function DialogHost() {
+  const dialog = useWorkstation((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'finish':
+      return <FinishDialog ticketId={dialog.ticketId} />;
+    case 'transfer':
+      return <TransferDialog ticketId={dialog.ticketId} />;
+    case 'park':
+      return <ParkDialog ticketId={dialog.ticketId} />;
+    case 'walkIn':
+      return <WalkInDialog />;
+    case 'callTicket':
+      return <CallTicketDialog />;
+    case 'pause':
+      return <PauseDialog />;
+    case 'openCase':
+      return <OpenCaseDialog ticketId={dialog.ticketId} />;
+    case 'advanceCase':
+      return <AdvanceCaseDialog caseId={dialog.caseId} />;
+    case 'closeCase':
+      return <CloseCaseDialog caseId={dialog.caseId} />;
+    case 'createTask':
+      return <CreateTaskDialog caseId={dialog.caseId} ticketId={dialog.ticketId} />;
+    case 'closeFollowUp':
+      return <CloseFollowUpDialog followUpId={dialog.followUpId} />;
+    case 'cancelTask':
+      return <CancelTaskDialog taskId={dialog.taskId} />;
+  }
+}

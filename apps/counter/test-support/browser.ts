@@ -1,0 +1,44 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+// Chromium for the screen tests and the screenshot tour.
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const sizes = {
+  workstation: { width: 1366, height: 768 },
+  pad: { width: 800, height: 480 },
+  backoffice: { width: 1366, height: 768 },
+} as const;
+
+/** A page in its own browser context (its own localStorage: its own device token). */
+export async function openScreen(
+  browser: Browser,
+  url: string,
+  size: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: size, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Signs a staff member in on a desk screen that shows the sign-in form. */
+export async function signIn(page: Page, staffNo: string, pin = staffNo): Promise<void> {
+  await page.getByLabel('工号').fill(staffNo);
+  await page.getByLabel('密码').fill(pin);
+  await page.getByRole('button', { name: '登录' }).click();
+}
