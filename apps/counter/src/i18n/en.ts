@@ -328,16 +328,6 @@ export const en: Shape<Strings> = {
     result: 'Answer',
     complete: 'Answer and close',
   },
-  console: {
-    alerts: 'Rating alerts ({{count}} open)',
-    noAlerts: 'No alerts.',
-    acknowledge: 'Acknowledge',
-    acknowledged: 'Acknowledged',
-    followUps: 'Open follow-ups ({{count}})',
-    unassigned: 'Unassigned',
-    assignTo: 'Assign to',
-    assign: 'Assign',
-  },
   alertKind: {
     dissatisfied: 'Dissatisfied rating',
     wait_over_target: 'Wait over target',

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zh } from './zh';
+import { enAll, zhAll } from './resources';
 
 // zh-CN by default, English on request; the choice is kept per device.
 
@@ -11,7 +10,7 @@ export type Language = 'zh' | 'en';
 const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANG_KEY);
 
 void i18next.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: { zh: { translation: zhAll }, en: { translation: enAll } },
   lng: saved === 'en' ? 'en' : 'zh',
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

@@ -20,8 +20,7 @@ import {
 } from '@onestop/shared';
 import { workActions } from '../workstation/shortcuts';
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { zh } from './zh';
+import { enAll as en, zhAll as zh } from './resources';
 
 // Every string on screen is translated: each literal key the code uses exists in both
 // languages, each error code has its zh and en message, and no string is left empty.

@@ -322,16 +322,6 @@ export const zh = {
     result: '答复内容',
     complete: '答复并办结',
   },
-  console: {
-    alerts: '评价告警(未处理 {{count}})',
-    noAlerts: '暂无告警。',
-    acknowledge: '已知悉',
-    acknowledged: '已处理',
-    followUps: '待办回访({{count}})',
-    unassigned: '未指派',
-    assignTo: '指派给',
-    assign: '指派',
-  },
   alertKind: {
     dissatisfied: '不满意评价',
     wait_over_target: '等候超时',

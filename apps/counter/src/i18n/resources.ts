@@ -1,0 +1,10 @@
+import { consoleEn, consoleZh } from '../console/strings';
+import { reportsEn, reportsZh } from '../reports/strings';
+import { en } from './en';
+import { zh } from './zh';
+
+// Every screen's words in one place per language: the work post's (zh.ts, en.ts), the
+// console's and the reports screen's, each kept beside its screens.
+
+export const zhAll = { ...zh, ...consoleZh, ...reportsZh };
+export const enAll = { ...en, ...consoleEn, ...reportsEn };
