@@ -321,3 +321,35 @@ describe('signing off with open items', () => {
     receiver.socket.disconnect();
   });
 });
+
+describe('leaving the counter', () => {
+  it('lets a clerk who owns an open case leave the counter and take another; the case stays theirs', async () => {
+    const clerk = await clerkAt(1);
+    const walkIn = ok(
+      await send(clerk.socket, 'ticket:walk-in', { serviceId: 'svc-billing' }),
+    ).ticket;
+    const c = ok(
+      await send(clerk.socket, 'case:open', {
+        ticketId: walkIn.id,
+        caseTypeId: 'ct-fault',
+        summary: '表箱锈蚀需更换',
+      }),
+    ).case;
+    ok(
+      await send(clerk.socket, 'ticket:finish', {
+        ticketId: walkIn.id,
+        outcome: 'case_opened',
+        items: [],
+      }),
+    );
+    ok(await send(clerk.socket, 'counter:sign-out', {}));
+    ok(await send(clerk.socket, 'counter:sign-in', { counterId: 'ctr-1' }));
+    const snapshot = ok(await send(clerk.socket, 'hall:snapshot', {}));
+    expect(snapshot.cases.find((x) => x.id === c.id)?.ownerStaffId).toBe(clerk.staffId);
+    expect(await send(clerk.socket, 'staff:sign-out', {})).toMatchObject({
+      ok: false,
+      code: 'handover_required',
+    });
+    clerk.socket.disconnect();
+  });
+});

@@ -4,6 +4,7 @@ import {
   acknowledgeHandover,
   cancelHandover,
   createHandover,
+  leaveCounterCheck,
   signOffCheck,
   takeOverCase,
   takeOverFollowUp,
@@ -76,6 +77,18 @@ describe('signing off', () => {
     const r = signOffCheck(holdings, undefined);
     expect(r.ok ? 'ok' : r.code).toBe(expected);
   });
+
+  it.each([
+    { case: 'empty hands', tickets: [], expected: 'ok' },
+    { case: 'a parked visit', tickets: [parked], expected: 'open_items' },
+    { case: 'a ticket in service', tickets: [serving], expected: 'open_items' },
+  ])(
+    'leaving the counter with $case → $expected (owned cases go along)',
+    ({ tickets, expected }) => {
+      const r = leaveCounterCheck(tickets);
+      expect(r.ok ? 'ok' : r.code).toBe(expected);
+    },
+  );
 
   it('names what is held, and a handover still waiting for its receiver', () => {
     const pending = (make() as { value: Handover }).value;

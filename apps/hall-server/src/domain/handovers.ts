@@ -92,6 +92,16 @@ export function signOffCheck(h: Holdings, pending: Handover | undefined): Result
   return reject(h.tickets.length > 0 ? 'open_items' : 'handover_required', `${list}.${waiting}`);
 }
 
+/**
+ * Leaving the counter (not the desk): the customers come first, a parked one included, since
+ * they come back to this counter. Cases, tasks and follow-ups stay with the clerk, who is still
+ * signed in and keeps them across counters and days; only signing off needs their handover.
+ */
+export function leaveCounterCheck(tickets: readonly Ticket[]): Result<void> {
+  if (tickets.length === 0) return accept(undefined);
+  return reject('open_items', `${tickets.map((t) => t.number).join(', ')}.`);
+}
+
 export function createHandover(
   input: {
     id: string;

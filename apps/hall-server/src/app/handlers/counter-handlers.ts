@@ -8,7 +8,7 @@ import {
 } from '../../domain/counters';
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
-import { mayLeave } from './handover-handlers';
+import { leaveCounterCheck } from '../../domain/handovers';
 
 function atOwnCounter(
   tx: TxContext,
@@ -64,7 +64,8 @@ export const counterHandlers = {
       if (!own.ok) return own;
       const left = signOutOfCounter(own.value.counter, own.value.actor, tx.now);
       if (!left.ok) return left;
-      const free = mayLeave(tx, own.value.actor.staffId); // open items need a handover first
+      // A customer held (parked too) keeps the clerk here; owned cases go with them.
+      const free = leaveCounterCheck(tx.store.tickets.heldByStaff(own.value.actor.staffId));
       if (!free.ok) return free;
       const result = saveCounter(tx, left);
       if (result.ok && tx.actor.session) tx.write.session({ ...tx.actor.session, counterId: null });
