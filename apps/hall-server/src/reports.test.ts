@@ -31,6 +31,15 @@ beforeAll(async () => {
     const issued = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' })).ticket;
     ok(await send(clerk.socket, 'ticket:call', { ticketId: issued.id }));
     ok(await send(clerk.socket, 'ticket:start', { ticketId: issued.id }));
+    if (i === 0) {
+      ok(
+        await send(clerk.socket, 'case:open', {
+          ticketId: issued.id,
+          caseTypeId: 'ct-fault',
+          summary: '表箱漏电',
+        }),
+      );
+    }
     ok(await send(clerk.socket, 'ticket:finish', { ticketId: issued.id, outcome: 'completed' }));
   }
   ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-fault' }));
@@ -62,7 +71,12 @@ describe('reports', () => {
     expect(report.clerks.find((c) => c.staffNo === '1001')).toMatchObject({
       served: 3,
       owned: 3,
+      casesOwned: 1,
     });
+    expect(report.cases).toMatchObject({ opened: 1, open: 1, overdue: 0, onTimeRate: null });
+    expect(report.cases.byType).toEqual([
+      expect.objectContaining({ caseTypeId: 'ct-fault', nameZh: '故障报修', opened: 1 }),
+    ]);
     const empty = ok(await send(leader, 'report:get', { from: '2020-01-01', to: '2020-01-31' }));
     expect(empty).toMatchObject({ days: 0, tickets: 0, clerks: [] });
     expect(await send(leader, 'report:get', { from: today, to: '2020-01-01' })).toMatchObject({
@@ -86,6 +100,7 @@ describe('reports', () => {
       '业务 Services',
       '人员考核 Clerks',
       '时段排班 Hours',
+      '工单 Cases',
       '预估准确度 Estimates',
     ]);
     const services = book.getWorksheet('业务 Services')!;
@@ -131,7 +146,7 @@ describe('reports', () => {
           `${hall.server.url}/api/v1/report/export?from=${today}&to=${today}&format=html`,
         );
         expect(await page.locator('h1').textContent()).toContain('服务通报');
-        expect(await page.locator('table').count()).toBe(3);
+        expect(await page.locator('table').count()).toBe(4);
         const pdf = await page.pdf({ format: 'A4', landscape: true });
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
         expect(pdf.length).toBeGreaterThan(10_000);

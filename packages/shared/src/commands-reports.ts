@@ -51,6 +51,9 @@ export const HourReport = z.object({
   arrivalsPerHour: z.number().nonnegative(),
   handleMeanSec: Sec,
   waitP50Sec: Sec,
+  waitP90Sec: Sec,
+  /** Called within their own service's target wait, of those called in that hour. */
+  withinTargetShare: Share,
   /** Counters that served customers in that hour, averaged over the days. */
   countersServing: z.number().nonnegative(),
   /** Erlang C: fewest counters for the service level within the hall's target wait. */
@@ -64,6 +67,27 @@ export const EstimateAccuracy = z.object({
   maeSec: Sec,
   /** Mean (estimated − actual): positive means the estimate was too long. */
   biasSec: z.number(),
+});
+
+const Count = z.number().int().nonnegative();
+
+/** Cases opened in the range: closed on time (completed by the due date) and still open. */
+const CaseCounts = {
+  opened: Count,
+  closed: Count,
+  onTime: Count,
+  /** onTime / closed; null when none was closed. */
+  onTimeRate: Share.nullable(),
+  open: Count,
+  /** Open past the due date at the end of the range (or now, if sooner). */
+  overdue: Count,
+};
+
+export const CaseTypeReport = z.object({
+  caseTypeId: Id,
+  nameZh: z.string(),
+  nameEn: z.string(),
+  ...CaseCounts,
 });
 
 export const HallReport = z.object({
@@ -82,8 +106,15 @@ export const HallReport = z.object({
     bySource: z.record(z.string(), z.number().int().nonnegative()),
     closed: z.number().int().nonnegative(),
     meanHoursToClose: z.number().nonnegative().nullable(),
+    p90HoursToClose: z.number().nonnegative().nullable(),
     open: z.number().int().nonnegative(),
+    /** Still open more than `dueHours` after they were raised, at the end of the range. */
+    openPastDue: Count,
+    dueHours: z.number().positive(),
+    /** Raised again by the same customer within 30 days (重复诉求). */
+    repeated: Count,
   }),
+  cases: z.object({ ...CaseCounts, byType: z.array(CaseTypeReport) }),
   staffing: z.object({ serviceLevel: Share, targetWaitSec: Sec }),
   estimates: z.object({
     byService: z.array(EstimateAccuracy),
@@ -108,6 +139,6 @@ export const reportCommands = {
     output: HallReport,
     roles: ['duty_leader', 'admin'],
     summary:
-      'Statistics for a range of business days: per service, per clerk (appraisal), per hour with Erlang C staffing, opinions, and wait-estimate accuracy.',
+      'Statistics for a range of business days: per service, per clerk (appraisal), per hour with Erlang C staffing, opinions, cases, and wait-estimate accuracy.',
   }),
 } as const;

@@ -42,9 +42,58 @@ const hourColumns: Column[] = [
   { header: '到达/小时 Arrivals/h', key: 'arrivalsPerHour', width: 20 },
   { header: '平均办理 Handling (min)', key: 'handleMeanSec', width: 22, format: 'minutes' },
   { header: '等候中位 Wait p50 (min)', key: 'waitP50Sec', width: 22, format: 'minutes' },
+  { header: '等候P90 Wait p90 (min)', key: 'waitP90Sec', width: 22, format: 'minutes' },
+  { header: '达标率 Within target', key: 'withinTargetShare', width: 20, format: 'percent' },
   { header: '实际窗口 Counters serving', key: 'countersServing', width: 24 },
   { header: '建议窗口 Recommended', key: 'countersRecommended', width: 22 },
 ];
+
+const caseColumns: Column[] = [
+  { header: '类型 Case type', key: 'nameZh', width: 18 },
+  { header: '受理 Opened', key: 'opened', width: 12 },
+  { header: '办结 Closed', key: 'closed', width: 12 },
+  { header: '按期 On time', key: 'onTime', width: 12 },
+  { header: '按期率 On-time rate', key: 'onTimeRate', width: 18, format: 'percent' },
+  { header: '在办 Open', key: 'open', width: 12 },
+  { header: '超期 Overdue', key: 'overdue', width: 12 },
+];
+
+const estimateColumns: Column[] = [
+  { header: '维度 Scope', key: 'scope', width: 12 },
+  { header: '项 Key', key: 'key', width: 16 },
+  { header: '样本 n', key: 'n', width: 10 },
+  { header: '平均绝对误差 MAE (min)', key: 'maeSec', width: 24, format: 'minutes' },
+  { header: '偏差 Bias (min)', key: 'biasSec', width: 16, format: 'minutes' },
+];
+
+/** The tables a report exports one by one (CSV). */
+export const reportTables = ['services', 'clerks', 'hours', 'cases', 'estimates'] as const;
+export type ReportTable = (typeof reportTables)[number];
+
+function tableOf(report: HallReport, table: ReportTable): [Column[], Record<string, unknown>[]] {
+  const rows = (list: unknown[]) => list as Record<string, unknown>[];
+  switch (table) {
+    case 'services':
+      return [serviceColumns, rows(report.services)];
+    case 'clerks':
+      return [clerkColumns, rows(report.clerks)];
+    case 'hours':
+      return [hourColumns, rows(report.hours)];
+    case 'cases':
+      return [
+        caseColumns,
+        rows([...report.cases.byType, { ...report.cases, nameZh: '合计 Total' }]),
+      ];
+    case 'estimates':
+      return [
+        estimateColumns,
+        rows([
+          ...report.estimates.byService.map((e) => ({ ...e, scope: 'service' })),
+          ...report.estimates.byHour.map((e) => ({ ...e, scope: 'hour' })),
+        ]),
+      ];
+  }
+}
 
 function cell(row: Record<string, unknown>, c: Column): unknown {
   const v = row[c.key];
@@ -83,30 +132,29 @@ export async function reportToXlsx(report: HallReport, hallName: string): Promis
     ['营业日 Business days', report.days],
     ['取号 Tickets', report.tickets],
     ['意见 Opinions', report.opinions.total],
+    ['投诉 Complaints', report.opinions.byCategory.complaint],
+    ['建议 Suggestions', report.opinions.byCategory.suggestion],
+    ['表扬 Praise', report.opinions.byCategory.praise],
+    ['更正 Corrections', report.opinions.byCategory.correction],
+    ['重复诉求 Repeated', report.opinions.repeated],
+    ['平均办结时长 Mean hours to close', report.opinions.meanHoursToClose ?? ''],
     ['未结意见 Open opinions', report.opinions.open],
+    [
+      `超${report.opinions.dueHours}小时未结 Open past ${report.opinions.dueHours} h`,
+      report.opinions.openPastDue,
+    ],
+    ['工单按期率 Cases on time', report.cases.onTimeRate ?? ''],
+    ['超期工单 Overdue cases', report.cases.overdue],
   ]);
+  summary.getCell('B14').numFmt = '0.0%';
   summary.getColumn(1).width = 26;
   summary.getColumn(1).font = { bold: true };
   summary.getColumn(2).width = 30;
-  addSheet(book, '业务 Services', serviceColumns, report.services);
-  addSheet(book, '人员考核 Clerks', clerkColumns, report.clerks);
-  addSheet(book, '时段排班 Hours', hourColumns, report.hours);
-  const accuracy = [
-    ...report.estimates.byService.map((e) => ({ ...e, scope: 'service' })),
-    ...report.estimates.byHour.map((e) => ({ ...e, scope: 'hour' })),
-  ];
-  addSheet(
-    book,
-    '预估准确度 Estimates',
-    [
-      { header: '维度 Scope', key: 'scope', width: 12 },
-      { header: '项 Key', key: 'key', width: 16 },
-      { header: '样本 n', key: 'n', width: 10 },
-      { header: '平均绝对误差 MAE (min)', key: 'maeSec', width: 24, format: 'minutes' },
-      { header: '偏差 Bias (min)', key: 'biasSec', width: 16, format: 'minutes' },
-    ],
-    accuracy,
-  );
+  addSheet(book, '业务 Services', ...tableOf(report, 'services'));
+  addSheet(book, '人员考核 Clerks', ...tableOf(report, 'clerks'));
+  addSheet(book, '时段排班 Hours', ...tableOf(report, 'hours'));
+  addSheet(book, '工单 Cases', ...tableOf(report, 'cases'));
+  addSheet(book, '预估准确度 Estimates', ...tableOf(report, 'estimates'));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -122,15 +170,9 @@ function toCsv(columns: Column[], rows: Record<string, unknown>[]): string {
   ].join('\r\n');
 }
 
-/** CSV of one table (`services`, `clerks` or `hours`), with a BOM so Excel reads it as UTF-8. */
-export function reportToCsv(report: HallReport, table: 'services' | 'clerks' | 'hours'): string {
-  const [columns, rows] =
-    table === 'services'
-      ? [serviceColumns, report.services]
-      : table === 'clerks'
-        ? [clerkColumns, report.clerks]
-        : [hourColumns, report.hours];
-  return `\uFEFF${toCsv(columns, rows as unknown as Record<string, unknown>[])}\r\n`;
+/** CSV of one table, with a BOM so Excel reads it as UTF-8. */
+export function reportToCsv(report: HallReport, table: ReportTable): string {
+  return `\uFEFF${toCsv(...tableOf(report, table))}\r\n`;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -167,5 +209,7 @@ th { background: #1f4e79; color: #fff; } td:first-child, th:first-child { text-a
 <h2>人员考核 Clerks</h2>${htmlTable(clerkColumns, rows(report.clerks))}
 <h2>分时段排班 Staffing by hour (服务水平 ${Math.round(report.staffing.serviceLevel * 100)}% / ${Math.round(report.staffing.targetWaitSec / 60)} min)</h2>
 ${htmlTable(hourColumns, rows(report.hours))}
+<h2>工单 Cases</h2>${htmlTable(...tableOf(report, 'cases'))}
+<p class="meta">意见 Opinions: 重复诉求 repeated ${o.repeated} · 已结 closed ${o.closed}${o.meanHoursToClose === null ? '' : `(平均 mean ${o.meanHoursToClose} h)`} · 超${o.dueHours}小时未结 open past ${o.dueHours} h ${o.openPastDue}</p>
 </body></html>`;
 }

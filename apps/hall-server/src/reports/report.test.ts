@@ -1,4 +1,4 @@
-import type { Service, Staff } from '@onestop/shared';
+import type { CaseType, Service, Staff } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { computeReport, type ReportFacts, type TicketFacts } from './report';
 
@@ -111,6 +111,7 @@ const facts: ReportFacts = {
       createdAt: at(day1, 11, 0),
       closedAt: at(day1, 13, 0),
       ownerStaffId: 'c1',
+      repeated: false,
     },
     {
       category: 'suggestion',
@@ -119,11 +120,34 @@ const facts: ReportFacts = {
       createdAt: at(day2, 10, 0),
       closedAt: null,
       ownerStaffId: null,
+      repeated: false,
+    },
+    // The same customer again: closed after 24 h.
+    {
+      category: 'complaint',
+      source: 'kiosk',
+      state: 'closed',
+      createdAt: at(day1, 12, 0),
+      closedAt: at(day2, 12, 0),
+      ownerStaffId: null,
+      repeated: true,
+    },
+    // Repeated and still open 87 h after it was raised when the report is judged (past 72 h).
+    {
+      category: 'correction',
+      source: 'kiosk',
+      state: 'open',
+      createdAt: at(day1, 9, 0),
+      closedAt: null,
+      ownerStaffId: null,
+      repeated: true,
     },
   ],
   cases: [
-    { ownerStaffId: 'c1', closedOnTime: true, overdue: false },
-    { ownerStaffId: 'c1', closedOnTime: null, overdue: true },
+    { ownerStaffId: 'c1', caseTypeId: 'ct-new', closedOnTime: true, overdue: false },
+    { ownerStaffId: 'c1', caseTypeId: 'ct-new', closedOnTime: null, overdue: true },
+    { ownerStaffId: 'c2', caseTypeId: 'ct-fault', closedOnTime: false, overdue: false },
+    { ownerStaffId: 'c2', caseTypeId: 'ct-gone', closedOnTime: null, overdue: false },
   ],
 };
 
@@ -152,13 +176,27 @@ const clerk = (id: string, staffNo: string): Staff => ({
   changeSeq: 0,
 });
 
+const caseType = (id: string, nameZh: string, sortOrder: number): CaseType => ({
+  id,
+  nameZh,
+  nameEn: id,
+  serviceId: null,
+  limitDays: 2,
+  steps: [{ nameZh: '受理', nameEn: 'Accept', limitDays: 0 }],
+  active: true,
+  sortOrder,
+  changeSeq: 0,
+});
+
 const report = computeReport(facts, {
   from: '2026-11-23',
   to: '2026-11-24',
   services: [service('svc-a', 600), service('svc-b', 900)],
   staff: [clerk('c1', '1001'), clerk('c2', '1002'), clerk('c3', '1003')],
+  caseTypes: [caseType('ct-fault', '故障报修', 1), caseType('ct-new', '业扩报装', 2)],
   serviceLevel: 0.8,
-  now: 0,
+  now: day1 + 5 * 86_400_000,
+  asOf: day1 + 4 * 86_400_000, // Friday 00:00, as if judged at the end of a longer range
 });
 
 describe('a report over two fixture days', () => {
@@ -223,7 +261,7 @@ describe('a report over two fixture days', () => {
         satisfactionRate: 0,
         dissatisfied: 1,
         opinions: 0,
-        casesOwned: 0,
+        casesOwned: 2,
         casesOnTime: 0,
         overdue: 0,
       },
@@ -239,6 +277,8 @@ describe('a report over two fixture days', () => {
         arrivalsPerHour: 2,
         handleMeanSec: 200,
         waitP50Sec: 300,
+        waitP90Sec: 900,
+        withinTargetShare: 0.75, // 120, 300, 600 within svc-a's 600 s; 900 not
         countersServing: 1,
         countersRecommended: 1,
       },
@@ -247,6 +287,8 @@ describe('a report over two fixture days', () => {
         arrivalsPerHour: 1,
         handleMeanSec: 600,
         waitP50Sec: 600,
+        waitP90Sec: 600,
+        withinTargetShare: 1, // 600 within svc-b's 900 s
         countersServing: 0.5,
         countersRecommended: 1,
       },
@@ -258,13 +300,19 @@ describe('a report over two fixture days', () => {
   });
 
   it('sums up opinions and judges the wait estimate per service and per hour', () => {
+    // Closed after 2 h and 24 h: mean 13, p90 (nearest rank 2 of 2) 24. Open: the suggestion
+    // (62 h old on Friday 00:00) and the correction (87 h: past 72 h).
     expect(report.opinions).toEqual({
-      total: 2,
-      byCategory: { complaint: 1, suggestion: 1, praise: 0, correction: 0 },
-      bySource: { kiosk: 1, guide: 1 },
-      closed: 1,
-      meanHoursToClose: 2,
-      open: 1,
+      total: 4,
+      byCategory: { complaint: 2, suggestion: 1, praise: 0, correction: 1 },
+      bySource: { kiosk: 3, guide: 1 },
+      closed: 2,
+      meanHoursToClose: 13,
+      p90HoursToClose: 24,
+      open: 2,
+      openPastDue: 1,
+      dueHours: 72,
+      repeated: 2,
     });
     // A: errors −60, −300, −300 → MAE 220, bias −220 (estimates too short); B: +300.
     expect(report.estimates.byService).toEqual([
@@ -275,6 +323,54 @@ describe('a report over two fixture days', () => {
       { key: '09:00', n: 3, maeSec: 220, biasSec: -220 },
       { key: '10:00', n: 1, maeSec: 300, biasSec: 300 },
     ]);
+  });
+
+  it('counts cases by type: on-time completion, open and overdue', () => {
+    // Four cases: ct-new closed on time + open overdue, ct-fault closed late, one of a type the
+    // hall no longer lists (named by its id, after the listed types).
+    expect(report.cases).toEqual({
+      opened: 4,
+      closed: 2,
+      onTime: 1,
+      onTimeRate: 0.5,
+      open: 2,
+      overdue: 1,
+      byType: [
+        {
+          caseTypeId: 'ct-fault',
+          nameZh: '故障报修',
+          nameEn: 'ct-fault',
+          opened: 1,
+          closed: 1,
+          onTime: 0,
+          onTimeRate: 0,
+          open: 0,
+          overdue: 0,
+        },
+        {
+          caseTypeId: 'ct-new',
+          nameZh: '业扩报装',
+          nameEn: 'ct-new',
+          opened: 2,
+          closed: 1,
+          onTime: 1,
+          onTimeRate: 1,
+          open: 1,
+          overdue: 1,
+        },
+        {
+          caseTypeId: 'ct-gone',
+          nameZh: 'ct-gone',
+          nameEn: 'ct-gone',
+          opened: 1,
+          closed: 0,
+          onTime: 0,
+          onTimeRate: null,
+          open: 1,
+          overdue: 0,
+        },
+      ],
+    });
   });
 
   it('gives an empty report, not an error, for a range with no data', () => {
@@ -292,5 +388,14 @@ describe('a report over two fixture days', () => {
     expect(empty).toMatchObject({ days: 0, tickets: 0, clerks: [], hours: [] });
     expect(empty.services[0]).toMatchObject({ tickets: 0, waitP50Sec: 0, withinTargetShare: 0 });
     expect(empty.opinions.meanHoursToClose).toBeNull();
+    expect(empty.cases).toEqual({
+      opened: 0,
+      closed: 0,
+      onTime: 0,
+      onTimeRate: null,
+      open: 0,
+      overdue: 0,
+      byType: [],
+    });
   });
 });

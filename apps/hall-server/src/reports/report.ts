@@ -1,4 +1,4 @@
-import type { HallReport, OpinionCategory, Service, Staff } from '@onestop/shared';
+import type { CaseType, HallReport, OpinionCategory, Service, Staff } from '@onestop/shared';
 import { startOfBusinessDay } from '../domain/business-day';
 import type { Db } from '../store/db';
 import { countersNeeded } from './erlang';
@@ -33,6 +33,8 @@ export interface OpinionFacts {
   createdAt: number;
   closedAt: number | null;
   ownerStaffId: string | null;
+  /** The same customer raised another within 30 days (重复诉求). */
+  repeated: boolean;
 }
 
 export interface EvaluationFacts {
@@ -42,9 +44,18 @@ export interface EvaluationFacts {
 
 export interface CaseFacts {
   ownerStaffId: string;
+  caseTypeId: string;
+  /** Null while open; true when closed completed by its due date. */
   closedOnTime: boolean | null;
+  /** Still open past its due date at the end of the range (or now, if sooner). */
   overdue: boolean;
 }
+
+/**
+ * An opinion should be answered within this many hours (the hall's 72-hour reply rule for
+ * 监督箱 opinions); one still open longer at the end of the range is past due.
+ */
+export const OPINION_DUE_HOURS = 72;
 
 export interface ReportFacts {
   tickets: TicketFacts[];
@@ -58,8 +69,11 @@ export interface ReportInput {
   to: string;
   services: Service[];
   staff: Staff[];
+  caseTypes?: CaseType[];
   serviceLevel: number;
   now: number;
+  /** The instant open items are judged at: the end of the range, or now if sooner. */
+  asOf?: number;
 }
 
 /** Nearest-rank percentile of values already sorted ascending. */
@@ -100,6 +114,8 @@ interface Bucket {
   noShows: number;
   transfers: number;
   cancellations: number;
+  /** Called within their own service's target wait. */
+  withinTarget: number;
   /** Estimated minus actual wait, seconds. */
   estimateErrors: number[];
 }
@@ -112,6 +128,7 @@ const bucket = (): Bucket => ({
   noShows: 0,
   transfers: 0,
   cancellations: 0,
+  withinTarget: 0,
   estimateErrors: [],
 });
 
@@ -136,6 +153,7 @@ export function computeReport(
   const servingByHour = new Map<number, Set<string>>(); // hour → "day counter"
   const arrivalsByWeekdayHour = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
   const days = new Set<string>();
+  const targetOf = new Map(input.services.map((s) => [s.id, s.targetWaitSec]));
 
   for (const t of facts.tickets) {
     days.add(t.businessDay);
@@ -152,6 +170,7 @@ export function computeReport(
       service.called++;
       service.waits.push(wait);
       inHour.waits.push(wait);
+      if (wait <= (targetOf.get(t.serviceId) ?? Infinity)) inHour.withinTarget++;
       if (t.state === 'no_show') service.noShows++;
       if (t.estimatedWaitSec !== null) {
         const error = t.estimatedWaitSec - wait;
@@ -249,6 +268,8 @@ export function computeReport(
       arrivalsPerHour: round(arrivalsPerHour, 2),
       handleMeanSec: round(handleMeanSec),
       waitP50Sec: round(percentile(b.waits, 50)),
+      waitP90Sec: round(percentile(b.waits, 90)),
+      withinTargetShare: share(b.withinTarget, b.waits.length),
       countersServing: round((servingByHour.get(hour)?.size ?? 0) / dayCount, 2),
       countersRecommended:
         b.tickets === 0 || handleMeanSec === 0 || !Number.isFinite(targetWaitSec)
@@ -268,6 +289,10 @@ export function computeReport(
     bySource[o.source] = (bySource[o.source] ?? 0) + 1;
   }
   const closed = facts.opinions.filter((o) => o.closedAt !== null);
+  const hoursToClose = ascending(closed.map((o) => (o.closedAt! - o.createdAt) / 3_600_000));
+  const asOf = input.asOf ?? input.now;
+  const opinionPastDue = (o: OpinionFacts) =>
+    o.closedAt === null && asOf - o.createdAt > OPINION_DUE_HOURS * 3_600_000;
 
   return {
     from: input.from,
@@ -283,12 +308,14 @@ export function computeReport(
       byCategory,
       bySource,
       closed: closed.length,
-      meanHoursToClose:
-        closed.length === 0
-          ? null
-          : round(mean(closed.map((o) => (o.closedAt! - o.createdAt) / 3_600_000)), 2),
+      meanHoursToClose: closed.length === 0 ? null : round(mean(hoursToClose), 2),
+      p90HoursToClose: closed.length === 0 ? null : round(percentile(hoursToClose, 90), 2),
       open: facts.opinions.length - closed.length,
+      openPastDue: facts.opinions.filter(opinionPastDue).length,
+      dueHours: OPINION_DUE_HOURS,
+      repeated: facts.opinions.filter((o) => o.repeated).length,
     },
+    cases: casesReport(facts.cases, input.caseTypes ?? []),
     staffing: {
       serviceLevel: input.serviceLevel,
       targetWaitSec: Number.isFinite(targetWaitSec) ? targetWaitSec : 0,
@@ -304,6 +331,51 @@ export function computeReport(
   };
 }
 
+interface CaseCounts {
+  opened: number;
+  closed: number;
+  onTime: number;
+  open: number;
+  overdue: number;
+}
+
+const caseCounts = (): CaseCounts => ({ opened: 0, closed: 0, onTime: 0, open: 0, overdue: 0 });
+const withRate = (c: CaseCounts) => ({
+  ...c,
+  onTimeRate: c.closed === 0 ? null : share(c.onTime, c.closed),
+});
+
+/** Cases opened in the range, in all and by type: on-time completion, open and overdue. */
+function casesReport(cases: CaseFacts[], caseTypes: CaseType[]): HallReport['cases'] {
+  const total = caseCounts();
+  const byType = new Map<string, CaseCounts>();
+  for (const c of cases) {
+    const type =
+      byType.get(c.caseTypeId) ?? byType.set(c.caseTypeId, caseCounts()).get(c.caseTypeId)!;
+    for (const counts of [total, type]) {
+      counts.opened++;
+      if (c.closedOnTime === null) counts.open++;
+      else counts.closed++;
+      if (c.closedOnTime === true) counts.onTime++;
+      if (c.overdue) counts.overdue++;
+    }
+  }
+  const known = new Map(caseTypes.map((t) => [t.id, t]));
+  const order = [
+    ...caseTypes.map((t) => t.id).filter((id) => byType.has(id)),
+    ...[...byType.keys()].filter((id) => !known.has(id)).sort(),
+  ];
+  return {
+    ...withRate(total),
+    byType: order.map((id) => ({
+      caseTypeId: id,
+      nameZh: known.get(id)?.nameZh ?? id,
+      nameEn: known.get(id)?.nameEn ?? id,
+      ...withRate(byType.get(id)!),
+    })),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading the facts.
 
@@ -312,6 +384,12 @@ function tableExists(db: Db, name: string): boolean {
     db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !==
     undefined
   );
+}
+
+/** The first instant after the range: the start of the business day after `to`. */
+export function rangeEndMs(to: string, timeZone: string): number {
+  const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return startOfBusinessDay(next, timeZone);
 }
 
 export function loadReportFacts(
@@ -358,11 +436,12 @@ export function loadReportFacts(
   });
 
   const fromMs = startOfBusinessDay(from, timeZone);
-  const toMs = startOfBusinessDay(to, timeZone) + 86_400_000 + 3_600_000; // past DST, then cut by day
+  const toMs = rangeEndMs(to, timeZone);
   const opinions = (
     db
       .prepare(
-        `SELECT o.category, o.source, o.state, o.created_at, o.closed_at, t.owner_staff_id
+        `SELECT o.category, o.source, o.state, o.created_at, o.closed_at,
+           COALESCE(o.staff_id, t.owner_staff_id), o.is_repeated
          FROM opinions o LEFT JOIN tickets t ON t.id = o.ticket_id
          WHERE o.created_at >= ? AND o.created_at < ?`,
       )
@@ -375,6 +454,7 @@ export function loadReportFacts(
     createdAt: r[3] as number,
     closedAt: r[4] as number | null,
     ownerStaffId: r[5] as string | null,
+    repeated: r[6] === 1,
   }));
 
   // Evaluations and cases belong to the work post; read them when their tables exist.
@@ -395,7 +475,7 @@ export function loadReportFacts(
     ? (
         db
           .prepare(
-            `SELECT owner_staff_id, state, due_at, closed_at, outcome FROM cases
+            `SELECT owner_staff_id, state, due_at, closed_at, outcome, case_type_id FROM cases
              WHERE opened_at >= ? AND opened_at < ?`,
           )
           .raw()
@@ -405,6 +485,7 @@ export function loadReportFacts(
         const closedAt = r[3] as number | null;
         return {
           ownerStaffId: r[0] as string,
+          caseTypeId: r[5] as string,
           closedOnTime: closedAt === null ? null : r[4] === 'completed' && closedAt <= dueAt,
           overdue: closedAt === null && Math.min(toMs, now) > dueAt,
         };

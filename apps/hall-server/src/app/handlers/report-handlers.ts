@@ -1,5 +1,5 @@
 import { accept } from '../../domain/result';
-import { computeReport, loadReportFacts } from '../../reports/report';
+import { computeReport, loadReportFacts, rangeEndMs } from '../../reports/report';
 import { handler } from '../context';
 
 // Reports read the hall's history; the computation is in reports/report.ts.
@@ -8,14 +8,17 @@ export const reportHandlers = {
   'report:get': handler<'report:get'>({
     run(tx, { from, to, serviceLevel }) {
       const started = performance.now();
-      const facts = loadReportFacts(tx.store.db, from, to, tx.hall.config.timeZone, tx.now);
+      const { timeZone } = tx.hall.config;
+      const facts = loadReportFacts(tx.store.db, from, to, timeZone, tx.now);
       const report = computeReport(facts, {
         from,
         to,
         services: tx.store.services.all(),
         staff: tx.store.staff.all(),
+        caseTypes: tx.store.caseTypes.all(),
         serviceLevel: serviceLevel ?? 0.8,
         now: tx.now,
+        asOf: Math.min(tx.now, rangeEndMs(to, timeZone)),
       });
       return accept({ ...report, elapsedMs: Math.round(performance.now() - started) });
     },
