@@ -337,6 +337,11 @@ export const AlertKind = z.enum([
   'device_offline',
   /** People waiting for a service that no open counter serves. */
   'service_unstaffed',
+  /**
+   * The nightly upward sync to the regional center failed, a backup failed, or reconciliation
+   * still finds a difference after re-sending; the sync status (`sync:status`) says which.
+   */
+  'sync_failed',
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 

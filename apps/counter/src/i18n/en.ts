@@ -338,6 +338,7 @@ export const en: Shape<Strings> = {
     repeated_opinion: 'Repeated opinion',
     device_offline: 'Device offline',
     service_unstaffed: 'Service without a counter',
+    sync_failed: 'Upward sync failed',
   },
   opinionCategory: {
     complaint: 'Complaint',

@@ -332,6 +332,7 @@ export const zh = {
     repeated_opinion: '重复诉求',
     device_offline: '设备离线',
     service_unstaffed: '业务无窗口办理',
+    sync_failed: '上传同步失败',
   },
   opinionCategory: {
     complaint: '投诉',

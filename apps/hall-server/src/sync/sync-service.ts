@@ -2,12 +2,13 @@ import type { HallChange, SyncStatus, SyncTrigger } from '@onestop/shared';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Hall } from '../app/hall';
-import { businessDayOf } from '../domain/business-day';
+import { businessDayOf, startOfBusinessDay } from '../domain/business-day';
 import { accept } from '../domain/result';
 import { RUN_BACKOFF, retryDelay, type Backoff } from './backoff';
 import { pruneBackups, takeBackup } from './backup';
 import { createCenterClient } from './center-client';
 import { createSyncReader } from './reader';
+import { SYNC_STATUS_ID } from './sync-repo';
 import { RunAborted, runSync, type RunHooks, type RunOutcome } from './runner';
 import { nextLocalTime, parseTimeOfDay } from './schedule';
 
@@ -81,9 +82,34 @@ export function startSync(hall: Hall, options: SyncOptions | null, logger?: Logg
     status = saved ?? next;
     return status;
   }
-  function raiseAlert(note: string, subjectId: string): void {
-    // TODO(alerts): raise a `sync_failed` alert record once the console names that kind.
-    logger?.error({ subjectId }, note);
+  /**
+   * A `sync_failed` alert on the duty leader's console, about the status record (which says
+   * what failed); at most one a business day, so a week offline or retries every few minutes
+   * do not bury the console's other alerts.
+   */
+  function raiseAlert(reason: string): void {
+    logger?.error({ reason }, 'sync alert');
+    hall.runSystem('sync-alert', (tx) => {
+      const dayStart = startOfBusinessDay(tx.hall.businessDay, tx.hall.config.timeZone);
+      const raisedToday = tx.store.alerts
+        .current(dayStart)
+        .some((a) => a.kind === 'sync_failed' && a.createdAt >= dayStart);
+      if (raisedToday) return accept(null);
+      tx.write.alert({
+        id: tx.newId(),
+        kind: 'sync_failed',
+        subjectId: SYNC_STATUS_ID,
+        ticketId: null,
+        counterId: null,
+        staffId: null,
+        createdAt: tx.now,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        note: null,
+        changeSeq: 0,
+      });
+      return accept(null);
+    });
   }
 
   // Start-up: a run the hall was in when it stopped is over; the next one resumes it soon.
@@ -126,7 +152,8 @@ export function startSync(hall: Hall, options: SyncOptions | null, logger?: Logg
 
   let running: Promise<SyncStatus> | null = null;
 
-  async function backup(now: number): Promise<void> {
+  /** The backup's error, or null when it was taken. */
+  async function backup(now: number): Promise<string | null> {
     try {
       const b = await takeBackup(store.db, opts.backupDir, now);
       pruneBackups(opts.backupDir, opts.backupKeepDays ?? 14, now);
@@ -137,10 +164,13 @@ export function startSync(hall: Hall, options: SyncOptions | null, logger?: Logg
         lastBackupError: null,
       });
       logger?.info({ file: b.file, bytes: b.bytes }, 'backup taken');
+      return null;
     } catch (err) {
       logger?.error({ err }, 'backup failed');
+      const error = `backup failed: ${errorText(err)}`;
       save({ lastBackupError: errorText(err) });
-      raiseAlert(`backup failed: ${errorText(err)}`, 'backup');
+      raiseAlert(error);
+      return error;
     }
   }
 
@@ -164,11 +194,19 @@ export function startSync(hall: Hall, options: SyncOptions | null, logger?: Logg
       },
       'sync-started',
     );
-    await backup(startedAt);
+    const backupError = await backup(startedAt);
     const nextBackupAt = nextNightly(clock());
     if (!client) {
+      // A backup-only run: its result is the backup's (a failed one is tried again tomorrow).
       return save(
-        { state: 'idle', phase: null, result: 'ok', finishedAt: clock(), nextBackupAt },
+        {
+          state: 'idle',
+          phase: null,
+          result: backupError ? 'failed' : 'ok',
+          error: backupError,
+          finishedAt: clock(),
+          nextBackupAt,
+        },
         'sync-finished',
       );
     }
@@ -212,7 +250,9 @@ export function startSync(hall: Hall, options: SyncOptions | null, logger?: Logg
       }
       const failures = status.failures + 1;
       logger?.warn({ err, failures }, 'sync run failed');
-      const saved = save(
+      // The alert first: the console hears of it no later than of the run's end.
+      raiseAlert(`upward sync failed: ${errorText(err)}`);
+      return save(
         {
           state: 'idle',
           phase: null,
@@ -228,23 +268,23 @@ export function startSync(hall: Hall, options: SyncOptions | null, logger?: Logg
         },
         'sync-finished',
       );
-      if (failures === 1) raiseAlert(`upward sync failed: ${errorText(err)}`, runId);
-      return saved;
     }
     const finishedAt = clock();
     const unresolved = outcome.unresolved.length;
-    const saved = save(
+    const error =
+      unresolved > 0
+        ? `still different at the center after re-sending: ${outcome.unresolved
+            .map((u) => `${u.table} ${u.day}`)
+            .join(', ')
+            .slice(0, 400)}`
+        : null;
+    if (error) raiseAlert(error);
+    return save(
       {
         state: 'idle',
         phase: null,
         result: 'ok',
-        error:
-          unresolved > 0
-            ? `still different at the center after re-sending: ${outcome.unresolved
-                .map((u) => `${u.table} ${u.day}`)
-                .join(', ')
-                .slice(0, 400)}`
-            : null,
+        error,
         finishedAt,
         sent: outcome.sent,
         total: outcome.total,
@@ -258,8 +298,6 @@ export function startSync(hall: Hall, options: SyncOptions | null, logger?: Logg
       },
       'sync-finished',
     );
-    if (unresolved > 0 && status.unresolved === 0) raiseAlert(saved.error ?? '', runId);
-    return saved;
   }
 
   function advanceSeq(to: number): void {
