@@ -1,4 +1,4 @@
-import { SYNC_HEADERS, type SyncBatch, type SyncRow } from '@onestop/shared';
+import { SYNC_HEADERS, type HallDaySummary, type SyncBatch, type SyncRow } from '@onestop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestOf } from '../../hall-server/src/sync/digest';
 import { signRequest } from '../../hall-server/src/sync/center-client';
@@ -8,10 +8,12 @@ import { isRealDay, partitionName } from './days';
 import { copyField, partitionKeeper, storeBatch } from './ingest';
 import { loadMigrations, migrate } from './migrate';
 import { centerDigests, compareDigests } from './reconcile';
+import { hallDaySummaries } from './summary';
 import { backends, dropTestDb, openTestDb } from './test-support/center-harness';
 
-// The center's parts: signature checks, the store's upsert rules, day partitions, and the
-// reconciliation checksum computed in SQL the same way the hall computes it.
+// The center's parts: signature checks, the store's upsert rules, day partitions, the
+// reconciliation checksum computed in SQL the same way the hall computes it, and the office's
+// cross-hall summary.
 
 describe('signed requests', () => {
   const key = 'k'.repeat(64);
@@ -245,6 +247,102 @@ describe.each(backends)('the store on $name', (backend) => {
       "SELECT data->>'note' AS note FROM hall_records WHERE hall_id = 'h-nul'",
     );
     expect(r!.note).toBe('a\uFFFDb');
+  });
+
+  it('sums up every hall per business day for the regional office', async () => {
+    const partitions = partitionKeeper(db);
+    const at = (sec: number) => 1_741_000_000_000 + sec * 1000;
+    const ticket = (id: string, day: string, state: string, waitSec: number | null): SyncRow => ({
+      t: 'tickets',
+      id,
+      day,
+      v: 1,
+      d: { id, state, issued_at: at(0), first_called_at: waitSec === null ? null : at(waitSec) },
+    });
+    const evaluation = (id: string, day: string, state: string, score: string | null) => ({
+      t: 'evaluations',
+      id,
+      day,
+      v: 1,
+      d: { id, state, score },
+    });
+    const opinion = (id: string, day: string) => ({ t: 'opinions', id, day, v: 1, d: { id } });
+    await storeBatch(
+      db,
+      partitions,
+      'h-sum-a',
+      batch([
+        ticket('a1', '2025-03-03', 'done', 60),
+        ticket('a2', '2025-03-03', 'done', 120),
+        ticket('a3', '2025-03-03', 'no_show', 300),
+        ticket('a4', '2025-03-03', 'cancelled', null),
+        evaluation('ae1', '2025-03-03', 'rated', 'very_satisfied'),
+        evaluation('ae2', '2025-03-03', 'rated', 'dissatisfied'),
+        evaluation('ae3', '2025-03-03', 'not_rated', null),
+        opinion('ao1', '2025-03-03'),
+        ticket('a5', '2025-03-04', 'done', 30),
+      ]),
+    );
+    await storeBatch(
+      db,
+      partitions,
+      'h-sum-b',
+      batch([
+        ticket('b1', '2025-03-03', 'waiting', null),
+        evaluation('be1', '2025-03-03', 'rated', 'satisfied'),
+        opinion('bo1', '2025-03-03'),
+        opinion('bo2', '2025-03-03'),
+        ticket('b2', '2025-03-05', 'done', 10), // after the range asked for
+      ]),
+    );
+    const day = (over: Partial<HallDaySummary>): HallDaySummary => ({
+      hallId: 'h-sum-a',
+      day: '2025-03-03',
+      tickets: 0,
+      served: 0,
+      noShows: 0,
+      waitMeanSec: null,
+      waitP90Sec: null,
+      rated: 0,
+      satisfactionRate: null,
+      dissatisfied: 0,
+      opinions: 0,
+      ...over,
+    });
+    const a3 = day({
+      tickets: 4,
+      served: 2,
+      noShows: 1,
+      waitMeanSec: 160, // (60 + 120 + 300) / 3: tickets never called do not count
+      waitP90Sec: 264, // interpolated between 120 and 300
+      rated: 2,
+      satisfactionRate: 0.5,
+      dissatisfied: 1,
+      opinions: 1,
+    });
+    const b3 = day({
+      hallId: 'h-sum-b',
+      tickets: 1,
+      rated: 1,
+      satisfactionRate: 1,
+      opinions: 2,
+    });
+    const a4 = day({
+      day: '2025-03-04',
+      tickets: 1,
+      served: 1,
+      waitMeanSec: 30,
+      waitP90Sec: 30,
+    });
+    expect(await hallDaySummaries(db, { from: '2025-03-01', to: '2025-03-04' })).toEqual([
+      a3,
+      b3,
+      a4,
+    ]);
+    expect(
+      await hallDaySummaries(db, { from: '2025-03-01', to: '2025-03-04', hallId: 'h-sum-b' }),
+    ).toEqual([b3]);
+    expect(await hallDaySummaries(db, { from: '2025-03-06', to: '2025-03-31' })).toEqual([]);
   });
 
   it('migrates once, and refuses a database from a newer build', async () => {
