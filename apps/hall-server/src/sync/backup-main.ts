@@ -3,13 +3,22 @@ import { resolve } from 'node:path';
 import { openDatabase } from '../store/db';
 import { argValue } from './cli-args';
 import { pruneBackups, takeBackup } from './backup';
+import { syncOptionsFromEnv } from './env';
 
 // `npm run backup -- --data-dir ./data`: an online backup now, also while the hall server runs
 // (it takes one itself every night and before every sync run).
 
 const argv = process.argv.slice(2);
 const dataDir = resolve(argValue(argv, '--data-dir') ?? process.env.DATA_DIR ?? './data');
-const dir = resolve(argValue(argv, '--to') ?? process.env.BACKUP_DIR ?? `${dataDir}/backups`);
+let settings: ReturnType<typeof syncOptionsFromEnv>;
+try {
+  // BACKUP_DIR and BACKUP_KEEP_DAYS read and checked as the hall server reads them.
+  settings = syncOptionsFromEnv(process.env, dataDir);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+const dir = resolve(argValue(argv, '--to') ?? settings.backupDir);
 if (!existsSync(`${dataDir}/hall.sqlite`)) {
   console.error(`no hall database in ${dataDir}`);
   process.exit(1);
@@ -17,7 +26,7 @@ if (!existsSync(`${dataDir}/hall.sqlite`)) {
 const db = openDatabase(`${dataDir}/hall.sqlite`);
 try {
   const b = await takeBackup(db, dir, Date.now());
-  pruneBackups(dir, Number(process.env.BACKUP_KEEP_DAYS ?? 14), Date.now());
+  pruneBackups(dir, settings.backupKeepDays ?? 14, Date.now());
   console.log(`Backup ${b.file} (${b.bytes} bytes), integrity check ok.`);
 } catch (err) {
   console.error(`Backup failed: ${(err as Error).message}`);

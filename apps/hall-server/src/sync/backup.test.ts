@@ -41,6 +41,11 @@ describe('backups and restore', () => {
       copy.close();
       const lost = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' })).ticket;
       const seqBefore = server.hall.store.hall.state().seq;
+      // Not under a running hall server: it would go on serving the file moved aside.
+      expect(() => restoreHall({ from: backup.file, dataDir })).toThrow(
+        /in use: stop the hall server first/,
+      );
+      expect(readdirSync(dataDir).filter((f) => f.startsWith('replaced-'))).toEqual([]);
       kiosk.disconnect();
       await server.close();
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openDatabase } from '../store/db';
@@ -26,6 +27,25 @@ export interface RestoreResult {
 
 const DB_FILE = 'hall.sqlite';
 
+/**
+ * Refuses while a hall server has the database open: it would go on serving (and writing) the
+ * file moved aside. A running server's connection keeps an exclusive lock from being taken.
+ */
+function ensureNotInUse(file: string): void {
+  if (!existsSync(file)) return;
+  const db = new Database(file, { fileMustExist: true, timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; ROLLBACK');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY')
+      throw new Error(`${file} is in use: stop the hall server first`, { cause: err });
+    throw err;
+  } finally {
+    db.close();
+  }
+}
+
 export function restoreHall(options: {
   from: string;
   dataDir: string;
@@ -38,6 +58,7 @@ export function restoreHall(options: {
 
   mkdirSync(options.dataDir, { recursive: true });
   const target = join(options.dataDir, DB_FILE);
+  ensureNotInUse(target);
   const staging = join(options.dataDir, `${DB_FILE}.restoring`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${staging}${suffix}`, { force: true });
   copyFileSync(options.from, staging);
