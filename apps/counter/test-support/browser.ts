@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 // Chromium for the screen tests and the screenshot tour.
 
 export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -24,14 +26,19 @@ export const sizes = {
   backoffice: { width: 1366, height: 768 },
 } as const;
 
-/** A page in its own browser context (its own localStorage: its own device token). */
+/**
+ * A page in its own browser context (its own localStorage: its own device token). `beforeOpen`
+ * runs before the first load (to route the page's socket, for instance).
+ */
 export async function openScreen(
   browser: Browser,
   url: string,
   size: { width: number; height: number },
+  opts: { beforeOpen?: (page: Page) => Promise<unknown> } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: size, locale: 'zh-CN' });
   const page = await context.newPage();
+  await opts.beforeOpen?.(page);
   await page.goto(url);
   return page;
 }

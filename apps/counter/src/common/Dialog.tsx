@@ -14,16 +14,19 @@ export function Dialog(props: {
 }) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
-  const { onCancel } = props;
+  // Callers pass a fresh onCancel each render; focus moves in once, when the dialog opens, not
+  // on every render (a hall update would otherwise pull the cursor out of the field in use).
+  const onCancel = useRef(props.onCancel);
+  onCancel.current = props.onCancel;
   useEffect(() => {
     const first = form.current?.querySelector<HTMLElement>('input, select, textarea, button');
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
+      if (e.key === 'Escape') onCancel.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
+  }, []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!props.confirmDisabled && !props.pending) props.onConfirm();

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../common/Avatar';
 import { Clock } from '../common/Clock';
-import { useDesk, usePending } from '../common/desk';
+import { useDesk, useOnline, usePending } from '../common/desk';
 import type { Lang } from '../common/format';
 import { LanguageToggle } from '../common/LanguageToggle';
 import { useSignOut } from '../common/use-sign-out';
@@ -18,6 +18,7 @@ export function TopBar({ actions }: { actions: ReturnType<typeof useWorkActions>
   const signOut = useSignOut(() => store.setState({ tab: 'handover' }));
   const signingOut = usePending('signOut');
   const leaving = usePending('leaveCounter');
+  const online = useOnline();
   const lang = i18n.language as Lang;
   const state = counter?.state ?? 'closed';
   return (
@@ -49,7 +50,7 @@ export function TopBar({ actions }: { actions: ReturnType<typeof useWorkActions>
       <LanguageToggle />
       <button
         type="button"
-        disabled={leaving || current !== null}
+        disabled={!online || leaving || current !== null}
         onClick={() => void runner.run('leaveCounter', 'counter:sign-out', {})}
       >
         {t('counter.leave')}
@@ -57,7 +58,7 @@ export function TopBar({ actions }: { actions: ReturnType<typeof useWorkActions>
       <button
         type="button"
         data-testid="sign-out"
-        disabled={signingOut}
+        disabled={!online || signingOut}
         onClick={() => void signOut()}
       >
         {signingOut ? t('common.sending') : t('signIn.signOut')}

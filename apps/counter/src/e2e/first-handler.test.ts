@@ -1,0 +1,263 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connectClient,
+  ok,
+  send,
+  startTestHall,
+  type HallClient,
+  type TestHall,
+} from '../../../hall-server/src/test-support/hall-harness';
+import { hasChromium, launchChromium, openScreen, signIn, sizes } from '../../test-support/browser';
+import { buildCounterOnce } from '../../test-support/build-once';
+
+// First-handler responsibilities in Chromium: a transfer with a note keeps the owner, a parked
+// customer comes back, a walk-in belongs to the clerk who takes it, a case opened from a visit
+// moves step by step and gets the back office's answer at once, and signing off with open
+// items waits for a handover the receiver acknowledges.
+
+let hall: TestHall;
+let browser: Browser;
+let kiosk: HallClient;
+let desk: Page;
+
+beforeAll(async () => {
+  await buildCounterOnce();
+  hall = await startTestHall();
+  browser = await launchChromium();
+  kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+}, 180_000);
+
+afterAll(async () => {
+  kiosk?.disconnect();
+  await browser?.close();
+  await hall?.close();
+});
+
+const store = () => hall.server.hall.store;
+const ticketById = (id: string) => store().tickets.byId(id)!;
+const staffId = (staffNo: string) => store().staff.credentials(staffNo)!.staff.id;
+const issue = async (serviceId: string, extra: { note?: string } = {}) =>
+  ok(await send(kiosk, 'ticket:issue', { serviceId, ...extra })).ticket;
+const button = (page: Page, action: string) => page.locator(`[data-action="${action}"]`);
+
+/** A workstation with the clerk signed in at an open counter. */
+async function openDesk(n: number, staffNo: string): Promise<Page> {
+  const page = await openScreen(
+    browser,
+    `${hall.server.url}/counter?token=demo-desk-${n}`,
+    sizes.workstation,
+  );
+  await signIn(page, staffNo);
+  await page.locator(`button[data-counter="${n}"]`).click();
+  await page.getByTestId('workstation').waitFor();
+  await button(page, 'openCounter').click();
+  await page.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
+  return page;
+}
+
+async function callAndStart(page: Page, number: string) {
+  await button(page, 'callNext').click();
+  await page.getByTestId('current-number').filter({ hasText: number }).waitFor();
+  await button(page, 'start').click();
+  await page.getByTestId('current-state').filter({ hasText: '办理中' }).waitFor();
+}
+
+describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
+  it('transfers a customer to counter 3 with a note; the owner stays, and the next clerk sees both', async () => {
+    desk = await openDesk(2, '1002');
+    const ticket = await issue('svc-billing');
+    await callAndStart(desk, ticket.number);
+
+    await button(desk, 'transfer').click();
+    const dialog = desk.getByTestId('transfer-dialog');
+    await dialog.getByLabel('转到窗口').check();
+    await dialog
+      .getByRole('combobox', { name: '转到窗口' })
+      .selectOption({ label: '3号窗口 · 关闭' });
+    await dialog.getByRole('textbox', { name: '转移说明' }).fill('需核对业扩资料');
+    await dialog.getByRole('button', { name: '转移', exact: true }).click();
+    await desk.getByTestId('no-ticket').waitFor();
+    expect(ticketById(ticket.id)).toMatchObject({
+      state: 'waiting',
+      targetCounterId: 'ctr-3',
+      ownerStaffId: staffId('1002'),
+      transferCount: 1,
+    });
+
+    // Counter 3 calls it first (transferred to it by name) and sees the owner and the note.
+    const other = await openDesk(3, '1003');
+    await button(other, 'callNext').click();
+    await other.getByTestId('current-number').filter({ hasText: ticket.number }).waitFor();
+    expect(await other.getByTestId('current-owner').textContent()).toContain('张丽 (1002)');
+    expect(await other.getByTestId('current-owner').textContent()).toContain('他人首办');
+    expect(await other.getByTestId('guide-note').textContent()).toContain('需核对业扩资料');
+    await button(other, 'start').click();
+    await other.getByTestId('current-state').filter({ hasText: '办理中' }).waitFor();
+    expect(ticketById(ticket.id)).toMatchObject({
+      state: 'serving',
+      counterId: 'ctr-3',
+      ownerStaffId: staffId('1002'),
+    });
+    await button(other, 'finish').click();
+    await other.getByTestId('finish-dialog').getByRole('button', { name: '办结' }).click();
+    await other.getByTestId('no-ticket').waitFor();
+    await other.context().close();
+  }, 120_000);
+
+  it('parks a customer who fetches a document, serves nobody meanwhile, and resumes them', async () => {
+    const ticket = await issue('svc-billing');
+    await callAndStart(desk, ticket.number);
+    await button(desk, 'park').click();
+    const dialog = desk.getByTestId('park-dialog');
+    await dialog.getByRole('button', { name: '客户取资料' }).click();
+    await dialog.getByRole('button', { name: '暂挂', exact: true }).click();
+    await desk.getByTestId('parked').filter({ hasText: ticket.number }).waitFor();
+    await desk.getByTestId('no-ticket').waitFor();
+    expect(ticketById(ticket.id)).toMatchObject({ state: 'parked', stateReason: '客户取资料' });
+
+    await button(desk, 'resume').first().click();
+    await desk.getByTestId('current-number').filter({ hasText: ticket.number }).waitFor();
+    await desk.getByTestId('parked').waitFor({ state: 'detached' });
+    expect(ticketById(ticket.id)).toMatchObject({
+      state: 'serving',
+      ownerStaffId: staffId('1002'),
+    });
+    await button(desk, 'finish').click();
+    await desk.getByTestId('finish-dialog').getByRole('button', { name: '办结' }).click();
+    await desk.getByTestId('no-ticket').waitFor();
+  }, 60_000);
+
+  it('takes a walk-in: the clerk who takes it owns it, called at once', async () => {
+    await button(desk, 'walkIn').click();
+    const dialog = desk.getByTestId('walk-in-dialog');
+    await dialog.getByRole('textbox', { name: '手机号' }).fill('13800001111');
+    await dialog.getByRole('textbox', { name: '姓名' }).fill('钱先生');
+    await dialog.getByRole('button', { name: '取号并呼叫' }).click();
+    await desk.getByTestId('current-customer').filter({ hasText: '钱先生' }).waitFor();
+    const number = (await desk.getByTestId('current-number').textContent())!;
+    const walkIn = store()
+      .tickets.visible(store().hall.state().businessDay)
+      .find((t) => t.number === number)!;
+    expect(walkIn).toMatchObject({
+      counterId: 'ctr-2',
+      ownerStaffId: staffId('1002'),
+      customer: { phone: '13800001111', name: '钱先生' },
+    });
+    expect(await desk.getByTestId('current-owner').textContent()).toContain('张丽 (1002)');
+  }, 60_000);
+
+  it('opens a case from the visit, advances a step, and gets the back office’s answer at once', async () => {
+    await button(desk, 'openCase').click();
+    const dialog = desk.getByTestId('open-case-dialog');
+    await dialog.getByRole('combobox', { name: '工单类型' }).selectOption({ index: 0 });
+    await dialog.getByRole('textbox', { name: '事项摘要' }).fill('新装居民用电');
+    await dialog.getByRole('button', { name: '开立工单' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const opened = store().cases.openOwnedBy(staffId('1002'));
+    expect(opened).toHaveLength(1);
+    const item = opened[0]!;
+    expect(item.steps.length).toBeGreaterThan(1);
+    expect(item.steps[0]!.doneAt).not.toBeNull(); // 受理, done as the case opens
+
+    await button(desk, 'finish').click();
+    const finish = desk.getByTestId('finish-dialog');
+    await finish.getByLabel('开立工单').check();
+    await finish.getByRole('button', { name: '办结', exact: true }).click();
+    await desk.getByTestId('no-ticket').waitFor();
+    expect(ticketById(item.ticketId!)).toMatchObject({ state: 'done', outcome: 'case_opened' });
+
+    await desk.locator('[data-tab="mine"]').click();
+    const card = desk.locator(`[data-testid="case-card"][data-case="${item.number}"]`);
+    await card.waitFor();
+    await card.getByRole('button', { name: '完成当前环节' }).click();
+    await desk.getByTestId('advance-case-dialog').getByRole('textbox').fill('已现场勘查');
+    await desk
+      .getByTestId('advance-case-dialog')
+      .getByRole('button', { name: '完成当前环节' })
+      .click();
+    await card.locator('ol.steps li.done').nth(1).waitFor();
+    expect(await card.locator('ol.steps li.done').nth(1).textContent()).toContain('已现场勘查');
+    expect(store().cases.byId(item.id)!.steps[1]!.doneAt).not.toBeNull();
+
+    await card.getByRole('button', { name: '发内部联系单' }).click();
+    const task = desk.getByTestId('task-dialog');
+    await task.getByRole('textbox', { name: '需要后台协助的内容' }).fill('请出具供电方案');
+    await task.getByRole('button', { name: '发送' }).click();
+    await desk.getByTestId('my-task').filter({ hasText: '请出具供电方案' }).waitFor();
+
+    const back = await openScreen(
+      browser,
+      `${hall.server.url}/backoffice?token=demo-backoffice`,
+      sizes.backoffice,
+    );
+    await signIn(back, '6001');
+    const incoming = back.getByTestId('incoming-tasks').getByTestId('task');
+    await incoming
+      .filter({ hasText: '请出具供电方案' })
+      .getByRole('button', { name: '受理' })
+      .click();
+    const accepted = back.getByTestId('accepted-tasks').getByTestId('task');
+    await accepted.getByRole('textbox', { name: '答复内容' }).fill('方案已出具:单相 10 kW');
+    await accepted.getByRole('button', { name: '答复并办结' }).click();
+    await back.getByTestId('answered-tasks').getByTestId('task').first().waitFor();
+    const [stored] = store()
+      .tasks.current(0)
+      .filter((x) => x.caseId === item.id);
+    expect(stored).toMatchObject({
+      state: 'done',
+      result: '方案已出具:单相 10 kW',
+      assigneeStaffId: staffId('6001'),
+      ownerStaffId: staffId('1002'),
+    });
+
+    // The owner sees the answer without doing anything.
+    await desk.getByTestId('task-result').filter({ hasText: '方案已出具:单相 10 kW' }).waitFor();
+    await back.context().close();
+  }, 120_000);
+
+  it('refuses to sign off with open items until a colleague acknowledges the handover', async () => {
+    await desk.getByTestId('sign-out').click();
+    await desk.locator('[data-testid="refusal"][data-code="handover_required"]').waitFor();
+    expect(
+      store()
+        .devices.openSessions()
+        .some((s) => s.staffId === staffId('1002')),
+    ).toBe(true);
+
+    // The handover form is where the refusal leads.
+    const form = desk.getByTestId('new-handover');
+    await form.getByRole('combobox', { name: '移交给' }).selectOption({ label: '李明 (1001)' });
+    await form.getByRole('textbox', { name: '交接说明' }).fill('新装工单待收费,供电方案已出');
+    await form.getByRole('button', { name: '提交交接' }).click();
+    await desk.getByTestId('my-handover').waitFor();
+
+    // Still refused while the receiver has not acknowledged.
+    await desk.getByTestId('sign-off').click();
+    await desk.locator('[data-testid="refusal"][data-code="handover_required"]').waitFor();
+    expect(store().cases.openOwnedBy(staffId('1002'))).toHaveLength(1);
+
+    const receiver = await openScreen(
+      browser,
+      `${hall.server.url}/counter?token=demo-desk-1`,
+      sizes.workstation,
+    );
+    await signIn(receiver, '1001');
+    await receiver.getByTestId('counter-chooser').waitFor();
+    const offer = receiver.getByTestId('incoming-handover');
+    expect(await offer.textContent()).toContain('新装工单待收费');
+    await offer.getByRole('button', { name: '确认接收' }).click();
+    await offer.waitFor({ state: 'detached' });
+    expect(store().cases.openOwnedBy(staffId('1001'))).toHaveLength(1);
+
+    await desk.getByTestId('sign-off').click();
+    await desk.getByTestId('sign-in').waitFor();
+    expect(
+      store()
+        .devices.openSessions()
+        .some((s) => s.staffId === staffId('1002')),
+    ).toBe(false);
+    expect(store().counters.byId('ctr-2')).toMatchObject({ staffId: null, state: 'closed' });
+    await receiver.context().close();
+  }, 120_000);
+});
