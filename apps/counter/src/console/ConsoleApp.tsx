@@ -1,169 +1,161 @@
-import type { Alert, FollowUp } from '@onestop/shared';
+import type { StaffRole } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeskGate } from '../common/DeskGate';
 import { DeskHeader } from '../common/DeskHeader';
-import { useDesk, useNow, useOnline, usePending, useStaffView } from '../common/desk';
-import { DueBadge } from '../common/DueBadge';
-import { formatDateTime, type Lang } from '../common/format';
-import { counterById, staffById, staffLabel } from '../common/hall-selectors';
+import { useOnline, useStaffView } from '../common/desk';
+import type { Lang } from '../common/format';
 import { LinkBanner } from '../common/LinkBanner';
 import { RefusalBanner } from '../common/RefusalBanner';
 import { StaffGate } from '../common/StaffGate';
-import { HandoverPanel } from '../handover/HandoverPanel';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { AdminPanel } from './admin/AdminPanel';
+import { AlertsPanel, alertSubject, sortAlerts } from './AlertsPanel';
+import { useMuted, useNewAlerts } from './chime';
+import './console.css';
+import { LiveHall } from './LiveHall';
+import { OpinionsPanel } from './OpinionsPanel';
+import { ShiftPanel } from './ShiftPanel';
+import { SyncPanel } from './SyncPanel';
+import { TicketsPanel } from './TicketsPanel';
 
-// The duty leader's desk (/console), as far as the work post needs it: 不满意 alerts, the
-// follow-ups they open (assign or close with what was done), and handovers to acknowledge.
-// Overrides, opinions and reports are served by the hall server's API.
+// The duty leader's console (/console): the live hall, alerts heard and acknowledged, overrides
+// with a reason, the opinions desk and follow-ups, the shift log and handover, the upward sync,
+// reports; and, for the admin, the hall's administration.
+
+export type ConsoleTab =
+  | 'hall'
+  | 'alerts'
+  | 'tickets'
+  | 'opinions'
+  | 'shift'
+  | 'sync'
+  | 'reports'
+  | 'admin';
+
+const LEADER_TABS: readonly ConsoleTab[] = [
+  'hall',
+  'alerts',
+  'tickets',
+  'opinions',
+  'shift',
+  'sync',
+  'reports',
+];
+const ADMIN_TABS: readonly ConsoleTab[] = ['admin', 'hall', 'shift', 'sync', 'reports'];
+
+export function tabsFor(roles: readonly StaffRole[]): ConsoleTab[] {
+  const admin = roles.includes('admin');
+  if (roles.includes('duty_leader')) return [...LEADER_TABS, ...(admin ? ['admin' as const] : [])];
+  return admin ? [...ADMIN_TABS] : [];
+}
 
 export function ConsoleApp() {
   const { t } = useTranslation();
   return (
     <DeskGate>
-      <StaffGate title={t('screens.console')} roles={['duty_leader']}>
+      <StaffGate title={t('screens.console')} roles={['duty_leader', 'admin']}>
         <Console />
       </StaffGate>
     </DeskGate>
   );
 }
 
+function initialTab(tabs: ConsoleTab[]): ConsoleTab {
+  const asked = window.location.hash.slice(1) as ConsoleTab;
+  return tabs.includes(asked) ? asked : tabs[0]!;
+}
+
 function Console() {
-  const { t } = useTranslation();
-  const { hall } = useStaffView();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { hall, me } = useStaffView();
   const online = useOnline();
-  const alerts = [...hall.alerts].sort(
-    (a, b) =>
-      Number(a.acknowledgedAt !== null) - Number(b.acknowledgedAt !== null) ||
-      b.createdAt - a.createdAt,
-  );
-  const followUps = hall.followUps.filter((f) => f.state === 'open');
+  const tabs = tabsFor(me.roles);
+  const [tab, setTabState] = useState<ConsoleTab>(() => initialTab(tabs));
+  const setTab = (next: ConsoleTab) => {
+    setTabState(next);
+    window.history.replaceState(null, '', `#${next}`);
+  };
+  const [muted, toggleMuted] = useMuted();
+  const leader = me.roles.includes('duty_leader');
+  const fresh = useNewAlerts(leader ? hall.alerts : [], muted);
+  const openAlerts = hall.alerts.filter((a) => a.acknowledgedAt === null).length;
+  const openOpinions =
+    hall.opinions.filter((o) => o.state !== 'closed').length +
+    hall.followUps.filter((f) => f.state === 'open').length;
+  const waiting = hall.tickets.filter((x) => x.state === 'waiting').length;
+  const current = tabs.includes(tab) ? tab : tabs[0]!;
+  const counts: Partial<Record<ConsoleTab, { n: number; urgent: boolean }>> = {
+    alerts: { n: openAlerts, urgent: openAlerts > 0 },
+    tickets: { n: waiting, urgent: false },
+    opinions: { n: openOpinions, urgent: false },
+  };
   return (
     <div className={`console${online ? '' : ' stale'}`} data-testid="console">
       <DeskHeader title={t('screens.console')} />
       <LinkBanner />
       <RefusalBanner />
-      <div className="work-grid">
-        <section className="work-main">
-          <section className="card" data-testid="alerts">
-            <h3>
-              {t('console.alerts', { count: alerts.filter((a) => !a.acknowledgedAt).length })}
-            </h3>
-            {alerts.length === 0 ? (
-              <p className="muted empty">{t('console.noAlerts')}</p>
-            ) : (
-              <ul className="items">
-                {alerts.map((a) => (
-                  <AlertRow key={a.id} alert={a} />
-                ))}
-              </ul>
+      <nav className="tabs console-tabs" role="tablist">
+        {tabs.map((tabName) => (
+          <button
+            key={tabName}
+            type="button"
+            role="tab"
+            data-tab={tabName}
+            aria-selected={current === tabName}
+            onClick={() => setTab(tabName)}
+          >
+            {t(`console.tabs.${tabName}`)}
+            {counts[tabName] && counts[tabName].n > 0 && (
+              <span className={`count${counts[tabName].urgent ? ' urgent' : ''}`}>
+                {counts[tabName].n}
+              </span>
             )}
-          </section>
-          <section className="card" data-testid="follow-ups">
-            <h3>{t('console.followUps', { count: followUps.length })}</h3>
-            {followUps.length === 0 ? (
-              <p className="muted empty">{t('mine.noFollowUps')}</p>
-            ) : (
-              <ul className="items">
-                {followUps.map((f) => (
-                  <FollowUpRow key={f.id} followUp={f} />
-                ))}
-              </ul>
-            )}
-          </section>
-        </section>
-        <aside className="side card">
-          <HandoverPanel />
-        </aside>
-      </div>
-    </div>
-  );
-}
-
-function AlertRow({ alert }: { alert: Alert }) {
-  const { t, i18n } = useTranslation();
-  const { runner } = useDesk();
-  const { hall } = useStaffView();
-  const online = useOnline();
-  const busy = usePending(`alert:${alert.id}`);
-  const ticket = hall.tickets.find((x) => x.id === alert.ticketId);
-  const evaluation = hall.evaluations.find((e) => e.id === alert.subjectId);
-  const counter = counterById(hall, alert.counterId);
-  return (
-    <li className={`alert ${alert.acknowledgedAt ? 'done' : 'open'}`} data-testid="alert">
-      <div>
-        <span className="badge bad">{t(`alertKind.${alert.kind}`)}</span>{' '}
-        {formatDateTime(alert.createdAt, hall.config.timeZone, i18n.language as Lang)} ·{' '}
-        {counter && t('counter.number', { number: counter.number })} ·{' '}
-        {staffLabel(staffById(hall, alert.staffId))}
-        {ticket && ` · ${ticket.number}`}
-        {evaluation &&
-          evaluation.reasons.length > 0 &&
-          ` · ${evaluation.reasons.map((r) => t(`reason.${r}`)).join('、')}`}
-      </div>
-      {alert.acknowledgedAt ? (
-        <span className="muted">{t('console.acknowledged')}</span>
-      ) : (
-        <button
-          type="button"
-          disabled={!online || busy}
-          onClick={() =>
-            void runner.run(`alert:${alert.id}`, 'alert:acknowledge', { alertId: alert.id })
-          }
-        >
-          {t('console.acknowledge')}
-        </button>
+          </button>
+        ))}
+        <span className="spacer" />
+        {leader && (
+          <button
+            type="button"
+            className={`mute${muted ? ' on' : ''}`}
+            data-testid="mute"
+            aria-pressed={muted}
+            onClick={toggleMuted}
+          >
+            {muted ? t('console.alerts.unmute') : t('console.alerts.mute')}
+          </button>
+        )}
+      </nav>
+      {fresh.length > 0 && (
+        <div className="new-alerts" role="alert" data-testid="new-alerts">
+          <strong>{t('console.alerts.new', { count: fresh.length })}</strong>
+          {sortAlerts(fresh)
+            .slice(0, 3)
+            .map((a) => (
+              <span key={a.id} className="new-alert">
+                <span className="badge bad">{t(`alertKind.${a.kind}`)}</span>
+                {alertSubject(hall, a, lang, t)}
+              </span>
+            ))}
+          <span className="spacer" />
+          {current !== 'alerts' && (
+            <button type="button" onClick={() => setTab('alerts')}>
+              {t('console.alerts.view')}
+            </button>
+          )}
+        </div>
       )}
-    </li>
-  );
-}
-
-function FollowUpRow({ followUp }: { followUp: FollowUp }) {
-  const { t } = useTranslation();
-  const { runner } = useDesk();
-  const { hall } = useStaffView();
-  const online = useOnline();
-  const now = useNow();
-  const [assignee, setAssignee] = useState('');
-  const busy = usePending(`assign:${followUp.id}`);
-  const ticket = hall.tickets.find((x) => x.id === followUp.ticketId);
-  const clerks = hall.staff.filter((s) => s.active && s.roles.includes('clerk'));
-  return (
-    <li className="follow-up" data-testid="follow-up">
-      <div>
-        <span className="badge">{t(`followUpSource.${followUp.source}`)}</span>{' '}
-        {ticket && <strong>{ticket.number} </strong>}
-        {followUp.note} ·{' '}
-        {followUp.assigneeStaffId
-          ? staffLabel(staffById(hall, followUp.assigneeStaffId))
-          : t('console.unassigned')}
-      </div>
-      <DueBadge dueAt={followUp.dueAt} now={now} timeZone={hall.config.timeZone} />
-      <span className="assign">
-        <select
-          value={assignee}
-          onChange={(e) => setAssignee(e.target.value)}
-          aria-label={t('console.assignTo')}
-        >
-          <option value="">{t('console.assignTo')}</option>
-          {clerks.map((s) => (
-            <option key={s.id} value={s.id}>
-              {staffLabel(s)}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          disabled={!online || busy || assignee === ''}
-          onClick={() =>
-            void runner.run(`assign:${followUp.id}`, 'follow-up:assign', {
-              followUpId: followUp.id,
-              assigneeStaffId: assignee,
-            })
-          }
-        >
-          {t('console.assign')}
-        </button>
-      </span>
-    </li>
+      <main className="console-body" data-tab={current}>
+        {current === 'hall' && <LiveHall canOverride={leader} />}
+        {current === 'alerts' && <AlertsPanel canAcknowledge={leader} />}
+        {current === 'tickets' && <TicketsPanel />}
+        {current === 'opinions' && <OpinionsPanel />}
+        {current === 'shift' && <ShiftPanel />}
+        {current === 'sync' && <SyncPanel />}
+        {current === 'reports' && <ReportsScreen />}
+        {current === 'admin' && <AdminPanel />}
+      </main>
+    </div>
   );
 }

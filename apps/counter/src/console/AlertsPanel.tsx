@@ -1,0 +1,166 @@
+import type { Alert, Snapshot } from '@onestop/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesk, useOnline, usePending, useStaffView } from '../common/desk';
+import { formatDateTime, type Lang } from '../common/format';
+import { counterById, named, staffById, staffLabel } from '../common/hall-selectors';
+import { RefusalFor } from './ConsoleDialog';
+
+// Every kind of alert the hall raises, newest unacknowledged first; the duty leader
+// acknowledges each, with a note when there is something to say.
+
+export function sortAlerts(alerts: readonly Alert[]): Alert[] {
+  return [...alerts].sort(
+    (a, b) =>
+      Number(a.acknowledgedAt !== null) - Number(b.acknowledgedAt !== null) ||
+      b.createdAt - a.createdAt,
+  );
+}
+
+export function AlertsPanel({ canAcknowledge }: { canAcknowledge: boolean }) {
+  const { t } = useTranslation();
+  const { hall } = useStaffView();
+  const online = useOnline();
+  const [showDone, setShowDone] = useState(false);
+  const all = sortAlerts(hall.alerts);
+  const open = all.filter((a) => a.acknowledgedAt === null);
+  const shown = showDone ? all : open;
+  return (
+    <section className="card alerts-panel" data-testid="alerts">
+      <header className="panel-head">
+        <h3>{t('console.alerts.title', { count: open.length })}</h3>
+        {!online && <span className="badge stale">{t('common.stale')}</span>}
+        <span className="spacer" />
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={showDone}
+            onChange={(e) => setShowDone(e.target.checked)}
+          />
+          {t('console.alerts.showAcknowledged')}
+        </label>
+      </header>
+      {shown.length === 0 ? (
+        <p className="muted empty">{t('console.alerts.none')}</p>
+      ) : (
+        <ul className="items alert-list">
+          {shown.map((a) => (
+            <AlertRow key={a.id} alert={a} canAcknowledge={canAcknowledge} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** What an alert is about, in a line: counter, clerk, ticket, device, service, reasons. */
+export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: (k: string) => string) {
+  const parts: string[] = [];
+  const counter = counterById(hall, alert.counterId);
+  if (counter) parts.push(`${counter.number}${lang === 'zh' ? '号窗口' : ` · counter`}`);
+  const staff = staffById(hall, alert.staffId);
+  if (staff) parts.push(staffLabel(staff));
+  const ticket = hall.tickets.find((x) => x.id === alert.ticketId);
+  if (ticket) parts.push(ticket.number);
+  switch (alert.kind) {
+    case 'dissatisfied': {
+      const ev = hall.evaluations.find((e) => e.id === alert.subjectId);
+      if (ev && ev.reasons.length > 0)
+        parts.push(ev.reasons.map((r) => t(`reason.${r}`)).join('、'));
+      break;
+    }
+    case 'device_offline': {
+      const device = hall.devices.find((d) => d.id === alert.subjectId);
+      parts.push(device?.name ?? alert.subjectId ?? '');
+      break;
+    }
+    case 'service_unstaffed': {
+      const service = hall.services.find((s) => s.id === alert.subjectId);
+      parts.push(service ? `${service.prefix} ${named(service, lang)}` : '');
+      break;
+    }
+    case 'repeated_opinion': {
+      const opinion = hall.opinions.find((o) => o.id === alert.subjectId);
+      if (opinion) parts.push(opinion.text.slice(0, 40));
+      break;
+    }
+    case 'case_overdue': {
+      const c = hall.cases.find((x) => x.id === alert.subjectId);
+      if (c) parts.push(`${c.number} ${c.summary}`);
+      break;
+    }
+    case 'task_overdue': {
+      const task = hall.tasks.find((x) => x.id === alert.subjectId);
+      if (task) parts.push(task.text.slice(0, 40));
+      break;
+    }
+    case 'follow_up_overdue': {
+      const f = hall.followUps.find((x) => x.id === alert.subjectId);
+      if (f) parts.push(f.note.slice(0, 40));
+      break;
+    }
+    default:
+      break;
+  }
+  return parts.filter(Boolean).join(' · ');
+}
+
+function AlertRow({ alert, canAcknowledge }: { alert: Alert; canAcknowledge: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { runner } = useDesk();
+  const { hall } = useStaffView();
+  const online = useOnline();
+  const key = `alert:${alert.id}`;
+  const busy = usePending(key);
+  const [note, setNote] = useState('');
+  const done = alert.acknowledgedAt !== null;
+  return (
+    <li
+      className={`alert ${done ? 'done' : 'open'} kind-${alert.kind}`}
+      data-testid="alert"
+      data-kind={alert.kind}
+      data-state={done ? 'acknowledged' : 'open'}
+    >
+      <div>
+        <span className={`badge ${done ? '' : 'bad'}`}>{t(`alertKind.${alert.kind}`)}</span>
+        <span className="num">{formatDateTime(alert.createdAt, hall.config.timeZone, lang)}</span>
+        <span>{alertSubject(hall, alert, lang, t)}</span>
+      </div>
+      {done ? (
+        <div className="muted">
+          {t('console.alerts.acknowledgedBy', {
+            name: staffById(hall, alert.acknowledgedBy)?.name ?? '—',
+            time: formatDateTime(alert.acknowledgedAt!, hall.config.timeZone, lang),
+          })}
+          {alert.note && <q>{alert.note}</q>}
+        </div>
+      ) : (
+        canAcknowledge && (
+          <form
+            className="complete"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void runner.run(key, 'alert:acknowledge', {
+                alertId: alert.id,
+                ...(note.trim() ? { note: note.trim() } : {}),
+              });
+            }}
+          >
+            <input
+              value={note}
+              maxLength={200}
+              placeholder={t('console.alerts.note')}
+              aria-label={t('console.alerts.note')}
+              onChange={(e) => setNote(e.target.value)}
+            />
+            <button type="submit" className="primary" disabled={!online || busy}>
+              {busy ? t('common.sending') : t('console.alerts.acknowledge')}
+            </button>
+          </form>
+        )
+      )}
+      <RefusalFor actionKey={key} />
+    </li>
+  );
+}

@@ -1,0 +1,145 @@
+import type { FollowUp, Snapshot } from '@onestop/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DueBadge } from '../common/DueBadge';
+import { useDesk, useNow, useOnline, usePending, useStaffView } from '../common/desk';
+import { staffById, staffLabel } from '../common/hall-selectors';
+import { RefusalFor } from './ConsoleDialog';
+
+// Every 不满意 rating opens a follow-up: the duty leader gives it to a clerk, or closes it
+// with what was done. Nothing closes without a result.
+
+/** A 不满意 follow-up reads as the rating's reasons in the reader's language. */
+export function followUpNote(hall: Snapshot, f: FollowUp, t: (key: string) => string): string {
+  if (f.source !== 'dissatisfied') return f.note;
+  const alert = hall.alerts.find((a) => a.id === f.alertId);
+  const rating = hall.evaluations.find(
+    (e) => e.id === alert?.subjectId || (e.ticketId === f.ticketId && e.score === 'dissatisfied'),
+  );
+  if (!rating) return f.note;
+  const reasons = rating.reasons.map((r) => t(`reason.${r}`)).join('、');
+  return reasons ? `${t('score.dissatisfied')}: ${reasons}` : t('score.dissatisfied');
+}
+
+export function FollowUpsPanel() {
+  const { t } = useTranslation();
+  const { hall } = useStaffView();
+  const open = hall.followUps.filter((f) => f.state === 'open').sort((a, b) => a.dueAt - b.dueAt);
+  const closed = hall.followUps.filter((f) => f.state === 'closed');
+  return (
+    <section className="card follow-ups-panel" data-testid="follow-ups">
+      <h3>{t('console.followUps', { count: open.length })}</h3>
+      {open.length === 0 ? (
+        <p className="muted empty">{t('mine.noFollowUps')}</p>
+      ) : (
+        <ul className="items">
+          {open.map((f) => (
+            <FollowUpRow key={f.id} followUp={f} />
+          ))}
+        </ul>
+      )}
+      {closed.length > 0 && (
+        <>
+          <h4>{t('console.followUpsClosed', { count: closed.length })}</h4>
+          <ul className="compact" data-testid="closed-follow-ups">
+            {closed.map((f) => (
+              <li key={f.id}>
+                {hall.tickets.find((x) => x.id === f.ticketId)?.number ?? ''}{' '}
+                {followUpNote(hall, f, t)} → <span className="answer">{f.result}</span>{' '}
+                <span className="muted">{staffById(hall, f.closedBy)?.name}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function FollowUpRow({ followUp }: { followUp: FollowUp }) {
+  const { t } = useTranslation();
+  const { runner } = useDesk();
+  const { hall } = useStaffView();
+  const online = useOnline();
+  const now = useNow();
+  const [assignee, setAssignee] = useState('');
+  const [result, setResult] = useState('');
+  const assignKey = `assign:${followUp.id}`;
+  const closeKey = `close-follow-up:${followUp.id}`;
+  const assigning = usePending(assignKey);
+  const closing = usePending(closeKey);
+  const ticket = hall.tickets.find((x) => x.id === followUp.ticketId);
+  const clerks = hall.staff.filter((s) => s.active && s.roles.includes('clerk'));
+  return (
+    <li className="follow-up" data-testid="follow-up">
+      <div>
+        <span className="badge">{t(`followUpSource.${followUp.source}`)}</span>
+        {ticket && <strong>{ticket.number}</strong>}
+        <span>{followUpNote(hall, followUp, t)}</span>
+        <span className="muted">
+          ·{' '}
+          {followUp.assigneeStaffId
+            ? staffLabel(staffById(hall, followUp.assigneeStaffId))
+            : t('console.unassigned')}
+        </span>
+        <DueBadge dueAt={followUp.dueAt} now={now} timeZone={hall.config.timeZone} />
+      </div>
+      <div className="opinion-actions">
+        <span className="assign">
+          <select
+            value={assignee}
+            onChange={(e) => setAssignee(e.target.value)}
+            aria-label={t('console.assignTo')}
+          >
+            <option value="">{t('console.assignTo')}</option>
+            {clerks.map((s) => (
+              <option key={s.id} value={s.id}>
+                {staffLabel(s)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={!online || assigning || assignee === ''}
+            onClick={() =>
+              void runner.run(assignKey, 'follow-up:assign', {
+                followUpId: followUp.id,
+                assigneeStaffId: assignee,
+              })
+            }
+          >
+            {t('console.assign')}
+          </button>
+        </span>
+        <form
+          className="complete"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (result.trim().length >= 2)
+              void runner.run(closeKey, 'follow-up:close', {
+                followUpId: followUp.id,
+                result: result.trim(),
+              });
+          }}
+        >
+          <input
+            value={result}
+            maxLength={500}
+            placeholder={t('followUp.result')}
+            aria-label={t('followUp.result')}
+            onChange={(e) => setResult(e.target.value)}
+          />
+          <button
+            type="submit"
+            className="primary"
+            disabled={!online || closing || result.trim().length < 2}
+          >
+            {t('followUp.close')}
+          </button>
+        </form>
+      </div>
+      <RefusalFor actionKey={assignKey} />
+      <RefusalFor actionKey={closeKey} />
+    </li>
+  );
+}

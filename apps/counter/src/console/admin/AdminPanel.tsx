@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CountersAdmin } from './CountersAdmin';
+import { CustomersAdmin } from './CustomersAdmin';
+import { DevicesAdmin } from './DevicesAdmin';
+import { ServicesAdmin } from './ServicesAdmin';
+import { SettingsAdmin } from './SettingsAdmin';
+import { StaffAdmin } from './StaffAdmin';
+
+// Hall administration (admin role). Every change is audited by the server and reaches every
+// device at once.
+
+const SECTIONS = ['services', 'counters', 'staff', 'devices', 'customers', 'settings'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export function AdminPanel() {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>('services');
+  return (
+    <div className="admin-panel" data-testid="admin">
+      <nav className="seg admin-nav" role="tablist">
+        {SECTIONS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            data-section={s}
+            aria-selected={section === s}
+            onClick={() => setSection(s)}
+          >
+            {t(`console.admin.${s}`)}
+          </button>
+        ))}
+      </nav>
+      {section === 'services' && <ServicesAdmin />}
+      {section === 'counters' && <CountersAdmin />}
+      {section === 'staff' && <StaffAdmin />}
+      {section === 'devices' && <DevicesAdmin />}
+      {section === 'customers' && <CustomersAdmin />}
+      {section === 'settings' && <SettingsAdmin />}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import type { CallWeights, HallConfig } from '@onestop/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesk, useOnline, usePending, useStaffView } from '../../common/desk';
+import { RefusalFor } from '../ConsoleDialog';
+import { NumberField, TextField } from './fields';
+
+// The hall's settings through `admin:configure`: names, recalls and time-outs, calling weights
+// and the ticket's wording. Only what changed is sent; the server refuses an invalid value and
+// names its field.
+
+type Editable = Pick<
+  HallConfig,
+  | 'nameZh'
+  | 'nameEn'
+  | 'recallsBeforeNoShow'
+  | 'noShowAfterSec'
+  | 'evaluationTimeoutSec'
+  | 'counterDropGraceSec'
+  | 'callWeights'
+  | 'ticketFooterZh'
+  | 'ticketFooterEn'
+>;
+
+const WEIGHTS: (keyof CallWeights)[] = [
+  'returning',
+  'appointment',
+  'priority',
+  'vip',
+  'normal',
+  'perMinutePastTarget',
+];
+
+function editable(c: HallConfig): Editable {
+  return {
+    nameZh: c.nameZh,
+    nameEn: c.nameEn,
+    recallsBeforeNoShow: c.recallsBeforeNoShow,
+    noShowAfterSec: c.noShowAfterSec,
+    evaluationTimeoutSec: c.evaluationTimeoutSec,
+    counterDropGraceSec: c.counterDropGraceSec,
+    callWeights: c.callWeights,
+    ticketFooterZh: c.ticketFooterZh,
+    ticketFooterEn: c.ticketFooterEn,
+  };
+}
+
+/** Only the settings that differ from the hall's. */
+export function changedSettings(before: Editable, after: Editable): Partial<Editable> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof Editable)[]) {
+    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) out[key] = after[key];
+  }
+  return out as Partial<Editable>;
+}
+
+export function SettingsAdmin() {
+  const { t } = useTranslation();
+  const { runner } = useDesk();
+  const { hall } = useStaffView();
+  const online = useOnline();
+  const busy = usePending('admin-configure');
+  const [form, setForm] = useState<Editable>(() => editable(hall.config));
+  const changes = changedSettings(editable(hall.config), form);
+  const num = (k: keyof Editable) => (v: number | null) => setForm({ ...form, [k]: v ?? NaN });
+  const weight = (k: keyof CallWeights) => (v: number | null) =>
+    setForm({ ...form, callWeights: { ...form.callWeights, [k]: v ?? NaN } });
+  return (
+    <section className="card settings-admin" data-testid="admin-settings">
+      <h3>{t('console.admin.settings')}</h3>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void runner.run('admin-configure', 'admin:configure', { settings: changes });
+        }}
+      >
+        <div className="form-grid">
+          <TextField
+            label={t('console.admin.hallNameZh')}
+            value={form.nameZh}
+            onChange={(v) => setForm({ ...form, nameZh: v })}
+          />
+          <TextField
+            label={t('console.admin.hallNameEn')}
+            value={form.nameEn}
+            onChange={(v) => setForm({ ...form, nameEn: v })}
+          />
+          <label>
+            {t('console.admin.timeZone')}
+            <input value={hall.config.timeZone} disabled aria-label={t('console.admin.timeZone')} />
+            <small className="muted">{t('console.admin.timeZoneFixed')}</small>
+          </label>
+          <NumberField
+            label={t('console.admin.recalls')}
+            value={form.recallsBeforeNoShow}
+            onChange={num('recallsBeforeNoShow')}
+            step={1}
+          />
+          <NumberField
+            label={t('console.admin.noShowAfter')}
+            value={form.noShowAfterSec}
+            onChange={num('noShowAfterSec')}
+            step={1}
+          />
+          <NumberField
+            label={t('console.admin.evaluationTimeout')}
+            value={form.evaluationTimeoutSec}
+            onChange={num('evaluationTimeoutSec')}
+            step={1}
+          />
+          <NumberField
+            label={t('console.admin.dropGrace')}
+            value={form.counterDropGraceSec}
+            onChange={num('counterDropGraceSec')}
+            step={1}
+          />
+        </div>
+        <fieldset>
+          <legend>{t('console.admin.callWeights')}</legend>
+          <div className="form-grid">
+            {WEIGHTS.map((k) => (
+              <NumberField
+                key={k}
+                label={t(`console.admin.weight.${k}`)}
+                value={form.callWeights[k]}
+                onChange={weight(k)}
+              />
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('console.admin.wording')}</legend>
+          <div className="form-grid wide">
+            <TextField
+              label={t('console.admin.footerZh')}
+              value={form.ticketFooterZh}
+              onChange={(v) => setForm({ ...form, ticketFooterZh: v })}
+            />
+            <TextField
+              label={t('console.admin.footerEn')}
+              value={form.ticketFooterEn}
+              onChange={(v) => setForm({ ...form, ticketFooterEn: v })}
+            />
+          </div>
+        </fieldset>
+        <p className="muted">{t('console.admin.businessHoursNote')}</p>
+        <div className="row-end">
+          <button type="button" onClick={() => setForm(editable(hall.config))}>
+            {t('console.admin.revert')}
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={!online || busy || Object.keys(changes).length === 0}
+          >
+            {t('console.admin.saveSettings', { count: Object.keys(changes).length })}
+          </button>
+        </div>
+        <RefusalFor actionKey="admin-configure" />
+      </form>
+    </section>
+  );
+}
