@@ -40,10 +40,23 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 }
 
+# A new demo hall gets a week of simulated history (yesterday and the six days before it), so
+# the console's live hall, reports and upward sync have something to show from the first start.
+# DEMO_HISTORY_DAYS=0 starts it empty; DEMO=0 starts a hall without the demo.
+ensure_demo_history() {
+  local dir="${DATA_DIR:-./data}" days="${DEMO_HISTORY_DAYS:-7}"
+  if [ "${DEMO:-1}" = "0" ] || [ "$days" = "0" ] || [ -f "$dir/hall.sqlite" ]; then return; fi
+  local yesterday
+  yesterday="$(node -e 'const d=new Date(Date.now()-864e5);console.log(d.toLocaleDateString("sv-SE",{timeZone:"Asia/Shanghai"}))')"
+  echo "onestop: a new demo hall; simulating $days days of history up to $yesterday into $dir (about 10 s a day)"
+  npm run --silent simulate -- --days "$days" --date "$yesterday" --data-dir "$dir"
+}
+
 case "${1:-}" in
   start)
     ensure_node
     ensure_install
+    ensure_demo_history
     exec npm start
     ;;
   test)
