@@ -1,0 +1,347 @@
+import type { HallReport } from '@onestop/shared';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { decimal, minutes, percent, signedMinutes } from './cells';
+import { Chart, type ChartOption } from './Chart';
+import { csvName, palette, type SectionProps } from './section-kit';
+import { arrivalsHeatmap, hourLabel, staffingSeries } from './shape';
+import { SortableTable, type Column } from './SortableTable';
+
+// Per hour: arrivals by weekday × hour and waits by hour; staffing by time of day (Erlang C
+// against the counters that served and the waits that resulted); the wait estimate's accuracy.
+
+type HourRow = HallReport['hours'][number];
+type AccuracyRow = HallReport['estimates']['byService'][number];
+
+const weekdayKeys = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+export function HoursSection({ report }: SectionProps) {
+  const { t } = useTranslation();
+  const heat = useMemo(
+    () => arrivalsHeatmap(report.arrivalsByWeekdayHour),
+    [report.arrivalsByWeekdayHour],
+  );
+  const series = useMemo(() => staffingSeries(report.hours), [report.hours]);
+  const heatOption = useMemo<ChartOption>(
+    () => ({
+      tooltip: {
+        formatter: (p: { data: [number, number, number] }) =>
+          `${t(`reports.weekday.${weekdayKeys[p.data[1]]!}`)} ${hourLabel(heat.hours[p.data[0]]!)}: ${p.data[2]}`,
+      },
+      grid: { left: 60, right: 20, top: 10, bottom: 70 },
+      xAxis: { type: 'category', data: heat.hours.map(hourLabel), splitArea: { show: true } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: weekdayKeys.map((d) => t(`reports.weekday.${d}`)),
+        splitArea: { show: true },
+      },
+      visualMap: {
+        min: 0,
+        max: Math.max(1, heat.max),
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        inRange: { color: ['#eef4fd', '#6ea8fe', '#084298'] },
+      },
+      series: [
+        {
+          name: t('reports.chart.heatmap'),
+          type: 'heatmap',
+          data: heat.cells,
+          label: { show: true },
+        },
+      ],
+    }),
+    [heat, t],
+  );
+  const waitOption = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 50, right: 50, top: 36, bottom: 30 },
+      xAxis: { type: 'category', data: series.hours.map(hourLabel) },
+      yAxis: [
+        { type: 'value', name: t('reports.unit.minutes') },
+        { type: 'value', name: t('reports.unit.perHour'), splitLine: { show: false } },
+      ],
+      series: [
+        {
+          name: t('reports.col.arrivalsPerHour'),
+          type: 'bar',
+          yAxisIndex: 1,
+          color: palette.grey,
+          data: series.arrivals,
+        },
+        {
+          name: t('reports.col.waitP50'),
+          type: 'line',
+          color: palette.brand,
+          connectNulls: false,
+          data: series.waitP50Min,
+        },
+        {
+          name: t('reports.col.waitP90'),
+          type: 'line',
+          color: palette.warn,
+          connectNulls: false,
+          data: series.waitP90Min,
+        },
+      ],
+    }),
+    [series, t],
+  );
+  return (
+    <div className="report-section two" data-testid="section-hours">
+      <div>
+        <h4>{t('reports.chart.heatmap')}</h4>
+        <Chart
+          option={heatOption}
+          label={t('reports.chart.heatmap')}
+          height={360}
+          testId="chart-heatmap"
+        />
+      </div>
+      <div>
+        <h4>{t('reports.chart.waitsByHour')}</h4>
+        <Chart
+          option={waitOption}
+          label={t('reports.chart.waitsByHour')}
+          height={360}
+          testId="chart-waits"
+        />
+      </div>
+    </div>
+  );
+}
+
+export function StaffingSection({ report, exports, online }: SectionProps) {
+  const { t } = useTranslation();
+  const series = useMemo(() => staffingSeries(report.hours), [report.hours]);
+  const columns = useMemo<Column<HourRow>[]>(
+    () => [
+      {
+        key: 'hour',
+        label: t('reports.col.hour'),
+        value: (r) => r.hour,
+        text: (r) => hourLabel(r.hour),
+      },
+      {
+        key: 'arrivals',
+        label: t('reports.col.arrivalsPerHour'),
+        value: (r) => r.arrivalsPerHour,
+        text: (r) => decimal(r.arrivalsPerHour),
+      },
+      {
+        key: 'handleMean',
+        label: t('reports.col.handleMean'),
+        value: (r) => r.handleMeanSec,
+        text: (r) => minutes(r.handleMeanSec),
+      },
+      {
+        key: 'recommended',
+        label: t('reports.col.recommended'),
+        value: (r) => r.countersRecommended,
+      },
+      {
+        key: 'serving',
+        label: t('reports.col.serving'),
+        value: (r) => r.countersServing,
+        text: (r) => decimal(r.countersServing),
+      },
+      {
+        key: 'gap',
+        label: t('reports.col.gap'),
+        value: (r) => Math.round((r.countersServing - r.countersRecommended) * 10) / 10,
+        text: (r) => {
+          const gap = Math.round((r.countersServing - r.countersRecommended) * 10) / 10;
+          return gap > 0 ? `+${decimal(gap)}` : decimal(gap);
+        },
+      },
+      {
+        key: 'waitP50',
+        label: t('reports.col.waitP50'),
+        value: (r) => r.waitP50Sec,
+        text: (r) => minutes(r.waitP50Sec),
+      },
+      {
+        key: 'waitP90',
+        label: t('reports.col.waitP90'),
+        value: (r) => r.waitP90Sec,
+        text: (r) => minutes(r.waitP90Sec),
+      },
+      {
+        key: 'withinTarget',
+        label: t('reports.col.withinTarget'),
+        value: (r) => r.withinTargetShare,
+        text: (r) => percent(r.withinTargetShare),
+      },
+    ],
+    [t],
+  );
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 50, right: 50, top: 36, bottom: 30 },
+      xAxis: { type: 'category', data: series.hours.map(hourLabel) },
+      yAxis: [
+        { type: 'value', name: t('reports.unit.counters'), minInterval: 1 },
+        { type: 'value', name: t('reports.unit.minutes'), splitLine: { show: false } },
+      ],
+      series: [
+        {
+          name: t('reports.col.recommended'),
+          type: 'bar',
+          color: palette.brand,
+          data: series.recommended,
+        },
+        {
+          name: t('reports.col.serving'),
+          type: 'bar',
+          color: palette.grey,
+          data: series.serving,
+        },
+        {
+          name: t('reports.col.waitP50'),
+          type: 'line',
+          yAxisIndex: 1,
+          color: palette.warn,
+          data: series.waitP50Min,
+        },
+      ],
+    }),
+    [series, t],
+  );
+  const { serviceLevel, targetWaitSec } = report.staffing;
+  return (
+    <div className="report-section" data-testid="section-staffing">
+      <p className="muted note" data-testid="staffing-rule">
+        {t('reports.note.staffing', {
+          percent: Math.round(serviceLevel * 100),
+          minutes: Math.round(targetWaitSec / 60),
+        })}
+      </p>
+      <Chart option={option} label={t('reports.chart.staffing')} testId="chart-staffing" />
+      <SortableTable
+        testId="table-hours"
+        caption={t('reports.table.hours')}
+        columns={columns}
+        rows={report.hours}
+        rowKey={(r) => String(r.hour)}
+        initialSort={{ key: 'hour', dir: 'asc' }}
+        csv={{ server: () => void exports.start('csv:hours') }}
+        csvDisabled={!online || exports.running !== null}
+      />
+    </div>
+  );
+}
+
+function accuracyColumns(
+  t: (k: string) => string,
+  keyLabel: string,
+  keyText: (k: string) => string,
+) {
+  const columns: Column<AccuracyRow>[] = [
+    { key: 'key', label: keyLabel, value: (r) => keyText(r.key) },
+    { key: 'n', label: t('reports.col.n'), value: (r) => r.n },
+    {
+      key: 'mae',
+      label: t('reports.col.mae'),
+      value: (r) => (r.n === 0 ? null : r.maeSec),
+      text: (r) => minutes(r.n === 0 ? null : r.maeSec),
+    },
+    {
+      key: 'bias',
+      label: t('reports.col.bias'),
+      value: (r) => (r.n === 0 ? null : r.biasSec),
+      text: (r) => (r.n === 0 ? '—' : signedMinutes(r.biasSec)),
+    },
+  ];
+  return columns;
+}
+
+function accuracyOption(
+  t: (k: string) => string,
+  rows: AccuracyRow[],
+  label: (k: string) => string,
+): ChartOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 50, right: 20, top: 36, bottom: 30 },
+    xAxis: { type: 'category', data: rows.map((r) => label(r.key)) },
+    yAxis: { type: 'value', name: t('reports.unit.minutes') },
+    series: [
+      {
+        name: t('reports.col.mae'),
+        type: 'bar',
+        color: palette.brand,
+        data: rows.map((r) => Number(minutes(r.maeSec))),
+      },
+      {
+        name: t('reports.col.bias'),
+        type: 'bar',
+        color: palette.warn,
+        data: rows.map((r) => Number(minutes(r.biasSec))),
+      },
+    ],
+  };
+}
+
+export function EstimatesSection({ report, serviceName }: SectionProps) {
+  const { t } = useTranslation();
+  const byService = useMemo(
+    () => report.estimates.byService.filter((e) => e.n > 0),
+    [report.estimates.byService],
+  );
+  const serviceColumns = useMemo(
+    () => accuracyColumns(t, t('reports.col.service'), serviceName),
+    [t, serviceName],
+  );
+  const hourColumns = useMemo(() => accuracyColumns(t, t('reports.col.hour'), (k) => k), [t]);
+  const serviceOption = useMemo(
+    () => accuracyOption(t, byService, serviceName),
+    [t, byService, serviceName],
+  );
+  const hourOption = useMemo(
+    () => accuracyOption(t, report.estimates.byHour, (k) => k),
+    [t, report.estimates.byHour],
+  );
+  return (
+    <div className="report-section" data-testid="section-estimates">
+      <p className="muted note">{t('reports.note.estimates')}</p>
+      <div className="two">
+        <div>
+          <Chart
+            option={serviceOption}
+            label={t('reports.table.estimatesByService')}
+            height={260}
+          />
+          <SortableTable
+            testId="table-estimates-service"
+            caption={t('reports.table.estimatesByService')}
+            columns={serviceColumns}
+            rows={byService}
+            rowKey={(r) => r.key}
+            initialSort={{ key: 'mae', dir: 'desc' }}
+            csv={{ filename: csvName(report, 'estimates-by-service') }}
+          />
+        </div>
+        <div>
+          <Chart option={hourOption} label={t('reports.table.estimatesByHour')} height={260} />
+          <SortableTable
+            testId="table-estimates-hour"
+            caption={t('reports.table.estimatesByHour')}
+            columns={hourColumns}
+            rows={report.estimates.byHour}
+            rowKey={(r) => r.key}
+            initialSort={{ key: 'key', dir: 'asc' }}
+            csv={{ filename: csvName(report, 'estimates-by-hour') }}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

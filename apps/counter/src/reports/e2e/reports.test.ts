@@ -1,0 +1,156 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startTestHall,
+  type TestHall,
+} from '../../../../hall-server/src/test-support/hall-harness';
+import { hasChromium, launchChromium, openScreen, signIn } from '../../../test-support/browser';
+import { buildCounterOnce } from '../../../test-support/build-once';
+import { playReportsDay } from '../../../test-support/reports-hall';
+
+// The console's reports tab in Chromium against a real hall: the duty leader signs in, today's
+// few visits show the right figures, an empty range shows the empty state, tables sort by any
+// column, and the exports (XLSX read back with exceljs, a table's CSV, the bulletin to print)
+// arrive as files.
+
+let hall: TestHall;
+let browser: Browser;
+let page: Page;
+let today: string;
+
+beforeAll(async () => {
+  await buildCounterOnce();
+  hall = await startTestHall();
+  today = (await playReportsDay(hall.server.url)).businessDay;
+  browser = await launchChromium();
+  page = await openScreen(browser, `${hall.server.url}/console?token=demo-console#reports`, {
+    width: 1920,
+    height: 1080,
+  });
+  await page.getByTestId('sign-in').waitFor();
+  await signIn(page, '8001');
+  await page.getByRole('tab', { name: '统计报表' }).click();
+  await page.getByTestId('reports').waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hall?.close();
+});
+
+const cellsOf = (testId: string) =>
+  page
+    .getByTestId(testId)
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+const figure = (name: string) =>
+  page.locator(`[data-testid="reports-headline"] [data-figure="${name}"] .figure-value`);
+
+describe.skipIf(!hasChromium)('the reports tab', () => {
+  it('shows today’s figures: per service, the appraisal, cases and opinions', async () => {
+    await page.locator('[data-testid="reports"][data-state="ready"]').waitFor();
+    expect(await page.locator('[data-preset="today"]').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('range-from').inputValue()).toBe(today);
+    // Five tickets, four served; of the two ratings one is 非常满意.
+    expect(await figure('tickets').textContent()).toBe('5');
+    expect(await figure('served').textContent()).toBe('4');
+    expect(await figure('satisfaction').textContent()).toBe('50.0%');
+    expect(await figure('opinions').textContent()).toBe('1');
+
+    // Services by tickets, largest first: 电费缴纳 4 (3 called), 故障报修 1.
+    const services = await cellsOf('table-services');
+    expect(services.map((r) => r.slice(1, 3))).toEqual([
+      ['4', '3'],
+      ['1', '1'],
+    ]);
+    expect(services[0]![5]).toBe('100.0%'); // called at once: within target
+
+    await page.locator('[data-section="clerks"]').click();
+    const clerks = await cellsOf('table-clerks');
+    // 李明: served 3, owned 3, rated 2, coverage 66.7%, satisfaction 50%, 1 不满意.
+    expect(clerks[0]!.slice(0, 3)).toEqual(['1001', '李明', '3']);
+    expect(clerks[0]!.slice(4, 9)).toEqual(['3', '2', '66.7%', '50.0%', '1']);
+    // 张丽: served 1, no ratings, one case open and not overdue.
+    expect(clerks[1]!.slice(0, 3)).toEqual(['1002', '张丽', '1']);
+    expect(clerks[1]![7]).toBe('—');
+    expect(clerks[1]!.slice(10)).toEqual(['1', '0', '0']);
+
+    await page.locator('[data-section="cases"]').click();
+    expect(await cellsOf('table-cases')).toEqual([['故障报修', '1', '0', '0', '—', '1', '0']]);
+    await page.locator('[data-section="opinions"]').click();
+    expect((await cellsOf('table-opinions-category'))[0]!.slice(0, 2)).toEqual(['投诉', '1']);
+    await page.locator('[data-section="hours"]').click();
+    await page.getByTestId('chart-heatmap').locator('canvas').first().waitFor();
+  });
+
+  it('sorts a table by any column, both ways, and says so with aria-sort', async () => {
+    await page.locator('[data-section="clerks"]').click();
+    const table = page.getByTestId('table-clerks');
+    const served = table.locator('th[data-column="served"]');
+    expect(await served.getAttribute('aria-sort')).toBe('descending');
+    await served.locator('button').click();
+    expect(await served.getAttribute('aria-sort')).toBe('ascending');
+    expect((await cellsOf('table-clerks')).map((r) => r[1])).toEqual(['张丽', '李明']);
+    const name = table.locator('th[data-column="name"]');
+    await name.locator('button').click();
+    expect(await name.getAttribute('aria-sort')).toBe('ascending');
+    expect(await served.getAttribute('aria-sort')).toBe('none');
+    expect((await cellsOf('table-clerks')).map((r) => r[1])).toEqual(['李明', '张丽']);
+    await name.locator('button').click();
+    expect(await name.getAttribute('aria-sort')).toBe('descending');
+    expect((await cellsOf('table-clerks')).map((r) => r[1])).toEqual(['张丽', '李明']);
+  });
+
+  it('exports the XLSX workbook, which reads back with the day’s figures', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`onestop-report-${today}-${today}.xlsx`);
+    await page.locator('[data-testid="export-outcome"][data-result="saved"]').waitFor();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as never);
+    const clerks = book.getWorksheet('人员考核 Clerks')!;
+    expect(clerks.getRow(2).values).toEqual(expect.arrayContaining(['1001', '李明', 3]));
+    const services = book.getWorksheet('业务 Services')!;
+    expect([services.getRow(2).getCell(1).value, services.getRow(2).getCell(2).value]).toEqual([
+      'svc-billing',
+      4,
+    ]);
+    expect(book.getWorksheet('工单 Cases')!.getRow(2).getCell(2).value).toBe(1);
+  });
+
+  it('exports a table as CSV from the server, and the bulletin into a frame to print', async () => {
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('table-clerks-csv').click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe(`onestop-report-${today}-${today}-clerks.csv`);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.split('\r\n')[1]).toMatch(/^1001,李明,3,/);
+
+    await page.getByTestId('export-bulletin').click();
+    await page.locator('[data-testid="export-outcome"][data-result="printing"]').waitFor();
+    const bulletin = page.frameLocator('iframe.bulletin-frame');
+    expect(await bulletin.locator('h1').textContent()).toContain('服务通报');
+  });
+
+  it('shows an empty range as an empty state, not an error, and English on the toggle', async () => {
+    await page.getByTestId('range-from').fill('2020-01-01');
+    await page.getByTestId('range-to').fill('2020-01-31');
+    await page.getByTestId('reports-empty').waitFor();
+    expect(await page.getByTestId('reports-empty').textContent()).toContain(
+      '2020-01-01 至 2020-01-31 没有数据',
+    );
+    expect(await page.getByTestId('reports-error').count()).toBe(0);
+    await page.locator('[data-preset="today"]').click();
+    await page.locator('[data-testid="reports"][data-state="ready"]').waitFor();
+    await page.getByTestId('lang-toggle').click();
+    await page.getByRole('tab', { name: 'Appraisal' }).waitFor();
+    expect(await page.locator('[data-preset="lastMonth"]').textContent()).toBe('Last month');
+  });
+});
