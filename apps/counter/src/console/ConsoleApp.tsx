@@ -24,14 +24,7 @@ import { TicketsPanel } from './TicketsPanel';
 // reports; and, for the admin, the hall's administration.
 
 export type ConsoleTab =
-  | 'hall'
-  | 'alerts'
-  | 'tickets'
-  | 'opinions'
-  | 'shift'
-  | 'sync'
-  | 'reports'
-  | 'admin';
+  'hall' | 'alerts' | 'tickets' | 'opinions' | 'shift' | 'sync' | 'reports' | 'admin';
 
 const LEADER_TABS: readonly ConsoleTab[] = [
   'hall',

@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startTestHall,
+  type TestHall,
+} from '../../../../hall-server/src/test-support/hall-harness';
+import { ensureKioskBuilt } from '../../../../kiosk/test-support/build';
+import { hasChromium, launchChromium, openScreen } from '../../../test-support/browser';
+import { buildCounterOnce } from '../../../test-support/build-once';
+import { openConsole } from '../../../test-support/console-hall';
+
+// The admin's side of the console in Chromium: a service renamed on the console appears on
+// the kiosk's menu at once, without a restart or a reload; an invalid value is refused by the
+// server, which names the field.
+
+let hall: TestHall;
+let browser: Browser;
+let admin: Page;
+
+beforeAll(async () => {
+  await Promise.all([buildCounterOnce(), ensureKioskBuilt()]);
+  hall = await startTestHall();
+  browser = await launchChromium();
+  admin = await openConsole(browser, hall.server.url, '9000');
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hall?.close();
+});
+
+describe.skipIf(!hasChromium)('administration on the console', () => {
+  it('renames a service and the kiosk menu shows the new name at once; an invalid target is refused with its field', async () => {
+    const kiosk = await openScreen(browser, `${hall.server.url}/kiosk?token=demo-kiosk-1`, {
+      width: 1080,
+      height: 1920,
+    });
+    await kiosk
+      .getByRole('button', { name: /电费缴纳/ })
+      .first()
+      .waitFor();
+
+    await admin.getByTestId('admin-services').waitFor();
+    await admin
+      .locator('tr[data-service="svc-billing"]')
+      .getByRole('button', { name: '修改' })
+      .click();
+    const dialog = admin.getByTestId('service-dialog');
+    await dialog.getByLabel('中文名称').fill('电费缴纳与预存');
+    await dialog.getByLabel('目标等候(分钟)').fill('0');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const refusal = dialog.getByTestId('server-refusal');
+    await refusal.filter({ hasText: 'targetWaitSec' }).waitFor();
+    expect(await refusal.textContent()).toContain('请求格式不正确');
+    expect(hall.server.hall.store.services.byId('svc-billing')?.nameZh).toBe('电费缴纳');
+
+    await dialog.getByLabel('目标等候(分钟)').fill('12');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await admin
+      .locator('tr[data-service="svc-billing"]')
+      .filter({ hasText: '电费缴纳与预存' })
+      .waitFor();
+
+    await kiosk
+      .getByRole('button', { name: /电费缴纳与预存/ })
+      .first()
+      .waitFor();
+    expect(hall.server.hall.store.services.byId('svc-billing')).toMatchObject({
+      nameZh: '电费缴纳与预存',
+      targetWaitSec: 720,
+    });
+  });
+
+  it('changes a hall setting through admin:configure and refuses an invalid one naming the field', async () => {
+    await admin.locator('button[data-section="settings"]').click();
+    const settings = admin.getByTestId('admin-settings');
+    await settings.getByLabel('过号前重呼次数').fill('20');
+    await settings.getByRole('button', { name: /保存 1 项修改/ }).click();
+    await settings
+      .getByTestId('server-refusal')
+      .filter({ hasText: 'recallsBeforeNoShow' })
+      .waitFor();
+    await settings.getByLabel('过号前重呼次数').fill('3');
+    await settings.getByRole('button', { name: /保存 1 项修改/ }).click();
+    await settings.getByRole('button', { name: /保存 0 项修改/ }).waitFor();
+    expect(hall.server.hall.store.hall.state().config.recallsBeforeNoShow).toBe(3);
+  });
+});
