@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { startHallServer } from './server';
 import {
   clerkAtCounter,
   connectClient,
@@ -326,6 +331,37 @@ describe('HTTP API', () => {
     });
     expect(signIn.status).toBe(200);
     const landing = await fetch(`${base}/`);
-    expect(await landing.text()).toContain('/api/v1/openapi.json');
+    const page = await landing.text();
+    expect(page).toContain('/api/v1/openapi.json');
+    expect(page).toContain("duty leader's console");
+    expect(page).toContain('evaluation pad facing the customer');
+  });
+});
+
+describe('the landing page of the demo hall', () => {
+  it('opens every screen as a pre-paired demo device', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'onestop-landing-'));
+    const server = await startHallServer({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      demo: true,
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      const page = await (await fetch(`${server.url}/`)).text();
+      for (const href of [
+        '/kiosk?token=demo-kiosk-1',
+        '/display?token=demo-display-1',
+        '/counter?token=demo-desk-1',
+        '/pad?token=demo-pad-1&amp;counter=1',
+        '/console?token=demo-console',
+      ])
+        expect(page).toContain(`href="${href}"`);
+      expect(page).toContain('8001 / 8001');
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -32,11 +32,37 @@ export const webApps: WebApp[] = [
     routes: ['/kiosk', '/guide', '/display', '/status'],
     dir: join(repoRoot, 'apps/kiosk/dist'),
     title: 'Kiosk, guide desk, hall display, customer phone page',
+    screens: {
+      '/kiosk': 'self-service kiosk (取号机)',
+      '/guide': 'guide desk (引导台)',
+      '/display': 'hall display with voice calling (叫号屏)',
+      '/status': "a customer's phone page (opened from the ticket's QR code)",
+    },
   },
   {
     routes: ['/counter', '/pad', '/backoffice', '/console'],
     dir: join(repoRoot, 'apps/counter/dist'),
     title: 'Clerk workstation, evaluation pad, back office, duty-leader console',
+    screens: {
+      '/counter': "clerk's workstation (窗口工作台)",
+      '/pad': 'evaluation pad facing the customer (评价器)',
+      '/backoffice': 'back office: support tasks (后台)',
+      '/console': "duty leader's console, administration and reports (值班台)",
+    },
+  },
+];
+
+/** The demo hall's screens opened as their pre-paired devices (`?token=` pairs the page). */
+const demoScreenLinks: { href: string; label: string }[] = [
+  { href: '/kiosk?token=demo-kiosk-1', label: 'kiosk 1 (取号机 1)' },
+  { href: '/display?token=demo-display-1', label: 'hall display 1 (叫号屏 1)' },
+  { href: '/guide?token=demo-guide', label: 'guide desk — sign in as 7001 / 7001' },
+  { href: '/counter?token=demo-desk-1', label: 'counter 1 workstation — sign in as 1001 / 1001' },
+  { href: '/pad?token=demo-pad-1&counter=1', label: "counter 1's evaluation pad" },
+  { href: '/backoffice?token=demo-backoffice', label: 'back office — sign in as 6001 / 6001' },
+  {
+    href: '/console?token=demo-console',
+    label: 'console — duty leader 8001 / 8001, admin 9000 / 9000',
   },
 ];
 
@@ -90,7 +116,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const landing = landingPage({
     hallName: `${config.nameZh} · ${config.nameEn}`,
     apps: webApps,
-    demo: options.demo ? { staff: demoStaff, devices: demoDevices } : null,
+    demo: options.demo ? { staff: demoStaff, devices: demoDevices, links: demoScreenLinks } : null,
   });
 
   const httpServer = createServer((req, res) => {

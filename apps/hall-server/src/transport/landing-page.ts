@@ -7,6 +7,8 @@ export interface LandingInfo {
   demo: {
     staff: { staffNo: string; name: string; roles: string[]; pin: string }[];
     devices: { name: string; token: string }[];
+    /** Screens opened as pre-paired demo devices. */
+    links: { href: string; label: string }[];
   } | null;
 }
 
@@ -19,12 +21,15 @@ export function landingPage(info: LandingInfo): string {
     .flatMap((app) =>
       app.routes.map((route) => {
         const built = existsSync(app.dir);
-        return `<li><a href="${route}">${route}</a> — ${esc(app.title)}${built ? '' : ' <em>(not built: run npm run build:web)</em>'}</li>`;
+        const title = app.screens?.[route] ?? app.title;
+        return `<li><a href="${route}">${route}</a> — ${esc(title)}${built ? '' : ' <em>(not built: run npm run build:web)</em>'}</li>`;
       }),
     )
     .join('');
   const demo = info.demo
     ? `<h2>Demo hall</h2>
+<p>Open a screen as one of the demo hall's devices:</p>
+<ul>${info.demo.links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.href)}</a> — ${esc(l.label)}</li>`).join('')}</ul>
 <p>Staff sign-in (staff number / PIN):</p>
 <table><tr><th>Staff no.</th><th>Name</th><th>Roles</th><th>PIN</th></tr>
 ${info.demo.staff.map((s) => `<tr><td>${esc(s.staffNo)}</td><td>${esc(s.name)}</td><td>${esc(s.roles.join(', '))}</td><td>${esc(s.pin)}</td></tr>`).join('')}

@@ -24,6 +24,8 @@ export interface WebApp {
   /** The app's build output (vite `dist`). */
   dir: string;
   title: string;
+  /** What each route is, for the landing page (`/kiosk` → "self-service kiosk"). */
+  screens?: Record<string, string>;
 }
 
 function serveFile(res: ServerResponse, file: string, cache: boolean): void {
