@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoSeed } from '../app/seed';
 import { startOfBusinessDay } from '../domain/business-day';
+import { accept } from '../domain/result';
 import { startHallServer, type HallServer } from '../server';
 import {
   clerkAtCounter,
@@ -41,6 +42,8 @@ interface Night {
   leader: HallClient;
   dataDir: string;
   setNow(t: number): void;
+  /** Stops the hall server (as a crash would leave it, if the test wrote so) and starts it again. */
+  restart(): Promise<void>;
 }
 
 let open: Night | null = null;
@@ -55,25 +58,39 @@ afterEach(async () => {
 async function startNight(start: number, sync: (dataDir: string) => SyncOptions): Promise<Night> {
   let now = start;
   const dataDir = tempDir('onestop-sync-service-');
-  const server = await startHallServer({
+  const options = sync(dataDir);
+  const launch = async () => {
+    const server = await startHallServer({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      seed: demoSeed(start),
+      clock: () => now,
+      logger: silent,
+      sync: options,
+    });
+    const leader = await clerkAtCounter(server.url, {
+      deviceToken: 'demo-console',
+      staffNo: '8001',
+      pin: '8001',
+    }).catch(async (err: unknown) => {
+      await server.close();
+      throw err;
+    });
+    return { server, leader: leader.socket };
+  };
+  const night: Night = {
+    ...(await launch()),
     dataDir,
-    port: 0,
-    host: '127.0.0.1',
-    seed: demoSeed(start),
-    clock: () => now,
-    logger: silent,
-    sync: sync(dataDir),
-  });
-  const leader = await clerkAtCounter(server.url, {
-    deviceToken: 'demo-console',
-    staffNo: '8001',
-    pin: '8001',
-  }).catch(async (err: unknown) => {
-    await server.close();
-    throw err;
-  });
-  open = { server, leader: leader.socket, dataDir, setNow: (t) => (now = t) };
-  return open;
+    setNow: (t) => (now = t),
+    async restart() {
+      night.leader.disconnect();
+      await night.server.close();
+      Object.assign(night, await launch());
+    },
+  };
+  open = night;
+  return night;
 }
 
 /** The next finished run the console hears of, with the `sync_failed` alerts published with it. */
@@ -171,6 +188,56 @@ describe('the nightly job on the hall’s clock', () => {
     expect(nextDay.status).toMatchObject({ result: 'failed', failures: 3 });
     expect(nextDay.alerts).toMatchObject([{ kind: 'sync_failed' }]);
     expect(syncFailedAlerts(server)).toHaveLength(2);
+  });
+
+  it('after a crash in the middle of a run, says it was interrupted and resumes it soon', async () => {
+    const dayStart = startOfBusinessDay(DAY, TZ);
+    const centerUrl = await deadCenterUrl();
+    const night = await startNight(dayStart + 14 * HOUR, (dataDir) => ({
+      centerUrl,
+      hallKey: 'k'.repeat(64),
+      backupDir: join(dataDir, 'backups'),
+      requestAttempts: 1,
+      resumeDelayMs: 10 * 60_000,
+      tickMs: 20,
+    }));
+    // The status as a power cut in the middle of sending leaves it on disk.
+    const cutAt = dayStart + 14 * HOUR;
+    night.server.hall.runSystem('test-crash', (tx) =>
+      accept(
+        tx.write.syncStatus({
+          ...tx.store.sync.status(),
+          state: 'running',
+          phase: 'sending',
+          runId: 'run-cut',
+          trigger: 'console',
+          startedAt: cutAt,
+          sent: 40,
+          total: 100,
+        }),
+      ),
+    );
+    night.setNow(cutAt + HOUR);
+    await night.restart();
+
+    const after = ok(await send(night.leader, 'sync:status', {})).status;
+    expect(after).toMatchObject({
+      state: 'idle',
+      phase: null,
+      runId: 'run-cut',
+      result: 'interrupted',
+      finishedAt: cutAt + HOUR,
+      sent: 40,
+      total: 100,
+      // Not at 02:30 tomorrow: ten minutes after the start, from where the center acknowledged.
+      nextRunAt: cutAt + HOUR + 10 * 60_000,
+    });
+
+    const resumed = finishedRun(night.leader);
+    night.setNow(after.nextRunAt!);
+    const { status } = await resumed;
+    expect(status).toMatchObject({ trigger: 'retry', result: 'failed', failures: 1 });
+    expect(status.runId).not.toBe('run-cut');
   });
 
   it('backs up nightly without a center, and alerts the duty leader when the backup fails', async () => {
