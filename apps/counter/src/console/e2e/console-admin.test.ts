@@ -4,10 +4,10 @@ import {
   startTestHall,
   type TestHall,
 } from '../../../../hall-server/src/test-support/hall-harness';
-import { ensureKioskBuilt } from '../../../../kiosk/test-support/build';
 import { hasChromium, launchChromium, openScreen } from '../../../test-support/browser';
 import { buildCounterOnce } from '../../../test-support/build-once';
 import { openConsole } from '../../../test-support/console-hall';
+import { ensureKioskBuiltOnce } from '../../../test-support/console-kiosk';
 
 // The admin's side of the console in Chromium: a service renamed on the console appears on
 // the kiosk's menu at once, without a restart or a reload; an invalid value is refused by the
@@ -18,11 +18,11 @@ let browser: Browser;
 let admin: Page;
 
 beforeAll(async () => {
-  await Promise.all([buildCounterOnce(), ensureKioskBuilt()]);
+  await Promise.all([buildCounterOnce(), ensureKioskBuiltOnce()]);
   hall = await startTestHall();
   browser = await launchChromium();
   admin = await openConsole(browser, hall.server.url, '9000');
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
