@@ -1,0 +1,230 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connectClient,
+  ok,
+  send,
+  startTestHall,
+  type HallClient,
+  type TestHall,
+} from '../../../hall-server/src/test-support/hall-harness';
+import { hasChromium, launchChromium, openScreen, signIn, sizes } from '../../test-support/browser';
+import { buildCounterOnce } from '../../test-support/build-once';
+
+// The workstation by keyboard, and what it does when clicks come twice, an answer is lost or
+// the hall server goes away: one call per intent, the offline state said plainly with nothing
+// sent, and recovery by itself when the server is back.
+
+let hall: TestHall;
+let browser: Browser;
+let kiosk: HallClient;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  await buildCounterOnce();
+  hall = await startTestHall();
+  browser = await launchChromium();
+}, 180_000);
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.context().close();
+});
+
+afterAll(async () => {
+  kiosk?.disconnect();
+  await browser?.close();
+  await hall?.close();
+});
+
+const store = () => hall.server.hall.store;
+const today = () => store().tickets.visible(store().hall.state().businessDay);
+const issue = async (serviceId = 'svc-billing') => {
+  kiosk ??= await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+  return ok(await send(kiosk, 'ticket:issue', { serviceId })).ticket;
+};
+const button = (page: Page, action: string) => page.locator(`[data-action="${action}"]`);
+/** Tickets called to or served at a counter now, by the server. */
+const atCounter = (counterId: string) =>
+  today().filter((t) => t.counterId === counterId && ['called', 'serving'].includes(t.state));
+
+async function openDesk(
+  n: number,
+  staffNo: string,
+  opts: Parameters<typeof openScreen>[3] = {},
+): Promise<Page> {
+  const page = await openScreen(
+    browser,
+    `${hall.server.url}/counter?token=demo-desk-${n}`,
+    sizes.workstation,
+    opts,
+  );
+  pages.push(page);
+  await signIn(page, staffNo);
+  await page.locator(`button[data-counter="${n}"]`).click();
+  await page.getByTestId('workstation').waitFor();
+  return page;
+}
+
+describe.skipIf(!hasChromium)(
+  'the workstation by keyboard, and across lost answers and links',
+  () => {
+    it('shows each action’s key on its button and does every step by keyboard', async () => {
+      const desk = await openDesk(1, '1001');
+      expect(await button(desk, 'callNext').locator('kbd').textContent()).toBe('F1');
+      expect(await button(desk, 'finish').locator('kbd').textContent()).toBe('F4');
+      expect(await button(desk, 'walkIn').getAttribute('aria-keyshortcuts')).toBe('Alt+W');
+
+      await desk.keyboard.press('Alt+KeyO');
+      await desk.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
+      const first = await issue();
+      await desk.keyboard.press('F1');
+      await desk.getByTestId('current-number').filter({ hasText: first.number }).waitFor();
+      await desk.keyboard.press('F2');
+      await desk.getByTestId('recall-count').filter({ hasText: '1/' }).waitFor();
+      expect(store().tickets.byId(first.id)!.recallCount).toBe(1);
+      await desk.keyboard.press('F3');
+      await desk.getByTestId('current-state').filter({ hasText: '办理中' }).waitFor();
+      await desk.keyboard.press('F4');
+      await desk.getByTestId('finish-dialog').waitFor();
+      await desk.keyboard.press('Escape');
+      await desk.getByTestId('finish-dialog').waitFor({ state: 'detached' });
+      expect(store().tickets.byId(first.id)!.state).toBe('serving');
+      await desk.keyboard.press('F4');
+      await desk.getByTestId('finish-dialog').waitFor();
+      await desk.keyboard.press('Enter');
+      await desk.getByTestId('no-ticket').waitFor();
+      expect(store().tickets.byId(first.id)).toMatchObject({ state: 'done', outcome: 'completed' });
+
+      // Alt+C: a specific ticket, not the first in line.
+      await issue();
+      const chosen = await issue();
+      await desk.keyboard.press('Alt+KeyC');
+      const dialog = desk.getByTestId('call-ticket-dialog');
+      await dialog.locator('li', { hasText: chosen.number }).getByRole('button').click();
+      await desk.getByTestId('current-number').filter({ hasText: chosen.number }).waitFor();
+      await desk.keyboard.press('F10'); // back to the queue
+      await desk.getByTestId('no-ticket').waitFor();
+      expect(store().tickets.byId(chosen.id)!.state).toBe('waiting');
+
+      // Alt+P pauses with a reason; the keys of a closed dialog do nothing meanwhile.
+      await desk.keyboard.press('Alt+KeyP');
+      await desk.getByTestId('pause-dialog').getByLabel('会议').check();
+      await desk.keyboard.press('F1'); // a dialog is open: no call
+      await desk
+        .getByTestId('pause-dialog')
+        .getByRole('button', { name: '暂停', exact: true })
+        .click();
+      await desk.locator('[data-testid="counter-state"][data-state="paused"]').waitFor();
+      expect(store().counters.byId('ctr-1')).toMatchObject({
+        state: 'paused',
+        pauseReason: 'meeting',
+      });
+      expect(atCounter('ctr-1')).toHaveLength(0);
+      await desk.keyboard.press('F1'); // paused: nothing to call
+      await desk.keyboard.press('Alt+KeyO');
+      await desk.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
+      expect(atCounter('ctr-1')).toHaveLength(0);
+    }, 120_000);
+
+    it('calls once on a double click, and once when the answer to the call is lost and retried', async () => {
+      const sent: string[] = [];
+      let dropAnswer = false;
+      // Counter 4 serves new connections only: nothing left from the test before comes first.
+      const desk = await openDesk(4, '1004', {
+        // Between page and server: note each call-next, and lose one answer when asked to.
+        beforeOpen: (page) =>
+          page.routeWebSocket(/socket\.io/, (ws) => {
+            const server = ws.connectToServer();
+            ws.onMessage((m) => {
+              if (typeof m === 'string' && m.includes('"ticket:call-next"')) sent.push(m);
+              server.send(m);
+            });
+            server.onMessage((m) => {
+              if (
+                dropAnswer &&
+                typeof m === 'string' &&
+                /^43\d+\[\{"ok":true,"data":\{"ticket"/.test(m)
+              ) {
+                dropAnswer = false;
+                return;
+              }
+              ws.send(m);
+            });
+          }),
+      });
+      await button(desk, 'openCounter').click();
+      await desk.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
+      const a = await issue('svc-connection');
+      const b = await issue('svc-connection');
+      await button(desk, 'callNext').dblclick();
+      await desk.getByTestId('current-number').filter({ hasText: a.number }).waitFor();
+      await desk.keyboard.press('F1'); // a third try while serving nobody new: not offered
+      expect(sent).toHaveLength(1);
+      expect(atCounter('ctr-4').map((t) => t.number)).toEqual([a.number]);
+      expect(store().tickets.byId(b.id)!.state).toBe('waiting');
+
+      // Back to the queue, then a call whose answer never arrives: the page waits, refuses a
+      // second press, and retries with the same command id; the server calls once.
+      await button(desk, 'returnToQueue').click();
+      await desk.getByTestId('no-ticket').waitFor();
+      sent.length = 0;
+      dropAnswer = true;
+      await button(desk, 'callNext').click();
+      await expect.poll(() => button(desk, 'callNext').textContent()).toContain('发送中');
+      await desk.keyboard.press('F1');
+      await button(desk, 'callNext').click({ force: true });
+      // The call shows at once (the hall's broadcast); the lost answer is asked for again.
+      await desk.getByTestId('current-number').waitFor();
+      expect(dropAnswer).toBe(false);
+      await expect.poll(() => sent.length, { timeout: 30_000 }).toBe(2);
+      await expect
+        .poll(() => button(desk, 'callNext').textContent(), { timeout: 15_000 })
+        .not.toContain('发送中');
+      expect(sent).toHaveLength(2);
+      const ids = sent.map((m) => /"commandId":"([^"]+)"/.exec(m)![1]);
+      expect(ids[1]).toBe(ids[0]);
+      expect(atCounter('ctr-4')).toHaveLength(1);
+      const waiting = today().filter((t) => t.state === 'waiting' && [a.id, b.id].includes(t.id));
+      expect(waiting).toHaveLength(1); // one of the two called, the other still in line
+    }, 120_000);
+
+    it('says it is offline when the hall server stops, sends nothing, and recovers by itself', async () => {
+      const desk = await openDesk(3, '1003');
+      const pad = await openScreen(
+        browser,
+        `${hall.server.url}/pad?token=demo-pad-3&counter=3`,
+        sizes.pad,
+      );
+      pages.push(pad);
+      await button(desk, 'openCounter').click();
+      await desk.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
+      await pad.locator('[data-screen="idle"]').waitFor();
+      await issue('svc-account');
+      await button(desk, 'callNext').click();
+      await desk.getByTestId('current-number').waitFor();
+      const [ticket] = atCounter('ctr-3');
+
+      kiosk?.disconnect();
+      kiosk = undefined as unknown as HallClient;
+      await hall.server.close();
+      await desk.getByTestId('offline-banner').waitFor({ timeout: 20_000 });
+      expect(await desk.getByTestId('offline-banner').textContent()).toContain('网络中断');
+      // The last state stays on screen, marked stale, with every action off.
+      expect(await desk.getByTestId('current-number').textContent()).toBe(ticket!.number);
+      expect(await desk.getByTestId('workstation').getAttribute('class')).toContain('stale');
+      expect(await button(desk, 'start').isDisabled()).toBe(true);
+      expect(await button(desk, 'recall').isDisabled()).toBe(true);
+      await desk.keyboard.press('F3');
+      await pad.getByText('网络中断').waitFor({ timeout: 20_000 });
+
+      await hall.restart();
+      await desk.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 30_000 });
+      expect(store().tickets.byId(ticket!.id)!.state).toBe('called'); // F3 offline sent nothing
+      await expect.poll(() => button(desk, 'start').isEnabled(), { timeout: 15_000 }).toBe(true);
+      await button(desk, 'start').click();
+      await desk.getByTestId('current-state').filter({ hasText: '办理中' }).waitFor();
+      expect(store().tickets.byId(ticket!.id)!.state).toBe('serving');
+      await pad.getByText('网络中断').waitFor({ state: 'detached', timeout: 20_000 });
+    }, 120_000);
+  },
+);
