@@ -71,7 +71,7 @@ function Pad() {
   }
 
   return (
-    <main className={`pad pad-${screen}`} data-testid="pad" data-screen={screen}>
+    <main className={`pad pad-on-${screen}`} data-testid="pad" data-screen={screen}>
       <header className="pad-top">
         <span>{counter ? t('counter.number', { number: counter.number }) : ''}</span>
         {!online && <span className="badge stale">{t('pad.offline')}</span>}
