@@ -36,18 +36,20 @@ async function main() {
   try {
     // History: earlier visits of one customer with cases, three weeks and three days ago.
     const customer = { phone: '13912345678', accountNo: '3100000003', name: '孙女士' };
+    // The clerk stays signed in between the two days: signing off would need a handover of the
+    // cases just opened (the server refuses it), and those cases are the point here.
+    const guide = await clerkAtCounter(url, {
+      deviceToken: 'demo-guide',
+      staffNo: '7001',
+      pin: '7001',
+    });
+    const clerk = await clerkAtCounter(url, {
+      deviceToken: 'demo-desk-2',
+      staffNo: '1001',
+      pin: '1001',
+      counterId: 'ctr-2',
+    });
     const serveOnce = async (serviceId: string, caseTypeId: string, summary: string) => {
-      const guide = await clerkAtCounter(url, {
-        deviceToken: 'demo-guide',
-        staffNo: '7001',
-        pin: '7001',
-      });
-      const clerk = await clerkAtCounter(url, {
-        deviceToken: 'demo-desk-2',
-        staffNo: '1001',
-        pin: '1001',
-        counterId: 'ctr-2',
-      });
       const issued = ok(await send(guide.socket, 'ticket:issue', { serviceId, customer }));
       ok(await send(clerk.socket, 'ticket:call', { ticketId: issued.ticket.id }));
       ok(await send(clerk.socket, 'ticket:start', { ticketId: issued.ticket.id }));
@@ -62,25 +64,20 @@ async function main() {
         }),
       );
       ok(
-        await send(clerk.socket, 'counter:sign-out', {})
-          .then((a) => a)
-          .catch(() => ({ ok: true, data: null }) as never),
-      );
-      ok(
         await send(guide.socket, 'opinion:submit', {
           category: 'suggestion',
           text: '希望增加周末营业时间',
           contact: customer.phone,
         }),
       );
-      ok(await send(guide.socket, 'staff:sign-out', {}));
-      guide.socket.disconnect();
-      clerk.socket.disconnect();
     };
     await serveOnce('svc-fault', 'ct-fault', '小区单相表箱跳闸报修');
     offset = -3 * day;
     await serveOnce('svc-account', 'ct-account', '更名过户:房屋买卖后过户至新业主');
     offset = 0;
+    ok(await send(clerk.socket, 'counter:sign-out', {})); // the cases go along
+    clerk.socket.disconnect();
+    guide.socket.disconnect();
 
     // Today: a few waiting customers, one with the guide's note.
     const guideToday = await clerkAtCounter(url, {
@@ -192,23 +189,17 @@ async function main() {
     await desk.getByTestId('offline-banner').waitFor();
     await shot(desk, 'offline');
 
-    const console_ = await openScreen(
-      browser,
-      `${url}/console?token=demo-console`,
-      sizes.workstation,
-    );
-    await console_.getByText('无法连接大厅服务器', { exact: false }).waitFor();
+    // Back online: a device that lost its pairing. (The console has its own tour:
+    // apps/counter/scripts/console-screenshots.ts.)
+    await hall.restart({ clock });
+    await desk.getByTestId('offline-banner').waitFor({ state: 'detached' });
     const unpaired = await openScreen(
       browser,
       `${url}/counter?token=no-such-token`,
       sizes.workstation,
     );
-    await hall.restart({ clock });
     await unpaired.getByTestId('pairing').waitFor();
     await shot(unpaired, 'pairing');
-    await signIn(console_, '8001');
-    await console_.getByTestId('alert').first().waitFor();
-    await shot(console_, 'console');
   } finally {
     await browser.close();
     await hall.close();
