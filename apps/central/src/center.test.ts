@@ -1,13 +1,27 @@
-import { SYNC_HEADERS, type HallDaySummary, type SyncBatch, type SyncRow } from '@onestop/shared';
+import {
+  SYNC_HEADERS,
+  syncRoutes,
+  type HallDaySummary,
+  type SyncBatch,
+  type SyncRow,
+} from '@onestop/shared';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestOf } from '../../hall-server/src/sync/digest';
 import { signRequest } from '../../hall-server/src/sync/center-client';
 import { verifySignature, type SignedRequest } from './auth';
+import { staticDirectory } from './config';
 import type { CentralDb } from './db';
 import { isRealDay, partitionName } from './days';
 import { copyField, partitionKeeper, storeBatch } from './ingest';
 import { loadMigrations, migrate } from './migrate';
 import { centerDigests, compareDigests } from './reconcile';
+import { startCentral } from './server';
 import { hallDaySummaries } from './summary';
 import { backends, dropTestDb, openTestDb } from './test-support/center-harness';
 
@@ -120,6 +134,78 @@ describe('comparing digests', () => {
       ['2026-11-24', 'tickets', true],
       ['2026-11-25', 'tickets', true],
     ]);
+  });
+});
+
+describe('HTTPS', () => {
+  let db: CentralDb;
+  beforeAll(async () => {
+    db = await openTestDb(backends[0]!); // PGlite: the transport is what is tested here
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('serves signed hall requests over TLS with its own certificate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'onestop-center-tls-'));
+    let center: Awaited<ReturnType<typeof startCentral>> | null = null;
+    try {
+      const [certFile, keyFile] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+      execFileSync(
+        'openssl',
+        [
+          ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'],
+          ...['-nodes', '-days', '1', '-subj', '/CN=localhost'],
+          ...['-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+          ...['-keyout', keyFile, '-out', certFile],
+        ],
+        { stdio: 'ignore' },
+      );
+      const cert = readFileSync(certFile);
+      const key = 'k'.repeat(64);
+      center = await startCentral({
+        db,
+        halls: staticDirectory({ halls: { 'h-tls': { key } }, officeToken: 'o'.repeat(32) }),
+        host: '127.0.0.1',
+        tls: { cert, key: readFileSync(keyFile) },
+      });
+      expect(center.url).toMatch(/^https:/);
+      const path = syncRoutes.state('h-tls');
+      const timestamp = Date.now();
+      const nonce = randomBytes(16).toString('hex');
+      const signature = signRequest(key, { method: 'GET', path, body: '', timestamp, nonce });
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpsRequest(
+          `${center!.url}${path}`,
+          {
+            ca: cert, // the hall trusts it as NODE_EXTRA_CA_CERTS would make it
+            headers: {
+              [SYNC_HEADERS.hall]: 'h-tls',
+              [SYNC_HEADERS.timestamp]: String(timestamp),
+              [SYNC_HEADERS.nonce]: nonce,
+              [SYNC_HEADERS.signature]: signature,
+            },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({
+        ok: true,
+        data: { hallId: 'h-tls', cursors: {} },
+      });
+      // Plain HTTP on the same port gets no answer from the center.
+      await expect(fetch(center.url.replace('https:', 'http:') + path)).rejects.toThrow();
+    } finally {
+      await center?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { addHall, fileDirectory, readConfig } from './config';
@@ -6,6 +7,7 @@ import { startCentral } from './server';
 
 // `npm run central`: the regional center. Embedded PGlite in CENTRAL_DATA_DIR by default; a
 // PostgreSQL server with CENTRAL_DATABASE_URL (CENTRAL_SCHEMA to use a schema other than public).
+// HTTPS with CENTRAL_TLS_CERT and CENTRAL_TLS_KEY (PEM files), or behind a TLS proxy.
 //
 //   npm run central                                  # serve on CENTRAL_PORT (8090)
 //   npm run central -- add-hall <hall id> [name]     # register a hall; prints its key
@@ -24,7 +26,7 @@ if (command === 'add-hall') {
   console.log(
     [
       `Hall "${hallId}" registered in ${configFile}. Start that hall with:`,
-      `  SYNC_URL=http://<this center's address>:${process.env.CENTRAL_PORT ?? 8090} SYNC_HALL_KEY=${key} npm start`,
+      `  SYNC_URL=${process.env.CENTRAL_TLS_CERT ? 'https' : 'http'}://<this center's address>:${process.env.CENTRAL_PORT ?? 8090} SYNC_HALL_KEY=${key} npm start`,
     ].join('\n'),
   );
   process.exit(0);
@@ -41,18 +43,28 @@ const db = await openCentralDb(
     : { dataDir: join(dataDir, 'pgdata'), schema: process.env.CENTRAL_SCHEMA },
 );
 const config = readConfig(configFile);
+const certFile = process.env.CENTRAL_TLS_CERT;
+const keyFile = process.env.CENTRAL_TLS_KEY;
+if (Boolean(certFile) !== Boolean(keyFile)) {
+  console.error('CENTRAL_TLS_CERT and CENTRAL_TLS_KEY go together (PEM files)');
+  process.exit(2);
+}
+const tls =
+  certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
+const scheme = tls ? 'https' : 'http';
 const central = await startCentral({
   db,
   halls: fileDirectory(configFile),
   logger,
   port: Number(process.env.CENTRAL_PORT ?? 8090),
   host: process.env.CENTRAL_HOST ?? '0.0.0.0',
+  tls,
 });
 console.log(
   [
-    `OneStop regional center listening on http://localhost:${central.port} (${url ? 'PostgreSQL server' : `PGlite in ${join(dataDir, 'pgdata')}`})`,
+    `OneStop regional center listening on ${scheme}://localhost:${central.port} (${url ? 'PostgreSQL server' : `PGlite in ${join(dataDir, 'pgdata')}`})`,
     `  halls registered: ${Object.keys(config.halls).length} (npm run central -- add-hall <hall id>)`,
-    `  summary: curl -H 'authorization: Bearer ${config.officeToken}' 'http://localhost:${central.port}/v1/summary?from=2026-11-01&to=2026-11-30'`,
+    `  summary: curl -H 'authorization: Bearer ${config.officeToken}' '${scheme}://localhost:${central.port}/v1/summary?from=2026-11-01&to=2026-11-30'`,
   ].join('\n'),
 );
 

@@ -8,6 +8,7 @@ import {
 } from '@onestop/shared';
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
@@ -117,11 +118,19 @@ function parse<T>(schema: z.ZodType<T>, body: Buffer): T {
 
 /** Starts the center: migrates the database, then serves. */
 export async function startCentral(
-  options: CentralOptions & { port?: number; host?: string },
+  options: CentralOptions & {
+    port?: number;
+    host?: string;
+    /** PEM certificate (chain) and key: the center speaks HTTPS itself. */
+    tls?: { cert: string | Buffer; key: string | Buffer };
+  },
 ): Promise<{ server: Server; url: string; port: number; close(): Promise<void> }> {
   await migrate(options.db);
   const handler = createCentralHandler(options);
-  const server = createServer((req, res) => void handler(req, res));
+  const listener = (req: IncomingMessage, res: ServerResponse) => void handler(req, res);
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer(listener);
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 0, options.host ?? '0.0.0.0', resolve),
   );
@@ -129,7 +138,7 @@ export async function startCentral(
   return {
     server,
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
