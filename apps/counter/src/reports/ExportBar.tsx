@@ -19,7 +19,7 @@ function Progress({ running, onCancel }: { running: RunningExport; onCancel: () 
   const seconds = Math.max(0, Math.floor((now - running.startedAt) / 1000));
   return (
     <div className="export-progress" role="status" data-testid="export-progress">
-      <span>{exportName(running.kind, t)}</span>
+      <span>{t('reports.export.running', { what: exportName(running.kind, t) })}</span>
       {total === null ? (
         <progress aria-label={t('reports.export.progress')} />
       ) : (

@@ -75,6 +75,7 @@ export function OpinionsSection({ report }: SectionProps) {
       series: [
         {
           type: 'bar',
+          barMaxWidth: 56,
           name: t('reports.col.count'),
           data: byCategory.map((r) => ({
             value: r.count,
@@ -93,7 +94,8 @@ export function OpinionsSection({ report }: SectionProps) {
       series: [
         {
           type: 'pie',
-          radius: ['35%', '65%'],
+          radius: ['40%', '72%'],
+          center: ['50%', '45%'],
           name: t('reports.table.opinionsBySource'),
           label: { formatter: '{b}: {c}' },
           data: bySource.map((r) => ({ name: r.label, value: r.count })),
@@ -194,6 +196,7 @@ export function CasesSection({ report, lang }: SectionProps) {
         {
           name: t('reports.col.onTime'),
           type: 'bar',
+          barMaxWidth: 56,
           stack: 'c',
           color: palette.ok,
           data: c.byType.map((r) => r.onTime),
@@ -201,6 +204,7 @@ export function CasesSection({ report, lang }: SectionProps) {
         {
           name: t('reports.col.late'),
           type: 'bar',
+          barMaxWidth: 56,
           stack: 'c',
           color: palette.warn,
           data: c.byType.map((r) => r.closed - r.onTime),
@@ -208,6 +212,7 @@ export function CasesSection({ report, lang }: SectionProps) {
         {
           name: t('reports.col.openInTime'),
           type: 'bar',
+          barMaxWidth: 56,
           stack: 'c',
           color: palette.light,
           data: c.byType.map((r) => r.open - r.overdue),
@@ -215,6 +220,7 @@ export function CasesSection({ report, lang }: SectionProps) {
         {
           name: t('reports.col.overdue'),
           type: 'bar',
+          barMaxWidth: 56,
           stack: 'c',
           color: palette.bad,
           data: c.byType.map((r) => r.overdue),

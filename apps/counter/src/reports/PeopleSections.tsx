@@ -78,12 +78,14 @@ export function ServicesSection({ report, serviceName, exports, online }: Sectio
         {
           name: t('reports.col.waitP50'),
           type: 'bar',
+          barMaxWidth: 56,
           color: palette.light,
           data: rows.map((r) => Number(minutes(r.waitP50Sec))),
         },
         {
           name: t('reports.col.waitP90'),
           type: 'bar',
+          barMaxWidth: 56,
           color: palette.brand,
           data: rows.map((r) => Number(minutes(r.waitP90Sec))),
         },
@@ -164,6 +166,7 @@ export function ClerksSection({ report, exports, online }: SectionProps) {
         {
           name: t('reports.col.served'),
           type: 'bar',
+          barMaxWidth: 56,
           color: palette.brand,
           data: report.clerks.map((c) => c.served),
         },
@@ -179,6 +182,7 @@ export function ClerksSection({ report, exports, online }: SectionProps) {
         {
           name: t('reports.col.dissatisfied'),
           type: 'bar',
+          barMaxWidth: 56,
           color: palette.bad,
           data: report.clerks.map((c) => c.dissatisfied),
         },

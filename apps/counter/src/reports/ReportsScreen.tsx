@@ -85,7 +85,7 @@ export function ReportsScreen() {
           onServiceLevel={setServiceLevel}
         />
         <span className="spacer" />
-        <ExportBar exports={exports} disabled={!online} />
+        <ExportBar exports={exports} disabled={!online || state !== 'ready'} />
       </header>
       {!online && matches && (
         <p className="reports-stale" role="status" data-testid="reports-stale">

@@ -15,6 +15,8 @@ export interface Column<T> {
   value: (row: T) => SortValue;
   /** The cell's text; by default the value, or a dash when there is none. */
   text?: (row: T) => string;
+  /** A figure to mark: short of the goal. */
+  tone?: (row: T) => 'bad' | undefined;
 }
 
 export type CsvSource = { server: () => void } | { filename: string };
@@ -49,7 +51,14 @@ export function SortableTable<T>({
     const v = c.value(row);
     return v === null ? DASH : String(v);
   };
-  const numeric = (c: Column<T>) => rows.some((r) => typeof c.value(r) === 'number');
+  const numericKeys = useMemo(
+    () =>
+      new Set(
+        columns.filter((c) => rows.some((r) => typeof c.value(r) === 'number')).map((c) => c.key),
+      ),
+    [columns, rows],
+  );
+  const numeric = (c: Column<T>) => numericKeys.has(c.key);
 
   const downloadCsv = () => {
     if (!csv) return;
@@ -115,7 +124,9 @@ export function SortableTable<T>({
                   {columns.map((c) => (
                     <td
                       key={c.key}
-                      className={typeof c.value(row) === 'number' ? 'num' : undefined}
+                      className={
+                        [numeric(c) && 'num', c.tone?.(row)].filter(Boolean).join(' ') || undefined
+                      }
                     >
                       {text(c, row)}
                     </td>

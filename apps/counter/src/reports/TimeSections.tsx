@@ -28,7 +28,7 @@ export function HoursSection({ report }: SectionProps) {
         formatter: (p: { data: [number, number, number] }) =>
           `${t(`reports.weekday.${weekdayKeys[p.data[1]]!}`)} ${hourLabel(heat.hours[p.data[0]]!)}: ${p.data[2]}`,
       },
-      grid: { left: 60, right: 20, top: 10, bottom: 70 },
+      grid: { left: 60, right: 90, top: 10, bottom: 30 },
       xAxis: { type: 'category', data: heat.hours.map(hourLabel), splitArea: { show: true } },
       yAxis: {
         type: 'category',
@@ -40,9 +40,10 @@ export function HoursSection({ report }: SectionProps) {
         min: 0,
         max: Math.max(1, heat.max),
         calculable: true,
-        orient: 'horizontal',
-        left: 'center',
-        bottom: 0,
+        orient: 'vertical',
+        right: 0,
+        top: 'middle',
+        itemHeight: 200,
         inRange: { color: ['#eef4fd', '#6ea8fe', '#084298'] },
       },
       series: [
@@ -70,6 +71,7 @@ export function HoursSection({ report }: SectionProps) {
         {
           name: t('reports.col.arrivalsPerHour'),
           type: 'bar',
+          barMaxWidth: 56,
           yAxisIndex: 1,
           color: palette.grey,
           data: series.arrivals,
@@ -116,9 +118,15 @@ export function HoursSection({ report }: SectionProps) {
   );
 }
 
+/** Counters serving minus recommended, to a tenth: below zero the hall was short. */
+const gapOf = (r: HourRow) => Math.round((r.countersServing - r.countersRecommended) * 10) / 10;
+/** Waits exist only for hours in which someone arrived. */
+const whenCalled = (r: HourRow, v: number) => (r.arrivalsPerHour === 0 ? null : v);
+
 export function StaffingSection({ report, exports, online }: SectionProps) {
   const { t } = useTranslation();
   const series = useMemo(() => staffingSeries(report.hours), [report.hours]);
+  const goal = report.staffing.serviceLevel;
   const columns = useMemo<Column<HourRow>[]>(
     () => [
       {
@@ -136,8 +144,8 @@ export function StaffingSection({ report, exports, online }: SectionProps) {
       {
         key: 'handleMean',
         label: t('reports.col.handleMean'),
-        value: (r) => r.handleMeanSec,
-        text: (r) => minutes(r.handleMeanSec),
+        value: (r) => (r.arrivalsPerHour === 0 ? null : r.handleMeanSec),
+        text: (r) => minutes(r.arrivalsPerHour === 0 ? null : r.handleMeanSec),
       },
       {
         key: 'recommended',
@@ -153,32 +161,31 @@ export function StaffingSection({ report, exports, online }: SectionProps) {
       {
         key: 'gap',
         label: t('reports.col.gap'),
-        value: (r) => Math.round((r.countersServing - r.countersRecommended) * 10) / 10,
-        text: (r) => {
-          const gap = Math.round((r.countersServing - r.countersRecommended) * 10) / 10;
-          return gap > 0 ? `+${decimal(gap)}` : decimal(gap);
-        },
+        value: gapOf,
+        text: (r) => (gapOf(r) > 0 ? `+${decimal(gapOf(r))}` : decimal(gapOf(r))),
+        tone: (r) => (gapOf(r) < 0 ? 'bad' : undefined),
       },
       {
         key: 'waitP50',
         label: t('reports.col.waitP50'),
-        value: (r) => r.waitP50Sec,
-        text: (r) => minutes(r.waitP50Sec),
+        value: (r) => whenCalled(r, r.waitP50Sec),
+        text: (r) => minutes(whenCalled(r, r.waitP50Sec)),
       },
       {
         key: 'waitP90',
         label: t('reports.col.waitP90'),
-        value: (r) => r.waitP90Sec,
-        text: (r) => minutes(r.waitP90Sec),
+        value: (r) => whenCalled(r, r.waitP90Sec),
+        text: (r) => minutes(whenCalled(r, r.waitP90Sec)),
       },
       {
         key: 'withinTarget',
         label: t('reports.col.withinTarget'),
-        value: (r) => r.withinTargetShare,
-        text: (r) => percent(r.withinTargetShare),
+        value: (r) => whenCalled(r, r.withinTargetShare),
+        text: (r) => percent(whenCalled(r, r.withinTargetShare)),
+        tone: (r) => ((whenCalled(r, r.withinTargetShare) ?? 1) < goal ? 'bad' : undefined),
       },
     ],
-    [t],
+    [t, goal],
   );
   const option = useMemo<ChartOption>(
     () => ({
@@ -194,12 +201,14 @@ export function StaffingSection({ report, exports, online }: SectionProps) {
         {
           name: t('reports.col.recommended'),
           type: 'bar',
+          barMaxWidth: 56,
           color: palette.brand,
           data: series.recommended,
         },
         {
           name: t('reports.col.serving'),
           type: 'bar',
+          barMaxWidth: 56,
           color: palette.grey,
           data: series.serving,
         },
@@ -277,12 +286,14 @@ function accuracyOption(
       {
         name: t('reports.col.mae'),
         type: 'bar',
+        barMaxWidth: 56,
         color: palette.brand,
         data: rows.map((r) => Number(minutes(r.maeSec))),
       },
       {
         name: t('reports.col.bias'),
         type: 'bar',
+        barMaxWidth: 56,
         color: palette.warn,
         data: rows.map((r) => Number(minutes(r.biasSec))),
       },

@@ -160,6 +160,7 @@ export const reportsZh = {
       csv: '导出 CSV',
       bulletin: '周通报 PDF',
       progress: '导出进度',
+      running: '正在{{what}}…',
       receivedOf: '{{size}} / {{total}}',
       receivedFor: '已收到 {{size}} · {{seconds}} 秒',
       cancel: '取消',
@@ -306,7 +307,7 @@ export const reportsEn: typeof reportsZh = {
       appraisal:
         'Rating coverage = rated ÷ served; satisfaction = (very satisfied + satisfied) ÷ rated; cases are those opened in the range.',
       staffing:
-        'Erlang C (M/M/c): the counters to open each hour so that {{percent}}% of customers are called within {{minutes}} min (the hall’s tightest target wait); counters serving are those that served customers in that hour (averaged over the days).',
+        'Erlang C (M/M/c): the counters to open each hour so that {{percent}}% of customers are called within {{minutes}} min (the tightest target wait in the hall); counters serving are those that served customers in that hour (averaged over the days).',
       estimates:
         'The wait estimated at issue against the actual wait (issue to first call): a positive bias means the estimate was too long, a negative one too short.',
       cases:
@@ -331,6 +332,7 @@ export const reportsEn: typeof reportsZh = {
       csv: 'Export CSV',
       bulletin: 'Weekly bulletin PDF',
       progress: 'Export progress',
+      running: '{{what}}…',
       receivedOf: '{{size}} / {{total}}',
       receivedFor: '{{size}} received · {{seconds}} s',
       cancel: 'Cancel',

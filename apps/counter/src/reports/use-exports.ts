@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@onestop/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDesk, useSignedIn } from '../common/desk';
 import { ExportError, exportUrl, fetchExport, saveFile, type ExportProgress } from './download';
 import type { DayRange } from './range';
@@ -42,6 +42,7 @@ export function useExports(range: DayRange) {
   const [running, setRunning] = useState<RunningExport | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   const abort = useRef<AbortController | null>(null);
+  useEffect(() => setOutcome(null), [range.from, range.to]); // it spoke of the other range
 
   const start = useCallback(
     async (kind: ExportKind) => {
