@@ -13,7 +13,8 @@ export interface Column<T> {
   key: string;
   label: string;
   value: (row: T) => SortValue;
-  /** The cell's text; by default the value, or a dash when there is none. */
+  /** The cell's text; by default the value, or a dash when there is none. Only figures are
+   * formatted, so a column with one is a figure column (right-aligned, largest first). */
   text?: (row: T) => string;
   /** A figure to mark: short of the goal. */
   tone?: (row: T) => 'bad' | undefined;
@@ -54,7 +55,9 @@ export function SortableTable<T>({
   const numericKeys = useMemo(
     () =>
       new Set(
-        columns.filter((c) => rows.some((r) => typeof c.value(r) === 'number')).map((c) => c.key),
+        columns
+          .filter((c) => c.text || rows.some((r) => typeof c.value(r) === 'number'))
+          .map((c) => c.key),
       ),
     [columns, rows],
   );
