@@ -100,6 +100,7 @@ describe('reports', () => {
       '业务 Services',
       '人员考核 Clerks',
       '时段排班 Hours',
+      '分业务排班 Staffing by service',
       '工单 Cases',
       '预估准确度 Estimates',
     ]);
@@ -108,6 +109,12 @@ describe('reports', () => {
     expect(services.getRow(2).getCell(1).value).toBe('svc-billing');
     expect(services.getRow(2).getCell(2).value).toBe(3);
     expect(services.getColumn(6).numFmt).toBe('0.0%');
+    const staffing = book.getWorksheet('分业务排班 Staffing by service')!;
+    const billingArrivals = staffing
+      .getSheetValues()
+      .filter((row) => Array.isArray(row) && row[1] === 'svc-billing')
+      .reduce((sum, row) => sum + Number((row as unknown[])[3]), 0);
+    expect(billingArrivals).toBe(3); // in one business day, over however many hours
   });
 
   it('exports CSV with a BOM and refuses a kiosk', async () => {

@@ -116,6 +116,10 @@ export const HallReport = z.object({
   }),
   cases: z.object({ ...CaseCounts, byType: z.array(CaseTypeReport) }),
   staffing: z.object({ serviceLevel: Share, targetWaitSec: Sec }),
+  /** The hours again for each service that had tickets, against its own target wait. */
+  staffingByService: z.array(
+    z.object({ serviceId: Id, targetWaitSec: Sec, hours: z.array(HourReport) }),
+  ),
   estimates: z.object({
     byService: z.array(EstimateAccuracy),
     byHour: z.array(EstimateAccuracy),

@@ -1,5 +1,5 @@
 import type { HallReport } from '@onestop/shared';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decimal, minutes, percent, signedMinutes } from './cells';
 import { Chart, type ChartOption } from './Chart';
@@ -123,9 +123,14 @@ const gapOf = (r: HourRow) => Math.round((r.countersServing - r.countersRecommen
 /** Waits exist only for hours in which someone arrived. */
 const whenCalled = (r: HourRow, v: number) => (r.arrivalsPerHour === 0 ? null : v);
 
-export function StaffingSection({ report, exports, online }: SectionProps) {
+export function StaffingSection({ report, serviceName, exports, online }: SectionProps) {
   const { t } = useTranslation();
-  const series = useMemo(() => staffingSeries(report.hours), [report.hours]);
+  // The whole hall (against its tightest target wait) or one service (against its own).
+  const [scope, setScope] = useState('hall');
+  const forService = report.staffingByService.find((s) => s.serviceId === scope) ?? null;
+  const hours = forService?.hours ?? report.hours;
+  const targetWaitSec = forService?.targetWaitSec ?? report.staffing.targetWaitSec;
+  const series = useMemo(() => staffingSeries(hours), [hours]);
   const goal = report.staffing.serviceLevel;
   const columns = useMemo<Column<HourRow>[]>(
     () => [
@@ -223,24 +228,45 @@ export function StaffingSection({ report, exports, online }: SectionProps) {
     }),
     [series, t],
   );
-  const { serviceLevel, targetWaitSec } = report.staffing;
+  const rule = {
+    percent: Math.round(report.staffing.serviceLevel * 100),
+    minutes: Math.round(targetWaitSec / 60),
+  };
   return (
     <div className="report-section" data-testid="section-staffing">
-      <p className="muted note" data-testid="staffing-rule">
-        {t('reports.note.staffing', {
-          percent: Math.round(serviceLevel * 100),
-          minutes: Math.round(targetWaitSec / 60),
-        })}
-      </p>
+      <div className="section-head">
+        <label className="inline">
+          {t('reports.staffingScope')}
+          <select
+            data-testid="staffing-scope"
+            value={forService ? scope : 'hall'}
+            onChange={(e) => setScope(e.target.value)}
+          >
+            <option value="hall">{t('reports.wholeHall')}</option>
+            {report.staffingByService.map((s) => (
+              <option key={s.serviceId} value={s.serviceId}>
+                {serviceName(s.serviceId)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="muted note" data-testid="staffing-rule">
+          {forService ? t('reports.note.staffingService', rule) : t('reports.note.staffing', rule)}
+        </p>
+      </div>
       <Chart option={option} label={t('reports.chart.staffing')} testId="chart-staffing" />
       <SortableTable
         testId="table-hours"
-        caption={t('reports.table.hours')}
+        caption={forService ? serviceName(forService.serviceId) : t('reports.table.hours')}
         columns={columns}
-        rows={report.hours}
+        rows={hours}
         rowKey={(r) => String(r.hour)}
         initialSort={{ key: 'hour', dir: 'asc' }}
-        csv={{ server: () => void exports.start('csv:hours') }}
+        csv={
+          forService
+            ? { filename: csvName(report, `hours-${forService.serviceId}`) }
+            : { server: () => void exports.start('csv:hours') }
+        }
         csvDisabled={!online || exports.running !== null}
       />
     </div>

@@ -26,6 +26,8 @@ export const reportsZh = {
       label: '服务水平',
       option: '{{percent}}% 在目标等候内叫号',
     },
+    staffingScope: '范围',
+    wholeHall: '全厅(全部业务)',
     section: {
       services: '业务',
       clerks: '人员考核',
@@ -137,6 +139,8 @@ export const reportsZh = {
         '参评率 = 评价数 ÷ 办结数;满意率 = (非常满意 + 满意)÷ 评价数;工单为所选时段内受理的工单。',
       staffing:
         '按 Erlang C(M/M/c)模型:各时段开多少个窗口,才能让 {{percent}}% 的客户在 {{minutes}} 分钟(全厅最短目标等候)内被叫号;实际窗口数为当时在办理业务的窗口数(每天平均)。',
+      staffingService:
+        '按 Erlang C(M/M/c)模型:这项业务各时段需要多少个窗口,才能让 {{percent}}% 的客户在 {{minutes}} 分钟(该业务的目标等候)内被叫号;实际窗口数为当时办理这项业务的窗口数(每天平均)。',
       estimates:
         '取号时给出的预计等候与实际等候(取号到首次叫号)之差:偏差为正表示预计偏长,为负表示预计偏短。',
       cases: '按期 = 在限办日期内办结;超期 = 到所选时段结束(或现在)仍未办结且已过限办日期。',
@@ -197,6 +201,8 @@ export const reportsEn: typeof reportsZh = {
       label: 'Service level',
       option: '{{percent}}% called within target',
     },
+    staffingScope: 'For',
+    wholeHall: 'The whole hall (all services)',
     section: {
       services: 'Services',
       clerks: 'Appraisal',
@@ -308,6 +314,8 @@ export const reportsEn: typeof reportsZh = {
         'Rating coverage = rated ÷ served; satisfaction = (very satisfied + satisfied) ÷ rated; cases are those opened in the range.',
       staffing:
         'Erlang C (M/M/c): the counters to open each hour so that {{percent}}% of customers are called within {{minutes}} min (the tightest target wait in the hall); counters serving are those that served customers in that hour (averaged over the days).',
+      staffingService:
+        'Erlang C (M/M/c): the counters this service needs each hour so that {{percent}}% of its customers are called within {{minutes}} min (its target wait); counters serving are those that served it in that hour (averaged over the days).',
       estimates:
         'The wait estimated at issue against the actual wait (issue to first call): a positive bias means the estimate was too long, a negative one too short.',
       cases:

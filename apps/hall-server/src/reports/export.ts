@@ -67,7 +67,14 @@ const estimateColumns: Column[] = [
 ];
 
 /** The tables a report exports one by one (CSV). */
-export const reportTables = ['services', 'clerks', 'hours', 'cases', 'estimates'] as const;
+export const reportTables = [
+  'services',
+  'clerks',
+  'hours',
+  'staffing',
+  'cases',
+  'estimates',
+] as const;
 export type ReportTable = (typeof reportTables)[number];
 
 function tableOf(report: HallReport, table: ReportTable): [Column[], Record<string, unknown>[]] {
@@ -79,6 +86,15 @@ function tableOf(report: HallReport, table: ReportTable): [Column[], Record<stri
       return [clerkColumns, rows(report.clerks)];
     case 'hours':
       return [hourColumns, rows(report.hours)];
+    case 'staffing':
+      return [
+        [{ header: '业务 Service', key: 'serviceId', width: 18 }, ...hourColumns],
+        rows(
+          report.staffingByService.flatMap((s) =>
+            s.hours.map((h) => ({ ...h, serviceId: s.serviceId })),
+          ),
+        ),
+      ];
     case 'cases':
       return [
         caseColumns,
@@ -153,6 +169,7 @@ export async function reportToXlsx(report: HallReport, hallName: string): Promis
   addSheet(book, '业务 Services', ...tableOf(report, 'services'));
   addSheet(book, '人员考核 Clerks', ...tableOf(report, 'clerks'));
   addSheet(book, '时段排班 Hours', ...tableOf(report, 'hours'));
+  addSheet(book, '分业务排班 Staffing by service', ...tableOf(report, 'staffing'));
   addSheet(book, '工单 Cases', ...tableOf(report, 'cases'));
   addSheet(book, '预估准确度 Estimates', ...tableOf(report, 'estimates'));
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -299,6 +299,36 @@ describe('a report over two fixture days', () => {
     expect(report.staffing).toEqual({ serviceLevel: 0.8, targetWaitSec: 600 });
   });
 
+  it('staffs each service by the hour against its own target wait', () => {
+    // svc-a at 09: the hall's 09:00 is all svc-a. svc-b at 10: one arrival a day on average
+    // (two over the range's two days; one cancelled), handled in 600 s; with one counter the
+    // load is 1/6 erlang, P(wait) = 1/6 and P(wait > 900 s) = e^(−(1/600 − 1/3600)·900) / 6
+    // = 0.0477, so 95 % within its 900 s target: one counter.
+    expect(report.staffingByService).toEqual([
+      {
+        serviceId: 'svc-a',
+        targetWaitSec: 600,
+        hours: [report.hours[0]],
+      },
+      {
+        serviceId: 'svc-b',
+        targetWaitSec: 900,
+        hours: [
+          {
+            hour: 10,
+            arrivalsPerHour: 1,
+            handleMeanSec: 600,
+            waitP50Sec: 600,
+            waitP90Sec: 600,
+            withinTargetShare: 1,
+            countersServing: 0.5,
+            countersRecommended: 1,
+          },
+        ],
+      },
+    ]);
+  });
+
   it('sums up opinions and judges the wait estimate per service and per hour', () => {
     // Closed after 2 h and 24 h: mean 13, p90 (nearest rank 2 of 2) 24. Open: the suggestion
     // (62 h old on Friday 00:00) and the correction (87 h: past 72 h).
@@ -385,7 +415,13 @@ describe('a report over two fixture days', () => {
         now: 0,
       },
     );
-    expect(empty).toMatchObject({ days: 0, tickets: 0, clerks: [], hours: [] });
+    expect(empty).toMatchObject({
+      days: 0,
+      tickets: 0,
+      clerks: [],
+      hours: [],
+      staffingByService: [],
+    });
     expect(empty.services[0]).toMatchObject({ tickets: 0, waitP50Sec: 0, withinTargetShare: 0 });
     expect(empty.opinions.meanHoursToClose).toBeNull();
     expect(empty.cases).toEqual({

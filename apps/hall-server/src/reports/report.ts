@@ -141,16 +141,63 @@ function accuracyOf(key: string, errors: number[]) {
   };
 }
 
+/** Per hour of the day: tickets by their hour of issue, counters by the hour they started. */
+interface HourBuckets {
+  byHour: Map<number, Bucket>;
+  /** hour → "day counter" of the counters that started serving someone in that hour. */
+  serving: Map<number, Set<string>>;
+}
+
+const hourBuckets = (): HourBuckets => ({ byHour: new Map(), serving: new Map() });
+
+function inHourOf(h: HourBuckets, hour: number): Bucket {
+  return h.byHour.get(hour) ?? h.byHour.set(hour, bucket()).get(hour)!;
+}
+
+function servingIn(h: HourBuckets, hour: number): Set<string> {
+  return h.serving.get(hour) ?? h.serving.set(hour, new Set()).get(hour)!;
+}
+
+/** Load, handling, waits, counters that served, and what Erlang C recommends, per hour. */
+function hourRows(
+  h: HourBuckets,
+  dayCount: number,
+  targetWaitSec: number,
+  level: number,
+): HallReport['hours'] {
+  const hourKeys = [...new Set([...h.byHour.keys(), ...h.serving.keys()])].sort((a, b) => a - b);
+  return hourKeys.map((hour) => {
+    const b = h.byHour.get(hour) ?? bucket();
+    const arrivalsPerHour = b.tickets / dayCount;
+    const handleMeanSec = mean(b.handles);
+    return {
+      hour,
+      arrivalsPerHour: round(arrivalsPerHour, 2),
+      handleMeanSec: round(handleMeanSec),
+      waitP50Sec: round(percentile(b.waits, 50)),
+      waitP90Sec: round(percentile(b.waits, 90)),
+      withinTargetShare: share(b.withinTarget, b.waits.length),
+      countersServing: round((h.serving.get(hour)?.size ?? 0) / dayCount, 2),
+      countersRecommended:
+        b.tickets === 0 || handleMeanSec === 0 || !Number.isFinite(targetWaitSec)
+          ? 0
+          : countersNeeded({ arrivalsPerHour, meanHandleSec: handleMeanSec }, targetWaitSec, level),
+    };
+  });
+}
+
 export function computeReport(
   facts: ReportFacts,
   input: ReportInput,
 ): Omit<HallReport, 'elapsedMs'> {
   // One pass over the tickets into buckets per service, per hour, per clerk.
   const byService = new Map<string, Bucket>(input.services.map((s) => [s.id, bucket()]));
-  const byHour = new Map<number, Bucket>();
+  const hall = hourBuckets();
+  const hoursByService = new Map<string, HourBuckets>(
+    input.services.map((s) => [s.id, hourBuckets()]),
+  );
   const servedBy = new Map<string, number[]>();
   const ownedBy = new Map<string, number>();
-  const servingByHour = new Map<number, Set<string>>(); // hour → "day counter"
   const arrivalsByWeekdayHour = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
   const days = new Set<string>();
   const targetOf = new Map(input.services.map((s) => [s.id, s.targetWaitSec]));
@@ -161,8 +208,14 @@ export function computeReport(
     arrivalsByWeekdayHour[weekdayOf(t.businessDay)]![hour]!++;
     const service =
       byService.get(t.serviceId) ?? byService.set(t.serviceId, bucket()).get(t.serviceId)!;
-    const inHour = byHour.get(hour) ?? byHour.set(hour, bucket()).get(hour)!;
-    for (const b of [service, inHour]) b.tickets++;
+    const serviceHours =
+      hoursByService.get(t.serviceId) ??
+      hoursByService.set(t.serviceId, hourBuckets()).get(t.serviceId)!;
+    const inHour = inHourOf(hall, hour);
+    const serviceInHour = inHourOf(serviceHours, hour);
+    service.tickets++;
+    inHour.tickets++;
+    serviceInHour.tickets++;
     service.transfers += t.transferCount;
     if (t.state === 'cancelled' && t.stateReason !== 'business_day_ended') service.cancellations++;
     if (wasCalled(t)) {
@@ -170,7 +223,11 @@ export function computeReport(
       service.called++;
       service.waits.push(wait);
       inHour.waits.push(wait);
-      if (wait <= (targetOf.get(t.serviceId) ?? Infinity)) inHour.withinTarget++;
+      serviceInHour.waits.push(wait);
+      if (wait <= (targetOf.get(t.serviceId) ?? Infinity)) {
+        inHour.withinTarget++;
+        serviceInHour.withinTarget++;
+      }
       if (t.state === 'no_show') service.noShows++;
       if (t.estimatedWaitSec !== null) {
         const error = t.estimatedWaitSec - wait;
@@ -182,6 +239,7 @@ export function computeReport(
       const handle = handleSec(t);
       service.handles.push(handle);
       inHour.handles.push(handle);
+      serviceInHour.handles.push(handle);
       if (t.servingStaffId) {
         const list =
           servedBy.get(t.servingStaffId) ??
@@ -192,13 +250,17 @@ export function computeReport(
     if (t.ownerStaffId) ownedBy.set(t.ownerStaffId, (ownedBy.get(t.ownerStaffId) ?? 0) + 1);
     if (t.startedAt !== null && t.counterId !== null) {
       const startHour = Math.floor((t.issuedSecOfDay + (t.startedAt - t.issuedAt) / 1000) / 3600);
-      const set =
-        servingByHour.get(startHour) ?? servingByHour.set(startHour, new Set()).get(startHour)!;
-      set.add(`${t.businessDay} ${t.counterId}`);
+      const dayCounter = `${t.businessDay} ${t.counterId}`;
+      servingIn(hall, startHour).add(dayCounter);
+      servingIn(serviceHours, startHour).add(dayCounter);
     }
   }
 
-  for (const b of [...byService.values(), ...byHour.values()]) {
+  for (const b of [
+    ...byService.values(),
+    ...hall.byHour.values(),
+    ...[...hoursByService.values()].flatMap((h) => [...h.byHour.values()]),
+  ]) {
     ascending(b.waits);
     ascending(b.handles);
   }
@@ -258,29 +320,20 @@ export function computeReport(
     ...input.services.filter((s) => s.active).map((s) => s.targetWaitSec),
     Infinity,
   );
-  const hourKeys = [...new Set([...byHour.keys(), ...servingByHour.keys()])].sort((a, b) => a - b);
-  const hours = hourKeys.map((hour) => {
-    const b = byHour.get(hour) ?? bucket();
-    const arrivalsPerHour = b.tickets / dayCount;
-    const handleMeanSec = mean(b.handles);
-    return {
-      hour,
-      arrivalsPerHour: round(arrivalsPerHour, 2),
-      handleMeanSec: round(handleMeanSec),
-      waitP50Sec: round(percentile(b.waits, 50)),
-      waitP90Sec: round(percentile(b.waits, 90)),
-      withinTargetShare: share(b.withinTarget, b.waits.length),
-      countersServing: round((servingByHour.get(hour)?.size ?? 0) / dayCount, 2),
-      countersRecommended:
-        b.tickets === 0 || handleMeanSec === 0 || !Number.isFinite(targetWaitSec)
-          ? 0
-          : countersNeeded(
-              { arrivalsPerHour, meanHandleSec: handleMeanSec },
-              targetWaitSec,
-              input.serviceLevel,
-            ),
-    };
-  });
+  const hours = hourRows(hall, dayCount, targetWaitSec, input.serviceLevel);
+  // The same per service, each against its own target wait.
+  const staffingByService = input.services
+    .filter((service) => byService.get(service.id)!.tickets > 0)
+    .map((service) => ({
+      serviceId: service.id,
+      targetWaitSec: service.targetWaitSec,
+      hours: hourRows(
+        hoursByService.get(service.id)!,
+        dayCount,
+        service.targetWaitSec,
+        input.serviceLevel,
+      ),
+    }));
 
   const byCategory = { complaint: 0, suggestion: 0, praise: 0, correction: 0 };
   const bySource: Record<string, number> = {};
@@ -320,12 +373,15 @@ export function computeReport(
       serviceLevel: input.serviceLevel,
       targetWaitSec: Number.isFinite(targetWaitSec) ? targetWaitSec : 0,
     },
+    staffingByService,
     estimates: {
       byService: input.services.map((s) => accuracyOf(s.id, byService.get(s.id)!.estimateErrors)),
-      byHour: [...byHour.keys()]
+      byHour: [...hall.byHour.keys()]
         .sort((a, b) => a - b)
-        .filter((h) => byHour.get(h)!.estimateErrors.length > 0)
-        .map((h) => accuracyOf(`${String(h).padStart(2, '0')}:00`, byHour.get(h)!.estimateErrors)),
+        .filter((h) => hall.byHour.get(h)!.estimateErrors.length > 0)
+        .map((h) =>
+          accuracyOf(`${String(h).padStart(2, '0')}:00`, hall.byHour.get(h)!.estimateErrors),
+        ),
     },
     generatedAt: input.now,
   };

@@ -83,6 +83,13 @@ describe.skipIf(!hasChromium)('the reports tab', () => {
     expect(await cellsOf('table-cases')).toEqual([['故障报修', '1', '0', '0', '—', '1', '0']]);
     await page.locator('[data-section="opinions"]').click();
     expect((await cellsOf('table-opinions-category'))[0]!.slice(0, 2)).toEqual(['投诉', '1']);
+    await page.locator('[data-section="staffing"]').click();
+    const arrivals = async () =>
+      (await cellsOf('table-hours')).reduce((sum, r) => sum + Number(r[1]), 0);
+    expect(await arrivals()).toBe(5); // one day: arrivals per hour add up to the day's tickets
+    await page.getByTestId('staffing-scope').selectOption('svc-fault');
+    expect(await page.getByTestId('staffing-rule').textContent()).toContain('该业务的目标等候');
+    expect(await arrivals()).toBe(1);
     await page.locator('[data-section="hours"]').click();
     await page.getByTestId('chart-heatmap').locator('canvas').first().waitFor();
   });
