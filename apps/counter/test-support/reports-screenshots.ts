@@ -66,6 +66,9 @@ async function main() {
       await section(page, name);
       await shot(page, name);
     }
+    await section(page, 'staffing');
+    await page.getByTestId('staffing-scope').selectOption('svc-billing');
+    await shot(page, 'staffing-service');
 
     // A long export on its way: the server's answer held back for a moment.
     await page.route('**/api/v1/report/export**', async (route) => {
