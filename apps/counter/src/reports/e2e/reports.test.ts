@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -37,7 +37,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await hall?.close();
+  // The last test closes the hall server already.
+  await hall?.close().catch(() => rmSync(hall.dataDir, { recursive: true, force: true }));
 });
 
 const cellsOf = (testId: string) =>
@@ -159,5 +160,16 @@ describe.skipIf(!hasChromium)('the reports tab', () => {
     await page.getByTestId('lang-toggle').click();
     await page.getByRole('tab', { name: 'Appraisal' }).waitFor();
     expect(await page.locator('[data-preset="lastMonth"]').textContent()).toBe('Last month');
+  });
+
+  it('keeps the last figures, marked, when the hall server goes away, and says offline for a new range', async () => {
+    await page.getByTestId('lang-toggle').click(); // back to Chinese
+    await page.locator('[data-testid="reports"][data-state="ready"]').waitFor();
+    await hall.server.close();
+    await page.getByTestId('reports-stale').waitFor();
+    expect(await page.getByTestId('export-xlsx').isDisabled()).toBe(true);
+    expect(await figure('tickets').textContent()).toBe('5');
+    await page.locator('[data-preset="lastWeek"]').click();
+    await page.getByTestId('reports-offline').waitFor();
   });
 });
