@@ -269,6 +269,15 @@ const harmless: { [K in CommandName]: Record<string, unknown> } = {
       targetHandleSec: 180,
     },
   },
+  'admin:save-case-type': {
+    caseType: {
+      id: 'ct-fault',
+      nameZh: '故障报修',
+      nameEn: 'Fault repair',
+      limitDays: 2,
+      steps: [{ nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 }],
+    },
+  },
   'admin:save-counter': {
     counter: { id: 'ctr-1', number: 2, name: 'x', serviceIds: ['svc-billing'] },
   },

@@ -3,6 +3,7 @@ import { Reason, TicketResult, command, def, query } from './command-kit';
 import {
   AccountNo,
   CallWeights,
+  CaseType,
   Counter,
   CustomerRecord,
   Device,
@@ -47,6 +48,29 @@ const ServiceInput = z.strictObject({
   targetWaitSec: z.number().int().min(60).max(7200),
   targetHandleSec: z.number().int().min(30).max(7200),
   dailyCap: z.number().int().min(1).max(9999).nullable().default(null),
+  active: z.boolean().default(true),
+  sortOrder: z.number().int().min(0).max(999).default(0),
+});
+
+const CaseTypeInput = z.strictObject({
+  id: Id.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -'),
+  nameZh: z.string().trim().min(1).max(40),
+  nameEn: z.string().trim().min(1).max(60),
+  /** The service such cases usually come from (the counter suggests the type). */
+  serviceId: Id.nullable().default(null),
+  /** 限时办结: calendar days from opening to the end of the due day. */
+  limitDays: z.number().int().min(1).max(365),
+  /** In order; the first is the acceptance, done when the case is opened. */
+  steps: z
+    .array(
+      z.strictObject({
+        nameZh: z.string().trim().min(1).max(40),
+        nameEn: z.string().trim().min(1).max(60),
+        limitDays: z.number().int().min(0).max(365),
+      }),
+    )
+    .min(1)
+    .max(20),
   active: z.boolean().default(true),
   sortOrder: z.number().int().min(0).max(999).default(0),
 });
@@ -133,6 +157,14 @@ export const consoleCommands = {
     output: z.object({ service: Service }),
     roles: ADMIN,
     summary: 'Create or change a service; takes effect on every kiosk at once.',
+  }),
+  'admin:save-case-type': def({
+    kind: 'command',
+    input: command({ caseType: CaseTypeInput }),
+    output: z.object({ caseType: CaseType }),
+    roles: ADMIN,
+    summary:
+      'Create or change a case type: names, its service, time limit and steps with their limits; cases already open keep their steps.',
   }),
   'admin:save-counter': def({
     kind: 'command',

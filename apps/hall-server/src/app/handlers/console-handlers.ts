@@ -219,6 +219,20 @@ export const consoleHandlers = {
     },
   }),
 
+  'admin:save-case-type': handler<'admin:save-case-type'>({
+    run(tx, { caseType }) {
+      if (caseType.serviceId !== null && !tx.store.services.byId(caseType.serviceId))
+        return reject('not_found', `Service ${caseType.serviceId}.`);
+      const stepDays = caseType.steps.reduce((sum, step) => sum + step.limitDays, 0);
+      if (stepDays > caseType.limitDays)
+        return reject(
+          'invalid_payload',
+          `steps: their limits add up to ${stepDays} days, more than the ${caseType.limitDays}-day limit`,
+        );
+      return accept({ caseType: tx.write.caseType({ ...caseType, changeSeq: 0 }) });
+    },
+  }),
+
   'admin:save-counter': handler<'admin:save-counter'>({
     run(tx, { counter }) {
       const known = new Set(tx.store.services.all().map((s) => s.id));
