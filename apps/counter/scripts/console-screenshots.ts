@@ -191,6 +191,34 @@ async function main() {
         text: '今日10:00-11:00系统升级,缴费业务请至自助终端办理',
       }),
     );
+    const store = hall.server.hall.store;
+    const waitAlerts = store.alerts
+      .current(0)
+      .filter((a) => a.kind === 'wait_over_target')
+      .slice(0, 2);
+    for (const a of waitAlerts)
+      ok(
+        await send(leader.socket, 'alert:acknowledge', {
+          alertId: a.id,
+          note: '已安排6号绿色通道窗口协助分流',
+        }),
+      );
+    const repeated = store.opinions.current(0).find((o) => o.repeated);
+    if (repeated)
+      ok(
+        await send(leader.socket, 'opinion:assign', {
+          opinionId: repeated.id,
+          handlerStaffId: 'stf-clerk-2',
+        }),
+      );
+    const invoice = day.issued.find((t) => t.serviceId === 'svc-invoice')!;
+    ok(
+      await send(leader.socket, 'ticket:cancel', {
+        ticketId: invoice.id,
+        reason: '客户改为网上营业厅自助打印发票',
+      }),
+    );
+    ok(await send(leader.socket, 'staff:sign-out', {}));
     leader.socket.disconnect();
 
     await page.getByTestId('counter-card').first().waitFor();
@@ -248,11 +276,11 @@ async function main() {
     await shot(small, 'hall-1366');
 
     // Offline: the hall server goes away; the console keeps the last state, marked stale.
+    for (const socket of [...day.devices, ...day.clerks, day.fourth]) socket.disconnect();
     await hall.server.close();
     await page.getByTestId('offline-banner').waitFor();
     await shot(page, 'offline');
     await hall.restart({ clock });
-    void day;
   } finally {
     await browser.close();
     await hall.close();

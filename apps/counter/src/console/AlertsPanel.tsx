@@ -1,4 +1,5 @@
-import type { Alert, Snapshot } from '@onestop/shared';
+import { AlertKind, type Alert, type Snapshot } from '@onestop/shared';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../common/desk';
@@ -17,35 +18,55 @@ export function sortAlerts(alerts: readonly Alert[]): Alert[] {
   );
 }
 
-export function AlertsPanel({ canAcknowledge }: { canAcknowledge: boolean }) {
+export function AlertsPanel(props: { canAcknowledge: boolean; limit?: number }) {
   const { t } = useTranslation();
   const { hall } = useStaffView();
   const online = useOnline();
   const [showDone, setShowDone] = useState(false);
+  const [kind, setKind] = useState<AlertKind | ''>('');
   const all = sortAlerts(hall.alerts);
   const open = all.filter((a) => a.acknowledgedAt === null);
-  const shown = showDone ? all : open;
+  const shown = (showDone && !props.limit ? all : open)
+    .filter((a) => kind === '' || a.kind === kind)
+    .slice(0, props.limit ?? Infinity);
+  const kinds = AlertKind.options.filter((k) => all.some((a) => a.kind === k));
   return (
-    <section className="card alerts-panel" data-testid="alerts">
+    <section className="card alerts-panel" data-testid={props.limit ? 'hall-alerts' : 'alerts'}>
       <header className="panel-head">
         <h3>{t('console.alerts.title', { count: open.length })}</h3>
         {!online && <span className="badge stale">{t('common.stale')}</span>}
         <span className="spacer" />
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={showDone}
-            onChange={(e) => setShowDone(e.target.checked)}
-          />
-          {t('console.alerts.showAcknowledged')}
-        </label>
+        {!props.limit && (
+          <>
+            <select
+              value={kind}
+              onChange={(e) => setKind(e.target.value as AlertKind | '')}
+              aria-label={t('console.alerts.kind')}
+            >
+              <option value="">{t('console.alerts.allKinds')}</option>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`alertKind.${k}`)} ({open.filter((a) => a.kind === k).length})
+                </option>
+              ))}
+            </select>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={showDone}
+                onChange={(e) => setShowDone(e.target.checked)}
+              />
+              {t('console.alerts.showAcknowledged')}
+            </label>
+          </>
+        )}
       </header>
       {shown.length === 0 ? (
         <p className="muted empty">{t('console.alerts.none')}</p>
       ) : (
         <ul className="items alert-list">
           {shown.map((a) => (
-            <AlertRow key={a.id} alert={a} canAcknowledge={canAcknowledge} />
+            <AlertRow key={a.id} alert={a} canAcknowledge={props.canAcknowledge} />
           ))}
         </ul>
       )}
@@ -54,10 +75,15 @@ export function AlertsPanel({ canAcknowledge }: { canAcknowledge: boolean }) {
 }
 
 /** What an alert is about, in a line: counter, clerk, ticket, device, service, reasons. */
-export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: (k: string) => string) {
+export function alertSubject(
+  hall: Snapshot,
+  alert: Alert,
+  lang: Lang,
+  t: TFunction,
+) {
   const parts: string[] = [];
   const counter = counterById(hall, alert.counterId);
-  if (counter) parts.push(`${counter.number}${lang === 'zh' ? '号窗口' : ` · counter`}`);
+  if (counter) parts.push(t('counter.number', { number: counter.number }));
   const staff = staffById(hall, alert.staffId);
   if (staff) parts.push(staffLabel(staff));
   const ticket = hall.tickets.find((x) => x.id === alert.ticketId);
@@ -66,7 +92,7 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: (k: st
     case 'dissatisfied': {
       const ev = hall.evaluations.find((e) => e.id === alert.subjectId);
       if (ev && ev.reasons.length > 0)
-        parts.push(ev.reasons.map((r) => t(`reason.${r}`)).join('、'));
+        parts.push(ev.reasons.map((r) => t(`reason.${r}`)).join(lang === 'zh' ? '、' : ', '));
       break;
     }
     case 'device_offline': {

@@ -4,6 +4,7 @@ import { useNow, useOnline, useStaffView } from '../common/desk';
 import { formatClock, formatDuration, type Lang } from '../common/format';
 import { currentTicket, named, staffById, staffLabel } from '../common/hall-selectors';
 import { useQuery } from '../common/use-query';
+import { AlertsPanel } from './AlertsPanel';
 import { useDialog } from './ConsoleDialog';
 import {
   CounterServicesDialog,
@@ -23,59 +24,65 @@ type CounterDialog =
   | { kind: 'notice' };
 
 export function LiveHall({ canOverride }: { canOverride: boolean }) {
+  return (
+    <div className="live-hall" data-testid="live-hall">
+      <div className="hall-main">
+        <CountersBoard canOverride={canOverride} />
+        {canOverride && <AlertsPanel canAcknowledge limit={8} />}
+      </div>
+      <div className="hall-side">
+        <ServicesBoard />
+        <OnDuty canOverride={canOverride} />
+        <DevicesBoard />
+      </div>
+    </div>
+  );
+}
+
+function CountersBoard({ canOverride }: { canOverride: boolean }) {
   const { t } = useTranslation();
   const { hall } = useStaffView();
   const online = useOnline();
   const dialog = useDialog<CounterDialog>();
   const d = dialog.open;
   return (
-    <div className="live-hall" data-testid="live-hall">
-      <section className="card counters-board">
-        <header className="panel-head">
-          <h3>{t('console.hall.counters')}</h3>
-          {!online && <span className="badge stale">{t('common.stale')}</span>}
-          <span className="spacer" />
-          <NoticeLine hall={hall} />
-          {canOverride && (
-            <button type="button" onClick={() => dialog.show({ kind: 'notice' })}>
-              {t('console.notice.edit')}
-            </button>
-          )}
-        </header>
-        {hall.counters.length === 0 ? (
-          <p className="muted empty">{t('console.hall.noCounters')}</p>
-        ) : (
-          <div className="counter-cards">
-            {[...hall.counters]
-              .sort((a, b) => a.number - b.number)
-              .map((c) => (
-                <CounterCard
-                  key={c.id}
-                  counter={c}
-                  canOverride={canOverride}
-                  onState={() => dialog.show({ kind: 'state', counter: c })}
-                  onServices={() => dialog.show({ kind: 'services', counter: c })}
-                  onSignOut={(staffId) => dialog.show({ kind: 'signOut', staffId })}
-                />
-              ))}
-          </div>
+    <section className="card counters-board">
+      <header className="panel-head">
+        <h3>{t('console.hall.counters')}</h3>
+        {!online && <span className="badge stale">{t('common.stale')}</span>}
+        <span className="spacer" />
+        <NoticeLine hall={hall} />
+        {canOverride && (
+          <button type="button" onClick={() => dialog.show({ kind: 'notice' })}>
+            {t('console.notice.edit')}
+          </button>
         )}
-      </section>
-      <div className="hall-side">
-        <ServicesBoard />
-        <OnDuty
-          canOverride={canOverride}
-          onSignOut={(staffId) => dialog.show({ kind: 'signOut', staffId })}
-        />
-        <DevicesBoard />
-      </div>
+      </header>
+      {hall.counters.length === 0 ? (
+        <p className="muted empty">{t('console.hall.noCounters')}</p>
+      ) : (
+        <div className="counter-cards">
+          {[...hall.counters]
+            .sort((a, b) => a.number - b.number)
+            .map((c) => (
+              <CounterCard
+                key={c.id}
+                counter={c}
+                canOverride={canOverride}
+                onState={() => dialog.show({ kind: 'state', counter: c })}
+                onServices={() => dialog.show({ kind: 'services', counter: c })}
+                onSignOut={(staffId) => dialog.show({ kind: 'signOut', staffId })}
+              />
+            ))}
+        </div>
+      )}
       {d?.kind === 'state' && <CounterStateDialog counter={d.counter} onClose={dialog.close} />}
       {d?.kind === 'services' && (
         <CounterServicesDialog counter={d.counter} onClose={dialog.close} />
       )}
       {d?.kind === 'signOut' && <SignOutDialog staffId={d.staffId} onClose={dialog.close} />}
       {d?.kind === 'notice' && <NoticeDialog onClose={dialog.close} />}
-    </div>
+    </section>
   );
 }
 
@@ -255,8 +262,9 @@ function ServiceRow(props: {
   );
 }
 
-function OnDuty(props: { canOverride: boolean; onSignOut: (staffId: string) => void }) {
-  const { t } = useTranslation();
+function OnDuty(props: { canOverride: boolean }) {
+  const { t, i18n } = useTranslation();
+  const dialog = useDialog<string>();
   const { hall, me } = useStaffView();
   const sessions = hall.sessions.filter((s) => s.endedAt === null);
   return (
@@ -273,13 +281,16 @@ function OnDuty(props: { canOverride: boolean; onSignOut: (staffId: string) => v
               <li key={s.id} data-staff={s.staffId}>
                 <span>{staffLabel(staff)}</span>{' '}
                 <span className="muted">
-                  {staff?.roles.map((r) => t(`roles.${r}`)).join('、')} · {device?.name ?? '—'} ·{' '}
+                  {staff?.roles
+                    .map((r) => t(`roles.${r}`))
+                    .join(i18n.language === 'zh' ? '、' : ', ')}{' '}
+                  · {device?.name ?? '—'} ·{' '}
                   {t('console.hall.since', {
                     time: formatClock(s.startedAt, hall.config.timeZone),
                   })}
                 </span>
                 {props.canOverride && s.staffId !== me.id && (
-                  <button type="button" className="link" onClick={() => props.onSignOut(s.staffId)}>
+                  <button type="button" className="link" onClick={() => dialog.show(s.staffId)}>
                     {t('console.override.signOut')}
                   </button>
                 )}
@@ -288,6 +299,7 @@ function OnDuty(props: { canOverride: boolean; onSignOut: (staffId: string) => v
           })}
         </ul>
       )}
+      {dialog.open && <SignOutDialog staffId={dialog.open} onClose={dialog.close} />}
     </section>
   );
 }

@@ -122,7 +122,11 @@ export function ShiftPanel() {
 }
 
 /** The audit's payload summary without ids people cannot read: tickets, counters, staff by name. */
-export function describePayload(hall: Snapshot, payload: string): string {
+export function describePayload(
+  hall: Snapshot,
+  payload: string,
+  t: (key: string) => string,
+): string {
   let fields: Record<string, unknown>;
   try {
     fields = JSON.parse(payload) as Record<string, unknown>;
@@ -137,6 +141,19 @@ export function describePayload(hall: Snapshot, payload: string): string {
     if (key === 'ticketId') parts.push(hall.tickets.find((x) => x.id === id)?.number ?? id);
     else if (key === 'counterId')
       parts.push(`#${hall.counters.find((c) => c.id === id)?.number ?? id}`);
+    else if (key === 'alertId') {
+      const alert = hall.alerts.find((a) => a.id === id);
+      parts.push(alert ? t(`alertKind.${alert.kind}`) : id.slice(0, 8));
+    } else if (key === 'opinionId')
+      parts.push(
+        `“${hall.opinions.find((o) => o.id === id)?.text.slice(0, 24) ?? id.slice(0, 8)}”`,
+      );
+    else if (key === 'followUpId' || key === 'handoverId' || key === 'deviceId')
+      parts.push(
+        hall.followUps.find((f) => f.id === id)?.note.slice(0, 24) ??
+          hall.devices.find((d) => d.id === id)?.name ??
+          id.slice(0, 8),
+      );
     else if (/staffId$|StaffId$/.test(key))
       parts.push(hall.staff.find((s) => s.id === id)?.name ?? id);
     else parts.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
@@ -162,7 +179,7 @@ function LogRow({ entry, hall }: { entry: AuditEntry; hall: Snapshot }) {
       </td>
       <td>
         <code>{entry.command}</code>{' '}
-        <span className="muted payload">{describePayload(hall, entry.payload)}</span>
+        <span className="muted payload">{describePayload(hall, entry.payload, t)}</span>
       </td>
       <td>{entry.reason ?? ''}</td>
     </tr>

@@ -8,7 +8,7 @@ import { TextField } from './fields';
 
 /** Staff: roles, photo, PIN reset, deactivate. */
 export function StaffAdmin() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { hall } = useStaffView();
   const dialog = useDialog<{ kind: 'edit'; staff: Staff | null } | { kind: 'pin'; staff: Staff }>();
   const staff = [...hall.staff].sort((a, b) => a.staffNo.localeCompare(b.staffNo));
@@ -44,7 +44,9 @@ export function StaffAdmin() {
               </td>
               <td className="num">{s.staffNo}</td>
               <td>{s.name}</td>
-              <td>{s.roles.map((r) => t(`roles.${r}`)).join('、')}</td>
+              <td>
+                {s.roles.map((r) => t(`roles.${r}`)).join(i18n.language === 'zh' ? '、' : ', ')}
+              </td>
               <td>{s.active ? '✓' : t('console.admin.inactive')}</td>
               <td className="actions">
                 <button type="button" onClick={() => dialog.show({ kind: 'edit', staff: s })}>
