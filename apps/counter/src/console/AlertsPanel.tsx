@@ -75,12 +75,7 @@ export function AlertsPanel(props: { canAcknowledge: boolean; limit?: number }) 
 }
 
 /** What an alert is about, in a line: counter, clerk, ticket, device, service, reasons. */
-export function alertSubject(
-  hall: Snapshot,
-  alert: Alert,
-  lang: Lang,
-  t: TFunction,
-) {
+export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunction) {
   const parts: string[] = [];
   const counter = counterById(hall, alert.counterId);
   if (counter) parts.push(t('counter.number', { number: counter.number }));

@@ -3,14 +3,23 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../common/desk';
 import { formatDuration, type Lang } from '../../common/format';
-import { named } from '../../common/hall-selectors';
 import { ActionDialog, useDialog } from '../ConsoleDialog';
+import { CaseTypesAdmin } from './CaseTypesAdmin';
 import { NumberField, TextField } from './fields';
 
 // Services: prefix letter, names, category, target wait and handling time, daily cap. A change
 // reaches every kiosk at once; the server refuses what does not fit and says which field.
 
 export function ServicesAdmin() {
+  return (
+    <>
+      <ServicesTable />
+      <CaseTypesAdmin />
+    </>
+  );
+}
+
+function ServicesTable() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { hall } = useStaffView();
@@ -65,16 +74,6 @@ export function ServicesAdmin() {
           </tbody>
         </table>
       )}
-      <h4>{t('console.admin.caseTypes')}</h4>
-      <p className="muted">{t('console.admin.caseTypesReadOnly')}</p>
-      <ul className="compact" data-testid="case-types">
-        {hall.caseTypes.map((c) => (
-          <li key={c.id}>
-            <b>{named(c, lang)}</b> · {t('case.limitDays', { count: c.limitDays })} ·{' '}
-            <span className="muted">{c.steps.map((s) => named(s, lang)).join(' → ')}</span>
-          </li>
-        ))}
-      </ul>
       {dialog.open && (
         <ServiceDialog
           service={dialog.open === 'new' ? null : dialog.open}

@@ -86,4 +86,32 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
     await settings.getByRole('button', { name: /保存 0 项修改/ }).waitFor();
     expect(hall.server.hall.store.hall.state().config.recallsBeforeNoShow).toBe(3);
   });
+
+  it('adds a case type with its steps; step limits past the case limit are refused', async () => {
+    await admin.locator('button[data-section="services"]').click();
+    const types = admin.getByTestId('admin-case-types');
+    await types.getByRole('button', { name: '新增工单类型' }).click();
+    const dialog = admin.getByTestId('case-type-dialog');
+    await dialog.getByLabel('编号').fill('ct-meter');
+    await dialog.getByLabel('中文名称', { exact: true }).fill('计量装置校验');
+    await dialog.getByLabel('英文名称', { exact: true }).fill('Meter check');
+    await dialog.getByLabel('限时(天)').fill('2');
+    await dialog.getByRole('button', { name: '添加环节' }).click();
+    await dialog.getByLabel('第 2 步中文名称').fill('现场校验');
+    await dialog.getByLabel('第 2 步英文名称').fill('On-site check');
+    await dialog.getByLabel('第 2 步时限(天)').fill('3');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByTestId('server-refusal').filter({ hasText: 'steps' }).waitFor();
+    await dialog.getByLabel('限时(天)').fill('5');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await types.locator('tr[data-case-type="ct-meter"]').filter({ hasText: '现场校验' }).waitFor();
+    expect(hall.server.hall.store.caseTypes.byId('ct-meter')).toMatchObject({
+      limitDays: 5,
+      steps: [
+        { nameZh: '受理', limitDays: 0 },
+        { nameZh: '现场校验', limitDays: 3 },
+      ],
+    });
+  });
 });
