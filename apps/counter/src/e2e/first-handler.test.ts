@@ -20,6 +20,8 @@ let hall: TestHall;
 let browser: Browser;
 let kiosk: HallClient;
 let desk: Page;
+/** The number of the first visit, for the customer's history later. */
+let transferred = '';
 
 beforeAll(async () => {
   await buildCounterOnce();
@@ -37,8 +39,11 @@ afterAll(async () => {
 const store = () => hall.server.hall.store;
 const ticketById = (id: string) => store().tickets.byId(id)!;
 const staffId = (staffNo: string) => store().staff.credentials(staffNo)!.staff.id;
-const issue = async (serviceId: string, extra: { note?: string } = {}) =>
-  ok(await send(kiosk, 'ticket:issue', { serviceId, ...extra })).ticket;
+const customer = { phone: '13800001111', accountNo: null, name: '钱先生' };
+const issue = async (
+  serviceId: string,
+  extra: { note?: string; customer?: typeof customer } = {},
+) => ok(await send(kiosk, 'ticket:issue', { serviceId, ...extra })).ticket;
 const button = (page: Page, action: string) => page.locator(`[data-action="${action}"]`);
 
 /** A workstation with the clerk signed in at an open counter. */
@@ -66,7 +71,8 @@ async function callAndStart(page: Page, number: string) {
 describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
   it('transfers a customer to counter 3 with a note; the owner stays, and the next clerk sees both', async () => {
     desk = await openDesk(2, '1002');
-    const ticket = await issue('svc-billing');
+    const ticket = await issue('svc-billing', { customer });
+    transferred = ticket.number;
     await callAndStart(desk, ticket.number);
 
     await button(desk, 'transfer').click();
@@ -92,6 +98,9 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
     expect(await other.getByTestId('current-owner').textContent()).toContain('张丽 (1002)');
     expect(await other.getByTestId('current-owner').textContent()).toContain('他人首办');
     expect(await other.getByTestId('guide-note').textContent()).toContain('需核对业扩资料');
+    // This visit's path names who transferred it and where to.
+    const path = other.getByTestId('visit-path');
+    await path.locator('li[data-event="transferred"]').filter({ hasText: '张丽' }).waitFor();
     await button(other, 'start').click();
     await other.getByTestId('current-state').filter({ hasText: '办理中' }).waitFor();
     expect(ticketById(ticket.id)).toMatchObject({
@@ -145,6 +154,9 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
       customer: { phone: '13800001111', name: '钱先生' },
     });
     expect(await desk.getByTestId('current-owner').textContent()).toContain('张丽 (1002)');
+    // One-stop context by phone: the same customer's earlier visit today is listed.
+    await desk.locator('[data-tab="customer"]').click();
+    await desk.getByTestId('earlier-visits').filter({ hasText: transferred }).waitFor();
   }, 60_000);
 
   it('opens a case from the visit, advances a step, and gets the back office’s answer at once', async () => {

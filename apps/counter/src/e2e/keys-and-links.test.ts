@@ -36,11 +36,25 @@ afterAll(async () => {
   await hall?.close();
 });
 
+/** A step that must end: a hang shows as an error naming the step, not as a test time-out. */
+async function within<T>(ms: number, step: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step}: no end after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const store = () => hall.server.hall.store;
 const today = () => store().tickets.visible(store().hall.state().businessDay);
 const issue = async (serviceId = 'svc-billing') => {
   kiosk ??= await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
-  return ok(await send(kiosk, 'ticket:issue', { serviceId })).ticket;
+  return ok(await within(10_000, 'ticket:issue', send(kiosk, 'ticket:issue', { serviceId })))
+    .ticket;
 };
 const button = (page: Page, action: string) => page.locator(`[data-action="${action}"]`);
 /** Tickets called to or served at a counter now, by the server. */
@@ -70,6 +84,12 @@ describe.skipIf(!hasChromium)(
   () => {
     it('shows each action’s key on its button and does every step by keyboard', async () => {
       const desk = await openDesk(1, '1001');
+      const pad = await openScreen(
+        browser,
+        `${hall.server.url}/pad?token=demo-pad-1&counter=1`,
+        sizes.pad,
+      );
+      pages.push(pad);
       expect(await button(desk, 'callNext').locator('kbd').textContent()).toBe('F1');
       expect(await button(desk, 'finish').locator('kbd').textContent()).toBe('F4');
       expect(await button(desk, 'walkIn').getAttribute('aria-keyshortcuts')).toBe('Alt+W');
@@ -94,6 +114,8 @@ describe.skipIf(!hasChromium)(
       await desk.keyboard.press('Enter');
       await desk.getByTestId('no-ticket').waitFor();
       expect(store().tickets.byId(first.id)).toMatchObject({ state: 'done', outcome: 'completed' });
+      await pad.getByRole('button', { name: '满意', exact: true }).click(); // the customer rates
+      await pad.locator('[data-screen="thanks"]').waitFor();
 
       // Alt+C: a specific ticket, not the first in line.
       await issue();
@@ -121,9 +143,17 @@ describe.skipIf(!hasChromium)(
       });
       expect(atCounter('ctr-1')).toHaveLength(0);
       await desk.keyboard.press('F1'); // paused: nothing to call
+      await pad.locator('[data-screen="paused"]').waitFor(); // the customer sees it too
       await desk.keyboard.press('Alt+KeyO');
       await desk.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
       expect(atCounter('ctr-1')).toHaveLength(0);
+      await pad.locator('[data-screen="idle"]').waitFor();
+
+      // Alt+X closes the counter.
+      await desk.keyboard.press('Alt+KeyX');
+      await desk.locator('[data-testid="counter-state"][data-state="closed"]').waitFor();
+      expect(store().counters.byId('ctr-1')).toMatchObject({ state: 'closed' });
+      await pad.locator('[data-screen="closed"]').waitFor();
     }, 120_000);
 
     it('calls once on a double click, and once when the answer to the call is lost and retried', async () => {
@@ -189,7 +219,7 @@ describe.skipIf(!hasChromium)(
     }, 120_000);
 
     it('says it is offline when the hall server stops, sends nothing, and recovers by itself', async () => {
-      const desk = await openDesk(3, '1003');
+      const desk = await within(60_000, 'the desk at counter 3', openDesk(3, '1003'));
       const pad = await openScreen(
         browser,
         `${hall.server.url}/pad?token=demo-pad-3&counter=3`,
@@ -206,7 +236,7 @@ describe.skipIf(!hasChromium)(
 
       kiosk?.disconnect();
       kiosk = undefined as unknown as HallClient;
-      await hall.server.close();
+      await within(15_000, 'stopping the hall server', hall.server.close());
       await desk.getByTestId('offline-banner').waitFor({ timeout: 20_000 });
       expect(await desk.getByTestId('offline-banner').textContent()).toContain('网络中断');
       // The last state stays on screen, marked stale, with every action off.
@@ -217,7 +247,7 @@ describe.skipIf(!hasChromium)(
       await desk.keyboard.press('F3');
       await pad.getByText('网络中断').waitFor({ timeout: 20_000 });
 
-      await hall.restart();
+      await within(15_000, 'restarting the hall server', hall.restart());
       await desk.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 30_000 });
       expect(store().tickets.byId(ticket!.id)!.state).toBe('called'); // F3 offline sent nothing
       await expect.poll(() => button(desk, 'start').isEnabled(), { timeout: 15_000 }).toBe(true);
