@@ -128,6 +128,27 @@ describe.skipIf(!hasChromium)(
       await desk.getByTestId('no-ticket').waitFor();
       expect(store().tickets.byId(chosen.id)!.state).toBe('waiting');
 
+      // F6 no-show is offered only after the configured recalls.
+      await desk.keyboard.press('F1');
+      await desk.getByTestId('current-number').waitFor();
+      const [called] = atCounter('ctr-1');
+      const recalls = store().hall.state().config.recallsBeforeNoShow;
+      expect(await button(desk, 'noShow').isDisabled()).toBe(true);
+      for (let i = 1; i <= recalls; i++) {
+        await desk.keyboard.press('F2');
+        await desk
+          .getByTestId('recall-count')
+          .filter({ hasText: `${i}/${recalls}` })
+          .waitFor();
+      }
+      await expect.poll(() => button(desk, 'noShow').isEnabled()).toBe(true);
+      await desk.keyboard.press('F6');
+      await desk.getByTestId('no-ticket').waitFor();
+      expect(store().tickets.byId(called!.id)).toMatchObject({
+        state: 'no_show',
+        recallCount: recalls,
+      });
+
       // Alt+P pauses with a reason; the keys of a closed dialog do nothing meanwhile.
       await desk.keyboard.press('Alt+KeyP');
       await desk.getByTestId('pause-dialog').getByLabel('会议').check();
