@@ -121,6 +121,8 @@ async function main() {
       .locator('li', { hasText: noted.ticket.number })
       .getByRole('button')
       .click();
+    await desk.getByTestId('call-ticket-dialog').waitFor({ state: 'detached' });
+    await desk.getByTestId('current-number').filter({ hasText: noted.ticket.number }).waitFor();
     await desk.keyboard.press('F2');
     await desk.getByTestId('recall-count').filter({ hasText: '1/2' }).waitFor();
     await shot(desk, 'called');
@@ -128,6 +130,10 @@ async function main() {
     await desk.locator('[data-testid="current-state"]', { hasText: '办理中' }).waitFor();
     await desk.getByTestId('earlier-visits').locator('li').first().waitFor();
     await shot(desk, 'workstation');
+    await desk.getByTestId('lang-toggle').click();
+    await desk.getByRole('button', { name: 'Call next' }).waitFor();
+    await shot(desk, 'workstation-en');
+    await desk.getByTestId('lang-toggle').click();
 
     // A support task to the back office, answered.
     await desk.keyboard.press('Alt+KeyT');
@@ -159,6 +165,10 @@ async function main() {
     await desk.getByRole('button', { name: '办结', exact: true }).click();
     await pad.locator('[data-screen="ask"]').waitFor();
     await shot(pad, 'pad-ask');
+    await pad.getByTestId('lang-toggle').click();
+    await pad.getByRole('button', { name: 'Very satisfied' }).waitFor();
+    await shot(pad, 'pad-ask-en');
+    await pad.getByTestId('lang-toggle').click();
     await pad.getByRole('button', { name: '不满意' }).click();
     await pad.getByRole('button', { name: '等候时间' }).click();
     await shot(pad, 'pad-reasons');
