@@ -45,7 +45,7 @@ export function ReportsScreen() {
     { ...range, serviceLevel },
     online ? `${range.from}|${range.to}|${serviceLevel}|${attempt}` : null,
   );
-  const exports = useExports(range);
+  const exports = useExports(range, serviceLevel);
   const serviceName = useCallback(
     (id: string) => {
       const service = hall.services.find((s) => s.id === id);

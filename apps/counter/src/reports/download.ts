@@ -27,11 +27,19 @@ export interface ExportCredentials {
 }
 
 export function exportUrl(
-  params: { from: string; to: string; format: 'xlsx' | 'csv' | 'html'; table?: string },
+  params: {
+    from: string;
+    to: string;
+    format: 'xlsx' | 'csv' | 'html';
+    table?: string;
+    /** The staffing's service level, as on screen (a server that does not read it uses 80 %). */
+    serviceLevel?: number;
+  },
   base = '',
 ): string {
   const query = new URLSearchParams({ from: params.from, to: params.to, format: params.format });
   if (params.table) query.set('table', params.table);
+  if (params.serviceLevel !== undefined) query.set('serviceLevel', String(params.serviceLevel));
   return `${base}/api/v1/report/export?${query.toString()}`;
 }
 

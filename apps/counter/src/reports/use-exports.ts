@@ -36,7 +36,7 @@ function printBulletin(html: string): void {
   document.body.append(frame);
 }
 
-export function useExports(range: DayRange) {
+export function useExports(range: DayRange, serviceLevel: number) {
   const { deviceToken } = useDesk();
   const sessionToken = useSignedIn()?.sessionToken ?? null;
   const [running, setRunning] = useState<RunningExport | null>(null);
@@ -53,10 +53,10 @@ export function useExports(range: DayRange) {
       setRunning({ kind, startedAt: Date.now(), progress: { received: 0, total: null } });
       const url =
         kind === 'xlsx'
-          ? exportUrl({ ...range, format: 'xlsx' })
+          ? exportUrl({ ...range, serviceLevel, format: 'xlsx' })
           : kind === 'bulletin'
-            ? exportUrl({ ...range, format: 'html' })
-            : exportUrl({ ...range, format: 'csv', table: kind.slice(4) });
+            ? exportUrl({ ...range, serviceLevel, format: 'html' })
+            : exportUrl({ ...range, serviceLevel, format: 'csv', table: kind.slice(4) });
       try {
         const file = await fetchExport(
           url,
@@ -86,7 +86,7 @@ export function useExports(range: DayRange) {
         setRunning(null);
       }
     },
-    [range, deviceToken, sessionToken],
+    [range, serviceLevel, deviceToken, sessionToken],
   );
 
   const cancel = useCallback(() => abort.current?.abort(), []);
