@@ -235,4 +235,32 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
       .find((f) => f.ticketId === rated.ticketId);
     expect(followUp).toMatchObject({ state: 'closed', result });
   });
+
+  it('survives the hall server restarting: the last state marked stale meanwhile, live again after', async () => {
+    await openTab(console_, 'hall');
+    const waiting = console_.locator(
+      'tr[data-service="svc-connection"] [data-testid="waiting-count"]',
+    );
+    const before = Number(await waiting.textContent());
+    kiosk.disconnect();
+    clerk2.disconnect();
+    await hall.restart();
+    await console_.getByTestId('console').waitFor();
+    // Back online by itself: a ticket issued now shows up on the live hall.
+    await console_.getByTestId('offline-banner').waitFor({ state: 'detached' });
+    kiosk = await kioskSocket(hall.server.url);
+    ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' }));
+    await waiting.filter({ hasText: String(before + 1) }).waitFor();
+  }, 90_000);
+
+  it('marks the live hall stale while the hall server is away', async () => {
+    const stopped = hall.server.close();
+    await console_.getByTestId('offline-banner').waitFor();
+    await console_.locator('.console.stale').waitFor();
+    await console_.getByTestId('live-hall').locator('.badge.stale').first().waitFor();
+    await stopped;
+    await hall.restart();
+    await console_.getByTestId('offline-banner').waitFor({ state: 'detached' });
+    kiosk = await kioskSocket(hall.server.url);
+  }, 90_000);
 });
