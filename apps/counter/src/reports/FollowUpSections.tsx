@@ -89,13 +89,13 @@ export function OpinionsSection({ report }: SectionProps) {
   const sourceOption = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
+      legend: { top: 0 },
       color: [palette.brand, palette.ok, palette.warn, palette.grey],
       series: [
         {
           type: 'pie',
           radius: ['40%', '72%'],
-          center: ['50%', '45%'],
+          center: ['50%', '55%'],
           name: t('reports.table.opinionsBySource'),
           label: { formatter: '{b}: {c}' },
           data: bySource.map((r) => ({ name: r.label, value: r.count })),
