@@ -86,7 +86,10 @@ function Console() {
   };
   return (
     <div className={`console${online ? '' : ' stale'}`} data-testid="console">
-      <DeskHeader title={t('screens.console')} />
+      <DeskHeader
+        title={t('screens.console')}
+        onRefused={() => tabs.includes('shift') && setTab('shift')}
+      />
       <LinkBanner />
       <RefusalBanner />
       <nav className="tabs console-tabs" role="tablist">
