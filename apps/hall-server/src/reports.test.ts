@@ -133,6 +133,28 @@ describe('reports', () => {
     expect(kiosk.status).toBe(403);
   });
 
+  it('exports every table as CSV with its size, at the service level asked for', async () => {
+    const get = (query: string) =>
+      fetch(`${hall.server.url}/api/v1/report/export?from=${today}&to=${today}&${query}`, {
+        headers: auth(),
+      });
+    for (const table of ['services', 'clerks', 'hours', 'staffing', 'cases', 'estimates']) {
+      const res = await get(`format=csv&table=${table}`);
+      expect(res.status, table).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(Number(res.headers.get('content-length')), table).toBe(bytes.length);
+    }
+    const xlsx = await get('format=xlsx&serviceLevel=0.9');
+    expect(Number(xlsx.headers.get('content-length'))).toBe((await xlsx.arrayBuffer()).byteLength);
+    const book90 = await get('format=html&serviceLevel=0.9');
+    const book80 = await get('format=html');
+    expect(await book90.text()).not.toEqual(await book80.text());
+    expect((await get('format=csv&table=secrets')).status).toBe(400);
+    const refused = await get('format=xlsx&serviceLevel=2');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ ok: false, code: 'invalid_payload' });
+  });
+
   it.skipIf(!existsSync('/usr/bin/chromium'))(
     'prints the weekly bulletin to PDF in Chromium',
     async () => {

@@ -7,7 +7,13 @@ import {
 } from '@onestop/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hall } from '../app/hall';
-import { reportToBulletinHtml, reportToCsv, reportToXlsx } from '../reports/export';
+import {
+  reportTables,
+  reportToBulletinHtml,
+  reportToCsv,
+  reportToXlsx,
+  type ReportTable,
+} from '../reports/export';
 import { openApiDocument } from './openapi';
 import { MAX_PAYLOAD_BYTES } from './socket-server';
 
@@ -85,9 +91,10 @@ const EXPORTS = {
 } as const;
 
 /**
- * `GET /api/v1/report/export?from=…&to=…&format=xlsx|csv|html[&table=services|clerks|hours]`:
- * the report as a file, with the same access as `report:get`. `html` is the printable weekly
- * bulletin (print it to PDF from the browser or Electron).
+ * `GET /api/v1/report/export?from=…&to=…&format=xlsx|csv|html[&table=…][&serviceLevel=0.8]`:
+ * the report as a file, with the same access as `report:get` (the same range and service level
+ * checks). `html` is the printable weekly bulletin (print it to PDF from the browser or
+ * Electron). The size goes in `content-length` so a screen can show the download's progress.
  */
 async function exportReport(
   hall: Hall,
@@ -97,16 +104,21 @@ async function exportReport(
 ): Promise<void> {
   const format = url.searchParams.get('format') ?? 'xlsx';
   const table = url.searchParams.get('table') ?? 'services';
-  if (!(format in EXPORTS) || !['services', 'clerks', 'hours'].includes(table)) {
+  if (!(format in EXPORTS) || !(reportTables as readonly string[]).includes(table)) {
     send(res, 400, {
       ok: false,
       code: 'invalid_payload',
-      message: 'format must be xlsx, csv or html; table services, clerks or hours.',
+      message: `format must be xlsx, csv or html; table one of ${reportTables.join(', ')}.`,
     });
     return;
   }
-  const range = { from: url.searchParams.get('from'), to: url.searchParams.get('to') };
-  const { ack } = await hall.execute('report:get', range, credentialsOf(req));
+  const serviceLevel = url.searchParams.get('serviceLevel');
+  const input = {
+    from: url.searchParams.get('from'),
+    to: url.searchParams.get('to'),
+    ...(serviceLevel === null ? {} : { serviceLevel }),
+  };
+  const { ack } = await hall.execute('report:get', input, credentialsOf(req));
   if (!ack.ok) {
     send(res, statusOf(ack.code), ack);
     return;
@@ -118,13 +130,14 @@ async function exportReport(
     format === 'xlsx'
       ? await reportToXlsx(report, hallName)
       : format === 'csv'
-        ? reportToCsv(report, table as 'services' | 'clerks' | 'hours')
+        ? reportToCsv(report, table as ReportTable)
         : reportToBulletinHtml(report, hallName);
   const file = `onestop-report-${report.from}-${report.to}${format === 'csv' ? `-${table}` : ''}.${format}`;
   res.writeHead(200, {
     'content-type': EXPORTS[format as keyof typeof EXPORTS],
     'content-disposition': format === 'html' ? 'inline' : `attachment; filename="${file}"`,
     'cache-control': 'no-store',
+    'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
   });
   res.end(body);
 }
