@@ -236,7 +236,7 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     expect(followUp).toMatchObject({ state: 'closed', result });
   });
 
-  it('survives the hall server restarting: the last state marked stale meanwhile, live again after', async () => {
+  it('survives the hall server going away: the last state marked stale meanwhile, live again after by itself', async () => {
     await openTab(console_, 'hall');
     const waiting = console_.locator(
       'tr[data-service="svc-connection"] [data-testid="waiting-count"]',
@@ -244,16 +244,6 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     const before = Number(await waiting.textContent());
     kiosk.disconnect();
     clerk2.disconnect();
-    await hall.restart();
-    await console_.getByTestId('console').waitFor();
-    // Back online by itself: a ticket issued now shows up on the live hall.
-    await console_.getByTestId('offline-banner').waitFor({ state: 'detached' });
-    kiosk = await kioskSocket(hall.server.url);
-    ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' }));
-    await waiting.filter({ hasText: String(before + 1) }).waitFor();
-  }, 90_000);
-
-  it('marks the live hall stale while the hall server is away', async () => {
     const stopped = hall.server.close();
     await console_.getByTestId('offline-banner').waitFor();
     await console_.locator('.console.stale').waitFor();
@@ -261,6 +251,9 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     await stopped;
     await hall.restart();
     await console_.getByTestId('offline-banner').waitFor({ state: 'detached' });
+    // Live again: a ticket issued now shows up on the live hall.
     kiosk = await kioskSocket(hall.server.url);
+    ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' }));
+    await waiting.filter({ hasText: String(before + 1) }).waitFor();
   }, 90_000);
 });
