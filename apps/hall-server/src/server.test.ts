@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -363,5 +364,25 @@ describe('the landing page of the demo hall', () => {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('closing the hall server', () => {
+  it('does not wait for an idle connection that never sent a request', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'onestop-close-'));
+    const server = await startHallServer({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      demo: true,
+      logger: pino({ level: 'silent' }),
+    });
+    // A browser opens connections before it needs them; this one never sends a request.
+    const idle = connect(Number(new URL(server.url).port), '127.0.0.1');
+    await new Promise((r) => idle.once('connect', r));
+    const ended = new Promise((r) => idle.once('close', r));
+    await server.close(); // before the fix this waited for the connection's own time-out
+    await ended;
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -190,7 +190,13 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       clearTimeout(timer);
       clearInterval(sweeper);
       await sync.stop();
-      await io.close();
+      // io.close() ends every socket, then closes the HTTP server, which waits for every open
+      // connection; a browser's idle pre-opened connection would hold it up to a minute. Once
+      // the server stops listening, the connections left are cut.
+      const ioClosed = io.close();
+      while (httpServer.listening) await new Promise((r) => setTimeout(r, 5));
+      httpServer.closeAllConnections();
+      await ioClosed;
       counterLinks.close(); // after io.close(): its disconnects must not start grace timers
       alerts.stop();
       await hall.settled();
