@@ -378,5 +378,20 @@ export const en: Shape<Strings> = {
     professionalism: 'Professionalism',
     other: 'Other',
   },
+  overrideNotice: {
+    title: '{{time}} Duty leader {{leader}} stepped in:',
+    reason: 'Reason: {{reason}}',
+    action: {
+      'ticket-priority_priority': 'raised a ticket’s priority',
+      'ticket-priority_front': 'moved a ticket to the front',
+      'ticket-counter': 'sent a ticket to this counter',
+      'counter-state_open': 'opened this counter',
+      'counter-state_paused': 'paused this counter',
+      'counter-state_closed': 'closed this counter',
+      'counter-services': 'changed the services this counter serves',
+      'sign-out': 'signed you out',
+      other: 'changed this counter',
+    },
+  },
   errors,
 };

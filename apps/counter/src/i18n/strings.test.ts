@@ -18,6 +18,7 @@ import {
   TicketPriority,
   TicketState,
 } from '@onestop/shared';
+import { overrideActionKeys } from '../workstation/override-notices';
 import { workActions } from '../workstation/shortcuts';
 import { describe, expect, it } from 'vitest';
 import { enAll as en, zhAll as zh } from './resources';
@@ -81,6 +82,7 @@ describe('translations', () => {
     ['alertKind', AlertKind.options],
     ['followUpSource', ['dissatisfied', 'duty_leader']],
     ['action', workActions],
+    ['overrideNotice.action', [...overrideActionKeys, 'other']],
     [
       'path',
       [

@@ -372,6 +372,21 @@ export const zh = {
     professionalism: '专业水平',
     other: '其他',
   },
+  overrideNotice: {
+    title: '{{time}} 值班领导 {{leader}} 干预:',
+    reason: '原因:{{reason}}',
+    action: {
+      'ticket-priority_priority': '提高了号码的优先级',
+      'ticket-priority_front': '把号码调到了队首',
+      'ticket-counter': '把号码指定到本窗口',
+      'counter-state_open': '开启了本窗口',
+      'counter-state_paused': '暂停了本窗口',
+      'counter-state_closed': '关闭了本窗口',
+      'counter-services': '调整了本窗口办理的业务',
+      'sign-out': '将您签退',
+      other: '调整了本窗口',
+    },
+  },
   errors,
 };
 

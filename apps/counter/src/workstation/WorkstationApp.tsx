@@ -7,6 +7,7 @@ import { StaffGate } from '../common/StaffGate';
 import { CounterChooser } from './CounterChooser';
 import { CurrentTicket } from './CurrentTicket';
 import { DialogHost } from './DialogHost';
+import { OverrideNotices } from './OverrideNotices';
 import { ParkedTickets } from './ParkedTickets';
 import { QueueGlance } from './QueueGlance';
 import { SidePanel } from './SidePanel';
@@ -44,6 +45,7 @@ function Workstation() {
       <TopBar actions={actions} />
       <LinkBanner />
       <RefusalBanner />
+      <OverrideNotices />
       <div className="work-grid">
         <section className="work-main">
           <CurrentTicket actions={actions} />

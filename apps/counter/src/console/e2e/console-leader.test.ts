@@ -122,6 +122,12 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     await dialog.waitFor({ state: 'detached' });
 
     await desk.locator('[data-testid="counter-state"][data-state="paused"]').waitFor();
+    // The clerk is told who stepped in and why.
+    await desk
+      .locator('[data-testid="override-notice"][data-action="counter-state_paused"]')
+      .filter({ hasText: reason })
+      .filter({ hasText: '王值班' })
+      .waitFor();
     await card
       .locator('[data-state="paused"]')
       .or(card.filter({ hasText: '会议' }))
