@@ -253,3 +253,34 @@ describe('administration', () => {
     admin.socket.disconnect();
   });
 });
+
+describe('which devices are connected', () => {
+  it('tells the duty leader each device online or offline, and since when', async () => {
+    const presence = async () =>
+      new Map(
+        ok(await send(leader, 'hall:presence', {})).devices.map((d) => [d.deviceId, d] as const),
+      );
+    const devices = hall.server.hall.store.devices.all();
+    const id = (name: string) => devices.find((d) => d.name === name)!.id;
+    const pad = await connectClient(hall.server.url, { deviceToken: 'demo-pad-3' });
+    const now = await presence();
+    expect(now.get(id('取号机 1'))).toMatchObject({ online: true });
+    expect(now.get(id('值班台'))).toMatchObject({ online: true });
+    expect(now.get(id('3号评价器'))).toMatchObject({ online: true });
+    expect(now.get(id('叫号屏 1'))).toMatchObject({ online: false, since: null });
+
+    const onlineSince = now.get(id('3号评价器'))!.since!;
+    pad.disconnect();
+    let after = await presence();
+    for (let i = 0; i < 50 && after.get(id('3号评价器'))!.online; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = await presence();
+    }
+    expect(after.get(id('3号评价器'))!.online).toBe(false);
+    expect(after.get(id('3号评价器'))!.since).toBeGreaterThanOrEqual(onlineSince);
+    expect(await send(kiosk, 'hall:presence', {})).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+  });
+});

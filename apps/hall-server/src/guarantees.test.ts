@@ -258,6 +258,7 @@ const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'opinion:assign': { opinionId: 'no-such-opinion', handlerStaffId: 'stf-clerk-1' },
   'opinion:resolve': { opinionId: 'no-such-opinion', resolution: 'matrix test' },
   'console:shift-log': { since: 0 },
+  'hall:presence': {},
   'admin:save-service': {
     service: {
       id: 'svc-billing',

@@ -143,10 +143,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const sync = startSync(hall, options.sync ?? null, logger);
   const { io, presence } = attachSocketServer(httpServer, hall, {
     deviceOnline(deviceId) {
+      store.presence.up(deviceId, clock());
       counterLinks.deviceOnline(deviceId);
       alerts.offlineSince.delete(deviceId);
     },
     deviceOffline(deviceId) {
+      store.presence.down(deviceId, clock());
       counterLinks.deviceOffline(deviceId);
       alerts.offlineSince.set(deviceId, clock());
     },

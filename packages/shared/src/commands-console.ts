@@ -143,6 +143,23 @@ export const consoleCommands = {
       'Close an opinion with what was done (its handler or the duty leader); never without a result.',
   }),
 
+  'hall:presence': def({
+    kind: 'query',
+    input: query({}),
+    output: z.object({
+      devices: z.array(
+        z.object({
+          deviceId: Id,
+          online: z.boolean(),
+          /** Since when online or offline; null: not seen since the hall server started. */
+          since: EpochMs.nullable(),
+        }),
+      ),
+    }),
+    roles: ['duty_leader', 'admin'],
+    summary: 'Which paired devices are connected to the hall server now, and since when.',
+  }),
+
   'console:shift-log': def({
     kind: 'query',
     input: query({ since: z.coerce.number().int().nonnegative() }),

@@ -1,4 +1,4 @@
-import type { Counter, DeviceKind, Service, Snapshot } from '@onestop/shared';
+import type { Counter, Device, DeviceKind, Service, Snapshot } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useNow, useOnline, useStaffView } from '../common/desk';
 import { formatClock, formatDuration, type Lang } from '../common/format';
@@ -13,6 +13,7 @@ import {
   SignOutDialog,
 } from './CounterDialogs';
 import { levelOf, offlineSince, secondsSince, servedToday, waitingFor } from './timing';
+import { usePresence } from './use-presence';
 
 // The hall at a glance: every counter, every service's queue, the devices and who is on duty.
 // All of it from the snapshot the desk keeps live; the estimated waits from `hall:queues`.
@@ -310,6 +311,10 @@ function DevicesBoard() {
   const { t } = useTranslation();
   const { hall } = useStaffView();
   const devices = hall.devices.filter((d) => d.revokedAt === null);
+  const presence = usePresence();
+  // Live from the hall server; until its first answer, what the hall's alerts reported.
+  const isOff = (d: Device) =>
+    presence ? presence.get(d.id)?.online === false : offlineSince(hall, d) !== null;
   return (
     <section className="card devices-board" data-testid="devices-board">
       <h3>{t('console.hall.devices')}</h3>
@@ -321,7 +326,7 @@ function DevicesBoard() {
             {KINDS.map((kind) => {
               const ofKind = devices.filter((d) => d.kind === kind);
               if (ofKind.length === 0) return null;
-              const off = ofKind.filter((d) => offlineSince(hall, d) !== null);
+              const off = ofKind.filter(isOff);
               return (
                 <tr key={kind} data-kind={kind}>
                   <th>{t(`console.deviceKind.${kind}`)}</th>

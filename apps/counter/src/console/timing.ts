@@ -27,8 +27,8 @@ export function waitingFor(hall: Snapshot, serviceId: string): Ticket[] {
 }
 
 /**
- * A device is taken as off the network when the hall raised `device_offline` for it and it has
- * not signed anyone in since (the snapshot carries no live presence).
+ * Until `hall:presence` first answers (use-presence.ts), a device is taken as off the network
+ * when the hall raised `device_offline` for it and it has not signed anyone in since.
  */
 export function offlineSince(hall: Snapshot, device: Device): number | null {
   const reported = hall.alerts

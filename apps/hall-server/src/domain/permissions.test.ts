@@ -77,6 +77,7 @@ const allowed: Record<CommandName, string[]> = {
   'opinion:assign': ['duty leader'],
   'opinion:resolve': ['clerk', 'duty leader'],
   'console:shift-log': ['duty leader', 'admin'],
+  'hall:presence': ['duty leader', 'admin'],
   'admin:save-service': ['admin'],
   'admin:save-case-type': ['admin'],
   'admin:save-counter': ['admin'],

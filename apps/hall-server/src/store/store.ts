@@ -9,6 +9,7 @@ import {
 } from './front-repo';
 import { createHallRepo } from './hall-repo';
 import { createLogRepo } from './log-repo';
+import { createPresence } from './presence';
 import { createServicesRepo } from './services-repo';
 import { createStaffRepo } from './staff-repo';
 import { createSyncRepo } from '../sync/sync-repo';
@@ -46,6 +47,8 @@ export function createStore(db: Db) {
     followUps: createFollowUpsRepo(db),
     handovers: createHandoversRepo(db),
     sync: createSyncRepo(db),
+    /** Connected devices, in memory only. */
+    presence: createPresence(),
   };
 }
 export type Store = ReturnType<typeof createStore>;

@@ -5,6 +5,7 @@ import { useDesk, useOnline, usePending, useStaffView } from '../../common/desk'
 import { formatDateTime, type Lang } from '../../common/format';
 import { ActionDialog, hasReason, ReasonField, RefusalFor, useDialog } from '../ConsoleDialog';
 import { offlineSince } from '../timing';
+import { usePresence } from '../use-presence';
 import { TextField } from './fields';
 
 /** Devices: issue a pairing code for a new one, rename, revoke (with a reason). */
@@ -13,6 +14,7 @@ export function DevicesAdmin() {
   const lang = i18n.language as Lang;
   const { hall } = useStaffView();
   const dialog = useDialog<{ kind: 'rename' | 'revoke'; device: Device }>();
+  const presence = usePresence();
   const devices = [...hall.devices].sort(
     (a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
   );
@@ -34,7 +36,8 @@ export function DevicesAdmin() {
           </thead>
           <tbody>
             {devices.map((d) => {
-              const off = offlineSince(hall, d);
+              const live = presence?.get(d.id);
+              const off = live ? !live.online : offlineSince(hall, d) !== null;
               const counter = hall.counters.find((c) => c.id === d.counterId);
               return (
                 <tr key={d.id} data-device={d.id} className={d.revokedAt ? 'inactive' : ''}>
@@ -46,7 +49,11 @@ export function DevicesAdmin() {
                     {d.revokedAt ? (
                       <span className="badge bad">{t('console.admin.revoked')}</span>
                     ) : off ? (
-                      <span className="badge bad">{t('console.admin.offline')}</span>
+                      <span className="badge bad" data-testid="device-offline">
+                        {t('console.admin.offline')}
+                      </span>
+                    ) : live?.online ? (
+                      <span className="badge ok">{t('console.admin.online')}</span>
                     ) : (
                       <span className="badge">{t('console.admin.paired')}</span>
                     )}

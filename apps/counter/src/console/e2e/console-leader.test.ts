@@ -242,6 +242,21 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     expect(followUp).toMatchObject({ state: 'closed', result });
   });
 
+  it('shows which devices are connected now, from the hall server', async () => {
+    await openTab(console_, 'hall');
+    const displays = console_.locator('[data-testid="devices-board"] tr[data-kind="display"]');
+    // Nobody has opened the demo display: it is listed as offline.
+    await displays.getByTestId('offline-devices').filter({ hasText: '叫号屏 1' }).waitFor();
+    const display = await connectClient(hall.server.url, { deviceToken: 'demo-display-1' });
+    // The console asks every ten seconds.
+    await displays.getByTestId('offline-devices').waitFor({ state: 'detached', timeout: 25_000 });
+    display.disconnect();
+    await displays
+      .getByTestId('offline-devices')
+      .filter({ hasText: '叫号屏 1' })
+      .waitFor({ timeout: 25_000 });
+  }, 90_000);
+
   it('survives the hall server going away: the last state marked stale meanwhile, live again after by itself', async () => {
     await openTab(console_, 'hall');
     const waiting = console_.locator(

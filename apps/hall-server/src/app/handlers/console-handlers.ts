@@ -199,6 +199,16 @@ export const consoleHandlers = {
     },
   }),
 
+  'hall:presence': handler<'hall:presence'>({
+    run(tx) {
+      const ids = tx.store.devices
+        .all()
+        .filter((d) => d.revokedAt === null)
+        .map((d) => d.id);
+      return accept({ devices: tx.store.presence.of(ids) });
+    },
+  }),
+
   'console:shift-log': handler<'console:shift-log'>({
     run(tx, { since }) {
       const entries = tx.store.log
