@@ -284,3 +284,37 @@ describe('which devices are connected', () => {
     });
   });
 });
+
+describe('the call announcement wording', () => {
+  it('is the admin’s to change, must name the number and the counter, and reaches the displays', async () => {
+    const admin = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-backoffice',
+      staffNo: '9000',
+      pin: '9000',
+    });
+    const display = await connectClient(hall.server.url, { deviceToken: 'demo-display-1' });
+    const before = ok(await send(display, 'hall:snapshot', {})).config;
+    expect(before.announceZh).toBe('请{number}号到{counter}号窗口办理');
+
+    const refused = await send(admin.socket, 'admin:configure', {
+      settings: { announceZh: '请{number}号办理' },
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid_payload' });
+    if (!refused.ok) expect(refused.message).toContain('{counter}');
+    expect(ok(await send(display, 'hall:snapshot', {})).config).toEqual(before);
+
+    const seen = nextChange(display, (c) => c.records.config !== undefined);
+    ok(
+      await send(admin.socket, 'admin:configure', {
+        settings: { announceZh: '{number}号顾客,请到{counter}号窗口' },
+      }),
+    );
+    const change = await seen;
+    expect(change.records.config).toMatchObject({
+      announceZh: '{number}号顾客,请到{counter}号窗口',
+      announceEn: before.announceEn,
+    });
+    display.disconnect();
+    admin.socket.disconnect();
+  });
+});

@@ -7,6 +7,7 @@ import {
   Counter,
   CustomerRecord,
   Device,
+  AnnounceTemplate,
   EpochMs,
   HallConfig,
   Id,
@@ -261,6 +262,8 @@ export const consoleCommands = {
           callWeights: CallWeights,
           ticketFooterZh: z.string().max(120),
           ticketFooterEn: z.string().max(200),
+          announceZh: AnnounceTemplate(80),
+          announceEn: AnnounceTemplate(120),
         })
         .partial(),
     }),

@@ -193,6 +193,20 @@ export const CallWeights = z.strictObject({
 });
 export type CallWeights = z.infer<typeof CallWeights>;
 
+export const DEFAULT_ANNOUNCE_ZH = '请{number}号到{counter}号窗口办理';
+export const DEFAULT_ANNOUNCE_EN = 'Number {number}, please go to counter {counter}.';
+
+/** A call's wording must say both the number and the counter. */
+export const AnnounceTemplate = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => s.includes('{number}') && s.includes('{counter}'), {
+      message: 'must contain {number} and {counter}',
+    });
+
 export const HallConfig = z.strictObject({
   hallId: Id,
   nameZh: z.string().min(1).max(60),
@@ -209,6 +223,12 @@ export const HallConfig = z.strictObject({
    * back to the queue (ahead of others); back within this time, nothing changes.
    */
   counterDropGraceSec: z.number().int().min(0).max(600).default(60),
+  /**
+   * What the hall display says when it calls: `{number}` and `{counter}` are read out as a
+   * ticket number (digit by digit) and a counter number.
+   */
+  announceZh: z.string().max(80).default(DEFAULT_ANNOUNCE_ZH),
+  announceEn: z.string().max(120).default(DEFAULT_ANNOUNCE_EN),
   /** The notice line on the hall display, set by the duty leader; null for none. */
   notice: z.string().max(120).nullable().default(null),
 });

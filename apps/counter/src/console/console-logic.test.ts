@@ -154,6 +154,8 @@ describe('hall settings', () => {
     },
     ticketFooterZh: 'a',
     ticketFooterEn: 'b',
+    announceZh: '请{number}号到{counter}号窗口办理',
+    announceEn: 'Number {number}, counter {counter}.',
   };
   it('sends only what changed, weights as a whole', () => {
     expect(changedSettings(before, before)).toEqual({});

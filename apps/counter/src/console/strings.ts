@@ -324,6 +324,9 @@ export const consoleZh = {
       wording: '号票用语',
       footerZh: '号票提示(中文)',
       footerEn: '号票提示(英文)',
+      announceZh: '叫号语音(中文)',
+      announceEn: '叫号语音(英文)',
+      announceHint: '叫号语音须含 {number}(号码,逐位读出)和 {counter}(窗口号)。',
       businessHoursNote: '营业时间按时区自然日计算,暂无单独的营业时间设置。',
       saveSettings: '保存 {{count}} 项修改',
     },
@@ -655,6 +658,10 @@ export const consoleEn: typeof consoleZh = {
       wording: 'Ticket wording',
       footerZh: 'Ticket footer (Chinese)',
       footerEn: 'Ticket footer (English)',
+      announceZh: 'Call announcement (Chinese)',
+      announceEn: 'Call announcement (English)',
+      announceHint:
+        'A call announcement must contain {number} (read digit by digit) and {counter} (the counter number).',
       businessHoursNote:
         "Business days follow the hall's time zone; there is no separate business-hours setting yet.",
       saveSettings: 'Save {{count}} changes',

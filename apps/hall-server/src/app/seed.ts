@@ -8,6 +8,7 @@ import type {
   Staff,
   StaffRole,
 } from '@onestop/shared';
+import { DEFAULT_ANNOUNCE_EN, DEFAULT_ANNOUNCE_ZH } from '@onestop/shared';
 import { businessDayOf } from '../domain/business-day';
 import type { Store } from '../store/store';
 import { hashPin, tokenHash } from './secrets';
@@ -34,6 +35,8 @@ export const defaultConfig = (over: Partial<HallConfig> = {}): HallConfig => ({
   ticketFooterZh: '请留意叫号屏与语音提示,过号请到引导台。',
   ticketFooterEn: 'Please watch the display; if you miss your call, ask at the guide desk.',
   counterDropGraceSec: 60,
+  announceZh: DEFAULT_ANNOUNCE_ZH,
+  announceEn: DEFAULT_ANNOUNCE_EN,
   notice: null,
   ...over,
 });

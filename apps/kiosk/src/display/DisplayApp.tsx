@@ -61,7 +61,7 @@ function useAnnouncements(connection: HallConnection, english: boolean): void {
           const a: Queued = {
             ticketId: ticket.id,
             queuedAt: now,
-            ...callWording(ticket.number, counter.number),
+            ...callWording(ticket.number, counter.number, view.config),
           };
           const store = displayStore.getState();
           store.highlight(counter.id, now);

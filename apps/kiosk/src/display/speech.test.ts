@@ -23,6 +23,18 @@ describe('what the display says', () => {
       en: 'Number A 0 2 3, please go to counter 3.',
     });
   });
+
+  it('says it in the hall’s own wording, set by the admin', () => {
+    expect(
+      callWording('B105', 12, {
+        announceZh: '{number}号顾客,请到{counter}号窗口',
+        announceEn: 'Ticket {number} to counter {counter}, please.',
+      }),
+    ).toEqual({
+      zh: 'B一零五号顾客,请到十二号窗口',
+      en: 'Ticket B 1 0 5 to counter 12, please.',
+    });
+  });
 });
 
 describe('the announcement queue', () => {

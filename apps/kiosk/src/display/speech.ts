@@ -25,10 +25,31 @@ export interface CallWording {
   en: string;
 }
 
-/** "请 A023 号 到 3 号窗口办理", read out as 请A零二三号到三号窗口办理. */
-export function callWording(number: string, counterNumber: number): CallWording {
+/** The hall's wording, `{number}` and `{counter}` as placeholders (HallConfig.announceZh/En). */
+export interface CallTemplates {
+  announceZh: string;
+  announceEn: string;
+}
+
+export const defaultTemplates: CallTemplates = {
+  announceZh: '请{number}号到{counter}号窗口办理',
+  announceEn: 'Number {number}, please go to counter {counter}.',
+};
+
+const fill = (template: string, number: string, counter: string) =>
+  template.replaceAll('{number}', number).replaceAll('{counter}', counter);
+
+/**
+ * "请 A023 号 到 3 号窗口办理", read out as 请A零二三号到三号窗口办理: the hall's wording with the
+ * ticket read digit by digit and the counter as a number.
+ */
+export function callWording(
+  number: string,
+  counterNumber: number,
+  templates: CallTemplates = defaultTemplates,
+): CallWording {
   return {
-    zh: `请${readTicketZh(number)}号到${counterZh(counterNumber)}号窗口办理`,
-    en: `Number ${readTicketEn(number)}, please go to counter ${counterNumber}.`,
+    zh: fill(templates.announceZh, readTicketZh(number), counterZh(counterNumber)),
+    en: fill(templates.announceEn, readTicketEn(number), String(counterNumber)),
   };
 }

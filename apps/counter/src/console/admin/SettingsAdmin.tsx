@@ -20,6 +20,8 @@ type Editable = Pick<
   | 'callWeights'
   | 'ticketFooterZh'
   | 'ticketFooterEn'
+  | 'announceZh'
+  | 'announceEn'
 >;
 
 const WEIGHTS: (keyof CallWeights)[] = [
@@ -42,6 +44,8 @@ function editable(c: HallConfig): Editable {
     callWeights: c.callWeights,
     ticketFooterZh: c.ticketFooterZh,
     ticketFooterEn: c.ticketFooterEn,
+    announceZh: c.announceZh,
+    announceEn: c.announceEn,
   };
 }
 
@@ -142,7 +146,18 @@ export function SettingsAdmin() {
               value={form.ticketFooterEn}
               onChange={(v) => setForm({ ...form, ticketFooterEn: v })}
             />
+            <TextField
+              label={t('console.admin.announceZh')}
+              value={form.announceZh}
+              onChange={(v) => setForm({ ...form, announceZh: v })}
+            />
+            <TextField
+              label={t('console.admin.announceEn')}
+              value={form.announceEn}
+              onChange={(v) => setForm({ ...form, announceEn: v })}
+            />
           </div>
+          <p className="muted">{t('console.admin.announceHint')}</p>
         </fieldset>
         <p className="muted">{t('console.admin.businessHoursNote')}</p>
         <div className="row-end">
