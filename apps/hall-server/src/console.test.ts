@@ -318,3 +318,45 @@ describe('the call announcement wording', () => {
     admin.socket.disconnect();
   });
 });
+
+describe("the hall's customer list", () => {
+  it('is searched by the admin by account number, name or phone, VIPs alone if asked', async () => {
+    const admin = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-backoffice',
+      staffNo: '9000',
+      pin: '9000',
+    });
+    ok(
+      await send(admin.socket, 'admin:save-customer', {
+        accountNo: '3100000777',
+        name: '钱_先生',
+        phone: '13700000777',
+        vip: false,
+      }),
+    );
+    const list = async (input: object) =>
+      ok(await send(admin.socket, 'admin:customers', input)).customers.map((c) => c.accountNo);
+    const all = ok(await send(admin.socket, 'admin:customers', {}));
+    expect(all.total).toBe(all.customers.length);
+    expect(all.customers.map((c) => c.accountNo)).toEqual(
+      [...all.customers.map((c) => c.accountNo)].sort(),
+    );
+    expect(await list({ search: '0777' })).toEqual(['3100000777']);
+    expect(await list({ search: '钱_' })).toEqual(['3100000777']);
+    expect(await list({ search: '_' })).toEqual(['3100000777']); // '_' is a letter here, not a wildcard
+    expect(await list({ search: '13700000777' })).toEqual(['3100000777']);
+    expect(await list({ search: '0777', vipOnly: true })).toEqual([]);
+    const vips = ok(await send(admin.socket, 'admin:customers', { vipOnly: true })).customers;
+    expect(vips.length).toBeGreaterThan(0);
+    expect(vips.every((c) => c.vip)).toBe(true);
+    expect(await send(admin.socket, 'admin:customers', { limit: 0 })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+    expect(await send(leader, 'admin:customers', {})).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    admin.socket.disconnect();
+  });
+});

@@ -259,6 +259,7 @@ const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'opinion:resolve': { opinionId: 'no-such-opinion', resolution: 'matrix test' },
   'console:shift-log': { since: 0 },
   'hall:presence': {},
+  'admin:customers': {},
   'admin:save-service': {
     service: {
       id: 'svc-billing',

@@ -248,6 +248,18 @@ export const consoleCommands = {
     roles: ADMIN,
     summary: "Add or change a customer on the hall's list (the VIP flag).",
   }),
+  'admin:customers': def({
+    kind: 'query',
+    input: query({
+      /** Part of an account number, a name or a phone number; empty: everyone. */
+      search: z.string().trim().max(40).default(''),
+      vipOnly: z.boolean().default(false),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ customers: z.array(CustomerRecord), total: z.number().int() }),
+    roles: ADMIN,
+    summary: "The hall's customer list, searched by account number, name or phone.",
+  }),
   'admin:configure': def({
     kind: 'command',
     input: command({

@@ -60,7 +60,20 @@ export function createCustomersRepo(db: Db) {
     VALUES (@accountNo, @name, @phone, @vip, @changeSeq)
     ON CONFLICT (account_no) DO UPDATE SET name = excluded.name, phone = excluded.phone,
       is_vip = excluded.is_vip, change_seq = excluded.change_seq`);
+  const where = `WHERE (@search = '' OR account_no LIKE @like ESCAPE '\\' OR name LIKE @like
+      ESCAPE '\\' OR phone LIKE @like ESCAPE '\\') AND (@vipOnly = 0 OR is_vip = 1)`;
+  const search = db.prepare(`SELECT * FROM customers ${where} ORDER BY account_no LIMIT @limit`);
+  const count = db.prepare(`SELECT count(*) AS n FROM customers ${where}`);
   return {
+    /** Customers whose account number, name or phone contains `text`, by account number. */
+    search(text: string, vipOnly: boolean, limit: number) {
+      const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const args = { search: text, like, vipOnly: int(vipOnly), limit };
+      return {
+        customers: (search.all(args) as Row[]).map(toCustomer),
+        total: (count.get(args) as { n: number }).n,
+      };
+    },
     byAccountNo(accountNo: string): CustomerRecord | undefined {
       const r = byAccount.get(accountNo) as Row | undefined;
       return r && toCustomer(r);

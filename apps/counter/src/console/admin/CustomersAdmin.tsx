@@ -1,25 +1,33 @@
-import { maskPhone, type CustomerRecord } from '@onestop/shared';
+import { maskPhone } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk, useOnline, usePending, useStaffView } from '../../common/desk';
+import { useDesk, useOnline, usePending } from '../../common/desk';
+import { useQuery } from '../../common/use-query';
 import { RefusalFor } from '../ConsoleDialog';
 import { TextField } from './fields';
 
 /**
- * The hall's customer list (VIP accounts). The snapshot does not carry the list; the form adds
- * or changes one account, and the accounts changed since the console opened are listed.
+ * The hall's customer list (VIP accounts): searched on the server (`admin:customers`, by
+ * account number, name or phone, VIPs alone if asked); the form adds or changes one account.
  */
 export function CustomersAdmin() {
   const { t } = useTranslation();
   const { runner } = useDesk();
-  const { hall } = useStaffView();
   const online = useOnline();
   const busy = usePending('admin-customer');
   const [accountNo, setAccountNo] = useState('');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [vip, setVip] = useState(true);
-  const changed = (hall as { customers?: CustomerRecord[] }).customers ?? [];
+  const [search, setSearch] = useState('');
+  const [vipOnly, setVipOnly] = useState(false);
+  const [saved, setSaved] = useState(0);
+  const list = useQuery(
+    'admin:customers',
+    online ? { search: search.trim(), vipOnly, limit: 100 } : null,
+    online ? `${search.trim()}|${vipOnly}|${saved}` : null,
+  );
+  const customers = list.data?.customers ?? [];
   return (
     <section className="card" data-testid="admin-customers">
       <h3>{t('console.admin.customers')}</h3>
@@ -37,6 +45,7 @@ export function CustomersAdmin() {
             })
             .then((ack) => {
               if (ack?.ok) {
+                setSaved((n) => n + 1);
                 setAccountNo('');
                 setName('');
                 setPhone('');
@@ -60,18 +69,50 @@ export function CustomersAdmin() {
         </button>
       </form>
       <RefusalFor actionKey="admin-customer" />
-      <h4>{t('console.admin.customersChanged', { count: changed.length })}</h4>
-      {changed.length === 0 ? (
-        <p className="muted empty">{t('console.admin.noCustomersChanged')}</p>
+      <div className="row">
+        <TextField label={t('console.admin.customerSearch')} value={search} onChange={setSearch} />
+        <label className="choice">
+          <input type="checkbox" checked={vipOnly} onChange={(e) => setVipOnly(e.target.checked)} />
+          {t('console.admin.vipOnly')}
+        </label>
+        {list.data && (
+          <span className="muted">
+            {t('console.admin.customersShown', {
+              shown: customers.length,
+              total: list.data.total,
+            })}
+          </span>
+        )}
+      </div>
+      {list.error ? (
+        <p className="error" role="alert">
+          {t(`errors.${list.error}`)}
+        </p>
+      ) : !list.data ? (
+        <p className="muted">{online ? t('common.loading') : t('link.unreachable')}</p>
+      ) : customers.length === 0 ? (
+        <p className="muted empty">{t('console.admin.noCustomers')}</p>
       ) : (
-        <ul className="compact" data-testid="customers-changed">
-          {changed.map((c) => (
-            <li key={c.accountNo}>
-              {c.accountNo} · {c.name} · {c.phone ? maskPhone(c.phone) : '—'}{' '}
-              {c.vip ? <span className="badge warn">VIP</span> : <span className="badge">—</span>}
-            </li>
-          ))}
-        </ul>
+        <table className={`grid-table${list.loading ? ' stale' : ''}`} data-testid="customers">
+          <thead>
+            <tr>
+              <th>{t('customer.accountNo')}</th>
+              <th>{t('customer.name')}</th>
+              <th>{t('customer.phone')}</th>
+              <th>VIP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {customers.map((c) => (
+              <tr key={c.accountNo} data-account={c.accountNo}>
+                <td>{c.accountNo}</td>
+                <td>{c.name}</td>
+                <td>{c.phone ? maskPhone(c.phone) : '—'}</td>
+                <td>{c.vip ? <span className="badge warn">VIP</span> : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

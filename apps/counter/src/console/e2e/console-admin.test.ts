@@ -87,6 +87,23 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
     expect(hall.server.hall.store.hall.state().config.recallsBeforeNoShow).toBe(3);
   });
 
+  it('finds customers on the hall’s list and marks a new VIP', async () => {
+    await admin.locator('button[data-section="customers"]').click();
+    const section = admin.getByTestId('admin-customers');
+    await section.getByTestId('customers').waitFor();
+    await section.getByLabel('户号', { exact: true }).fill('3100000888');
+    await section.getByLabel('姓名', { exact: true }).fill('冯女士');
+    await section.getByLabel('手机号', { exact: true }).fill('13800000888');
+    await section.getByRole('button', { name: '保存' }).click();
+    await section.getByLabel('查找(户号、姓名或手机号)').fill('冯');
+    const row = section.locator('tr[data-account="3100000888"]');
+    await row.filter({ hasText: 'VIP' }).filter({ hasText: '138****0888' }).waitFor();
+    expect(await section.locator('tbody tr').count()).toBe(1);
+    await section.getByLabel('查找(户号、姓名或手机号)').fill('没有这个人');
+    await section.getByText('没有符合条件的客户。').waitFor();
+    expect(hall.server.hall.store.customers.byAccountNo('3100000888')).toMatchObject({ vip: true });
+  });
+
   it('adds a case type with its steps; step limits past the case limit are refused', async () => {
     await admin.locator('button[data-section="services"]').click();
     const types = admin.getByTestId('admin-case-types');

@@ -308,6 +308,12 @@ export const consoleHandlers = {
     },
   }),
 
+  'admin:customers': handler<'admin:customers'>({
+    run(tx, { search, vipOnly, limit }) {
+      return accept(tx.store.customers.search(search, vipOnly, limit));
+    },
+  }),
+
   'admin:configure': handler<'admin:configure'>({
     run(tx, { settings }) {
       if (Object.keys(settings).length === 0)
