@@ -277,3 +277,53 @@ describe('appointments', () => {
     expect([fromKiosk.status, fromKiosk.body.code]).toEqual([403, 'forbidden']);
   });
 });
+
+describe('business hours', () => {
+  it('the kiosk issues only while the hall is open; the guide still can; the admin sets them', async () => {
+    // 2026-11-24 18:00 in Shanghai (10:00 UTC): after a 08:30–17:30 day.
+    let now = Date.parse('2026-11-24T10:00:00.000Z');
+    const hall = await startTestHall({ clock: () => now });
+    try {
+      const url = hall.server.url;
+      const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+      const admin = await clerkAtCounter(url, {
+        deviceToken: 'demo-backoffice',
+        staffNo: '9000',
+        pin: '9000',
+      });
+      // No hours set: the kiosk issues at any time.
+      ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }));
+
+      expect(
+        await send(admin.socket, 'admin:configure', {
+          settings: { businessHours: { open: '17:30', close: '08:30' } },
+        }),
+      ).toMatchObject({ ok: false, code: 'invalid_payload' });
+      ok(
+        await send(admin.socket, 'admin:configure', {
+          settings: { businessHours: { open: '08:30', close: '17:30' } },
+        }),
+      );
+      const before = ok(await send(kiosk, 'hall:snapshot', {})).tickets.length;
+      const refused = await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' });
+      expect(refused).toMatchObject({ ok: false, code: 'hall_closed' });
+      if (!refused.ok) expect(refused.message).toContain('08:30–17:30');
+      expect(ok(await send(kiosk, 'hall:snapshot', {})).tickets).toHaveLength(before);
+
+      const guide = await clerkAtCounter(url, {
+        deviceToken: 'demo-guide',
+        staffNo: '7001',
+        pin: '7001',
+      });
+      ok(await send(guide.socket, 'ticket:issue', { serviceId: 'svc-billing', note: '已在厅内' }));
+
+      now = Date.parse('2026-11-25T01:00:00.000Z'); // 09:00 the next morning
+      ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }));
+      kiosk.disconnect();
+      admin.socket.disconnect();
+      guide.socket.disconnect();
+    } finally {
+      await hall.close();
+    }
+  });
+});

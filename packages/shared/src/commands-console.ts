@@ -8,6 +8,7 @@ import {
   CustomerRecord,
   Device,
   AnnounceTemplate,
+  BusinessHours,
   EpochMs,
   HallConfig,
   Id,
@@ -274,6 +275,7 @@ export const consoleCommands = {
           callWeights: CallWeights,
           ticketFooterZh: z.string().max(120),
           ticketFooterEn: z.string().max(200),
+          businessHours: BusinessHours.nullable(),
           announceZh: AnnounceTemplate(80),
           announceEn: AnnounceTemplate(120),
         })

@@ -33,6 +33,10 @@ export const errorMessages = {
     en: 'This service is not offered right now.',
     zh: '该业务暂不办理。',
   },
+  hall_closed: {
+    en: 'The hall is closed now; the kiosk issues tickets during business hours.',
+    zh: '现在不在营业时间内,取号机暂停取号。',
+  },
   daily_cap_reached: {
     en: "Today's tickets for this service are used up.",
     zh: '该业务今日号源已取完。',

@@ -207,6 +207,13 @@ export const AnnounceTemplate = (max: number) =>
       message: 'must contain {number} and {counter}',
     });
 
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00 to 23:59');
+/** The kiosk issues from `open` until before `close` (local time); null: at any time. */
+export const BusinessHours = z
+  .strictObject({ open: HHMM, close: HHMM })
+  .refine((h) => h.open < h.close, { message: 'open must be before close', path: ['close'] });
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
 export const HallConfig = z.strictObject({
   hallId: Id,
   nameZh: z.string().min(1).max(60),
@@ -227,6 +234,7 @@ export const HallConfig = z.strictObject({
    * What the hall display says when it calls: `{number}` and `{counter}` are read out as a
    * ticket number (digit by digit) and a counter number.
    */
+  businessHours: BusinessHours.nullable().default(null),
   announceZh: z.string().max(80).default(DEFAULT_ANNOUNCE_ZH),
   announceEn: z.string().max(120).default(DEFAULT_ANNOUNCE_EN),
   /** The notice line on the hall display, set by the duty leader; null for none. */

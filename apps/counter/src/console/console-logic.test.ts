@@ -156,7 +156,18 @@ describe('hall settings', () => {
     ticketFooterEn: 'b',
     announceZh: '请{number}号到{counter}号窗口办理',
     announceEn: 'Number {number}, counter {counter}.',
+    businessHours: null,
   };
+  it('sends business hours as a whole, and null for any time', () => {
+    const hours = { open: '08:30', close: '17:30' };
+    expect(changedSettings(before, { ...before, businessHours: hours })).toEqual({
+      businessHours: hours,
+    });
+    expect(changedSettings({ ...before, businessHours: hours }, before)).toEqual({
+      businessHours: null,
+    });
+  });
+
   it('sends only what changed, weights as a whole', () => {
     expect(changedSettings(before, before)).toEqual({});
     expect(changedSettings(before, { ...before, recallsBeforeNoShow: 3 })).toEqual({

@@ -35,6 +35,7 @@ export const defaultConfig = (over: Partial<HallConfig> = {}): HallConfig => ({
   ticketFooterZh: '请留意叫号屏与语音提示,过号请到引导台。',
   ticketFooterEn: 'Please watch the display; if you miss your call, ask at the guide desk.',
   counterDropGraceSec: 60,
+  businessHours: null,
   announceZh: DEFAULT_ANNOUNCE_ZH,
   announceEn: DEFAULT_ANNOUNCE_EN,
   notice: null,

@@ -54,6 +54,8 @@ export const en: Strings = {
   waitAbout: 'about {{minutes}} min',
   unavailable: 'Not available now',
   noServices: 'No service can be taken here right now. Please ask at the guide desk.',
+  hallClosed:
+    'The hall is closed now (open {{open}}–{{close}}); the kiosk issues no tickets. Please ask at the guide desk.',
   optionalIdentity: 'You may enter your phone or account number (optional) to help the clerk',
   phone: 'Phone',
   accountNo: 'Account no.',

@@ -54,6 +54,8 @@ export const zh = {
   waitAbout: '约 {{minutes}} 分钟',
   unavailable: '暂停办理',
   noServices: '暂无可自助取号的业务,请到引导台咨询。',
+  hallClosed:
+    '现在不在营业时间内(营业时间 {{open}}–{{close}}),暂停自助取号。如需帮助,请到引导台咨询。',
   optionalIdentity: '可输入手机号或户号(可选),方便工作人员为您服务',
   phone: '手机号',
   accountNo: '户号',

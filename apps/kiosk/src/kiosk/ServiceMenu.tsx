@@ -1,6 +1,8 @@
 import { useHall, type HallConnection } from '@onestop/client';
 import type { Service, ServiceQueue, Snapshot } from '@onestop/shared';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isOpenNow } from '../common/business-hours';
 import { useLang } from '../common/use-lang';
 import { useQueues } from '../common/use-queues';
 import { waitMinutes } from '../common/wait';
@@ -11,6 +13,7 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
   const { t } = useTranslation();
   const link = useHall(connection, (v) => v.link);
   const queues = useQueues(connection);
+  const open = useOpenNow(hall);
   const offline = link !== 'online';
   const services = hall.services.slice().sort((a, b) => a.sortOrder - b.sortOrder);
   const categories = [...new Set(services.map((s) => s.category))];
@@ -19,6 +22,14 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
   return (
     <>
       <h2 className="kiosk-welcome">{t('kioskWelcome')}</h2>
+      {!open && hall.config.businessHours && (
+        <p className="kiosk-closed" role="status" data-testid="kiosk-closed">
+          {t('hallClosed', {
+            open: hall.config.businessHours.open,
+            close: hall.config.businessHours.close,
+          })}
+        </p>
+      )}
       {services.length === 0 && <p className="kiosk-empty-note">{t('noServices')}</p>}
       {categories.map((category) => (
         <section key={category} className="service-group" aria-labelledby={`cat-${category}`}>
@@ -33,7 +44,7 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
                   key={s.id}
                   service={s}
                   queue={queues?.find((q) => q.serviceId === s.id)}
-                  disabled={!s.active || offline}
+                  disabled={!s.active || offline || !open}
                   onChoose={() => go({ name: 'details', serviceId: s.id })}
                 />
               ))}
@@ -41,7 +52,11 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
         </section>
       ))}
       <div className="kiosk-secondary">
-        <button type="button" onClick={() => go({ name: 'appointment' })} disabled={offline}>
+        <button
+          type="button"
+          onClick={() => go({ name: 'appointment' })}
+          disabled={offline || !open}
+        >
           <span className="secondary-title">{t('appointment')}</span>
           <span className="secondary-help">{t('appointmentHelp')}</span>
         </button>
@@ -52,6 +67,17 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
       </div>
     </>
   );
+}
+
+/** Whether the hall is open, looked at again every half minute. */
+function useOpenNow(hall: Snapshot): boolean {
+  const { timeZone, businessHours } = hall.config;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return isOpenNow(now, timeZone, businessHours);
 }
 
 function ServiceButton({

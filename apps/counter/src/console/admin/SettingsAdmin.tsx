@@ -22,6 +22,7 @@ type Editable = Pick<
   | 'ticketFooterEn'
   | 'announceZh'
   | 'announceEn'
+  | 'businessHours'
 >;
 
 const WEIGHTS: (keyof CallWeights)[] = [
@@ -46,6 +47,7 @@ function editable(c: HallConfig): Editable {
     ticketFooterEn: c.ticketFooterEn,
     announceZh: c.announceZh,
     announceEn: c.announceEn,
+    businessHours: c.businessHours,
   };
 }
 
@@ -159,7 +161,53 @@ export function SettingsAdmin() {
           </div>
           <p className="muted">{t('console.admin.announceHint')}</p>
         </fieldset>
-        <p className="muted">{t('console.admin.businessHoursNote')}</p>
+        <fieldset data-testid="business-hours">
+          <legend>{t('console.admin.businessHours')}</legend>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={form.businessHours === null}
+              onChange={(e) =>
+                setForm({
+                  ...form,
+                  businessHours: e.target.checked ? null : { open: '08:30', close: '17:30' },
+                })
+              }
+            />
+            {t('console.admin.anyTime')}
+          </label>
+          {form.businessHours && (
+            <div className="form-grid">
+              <label>
+                {t('console.admin.opensAt')}
+                <input
+                  type="time"
+                  value={form.businessHours.open}
+                  onChange={(e) =>
+                    setForm({
+                      ...form,
+                      businessHours: { ...form.businessHours!, open: e.target.value },
+                    })
+                  }
+                />
+              </label>
+              <label>
+                {t('console.admin.closesAt')}
+                <input
+                  type="time"
+                  value={form.businessHours.close}
+                  onChange={(e) =>
+                    setForm({
+                      ...form,
+                      businessHours: { ...form.businessHours!, close: e.target.value },
+                    })
+                  }
+                />
+              </label>
+            </div>
+          )}
+          <p className="muted">{t('console.admin.businessHoursNote')}</p>
+        </fieldset>
         <div className="row-end">
           <button type="button" onClick={() => setForm(editable(hall.config))}>
             {t('console.admin.revert')}

@@ -87,6 +87,48 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
     expect(hall.server.hall.store.hall.state().config.recallsBeforeNoShow).toBe(3);
   });
 
+  it('sets business hours: the kiosk stops issuing outside them, and issues again when set back', async () => {
+    const kiosk = await openScreen(browser, `${hall.server.url}/kiosk?token=demo-kiosk-1`, {
+      width: 1080,
+      height: 1920,
+    });
+    const billing = kiosk.getByRole('button', { name: /电费缴纳/ }).first();
+    await billing.waitFor();
+    expect(await billing.isEnabled()).toBe(true);
+    // A one-minute day that is not now, in the hall's time zone.
+    const hhmm = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(Date.now());
+    const window = hhmm < '12:00' ? ['22:00', '22:01'] : ['01:00', '01:01'];
+
+    await admin.locator('button[data-section="settings"]').click();
+    const hours = admin.getByTestId('business-hours');
+    await hours.getByLabel('不限时间(取号机随时可取号)').uncheck();
+    await hours.getByLabel('开始营业').fill(window[0]!);
+    await hours.getByLabel('结束营业').fill(window[1]!);
+    await admin.getByRole('button', { name: /保存 1 项修改/ }).click();
+    await admin.getByRole('button', { name: /保存 0 项修改/ }).waitFor();
+    expect(hall.server.hall.store.hall.state().config.businessHours).toEqual({
+      open: window[0],
+      close: window[1],
+    });
+
+    await kiosk
+      .getByTestId('kiosk-closed')
+      .filter({ hasText: window.join('–') })
+      .waitFor();
+    expect(await billing.isDisabled()).toBe(true);
+
+    await hours.getByLabel('不限时间(取号机随时可取号)').check();
+    await admin.getByRole('button', { name: /保存 1 项修改/ }).click();
+    await kiosk.getByTestId('kiosk-closed').waitFor({ state: 'detached' });
+    expect(await billing.isEnabled()).toBe(true);
+    await kiosk.context().close();
+  });
+
   it('finds customers on the hall’s list and marks a new VIP', async () => {
     await admin.locator('button[data-section="customers"]').click();
     const section = admin.getByTestId('admin-customers');

@@ -1,4 +1,5 @@
 import type { Customer, IssuedTicket, Ticket, TicketPriority, TicketSource } from '@onestop/shared';
+import { isOpenAt } from '../../domain/business-day';
 import { pickNext } from '../../domain/calling';
 import { accept, reject, type Result } from '../../domain/result';
 import {
@@ -78,6 +79,11 @@ export function issueFor(
 ): Result<IssuedTicket> {
   const service = tx.store.services.byId(input.serviceId);
   if (!service) return reject('not_found', `Service ${input.serviceId}.`);
+  const { timeZone, businessHours } = tx.hall.config;
+  // Staff may still issue after hours (a customer already inside); the kiosk may not.
+  if (tx.actor.device?.kind === 'kiosk' && !isOpenAt(tx.now, timeZone, businessHours)) {
+    return reject('hall_closed', `Open ${businessHours!.open}–${businessHours!.close}.`);
+  }
   if (input.targetCounterId !== null && !tx.store.counters.byId(input.targetCounterId)) {
     return reject('not_found', `Counter ${input.targetCounterId}.`);
   }
