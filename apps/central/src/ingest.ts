@@ -58,8 +58,7 @@ export async function upsertRows(
   if (method === 'copy' && tx.copyFrom) {
     // One staging table per connection, emptied at every commit.
     await tx.query(`CREATE TEMP TABLE IF NOT EXISTS sync_staging (
-      hall_id text COLLATE "C", business_day date, source_table text COLLATE "C",
-      record_id text COLLATE "C", change_seq bigint,
+      hall_id text, business_day date, source_table text, record_id text, change_seq bigint,
       data jsonb) ON COMMIT DELETE ROWS`);
     await tx.copyFrom(
       'COPY sync_staging (hall_id, business_day, source_table, record_id, change_seq, data) FROM STDIN',
