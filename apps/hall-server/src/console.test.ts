@@ -360,3 +360,48 @@ describe("the hall's customer list", () => {
     admin.socket.disconnect();
   });
 });
+
+describe('deactivating a staff member', () => {
+  it('is refused while they hold a follow-up, and goes through once it is closed', async () => {
+    const admin = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-backoffice',
+      staffNo: '9000',
+      pin: '9000',
+    });
+    ok(
+      await send(admin.socket, 'admin:save-staff', {
+        staff: { id: 'stf-leaving', staffNo: '1020', name: '将离职', roles: ['clerk'] },
+        pin: '2468',
+      }),
+    );
+    const followUp = ok(
+      await send(leader, 'follow-up:create', {
+        assigneeStaffId: 'stf-leaving',
+        note: '回访客户对电费的疑问',
+      }),
+    ).followUp;
+    const leaving = {
+      id: 'stf-leaving',
+      staffNo: '1020',
+      name: '将离职',
+      roles: ['clerk' as const],
+    };
+    const refused = await send(admin.socket, 'admin:save-staff', {
+      staff: { ...leaving, active: false },
+    });
+    expect(refused).toMatchObject({ ok: false, code: 'handover_required' });
+    expect(hall.server.hall.store.staff.byId('stf-leaving')?.active).toBe(true);
+
+    ok(
+      await send(leader, 'follow-up:assign', {
+        followUpId: followUp.id,
+        assigneeStaffId: 'stf-leader',
+      }),
+    );
+    const done = ok(
+      await send(admin.socket, 'admin:save-staff', { staff: { ...leaving, active: false } }),
+    );
+    expect(done.staff.active).toBe(false);
+    admin.socket.disconnect();
+  });
+});

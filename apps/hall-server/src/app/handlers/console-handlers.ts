@@ -8,6 +8,7 @@ import {
 import { accept, reject, type Result } from '../../domain/result';
 import { returnTicket } from '../../domain/tickets';
 import { handler, type TxContext } from '../context';
+import { mayLeave } from './handover-handlers';
 import { hashPin } from '../secrets';
 
 // The duty-leader console: overrides (reason required, audited by the pipeline, announced to
@@ -275,8 +276,11 @@ export const consoleHandlers = {
         .all()
         .find((s) => s.staffNo === staff.staffNo && s.id !== staff.id);
       if (clash) return reject('invalid_payload', `staffNo: ${staff.staffNo} is taken`);
-      if (existing && !staff.active && tx.store.tickets.heldByStaff(staff.id).length > 0) {
-        return reject('open_items', 'Hand over their tickets before deactivating them.');
+      if (existing?.active && !staff.active) {
+        // Nobody's business is orphaned: their tickets, cases, tasks and follow-ups go to a
+        // colleague first (a handover, or the duty leader's override:sign-out).
+        const free = mayLeave(tx, staff.id);
+        if (!free.ok) return reject(free.code, `Hand their items over first: ${free.detail ?? ''}`);
       }
       return accept({ staff: tx.write.staff({ ...staff, changeSeq: 0 }, pinHash) });
     },
