@@ -1,10 +1,9 @@
 import type { FollowUp, Snapshot } from '@onestop/shared';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DueBadge } from '../common/DueBadge';
-import { useDesk, useNow, useOnline, usePending, useStaffView } from '../common/desk';
+import { useDesk, useNow, useStaffView } from '../common/desk';
 import { staffById, staffLabel } from '../common/hall-selectors';
-import { RefusalFor } from './ConsoleDialog';
+import { AssignAndClose } from './AssignAndClose';
 
 // Every 不满意 rating opens a follow-up: the duty leader gives it to a clerk, or closes it
 // with what was done. Nothing closes without a result.
@@ -60,14 +59,7 @@ function FollowUpRow({ followUp }: { followUp: FollowUp }) {
   const { t } = useTranslation();
   const { runner } = useDesk();
   const { hall } = useStaffView();
-  const online = useOnline();
   const now = useNow();
-  const [assignee, setAssignee] = useState('');
-  const [result, setResult] = useState('');
-  const assignKey = `assign:${followUp.id}`;
-  const closeKey = `close-follow-up:${followUp.id}`;
-  const assigning = usePending(assignKey);
-  const closing = usePending(closeKey);
   const ticket = hall.tickets.find((x) => x.id === followUp.ticketId);
   const clerks = hall.staff.filter((s) => s.active && s.roles.includes('clerk'));
   return (
@@ -84,62 +76,28 @@ function FollowUpRow({ followUp }: { followUp: FollowUp }) {
         </span>
         <DueBadge dueAt={followUp.dueAt} now={now} timeZone={hall.config.timeZone} />
       </div>
-      <div className="opinion-actions">
-        <span className="assign">
-          <select
-            value={assignee}
-            onChange={(e) => setAssignee(e.target.value)}
-            aria-label={t('console.assignTo')}
-          >
-            <option value="">{t('console.assignTo')}</option>
-            {clerks.map((s) => (
-              <option key={s.id} value={s.id}>
-                {staffLabel(s)}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            disabled={!online || assigning || assignee === ''}
-            onClick={() =>
-              void runner.run(assignKey, 'follow-up:assign', {
-                followUpId: followUp.id,
-                assigneeStaffId: assignee,
-              })
-            }
-          >
-            {t('console.assign')}
-          </button>
-        </span>
-        <form
-          className="complete"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (result.trim().length >= 2)
-              void runner.run(closeKey, 'follow-up:close', {
-                followUpId: followUp.id,
-                result: result.trim(),
-              });
-          }}
-        >
-          <input
-            value={result}
-            maxLength={500}
-            placeholder={t('followUp.result')}
-            aria-label={t('followUp.result')}
-            onChange={(e) => setResult(e.target.value)}
-          />
-          <button
-            type="submit"
-            className="primary"
-            disabled={!online || closing || result.trim().length < 2}
-          >
-            {t('followUp.close')}
-          </button>
-        </form>
-      </div>
-      <RefusalFor actionKey={assignKey} />
-      <RefusalFor actionKey={closeKey} />
+      <AssignAndClose
+        staff={clerks}
+        assignLabel={t('console.assignTo')}
+        assignKey={`assign:${followUp.id}`}
+        onAssign={(staffId) =>
+          void runner.run(`assign:${followUp.id}`, 'follow-up:assign', {
+            followUpId: followUp.id,
+            assigneeStaffId: staffId,
+          })
+        }
+        closeLabel={t('followUp.close')}
+        closeKey={`close-follow-up:${followUp.id}`}
+        resultLabel={t('followUp.result')}
+        resultPlaceholder={t('followUp.result')}
+        minResult={2}
+        onClose={(result) =>
+          void runner.run(`close-follow-up:${followUp.id}`, 'follow-up:close', {
+            followUpId: followUp.id,
+            result,
+          })
+        }
+      />
     </li>
   );
 }

@@ -7,10 +7,11 @@ import {
 } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk, useOnline, usePending, useStaffView } from '../common/desk';
+import { useDesk, useOnline, useStaffView } from '../common/desk';
 import { formatDateTime, type Lang } from '../common/format';
 import { staffById, staffLabel } from '../common/hall-selectors';
-import { ActionDialog, RefusalFor, useDialog } from './ConsoleDialog';
+import { ActionDialog, useDialog } from './ConsoleDialog';
+import { AssignAndClose } from './AssignAndClose';
 import { FollowUpsPanel } from './FollowUpsPanel';
 
 // The opinions desk (服务评价闭环): supervision-box opinions from the kiosk arrive live, the duty
@@ -90,13 +91,8 @@ function OpinionRow({ opinion }: { opinion: Opinion }) {
   const lang = i18n.language as Lang;
   const { runner } = useDesk();
   const { hall } = useStaffView();
-  const online = useOnline();
-  const [handler, setHandler] = useState('');
-  const [resolution, setResolution] = useState('');
   const assignKey = `opinion-assign:${opinion.id}`;
   const resolveKey = `opinion-resolve:${opinion.id}`;
-  const assigning = usePending(assignKey);
-  const resolving = usePending(resolveKey);
   const ticket = hall.tickets.find((x) => x.id === opinion.ticketId);
   const handlers = hall.staff.filter(
     (s) => s.active && s.roles.some((r) => r === 'clerk' || r === 'duty_leader'),
@@ -139,63 +135,26 @@ function OpinionRow({ opinion }: { opinion: Opinion }) {
           {t('console.opinions.resolution')}: {opinion.resolution}
         </div>
       ) : (
-        <div className="opinion-actions">
-          <span className="assign">
-            <select
-              value={handler}
-              onChange={(e) => setHandler(e.target.value)}
-              aria-label={t('console.opinions.assignTo')}
-            >
-              <option value="">{t('console.opinions.assignTo')}</option>
-              {handlers.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {staffLabel(s)}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              disabled={!online || assigning || handler === ''}
-              onClick={() =>
-                void runner.run(assignKey, 'opinion:assign', {
-                  opinionId: opinion.id,
-                  handlerStaffId: handler,
-                })
-              }
-            >
-              {t('console.assign')}
-            </button>
-          </span>
-          <form
-            className="complete"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (resolution.trim().length >= 4)
-                void runner.run(resolveKey, 'opinion:resolve', {
-                  opinionId: opinion.id,
-                  resolution: resolution.trim(),
-                });
-            }}
-          >
-            <input
-              value={resolution}
-              maxLength={500}
-              placeholder={t('console.opinions.resolutionPlaceholder')}
-              aria-label={t('console.opinions.resolution')}
-              onChange={(e) => setResolution(e.target.value)}
-            />
-            <button
-              type="submit"
-              className="primary"
-              disabled={!online || resolving || resolution.trim().length < 4}
-            >
-              {t('console.opinions.resolve')}
-            </button>
-          </form>
-        </div>
+        <AssignAndClose
+          staff={handlers}
+          assignLabel={t('console.opinions.assignTo')}
+          assignKey={assignKey}
+          onAssign={(staffId) =>
+            void runner.run(assignKey, 'opinion:assign', {
+              opinionId: opinion.id,
+              handlerStaffId: staffId,
+            })
+          }
+          closeLabel={t('console.opinions.resolve')}
+          closeKey={resolveKey}
+          resultLabel={t('console.opinions.resolution')}
+          resultPlaceholder={t('console.opinions.resolutionPlaceholder')}
+          minResult={4}
+          onClose={(resolution) =>
+            void runner.run(resolveKey, 'opinion:resolve', { opinionId: opinion.id, resolution })
+          }
+        />
       )}
-      <RefusalFor actionKey={assignKey} />
-      <RefusalFor actionKey={resolveKey} />
     </li>
   );
 }

@@ -15,7 +15,7 @@ import { headline, isEmptyReport } from './shape';
 import { EstimatesSection, HoursSection, StaffingSection } from './TimeSections';
 import { useExports } from './use-exports';
 
-// The console's reports tab (issue 7): any range of business days, per service, per clerk (the
+// The console's reports tab (issue 7), for any range of business days, per service, per clerk (the
 // appraisal), per hour, opinions, cases, staffing by time of day and the wait estimate's
 // accuracy, with charts, sortable tables and the files (XLSX, CSV, the weekly bulletin).
 
