@@ -35,21 +35,6 @@ function localTime(now: number, timeZone: string): LocalTime {
   };
 }
 
-/** Opening hours, local `HH:MM`; the kiosk issues from `open` until before `close`. */
-export interface BusinessHours {
-  open: string;
-  close: string;
-}
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** Whether the hall is open at `now`; no hours set: always. */
-export function isOpenAt(now: number, timeZone: string, hours: BusinessHours | null): boolean {
-  if (!hours) return true;
-  const minute = Math.floor(localTime(now, timeZone).secondsIntoDay / 60);
-  return minute >= minutesOf(hours.open) && minute < minutesOf(hours.close);
-}
-
 export function businessDayOf(now: number, timeZone: string): string {
   return localTime(now, timeZone).day;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isOpenNow } from './business-hours';
 import { idleTimeoutSec, isExitGesture, secondsLeft, showsCountdown } from './idle-timer';
 import { entryProblem, maskEntry } from './masking';
 import { issuedAtText, pageSize, statusUrl } from './ticket-print';
@@ -110,20 +109,5 @@ describe('the printed ticket and the wait', () => {
   it('cuts the page to the roll width', () => {
     expect(pageSize(80).widthMm).toBe(80);
     expect(pageSize(58).widthMm).toBe(58);
-  });
-});
-
-describe('business hours on the kiosk', () => {
-  const hours = { open: '08:30', close: '17:30' };
-  it.each([
-    ['2026-11-24T00:29:00.000Z', false], // 08:29 in Shanghai
-    ['2026-11-24T00:30:00.000Z', true], // 08:30
-    ['2026-11-24T09:29:00.000Z', true], // 17:29
-    ['2026-11-24T09:30:00.000Z', false], // 17:30
-  ])('%s: open %s', (iso, open) => {
-    expect(isOpenNow(Date.parse(iso), 'Asia/Shanghai', hours)).toBe(open);
-  });
-  it('is always open without hours', () => {
-    expect(isOpenNow(0, 'Asia/Shanghai', null)).toBe(true);
   });
 });

@@ -1,8 +1,7 @@
 import { useHall, type HallConnection } from '@onestop/client';
-import type { Service, ServiceQueue, Snapshot } from '@onestop/shared';
+import { isOpenAt, type Service, type ServiceQueue, type Snapshot } from '@onestop/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isOpenNow } from '../common/business-hours';
 import { useLang } from '../common/use-lang';
 import { useQueues } from '../common/use-queues';
 import { waitMinutes } from '../common/wait';
@@ -77,7 +76,7 @@ function useOpenNow(hall: Snapshot): boolean {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
-  return isOpenNow(now, timeZone, businessHours);
+  return isOpenAt(now, timeZone, businessHours);
 }
 
 function ServiceButton({

@@ -1,5 +1,11 @@
-import type { Customer, IssuedTicket, Ticket, TicketPriority, TicketSource } from '@onestop/shared';
-import { isOpenAt } from '../../domain/business-day';
+import {
+  isOpenAt,
+  type Customer,
+  type IssuedTicket,
+  type Ticket,
+  type TicketPriority,
+  type TicketSource,
+} from '@onestop/shared';
 import { pickNext } from '../../domain/calling';
 import { accept, reject, type Result } from '../../domain/result';
 import {
