@@ -1,9 +1,11 @@
 // Regional center ingest into the real PostgreSQL server: rows per second for a batched
 // multi-row INSERT, an INSERT … SELECT FROM unnest(arrays) (PGlite's path), and COPY into a
-// staging table + INSERT … ON CONFLICT (the production path), each as the center stores a batch
-// (day partition, upsert, cursors, batch receipt, one transaction); COPY also with 2 and 4
-// halls sending at once, re-sent batches (all conflicts, nothing changes), and whole signed
-// batches over HTTP through the center's service. Then the time a province takes.
+// staging table (the production path), each as the center stores a batch (day partition, rows,
+// cursors, batch receipt, one transaction). After COPY, rows go in either by always
+// INSERT … ON CONFLICT, or (the center's way) by a plain INSERT that falls back to it when any
+// row is already stored. COPY also with 2 and 4 halls sending at once, re-sent batches (all
+// conflicts, nothing changes), and whole signed batches over HTTP through the center's
+// service. Then the time a province takes.
 //
 //   npm run bench:central                          # DATABASE_URL or the local server
 //   npm run bench:central -- --halls 20 --rows 20000 --batch 5000
@@ -185,7 +187,7 @@ async function valuesInsert(tx: Transaction, hallId: string, rows: readonly Sync
   }
 }
 
-type Way = 'values' | 'unnest' | 'copy';
+type Way = 'values' | 'unnest' | 'copy' | 'copy-upsert';
 
 async function ingest(
   db: CentralDb,
@@ -206,7 +208,7 @@ async function ingest(
         if (way === 'values') {
           await db.transaction((tx) => valuesInsert(tx, hallId, batch.rows));
         } else {
-          await storeBatch(db, partitions, hallId, batch, way === 'copy' ? 'copy' : 'insert');
+          await storeBatch(db, partitions, hallId, batch, way === 'unnest' ? 'insert' : way);
         }
       }
     }),
@@ -271,7 +273,7 @@ try {
   const measure = async (label: string, run: () => Promise<number>) => {
     const r = await run();
     results.push([label, r]);
-    log(`  ${label.padEnd(52)} ${rate(r)}`);
+    log(`  ${label.padEnd(56)} ${rate(r)}`);
     return r;
   };
   await ingest(db, 'copy', halls('warmup').slice(0, 1), night, 1);
@@ -281,13 +283,19 @@ try {
   await measure('INSERT … SELECT FROM unnest, 1 connection', () =>
     ingest(db, 'unnest', halls('unnest'), night, 1),
   );
-  const copy1 = await measure('COPY + INSERT … ON CONFLICT, 1 connection', () =>
+  await measure('COPY + always INSERT … ON CONFLICT, 1 connection', () =>
+    ingest(db, 'copy-upsert', halls('upsert1'), night, 1),
+  );
+  await measure('COPY + always INSERT … ON CONFLICT, 4 connections', () =>
+    ingest(db, 'copy-upsert', halls('upsert4'), night, 4),
+  );
+  const copy1 = await measure('COPY + INSERT (upsert if any known), 1 connection', () =>
     ingest(db, 'copy', halls('copy1'), night, 1),
   );
-  const copy2 = await measure('COPY + INSERT … ON CONFLICT, 2 connections', () =>
+  const copy2 = await measure('COPY + INSERT (upsert if any known), 2 connections', () =>
     ingest(db, 'copy', halls('copy2'), night, 2),
   );
-  const copy4 = await measure('COPY + INSERT … ON CONFLICT, 4 connections', () =>
+  const copy4 = await measure('COPY + INSERT (upsert if any known), 4 connections', () =>
     ingest(db, 'copy', halls('copy4'), night, 4),
   );
   await measure('COPY, the same batches again (nothing changes)', () =>

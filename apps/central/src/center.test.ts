@@ -102,6 +102,7 @@ describe('days and COPY text', () => {
     ['tab\there', 'tab\\there'],
     ['line\nbreak\r', 'line\\nbreak\\r'],
     ['back\\slash', 'back\\\\slash'],
+    ['{"p":"{\\"a\\":1}"}\tand\\', '{"p":"{\\\\"a\\\\":1}"}\\tand\\\\'],
   ])('escapes %j for COPY', (value, escaped) => {
     expect(copyField(value)).toBe(escaped);
   });
@@ -249,14 +250,24 @@ describe.each(backends)('the store on $name', (backend) => {
     const mixed = batch([row('a', 3, undefined, { state: 'waiting' }), row('b', 2), row('c', 1)]);
     expect(await storeBatch(db, partitions, 'h-order', mixed)).toMatchObject({ applied: 1 });
     expect(await storeBatch(db, partitions, 'h-order', mixed)).toMatchObject({ applied: 0 });
+    // A newer version of b with a new d: both stored, nothing else touched.
+    const newer2 = batch([row('d', 1), row('b', 4, undefined, { state: 'serving' })]);
+    expect(await storeBatch(db, partitions, 'h-order', newer2)).toMatchObject({ applied: 2 });
     expect(await held('h-order')).toEqual([
       { id: 'a', v: '5', state: 'done', day: '2026-11-20' },
-      { id: 'b', v: '2', state: null, day: '2026-11-20' },
+      { id: 'b', v: '4', state: 'serving', day: '2026-11-20' },
       { id: 'c', v: '1', state: null, day: '2026-11-20' },
+      { id: 'd', v: '1', state: null, day: '2026-11-20' },
     ]);
+    // Every delivery was received and counted, on the fast path and on the upsert alike.
+    const receipts = await db.query<{ n: string; deliveries: string }>(
+      `SELECT count(*)::text AS n, sum(deliveries)::text AS deliveries FROM hall_batches
+       WHERE hall_id = 'h-order'`,
+    );
+    expect(receipts).toEqual([{ n: '3', deliveries: '4' }]);
     // Another hall's record with the same id is another record.
     await storeBatch(db, partitions, 'h-other', batch([row('a', 1)]));
-    expect(await held('h-order')).toHaveLength(3);
+    expect(await held('h-order')).toHaveLength(4);
   });
 
   it('moves cursors forward only', async () => {
