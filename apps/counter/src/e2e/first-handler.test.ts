@@ -11,7 +11,8 @@ import {
 import { hasChromium, launchChromium, openScreen, signIn, sizes } from '../../test-support/browser';
 import { buildCounterOnce } from '../../test-support/build-once';
 
-// First-handler responsibilities in Chromium: a transfer with a note keeps the owner, a parked
+// First-handler responsibilities in Chromium: a transfer to a counter or to another service,
+// with a note, keeps the owner and the customer's place; a parked
 // customer comes back, a walk-in belongs to the clerk who takes it, a case opened from a visit
 // moves step by step and gets the back office's answer at once, and signing off with open
 // items waits for a handover the receiver acknowledges.
@@ -112,6 +113,49 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
     await button(other, 'finish').click();
     await other.getByTestId('finish-dialog').getByRole('button', { name: '办结' }).click();
     await other.getByTestId('no-ticket').waitFor();
+    await other.context().close();
+  }, 120_000);
+
+  it('transfers a customer to another service; they keep their number and place, and the owner stays', async () => {
+    const ticket = await issue('svc-billing');
+    await callAndStart(desk, ticket.number);
+
+    await button(desk, 'transfer').click();
+    const dialog = desk.getByTestId('transfer-dialog');
+    const confirm = dialog.getByRole('button', { name: '转移', exact: true });
+    // To a service is the first choice; nothing can be confirmed before a target is chosen.
+    expect(await dialog.getByRole('radio', { name: '转到业务' }).isChecked()).toBe(true);
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByRole('combobox', { name: '转到业务' }).selectOption({ label: 'B 业扩报装' });
+    await dialog.getByRole('textbox', { name: '转移说明' }).fill('要办新装');
+    await confirm.click();
+    await desk.getByTestId('no-ticket').waitFor();
+    expect(ticketById(ticket.id)).toMatchObject({
+      state: 'waiting',
+      number: ticket.number,
+      serviceId: 'svc-connection',
+      targetCounterId: null,
+      issuedAt: ticket.issuedAt,
+      ownerStaffId: staffId('1002'),
+      transferCount: 1,
+    });
+
+    // Counter 4 serves 业扩报装 only: its clerk calls the customer under the same number.
+    const other = await openDesk(4, '1004');
+    await button(other, 'callNext').click();
+    await other.getByTestId('current-number').filter({ hasText: ticket.number }).waitFor();
+    expect(await other.getByTestId('current-owner').textContent()).toContain('张丽 (1002)');
+    expect(await other.getByTestId('guide-note').textContent()).toContain('要办新装');
+    await button(other, 'start').click();
+    await other.getByTestId('current-state').filter({ hasText: '办理中' }).waitFor();
+    await button(other, 'finish').click();
+    await other.getByTestId('finish-dialog').getByRole('button', { name: '办结' }).click();
+    await other.getByTestId('no-ticket').waitFor();
+    expect(ticketById(ticket.id)).toMatchObject({
+      state: 'done',
+      counterId: 'ctr-4',
+      ownerStaffId: staffId('1002'),
+    });
     await other.context().close();
   }, 120_000);
 

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   startTestHall,
   type TestHall,
 } from '../../../../hall-server/src/test-support/hall-harness';
+import { reportHandlers } from '../../../../hall-server/src/app/handlers/report-handlers';
 import { hasChromium, launchChromium, openScreen, signIn } from '../../../test-support/browser';
 import { buildCounterOnce } from '../../../test-support/build-once';
 import { playReportsDay } from '../../../test-support/reports-hall';
@@ -13,7 +14,7 @@ import { playReportsDay } from '../../../test-support/reports-hall';
 // The console's reports tab in Chromium against a real hall: the duty leader signs in, today's
 // few visits show the right figures, an empty range shows the empty state, tables sort by any
 // column, and the exports (XLSX read back with exceljs, a table's CSV, the bulletin to print)
-// arrive as files.
+// arrive as files; a fault in the hall server shows the error state with a retry.
 
 let hall: TestHall;
 let browser: Browser;
@@ -162,9 +163,38 @@ describe.skipIf(!hasChromium)('the reports tab', () => {
     expect(await page.locator('[data-preset="lastMonth"]').textContent()).toBe('Last month');
   });
 
-  it('keeps the last figures, marked, when the hall server goes away, and says offline for a new range', async () => {
+  it('says so when the hall server cannot compute a report, and computes it again on retry', async () => {
     await page.getByTestId('lang-toggle').click(); // back to Chinese
     await page.locator('[data-testid="reports"][data-state="ready"]').waitFor();
+    // A fault inside the hall server (a disk error, say) while the report is computed.
+    const failing = vi.spyOn(reportHandlers['report:get'], 'run').mockImplementation(() => {
+      throw new Error('disk I/O error (injected by the test)');
+    });
+    try {
+      await page.locator('[data-preset="lastWeek"]').click();
+      const error = page.getByTestId('reports-error');
+      await error.waitFor();
+      expect(await error.getAttribute('role')).toBe('alert');
+      expect(await error.textContent()).toContain('统计没有完成');
+      expect(await error.textContent()).toContain('服务器发生意外错误,未做任何更改。');
+      expect(await page.getByTestId('export-xlsx').isDisabled()).toBe(true);
+      expect(failing).toHaveBeenCalled();
+    } finally {
+      failing.mockRestore();
+    }
+    await page.getByTestId('reports-error').getByRole('button', { name: '重试' }).click();
+    await page
+      .locator(
+        '[data-testid="reports"][data-state="empty"], [data-testid="reports"][data-state="ready"]',
+      )
+      .waitFor();
+    expect(await page.getByTestId('reports-error').count()).toBe(0);
+    await page.locator('[data-preset="today"]').click();
+    await page.locator('[data-testid="reports"][data-state="ready"]').waitFor();
+    expect(await figure('tickets').textContent()).toBe('5');
+  });
+
+  it('keeps the last figures, marked, when the hall server goes away, and says offline for a new range', async () => {
     await hall.server.close();
     await page.getByTestId('reports-stale').waitFor();
     expect(await page.getByTestId('export-xlsx').isDisabled()).toBe(true);
