@@ -68,7 +68,10 @@ export default tseslint.config(
     files: ['apps/kiosk/src/**', 'apps/counter/src/**'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'node:*', '**/electron/**', '@onestop/desktop-shell*'] },
+      ],
     },
   },
 );

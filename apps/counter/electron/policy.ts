@@ -1,7 +1,17 @@
+import {
+  isAllowedUrl,
+  isDevToolsKey,
+  isKioskBlockedKey,
+  serverUrlSetting,
+  settingsObject,
+  settingText,
+  type KeyInput,
+} from '@onestop/desktop-shell';
 import type { DeskIdentity, DeskWindow } from '../src/common/shell-api';
 
 // What the counter's desktop shell allows, as plain functions: Electron cannot run in the test
-// environment, so every decision the shell makes lives here and is tested.
+// environment, so every decision the shell makes lives here and is tested (those every shell
+// shares — the hall server's pages only, blocked keys, reconnecting — in @onestop/desktop-shell).
 
 export interface ShellSettings {
   serverUrl: string;
@@ -25,19 +35,10 @@ export const defaultSettings: ShellSettings = {
 
 /** Settings from the machine's settings file, checked; anything unusable falls back. */
 export function parseSettings(json: string | undefined): ShellSettings {
-  if (!json) return defaultSettings;
-  let raw: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return defaultSettings;
-    raw = parsed as Record<string, unknown>;
-  } catch {
-    return defaultSettings;
-  }
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const serverUrl = text(raw.serverUrl);
-  const deskToken = text(raw.deskToken);
-  const padToken = text(raw.padToken);
+  const raw = settingsObject(json);
+  if (!raw) return defaultSettings;
+  const deskToken = settingText(raw.deskToken);
+  const padToken = settingText(raw.padToken);
   const padCounter =
     typeof raw.padCounter === 'number' &&
     Number.isInteger(raw.padCounter) &&
@@ -46,20 +47,12 @@ export function parseSettings(json: string | undefined): ShellSettings {
       ? raw.padCounter
       : undefined;
   return {
-    serverUrl: serverUrl && isHttpUrl(serverUrl) ? serverUrl : defaultSettings.serverUrl,
+    serverUrl: serverUrlSetting(raw.serverUrl, defaultSettings.serverUrl),
     padScreen: raw.padScreen === 'window' || raw.padScreen === 'off' ? raw.padScreen : 'second',
     ...(deskToken ? { deskToken } : {}),
     ...(padCounter !== undefined ? { padCounter } : {}),
     ...(padToken ? { padToken } : {}),
   };
-}
-
-function isHttpUrl(url: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
 }
 
 /** The workstation's page, with its device token on first start. */
@@ -76,15 +69,6 @@ export function padUrl(s: ShellSettings): string | null {
   url.searchParams.set('counter', String(s.padCounter));
   if (s.padToken) url.searchParams.set('token', s.padToken);
   return url.toString();
-}
-
-/** The shell shows the hall server's pages and nothing else: navigation elsewhere is denied. */
-export function isAllowedUrl(url: string, serverUrl: string): boolean {
-  try {
-    return new URL(url).origin === new URL(serverUrl).origin;
-  } catch {
-    return false;
-  }
 }
 
 /** Which window a page belongs to, by its address; null for anything not the hall's desks. */
@@ -124,33 +108,11 @@ export function identityOf(s: ShellSettings, window: DeskWindow): DeskIdentity {
   };
 }
 
-/** Retry delay after the hall server could not be reached: 2 s doubling to 30 s. */
-export function reconnectDelayMs(attempt: number): number {
-  return Math.min(30_000, 2000 * 2 ** Math.max(0, attempt));
-}
-
-export interface KeyInput {
-  type: string;
-  key: string;
-  control: boolean;
-  alt: boolean;
-  meta: boolean;
-  shift: boolean;
-}
-
 /**
  * Keys the shell swallows. The workstation keeps F1–F10 and Alt+letter for the clerk's
  * shortcuts (the page handles them); only developer tools are closed. The customer-facing pad
  * is a kiosk: nothing that reloads, closes, zooms, navigates or opens tools.
  */
 export function isBlockedKey(input: KeyInput, window: DeskWindow): boolean {
-  if (input.type !== 'keyDown') return false;
-  const key = input.key.toLowerCase();
-  const mod = input.control || input.meta;
-  const devTools = key === 'f12' || (mod && input.shift && ['i', 'j', 'c'].includes(key));
-  if (window === 'workstation') return devTools;
-  if (devTools) return true;
-  if (['f5', 'f11', 'browserback', 'browserforward', 'browserrefresh'].includes(key)) return true;
-  if (input.alt && ['f4', 'arrowleft', 'arrowright', 'home'].includes(key)) return true;
-  return mod && ['r', 'w', 'q', 'n', 't', 'p', 'o', 's', 'l', '+', '-', '=', '0'].includes(key);
+  return window === 'workstation' ? isDevToolsKey(input) : isKioskBlockedKey(input);
 }

@@ -1,25 +1,23 @@
 import {
-  app,
-  BrowserWindow,
-  ipcMain,
-  powerSaveBlocker,
-  session,
-  type IpcMainInvokeEvent,
-} from 'electron';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+  harden,
+  hardenedWebPreferences,
+  keepLoaded,
+  readSettingsFile,
+  refusePermissionPrompts,
+} from '@onestop/desktop-shell/electron';
+import { isAllowedUrl, isKioskBlockedKey } from '@onestop/desktop-shell';
+import { app, BrowserWindow, ipcMain, powerSaveBlocker, type IpcMainInvokeEvent } from 'electron';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import {
   autostartEntry,
   identityOf,
-  isAllowedUrl,
-  isBlockedKey,
   isExitPin,
   kioskModeFor,
   parsePaper,
   parseSettings,
   printOptions,
-  reconnectDelayMs,
   startUrl,
 } from './policy';
 
@@ -27,15 +25,7 @@ import {
 // customer sees is the renderer, served by the hall server and tested in a browser; the shell
 // only adds silent printing, kiosk mode with an admin-PIN exit, auto-start and reconnecting.
 
-const settingsFile = process.env.ONESTOP_SETTINGS ?? join(app.getPath('userData'), 'settings.json');
-function readSettingsFile(): string | undefined {
-  try {
-    return readFileSync(settingsFile, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-const settings = parseSettings(readSettingsFile());
+const settings = parseSettings(readSettingsFile(join(app.getPath('userData'), 'settings.json')));
 let leaving = false;
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -61,45 +51,17 @@ function createWindow(): BrowserWindow {
     autoHideMenuBar: true,
     backgroundColor: '#0a1b31',
     webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: false,
+      ...hardenedWebPreferences(join(__dirname, 'preload.cjs')),
       // The hall display announces calls without anyone touching it.
       autoplayPolicy: 'no-user-gesture-required',
     },
   });
-  const contents = win.webContents;
-
   // Only the hall server's pages; no new windows, no way out by keyboard or by closing.
-  const stay = (event: { preventDefault(): void }, url: string) => {
-    if (!isAllowedUrl(url, settings.serverUrl)) event.preventDefault();
-  };
-  contents.on('will-navigate', stay);
-  contents.on('will-redirect', stay);
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('before-input-event', (event, input) => {
-    if (kiosk && isBlockedKey(input)) event.preventDefault();
-  });
+  harden(win.webContents, settings.serverUrl, (input) => kiosk && isKioskBlockedKey(input));
   win.on('close', (event) => {
     if (kiosk && !leaving) event.preventDefault();
   });
-
-  // The hall server away (restarting, network down): try again, 2 s doubling to 30 s. Once the
-  // page is loaded, it reconnects by itself.
-  let attempt = 0;
-  const load = () => void win.loadURL(startUrl(settings));
-  contents.on('did-fail-load', (_event, _code, _text, _url, isMainFrame) => {
-    if (isMainFrame) setTimeout(load, reconnectDelayMs(attempt++));
-  });
-  contents.on('did-finish-load', () => {
-    attempt = 0;
-  });
-  contents.on('render-process-gone', () => setTimeout(load, reconnectDelayMs(0)));
-  load();
+  keepLoaded(win, startUrl(settings));
   return win;
 }
 
@@ -131,9 +93,7 @@ ipcMain.handle('onestop:exit', (event, pin: unknown) => {
 
 void app.whenReady().then(() => {
   // A public kiosk grants no permission prompts (camera, location, notifications…).
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  );
+  refusePermissionPrompts();
   if (app.isPackaged) startAtLogin();
   if (settings.screen === '/display') powerSaveBlocker.start('prevent-display-sleep');
   createWindow();

@@ -1,8 +1,10 @@
+import { serverUrlSetting, settingsObject, settingText } from '@onestop/desktop-shell';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { DeviceIdentity, PaperWidth } from '../src/common/shell-api';
 
 // What the kiosk shell allows, as plain functions: Electron cannot run in the test
-// environment, so every decision the shell makes lives here and is tested.
+// environment, so every decision the shell makes lives here and is tested (those every shell
+// shares — the hall server's pages only, blocked keys, reconnecting — in @onestop/desktop-shell).
 
 export interface ShellSettings {
   serverUrl: string;
@@ -24,22 +26,13 @@ export const defaultSettings: ShellSettings = {
 
 /** Settings from the machine's settings file, checked; anything unusable falls back. */
 export function parseSettings(json: string | undefined): ShellSettings {
-  if (!json) return defaultSettings;
-  let raw: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    if (!parsed || typeof parsed !== 'object') return defaultSettings;
-    raw = parsed as Record<string, unknown>;
-  } catch {
-    return defaultSettings;
-  }
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const serverUrl = text(raw.serverUrl);
-  const pin = text(raw.exitPinSha256);
-  const token = text(raw.deviceToken);
-  const printer = text(raw.printerName);
+  const raw = settingsObject(json);
+  if (!raw) return defaultSettings;
+  const pin = settingText(raw.exitPinSha256);
+  const token = settingText(raw.deviceToken);
+  const printer = settingText(raw.printerName);
   return {
-    serverUrl: serverUrl && isHttpUrl(serverUrl) ? serverUrl : defaultSettings.serverUrl,
+    serverUrl: serverUrlSetting(raw.serverUrl, defaultSettings.serverUrl),
     screen: raw.screen === '/display' || raw.screen === '/guide' ? raw.screen : '/kiosk',
     paper: raw.paper === 58 ? 58 : 80,
     ...(printer ? { printerName: printer } : {}),
@@ -48,29 +41,12 @@ export function parseSettings(json: string | undefined): ShellSettings {
   };
 }
 
-function isHttpUrl(url: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /** The page to load: the screen, with the device token on first start and the paper width. */
 export function startUrl(s: ShellSettings): string {
   const url = new URL(s.screen, s.serverUrl);
   if (s.deviceToken) url.searchParams.set('token', s.deviceToken);
   if (s.paper === 58) url.searchParams.set('paper', '58');
   return url.toString();
-}
-
-/** The shell shows the hall server's pages and nothing else: navigation elsewhere is denied. */
-export function isAllowedUrl(url: string, serverUrl: string): boolean {
-  try {
-    return new URL(url).origin === new URL(serverUrl).origin;
-  } catch {
-    return false;
-  }
 }
 
 /** Only windows kiosk mode makes sense for: a guide's tablet is an ordinary full screen. */
@@ -108,37 +84,6 @@ export function identityOf(s: ShellSettings): DeviceIdentity {
     paper: s.paper,
     printerName: s.printerName ?? null,
   };
-}
-
-/** Retry delay after the hall server could not be reached: 2 s doubling to 30 s. */
-export function reconnectDelayMs(attempt: number): number {
-  return Math.min(30_000, 2000 * 2 ** Math.max(0, attempt));
-}
-
-export interface KeyInput {
-  type: string;
-  key: string;
-  control: boolean;
-  alt: boolean;
-  meta: boolean;
-  shift: boolean;
-}
-
-/**
- * Keys that would leave or change a kiosk's page (a keyboard left plugged in): reload, close,
- * quit, developer tools, zoom, back/forward, print dialog, full screen.
- */
-export function isBlockedKey(input: KeyInput): boolean {
-  if (input.type !== 'keyDown') return false;
-  const key = input.key.toLowerCase();
-  const mod = input.control || input.meta;
-  if (['f5', 'f11', 'f12', 'browserback', 'browserforward', 'browserrefresh'].includes(key))
-    return true;
-  if (input.alt && ['f4', 'arrowleft', 'arrowright', 'home'].includes(key)) return true;
-  if (mod && ['r', 'w', 'q', 'n', 't', 'p', 'o', 's', 'l', '+', '-', '=', '0'].includes(key))
-    return true;
-  if (mod && input.shift && ['i', 'j', 'c'].includes(key)) return true;
-  return false;
 }
 
 /**
