@@ -70,7 +70,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['electron', 'node:*', '**/electron/**', '@onestop/desktop-shell*'] },
+        {
+          patterns: [
+            'electron',
+            'node:*',
+            '**/electron/**',
+            '@onestop/desktop-shell*',
+            '**/desktop-shell/**',
+          ],
+        },
       ],
     },
   },

@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
     await other.context().close();
   }, 120_000);
 
-  it('transfers a customer to another service; they keep their number and place, and the owner stays', async () => {
+  it('transfers a customer to another service; they keep their number and issue time (their place), and the owner stays', async () => {
     const ticket = await issue('svc-billing');
     await callAndStart(desk, ticket.number);
 
