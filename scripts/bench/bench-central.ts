@@ -1,14 +1,14 @@
 // Regional center ingest into the real PostgreSQL server: rows per second for a batched
-// multi-row INSERT, an INSERT … SELECT FROM unnest(arrays) (PGlite's path), and COPY into a
-// staging table (the production path), each as the center stores a batch (day partition, rows,
-// cursors, batch receipt, one transaction). After COPY, rows go in either by always
-// INSERT … ON CONFLICT, or (the center's way) by a plain INSERT that falls back to it when any
-// row is already stored. COPY also with 2 and 4 halls sending at once, re-sent batches (all
-// conflicts, nothing changes), and whole signed batches over HTTP through the center's
-// service. Then the time a province takes.
+// multi-row INSERT, an INSERT … SELECT FROM unnest(arrays) (PGlite's path) and COPY, each as the
+// center stores a batch (day partition, rows, cursors, batch receipt, one transaction). COPY two
+// ways: always into a staging table and then INSERT … ON CONFLICT, or (the center's way)
+// straight into the records table, falling back to the staging table and the upsert when any
+// row is already stored; the latter with 1, 2 and 4 halls sending at once, and with every row
+// already stored (the same rows again: nothing changes). Then whole signed batches over HTTP
+// through the center's service, and the time a province takes.
 //
 //   npm run bench:central                          # DATABASE_URL or the local server
-//   npm run bench:central -- --halls 20 --rows 20000 --batch 5000
+//   npm run bench:central -- --halls 40 --batch 5000  # longer measurements (sustained rate)
 //
 // It works in a schema of its own and drops it at the end.
 
@@ -289,13 +289,13 @@ try {
   await measure('COPY + always INSERT … ON CONFLICT, 4 connections', () =>
     ingest(db, 'copy-upsert', halls('upsert4'), night, 4),
   );
-  const copy1 = await measure('COPY + INSERT (upsert if any known), 1 connection', () =>
+  const copy1 = await measure('COPY straight in (else staged upsert), 1 connection', () =>
     ingest(db, 'copy', halls('copy1'), night, 1),
   );
-  const copy2 = await measure('COPY + INSERT (upsert if any known), 2 connections', () =>
+  const copy2 = await measure('COPY straight in (else staged upsert), 2 connections', () =>
     ingest(db, 'copy', halls('copy2'), night, 2),
   );
-  const copy4 = await measure('COPY + INSERT (upsert if any known), 4 connections', () =>
+  const copy4 = await measure('COPY straight in (else staged upsert), 4 connections', () =>
     ingest(db, 'copy', halls('copy4'), night, 4),
   );
   await measure('COPY, the same batches again (nothing changes)', () =>

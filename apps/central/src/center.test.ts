@@ -270,6 +270,26 @@ describe.each(backends)('the store on $name', (backend) => {
     expect(await held('h-order')).toHaveLength(4);
   });
 
+  it('stores a large batch whose last row is already there, once, keeping the newer version', async () => {
+    const partitions = partitionKeeper(db);
+    await storeBatch(
+      db,
+      partitions,
+      'h-large',
+      batch([row('r-04999', 9, undefined, { state: 'done' })]),
+    );
+    // 5,000 rows, only the last known (and older there): the fast path is refused near its end.
+    const rows = Array.from({ length: 5000 }, (_, i) => row(`r-${String(i).padStart(5, '0')}`, 3));
+    expect(await storeBatch(db, partitions, 'h-large', batch(rows))).toMatchObject({
+      received: 5000,
+      applied: 4999,
+    });
+    const stored = await held('h-large');
+    expect(stored).toHaveLength(5000);
+    expect(stored.at(-1)).toEqual({ id: 'r-04999', v: '9', state: 'done', day: '2026-11-20' });
+    expect(stored.filter((r) => r.v === '3')).toHaveLength(4999);
+  });
+
   it('moves cursors forward only', async () => {
     const partitions = partitionKeeper(db);
     const cursorOf = async () =>

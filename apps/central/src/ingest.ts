@@ -5,18 +5,19 @@ import { addDays, partitionName } from './days';
 // Storing a hall's batch: every row upserted by (hall, table, record id) — a newer version
 // (higher change_seq) replaces an older one, never the reverse, so a repeated or overlapping
 // batch changes nothing — and the hall's cursors moved forward, in one transaction. Into a
-// PostgreSQL server the rows go by COPY into a staging table, then a plain INSERT when they are
-// all new and INSERT … ON CONFLICT when some are not; into PGlite by one INSERT … SELECT FROM
+// PostgreSQL server the rows go by COPY: straight into the records when they are all new, else
+// into a staging table and one INSERT … ON CONFLICT; into PGlite by one INSERT … SELECT FROM
 // unnest(…) per batch.
 
 /**
- * copy: COPY, then a plain INSERT of new rows, falling back to the upsert (a server's default);
- * copy-upsert: COPY, then always the upsert (kept for the benchmark's comparison);
- * insert: one INSERT … SELECT FROM unnest (PGlite's).
+ * copy: COPY straight into the records when every row is new, else COPY into a staging table
+ * and INSERT … ON CONFLICT (a server's default); copy-upsert: always the staging table and the
+ * upsert (kept for the benchmark's comparison); insert: one INSERT … SELECT FROM unnest (PGlite).
  */
 export type IngestMethod = 'copy' | 'copy-upsert' | 'insert';
 
 const UNIQUE_VIOLATION = '23505';
+const RECORD_COLUMNS = '(hall_id, business_day, source_table, record_id, change_seq, data)';
 
 const UPSERT_TAIL = `ON CONFLICT (hall_id, business_day, source_table, record_id) DO UPDATE
   SET change_seq = EXCLUDED.change_seq, data = EXCLUDED.data, received_at = now()
@@ -67,31 +68,30 @@ export async function upsertRows(
 ): Promise<number> {
   if (rows.length === 0) return 0;
   if (method !== 'insert' && tx.copyFrom) {
+    const lines = [...copyLines(hallId, rows)];
+    if (method === 'copy') {
+      // A night's batch is almost always new rows only: COPY them straight into the records,
+      // about a third cheaper than staging them and upserting (docs/benchmarks.md). When any
+      // row is already there (a repeated or overlapping batch, a record changed after it was
+      // sent) the primary key refuses the COPY, the savepoint undoes it, and the upsert runs.
+      await tx.query('SAVEPOINT new_rows');
+      try {
+        await tx.copyFrom(`COPY hall_records ${RECORD_COLUMNS} FROM STDIN`, lines);
+        await tx.query('RELEASE SAVEPOINT new_rows');
+        return rows.length;
+      } catch (err) {
+        if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+        await tx.query('ROLLBACK TO SAVEPOINT new_rows');
+      }
+    }
     // One staging table per connection, emptied at every commit.
     await tx.query(`CREATE TEMP TABLE IF NOT EXISTS sync_staging (
       hall_id text, business_day date, source_table text, record_id text, change_seq bigint,
       data jsonb) ON COMMIT DELETE ROWS`);
-    await tx.copyFrom(
-      'COPY sync_staging (hall_id, business_day, source_table, record_id, change_seq, data) FROM STDIN',
-      copyLines(hallId, rows),
-    );
-    const fromStaging = `INSERT INTO hall_records (hall_id, business_day, source_table, record_id, change_seq, data)
-      SELECT hall_id, business_day, source_table, record_id, change_seq, data FROM sync_staging`;
-    // A night's batch is almost always new rows only: a plain INSERT stores them for about a
-    // third less than ON CONFLICT's speculative insertion (docs/benchmarks.md). When any row
-    // is already there (a repeated or overlapping batch, a record changed after it was sent),
-    // the unique key refuses the plain INSERT, the savepoint undoes it, and the upsert runs.
-    if (method === 'copy-upsert') return tx.run(`${fromStaging} ${UPSERT_TAIL}`);
-    await tx.query('SAVEPOINT new_rows');
-    try {
-      const inserted = await tx.run(fromStaging);
-      await tx.query('RELEASE SAVEPOINT new_rows');
-      return inserted;
-    } catch (err) {
-      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
-      await tx.query('ROLLBACK TO SAVEPOINT new_rows');
-    }
-    return tx.run(`${fromStaging} ${UPSERT_TAIL}`);
+    await tx.copyFrom(`COPY sync_staging ${RECORD_COLUMNS} FROM STDIN`, lines);
+    return tx.run(`INSERT INTO hall_records ${RECORD_COLUMNS}
+      SELECT hall_id, business_day, source_table, record_id, change_seq, data FROM sync_staging
+      ${UPSERT_TAIL}`);
   }
   return tx.run(
     `INSERT INTO hall_records (hall_id, business_day, source_table, record_id, change_seq, data)
