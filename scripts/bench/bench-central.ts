@@ -5,7 +5,9 @@
 // straight into the records table, falling back to the staging table and the upsert when any
 // row is already stored; the latter with 1, 2 and 4 halls sending at once, and with every row
 // already stored (the same rows again: nothing changes). Then whole signed batches over HTTP
-// through the center's service, and the time a province takes.
+// through the center's service — with the halls' encoding (JSON, gzip, signature) in the same
+// process, and the center alone with every request encoded beforehand — and the time a
+// province takes.
 //
 //   npm run bench:central                          # DATABASE_URL or the local server
 //   npm run bench:central -- --halls 40 --batch 5000  # longer measurements (sustained rate)
@@ -19,7 +21,12 @@ import type { CentralDb, Transaction } from '../../apps/central/src/db';
 import { migrate } from '../../apps/central/src/migrate';
 import { partitionKeeper, storeBatch } from '../../apps/central/src/ingest';
 import { dropTestDb, openTestDb } from '../../apps/central/src/test-support/center-harness';
-import { createCenterClient } from '../../apps/hall-server/src/sync/center-client';
+import {
+  createCenterClient,
+  requestBody,
+  signedRequest,
+} from '../../apps/hall-server/src/sync/center-client';
+import { syncRoutes } from '@onestop/shared';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -217,8 +224,18 @@ async function ingest(
   return (hallIds.length * night.length) / seconds;
 }
 
-/** Whole batches as halls send them: signed, over HTTP, parsed and checked by the center. */
-async function overHttp(db: CentralDb, hallIds: string[], night: SyncRow[], parallel: number) {
+/**
+ * Whole batches as halls send them: signed, over HTTP, parsed and checked by the center. With
+ * `prepared`, every request is encoded (JSON, gzip, signature) before the clock starts, so the
+ * figure is the center's alone — a hall does that work on its own machine.
+ */
+async function overHttp(
+  db: CentralDb,
+  hallIds: string[],
+  night: SyncRow[],
+  parallel: number,
+  prepared: boolean,
+) {
   const keys = new Map(hallIds.map((h) => [h, randomBytes(32).toString('hex')]));
   const options: CentralOptions = {
     db,
@@ -228,18 +245,32 @@ async function overHttp(db: CentralDb, hallIds: string[], night: SyncRow[], para
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const queue = hallIds.flatMap((hallId) => batchesOf(night).map((batch) => ({ hallId, batch })));
+  const jobs = hallIds.flatMap((hallId) => batchesOf(night).map((batch) => ({ hallId, batch })));
+  const send = async ({ hallId, batch }: (typeof jobs)[number]) => {
+    await createCenterClient({ url: base, hallId, key: keys.get(hallId)! }).sendBatch(batch);
+  };
+  const requests = prepared
+    ? await Promise.all(
+        jobs.map(async ({ hallId, batch }) => {
+          const body = await requestBody('POST', batch);
+          const route = syncRoutes.batches(hallId);
+          const hall = { url: base, hallId, key: keys.get(hallId)! };
+          return signedRequest(hall, { method: 'POST', route, ...body }, Date.now());
+        }),
+      )
+    : [];
+  const post = async (request: (typeof requests)[number]) => {
+    const res = await fetch(request.url, request.init);
+    if (!res.ok) throw new Error(`the center refused a batch: ${await res.text()}`);
+    await res.arrayBuffer();
+  };
+  const queue: (() => Promise<void>)[] = prepared
+    ? requests.map((r) => () => post(r))
+    : jobs.map((job) => () => send(job));
   const started = performance.now();
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) {
-        const client = createCenterClient({
-          url: base,
-          hallId: job.hallId,
-          key: keys.get(job.hallId)!,
-        });
-        await client.sendBatch(job.batch);
-      }
+      for (let next = queue.shift(); next; next = queue.shift()) await next();
     }),
   );
   const seconds = (performance.now() - started) / 1000;
@@ -301,8 +332,11 @@ try {
   await measure('COPY, the same batches again (nothing changes)', () =>
     ingest(db, 'copy', halls('copy1'), night, 2),
   );
-  const http = await measure('signed batches over HTTP (JSON, checks), 2 at once', () =>
-    overHttp(db, halls('http'), night, 2),
+  await measure('signed batches over HTTP, hall and center, 2 at once', () =>
+    overHttp(db, halls('http'), night, 2, false),
+  );
+  const http = await measure('signed batches over HTTP, the center alone, 2 at once', () =>
+    overHttp(db, halls('http-center'), night, 2, true),
   );
   const best = Math.max(copy1, copy2, copy4);
   const province = PROVINCE * ROWS;

@@ -73,9 +73,47 @@ export function signRequest(
     .digest('hex');
 }
 
-export function createCenterClient(options: CenterClientOptions) {
+/** A request as the hall sends it: the signed headers for this moment, and the body. */
+export function signedRequest(
+  options: Pick<CenterClientOptions, 'url' | 'hallId' | 'key'>,
+  request: { method: 'GET' | 'POST'; route: string; body: Uint8Array; gzipped: boolean },
+  timestamp: number,
+): { url: URL; init: RequestInit & { headers: Record<string, string> } } {
   const base = new URL(options.url);
-  const prefix = base.pathname.replace(/\/+$/, '');
+  const path = `${base.pathname.replace(/\/+$/, '')}${request.route}`;
+  const nonce = randomBytes(16).toString('hex');
+  const { method, body } = request;
+  const signature = signRequest(options.key, { method, path, body, timestamp, nonce });
+  return {
+    url: new URL(path, base),
+    init: {
+      method,
+      headers: {
+        [SYNC_HEADERS.hall]: options.hallId,
+        [SYNC_HEADERS.timestamp]: String(timestamp),
+        [SYNC_HEADERS.nonce]: nonce,
+        [SYNC_HEADERS.signature]: signature,
+        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        ...(request.gzipped ? { 'content-encoding': 'gzip' } : {}),
+      },
+      ...(method === 'POST' ? { body } : {}),
+    },
+  };
+}
+
+/** A request body as the hall sends it: JSON, gzipped when over 16 KiB. */
+export async function requestBody(
+  method: 'GET' | 'POST',
+  body: unknown,
+): Promise<{ body: Uint8Array; gzipped: boolean }> {
+  // Batches are JSON of a few megabytes that compresses about tenfold: gzip spares the WAN.
+  const text = Buffer.from(method === 'POST' ? JSON.stringify(body) : '');
+  const gzipped = text.length > GZIP_OVER_BYTES;
+  return { body: gzipped ? await gzipAsync(text) : text, gzipped };
+}
+
+export function createCenterClient(options: CenterClientOptions) {
+  new URL(options.url); // a bad address fails here, not at the first request
   const doFetch = options.fetch ?? fetch;
   const attempts = options.attempts ?? 6;
   const backoff = options.backoff ?? REQUEST_BACKOFF;
@@ -89,27 +127,12 @@ export function createCenterClient(options: CenterClientOptions) {
     gzipped: boolean,
     schema: z.ZodType<T>,
   ): Promise<T> {
-    const path = `${prefix}${route}`;
-    const timestamp = clock();
-    const nonce = randomBytes(16).toString('hex');
-    const signature = signRequest(options.key, { method, path, body, timestamp, nonce });
+    const { url, init } = signedRequest(options, { method, route, body, gzipped }, clock());
     const signals = [AbortSignal.timeout(options.timeoutMs ?? 60_000)];
     if (options.signal) signals.push(options.signal);
     let res: Response;
     try {
-      res = await doFetch(new URL(path, base), {
-        method,
-        headers: {
-          [SYNC_HEADERS.hall]: options.hallId,
-          [SYNC_HEADERS.timestamp]: String(timestamp),
-          [SYNC_HEADERS.nonce]: nonce,
-          [SYNC_HEADERS.signature]: signature,
-          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-          ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
-        },
-        body: method === 'POST' ? body : undefined,
-        signal: AbortSignal.any(signals),
-      });
+      res = await doFetch(url, { ...init, signal: AbortSignal.any(signals) });
     } catch (err) {
       throw new CenterError('unreachable', `the center did not answer: ${describe(err)}`, true);
     }
@@ -143,10 +166,7 @@ export function createCenterClient(options: CenterClientOptions) {
     body: unknown,
     schema: z.ZodType<T>,
   ): Promise<T> {
-    // Batches are JSON of a few megabytes that compresses about tenfold: gzip spares the WAN.
-    const text = Buffer.from(method === 'POST' ? JSON.stringify(body) : '');
-    const gzipped = text.length > GZIP_OVER_BYTES;
-    const payload = gzipped ? await gzipAsync(text) : text;
+    const { body: payload, gzipped } = await requestBody(method, body);
     for (let attempt = 0; ; attempt++) {
       try {
         return await once(method, route, payload, gzipped, schema);
