@@ -363,6 +363,17 @@ describe.each(backends)('upward sync into $name', (backend) => {
       ['the same record twice', [row('a'), row('a')], /appears twice/],
       ['an unknown field', [{ ...row('a'), extra: 1 }], /rows\.0/],
       ['a table name that is no name', [row('a', { t: 'tickets; DROP TABLE x' })], /rows\.0\.t/],
+      [
+        'a column value that is an object',
+        [row('a'), row('b', { d: { x: { y: 1 } } })],
+        /rows\.1\.d/,
+      ],
+      [
+        'a column name over 64 characters',
+        [row('a', { d: { ['c'.repeat(65)]: 1 } })],
+        /rows\.0\.d/,
+      ],
+      ['columns that are a list', [row('a', { d: [1, 2] })], /rows\.0\.d/],
     ])(
       'refuses a batch with %s whole, with a clear error, storing nothing',
       async (_n, rows, message) => {
