@@ -1,3 +1,5 @@
+import { DEFAULT_ANNOUNCE_EN, DEFAULT_ANNOUNCE_ZH, type HallConfig } from '@onestop/shared';
+
 // What the hall display says when a ticket is called. Pure, so the wording is tested.
 
 const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -25,15 +27,12 @@ export interface CallWording {
   en: string;
 }
 
-/** The hall's wording, `{number}` and `{counter}` as placeholders (HallConfig.announceZh/En). */
-export interface CallTemplates {
-  announceZh: string;
-  announceEn: string;
-}
+/** The hall's wording, `{number}` and `{counter}` as placeholders. */
+export type CallTemplates = Pick<HallConfig, 'announceZh' | 'announceEn'>;
 
-export const defaultTemplates: CallTemplates = {
-  announceZh: '请{number}号到{counter}号窗口办理',
-  announceEn: 'Number {number}, please go to counter {counter}.',
+const defaultTemplates: CallTemplates = {
+  announceZh: DEFAULT_ANNOUNCE_ZH,
+  announceEn: DEFAULT_ANNOUNCE_EN,
 };
 
 const fill = (template: string, number: string, counter: string) =>
