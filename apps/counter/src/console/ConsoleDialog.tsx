@@ -1,4 +1,4 @@
-import type { CommandName, CommandPayload } from '@onestop/shared';
+import { Reason, type CommandName, type CommandPayload } from '@onestop/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -72,13 +72,13 @@ export function ActionDialog<K extends CommandName>(props: {
 /** The reason every override needs; the form will not send without one (two characters). */
 export function ReasonField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useTranslation();
-  const missing = value.trim().length < 2;
+  const missing = !hasReason(value);
   return (
     <label>
       {t('console.override.reason')}
       <textarea
         value={value}
-        maxLength={200}
+        maxLength={Reason.maxLength ?? undefined}
         aria-label={t('console.override.reason')}
         aria-invalid={missing}
         onChange={(e) => onChange(e.target.value)}
@@ -92,7 +92,8 @@ export function ReasonField({ value, onChange }: { value: string; onChange: (v: 
   );
 }
 
-export const hasReason = (reason: string) => reason.trim().length >= 2;
+/** The contract's rule for a reason (two to 200 characters once trimmed). */
+export const hasReason = (reason: string) => Reason.safeParse(reason).success;
 
 /** A dialog's open state: which one, about what. */
 export function useDialog<T>() {

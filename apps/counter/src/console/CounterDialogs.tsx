@@ -1,4 +1,4 @@
-import type { Counter, CounterState, PauseReason } from '@onestop/shared';
+import { CounterState, PauseReason, type Counter } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../common/desk';
@@ -10,8 +10,8 @@ import { ServiceOrder } from './ServiceOrder';
 // The duty leader's overrides on counters and people, and the hall display's notice. Each
 // override carries a reason; the clerk concerned sees it at once.
 
-const STATES: CounterState[] = ['open', 'paused', 'closed'];
-const PAUSES: PauseReason[] = ['break', 'meeting', 'system', 'other'];
+const STATES = CounterState.options;
+const PAUSES = PauseReason.options;
 
 export function CounterStateDialog({
   counter,

@@ -44,6 +44,7 @@ function CountersBoard({ canOverride }: { canOverride: boolean }) {
   const { t } = useTranslation();
   const { hall } = useStaffView();
   const online = useOnline();
+  const now = useNow(5_000); // one clock for every card
   const dialog = useDialog<CounterDialog>();
   const d = dialog.open;
   return (
@@ -69,6 +70,7 @@ function CountersBoard({ canOverride }: { canOverride: boolean }) {
               <CounterCard
                 key={c.id}
                 counter={c}
+                now={now}
                 canOverride={canOverride}
                 onState={() => dialog.show({ kind: 'state', counter: c })}
                 onServices={() => dialog.show({ kind: 'services', counter: c })}
@@ -103,6 +105,7 @@ function NoticeLine({ hall }: { hall: Snapshot }) {
 
 function CounterCard(props: {
   counter: Counter;
+  now: number;
   canOverride: boolean;
   onState: () => void;
   onServices: () => void;
@@ -111,8 +114,7 @@ function CounterCard(props: {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { hall } = useStaffView();
-  const now = useNow(5_000);
-  const { counter } = props;
+  const { counter, now } = props;
   const clerk = staffById(hall, counter.staffId);
   const ticket = currentTicket(hall, counter.id);
   const service = ticket ? hall.services.find((s) => s.id === ticket.serviceId) : undefined;
@@ -231,12 +233,12 @@ function ServiceRow(props: {
   service: Service;
   now: number;
   lang: Lang;
-  estimate?: { estimatedWaitSec: number; openCounters: number };
+  estimate?: { estimatedWaitSec: number };
 }) {
   const { hall } = useStaffView();
   const { service, now, lang } = props;
   const waiting = waitingFor(hall, service.id);
-  const longest = waiting[0] ? secondsSince(waiting[0].issuedAt, now) : 0;
+  const longest = waiting[0] ? secondsSince(waiting[0].queuedAt, now) : 0;
   const level = waiting.length > 0 ? levelOf(longest, service.targetWaitSec) : 'ok';
   const open = hall.counters.filter(
     (c) => c.state === 'open' && c.serviceIds.includes(service.id),

@@ -41,6 +41,7 @@ export function TicketsPanel() {
   const { t } = useTranslation();
   const { hall } = useStaffView();
   const online = useOnline();
+  const now = useNow(5_000); // one clock for every row
   const [filter, setFilter] = useState<Filter>('waiting');
   const [query, setQuery] = useState('');
   const dialog = useDialog<{ action: Action; ticket: Ticket }>();
@@ -97,6 +98,7 @@ export function TicketsPanel() {
               <TicketRow
                 key={ticket.id}
                 ticket={ticket}
+                now={now}
                 onAction={(action) => dialog.show({ action, ticket })}
               />
             ))}
@@ -114,11 +116,18 @@ export function TicketsPanel() {
   );
 }
 
-function TicketRow({ ticket, onAction }: { ticket: Ticket; onAction: (a: Action) => void }) {
+function TicketRow({
+  ticket,
+  now,
+  onAction,
+}: {
+  ticket: Ticket;
+  now: number;
+  onAction: (a: Action) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { hall } = useStaffView();
-  const now = useNow(5_000);
   const serviceName = useServiceName();
   const service = hall.services.find((s) => s.id === ticket.serviceId);
   const waited = secondsSince(ticket.queuedAt, ticket.firstCalledAt ?? now);

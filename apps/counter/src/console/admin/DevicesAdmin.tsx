@@ -93,7 +93,8 @@ export function DevicesAdmin() {
 }
 
 function PairingCode() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   const { runner } = useDesk();
   const { hall } = useStaffView();
   const online = useOnline();
@@ -151,7 +152,7 @@ function PairingCode() {
           {t('console.admin.codeIs')} <strong className="code">{issued.code}</strong>{' '}
           <span className="muted">
             {t('console.admin.codeExpires', {
-              time: formatDateTime(issued.expiresAt, hall.config.timeZone, 'zh'),
+              time: formatDateTime(issued.expiresAt, hall.config.timeZone, lang),
             })}
           </span>
         </p>

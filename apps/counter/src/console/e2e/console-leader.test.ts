@@ -128,10 +128,9 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
       .filter({ hasText: reason })
       .filter({ hasText: '王值班' })
       .waitFor();
-    await card
-      .locator('[data-state="paused"]')
-      .or(card.filter({ hasText: '会议' }))
-      .first()
+    await console_
+      .locator('[data-testid="counter-card"][data-counter="1"][data-state="paused"]')
+      .filter({ hasText: '会议' })
       .waitFor();
     const change = await told;
     expect(change.events).toContainEqual(
