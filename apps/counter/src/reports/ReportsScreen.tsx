@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline, useStaffView } from '../common/desk';
 import { formatDuration, type Lang } from '../common/format';
+import { named } from '../common/hall-selectors';
 import { useQuery } from '../common/use-query';
 import { percent } from './cells';
 import { ExportBar } from './ExportBar';
@@ -11,7 +12,7 @@ import { presetRange, type DayRange } from './range';
 import { RangePicker } from './RangePicker';
 import './reports.css';
 import type { SectionProps } from './section-kit';
-import { headline, isEmptyReport } from './shape';
+import { headline, isEmptyReport, reportState } from './shape';
 import { EstimatesSection, HoursSection, StaffingSection } from './TimeSections';
 import { useExports } from './use-exports';
 
@@ -48,8 +49,9 @@ export function ReportsScreen() {
   const exports = useExports(range, serviceLevel);
   const serviceName = useCallback(
     (id: string) => {
+      // Only the services, not the whole hall: the charts redraw when this changes.
       const service = hall.services.find((s) => s.id === id);
-      return service ? (lang === 'zh' ? service.nameZh : service.nameEn) : id;
+      return service ? named(service, lang) : id;
     },
     [hall.services, lang],
   );
@@ -60,18 +62,13 @@ export function ReportsScreen() {
     report.from === range.from &&
     report.to === range.to &&
     report.staffing.serviceLevel === serviceLevel;
-  const state =
-    query.loading && !matches
-      ? 'loading'
-      : query.error && !query.loading
-        ? 'error'
-        : !matches
-          ? online
-            ? 'loading'
-            : 'offline'
-          : isEmptyReport(report)
-            ? 'empty'
-            : 'ready';
+  const state = reportState({
+    loading: query.loading,
+    error: query.error !== null,
+    matches,
+    online,
+    empty: matches && isEmptyReport(report),
+  });
 
   return (
     <section className="reports" data-testid="reports" data-state={state}>

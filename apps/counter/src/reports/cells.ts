@@ -16,6 +16,6 @@ export function signedMinutes(sec: number): string {
   return sec > 0 ? `+${m}` : m;
 }
 
-export function decimal(n: number, digits = 1): string {
-  return n.toFixed(digits);
+export function decimal(n: number): string {
+  return n.toFixed(1);
 }

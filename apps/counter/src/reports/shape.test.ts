@@ -1,7 +1,7 @@
 import type { HallReport } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from './csv';
-import { arrivalsHeatmap, headline, isEmptyReport, staffingSeries } from './shape';
+import { arrivalsHeatmap, headline, isEmptyReport, reportState, staffingSeries } from './shape';
 
 const week = () => Array.from({ length: 7 }, () => Array<number>(24).fill(0));
 
@@ -111,5 +111,23 @@ describe('CSV of a table', () => {
         ],
       ),
     ).toBe('\uFEFF业务,Note\r\n缴费,"a, ""b"""\r\nx,"two\nlines"\r\n');
+  });
+});
+
+describe('the reports screen’s state', () => {
+  const base = { loading: false, error: false, matches: false, online: true, empty: false };
+  it.each([
+    ['first asking', { loading: true }, 'loading'],
+    ['asking again with the figures held', { loading: true, matches: true }, 'ready'],
+    ['the last try refused', { error: true }, 'error'],
+    ['refused, but asking again', { error: true, loading: true }, 'loading'],
+    ['refused while the old figures are held', { error: true, matches: true }, 'error'],
+    ['nothing yet, online', {}, 'loading'],
+    ['nothing for this range, offline', { online: false }, 'offline'],
+    ['figures held, offline', { online: false, matches: true }, 'ready'],
+    ['an empty range', { matches: true, empty: true }, 'empty'],
+    ['figures', { matches: true }, 'ready'],
+  ] as const)('%s: %s', (_case, over, state) => {
+    expect(reportState({ ...base, ...over })).toBe(state);
   });
 });

@@ -103,3 +103,23 @@ export function headline(report: HallReport): Headline {
     casesOnTimeRate: report.cases.onTimeRate,
   };
 }
+
+export type ReportScreenState = 'loading' | 'error' | 'offline' | 'empty' | 'ready';
+
+/**
+ * What the reports screen shows: the figures for the chosen range once they are here (empty
+ * or not); until then loading, the error of the last try, or offline.
+ */
+export function reportState(s: {
+  loading: boolean;
+  error: boolean;
+  /** The figures held are for the chosen range and service level. */
+  matches: boolean;
+  online: boolean;
+  empty: boolean;
+}): ReportScreenState {
+  if (s.loading && !s.matches) return 'loading';
+  if (s.error && !s.loading) return 'error';
+  if (!s.matches) return s.online ? 'loading' : 'offline';
+  return s.empty ? 'empty' : 'ready';
+}

@@ -16,10 +16,10 @@ export interface RunningExport {
 }
 
 export type ExportOutcome =
-  | { kind: ExportKind; result: 'saved'; filename: string }
-  | { kind: ExportKind; result: 'printing' }
-  | { kind: ExportKind; result: 'cancelled' }
-  | { kind: ExportKind; result: 'failed'; code: ErrorCode };
+  | { result: 'saved'; filename: string }
+  | { result: 'printing' }
+  | { result: 'cancelled' }
+  | { result: 'failed'; code: ErrorCode };
 
 /** The bulletin page in a frame of its own, printed from there (Save as PDF in the dialog). */
 function printBulletin(html: string): void {
@@ -68,16 +68,15 @@ export function useExports(range: DayRange, serviceLevel: number) {
         );
         if (kind === 'bulletin') {
           printBulletin(await file.blob.text());
-          setOutcome({ kind, result: 'printing' });
+          setOutcome({ result: 'printing' });
         } else {
           saveFile(file.blob, file.filename);
-          setOutcome({ kind, result: 'saved', filename: file.filename });
+          setOutcome({ result: 'saved', filename: file.filename });
         }
       } catch (err) {
-        if (controller.signal.aborted) setOutcome({ kind, result: 'cancelled' });
+        if (controller.signal.aborted) setOutcome({ result: 'cancelled' });
         else
           setOutcome({
-            kind,
             result: 'failed',
             code: err instanceof ExportError ? err.code : 'internal_error',
           });
