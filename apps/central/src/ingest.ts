@@ -26,8 +26,7 @@ const UPSERT_TAIL = `ON CONFLICT (hall_id, business_day, source_table, record_id
 /** jsonb holds no U+0000; a hall text that has one keeps a visible replacement instead. */
 export function rowJson(row: SyncRow): string {
   const json = JSON.stringify(row.d);
-  // Most rows have no escape at all: one quick scan instead of two.
-  return json.includes('\\') && json.includes('\\u0000')
+  return json.includes('\\u0000')
     ? JSON.stringify(row.d, (_k, v: unknown) =>
         typeof v === 'string' ? v.replaceAll('\u0000', '\uFFFD') : v,
       )

@@ -3,7 +3,7 @@
 // Each shell's own decisions (its settings, windows, bridge) stay in its app's electron/policy.ts.
 
 /** An http(s) address, the only kind a shell's server URL may be. */
-export function isHttpUrl(url: string): boolean {
+function isHttpUrl(url: string): boolean {
   try {
     return ['http:', 'https:'].includes(new URL(url).protocol);
   } catch {

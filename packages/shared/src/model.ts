@@ -230,13 +230,14 @@ export const HallConfig = z.strictObject({
    * back to the queue (ahead of others); back within this time, nothing changes.
    */
   counterDropGraceSec: z.number().int().min(0).max(600).default(60),
+  /** When the kiosk issues tickets (local time); null: always. */
+  businessHours: BusinessHours.nullable().default(null),
   /**
    * What the hall display says when it calls: `{number}` and `{counter}` are read out as a
    * ticket number (digit by digit) and a counter number.
    */
-  businessHours: BusinessHours.nullable().default(null),
-  announceZh: z.string().max(80).default(DEFAULT_ANNOUNCE_ZH),
-  announceEn: z.string().max(120).default(DEFAULT_ANNOUNCE_EN),
+  announceZh: AnnounceTemplate(80).default(DEFAULT_ANNOUNCE_ZH),
+  announceEn: AnnounceTemplate(120).default(DEFAULT_ANNOUNCE_EN),
   /** The notice line on the hall display, set by the duty leader; null for none. */
   notice: z.string().max(120).nullable().default(null),
 });

@@ -10,30 +10,26 @@ export interface DevicePresence {
 }
 
 export function createPresence() {
-  const connections = new Map<string, number>();
+  // The socket server counts a device's connections and calls up/down only on its first one
+  // and its last one (transport/socket-server.ts); this keeps the outcome and the time.
+  const online = new Set<string>();
   const since = new Map<string, number>();
   return {
-    /** A connection of this device came up. */
+    /** The device's first connection came up. */
     up(deviceId: string, now: number): void {
-      const count = (connections.get(deviceId) ?? 0) + 1;
-      connections.set(deviceId, count);
-      if (count === 1) since.set(deviceId, now);
+      online.add(deviceId);
+      since.set(deviceId, now);
     },
-    /** A connection of this device went. */
+    /** The device's last connection went. */
     down(deviceId: string, now: number): void {
-      const left = (connections.get(deviceId) ?? 1) - 1;
-      if (left > 0) {
-        connections.set(deviceId, left);
-        return;
-      }
-      connections.delete(deviceId);
+      online.delete(deviceId);
       since.set(deviceId, now);
     },
     /** The devices asked for, each online or offline and since when. */
     of(deviceIds: readonly string[]): DevicePresence[] {
       return deviceIds.map((deviceId) => ({
         deviceId,
-        online: connections.has(deviceId),
+        online: online.has(deviceId),
         since: since.get(deviceId) ?? null,
       }));
     },

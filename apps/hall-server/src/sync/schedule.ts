@@ -1,3 +1,4 @@
+import { localTimeOfDay } from '@onestop/shared';
 import { businessDayOf, startOfBusinessDay } from '../domain/business-day';
 
 // When the nightly run happens: a local time of day in the hall's time zone.
@@ -13,22 +14,10 @@ export function parseTimeOfDay(text: string): LocalTimeOfDay | null {
   return m ? { hour: Number(m[1]), minute: Number(m[2]) } : null;
 }
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
 /** Minutes into the local day that the hall's clock reads at `t`. */
 function localMinutes(t: number, timeZone: string): number {
-  let f = clocks.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clocks.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(t).map((p) => [p.type, p.value]));
-  return Number(parts.hour) * 60 + Number(parts.minute);
+  const [hour, minute] = localTimeOfDay(t, timeZone).split(':');
+  return Number(hour) * 60 + Number(minute);
 }
 
 /**
