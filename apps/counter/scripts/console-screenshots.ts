@@ -16,7 +16,7 @@ import { buildCounterOnce } from '../test-support/build-once';
 import { clerkAt, openConsole, openTab, serveAndRate } from '../test-support/console-hall';
 
 // The duty-leader console's tabs at 1920x1080 (and the live hall at 1366x768), into
-// docs/screenshots/console-*.png:  npx tsx apps/counter/scripts/console-screenshots.ts
+// docs/screenshots/console-*.png:  npm run screenshots:console
 // The hall's clock starts 50 minutes back so that the morning's tickets have waited past their
 // targets and the alert sweep has something to say when the screens are taken.
 

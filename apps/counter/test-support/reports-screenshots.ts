@@ -11,7 +11,7 @@ import { buildCounterOnce } from './build-once';
 
 // The reports tab at 1920×1080 into docs/screenshots/reports-*.png, over a simulated week of
 // the demo hall ending yesterday (about two minutes to simulate):
-// npx tsx apps/counter/test-support/reports-screenshots.ts
+// npm run screenshots:reports
 
 const repoDir = fileURLToPath(new URL('../../..', import.meta.url));
 const outDir = join(repoDir, 'docs/screenshots');
