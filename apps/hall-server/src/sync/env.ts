@@ -14,29 +14,42 @@ import type { SyncOptions } from './sync-service';
 //   SYNC_BATCH_ROWS     rows per batch (5000, at most 20000)
 //   SYNC_RECONCILE_DAYS recent days reconciled on every run (7)
 
+type Env = Record<string, string | undefined>;
+
+function positiveNumber(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number`);
+  return n;
+}
+
+/** Where backups go and how long they are kept: all `npm run backup` needs (no sync secret). */
+export function backupOptionsFromEnv(
+  env: Env,
+  dataDir: string,
+): { backupDir: string; backupKeepDays: number } {
+  return {
+    backupDir: env.BACKUP_DIR ?? join(dataDir, 'backups'),
+    backupKeepDays: positiveNumber(env, 'BACKUP_KEEP_DAYS', 14),
+  };
+}
+
 export function syncOptionsFromEnv(
-  env: Record<string, string | undefined>,
+  env: Env,
   dataDir: string,
 ): SyncOptions & { runAt: string; backupDir: string } {
   const key =
     env.SYNC_HALL_KEY ??
     (env.SYNC_HALL_KEY_FILE ? readFileSync(env.SYNC_HALL_KEY_FILE, 'utf8').trim() : null);
-  const number = (name: string, fallback: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number`);
-    return n;
-  };
   const centerUrl = env.SYNC_URL?.trim() || null;
   if (centerUrl && !key) throw new Error('SYNC_URL is set but SYNC_HALL_KEY is not');
   return {
     centerUrl,
     hallKey: key,
     runAt: env.SYNC_AT ?? '02:30',
-    backupDir: env.BACKUP_DIR ?? join(dataDir, 'backups'),
-    backupKeepDays: number('BACKUP_KEEP_DAYS', 14),
-    batchRows: Math.min(number('SYNC_BATCH_ROWS', 5000), SYNC_MAX_BATCH_ROWS),
-    recentDays: number('SYNC_RECONCILE_DAYS', 7),
+    ...backupOptionsFromEnv(env, dataDir),
+    batchRows: Math.min(positiveNumber(env, 'SYNC_BATCH_ROWS', 5000), SYNC_MAX_BATCH_ROWS),
+    recentDays: positiveNumber(env, 'SYNC_RECONCILE_DAYS', 7),
   };
 }
