@@ -10,7 +10,7 @@
 // province takes.
 //
 //   npm run bench:central                          # DATABASE_URL or the local server
-//   npm run bench:central -- --halls 40 --batch 5000  # longer measurements (sustained rate)
+//   npm run bench:central -- --halls 40               # longer measurements (sustained rate)
 //
 // It works in a schema of its own and drops it at the end.
 
@@ -37,7 +37,7 @@ function arg(name: string, fallback: number): number {
 
 const HALLS = arg('--halls', 10);
 const ROWS = arg('--rows', 20_000);
-const BATCH = arg('--batch', 20_000);
+const BATCH = arg('--batch', 5_000); // the hall's default (SYNC_BATCH_ROWS)
 const PROVINCE = 10_000;
 const DAY = '2026-11-23';
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
