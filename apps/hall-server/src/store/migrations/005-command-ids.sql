@@ -1,0 +1,1 @@
+-- Command ids scoped to the device that sent them (issue 14); filled in by the command-id change.

@@ -1,0 +1,1 @@
+-- Access: sign-in attempts counted before the PIN is checked, session limits (issue 14).
