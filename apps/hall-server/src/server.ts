@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +16,12 @@ import {
 } from './app/seed';
 import { openDatabase, startCheckpointer } from './store/db';
 import { createStore } from './store/store';
-import { createHttpApi } from './transport/http-api';
+import { createHttpServer } from './transport/http-server';
 import { landingPage } from './transport/landing-page';
+import { createOriginCheck } from './transport/origins';
+import { createLimiter, type RateLimitsOption } from './transport/rate-limits';
 import { attachSocketServer, type HallIo, type Presence } from './transport/socket-server';
-import { createStaticFiles, type WebApp } from './transport/static-files';
+import type { WebApp } from './transport/static-files';
 import { nextBusinessDayStart } from './domain/business-day';
 import { startSync, type SyncOptions, type SyncService } from './sync/sync-service';
 
@@ -78,6 +80,10 @@ export interface HallServerOptions {
   logger?: Logger;
   /** Nightly backups and the upward sync to the regional center; absent: neither. */
   sync?: SyncOptions;
+  /** Web origins besides the hall's own allowed to call it (env `ALLOWED_ORIGINS`). */
+  allowedOrigins?: string[];
+  /** Rate limits (transport/rate-limits.ts); `false` turns them off for load scripts. */
+  limits?: RateLimitsOption;
 }
 
 export interface HallServer {
@@ -110,8 +116,6 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const hall = createHall({ store, clock, logger });
   hall.ensureBusinessDay(clock());
 
-  const api = createHttpApi(hall, VERSION);
-  const statics = createStaticFiles(webApps);
   const config = store.hall.state().config;
   const landing = landingPage({
     hallName: `${config.nameZh} · ${config.nameEn}`,
@@ -119,40 +123,38 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     demo: options.demo ? { staff: demoStaff, devices: demoDevices, links: demoScreenLinks } : null,
   });
 
-  const httpServer = createServer((req, res) => {
-    void (async () => {
-      try {
-        if (await api(req, res)) return;
-        if (statics(req, res)) return;
-        if (req.url === '/' || req.url === '/index.html') {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(landing);
-          return;
-        }
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('Not found');
-      } catch (err) {
-        logger.error({ err }, 'http request failed');
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      }
-    })();
+  const origins = createOriginCheck(options.allowedOrigins);
+  const limiter = createLimiter(options.limits);
+  const app = await createHttpServer({
+    hall,
+    version: VERSION,
+    webApps,
+    landing,
+    origins,
+    limiter,
+    logger,
   });
+  const httpServer = app.server;
   const counterLinks = watchCounterLinks(hall);
   const alerts = startAlertSweep(hall);
   const sync = startSync(hall, options.sync ?? null, logger);
-  const { io, presence } = attachSocketServer(httpServer, hall, {
-    deviceOnline(deviceId) {
-      store.presence.up(deviceId, clock());
-      counterLinks.deviceOnline(deviceId);
-      alerts.offlineSince.delete(deviceId);
+  const { io, presence } = attachSocketServer(
+    httpServer,
+    hall,
+    {
+      deviceOnline(deviceId) {
+        store.presence.up(deviceId, clock());
+        counterLinks.deviceOnline(deviceId);
+        alerts.offlineSince.delete(deviceId);
+      },
+      deviceOffline(deviceId) {
+        store.presence.down(deviceId, clock());
+        counterLinks.deviceOffline(deviceId);
+        alerts.offlineSince.set(deviceId, clock());
+      },
     },
-    deviceOffline(deviceId) {
-      store.presence.down(deviceId, clock());
-      counterLinks.deviceOffline(deviceId);
-      alerts.offlineSince.set(deviceId, clock());
-    },
-  });
+    { originAllowed: origins.allowed, allowedOrigins: origins.allowedOrigins, limiter },
+  );
 
   // Publish the day change at local midnight even when no command arrives to trigger it.
   let timer: NodeJS.Timeout | undefined;
@@ -175,9 +177,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const sweeper = setInterval(() => hall.sweep(), SWEEP_INTERVAL_MS);
   sweeper.unref();
 
-  await new Promise<void>((resolve) =>
-    httpServer.listen(options.port ?? 0, options.host ?? '0.0.0.0', resolve),
-  );
+  await app.listen({ port: options.port ?? 0, host: options.host ?? '0.0.0.0' });
   const port = (httpServer.address() as AddressInfo).port;
   return {
     hall,

@@ -113,6 +113,14 @@ export const errorMessages = {
     en: 'No regional center or backups are configured for this hall.',
     zh: '本大厅未配置上级中心或备份。',
   },
+  origin_not_allowed: {
+    en: 'Requests from this web page are not allowed; open the hall server’s own pages.',
+    zh: '不接受来自该网页的请求,请使用大厅服务器自己的页面。',
+  },
+  rate_limited: {
+    en: 'Too many requests from this device. Please wait a moment and try again.',
+    zh: '本设备请求过于频繁,请稍候再试。',
+  },
   internal_error: {
     en: 'The hall server hit an unexpected error. Nothing was changed.',
     zh: '服务器发生意外错误,未做任何更改。',

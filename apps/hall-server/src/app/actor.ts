@@ -8,6 +8,8 @@ import { tokenHash } from './secrets';
 export interface Credentials {
   deviceToken?: string | undefined;
   sessionToken?: string | undefined;
+  /** The source address (socket handshake or HTTP request), for per-address throttles. */
+  address?: string | undefined;
 }
 
 export const nobody: Actor = { device: null, session: null, staff: null, roles: [] };

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { demoSeed, type SeedOptions } from '../app/seed';
-import { startHallServer, type HallServer } from '../server';
+import { startHallServer, type HallServer, type HallServerOptions } from '../server';
 
 // Black-box harness: a real hall server on a free loopback port over a real SQLite file, and
 // real socket.io clients.
@@ -35,7 +35,13 @@ export function tempDir(prefix = 'onestop-test-'): string {
 }
 
 export async function startTestHall(
-  opts: { seed?: SeedOptions; clock?: () => number; dataDir?: string } = {},
+  opts: {
+    seed?: SeedOptions;
+    clock?: () => number;
+    dataDir?: string;
+    /** Transport settings: `allowedOrigins`, `limits`. */
+    server?: Pick<HallServerOptions, 'allowedOrigins' | 'limits'>;
+  } = {},
 ): Promise<TestHall> {
   const dataDir = opts.dataDir ?? tempDir();
   const seed = opts.seed ?? demoSeed(opts.clock?.() ?? Date.now());
@@ -46,6 +52,7 @@ export async function startTestHall(
     seed,
     clock: opts.clock,
     logger: silent,
+    ...opts.server,
   });
   const hall: TestHall = {
     get server() {
@@ -62,6 +69,7 @@ export async function startTestHall(
         seed,
         clock: r.clock ?? opts.clock,
         logger: silent,
+        ...opts.server,
       });
     },
     async close() {

@@ -1,11 +1,14 @@
 import {
   commandNames,
+  commands,
+  fail,
   httpRoute,
-  type CommandName,
+  type Ack,
   type ErrorCode,
   type HallReport,
 } from '@onestop/shared';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resolveActor, type Credentials } from '../app/actor';
 import type { Hall } from '../app/hall';
 import {
   reportTables,
@@ -15,7 +18,7 @@ import {
   type ReportTable,
 } from '../reports/export';
 import { openApiDocument } from './openapi';
-import { MAX_PAYLOAD_BYTES } from './socket-server';
+import { commandClassOf, rateLimitedAck, type Caller, type Limiter } from './rate-limits';
 
 // The HTTP face of the same commands, for integrations (an LED controller, a mobile app, the
 // utility's systems). Routes come from the contract: `ticket:issue` → POST /api/v1/ticket/issue.
@@ -34,6 +37,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   staff_inactive: 403,
   payload_too_large: 413,
   sign_in_throttled: 429,
+  rate_limited: 429,
+  origin_not_allowed: 403,
   internal_error: 500,
 };
 
@@ -41,47 +46,26 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code] ?? 409;
 }
 
-const routes = new Map<string, CommandName>(
-  commandNames.map((name) => {
-    const r = httpRoute(name);
-    return [`${r.method} ${r.path}`, name];
-  }),
-);
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  res.end(text);
-}
-
-class TooLarge extends Error {}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_PAYLOAD_BYTES) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0) return {};
-  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
+function header(req: FastifyRequest, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
 }
 
-function credentialsOf(req: IncomingMessage) {
+export function credentialsOf(req: FastifyRequest): Credentials {
   const auth = header(req, 'authorization');
   return {
     deviceToken: auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined,
     sessionToken: header(req, 'x-staff-session'),
+    address: req.ip,
   };
+}
+
+function sendAck(reply: FastifyReply, ack: Ack<unknown>): FastifyReply {
+  return reply
+    .code(ack.ok ? 200 : statusOf(ack.code))
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send(ack);
 }
 
 const EXPORTS = {
@@ -98,31 +82,28 @@ const EXPORTS = {
  */
 async function exportReport(
   hall: Hall,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-): Promise<void> {
-  const format = url.searchParams.get('format') ?? 'xlsx';
-  const table = url.searchParams.get('table') ?? 'services';
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const query = req.query as Record<string, string | undefined>;
+  const format = query.format ?? 'xlsx';
+  const table = query.table ?? 'services';
   if (!(format in EXPORTS) || !(reportTables as readonly string[]).includes(table)) {
-    send(res, 400, {
-      ok: false,
-      code: 'invalid_payload',
-      message: `format must be xlsx, csv or html; table one of ${reportTables.join(', ')}.`,
-    });
-    return;
+    return sendAck(
+      reply,
+      fail(
+        'invalid_payload',
+        `format must be xlsx, csv or html; table one of ${reportTables.join(', ')}.`,
+      ),
+    );
   }
-  const serviceLevel = url.searchParams.get('serviceLevel');
   const input = {
-    from: url.searchParams.get('from'),
-    to: url.searchParams.get('to'),
-    ...(serviceLevel === null ? {} : { serviceLevel }),
+    from: query.from ?? null,
+    to: query.to ?? null,
+    ...(query.serviceLevel === undefined ? {} : { serviceLevel: query.serviceLevel }),
   };
   const { ack } = await hall.execute('report:get', input, credentialsOf(req));
-  if (!ack.ok) {
-    send(res, statusOf(ack.code), ack);
-    return;
-  }
+  if (!ack.ok) return sendAck(reply, ack);
   const report = ack.data as HallReport;
   const config = hall.store.hall.state().config;
   const hallName = `${config.nameZh}`;
@@ -133,74 +114,105 @@ async function exportReport(
         ? reportToCsv(report, table as ReportTable)
         : reportToBulletinHtml(report, hallName);
   const file = `onestop-report-${report.from}-${report.to}${format === 'csv' ? `-${table}` : ''}.${format}`;
-  res.writeHead(200, {
-    'content-type': EXPORTS[format as keyof typeof EXPORTS],
-    'content-disposition': format === 'html' ? 'inline' : `attachment; filename="${file}"`,
-    'cache-control': 'no-store',
-    'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
-  });
-  res.end(body);
+  return reply
+    .code(200)
+    .headers({
+      'content-type': EXPORTS[format as keyof typeof EXPORTS],
+      'content-disposition': format === 'html' ? 'inline' : `attachment; filename="${file}"`,
+      'cache-control': 'no-store',
+      'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
+    })
+    .send(body);
 }
 
-/** Answers `/api/v1/*`; returns false for any other path. */
-export function createHttpApi(hall: Hall, version: string) {
+/** The command's body: JSON (an empty body is `{}`), or `undefined` when it is not JSON. */
+function parseBody(raw: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (raw === undefined || raw === null) return { ok: true, value: {} };
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
+  if (text.length === 0) return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * The `Idempotency-Key` header stands for the body's `commandId`; when both are given they
+ * must be the same id, or the caller would not know which one the hall remembers.
+ */
+function withIdempotencyKey(payload: unknown, key: string | undefined): Ack<unknown> {
+  if (!key || !payload || typeof payload !== 'object' || Array.isArray(payload))
+    return { ok: true, data: payload };
+  const body = payload as { commandId?: unknown };
+  if (!('commandId' in body)) return { ok: true, data: { ...body, commandId: key } };
+  if (body.commandId !== key)
+    return fail('invalid_payload', 'The Idempotency-Key header and the body commandId differ.');
+  return { ok: true, data: payload };
+}
+
+/** Who a request counts against: its device, or its source address without one. */
+function callerOf(hall: Hall, credentials: Credentials, ip: string): Caller {
+  if (credentials.deviceToken) {
+    const who = resolveActor(hall.store, credentials);
+    if (who.ok && who.value.device) return { deviceId: who.value.device.id };
+  }
+  return { address: ip };
+}
+
+/** `/api/v1/*`: the contract's commands, the OpenAPI document, health and the report export. */
+export function registerHttpApi(
+  app: FastifyInstance,
+  hall: Hall,
+  opts: { version: string; limiter: Limiter },
+): void {
   let openapi: string | null = null;
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const url = new URL(req.url ?? '/', 'http://hall');
-    if (!url.pathname.startsWith('/api/')) return false;
-    if (req.method === 'GET' && url.pathname === '/api/v1/openapi.json') {
-      openapi ??= JSON.stringify(openApiDocument(version));
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(openapi);
-      return true;
-    }
-    if (req.method === 'GET' && url.pathname === '/api/v1/health') {
-      const state = hall.store.hall.state();
-      send(res, 200, {
-        ok: true,
-        data: { seq: state.seq, businessDay: state.businessDay, version },
-      });
-      return true;
-    }
-    if (req.method === 'GET' && url.pathname === '/api/v1/report/export') {
-      await exportReport(hall, req, res, url);
-      return true;
-    }
-    const name = routes.get(`${req.method} ${url.pathname}`);
-    if (!name) {
-      send(res, 404, {
-        ok: false,
-        code: 'unknown_command',
-        message: `No route ${req.method} ${url.pathname}.`,
-      });
-      return true;
-    }
-    let payload: unknown;
-    try {
-      payload = req.method === 'GET' ? Object.fromEntries(url.searchParams) : await readJson(req);
-    } catch (err) {
-      const code: ErrorCode = err instanceof TooLarge ? 'payload_too_large' : 'invalid_payload';
-      send(res, statusOf(code), {
-        ok: false,
-        code,
-        message:
-          err instanceof TooLarge ? 'The request is too large.' : 'The body is not valid JSON.',
-      });
-      req.resume();
-      return true;
-    }
-    const key = header(req, 'idempotency-key');
-    if (
-      key &&
-      payload &&
-      typeof payload === 'object' &&
-      !Array.isArray(payload) &&
-      !('commandId' in payload)
-    ) {
-      payload = { ...payload, commandId: key };
-    }
-    const { ack } = await hall.execute(name, payload, credentialsOf(req));
-    send(res, ack.ok ? 200 : statusOf(ack.code), ack);
-    return true;
-  };
+  app.get('/api/v1/openapi.json', (_req, reply) => {
+    openapi ??= JSON.stringify(openApiDocument(opts.version));
+    return reply.type('application/json; charset=utf-8').send(openapi);
+  });
+  app.get('/api/v1/health', (_req, reply) => {
+    const state = hall.store.hall.state();
+    return sendAck(reply, {
+      ok: true,
+      data: { seq: state.seq, businessDay: state.businessDay, version: opts.version },
+    });
+  });
+  app.get('/api/v1/report/export', (req, reply) => exportReport(hall, req, reply));
+
+  for (const name of commandNames) {
+    const { method, path } = httpRoute(name);
+    const kind = commands[name].kind;
+    app.route({
+      method,
+      url: path,
+      handler: async (req, reply) => {
+        const credentials = credentialsOf(req);
+        const admitted = await opts.limiter.admit(
+          callerOf(hall, credentials, req.ip),
+          commandClassOf(name, kind),
+        );
+        if (!admitted.ok) {
+          reply.header('retry-after', Math.max(1, Math.ceil(admitted.retryAfterMs / 1000)));
+          return sendAck(reply, rateLimitedAck(admitted.retryAfterMs));
+        }
+        const parsed =
+          method === 'GET'
+            ? { ok: true as const, value: { ...(req.query as object) } }
+            : parseBody(req.body);
+        if (!parsed.ok)
+          return sendAck(reply, fail('invalid_payload', 'The body is not valid JSON.'));
+        const payload = withIdempotencyKey(parsed.value, header(req, 'idempotency-key'));
+        if (!payload.ok) return sendAck(reply, payload);
+        const { ack } = await hall.execute(name, payload.data, credentials);
+        return sendAck(reply, ack);
+      },
+    });
+  }
+}
+
+/** Any other `/api/` path. */
+export function unknownRoute(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = req.url.split('?')[0] ?? '';
+  return sendAck(reply, fail('unknown_command', `No route ${req.method} ${path.slice(0, 100)}.`));
 }

@@ -1,17 +1,22 @@
 import {
   commandNames,
+  commands,
   errorMessages,
+  fail,
+  type Ack,
+  type CommandName,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SocketAuth,
 } from '@onestop/shared';
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { resolveActor, type Credentials } from '../app/actor';
 import type { Actor } from '../app/context';
 import type { Hall } from '../app/hall';
 import { audienceOf } from '../app/handlers/query-handlers';
 import { isPadAudience, publicFanOut } from '../app/projection';
+import { commandClassOf, rateLimitedAck, type Limiter } from './rate-limits';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
 
@@ -62,17 +67,27 @@ export interface PresenceHooks {
   deviceOffline?(deviceId: string): void;
 }
 
+export interface SocketGuards {
+  /** Refuses a handshake from another web page's origin (see origins.ts). */
+  originAllowed(req: IncomingMessage): boolean;
+  /** Origins outside the hall allowed to connect (CORS for the polling transport). */
+  allowedOrigins: string[];
+  limiter: Limiter;
+}
+
 export function attachSocketServer(
   httpServer: HttpServer,
   hall: Hall,
-  hooks: PresenceHooks = {},
+  hooks: PresenceHooks,
+  guards: SocketGuards,
 ): { io: HallIo; presence: Presence } {
   const io: HallIo = new Server(httpServer, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
-    cors: { origin: true },
+    cors: { origin: guards.allowedOrigins },
+    allowRequest: (req, done) => done(null, guards.originAllowed(req)),
   });
   const presence: Presence = { connected: new Map() };
 
@@ -81,6 +96,7 @@ export function attachSocketServer(
     const credentials: Credentials = {
       deviceToken: typeof auth.deviceToken === 'string' ? auth.deviceToken : undefined,
       sessionToken: typeof auth.sessionToken === 'string' ? auth.sessionToken : undefined,
+      address: socket.handshake.address,
     };
     const actor = resolveActor(hall.store, credentials);
     if (!actor.ok) {
@@ -115,18 +131,48 @@ export function attachSocketServer(
       on(event: string, listener: (...args: unknown[]) => void): void;
       onAny(listener: (event: string, ...args: unknown[]) => void): void;
     };
+    // Every command with an ack gets an answer: done, refused by the hall, or `rate_limited`
+    // at once when the socket has too many in flight or its device has used its window.
+    let inFlight = 0;
+    const caller = () =>
+      socket.data.deviceId
+        ? { deviceId: socket.data.deviceId }
+        : { address: socket.handshake.address };
+    const guarded = async (name: string, payload: unknown, reply: (r: unknown) => void) => {
+      if (inFlight >= guards.limiter.limits.inFlightPerSocket) {
+        reply(rateLimitedAck(250));
+        return;
+      }
+      inFlight++;
+      try {
+        const kind = (commandNames as string[]).includes(name)
+          ? commands[name as CommandName].kind
+          : undefined;
+        const admitted = await guards.limiter.admit(caller(), commandClassOf(name, kind));
+        if (!admitted.ok) {
+          reply(rateLimitedAck(admitted.retryAfterMs));
+          return;
+        }
+        const { ack: result } = await hall.execute(name, payload, socket.data.credentials);
+        reply(result);
+      } catch {
+        reply(fail('internal_error'));
+      } finally {
+        inFlight--;
+      }
+    };
     for (const name of commandNames) {
       loose.on(name, (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return; // a command without an ack has nobody to answer
-        void hall.execute(name, payload, socket.data.credentials).then(({ ack: result }) => {
-          if (result.ok && name === 'staff:sign-in') {
+        void guarded(name, payload, (result) => {
+          const r = result as Ack<unknown>;
+          if (r.ok && name === 'staff:sign-in') {
             socket.data.credentials.sessionToken = (
-              result.data as { sessionToken: string }
+              r.data as { sessionToken: string }
             ).sessionToken;
           }
-          if (result.ok && name === 'staff:sign-out')
-            socket.data.credentials.sessionToken = undefined;
-          if (result.ok && (name === 'staff:sign-in' || name === 'staff:sign-out')) {
+          if (r.ok && name === 'staff:sign-out') socket.data.credentials.sessionToken = undefined;
+          if (r.ok && (name === 'staff:sign-in' || name === 'staff:sign-out')) {
             const fresh = resolveActor(hall.store, socket.data.credentials);
             if (fresh.ok) joinRooms(socket, fresh.value);
           }
@@ -137,11 +183,7 @@ export function attachSocketServer(
     loose.onAny((event, ...args) => {
       if ((commandNames as string[]).includes(event)) return;
       const ack = args[args.length - 1];
-      if (typeof ack === 'function') {
-        void hall
-          .execute(event, args[0], socket.data.credentials)
-          .then(({ ack: result }) => ack(result));
-      }
+      if (typeof ack === 'function') void guarded(event, args[0], ack as (r: unknown) => void);
     });
   });
 

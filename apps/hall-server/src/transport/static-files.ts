@@ -1,22 +1,10 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-// Serves the built web apps (each a single-page app) from their dist folders.
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.ico': 'image/x-icon',
-};
+// Serves the built web apps (each a single-page app) from their dist folders. A dist folder
+// may appear after the server started (`npm run build:web`), so each request looks afresh.
 
 export interface WebApp {
   /** URL paths this app answers, e.g. `/kiosk`, `/display`. */
@@ -28,35 +16,44 @@ export interface WebApp {
   screens?: Record<string, string>;
 }
 
-function serveFile(res: ServerResponse, file: string, cache: boolean): void {
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': cache ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  createReadStream(file).pipe(res);
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+
+/** Whether `rel` names an existing file inside `root` (`..` out of it is refused). */
+function fileIn(root: string, rel: string): boolean {
+  const file = resolve(root, rel);
+  return file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile();
 }
 
-export function createStaticFiles(apps: WebApp[]) {
-  return function handle(req: IncomingMessage, res: ServerResponse): boolean {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://hall').pathname);
-    for (const app of apps) {
-      if (!existsSync(app.dir)) continue;
-      // Hashed assets are shared by all routes of an app.
-      if (path.startsWith('/assets/') || app.routes.some((r) => path.startsWith(`${r}/assets/`))) {
-        const rel = path.slice(path.indexOf('/assets/'));
-        const file = normalize(join(app.dir, rel));
-        if (file.startsWith(app.dir + sep) && existsSync(file) && statSync(file).isFile()) {
-          serveFile(res, file, true);
-          return true;
-        }
-        continue;
-      }
-      if (app.routes.some((r) => path === r || path.startsWith(`${r}/`))) {
-        serveFile(res, join(app.dir, 'index.html'), false);
-        return true;
-      }
+export async function registerStaticFiles(
+  app: FastifyInstance,
+  apps: WebApp[],
+  notFound: (req: FastifyRequest, reply: FastifyReply) => FastifyReply,
+): Promise<void> {
+  await app.register(fastifyStatic, { root: process.cwd(), serve: false });
+
+  // Hashed assets are shared by all routes of an app; they never change under one name.
+  const asset = (req: FastifyRequest, reply: FastifyReply) => {
+    const rel = (req.params as { '*': string })['*'];
+    for (const web of apps) {
+      const root = join(web.dir, 'assets');
+      if (fileIn(root, rel))
+        return reply.sendFile(rel, root, { maxAge: YEAR_MS, immutable: true, dotfiles: 'deny' });
     }
-    return false;
+    return notFound(req, reply);
   };
+  app.get('/assets/*', asset);
+
+  for (const web of apps) {
+    const page = (req: FastifyRequest, reply: FastifyReply) => {
+      if (!existsSync(join(web.dir, 'index.html'))) return notFound(req, reply);
+      return reply
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', web.dir, { cacheControl: false });
+    };
+    for (const route of web.routes) {
+      app.get(route, page);
+      app.get(`${route}/*`, page);
+      app.get(`${route}/assets/*`, asset);
+    }
+  }
 }

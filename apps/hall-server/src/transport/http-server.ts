@@ -1,0 +1,145 @@
+import { fail, type Ack } from '@onestop/shared';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { Hall } from '../app/hall';
+import { registerHttpApi, statusOf, unknownRoute } from './http-api';
+import type { OriginCheck } from './origins';
+import { rateLimitedAck, type Limiter } from './rate-limits';
+import { MAX_PAYLOAD_BYTES } from './socket-server';
+import { registerStaticFiles, type WebApp } from './static-files';
+
+// The hall's HTTP face on fastify: the API, the web apps and the landing page, behind one set
+// of guards (origin check, page headers, body limit, per-address ceiling). socket.io attaches
+// to `app.server`.
+
+export interface HttpServerOptions {
+  hall: Hall;
+  version: string;
+  webApps: WebApp[];
+  landing: string;
+  origins: OriginCheck;
+  limiter: Limiter;
+  logger: Logger;
+}
+
+/**
+ * Every screen loads its own scripts and styles from the hall; React and echarts set inline
+ * styles; ticket QR codes are data: images; socket.io talks to the same host (CSP3 `'self'`
+ * covers ws: to it). No page may be framed, and none loads anything from elsewhere.
+ */
+export const contentSecurityPolicy = {
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'media-src': ["'self'", 'data:', 'blob:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+function sendError(reply: FastifyReply, ack: Extract<Ack<unknown>, { ok: false }>): FastifyReply {
+  return reply
+    .code(statusOf(ack.code))
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send(ack);
+}
+
+const notFound = (req: { url: string; method: string }, reply: FastifyReply) =>
+  req.url.startsWith('/api/')
+    ? unknownRoute(req as never, reply)
+    : reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+
+export async function createHttpServer(opts: HttpServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    // fastify's own per-request lines are noise for a hall; its warnings and errors are not.
+    loggerInstance: opts.logger.child(
+      { component: 'http' },
+      { level: opts.logger.levelVal >= 40 ? opts.logger.level : 'warn' },
+    ) as unknown as FastifyBaseLogger,
+    bodyLimit: MAX_PAYLOAD_BYTES,
+    // A malformed URL (`/%`, `/kiosk/%E0%A4%A`) is the caller's mistake: 400, never 500.
+    frameworkErrors: (err, _req, reply) => {
+      void sendError(reply, fail('invalid_payload', err.message.slice(0, 120)));
+    },
+  });
+
+  // Pages, assets and API answers all carry the same headers.
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // The hall's LAN serves plain http: an HSTS or upgrade rule would lock screens out.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  // A request from another web page's origin is refused before anything runs; an allow-listed
+  // origin gets CORS headers (and its preflight an answer).
+  app.addHook('onRequest', async (req, reply) => {
+    if (!opts.origins.allowed(req.raw)) {
+      return sendError(reply, fail('origin_not_allowed'));
+    }
+    const origin = req.headers.origin;
+    if (origin && opts.origins.isCrossAllowed(origin)) {
+      reply.headers({ 'access-control-allow-origin': origin, vary: 'Origin' });
+      if (req.method === 'OPTIONS') {
+        return reply
+          .code(204)
+          .headers({
+            'access-control-allow-methods': 'GET, POST',
+            'access-control-allow-headers':
+              'content-type, authorization, x-staff-session, idempotency-key',
+            'access-control-max-age': '600',
+          })
+          .send();
+      }
+    }
+  });
+
+  const ceiling = opts.limiter.limits.httpPerAddress;
+  await app.register(rateLimit, {
+    max: ceiling.points,
+    timeWindow: ceiling.seconds * 1000,
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error('rate limited'), { statusCode: 429, retryAfterMs: ctx.ttl }),
+  });
+
+  // Bodies are read raw and parsed by the API, whatever the content type, as before.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((err: FastifyError & { retryAfterMs?: number }, req, reply) => {
+    if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // The rest of the body is not read: the connection cannot carry another request.
+      reply.header('connection', 'close');
+      return sendError(reply, fail('payload_too_large'));
+    }
+    if (err.statusCode === 429) return sendError(reply, rateLimitedAck(err.retryAfterMs ?? 1000));
+    if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500)
+      return sendError(reply, fail('invalid_payload', err.message.slice(0, 120)));
+    req.log.error({ err }, 'http request failed');
+    return sendError(reply, fail('internal_error'));
+  });
+  app.setNotFoundHandler(notFound);
+
+  registerHttpApi(app, opts.hall, { version: opts.version, limiter: opts.limiter });
+  await registerStaticFiles(app, opts.webApps, notFound);
+  const landing = (_req: unknown, reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').send(opts.landing);
+  app.get('/', landing);
+  app.get('/index.html', landing);
+  return app;
+}
