@@ -15,6 +15,7 @@ import {
   type SeedOptions,
 } from './app/seed';
 import { openDatabase, startCheckpointer } from './store/db';
+import { refuseDemoCredentials } from './setup/demo-credentials';
 import { createStore } from './store/store';
 import { createHttpServer } from './transport/http-server';
 import { landingPage } from './transport/landing-page';
@@ -111,7 +112,19 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   if (seed) {
     if (await seedHall(store, seed)) logger.info({ hall: seed.config.nameEn }, 'hall seeded');
   } else if (!store.hall.isInitialised()) {
-    throw new Error('this hall has no data yet: start it with the demo hall (DEMO=1) or a seed');
+    throw new Error(
+      'this hall has no data yet: set it up with npm run setup (DEMO=1: the demo hall)',
+    );
+  }
+  if (options.demo === false) {
+    // A real hall never starts with the demo hall's well-known tokens and PINs.
+    try {
+      await refuseDemoCredentials(store, options.dataDir);
+    } catch (err) {
+      stopCheckpointer();
+      db.close();
+      throw err;
+    }
   }
   const hall = createHall({ store, clock, logger });
   hall.ensureBusinessDay(clock());

@@ -391,3 +391,23 @@ export function loadTestSeed(now: number, options: { counters: number }): SeedOp
   ];
   return { ...base, counters, staff: [...base.staff, ...staff], devices };
 }
+
+/**
+ * A real hall's first records (`npm run setup`): its config and one admin, nothing else. No
+ * device is paired (the console is paired with a one-time code), no service or counter (the
+ * admin configures them in the console), no customer.
+ */
+export function realHallSeed(
+  now: number,
+  config: Pick<HallConfig, 'hallId' | 'nameZh' | 'nameEn' | 'timeZone'>,
+  admin: Omit<StaffSeed, 'roles'>,
+): SeedOptions {
+  return {
+    config: defaultConfig(config),
+    services: [],
+    counters: [],
+    staff: [{ ...admin, roles: ['admin'] }],
+    devices: [],
+    now,
+  };
+}
