@@ -38,13 +38,6 @@ export interface HostileReport {
 
 type Reply = { ok: true; data: Record<string, unknown> } | { ok: false; code: string };
 
-const THROTTLED = new Set([
-  'sign_in_throttled',
-  'pairing_throttled',
-  'rate_limited',
-  'too_many_requests',
-]);
-
 async function connect(url: string, auth: Record<string, string>, origin?: string) {
   const socket: Socket = io(url, {
     auth,
