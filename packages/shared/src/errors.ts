@@ -6,8 +6,8 @@ export const errorMessages = {
   payload_too_large: { en: 'The request is too large.', zh: '请求内容过大。' },
   unknown_command: { en: 'Unknown command.', zh: '未知的操作。' },
   command_id_conflict: {
-    en: 'This command id was already used for a different command.',
-    zh: '该操作编号已被其他操作使用。',
+    en: 'This device already used this command id for a different command or payload.',
+    zh: '本设备已将该操作编号用于其他操作或内容。',
   },
   not_paired: { en: 'This device is not paired with the hall.', zh: '本设备尚未与大厅配对。' },
   device_revoked: { en: 'This device has been revoked.', zh: '本设备已被停用。' },

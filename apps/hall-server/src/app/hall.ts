@@ -13,13 +13,16 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { authorize } from '../domain/permissions';
 import type { Rejection, Result } from '../domain/result';
+import type { StoredResult } from '../store/log-repo';
 import type { Store } from '../store/store';
 import { resolveActor, type Credentials } from './actor';
+import { payloadHash } from './command-ids';
 import { Writes, type Actor, type Handler, type TxContext } from './context';
 import { handlers } from './handlers';
 import { recordUnanswered } from './handlers/evaluation-handlers';
 import { audienceOf } from './handlers/query-handlers';
 import { projectResult } from './projection';
+import { createRefusedAnonymousCounter } from './refused-anonymous';
 import { rollover } from './rollover';
 
 export interface HallOptions {
@@ -77,6 +80,7 @@ export function createHall(options: HallOptions) {
   const newId = options.newId ?? randomUUID;
   const log = options.logger;
   const listeners = new Set<ChangeListener>();
+  const refusedAnonymous = createRefusedAnonymousCounter();
 
   // Changes go out right after the acting device's ack, in commit order: the clerk who pressed
   // the button hears back first, and the fan-out to every screen never delays an ack.
@@ -165,11 +169,15 @@ export function createHall(options: HallOptions) {
       payload: unknown;
       now: number;
       isQuery: boolean;
+      source?: string | undefined;
     },
     code: ErrorCode,
     detail?: string,
   ): Executed {
-    if (!ctx.isQuery) {
+    if (!ctx.actor?.device) {
+      // Nobody can be held to it, and row by row it would fill the disk: counted, not stored.
+      refusedAnonymous.count(ctx.name, code, ctx.now, ctx.source);
+    } else if (!ctx.isQuery) {
       try {
         audit({ ...ctx, result: code });
       } catch (err) {
@@ -208,7 +216,12 @@ export function createHall(options: HallOptions) {
       payload,
       now,
       isQuery,
+      source: credentials.address,
     };
+    // Who is asking is known before the payload is read, so that a paired device's bad input
+    // is attributed to it; the refusal codes keep their order (command, payload, device, role).
+    const who = resolveActor(store, credentials);
+    if (who.ok) ctx.actor = who.value;
     if (!isCommandName(name)) return refuse(ctx, 'unknown_command', name.slice(0, 60));
     const def = commands[name];
     const parsed = def.input.safeParse(payload === undefined ? {} : payload);
@@ -221,9 +234,7 @@ export function createHall(options: HallOptions) {
       );
     }
     const args = parsed.data as { commandId?: string };
-    const who = resolveActor(store, credentials);
     if (!who.ok) return refuse(ctx, who.code, who.detail);
-    ctx.actor = who.value;
     const allowed = authorize(name, {
       deviceKind: who.value.device?.kind ?? null,
       roles: who.value.roles,
@@ -232,11 +243,15 @@ export function createHall(options: HallOptions) {
     if (!allowed.ok) return refuse(ctx, allowed.code, allowed.detail);
 
     const h = handlers[name] as Handler<CommandName, unknown>;
-    // Queries change nothing, so they are answered afresh, never from the command log.
-    const replay = () =>
-      args.commandId && !isQuery ? store.log.findResult(args.commandId) : undefined;
+    // A command id belongs to the device that sent it. Queries change nothing, so they are
+    // answered afresh; anonymous commands (device:pair, whose result is a device token) are
+    // neither kept nor replayed: a lost pairing ack is mended with a new pairing code.
+    const deviceId = who.value.device?.id ?? null;
+    const kept = !isQuery && deviceId !== null && args.commandId !== undefined;
+    const hash = kept ? payloadHash(name, args as Record<string, unknown>) : '';
+    const replay = () => (kept ? store.log.findResult(deviceId!, args.commandId!) : undefined);
     const earlier = replay();
-    if (earlier) return replayed(earlier, name, ctx);
+    if (earlier) return replayed(earlier, name, hash, ctx);
 
     let prepared: unknown = undefined;
     if (h.prepare) {
@@ -246,7 +261,7 @@ export function createHall(options: HallOptions) {
       now = clock();
       ctx.now = now;
       const meanwhile = replay(); // the same command may have been retried while we awaited
-      if (meanwhile) return replayed(meanwhile, name, ctx);
+      if (meanwhile) return replayed(meanwhile, name, hash, ctx);
     }
 
     const committed = isQuery ? null : joinBatch();
@@ -265,13 +280,16 @@ export function createHall(options: HallOptions) {
         if (isQuery) return result.value;
         const seq = write.isEmpty ? null : write.seq;
         if (seq !== null) store.hall.setSeq(seq);
-        store.log.saveResult(
-          args.commandId!,
-          name,
-          who.value.device?.id ?? null,
-          result.value,
-          now,
-        );
+        if (kept) {
+          store.log.saveResult({
+            deviceId: deviceId!,
+            commandId: args.commandId!,
+            command: name,
+            payloadHash: hash,
+            result: result.value,
+            at: now,
+          });
+        }
         audit({ ...ctx, result: 'ok', seq });
         return result.value;
       })();
@@ -291,11 +309,14 @@ export function createHall(options: HallOptions) {
 
   /** The first result again; it may still be in the batch being committed, so wait for it. */
   async function replayed(
-    earlier: { command: string; result: unknown },
+    earlier: StoredResult,
     name: string,
+    hash: string,
     ctx: Parameters<typeof refuse>[0],
   ): Promise<Executed> {
-    if (earlier.command !== name) return refuse(ctx, 'command_id_conflict');
+    // Rows kept before migration 005 have no hash: the command name alone decides for them.
+    const same = earlier.command === name && (earlier.payloadHash ?? hash) === hash;
+    if (!same) return refuse(ctx, 'command_id_conflict');
     await settled();
     const data = ctx.actor ? projectResult(earlier.result, audienceOf(ctx.actor)) : earlier.result;
     return { ack: { ok: true, data }, actor: ctx.actor };
@@ -354,6 +375,8 @@ export function createHall(options: HallOptions) {
     },
     /** For server-side actions that are not a device's command (a dropped counter's ticket). */
     publish,
+    /** Refusals of requests without a valid device, counted since start (never audited). */
+    refusedAnonymous: () => refusedAnonymous.snapshot(),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from './db';
 
-// The command log: the first result of each acknowledged command (idempotency), and the
-// append-only audit log of every command, refused ones included.
+// The command log: the first result of each acknowledged command of a device (idempotency,
+// keyed by device and command id), and the append-only audit log of attributable commands.
 
 export interface AuditEntry {
   at: number;
@@ -15,11 +15,18 @@ export interface AuditEntry {
   seq: number | null;
 }
 
+export interface StoredResult {
+  command: string;
+  payloadHash: string | null;
+  result: unknown;
+}
+
 export function createLogRepo(db: Db) {
-  const findResult = db.prepare('SELECT command, result FROM command_results WHERE command_id = ?');
-  const saveResult = db.prepare(
-    'INSERT INTO command_results (command_id, command, device_id, result, at) VALUES (?, ?, ?, ?, ?)',
+  const findResult = db.prepare(
+    'SELECT command, payload_hash, result FROM command_results WHERE device_id = ? AND command_id = ?',
   );
+  const saveResult = db.prepare(`INSERT INTO command_results
+    (device_id, command_id, command, payload_hash, result, at) VALUES (?, ?, ?, ?, ?, ?)`);
   const prune = db.prepare('DELETE FROM command_results WHERE at < ?');
   const audit =
     db.prepare(`INSERT INTO audit_log (at, device_id, staff_id, command, command_id, payload, result,
@@ -31,18 +38,35 @@ export function createLogRepo(db: Db) {
   );
 
   return {
-    findResult(commandId: string): { command: string; result: unknown } | undefined {
-      const r = findResult.get(commandId) as { command: string; result: string } | undefined;
-      return r && { command: r.command, result: JSON.parse(r.result) as unknown };
+    /** The first result of `commandId` from this device; `payloadHash` null for pre-005 rows. */
+    findResult(deviceId: string, commandId: string): StoredResult | undefined {
+      const r = findResult.get(deviceId, commandId) as
+        | { command: string; payload_hash: string | null; result: string }
+        | undefined;
+      return (
+        r && {
+          command: r.command,
+          payloadHash: r.payload_hash,
+          result: JSON.parse(r.result) as unknown,
+        }
+      );
     },
-    saveResult(
-      commandId: string,
-      command: string,
-      deviceId: string | null,
-      result: unknown,
-      at: number,
-    ): void {
-      saveResult.run(commandId, command, deviceId, JSON.stringify(result), at);
+    saveResult(entry: {
+      deviceId: string;
+      commandId: string;
+      command: string;
+      payloadHash: string;
+      result: unknown;
+      at: number;
+    }): void {
+      saveResult.run(
+        entry.deviceId,
+        entry.commandId,
+        entry.command,
+        entry.payloadHash,
+        JSON.stringify(entry.result),
+        entry.at,
+      );
     },
     pruneResults(before: number): number {
       return prune.run(before).changes;

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+
+// A command id belongs to the device that sent it: the command log is keyed by (device,
+// command id) and keeps, next to the first result, a hash of what was asked. The same id from
+// the same device with another command or payload is a conflict, not a retry.
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/** sha256 of the command name and its parsed payload without the command id, keys sorted. */
+export function payloadHash(command: string, args: Record<string, unknown>): string {
+  const rest = { ...args };
+  delete rest.commandId;
+  return createHash('sha256')
+    .update(JSON.stringify([command, canonical(rest)]))
+    .digest('base64url');
+}
