@@ -20,7 +20,7 @@ import { payloadHash } from './command-ids';
 import { Writes, type Actor, type Handler, type TxContext } from './context';
 import { handlers } from './handlers';
 import { recordUnanswered } from './handlers/evaluation-handlers';
-import { audienceOf } from './handlers/query-handlers';
+import { audienceOf, forgetSnapshots, withClerks } from './handlers/query-handlers';
 import { projectResult } from './projection';
 import { createRefusedAnonymousCounter } from './refused-anonymous';
 import { rollover } from './rollover';
@@ -120,6 +120,7 @@ export function createHall(options: HallOptions) {
         settle();
       } catch (err) {
         if (store.db.inTransaction) store.db.exec('ROLLBACK');
+        forgetSnapshots(store); // a snapshot may have been built from what was rolled back
         log?.error({ err }, 'group commit failed; nothing in it was acknowledged');
         settle(err);
       }
@@ -220,7 +221,7 @@ export function createHall(options: HallOptions) {
     };
     // Who is asking is known before the payload is read, so that a paired device's bad input
     // is attributed to it; the refusal codes keep their order (command, payload, device, role).
-    const who = resolveActor(store, credentials);
+    const who = resolveActor(store, credentials, now, !isQuery); // a command is activity
     if (who.ok) ctx.actor = who.value;
     if (!isCommandName(name)) return refuse(ctx, 'unknown_command', name.slice(0, 60));
     const def = commands[name];
@@ -295,7 +296,7 @@ export function createHall(options: HallOptions) {
       })();
       // No ack before the commit; a query's answer waits for what it may have read.
       await (committed ?? settled());
-      if (!isQuery && !write.isEmpty) publish(changeOf(write, now));
+      if (!isQuery && !write.isEmpty) publish(changeOf(store, write, now));
       return {
         ack: { ok: true, data: projectResult(data, audienceOf(who.value)) },
         actor: who.value,
@@ -351,7 +352,7 @@ export function createHall(options: HallOptions) {
         return result.value;
       })();
       if (!write.isEmpty) {
-        const change = changeOf(write, now);
+        const change = changeOf(store, write, now);
         afterCommit(() => publish(change));
       }
       return value;
@@ -401,13 +402,14 @@ export function mergeChanges(changes: readonly HallChange[]): HallChange {
   };
 }
 
-function changeOf(write: Writes, now: number): HallChange {
+function changeOf(store: Store, write: Writes, now: number): HallChange {
   const records: Records = {};
   for (const [key, list] of Object.entries(write.records)) {
     if (Array.isArray(list) && list.length > 0) Object.assign(records, { [key]: list });
   }
   if (write.records.config) records.config = write.records.config;
-  return { seq: write.seq, at: now, events: write.events, records };
+  // A counter travels with its clerk so that its pad can show the clerk's staff number.
+  return { seq: write.seq, at: now, events: write.events, records: withClerks(store, records) };
 }
 
 export type Hall = ReturnType<typeof createHall>;

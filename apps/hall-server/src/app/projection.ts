@@ -1,18 +1,23 @@
 import {
   maskCustomer,
   type Appointment,
+  type Counter,
   type Evaluation,
   type HallChange,
+  type HallEvent,
   type Records,
   type Snapshot,
+  type Staff,
   type Ticket,
 } from '@onestop/shared';
 
-// Customer-facing devices (kiosk, display, pad, a desk nobody is signed in on) see customer
-// data masked, no notes for the clerk, and only the record kinds listed here: nothing of
-// devices, staff sessions, appointments, opinions or any record kind added later unless it is
-// added to this list on purpose. An evaluation pad sees, besides, its own counter's
-// evaluations (no customer data in them): the question it must ask, and when it is answered.
+// Each audience gets only what its screen shows. Customer-facing devices (kiosk, display, pad,
+// a desk nobody is signed in on) see customer data masked, none of the staff's free text (a
+// ticket's note and state reason, an override's reason), staff as a name and a photo (no staff
+// number, no roles), and only the record kinds listed here: nothing of devices, staff sessions,
+// appointments, opinions or any record kind added later unless it is added to this list on
+// purpose. An evaluation pad sees, besides, its own counter's evaluations (no customer data in
+// them) and the staff number of its own counter's clerk, which DESIGN.md has it show.
 
 export type Audience = 'staff' | 'public' | `pad:${string}`;
 
@@ -24,10 +29,27 @@ export function isPadAudience(room: string): room is `pad:${string}` {
   return room.startsWith('pad:');
 }
 
-function ownEvaluations(evaluations: Evaluation[], audience: Audience): Evaluation[] {
-  if (!isPadAudience(audience)) return [];
-  const counterId = audience.slice('pad:'.length);
-  return evaluations.filter((e) => e.counterId === counterId);
+function padCounterId(audience: Audience): string | null {
+  return isPadAudience(audience) ? audience.slice('pad:'.length) : null;
+}
+
+function ownEvaluations(evaluations: readonly Evaluation[], audience: Audience): Evaluation[] {
+  const counterId = padCounterId(audience);
+  return counterId === null ? [] : evaluations.filter((e) => e.counterId === counterId);
+}
+
+/** The staff a pad shows with their staff number: its counter's clerk, its questions' clerk. */
+function ownClerks(
+  counters: readonly Counter[],
+  evaluations: readonly Evaluation[],
+  audience: Audience,
+): ReadonlySet<string> {
+  const counterId = padCounterId(audience);
+  const ids = new Set<string>();
+  if (counterId === null) return ids;
+  for (const c of counters) if (c.id === counterId && c.staffId) ids.add(c.staffId);
+  for (const e of ownEvaluations(evaluations, audience)) if (e.staffId) ids.add(e.staffId);
+  return ids;
 }
 
 const PUBLIC_KINDS: ReadonlySet<string> = new Set([
@@ -39,7 +61,17 @@ const PUBLIC_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 function publicTicket(t: Ticket): Ticket {
-  return { ...t, customer: maskCustomer(t.customer), note: null };
+  return { ...t, customer: maskCustomer(t.customer), note: null, stateReason: null };
+}
+
+/** Name and photo for the screens; the staff number only for a pad's own clerk. */
+function publicStaff(s: Staff, clerks: ReadonlySet<string>): Staff {
+  return { ...s, staffNo: clerks.has(s.id) ? s.staffNo : '', roles: [] };
+}
+
+/** Overrides carry the duty leader's reason: for the clerk's screen, not the hall's. */
+function publicEvents(events: readonly HallEvent[]): HallEvent[] {
+  return events.filter((e) => e.type !== 'override.applied');
 }
 
 export function projectRecords(records: Records, audience: Audience): Records {
@@ -48,6 +80,8 @@ export function projectRecords(records: Records, audience: Audience): Records {
     Object.entries(records).filter(([kind]) => PUBLIC_KINDS.has(kind)),
   ) as Records;
   if (visible.tickets) visible.tickets = visible.tickets.map(publicTicket);
+  const clerks = ownClerks(records.counters ?? [], records.evaluations ?? [], audience);
+  if (visible.staff) visible.staff = visible.staff.map((s) => publicStaff(s, clerks));
   const evaluations = ownEvaluations(records.evaluations ?? [], audience);
   if (evaluations.length > 0) visible.evaluations = evaluations;
   return visible;
@@ -56,7 +90,11 @@ export function projectRecords(records: Records, audience: Audience): Records {
 export function projectChange(change: HallChange, audience: Audience): HallChange {
   return audience === 'staff'
     ? change
-    : { ...change, records: projectRecords(change.records, audience) };
+    : {
+        ...change,
+        events: publicEvents(change.events),
+        records: projectRecords(change.records, audience),
+      };
 }
 
 export function projectSnapshot(snapshot: Snapshot, audience: Audience): Snapshot {
@@ -67,25 +105,33 @@ export function projectSnapshot(snapshot: Snapshot, audience: Audience): Snapsho
       Array.isArray(value) && !PUBLIC_KINDS.has(kind) ? [] : value,
     ]),
   ) as Snapshot;
+  const clerks = ownClerks(snapshot.counters, snapshot.evaluations, audience);
   return {
     ...visible,
     tickets: snapshot.tickets.map(publicTicket),
+    staff: snapshot.staff.map((s) => publicStaff(s, clerks)),
     evaluations: ownEvaluations(snapshot.evaluations, audience),
   };
 }
 
 /**
  * One change for every customer-facing device: the public projection for the `public` room and
- * for pads the change has nothing of theirs for, and each pad with its own evaluations apart.
+ * for pads the change has nothing of theirs for; a pad whose evaluations or whose counter's
+ * clerk the change carries gets its own. (The hall adds a counter's clerk to every change that
+ * carries the counter, and the counter to every change that carries its clerk.)
  */
 export function publicFanOut(
   change: HallChange,
   padRooms: readonly string[],
 ): { rooms: string[]; change: HallChange }[] {
   const shared = projectChange(change, 'public');
-  const concerned = new Set(
-    (change.records.evaluations ?? []).map((e) => padAudience(e.counterId)),
-  );
+  const staffIds = new Set((change.records.staff ?? []).map((s) => s.id));
+  const concerned = new Set([
+    ...(change.records.evaluations ?? []).map((e) => padAudience(e.counterId)),
+    ...(change.records.counters ?? [])
+      .filter((c) => c.staffId !== null && staffIds.has(c.staffId))
+      .map((c) => padAudience(c.id)),
+  ]);
   const own = padRooms.filter((r) => concerned.has(r as Audience));
   return [
     { rooms: ['public', ...padRooms.filter((r) => !concerned.has(r as Audience))], change: shared },

@@ -71,9 +71,13 @@ export const frontHandlers = {
   'customer:lookup': handler<'customer:lookup'>({
     run(tx, { accountNo }) {
       const customer = tx.store.customers.byAccountNo(accountNo);
-      if (!customer) return accept({ found: false, vip: false, name: null });
-      const name = tx.actor.staff ? customer.name : maskName(customer.name);
-      return accept({ found: true, vip: customer.vip, name });
+      const notFound = { found: false, vip: false, name: null };
+      if (!customer) return accept(notFound);
+      if (tx.actor.staff) return accept({ found: true, vip: customer.vip, name: customer.name });
+      // A kiosk greets a VIP and learns nothing else: a listed customer who is not a VIP answers
+      // like an unknown account, so typing account numbers does not page through the list.
+      if (!customer.vip) return accept(notFound);
+      return accept({ found: true, vip: true, name: maskName(customer.name) });
     },
   }),
 
