@@ -75,6 +75,7 @@ async function measureHall(visits: number) {
     DATA_DIR: dir,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    RATE_LIMITS: 'off',
     ...(process.env.BENCH_PROFILE
       ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` }
       : {}),

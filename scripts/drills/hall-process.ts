@@ -30,6 +30,7 @@ export async function spawnHall(
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      RATE_LIMITS: 'off', // drills drive a whole hall through few devices
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -458,6 +458,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     seed: demoSeed(now),
     clock: () => now,
     logger: pino({ level: 'warn' }),
+    limits: false, // a whole hall's day through a few simulated devices
   });
   const days: DayStats[] = [];
   try {

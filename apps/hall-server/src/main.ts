@@ -3,6 +3,7 @@ import pino from 'pino';
 import { demoStaff } from './app/seed';
 import { startHallServer } from './server';
 import { syncOptionsFromEnv } from './sync/env';
+import { allowedOriginsFromEnv } from './transport/origins';
 
 // `npm start`: the hall server with the embedded demo hall. PORT and DATA_DIR let two halls
 // run side by side; DEMO=0 starts a hall that was seeded before.
@@ -17,6 +18,9 @@ const server = await startHallServer({
   dataDir,
   port,
   host: process.env.HOST ?? '0.0.0.0',
+  allowedOrigins: allowedOriginsFromEnv(process.env.ALLOWED_ORIGINS),
+  // RATE_LIMITS=off: load scripts (bench, drills) that drive a whole hall through few devices.
+  limits: process.env.RATE_LIMITS === 'off' ? false : undefined,
   demo,
   logger,
   sync,

@@ -206,6 +206,11 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
     }
   });
 
+  function rateLimitWaitMs(message: string): number {
+    const seconds = Number(/retry after (\d+) s/.exec(message)?.[1] ?? 1);
+    return Math.min(Math.max(seconds, 1), 10) * 1000;
+  }
+
   function waitForConnect(): Promise<void> {
     if (socket.connected) return Promise.resolve();
     return new Promise((resolve) => socket.once('connect', () => resolve()));
@@ -239,7 +244,13 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
             event: string,
             payload: unknown,
           ) => Promise<Ack<CommandOutput<K>>>;
-          return await emit.call(socket.timeout(Math.min(ackTimeoutMs, left)), name, body);
+          const ack = await emit.call(socket.timeout(Math.min(ackTimeoutMs, left)), name, body);
+          // Refused for now because this device sent too much: wait as told and send again,
+          // with the same command id, rather than show a failure.
+          if (ack.ok || ack.code !== 'rate_limited') return ack;
+          const wait = rateLimitWaitMs(ack.message);
+          if (deadline - Date.now() <= wait) return ack;
+          await new Promise((r) => setTimeout(r, wait));
         } catch {
           // No ack in time (the link dropped or the server restarted): retry, same command id.
         }
