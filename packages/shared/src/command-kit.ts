@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DeviceKind, Role } from './model';
 import { Id, Ticket } from './model';
+import { Text } from './text';
 
 // The building blocks every command declaration uses; the command files (commands.ts and its
 // siblings) declare the operations themselves.
@@ -12,8 +13,9 @@ export const CommandId = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 
-export const Reason = z.string().trim().min(2).max(200);
-export const Note = z.string().trim().max(200);
+export { Text, textProblem } from './text';
+export const Reason = Text({ min: 2, max: 200 });
+export const Note = Text({ max: 200, multiline: true });
 
 export const command = <S extends z.ZodRawShape>(shape: S) =>
   z.strictObject({ commandId: CommandId, ...shape });

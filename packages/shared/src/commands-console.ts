@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Reason, TicketResult, command, def, query } from './command-kit';
+import { Note, Reason, Text, TicketResult, command, def, query } from './command-kit';
+import { NewPin } from './pin-rule';
 import {
   AccountNo,
   CallWeights,
@@ -42,11 +43,11 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 const ServiceInput = z.strictObject({
   id: Id.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -'),
   prefix: z.string().regex(/^[A-Z]$/, 'one capital letter'),
-  nameZh: z.string().trim().min(1).max(40),
-  nameEn: z.string().trim().min(1).max(60),
-  category: z.string().trim().min(1).max(40),
-  descriptionZh: z.string().trim().max(120).default(''),
-  descriptionEn: z.string().trim().max(200).default(''),
+  nameZh: Text({ min: 1, max: 40 }),
+  nameEn: Text({ min: 1, max: 60 }),
+  category: Text({ min: 1, max: 40 }),
+  descriptionZh: Text({ max: 120 }).default(''),
+  descriptionEn: Text({ max: 200 }).default(''),
   targetWaitSec: z.number().int().min(60).max(7200),
   targetHandleSec: z.number().int().min(30).max(7200),
   dailyCap: z.number().int().min(1).max(9999).nullable().default(null),
@@ -56,8 +57,8 @@ const ServiceInput = z.strictObject({
 
 const CaseTypeInput = z.strictObject({
   id: Id.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -'),
-  nameZh: z.string().trim().min(1).max(40),
-  nameEn: z.string().trim().min(1).max(60),
+  nameZh: Text({ min: 1, max: 40 }),
+  nameEn: Text({ min: 1, max: 60 }),
   /** The service such cases usually come from (the counter suggests the type). */
   serviceId: Id.nullable().default(null),
   /** 限时办结: calendar days from opening to the end of the due day. */
@@ -66,8 +67,8 @@ const CaseTypeInput = z.strictObject({
   steps: z
     .array(
       z.strictObject({
-        nameZh: z.string().trim().min(1).max(40),
-        nameEn: z.string().trim().min(1).max(60),
+        nameZh: Text({ min: 1, max: 40 }),
+        nameEn: Text({ min: 1, max: 60 }),
         limitDays: z.number().int().min(0).max(365),
       }),
     )
@@ -130,7 +131,7 @@ export const consoleCommands = {
     input: command({
       opinionId: Id,
       handlerStaffId: Id,
-      note: z.string().trim().max(200).optional(),
+      note: Note.optional(),
     }),
     output: z.object({ opinion: Opinion }),
     roles: LEADER,
@@ -138,7 +139,7 @@ export const consoleCommands = {
   }),
   'opinion:resolve': def({
     kind: 'command',
-    input: command({ opinionId: Id, resolution: z.string().trim().min(4).max(500) }),
+    input: command({ opinionId: Id, resolution: Text({ min: 4, max: 500, multiline: true }) }),
     output: z.object({ opinion: Opinion }),
     roles: ['duty_leader', 'clerk'],
     summary:
@@ -191,7 +192,7 @@ export const consoleCommands = {
       counter: z.strictObject({
         id: Id.regex(/^[a-z0-9-]+$/),
         number: z.number().int().min(1).max(999),
-        name: z.string().trim().min(1).max(40),
+        name: Text({ min: 1, max: 40 }),
         serviceIds: z.array(Id).min(1).max(20),
       }),
     }),
@@ -208,16 +209,13 @@ export const consoleCommands = {
           .string()
           .trim()
           .regex(/^\d{3,8}$/, '3-8 digits'),
-        name: z.string().trim().min(1).max(40),
+        name: Text({ min: 1, max: 40 }),
         roles: z.array(StaffRole).min(1),
-        photoUrl: z.string().trim().max(300).nullable().default(null),
+        photoUrl: Text({ max: 300 }).nullable().default(null),
         active: z.boolean().default(true),
       }),
       /** Required for a new staff member. */
-      pin: z
-        .string()
-        .regex(/^\d{4,8}$/, '4-8 digits')
-        .optional(),
+      pin: NewPin.optional(),
     }),
     output: z.object({ staff: Staff }),
     roles: ADMIN,
@@ -225,14 +223,14 @@ export const consoleCommands = {
   }),
   'admin:reset-pin': def({
     kind: 'command',
-    input: command({ staffId: Id, pin: z.string().regex(/^\d{4,8}$/, '4-8 digits') }),
+    input: command({ staffId: Id, pin: NewPin }),
     output: z.object({ staff: Staff }),
     roles: ADMIN,
     summary: "Set a staff member's PIN and clear any sign-in lock.",
   }),
   'admin:rename-device': def({
     kind: 'command',
-    input: command({ deviceId: Id, name: z.string().trim().min(1).max(60) }),
+    input: command({ deviceId: Id, name: Text({ min: 1, max: 60 }) }),
     output: z.object({ device: Device }),
     roles: ADMIN,
     summary: 'Rename a paired device.',
@@ -241,7 +239,7 @@ export const consoleCommands = {
     kind: 'command',
     input: command({
       accountNo: AccountNo,
-      name: z.string().trim().min(1).max(40),
+      name: Text({ min: 1, max: 40 }),
       phone: Phone.nullable().default(null),
       vip: z.boolean(),
     }),
@@ -253,7 +251,7 @@ export const consoleCommands = {
     kind: 'query',
     input: query({
       /** Part of an account number, a name or a phone number; empty: everyone. */
-      search: z.string().trim().max(40).default(''),
+      search: Text({ max: 40 }).default(''),
       vipOnly: z.boolean().default(false),
       limit: z.number().int().min(1).max(500).default(100),
     }),
@@ -266,18 +264,20 @@ export const consoleCommands = {
     input: command({
       settings: z
         .strictObject({
-          nameZh: z.string().trim().min(1).max(60),
-          nameEn: z.string().trim().min(1).max(100),
+          nameZh: Text({ min: 1, max: 60 }),
+          nameEn: Text({ min: 1, max: 100 }),
           recallsBeforeNoShow: z.number().int().min(0).max(10),
           noShowAfterSec: z.number().int().min(10).max(3600),
           evaluationTimeoutSec: z.number().int().min(5).max(600),
           counterDropGraceSec: z.number().int().min(0).max(600),
           callWeights: CallWeights,
-          ticketFooterZh: z.string().max(120),
-          ticketFooterEn: z.string().max(200),
+          ticketFooterZh: Text({ max: 120 }),
+          ticketFooterEn: Text({ max: 200 }),
           businessHours: BusinessHours.nullable(),
           announceZh: AnnounceTemplate(80),
           announceEn: AnnounceTemplate(120),
+          sessionIdleMin: SessionIdleMin,
+          sessionMaxHours: SessionMaxHours,
         })
         .partial(),
     }),

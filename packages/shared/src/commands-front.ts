@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IssuedTicket, Reason, command, def, query } from './command-kit';
+import { IssuedTicket, Reason, Text, command, def, query } from './command-kit';
 import {
   AccountNo,
   Appointment,
@@ -59,7 +59,7 @@ export const FoundTicket = z.object({
 });
 export type FoundTicket = z.infer<typeof FoundTicket>;
 
-const NoticeText = z.string().trim().max(120);
+const NoticeText = Text({ max: 120 });
 
 export const frontCommands = {
   'customer:lookup': def({
@@ -125,8 +125,8 @@ export const frontCommands = {
     kind: 'command',
     input: command({
       category: OpinionCategory,
-      text: z.string().trim().min(2).max(500),
-      contact: z.string().trim().min(3).max(60).optional(),
+      text: Text({ min: 2, max: 500, multiline: true }),
+      contact: Text({ min: 3, max: 60 }).optional(),
       ticketId: Id.optional(),
       /** The customer's account, to recognise repeated opinions (the contact phone counts too). */
       accountNo: AccountNo.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Note, Reason, command, def, query } from './command-kit';
+import { Note, Reason, Text, command, def, query } from './command-kit';
 import {
   AccountNo,
   Alert,
@@ -33,7 +33,7 @@ const OWNERS = ['clerk', 'duty_leader'] as const;
 const BACK_OFFICE = ['backoffice', 'duty_leader'] as const;
 const STAFF = ['guide', 'clerk', 'backoffice', 'duty_leader', 'admin'] as const;
 
-const Text = z.string().trim().min(2).max(500);
+const LongText = Text({ min: 2, max: 500, multiline: true });
 
 /** One step of a visit's path: every transition with who and where. */
 export const PathStep = TicketTransition;
@@ -83,7 +83,7 @@ export const workCommands = {
     input: command({
       ticketId: Id,
       caseTypeId: Id,
-      summary: z.string().trim().min(2).max(200),
+      summary: Text({ min: 2, max: 200 }),
       /** Contact details taken at the counter; given fields replace the ticket's. */
       customer: Customer.optional(),
     }),
@@ -103,7 +103,7 @@ export const workCommands = {
 
   'case:close': def({
     kind: 'command',
-    input: command({ caseId: Id, outcome: CaseOutcome, result: Text }),
+    input: command({ caseId: Id, outcome: CaseOutcome, result: LongText }),
     output: z.object({ case: Case }),
     roles: OWNERS,
     summary:
@@ -113,7 +113,7 @@ export const workCommands = {
   'task:create': def({
     kind: 'command',
     input: command({
-      text: Text,
+      text: LongText,
       dueAt: EpochMs,
       caseId: Id.optional(),
       ticketId: Id.optional(),
@@ -134,7 +134,7 @@ export const workCommands = {
 
   'task:complete': def({
     kind: 'command',
-    input: command({ taskId: Id, result: Text }),
+    input: command({ taskId: Id, result: LongText }),
     output: z.object({ task: SupportTask }),
     roles: BACK_OFFICE,
     summary: 'Answer a support task one has accepted; the owner sees the result at once.',
@@ -152,7 +152,7 @@ export const workCommands = {
     kind: 'command',
     input: command({
       assigneeStaffId: Id,
-      note: Text,
+      note: LongText,
       ticketId: Id.optional(),
       alertId: Id.optional(),
       /** Default: the end of the next business day. */
@@ -174,7 +174,7 @@ export const workCommands = {
 
   'follow-up:close': def({
     kind: 'command',
-    input: command({ followUpId: Id, result: Text }),
+    input: command({ followUpId: Id, result: LongText }),
     output: z.object({ followUp: FollowUp }),
     roles: OWNERS,
     summary: 'Close a follow-up with what was done (its assignee or the duty leader).',
@@ -182,7 +182,7 @@ export const workCommands = {
 
   'handover:create': def({
     kind: 'command',
-    input: command({ toStaffId: Id, note: Text }),
+    input: command({ toStaffId: Id, note: LongText }),
     output: z.object({ handover: Handover }),
     roles: STAFF,
     summary:

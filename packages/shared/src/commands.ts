@@ -34,6 +34,7 @@ import {
   Reason,
   STAFF_DESK,
   IssuedTicket,
+  Text,
   TicketRef,
   TicketResult,
   command,
@@ -96,7 +97,7 @@ const coreCommands = {
   'device:issue-pairing-code': def({
     kind: 'command',
     input: command({
-      name: z.string().trim().min(1).max(60),
+      name: Text({ min: 1, max: 60 }),
       kind: DeviceKind,
       counterId: Id.nullable().default(null),
     }),
@@ -228,7 +229,10 @@ const coreCommands = {
     input: command({
       ...TicketRef,
       outcome: TicketOutcome,
-      items: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+      items: z
+        .array(Text({ min: 1, max: 60 }))
+        .max(20)
+        .default([]),
     }),
     output: TicketResult,
     roles: CLERK,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './text';
 
 // Domain records as they travel between the hall server and its devices.
 // Times are epoch milliseconds; a business day is the hall's local date `YYYY-MM-DD`.
@@ -66,7 +67,7 @@ export const AccountNo = z.string().regex(/^\d{6,20}$/, 'expected 6-20 digits');
 export const Customer = z.strictObject({
   phone: Phone.nullable().default(null),
   accountNo: AccountNo.nullable().default(null),
-  name: z.string().trim().min(1).max(40).nullable().default(null),
+  name: Text({ min: 1, max: 40 }).nullable().default(null),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -198,14 +199,9 @@ export const DEFAULT_ANNOUNCE_EN = 'Number {number}, please go to counter {count
 
 /** A call's wording must say both the number and the counter. */
 export const AnnounceTemplate = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => s.includes('{number}') && s.includes('{counter}'), {
-      message: 'must contain {number} and {counter}',
-    });
+  Text({ min: 1, max }).refine((s) => s.includes('{number}') && s.includes('{counter}'), {
+    message: 'must contain {number} and {counter}',
+  });
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00 to 23:59');
 /** The kiosk issues from `open` until before `close` (local time); null: at any time. */
