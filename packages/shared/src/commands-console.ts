@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Note, Reason, Text, TicketResult, command, def, query } from './command-kit';
-import { NewPin } from './pin-rule';
 import {
   AccountNo,
   CallWeights,
@@ -215,7 +214,10 @@ export const consoleCommands = {
         active: z.boolean().default(true),
       }),
       /** Required for a new staff member. */
-      pin: NewPin.optional(),
+      pin: z
+        .string()
+        .regex(/^\d{4,8}$/, '4-8 digits')
+        .optional(),
     }),
     output: z.object({ staff: Staff }),
     roles: ADMIN,
@@ -223,7 +225,7 @@ export const consoleCommands = {
   }),
   'admin:reset-pin': def({
     kind: 'command',
-    input: command({ staffId: Id, pin: NewPin }),
+    input: command({ staffId: Id, pin: z.string().regex(/^\d{4,8}$/, '4-8 digits') }),
     output: z.object({ staff: Staff }),
     roles: ADMIN,
     summary: "Set a staff member's PIN and clear any sign-in lock.",
@@ -276,8 +278,6 @@ export const consoleCommands = {
           businessHours: BusinessHours.nullable(),
           announceZh: AnnounceTemplate(80),
           announceEn: AnnounceTemplate(120),
-          sessionIdleMin: SessionIdleMin,
-          sessionMaxHours: SessionMaxHours,
         })
         .partial(),
     }),
