@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
-import { startAlertSweep, type AlertSweep } from './app/alert-sweep';
+import { raiseClockJumpAlert, startAlertSweep, type AlertSweep } from './app/alert-sweep';
 import { watchCounterLinks } from './app/counter-links';
 import { createHall, type Hall } from './app/hall';
+import { createHallClock, type HallClock } from './app/hall-clock';
+import { createHealthMonitor, type HealthMonitor } from './app/health';
 import {
   demoDevices,
   demoSeed,
@@ -14,7 +16,8 @@ import {
   defaultConfig,
   type SeedOptions,
 } from './app/seed';
-import { openDatabase, startCheckpointer } from './store/db';
+import { startCheckpointer } from './store/db';
+import { lastWriteAt, markRunState, openCheckedDatabase } from './store/startup-check';
 import { refuseDemoCredentials } from './setup/demo-credentials';
 import { createStore } from './store/store';
 import { createHttpServer } from './transport/http-server';
@@ -78,6 +81,13 @@ export interface HallServerOptions {
   /** For a real hall's first start (no demo): the seed to write. */
   seed?: SeedOptions;
   clock?: () => number;
+  /**
+   * Real elapsed milliseconds, to tell a wall-clock jump (app/hall-clock.ts). Default
+   * `performance.now` without an injected `clock`; none with one (virtual time, never checked).
+   */
+  monotonic?: () => number;
+  /** `/api/v1/health`'s disk threshold; `freeBytes` injectable where a full disk cannot be made. */
+  health?: { minFreeBytes?: number; freeBytes?: (dir: string) => number };
   logger?: Logger;
   /** Nightly backups and the upward sync to the regional center; absent: neither. */
   sync?: SyncOptions;
@@ -93,6 +103,9 @@ export interface HallServer {
   alerts: AlertSweep;
   /** The nightly backup and upward sync (status, `runNow()`). */
   sync: SyncService;
+  /** What `/api/v1/health` reports: database, disk, clock. */
+  health: HealthMonitor;
+  clock: HallClock;
   io: HallIo;
   presence: Presence;
   httpServer: HttpServer;
@@ -104,8 +117,27 @@ export interface HallServer {
 /** Wires the hall: SQLite store → hall (rules + commands) → socket.io + HTTP API + web apps. */
 export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
-  const clock = options.clock ?? Date.now;
-  const db = openDatabase(join(options.dataDir, 'hall.sqlite'), { autoCheckpoint: false });
+  const dbFile = join(options.dataDir, 'hall.sqlite');
+  const wall = options.clock ?? Date.now;
+  // Refuses a missing, empty, damaged or older database, or a lost WAL (store/startup-check.ts).
+  const checked = openCheckedDatabase(dbFile, {
+    backupDir: options.sync?.backupDir ?? join(options.dataDir, 'backups'),
+    logger,
+  });
+  const db = checked.db;
+  if (checked.recoveredUncleanStop)
+    logger.warn('the last run was not stopped cleanly; SQLite replayed its WAL, nothing lost');
+  let onClockJump = (): void => undefined; // raises the alert once the hall exists
+  const hallClock = createHallClock({
+    wall,
+    monotonic: options.monotonic ?? (options.clock ? null : () => performance.now()),
+    floor: lastWriteAt(db),
+    onJump(jump) {
+      logger.error(jump, 'the wall clock jumped; the hall keeps its own time');
+      onClockJump();
+    },
+  });
+  const clock = hallClock.now;
   const stopCheckpointer = startCheckpointer(db);
   const store = createStore(db);
   const seed = options.seed ?? (options.demo ? demoSeed(clock()) : undefined);
@@ -126,8 +158,18 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       throw err;
     }
   }
+  markRunState(db, 'running', clock());
   const hall = createHall({ store, clock, logger });
+  onClockJump = () => raiseClockJumpAlert(hall);
   hall.ensureBusinessDay(clock());
+  const health = createHealthMonitor({
+    db,
+    file: dbFile,
+    now: clock,
+    clock: hallClock.state,
+    quickCheck: checked.quickCheck,
+    ...options.health,
+  });
 
   const config = store.hall.state().config;
   const landing = landingPage({
@@ -196,6 +238,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     hall,
     alerts,
     sync,
+    health,
+    clock: hallClock,
     io,
     presence,
     httpServer,
@@ -216,6 +260,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       alerts.stop();
       await hall.settled();
       httpServer.closeAllConnections();
+      health.stop();
+      if (db.open) markRunState(db, 'clean', clock());
       stopCheckpointer();
       db.close();
     },

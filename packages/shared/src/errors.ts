@@ -121,6 +121,14 @@ export const errorMessages = {
     en: 'Too many requests from this device. Please wait a moment and try again.',
     zh: '本设备请求过于频繁,请稍候再试。',
   },
+  storage_full: {
+    en: 'The hall server’s disk is full: nothing was changed. Tell the duty leader or IT.',
+    zh: '大厅服务器磁盘已满,未做任何更改。请通知值班长或信息维护人员。',
+  },
+  database_fault: {
+    en: 'The hall server cannot write its database: nothing was changed. Tell the duty leader or IT.',
+    zh: '大厅服务器无法写入数据库,未做任何更改。请通知值班长或信息维护人员。',
+  },
   internal_error: {
     en: 'The hall server hit an unexpected error. Nothing was changed.',
     zh: '服务器发生意外错误,未做任何更改。',

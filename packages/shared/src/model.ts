@@ -367,6 +367,11 @@ export const AlertKind = z.enum([
    * still finds a difference after re-sending; the sync status (`sync:status`) says which.
    */
   'sync_failed',
+  /**
+   * The server's wall clock jumped (backwards, or ahead of the time that really passed): the
+   * hall keeps its own time until the clock is set right; see docs/security.md, "Faults".
+   */
+  'clock_jump',
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 

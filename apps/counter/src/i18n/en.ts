@@ -339,6 +339,7 @@ export const en: Shape<Strings> = {
     device_offline: 'Device offline',
     service_unstaffed: 'Service without a counter',
     sync_failed: 'Upward sync failed',
+    clock_jump: 'Server clock jumped',
   },
   opinionCategory: {
     complaint: 'Complaint',

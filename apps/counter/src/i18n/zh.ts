@@ -333,6 +333,7 @@ export const zh = {
     device_offline: '设备离线',
     service_unstaffed: '业务无窗口办理',
     sync_failed: '上传同步失败',
+    clock_jump: '服务器时钟跳变',
   },
   opinionCategory: {
     complaint: '投诉',

@@ -72,3 +72,28 @@ export function startAlertSweep(
   timer.unref();
   return { offlineSince, runOnce, stop: () => clearInterval(timer) };
 }
+
+/**
+ * The server's wall clock jumped (app/hall-clock.ts): the duty leader is told, once per jump.
+ * Raised on the next turn, outside whatever command's clock reading noticed it.
+ */
+export function raiseClockJumpAlert(hall: Hall): void {
+  setImmediate(() =>
+    hall.runSystem('clock-jump', (tx) => {
+      tx.write.alert({
+        id: tx.newId(),
+        kind: 'clock_jump',
+        subjectId: null,
+        ticketId: null,
+        counterId: null,
+        staffId: null,
+        createdAt: tx.now,
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        note: null,
+        changeSeq: 0,
+      });
+      return accept(1);
+    }),
+  );
+}

@@ -19,6 +19,7 @@ import { resolveActor, type Credentials } from './actor';
 import { payloadHash } from './command-ids';
 import { Writes, type Actor, type Handler, type TxContext } from './context';
 import { handlers } from './handlers';
+import { commandFault } from './health';
 import { recordUnanswered } from './handlers/evaluation-handlers';
 import { audienceOf, forgetSnapshots, withClerks } from './handlers/query-handlers';
 import { projectResult } from './projection';
@@ -304,7 +305,7 @@ export function createHall(options: HallOptions) {
     } catch (err) {
       if (err instanceof Refusal) return refuse(ctx, err.rejection.code, err.rejection.detail);
       log?.error({ err, command: name }, 'command failed');
-      return refuse(ctx, 'internal_error');
+      return refuse(ctx, commandFault(store.db, err, now)); // storage_full, database_fault
     }
   }
 

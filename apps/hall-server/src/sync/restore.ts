@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { basename, join } from 'node:path';
 import { openDatabase } from '../store/db';
 import { createStore } from '../store/store';
+import { markRunState } from '../store/startup-check';
 import { checkDatabaseFile } from './backup';
 import { TIMELINE_OFFSET } from './cursor';
 import { createSyncRepo } from './sync-repo';
@@ -74,6 +75,8 @@ export function restoreHall(options: {
       seqBefore = store.hall.state().seq;
       seqAfter = seqBefore + TIMELINE_OFFSET;
       store.hall.setSeq(seqAfter);
+      // A backup is copied from a running hall: the restored copy starts as cleanly stopped.
+      markRunState(db, 'clean', now);
       for (const spec of SYNC_TABLES) {
         if (spec.kind !== 'append-only') continue;
         const exists = db

@@ -1,0 +1,176 @@
+import { errorMessages, type ErrorCode } from '@onestop/shared';
+import { statfsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Db } from '../store/db';
+import { quickCheck } from '../store/startup-check';
+import type { ClockState } from './hall-clock';
+
+// `/api/v1/health` tells the database and disk as they are: the last quick_check, whether the
+// last write failed (and why), free space under the data directory against a threshold, the
+// WAL's size, and the hall clock. 503 when commands cannot be written, with the reasons.
+
+export type WriteFaultCode = Extract<ErrorCode, 'storage_full' | 'database_fault'>;
+
+export interface WriteFault {
+  code: WriteFaultCode;
+  /** SQLite's code and message. */
+  detail: string;
+  at: number;
+}
+
+// Per database: a hall server (and a test process) may hold several.
+const faults = new WeakMap<Db, WriteFault>();
+
+/** What a failed write means for the device: a code that says so, not internal_error. */
+export function faultCodeOf(err: unknown): WriteFaultCode | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL') return 'storage_full';
+  if (/^SQLITE_(IOERR|CORRUPT|NOTADB|CANTOPEN|READONLY)/.test(code)) return 'database_fault';
+  return null;
+}
+
+/** The code to refuse a failed command with; a storage or database fault is kept for health. */
+export function commandFault(db: Db, err: unknown, now = Date.now()): ErrorCode {
+  const code = faultCodeOf(err);
+  if (!code) return 'internal_error';
+  const e = err as { code: string; message?: string };
+  faults.set(db, { code, detail: `${e.code}: ${e.message ?? ''}`.slice(0, 300), at: now });
+  return code;
+}
+
+export interface HealthReport {
+  database: {
+    quickCheck: string;
+    quickCheckAt: number;
+    lastWriteFault: WriteFault | null;
+    walBytes: number;
+  };
+  disk: { freeBytes: number; minFreeBytes: number };
+  clock: ClockState;
+}
+
+export interface HealthMonitor {
+  report(): HealthReport;
+  /** Runs quick_check now (also every `quickCheckEveryMs`). */
+  recheck(): string;
+  stop(): void;
+}
+
+export const MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+export function createHealthMonitor(options: {
+  db: Db;
+  file: string;
+  now: () => number;
+  clock: () => ClockState;
+  /** The start-up check's result, so start-up does not run it twice. */
+  quickCheck?: string;
+  minFreeBytes?: number;
+  quickCheckEveryMs?: number;
+  /** Free bytes under a directory; injectable where a full disk cannot be made. */
+  freeBytes?: (dir: string) => number;
+}): HealthMonitor {
+  const { db, file } = options;
+  const minFreeBytes = options.minFreeBytes ?? MIN_FREE_BYTES;
+  const freeBytes =
+    options.freeBytes ??
+    ((dir: string) => {
+      const s = statfsSync(dir);
+      return s.bavail * s.bsize;
+    });
+  let check = options.quickCheck ?? 'not run yet';
+  let checkedAt = options.now();
+  let probedAt = 0;
+
+  function recheck(): string {
+    if (!db.open || db.inTransaction) return check; // a group commit is open: next time
+    try {
+      check = quickCheck(db);
+    } catch (err) {
+      check = `${(err as { code?: string }).code ?? 'error'}: ${(err as Error).message}`;
+    }
+    checkedAt = options.now();
+    return check;
+  }
+  if (options.quickCheck === undefined) recheck();
+  const timer = setInterval(recheck, options.quickCheckEveryMs ?? 10 * 60_000);
+  timer.unref();
+
+  /** After a failed write, one small write (at most every 5 s) tells whether writing works again. */
+  function probe(): void {
+    const now = options.now();
+    if (!faults.has(db) || now - probedAt < 5000 || !db.open || db.inTransaction) return;
+    probedAt = now;
+    try {
+      db.prepare('UPDATE run_state SET changed_at = ? WHERE id = 1').run(now);
+      faults.delete(db);
+    } catch (err) {
+      commandFault(db, err, now);
+    }
+  }
+
+  function walBytes(): number {
+    try {
+      return statSync(`${file}-wal`).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  return {
+    report() {
+      probe();
+      let free = -1;
+      try {
+        free = freeBytes(dirname(file));
+      } catch {
+        // reported as -1: unknown
+      }
+      return {
+        database: {
+          quickCheck: check,
+          quickCheckAt: checkedAt,
+          lastWriteFault: faults.get(db) ?? null,
+          walBytes: walBytes(),
+        },
+        disk: { freeBytes: free, minFreeBytes },
+        clock: options.clock(),
+      };
+    },
+    recheck,
+    stop: () => clearInterval(timer),
+  };
+}
+
+export interface HealthBody {
+  ok: boolean;
+  /** When not ok: storage_full or database_fault, with the reasons in `message`. */
+  code?: WriteFaultCode;
+  message?: string;
+  data: HealthReport & { seq: number | null; businessDay: string | null; version: string };
+}
+
+/** The answer to `GET /api/v1/health`: 503 when commands cannot be written, and why. */
+export function healthOf(
+  report: HealthReport,
+  hall: { seq: number | null; businessDay: string | null; version: string },
+): { status: 200 | 503; body: HealthBody } {
+  const reasons: string[] = [];
+  let code: WriteFaultCode = 'database_fault';
+  const { database, disk } = report;
+  if (database.quickCheck !== 'ok')
+    reasons.push(`the database failed its check: ${database.quickCheck}`);
+  if (database.lastWriteFault) {
+    reasons.push(`the last write failed: ${database.lastWriteFault.detail}`);
+    code = database.lastWriteFault.code;
+  }
+  if (disk.freeBytes >= 0 && disk.freeBytes < disk.minFreeBytes) {
+    reasons.push(`${disk.freeBytes} bytes free under the data directory (< ${disk.minFreeBytes})`);
+    code = 'storage_full';
+  }
+  const data = { ...report, ...hall };
+  if (reasons.length === 0) return { status: 200, body: { ok: true, data } };
+  const message = `${errorMessages[code].en} ${reasons.join('; ')}`;
+  return { status: 503, body: { ok: false, code, message, data } };
+}

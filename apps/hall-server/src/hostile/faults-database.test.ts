@@ -1,0 +1,214 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  openSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoSeed } from '../app/seed';
+import { startHallServer } from '../server';
+import { takeBackup } from '../sync/backup';
+import {
+  connectClient,
+  ok,
+  send,
+  silent,
+  startTestHall,
+  tempDir,
+} from '../test-support/hall-harness';
+
+// Faults told, never hidden: a hall whose database is missing, empty, older than its newest
+// backup, damaged, or lost its WAL after a crash refuses to start and names the restore
+// command, instead of seeding a new hall (numbers from 001 again) or serving a broken one.
+
+const RESTORE = 'npm run restore -- --from latest';
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A demo hall that issued `count` tickets, took a backup into <dataDir>/backups and stopped. */
+async function hallWithBackup(count: number): Promise<{ dataDir: string; numbers: string[] }> {
+  const hall = await startTestHall({ seed: demoSeed(Date.now()), server: { limits: false } });
+  const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+  const numbers: string[] = [];
+  for (let i = 0; i < count; i++)
+    numbers.push(
+      ok(
+        await send(kiosk, 'ticket:issue', {
+          commandId: `db-fault-${i}-xyz`,
+          serviceId: 'svc-billing',
+        }),
+      ).ticket.number,
+    );
+  kiosk.disconnect();
+  await takeBackup(hall.server.hall.store.db, join(hall.dataDir, 'backups'), Date.now());
+  await hall.server.close();
+  dirs.push(hall.dataDir);
+  return { dataDir: hall.dataDir, numbers };
+}
+
+function startDemo(dataDir: string) {
+  return startHallServer({
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    seed: demoSeed(Date.now()),
+    logger: silent,
+  });
+}
+
+describe('the database checked at start', () => {
+  it('refuses a missing database when backups hold the hall', async () => {
+    const { dataDir } = await hallWithBackup(3);
+    for (const s of ['', '-wal', '-shm']) rmSync(join(dataDir, `hall.sqlite${s}`), { force: true });
+    await expect(startDemo(dataDir)).rejects.toThrow(RESTORE);
+    expect(existsSync(join(dataDir, 'hall.sqlite'))).toBe(false); // nothing created meanwhile
+  });
+
+  it('refuses an empty database file when backups hold the hall', async () => {
+    const { dataDir } = await hallWithBackup(3);
+    truncateSync(join(dataDir, 'hall.sqlite'), 0);
+    await expect(startDemo(dataDir)).rejects.toThrow(/empty[\s\S]*npm run restore/);
+  });
+
+  it('refuses a database older than the newest backup', async () => {
+    const hall = await startTestHall({ seed: demoSeed(Date.now()) });
+    dirs.push(hall.dataDir);
+    await hall.server.close();
+    const old = join(hall.dataDir, 'old.sqlite');
+    copyFileSync(join(hall.dataDir, 'hall.sqlite'), old);
+    await hall.restart();
+    const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+    ok(await send(kiosk, 'ticket:issue', { commandId: 'older-issue-1', serviceId: 'svc-billing' }));
+    kiosk.disconnect();
+    await takeBackup(hall.server.hall.store.db, join(hall.dataDir, 'backups'), Date.now());
+    await hall.server.close();
+    copyFileSync(old, join(hall.dataDir, 'hall.sqlite'));
+    await expect(startDemo(hall.dataDir)).rejects.toThrow(
+      /older than the newest backup[\s\S]*npm run restore/,
+    );
+  });
+
+  it('refuses a damaged database', async () => {
+    const { dataDir } = await hallWithBackup(30);
+    const file = join(dataDir, 'hall.sqlite');
+    const pages = statSync(file).size / 4096;
+    expect(pages).toBeGreaterThan(8);
+    const fd = openSync(file, 'r+');
+    const garbage = Buffer.alloc(4096, 0x5a);
+    for (let p = 3; p < pages; p += 2) writeSync(fd, garbage, 0, 4096, p * 4096);
+    await new Promise<void>((r) => setImmediate(r));
+    await expect(startDemo(dataDir)).rejects.toThrow(/damaged[\s\S]*npm run restore/);
+  });
+
+  it('still starts a fresh demo hall and a fresh test hall (no backups, no database)', async () => {
+    const fresh = tempDir();
+    dirs.push(fresh);
+    const server = await startDemo(fresh);
+    await server.close();
+    const again = await startDemo(fresh); // a clean stop, then a start
+    await again.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// An unclean stop (SIGKILL) whose WAL is then deleted: the acknowledged changes in it are gone.
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm start` as its own process; resolves when it listens or exits (with its output). */
+function spawnHall(
+  dataDir: string,
+  port: number,
+): Promise<{ child: ChildProcess; exitCode: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/hall-server/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start, no exit:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('listening on')) {
+        clearTimeout(timer);
+        resolve({ child, exitCode: null, output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ child, exitCode: code, output });
+    });
+  });
+}
+
+function killHard(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+describe('an unclean stop', () => {
+  it('refuses to start when the WAL was deleted after a SIGKILL, and starts when it is there', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const first = await spawnHall(dataDir, port);
+    expect(first.exitCode).toBeNull();
+    const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+    for (let i = 0; i < 5; i++)
+      ok(
+        await send(kiosk, 'ticket:issue', {
+          commandId: `wal-fault-${i}-xyz`,
+          serviceId: 'svc-billing',
+        }),
+      );
+    kiosk.disconnect();
+    await killHard(first.child);
+    const db = join(dataDir, 'hall.sqlite');
+    expect(existsSync(`${db}-wal`)).toBe(true);
+
+    // With its WAL the killed hall comes back (SQLite replays it).
+    copyFileSync(`${db}-wal`, join(dataDir, 'saved-wal'));
+    const second = await spawnHall(dataDir, port);
+    expect(second.exitCode, second.output).toBeNull();
+    const again = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+    const snapshot = ok(await send(again, 'hall:snapshot', {}));
+    expect(snapshot.tickets.filter((t) => t.serviceId === 'svc-billing')).toHaveLength(5);
+    again.disconnect();
+    await killHard(second.child);
+
+    // Without it, the hall refuses and says how to restore.
+    rmSync(`${db}-wal`);
+    const third = await spawnHall(dataDir, port);
+    await killHard(third.child);
+    expect(third.exitCode, third.output).not.toBe(0);
+    expect(third.exitCode).not.toBeNull();
+    expect(third.output).toContain('WAL');
+    expect(third.output).toContain(RESTORE);
+  }, 90_000);
+});

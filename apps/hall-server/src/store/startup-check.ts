@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Logger } from 'pino';
+import { listBackups } from '../sync/backup';
+import { openDatabase, type Db } from './db';
+
+// The hall database is checked before the hall serves anything, and a database that would
+// silently start a new hall or lose acknowledged changes is refused with the way out:
+// - missing or empty while backups exist (a new hall would number from 001 again);
+// - not a hall database, or damaged (`PRAGMA quick_check`);
+// - older than the newest backup (its change sequence is behind the backup's);
+// - the last run was killed (run_state 'running') and its WAL file is gone: the changes that
+//   lived only there are lost. At start 'running' is written and copied into the database
+//   file at once, so a deleted WAL cannot take the marker with it.
+
+export class DatabaseRefusal extends Error {
+  override name = 'DatabaseRefusal';
+}
+
+export function restoreCommand(dataDir: string): string {
+  return `npm run restore -- --from latest --data-dir ${dataDir}`;
+}
+
+function refuse(file: string, what: string): never {
+  throw new DatabaseRefusal(
+    `The hall database ${file} ${what}. The hall server will not start on it. ` +
+      `Stop here and bring the hall back from its newest backup: ${restoreCommand(dirname(file))} ` +
+      '(the files it replaces are moved aside, never deleted). See docs/security.md, "Faults".',
+  );
+}
+
+function newestBackupSeq(backupDir: string, log?: Logger): { file: string; seq: number } | null {
+  const newest = listBackups(backupDir).pop();
+  if (!newest) return null;
+  try {
+    const copy = new Database(newest.file, { readonly: true, fileMustExist: true });
+    try {
+      const row = copy.prepare('SELECT seq FROM hall_state WHERE id = 1').get() as
+        { seq: number } | undefined;
+      return { file: newest.file, seq: row?.seq ?? 0 };
+    } finally {
+      copy.close();
+    }
+  } catch (err) {
+    log?.warn({ err, backup: newest.file }, 'the newest backup cannot be read; not compared');
+    return null;
+  }
+}
+
+export function quickCheck(db: Db): string {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  return rows.map((r) => r.quick_check).join('; ');
+}
+
+function isDamage(err: unknown): boolean {
+  return /^SQLITE_(CORRUPT|NOTADB)/.test((err as { code?: string }).code ?? '');
+}
+
+export interface CheckedDatabase {
+  db: Db;
+  /** `ok`, or what quick_check found (only `ok` gets this far). */
+  quickCheck: string;
+  /** The last run was killed and SQLite replayed its WAL. */
+  recoveredUncleanStop: boolean;
+}
+
+/** Opens the hall database after the checks above; throws DatabaseRefusal when one fails. */
+export function openCheckedDatabase(
+  file: string,
+  options: { backupDir: string; logger?: Logger },
+): CheckedDatabase {
+  const size = existsSync(file) ? statSync(file).size : -1;
+  const walThere = existsSync(`${file}-wal`);
+  const hasBackups = listBackups(options.backupDir).length > 0;
+  if (size < 0 && hasBackups) refuse(file, `is missing while ${options.backupDir} holds backups`);
+  if (size === 0 && hasBackups) refuse(file, `is empty while ${options.backupDir} holds backups`);
+
+  let db: Db;
+  try {
+    db = openDatabase(file, { autoCheckpoint: false });
+  } catch (err) {
+    if (isDamage(err)) refuse(file, `is damaged (${(err as Error).message})`);
+    throw err;
+  }
+  try {
+    const check = quickCheck(db);
+    if (check !== 'ok') refuse(file, `is damaged: quick_check found ${check.slice(0, 300)}`);
+    const run = db.prepare('SELECT state FROM run_state WHERE id = 1').pluck().get() as string;
+    if (run === 'running' && !walThere)
+      refuse(
+        file,
+        'was not stopped cleanly and its WAL file (hall.sqlite-wal) is gone: the changes ' +
+          'acknowledged last before the stop may be lost and ticket numbers reissued',
+      );
+    const hall = db.prepare('SELECT seq FROM hall_state WHERE id = 1').get() as
+      { seq: number } | undefined;
+    if (!hall && hasBackups) refuse(file, `holds no hall while ${options.backupDir} holds backups`);
+    const backup = newestBackupSeq(options.backupDir, options.logger);
+    if (hall && backup && hall.seq < backup.seq)
+      refuse(
+        file,
+        `is older than the newest backup (change ${hall.seq}, the backup ${backup.file} has ` +
+          `change ${backup.seq})`,
+      );
+    return { db, quickCheck: check, recoveredUncleanStop: run === 'running' };
+  } catch (err) {
+    db.close();
+    if (isDamage(err)) refuse(file, `is damaged (${(err as Error).message})`);
+    throw err;
+  }
+}
+
+/** The time of the hall's last audited write: the hall clock never starts before it. */
+export function lastWriteAt(db: Db): number | undefined {
+  const at = db.prepare('SELECT at FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get();
+  return typeof at === 'number' ? at : undefined;
+}
+
+/**
+ * Marked 'running' once the hall is about to serve (a refusal before leaves it 'clean').
+ * 'running' is copied into the database file at once (a truncating checkpoint), so it does not
+ * live only in a WAL that can be lost; 'clean' is written last, before the closing checkpoint.
+ */
+export function markRunState(db: Db, state: 'running' | 'clean', now: number): void {
+  db.prepare('UPDATE run_state SET state = ?, changed_at = ? WHERE id = 1').run(state, now);
+  if (state !== 'running') return;
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (result?.busy)
+    throw new DatabaseRefusal(
+      'The hall database is in use by another process (is another hall server running on this data directory?).',
+    );
+}
