@@ -11,5 +11,6 @@ export * from './commands-reports';
 export * from './commands-console';
 export * from './commands-sync';
 export * from './sync-protocol';
+export * from './spreadsheet';
 export * from './events';
 export * from './socket';

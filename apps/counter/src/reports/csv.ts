@@ -1,10 +1,9 @@
-// A table as CSV the way it is on screen (header words, formatted cells, current order), with
-// a BOM and CRLF so Excel opens it as UTF-8.
+import { csvField } from '@onestop/shared';
 
-function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
+// A table as CSV the way it is on screen (header words, formatted cells, current order), with
+// a BOM and CRLF so Excel opens it as UTF-8. Cells that start like a formula (= + - @) are
+// shown as text, numbers such as -3.5 stay numbers (the contract's csvField).
 
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,4 +1,4 @@
-import type { HallReport } from '@onestop/shared';
+import { csvField, startsLikeFormula, type HallReport } from '@onestop/shared';
 import ExcelJS from 'exceljs';
 
 // A report as files: an XLSX workbook with one formatted sheet per table, CSV of the service
@@ -111,10 +111,23 @@ function tableOf(report: HallReport, table: ReportTable): [Column[], Record<stri
   }
 }
 
-function cell(row: Record<string, unknown>, c: Column): unknown {
+/** A number, or text (never an object: exceljs writes `{ formula }` objects as formulas). */
+function cell(row: Record<string, unknown>, c: Column): number | string {
   const v = row[c.key];
-  if (typeof v !== 'number') return v ?? '';
+  if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
   return c.format === 'minutes' ? Math.round((v / 60) * 10) / 10 : v;
+}
+
+/**
+ * exceljs writes a string as a text cell already; a text that starts like a formula also gets
+ * the text number format, so that editing the cell in Excel does not turn it into one.
+ */
+function keepAsText(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow((row) =>
+    row.eachCell((c) => {
+      if (typeof c.value === 'string' && startsLikeFormula(c.value)) c.numFmt = '@';
+    }),
+  );
 }
 
 function addSheet(
@@ -135,6 +148,7 @@ function addSheet(
     if (c.format === 'minutes') sheet.getColumn(i + 1).numFmt = '0.0';
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  keepAsText(sheet);
 }
 
 export async function reportToXlsx(report: HallReport, hallName: string): Promise<Buffer> {
@@ -166,6 +180,7 @@ export async function reportToXlsx(report: HallReport, hallName: string): Promis
   summary.getColumn(1).width = 26;
   summary.getColumn(1).font = { bold: true };
   summary.getColumn(2).width = 30;
+  keepAsText(summary);
   addSheet(book, '业务 Services', ...tableOf(report, 'services'));
   addSheet(book, '人员考核 Clerks', ...tableOf(report, 'clerks'));
   addSheet(book, '时段排班 Hours', ...tableOf(report, 'hours'));
@@ -173,11 +188,6 @@ export async function reportToXlsx(report: HallReport, hallName: string): Promis
   addSheet(book, '工单 Cases', ...tableOf(report, 'cases'));
   addSheet(book, '预估准确度 Estimates', ...tableOf(report, 'estimates'));
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 function toCsv(columns: Column[], rows: Record<string, unknown>[]): string {
