@@ -39,7 +39,9 @@ export function createRefusedAnonymousCounter() {
     },
     /** Since the server started: one entry per command and code, most frequent first. */
     snapshot(): { total: number; byCommand: RefusedAnonymous[] } {
-      const byCommand = [...counts.values()].map((e) => ({ ...e })).sort((a, b) => b.count - a.count);
+      const byCommand = [...counts.values()]
+        .map((e) => ({ ...e }))
+        .sort((a, b) => b.count - a.count);
       return { total: byCommand.reduce((n, e) => n + e.count, 0), byCommand };
     },
   };

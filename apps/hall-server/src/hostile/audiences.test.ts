@@ -124,7 +124,10 @@ describe('what each audience sees', () => {
       }),
     );
     ok(
-      await send(guide.socket, 'ticket:cancel', { ticketId: second.ticket.id, reason: MARKERS[3]! }),
+      await send(guide.socket, 'ticket:cancel', {
+        ticketId: second.ticket.id,
+        reason: MARKERS[3]!,
+      }),
     );
     const finalSeq = hall.server.hall.store.hall.state().seq;
     for (const o of Object.values(observers)) {

@@ -97,14 +97,15 @@ describe('command ids are scoped to their device', () => {
     const replayed = ok(await send(after, 'ticket:issue', { commandId, serviceId: 'svc-billing' }));
     expect(replayed.ticket.id).toBe(first.ticket.id);
     expect(replayed.statusToken).toBe(first.statusToken);
-    expect(await send(after, 'ticket:issue', { commandId, serviceId: 'svc-fault' })).toMatchObject(
-      { ok: false, code: 'command_id_conflict' },
-    );
+    expect(await send(after, 'ticket:issue', { commandId, serviceId: 'svc-fault' })).toMatchObject({
+      ok: false,
+      code: 'command_id_conflict',
+    });
     expect(hall.server.hall.store.hall.state().seq).toBe(seq);
     after.disconnect();
   });
 
-  it("an anonymous device:pair never hands its result (a device token) to another caller", async () => {
+  it('an anonymous device:pair never hands its result (a device token) to another caller', async () => {
     const url = hall.server.url;
     const admin = await clerkAtCounter(url, {
       deviceToken: 'demo-console',
@@ -130,9 +131,9 @@ describe('command ids are scoped to their device', () => {
     expect(JSON.stringify(wrong)).not.toContain(pairedA.deviceToken);
     expect(wrong.ok).toBe(false);
     // The device token is not kept in the command log at all.
-    const rows = hall.server.hall.store.db
-      .prepare('SELECT result FROM command_results')
-      .all() as { result: string }[];
+    const rows = hall.server.hall.store.db.prepare('SELECT result FROM command_results').all() as {
+      result: string;
+    }[];
     expect(rows.some((r) => r.result.includes(pairedA.deviceToken))).toBe(false);
     for (const s of [a, b, c, admin.socket]) s.disconnect();
   });

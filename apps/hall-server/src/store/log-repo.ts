@@ -41,8 +41,7 @@ export function createLogRepo(db: Db) {
     /** The first result of `commandId` from this device; `payloadHash` null for pre-005 rows. */
     findResult(deviceId: string, commandId: string): StoredResult | undefined {
       const r = findResult.get(deviceId, commandId) as
-        | { command: string; payload_hash: string | null; result: string }
-        | undefined;
+        { command: string; payload_hash: string | null; result: string } | undefined;
       return (
         r && {
           command: r.command,
