@@ -1,5 +1,7 @@
+import './zod-config';
 export * from './model';
 export * from './errors';
+export * from './pin-rule';
 export * from './masking';
 export * from './command-kit';
 export * from './commands';
