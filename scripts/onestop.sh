@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's two commands: `bash scripts/onestop.sh start` and `bash scripts/onestop.sh test`.
+# The README's two commands: `bash scripts/onestop.sh start` and `bash scripts/onestop.sh test`
+# (and `setup` for a real hall without the demo).
 # Brings Node 22 from the npm registry when the machine's Node is older, installs the
 # workspace, then starts the demo hall or runs every test. Safe to run again.
 set -euo pipefail
@@ -59,6 +60,13 @@ case "${1:-}" in
     ensure_demo_history
     exec npm start
     ;;
+  setup)
+    # A real hall without the demo: `bash scripts/onestop.sh setup [-- flags of npm run setup]`.
+    ensure_node
+    ensure_install
+    shift
+    exec npm run --silent setup -- "$@"
+    ;;
   test)
     ensure_node
     ensure_install
@@ -66,7 +74,7 @@ case "${1:-}" in
     exec npm test
     ;;
   *)
-    echo "usage: bash scripts/onestop.sh start|test" >&2
+    echo "usage: bash scripts/onestop.sh start|setup|test" >&2
     exit 2
     ;;
 esac
