@@ -7,7 +7,7 @@ import { raiseClockJumpAlert, startAlertSweep, type AlertSweep } from './app/ale
 import { watchCounterLinks } from './app/counter-links';
 import { createHall, type Hall } from './app/hall';
 import { createHallClock, type HallClock } from './app/hall-clock';
-import { createHealthMonitor, type HealthMonitor } from './app/health';
+import { createHealthMonitor, healthOf, type HealthMonitor } from './app/health';
 import {
   demoDevices,
   demoSeed,
@@ -171,6 +171,14 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     ...options.health,
   });
 
+  const hallSummary = () => {
+    try {
+      const { seq, businessDay } = store.hall.state();
+      return { seq, businessDay, version: VERSION };
+    } catch {
+      return { seq: null, businessDay: null, version: VERSION }; // health says why
+    }
+  };
   const config = store.hall.state().config;
   const landing = landingPage({
     hallName: `${config.nameZh} · ${config.nameEn}`,
@@ -188,6 +196,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     origins,
     limiter,
     logger,
+    health: () => healthOf(health.report(), hallSummary()),
   });
   const httpServer = app.server;
   const counterLinks = watchCounterLinks(hall);
@@ -261,7 +270,11 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       await hall.settled();
       httpServer.closeAllConnections();
       health.stop();
-      if (db.open) markRunState(db, 'clean', clock());
+      try {
+        markRunState(db, 'clean', clock());
+      } catch (err) {
+        logger.error({ err }, 'could not mark the database cleanly stopped (full disk?)');
+      }
       stopCheckpointer();
       db.close();
     },

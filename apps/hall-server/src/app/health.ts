@@ -161,6 +161,7 @@ export function healthOf(
   const { database, disk } = report;
   if (database.quickCheck !== 'ok')
     reasons.push(`the database failed its check: ${database.quickCheck}`);
+  if (hall.seq === null) reasons.push('the hall state cannot be read');
   if (database.lastWriteFault) {
     reasons.push(`the last write failed: ${database.lastWriteFault.detail}`);
     code = database.lastWriteFault.code;

@@ -47,6 +47,10 @@ export function startCheckpointer(db: Db, intervalMs = 2000): () => void {
   timer.unref();
   return () => {
     clearInterval(timer);
-    if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+    try {
+      if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // a full or failing disk: the WAL stays, SQLite replays it at the next start
+    }
   };
 }

@@ -39,6 +39,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   sign_in_throttled: 429,
   rate_limited: 429,
   origin_not_allowed: 403,
+  storage_full: 503,
+  database_fault: 503,
   internal_error: 500,
 };
 
@@ -164,7 +166,12 @@ function callerOf(hall: Hall, credentials: Credentials, ip: string): Caller {
 export function registerHttpApi(
   app: FastifyInstance,
   hall: Hall,
-  opts: { version: string; limiter: Limiter },
+  opts: {
+    version: string;
+    limiter: Limiter;
+    /** Database, disk and clock as they are (app/health.ts): 503 when commands cannot be written. */
+    health?: () => { status: number; body: unknown };
+  },
 ): void {
   let openapi: string | null = null;
   app.get('/api/v1/openapi.json', (_req, reply) => {
@@ -172,6 +179,10 @@ export function registerHttpApi(
     return reply.type('application/json; charset=utf-8').send(openapi);
   });
   app.get('/api/v1/health', (_req, reply) => {
+    if (opts.health) {
+      const { status, body } = opts.health();
+      return reply.code(status).type('application/json; charset=utf-8').send(body);
+    }
     const state = hall.store.hall.state();
     return sendAck(reply, {
       ok: true,

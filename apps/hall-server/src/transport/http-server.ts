@@ -27,6 +27,8 @@ export interface HttpServerOptions {
   origins: OriginCheck;
   limiter: Limiter;
   logger: Logger;
+  /** `GET /api/v1/health`'s answer (app/health.ts). */
+  health?: () => { status: number; body: unknown };
 }
 
 /**
@@ -135,7 +137,11 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
   });
   app.setNotFoundHandler(notFound);
 
-  registerHttpApi(app, opts.hall, { version: opts.version, limiter: opts.limiter });
+  registerHttpApi(app, opts.hall, {
+    version: opts.version,
+    limiter: opts.limiter,
+    health: opts.health,
+  });
   await registerStaticFiles(app, opts.webApps, notFound);
   const landing = (_req: unknown, reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').send(opts.landing);
