@@ -51,7 +51,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !built)('every screen under the CSP', (
       if (/content security policy|refused to/i.test(m.text())) problems.push(m.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
+      const doc = (globalThis as unknown as { document: EventTarget }).document;
+      doc.addEventListener('securitypolicyviolation', (event) => {
+        const e = event as Event & { violatedDirective: string; blockedURI: string };
         (globalThis as unknown as { __csp: string[] }).__csp ??= [];
         (globalThis as unknown as { __csp: string[] }).__csp.push(
           `${e.violatedDirective} ${e.blockedURI}`,
