@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import { raiseClockJumpAlert, startAlertSweep, type AlertSweep } from './app/alert-sweep';
 import { watchCounterLinks } from './app/counter-links';
 import { createHall, type Hall } from './app/hall';
+import { endExpiredSessions } from './app/sessions';
 import { createHallClock, type HallClock } from './app/hall-clock';
 import { createHealthMonitor, healthOf, type HealthMonitor } from './app/health';
 import {
@@ -238,7 +239,11 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   };
   armRollover();
   // Unanswered evaluations become "not rated" at their deadline even in a quiet hall.
-  const sweeper = setInterval(() => hall.sweep(), SWEEP_INTERVAL_MS);
+  // …and staff sessions past their idle or absolute limit end, their desks leaving the staff room.
+  const sweeper = setInterval(() => {
+    hall.sweep();
+    endExpiredSessions(hall);
+  }, SWEEP_INTERVAL_MS);
   sweeper.unref();
 
   await app.listen({ port: options.port ?? 0, host: options.host ?? '0.0.0.0' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Note, Reason, Text, TicketResult, command, def, query } from './command-kit';
+import { NewPin } from './pin-rule';
 import {
   AccountNo,
   CallWeights,
@@ -16,6 +17,8 @@ import {
   PauseReason,
   Phone,
   Service,
+  SessionIdleMin,
+  SessionMaxHours,
   Staff,
   StaffRole,
 } from './model';
@@ -214,10 +217,7 @@ export const consoleCommands = {
         active: z.boolean().default(true),
       }),
       /** Required for a new staff member. */
-      pin: z
-        .string()
-        .regex(/^\d{4,8}$/, '4-8 digits')
-        .optional(),
+      pin: NewPin.optional(),
     }),
     output: z.object({ staff: Staff }),
     roles: ADMIN,
@@ -225,7 +225,7 @@ export const consoleCommands = {
   }),
   'admin:reset-pin': def({
     kind: 'command',
-    input: command({ staffId: Id, pin: z.string().regex(/^\d{4,8}$/, '4-8 digits') }),
+    input: command({ staffId: Id, pin: NewPin }),
     output: z.object({ staff: Staff }),
     roles: ADMIN,
     summary: "Set a staff member's PIN and clear any sign-in lock.",
@@ -278,6 +278,8 @@ export const consoleCommands = {
           businessHours: BusinessHours.nullable(),
           announceZh: AnnounceTemplate(80),
           announceEn: AnnounceTemplate(120),
+          sessionIdleMin: SessionIdleMin,
+          sessionMaxHours: SessionMaxHours,
         })
         .partial(),
     }),

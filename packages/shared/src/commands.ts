@@ -43,6 +43,7 @@ import {
 } from './command-kit';
 import { consoleCommands } from './commands-console';
 import { frontCommands } from './commands-front';
+import { SignInPin } from './pin-rule';
 import { reportCommands } from './commands-reports';
 import { SyncStatus, syncCommands } from './commands-sync';
 import { workCommands } from './commands-work';
@@ -116,7 +117,7 @@ const coreCommands = {
     kind: 'command',
     input: command({
       staffNo: z.string().trim().min(1).max(20),
-      pin: z.string().regex(/^\d{4,8}$/, '4-8 digits'),
+      pin: SignInPin,
     }),
     output: z.object({ sessionToken: z.string(), staff: Staff, session: StaffSession }),
     roles: 'paired',

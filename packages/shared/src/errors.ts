@@ -23,6 +23,14 @@ export const errorMessages = {
     en: 'Too many failed sign-ins. Please wait and try again.',
     zh: '登录失败次数过多,请稍后再试。',
   },
+  pairing_throttled: {
+    en: 'Too many pairing attempts. Please wait a few minutes and try again.',
+    zh: '配对尝试次数过多,请几分钟后再试。',
+  },
+  pin_too_weak: {
+    en: 'This PIN is too easy to guess.',
+    zh: '该密码太容易被猜到。',
+  },
   desk_in_use: {
     en: 'Another staff member is signed in on this desk; they must sign out first.',
     zh: '本终端已有其他员工登录,请其先退出。',

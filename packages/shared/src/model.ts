@@ -210,6 +210,9 @@ export const BusinessHours = z
   .refine((h) => h.open < h.close, { message: 'open must be before close', path: ['close'] });
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
+export const SessionIdleMin = z.number().int().min(5).max(480);
+export const SessionMaxHours = z.number().int().min(1).max(24);
+
 export const HallConfig = z.strictObject({
   hallId: Id,
   nameZh: z.string().min(1).max(60),
@@ -236,8 +239,20 @@ export const HallConfig = z.strictObject({
   announceEn: AnnounceTemplate(120).default(DEFAULT_ANNOUNCE_EN),
   /** The notice line on the hall display, set by the duty leader; null for none. */
   notice: z.string().max(120).nullable().default(null),
+  /** A staff session ends after this long without a command (queries do not count). */
+  sessionIdleMin: SessionIdleMin.optional(),
+  /** …and this long after sign-in however busy. Absent: the defaults below. */
+  sessionMaxHours: SessionMaxHours.optional(),
 });
 export type HallConfig = z.infer<typeof HallConfig>;
+
+/** How long a staff session lives: idle and absolute limits, in ms. */
+export function sessionLimitsOf(config: Pick<HallConfig, 'sessionIdleMin' | 'sessionMaxHours'>) {
+  return {
+    idleMs: (config.sessionIdleMin ?? 60) * 60_000,
+    maxMs: (config.sessionMaxHours ?? 12) * 3_600_000,
+  };
+}
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -35,6 +35,8 @@ export interface Actor {
   session: StaffSession | null;
   staff: Staff | null;
   roles: Role[];
+  /** Where the command came from (socket handshake or HTTP request), for per-address throttles. */
+  address?: string | undefined;
 }
 
 /** Collects what one command writes, stamping every record with the command's sequence number. */

@@ -27,6 +27,17 @@ function toSession(r: Row): StaffSession {
   };
 }
 
+/** A session with when its staff member last sent a command (hall-local, never sent up). */
+export interface SessionActivity {
+  session: StaffSession;
+  lastActiveAt: number;
+}
+
+function toActivity(r: Row): SessionActivity {
+  const session = toSession(r);
+  return { session, lastActiveAt: numOrNull(r.last_active_at) ?? session.startedAt };
+}
+
 export interface PairingCode {
   code: string;
   name: string;
@@ -62,6 +73,7 @@ export function createDevicesRepo(db: Db) {
   const openSessionsOfStaff = db.prepare(
     'SELECT * FROM staff_sessions WHERE staff_id = ? AND ended_at IS NULL',
   );
+  const touchSession = db.prepare('UPDATE staff_sessions SET last_active_at = ? WHERE id = ?');
   const sessionsSince = db.prepare('SELECT * FROM staff_sessions WHERE change_seq > ?');
   const insertSession =
     db.prepare(`INSERT INTO staff_sessions (id, staff_id, device_id, counter_id, token_hash,
@@ -117,6 +129,15 @@ export function createDevicesRepo(db: Db) {
       return r && toSession(r);
     },
     openSessions: (): StaffSession[] => (openSessions.all() as Row[]).map(toSession),
+    sessionActivityByTokenHash: (hash: string): SessionActivity | undefined => {
+      const r = sessionByToken.get(hash) as Row | undefined;
+      return r && toActivity(r);
+    },
+    openSessionsActivity: (): SessionActivity[] => (openSessions.all() as Row[]).map(toActivity),
+    /** Not a change of the record (no change_seq): only the idle limit reads it. */
+    touchSession(sessionId: string, at: number): void {
+      touchSession.run(at, sessionId);
+    },
     openSessionsOfStaff: (staffId: string): StaffSession[] =>
       (openSessionsOfStaff.all(staffId) as Row[]).map(toSession),
     sessionsChangedSince: (seq: number): StaffSession[] =>

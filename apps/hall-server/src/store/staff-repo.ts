@@ -30,6 +30,7 @@ export function createStaffRepo(db: Db) {
     db.prepare(`INSERT INTO staff (id, staff_no, name, roles, photo_url, pin_hash, active, change_seq)
     VALUES (@id, @staffNo, @name, @roles, @photoUrl, @pinHash, @active, @changeSeq)`);
   const failure = db.prepare('UPDATE staff SET failed_sign_ins = ?, locked_until = ? WHERE id = ?');
+  const lockState = db.prepare('SELECT failed_sign_ins, locked_until FROM staff WHERE id = ?');
   const update = db.prepare(`UPDATE staff SET staff_no = @staffNo, name = @name, roles = @roles,
     photo_url = @photoUrl, active = @active, change_seq = @changeSeq WHERE id = @id`);
   const setPin = db.prepare(
@@ -73,6 +74,25 @@ export function createStaffRepo(db: Db) {
     },
     setSignInFailures(staffId: string, failures: number, lockedUntil: number | null): void {
       failure.run(failures, lockedUntil, staffId);
+    },
+    /**
+     * Counts a sign-in attempt before its PIN is checked, in one synchronous step, so attempts
+     * sent at once are counted one after another. Refused while the staff number is locked;
+     * the attempt that reaches the lock's threshold sets it. A right PIN resets the count.
+     */
+    countSignInAttempt(
+      staffId: string,
+      now: number,
+      lockMs: (attempts: number) => number,
+    ): { admitted: true } | { admitted: false; lockedUntil: number } {
+      const r = lockState.get(staffId) as Row | undefined;
+      if (!r) return { admitted: false, lockedUntil: now };
+      const lockedUntil = numOrNull(r.locked_until);
+      if (lockedUntil !== null && lockedUntil > now) return { admitted: false, lockedUntil };
+      const attempts = num(r.failed_sign_ins) + 1;
+      const lock = lockMs(attempts);
+      failure.run(attempts, lock > 0 ? now + lock : null, staffId);
+      return { admitted: true };
     },
   };
 }

@@ -37,6 +37,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   staff_inactive: 403,
   payload_too_large: 413,
   sign_in_throttled: 429,
+  pairing_throttled: 429,
+  pin_too_weak: 400,
   rate_limited: 429,
   origin_not_allowed: 403,
   storage_full: 503,

@@ -98,7 +98,7 @@ export function attachSocketServer(
       sessionToken: typeof auth.sessionToken === 'string' ? auth.sessionToken : undefined,
       address: socket.handshake.address,
     };
-    const actor = resolveActor(hall.store, credentials);
+    const actor = resolveActor(hall.store, credentials, hall.clock());
     if (!actor.ok) {
       const err = new Error(errorMessages[actor.code].en) as Error & { data?: unknown };
       err.data = { code: actor.code };
@@ -173,7 +173,7 @@ export function attachSocketServer(
           }
           if (r.ok && name === 'staff:sign-out') socket.data.credentials.sessionToken = undefined;
           if (r.ok && (name === 'staff:sign-in' || name === 'staff:sign-out')) {
-            const fresh = resolveActor(hall.store, socket.data.credentials);
+            const fresh = resolveActor(hall.store, socket.data.credentials, hall.clock());
             if (fresh.ok) joinRooms(socket, fresh.value);
           }
           (ack as (r: unknown) => void)(result);
@@ -188,6 +188,13 @@ export function attachSocketServer(
   });
 
   hall.onChange((change) => {
+    // A session ended elsewhere (PIN reset, deactivation, expiry): its desk leaves the staff room.
+    const ended = new Set(change.records.sessions?.filter((s) => s.endedAt).map((s) => s.deviceId));
+    for (const socket of ended.size ? io.sockets.sockets.values() : []) {
+      if (!socket.data.deviceId || !ended.has(socket.data.deviceId)) continue;
+      const fresh = resolveActor(hall.store, socket.data.credentials, hall.clock());
+      if (fresh.ok) joinRooms(socket, fresh.value);
+    }
     io.to('staff').emit('hall:changed', change);
     const padRooms = [...io.sockets.adapter.rooms.keys()].filter(isPadAudience);
     for (const out of publicFanOut(change, padRooms))

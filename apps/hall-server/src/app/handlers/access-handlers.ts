@@ -2,6 +2,8 @@ import type { Device, StaffSession } from '@onestop/shared';
 import { accept, reject } from '../../domain/result';
 import { handler } from '../context';
 import { mayLeave } from './handover-handlers';
+import { isExpired } from '../sessions';
+import { takeAll, throttlesOf } from '../throttles';
 import {
   hashPinNever,
   lockoutMs,
@@ -39,6 +41,17 @@ export const accessHandlers = {
 
   'device:pair': handler<'device:pair'>({
     run(tx, args) {
+      // Six digits fall to a burst: every guess takes a try from its address's budget and the
+      // hall's, before it is compared with any code. A refused command's budget is not refunded.
+      const t = throttlesOf(tx.store);
+      const gate = takeAll(
+        [
+          { budget: t.pairingPerAddress, key: tx.actor.address ?? 'unknown' },
+          { budget: t.pairingHallWide, key: 'hall' },
+        ],
+        tx.now,
+      );
+      if (!gate.ok) return reject('pairing_throttled', waitText(gate.retryAfterMs));
       const code = tx.store.devices.pairingCode(args.pairingCode);
       if (!code || code.usedAt !== null || code.expiresAt <= tx.now)
         return reject('pairing_code_invalid');
@@ -84,39 +97,44 @@ export const accessHandlers = {
 
   'staff:sign-in': handler<'staff:sign-in', { staffId: string }>({
     async prepare(ctx, args) {
+      // Everything up to the first await is synchronous: a burst sent at once is counted one
+      // attempt after another, each before its PIN is checked.
+      const t = throttlesOf(ctx.store);
+      const gate = takeAll(
+        [
+          { budget: t.signInPerDevice, key: ctx.actor.device?.id },
+          { budget: t.signInPerAddress, key: ctx.actor.address },
+        ],
+        ctx.now,
+      );
+      if (!gate.ok) return reject('sign_in_throttled', waitText(gate.retryAfterMs));
       const cred = ctx.store.staff.credentials(args.staffNo);
       if (!cred) {
         await hashPinNever(args.pin); // same cost as a real check: no timing hint that the number is unknown
         return reject('bad_credentials');
       }
-      if (cred.lockedUntil !== null && cred.lockedUntil > ctx.now) {
-        return reject(
-          'sign_in_throttled',
-          `Try again in ${Math.ceil((cred.lockedUntil - ctx.now) / 1000)} s.`,
-        );
-      }
-      if (!(await verifyPin(args.pin, cred.pinHash))) {
-        const failures = cred.failedSignIns + 1;
-        const lock = lockoutMs(failures);
-        ctx.store.staff.setSignInFailures(
-          cred.staff.id,
-          failures,
-          lock > 0 ? ctx.now + lock : null,
-        );
-        return reject('bad_credentials');
-      }
+      const attempt = ctx.store.staff.countSignInAttempt(cred.staff.id, ctx.now, lockoutMs);
+      if (!attempt.admitted)
+        return reject('sign_in_throttled', waitText(attempt.lockedUntil - ctx.now));
+      if (!(await verifyPin(args.pin, cred.pinHash))) return reject('bad_credentials');
+      ctx.store.staff.setSignInFailures(cred.staff.id, 0, null);
+      gate.giveBack(); // a right PIN does not count against the desk or its address
       if (!cred.staff.active) return reject('staff_inactive');
-      if (cred.failedSignIns > 0) ctx.store.staff.setSignInFailures(cred.staff.id, 0, null);
       return accept({ staffId: cred.staff.id });
     },
     run(tx, _args, { staffId }) {
       const device = tx.actor.device;
       const staff = tx.store.staff.byId(staffId);
       if (!device || !staff) return reject('not_paired');
-      const onThisDesk = tx.store.devices.openSessions().filter((s) => s.deviceId === device.id);
-      if (onThisDesk.some((s) => s.staffId !== staffId)) return reject('desk_in_use');
-      // The same person signing in again (a reloaded screen) replaces their old session here.
-      for (const s of onThisDesk) tx.write.session({ ...s, endedAt: tx.now });
+      const onThisDesk = tx.store.devices
+        .openSessionsActivity()
+        .filter((a) => a.session.deviceId === device.id);
+      const inUse = (a: (typeof onThisDesk)[number]) =>
+        a.session.staffId !== staffId && !isExpired(a, tx.hall.config, tx.now);
+      if (onThisDesk.some(inUse)) return reject('desk_in_use');
+      // The same person signing in again (a reloaded screen) replaces their old session here,
+      // and a session past its limits gives the desk up.
+      for (const { session: s } of onThisDesk) tx.write.session({ ...s, endedAt: tx.now });
       const sessionToken = newToken();
       const counter = tx.store.counters.byStaff(staffId);
       const session: StaffSession = tx.write.newSession(
@@ -156,3 +174,7 @@ export const accessHandlers = {
     },
   }),
 };
+
+function waitText(ms: number): string {
+  return `Try again in ${Math.max(1, Math.ceil(ms / 1000))} s.`;
+}

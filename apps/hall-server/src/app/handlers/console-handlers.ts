@@ -1,4 +1,12 @@
-import type { AuditEntry, HallEvent, Staff, Ticket } from '@onestop/shared';
+import {
+  pinProblem,
+  pinProblemText,
+  type AuditEntry,
+  type HallEvent,
+  type Staff,
+  type StaffRole,
+  type Ticket,
+} from '@onestop/shared';
 import {
   assignToCounter,
   prioritise,
@@ -13,6 +21,26 @@ import { hashPin } from '../secrets';
 
 // The duty-leader console: overrides (reason required, audited by the pipeline, announced to
 // the affected clerk), the opinions desk, the shift log; and the admin's settings.
+
+/** Hashes a PIN the staff member may have (see `pinProblem`), or says why not. */
+async function acceptablePin(
+  pin: string,
+  staff: { staffNo: string; roles: readonly StaffRole[] },
+): Promise<Result<string>> {
+  const problem = pinProblem(pin, staff);
+  if (problem) return reject('pin_too_weak', `pin: ${pinProblemText[problem].en}.`);
+  return accept(await hashPin(pin));
+}
+
+/**
+ * Ends a staff member's sessions on every desk (a new PIN, deactivation), except the one
+ * giving the command: the old PIN's holder must not stay signed in somewhere.
+ */
+function endSessionsOf(tx: TxContext, staffId: string): void {
+  for (const s of tx.store.devices.openSessionsOfStaff(staffId)) {
+    if (s.id !== tx.actor.session?.id) tx.write.session({ ...s, endedAt: tx.now });
+  }
+}
 
 function leaderOf(tx: TxContext): Result<Staff> {
   return tx.actor.staff ? accept(tx.actor.staff) : reject('not_signed_in');
@@ -265,8 +293,8 @@ export const consoleHandlers = {
   }),
 
   'admin:save-staff': handler<'admin:save-staff', string | undefined>({
-    async prepare(_ctx, { pin }) {
-      return accept(pin === undefined ? undefined : await hashPin(pin));
+    async prepare(_ctx, { pin, staff }) {
+      return pin === undefined ? accept(undefined) : acceptablePin(pin, staff);
     },
     run(tx, { staff }, pinHash) {
       const existing = tx.store.staff.byId(staff.id);
@@ -281,18 +309,31 @@ export const consoleHandlers = {
         // colleague first (a handover, or the duty leader's override:sign-out).
         const free = mayLeave(tx, staff.id);
         if (!free.ok) return reject(free.code, `Hand their items over first: ${free.detail ?? ''}`);
+        const counter = tx.store.counters.byStaff(staff.id);
+        if (counter)
+          tx.write.counter({
+            ...counter,
+            staffId: null,
+            state: 'closed',
+            pauseReason: null,
+            updatedAt: tx.now,
+          });
       }
+      if (existing && (!staff.active || pinHash !== undefined)) endSessionsOf(tx, staff.id);
       return accept({ staff: tx.write.staff({ ...staff, changeSeq: 0 }, pinHash) });
     },
   }),
 
   'admin:reset-pin': handler<'admin:reset-pin', string>({
-    async prepare(_ctx, { pin }) {
-      return accept(await hashPin(pin));
+    async prepare(ctx, { staffId, pin }) {
+      const staff = ctx.store.staff.byId(staffId);
+      if (!staff) return reject('not_found', `Staff ${staffId}.`);
+      return acceptablePin(pin, staff);
     },
     run(tx, { staffId }, pinHash) {
       const staff = tx.store.staff.byId(staffId);
       if (!staff) return reject('not_found', `Staff ${staffId}.`);
+      endSessionsOf(tx, staffId);
       return accept({ staff: tx.write.staff(staff, pinHash) });
     },
   }),
