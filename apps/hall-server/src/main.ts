@@ -2,13 +2,24 @@ import { resolve } from 'node:path';
 import pino from 'pino';
 import { demoStaff } from './app/seed';
 import { startHallServer } from './server';
+import { DemoCredentialsError } from './setup/demo-credentials';
+import { DatabaseRefusal } from './store/startup-check';
 import { syncOptionsFromEnv } from './sync/env';
 import { allowedOriginsFromEnv } from './transport/origins';
 
 // `npm start`: the hall server with the embedded demo hall. PORT and DATA_DIR let two halls
-// run side by side; DEMO=0 starts a hall that was seeded before.
+// run side by side; DEMO=0 starts a real hall (set up with `npm run setup`).
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+// An unexpected error leaves the hall in a state nobody planned for: log it and exit non-zero,
+// and the supervisor (deploy/onestop-hall.service) starts a fresh process, which checks its
+// database again before serving. Exit 78 (a refused database) is not restarted: it needs a person.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (err: unknown) => {
+    logger.fatal({ err, event }, 'unexpected error; exiting for the supervisor to restart');
+    process.exit(70);
+  });
+}
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const demo = process.env.DEMO !== '0';
@@ -24,6 +35,15 @@ const server = await startHallServer({
   demo,
   logger,
   sync,
+}).catch((err: unknown) => {
+  // Refused for demo credentials: the message is the way out, not a stack trace.
+  if (err instanceof DatabaseRefusal) {
+    console.error(err.message);
+    process.exit(78);
+  }
+  if (!(err instanceof DemoCredentialsError)) throw err;
+  console.error(err.message);
+  process.exit(1);
 });
 const base = `http://localhost:${server.port}`;
 const lines = [

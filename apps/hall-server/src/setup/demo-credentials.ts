@@ -36,8 +36,8 @@ export class DemoCredentialsError extends Error {
       [
         `This hall holds demo credentials: ${found.devices.length} demo device tokens and ` +
           `${found.staff.length} staff whose PIN is the demo PIN (${found.staff.join(', ')}).`,
-        'A real hall (DEMO=0) does not start with them. Either remove them (stop nothing else;',
-        'it revokes the demo devices, disables the demo staff and asks for a new admin PIN):',
+        'A real hall (DEMO=0) does not start with them. Remove them (this revokes the demo',
+        'devices, disables the demo staff still on their demo PIN and sets a new admin PIN):',
         `  npm run setup -- --remove-demo --data-dir ${dataDir}`,
         'or set up a new hall in an empty directory: npm run setup -- --data-dir <new dir>.',
         'DEMO=1 starts it as the demo hall again.',
