@@ -36,7 +36,7 @@ const server = await startHallServer({
   logger,
   sync,
 }).catch((err: unknown) => {
-  // Refused for demo credentials: the message is the way out, not a stack trace.
+  // A refused database or demo credentials: the message is the way out, not a stack trace.
   if (err instanceof DatabaseRefusal) {
     console.error(err.message);
     process.exit(78);
