@@ -1,4 +1,4 @@
-import { HallConfig, type StaffRole } from '@onestop/shared';
+import { HallConfig, pinProblem, pinProblemText, type StaffRole } from '@onestop/shared';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,6 @@ import { defaultConfig, demoStaff, realHallSeed, seedHall } from '../app/seed';
 import { hashPin, newPairingCode, newToken } from '../app/secrets';
 import { openDatabase } from '../store/db';
 import { createStore, type Store } from '../store/store';
-import { pinProblem } from './admin-pin';
 import { findDemoCredentials } from './demo-credentials';
 
 // `npm run setup`: a real hall in a data directory (its config and first admin, no demo
@@ -55,8 +54,8 @@ export interface SetUpResult extends ConsolePairing {
 function checkPin(pin: string, pinAgain: string | undefined, roles: StaffRole[], staffNo: string) {
   if (pinAgain !== undefined && pinAgain !== pin)
     throw new SetUpError('the two PINs do not match; nothing was changed');
-  const problem = pinProblem(pin, roles, staffNo);
-  if (problem) throw new SetUpError(`the admin PIN is refused: ${problem}`);
+  const problem = pinProblem(pin, { staffNo, roles });
+  if (problem) throw new SetUpError(`the admin PIN is refused: ${pinProblemText[problem].en}`);
 }
 
 function checkSetUp(o: SetUpOptions): HallConfig {
