@@ -314,6 +314,8 @@ export const consoleZh = {
       noShowAfter: '呼叫后可标记过号(秒)',
       evaluationTimeout: '评价等待(秒)',
       dropGrace: '窗口断网宽限(秒)',
+      sessionIdle: '无操作自动退出(分钟)',
+      sessionMax: '登录最长时间(小时)',
       callWeights: '叫号权重',
       weight: {
         returning: '回流',
@@ -654,6 +656,8 @@ export const consoleEn: typeof consoleZh = {
       noShowAfter: 'No-show allowed after (s)',
       evaluationTimeout: 'Rating time-out (s)',
       dropGrace: 'Counter network grace (s)',
+      sessionIdle: 'Sign out after idle (min)',
+      sessionMax: 'Longest session (h)',
       callWeights: 'Calling weights',
       weight: {
         returning: 'Returning',

@@ -218,6 +218,32 @@ describe('staff sessions end', () => {
     expect(await act(clerk.socket)).toMatchObject({ ok: false, code: 'not_signed_in' });
   });
 
+  it('after the idle limit the admin set with admin:configure', async () => {
+    const hall = await hallAt();
+    const admin = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-console',
+      staffNo: '9000',
+      pin: '9000',
+    });
+    open.sockets.push(admin.socket);
+    const set = ok(
+      await send(admin.socket, 'admin:configure', { settings: { sessionIdleMin: 10 } }),
+    );
+    expect(set.config.sessionIdleMin).toBe(10);
+    expect(
+      await send(admin.socket, 'admin:configure', { settings: { sessionIdleMin: 1 } }),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
+    const clerk = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-desk-1',
+      staffNo: '1001',
+      pin: '1001',
+      counterId: 'ctr-1',
+    });
+    open.sockets.push(clerk.socket);
+    now += 11 * MIN;
+    expect(await act(clerk.socket)).toMatchObject({ ok: false, code: 'not_signed_in' });
+  });
+
   it('after the absolute limit (12 h by default) however busy', async () => {
     const hall = await hallAt();
     const clerk = await clerkAtCounter(hall.server.url, {

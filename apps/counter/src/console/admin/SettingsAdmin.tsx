@@ -1,4 +1,4 @@
-import type { CallWeights, HallConfig } from '@onestop/shared';
+import { sessionLimitsOf, type CallWeights, type HallConfig } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../../common/desk';
@@ -23,6 +23,8 @@ type Editable = Pick<
   | 'announceZh'
   | 'announceEn'
   | 'businessHours'
+  | 'sessionIdleMin'
+  | 'sessionMaxHours'
 >;
 
 const WEIGHTS: (keyof CallWeights)[] = [
@@ -48,6 +50,9 @@ function editable(c: HallConfig): Editable {
     announceZh: c.announceZh,
     announceEn: c.announceEn,
     businessHours: c.businessHours,
+    // Shown with their defaults when the hall has never set them.
+    sessionIdleMin: sessionLimitsOf(c).idleMs / 60_000,
+    sessionMaxHours: sessionLimitsOf(c).maxMs / 3_600_000,
   };
 }
 
@@ -119,6 +124,18 @@ export function SettingsAdmin() {
             label={t('console.admin.dropGrace')}
             value={form.counterDropGraceSec}
             onChange={num('counterDropGraceSec')}
+            step={1}
+          />
+          <NumberField
+            label={t('console.admin.sessionIdle')}
+            value={form.sessionIdleMin ?? null}
+            onChange={num('sessionIdleMin')}
+            step={5}
+          />
+          <NumberField
+            label={t('console.admin.sessionMax')}
+            value={form.sessionMaxHours ?? null}
+            onChange={num('sessionMaxHours')}
             step={1}
           />
         </div>
