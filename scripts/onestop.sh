@@ -33,8 +33,9 @@ ensure_install() {
 }
 
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
-  echo "onestop: installing Debian's chromium for the screen tests"
+  # The screen tests print tickets and read their Chinese text back: the CJK font is needed too.
+  if [ -x /usr/bin/chromium ] && [ -d /usr/share/fonts/opentype/noto ]; then return; fi
+  echo "onestop: installing Debian's chromium and CJK fonts for the screen tests"
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
