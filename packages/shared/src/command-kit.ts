@@ -14,7 +14,8 @@ export const CommandId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 
 export { Text, textProblem } from './text';
-export const Reason = Text({ min: 2, max: 200 });
+/** Typed in a text area on the console: a newline is allowed. */
+export const Reason = Text({ min: 2, max: 200, multiline: true });
 export const Note = Text({ max: 200, multiline: true });
 
 export const command = <S extends z.ZodRawShape>(shape: S) =>

@@ -59,7 +59,7 @@ export const FoundTicket = z.object({
 });
 export type FoundTicket = z.infer<typeof FoundTicket>;
 
-const NoticeText = Text({ max: 120 });
+const NoticeText = Text({ max: 120, multiline: true }); // typed in a text area
 
 export const frontCommands = {
   'customer:lookup': def({

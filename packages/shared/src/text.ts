@@ -5,13 +5,20 @@ import { z } from 'zod';
 // controls (which make "abc\u202Eexe.pdf" read as "abcfdp.exe") have no place in it. A
 // multi-line field keeps its newlines, nothing else; tabs and carriage returns go too.
 
-const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
-const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F-\u009F]/;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/** C0 (newline allowed in a multi-line field), DEL and C1. */
+function hasControl(text: string, multiline: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c <= 0x1f && !(multiline && c === 0x0a)) || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
 
 /** Why a text is refused, or null. */
 export function textProblem(text: string, multiline = false): string | null {
-  if ((multiline ? CONTROL : CONTROL_OR_NEWLINE).test(text))
+  if (hasControl(text, multiline))
     return multiline
       ? 'control characters are not allowed (newlines are)'
       : 'control characters (newlines, tabs, NUL…) are not allowed';
