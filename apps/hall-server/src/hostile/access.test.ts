@@ -5,6 +5,7 @@ import { demoSeed } from '../app/seed';
 import {
   clerkAtCounter,
   connectClient,
+  nextChange,
   ok,
   send,
   sendRaw,
@@ -293,7 +294,12 @@ describe('staff sessions end', () => {
       pin: '9000',
     });
     open.sockets.push(admin.socket);
+    // The desk hears its session ended (its screen goes back to sign-in), then leaves the room.
+    const told = nextChange(clerk.socket, (c) =>
+      (c.records.sessions ?? []).some((s) => s.staffId === clerk.staffId && s.endedAt !== null),
+    );
     ok(await sendRaw(admin.socket, name, { commandId: randomUUID(), ...payload }));
+    await told;
     await vi.waitFor(async () => expect(await inStaffRoom()).toBe(false));
     expect(await send(clerk.socket, 'counter:sign-in', { counterId: 'ctr-1' })).toMatchObject({
       ok: false,

@@ -188,17 +188,18 @@ export function attachSocketServer(
   });
 
   hall.onChange((change) => {
-    // A session ended elsewhere (PIN reset, deactivation, expiry): its desk leaves the staff room.
+    io.to('staff').emit('hall:changed', change);
+    const padRooms = [...io.sockets.adapter.rooms.keys()].filter(isPadAudience);
+    for (const out of publicFanOut(change, padRooms))
+      io.to(out.rooms).emit('hall:changed', out.change);
+    // A session ended elsewhere (PIN reset, deactivation, expiry): its desk has just been told
+    // in the change above, and now leaves the staff room.
     const ended = new Set(change.records.sessions?.filter((s) => s.endedAt).map((s) => s.deviceId));
     for (const socket of ended.size ? io.sockets.sockets.values() : []) {
       if (!socket.data.deviceId || !ended.has(socket.data.deviceId)) continue;
       const fresh = resolveActor(hall.store, socket.data.credentials, hall.clock());
       if (fresh.ok) joinRooms(socket, fresh.value);
     }
-    io.to('staff').emit('hall:changed', change);
-    const padRooms = [...io.sockets.adapter.rooms.keys()].filter(isPadAudience);
-    for (const out of publicFanOut(change, padRooms))
-      io.to(out.rooms).emit('hall:changed', out.change);
     for (const event of change.events) {
       if (event.type !== 'device.revoked') continue;
       io.to(`device:${event.deviceId}`).emit('session:ended', { reason: 'device_revoked' });
