@@ -465,6 +465,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     for (let d = 0; d < options.days; d++) {
       const day = businessDayOf(firstStart + d * 86_400_000 + 12 * 3600_000, TIME_ZONE);
       const dayStarted = performance.now();
+      sessions.clear(); // staff sign in each morning: a session lasts a shift, not days
       const stats = await simulateDay(server.url, day, plan, random);
       days.push(stats);
       log(summarise(server, stats));

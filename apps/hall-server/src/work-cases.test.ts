@@ -109,6 +109,9 @@ describe('a case from a visit (业扩报装)', () => {
     let c = opened;
     for (let step = 1; step < opened.steps.length; step++) {
       now += DAY; // the steps happen over days; the case stays open across the rollover
+      // …and the clerk and the duty leader sign in each morning (a session lasts a shift).
+      ok(await send(clerk.socket, 'staff:sign-in', { staffNo: '1003', pin: '1003' }));
+      ok(await send(leader, 'staff:sign-in', { staffNo: '8001', pin: '8001' }));
       c = ok(await send(clerk.socket, 'case:advance', { caseId: c.id, note: `第${step}步` })).case;
       expect(c.steps[step]).toMatchObject({ doneAt: now, doneBy: clerk.staffId });
     }
