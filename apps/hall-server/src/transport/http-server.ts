@@ -7,6 +7,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
 } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Hall } from '../app/hall';
 import { registerHttpApi, statusOf, unknownRoute } from './http-api';
@@ -57,6 +58,35 @@ function sendError(reply: FastifyReply, ack: Extract<Ack<unknown>, { ok: false }
     .header('cache-control', 'no-store')
     .type('application/json; charset=utf-8')
     .send(ack);
+}
+
+/** Past this a too-large body is not read on: the connection is closed under the sender. */
+const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
+const DRAIN_MAX_MS = 5000;
+
+/** Reads and discards what is left of a request's body, within the bounds above. */
+function drainBody(req: IncomingMessage): Promise<void> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (req.readableEnded || declared > DRAIN_MAX_BYTES) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = () => {
+      clearTimeout(timer);
+      req.off('data', count);
+      req.off('end', done);
+      req.off('error', done);
+      resolve();
+    };
+    const count = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > DRAIN_MAX_BYTES) done();
+    };
+    const timer = setTimeout(done, DRAIN_MAX_MS);
+    req.on('data', count);
+    req.once('end', done);
+    req.once('error', done);
+    req.resume();
+  });
 }
 
 const notFound = (req: { url: string; method: string }, reply: FastifyReply) =>
@@ -123,10 +153,13 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  app.setErrorHandler((err: FastifyError & { retryAfterMs?: number }, req, reply) => {
+  app.setErrorHandler(async (err: FastifyError & { retryAfterMs?: number }, req, reply) => {
     if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      // The rest of the body is not read: the connection cannot carry another request.
+      // The connection cannot carry another request. Closing it while the client still
+      // writes would reset it before the client reads the answer, so the rest of a body of
+      // reasonable size is read and discarded first (never kept), for a few seconds at most.
       reply.header('connection', 'close');
+      await drainBody(req.raw);
       return sendError(reply, fail('payload_too_large'));
     }
     if (err.statusCode === 429) return sendError(reply, rateLimitedAck(err.retryAfterMs ?? 1000));
