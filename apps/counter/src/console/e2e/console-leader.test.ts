@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  clerkAtCounter,
   connectClient,
   nextChange,
   ok,
@@ -99,7 +100,12 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     await desk.getByTestId('workstation').waitFor();
     await desk.locator('[data-action="openCounter"]').click();
     await desk.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
-    const listener = await connectClient(url, { deviceToken: 'demo-desk-1' });
+    // Overrides and their reasons reach staff only: the back office listens, signed in.
+    const { socket: listener } = await clerkAtCounter(url, {
+      deviceToken: 'demo-backoffice',
+      staffNo: '6001',
+      pin: '6001',
+    });
     const told = nextChange(
       listener,
       (c) => c.events.some((e) => e.type === 'override.applied'),
