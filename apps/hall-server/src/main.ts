@@ -13,7 +13,8 @@ import { allowedOriginsFromEnv } from './transport/origins';
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 // An unexpected error leaves the hall in a state nobody planned for: log it and exit non-zero,
 // and the supervisor (deploy/onestop-hall.service) starts a fresh process, which checks its
-// database again before serving. Exit 78 (a refused database) is not restarted: it needs a person.
+// database again before serving. Exit 78 (a refused database, demo credentials in a real hall)
+// is not restarted: it needs a person.
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (err: unknown) => {
     logger.fatal({ err, event }, 'unexpected error; exiting for the supervisor to restart');
@@ -43,7 +44,7 @@ const server = await startHallServer({
   }
   if (!(err instanceof DemoCredentialsError)) throw err;
   console.error(err.message);
-  process.exit(1);
+  process.exit(78); // like a refused database: a person must act, the supervisor must not retry
 });
 const base = `http://localhost:${server.port}`;
 const lines = [
@@ -51,7 +52,7 @@ const lines = [
   `  landing page   ${base}/`,
   `  OpenAPI        ${base}/api/v1/openapi.json`,
   `  upward sync    ${sync.centerUrl ?? 'no regional center (SYNC_URL)'}; backups in ${sync.backupDir}, nightly at ${sync.runAt}`,
-  ...(demo
+  ...(server.demoHall
     ? [
         '  demo staff (staff no. / PIN):',
         ...demoStaff.map((s) => `    ${s.staffNo} / ${s.pin}  ${s.name} (${s.roles.join(', ')})`),

@@ -19,7 +19,7 @@ import {
 } from './app/seed';
 import { startCheckpointer } from './store/db';
 import { lastWriteAt, markRunState, openCheckedDatabase } from './store/startup-check';
-import { refuseDemoCredentials } from './setup/demo-credentials';
+import { demoDeviceIds, refuseDemoCredentials } from './setup/demo-credentials';
 import { createStore } from './store/store';
 import { createHttpServer } from './transport/http-server';
 import { landingPage } from './transport/landing-page';
@@ -107,6 +107,8 @@ export interface HallServer {
   /** What `/api/v1/health` reports: database, disk, clock. */
   health: HealthMonitor;
   clock: HallClock;
+  /** The hall still holds the demo's well-known device tokens (start-up lines, landing page). */
+  demoHall: boolean;
   io: HallIo;
   presence: Presence;
   httpServer: HttpServer;
@@ -181,10 +183,13 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     }
   };
   const config = store.hall.state().config;
+  // The demo's tokens and PINs are shown only while the hall still holds them: a hall set up
+  // with `npm run setup` and started with the default DEMO=1 shows none.
+  const demoHall = options.demo === true && demoDeviceIds(store).length > 0;
   const landing = landingPage({
     hallName: `${config.nameZh} · ${config.nameEn}`,
     apps: webApps,
-    demo: options.demo ? { staff: demoStaff, devices: demoDevices, links: demoScreenLinks } : null,
+    demo: demoHall ? { staff: demoStaff, devices: demoDevices, links: demoScreenLinks } : null,
   });
 
   const origins = createOriginCheck(options.allowedOrigins);
@@ -250,6 +255,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const port = (httpServer.address() as AddressInfo).port;
   return {
     hall,
+    demoHall,
     alerts,
     sync,
     health,

@@ -12,11 +12,16 @@ export interface DemoCredentials {
   staff: string[];
 }
 
-export async function findDemoCredentials(store: Store): Promise<DemoCredentials> {
-  const devices = demoDevices
+/** Ids of the devices still paired with a well-known demo token (cheap: hashes, no scrypt). */
+export function demoDeviceIds(store: Store): string[] {
+  return demoDevices
     .map((d) => store.devices.byTokenHash(tokenHash(d.token)))
     .filter((d) => d !== undefined && d.revokedAt === null)
     .map((d) => d!.id);
+}
+
+export async function findDemoCredentials(store: Store): Promise<DemoCredentials> {
+  const devices = demoDeviceIds(store);
   // scrypt runs on libuv's thread pool: the ten checks take a few hundred ms together.
   const checks = await Promise.all(
     demoStaff.map(async (s) => {

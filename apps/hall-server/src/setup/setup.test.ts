@@ -31,12 +31,12 @@ function options(over: Partial<SetUpOptions> = {}): SetUpOptions {
   };
 }
 
-async function start(dataDir: string): Promise<HallServer> {
+async function start(dataDir: string, demo = false): Promise<HallServer> {
   const server = await startHallServer({
     dataDir,
     port: 0,
     host: '127.0.0.1',
-    demo: false,
+    demo,
     logger: silent,
   });
   servers.push(server);
@@ -108,6 +108,16 @@ describe('npm run setup', () => {
     const db = openDatabase(`${opts.dataDir}/hall.sqlite`);
     expect(createStore(db).hall.isInitialised()).toBe(false);
     db.close();
+  });
+
+  it('started with the default DEMO=1 it is not taken for the demo hall: no demo data, no demo lines', async () => {
+    const opts = options();
+    await setUpHall(opts);
+    const server = await start(opts.dataDir, true);
+    expect(server.demoHall).toBe(false);
+    const landing = await (await fetch(`${server.url}/`)).text();
+    expect(landing).not.toMatch(/demo-|9000 \/ 9000/);
+    expect(server.hall.store.devices.all()).toEqual([]);
   });
 
   it('refuses two PINs that differ', async () => {

@@ -158,7 +158,7 @@ function withIdempotencyKey(payload: unknown, key: string | undefined): Ack<unkn
 /** Who a request counts against: its device, or its source address without one. */
 function callerOf(hall: Hall, credentials: Credentials, ip: string): Caller {
   if (credentials.deviceToken) {
-    const who = resolveActor(hall.store, credentials);
+    const who = resolveActor(hall.store, credentials, hall.clock());
     if (who.ok && who.value.device) return { deviceId: who.value.device.id };
   }
   return { address: ip };
