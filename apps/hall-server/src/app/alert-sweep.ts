@@ -1,5 +1,4 @@
-import type { Alert } from '@onestop/shared';
-import { findAlerts } from '../domain/alerts';
+import { findAlerts, newAlert } from '../domain/alerts';
 import { startOfBusinessDay } from '../domain/business-day';
 import { accept } from '../domain/result';
 import type { Hall } from './hall';
@@ -51,16 +50,7 @@ export function startAlertSweep(
         let raised = 0;
         for (const f of findings) {
           if (raisedToday.has(`${f.kind} ${f.subjectId}`)) continue;
-          const alert: Alert = {
-            id: tx.newId(),
-            ...f,
-            createdAt: tx.now,
-            acknowledgedAt: null,
-            acknowledgedBy: null,
-            note: null,
-            changeSeq: 0,
-          };
-          tx.write.alert(alert);
+          tx.write.alert(newAlert(tx.newId(), tx.now, f));
           raised++;
         }
         return accept(raised);
@@ -80,19 +70,7 @@ export function startAlertSweep(
 export function raiseClockJumpAlert(hall: Hall): void {
   setImmediate(() =>
     hall.runSystem('clock-jump', (tx) => {
-      tx.write.alert({
-        id: tx.newId(),
-        kind: 'clock_jump',
-        subjectId: null,
-        ticketId: null,
-        counterId: null,
-        staffId: null,
-        createdAt: tx.now,
-        acknowledgedAt: null,
-        acknowledgedBy: null,
-        note: null,
-        changeSeq: 0,
-      });
+      tx.write.alert(newAlert(tx.newId(), tx.now, { kind: 'clock_jump' }));
       return accept(1);
     }),
   );

@@ -1,4 +1,5 @@
 import type {
+  Alert,
   AlertKind,
   Case,
   Counter,
@@ -18,6 +19,29 @@ export interface Finding {
   ticketId: string | null;
   counterId: string | null;
   staffId: string | null;
+}
+
+/** A new, unacknowledged alert about what a finding names (absent references are null). */
+export function newAlert(
+  id: string,
+  now: number,
+  about: { kind: AlertKind } & Partial<
+    Pick<Finding, 'subjectId' | 'ticketId' | 'counterId' | 'staffId'>
+  >,
+): Alert {
+  return {
+    id,
+    kind: about.kind,
+    subjectId: about.subjectId ?? null,
+    ticketId: about.ticketId ?? null,
+    counterId: about.counterId ?? null,
+    staffId: about.staffId ?? null,
+    createdAt: now,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    note: null,
+    changeSeq: 0,
+  };
 }
 
 export interface HallSituation {

@@ -6,6 +6,7 @@ import type {
   FollowUp,
   Ticket,
 } from '@onestop/shared';
+import { newAlert } from './alerts';
 import { endOfDayAfter } from './due';
 import { accept, reject, type Result } from './result';
 
@@ -88,19 +89,13 @@ export function dissatisfiedConsequences(
   now: number,
 ): { alert: Alert; followUp: FollowUp } | null {
   if (evaluation.score !== 'dissatisfied') return null;
-  const alert: Alert = {
-    id: ids.alertId,
+  const alert = newAlert(ids.alertId, now, {
     kind: 'dissatisfied',
     subjectId: evaluation.id,
     ticketId: evaluation.ticketId,
     counterId: evaluation.counterId,
     staffId: evaluation.staffId,
-    createdAt: now,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    note: null,
-    changeSeq: 0,
-  };
+  });
   const followUp: FollowUp = {
     id: ids.followUpId,
     source: 'dissatisfied',

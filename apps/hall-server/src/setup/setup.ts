@@ -1,11 +1,10 @@
 import { HallConfig, pinProblem, pinProblemText, type StaffRole } from '@onestop/shared';
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writes } from '../app/context';
 import { defaultConfig, demoStaff, realHallSeed, seedHall } from '../app/seed';
 import { hashPin, newPairingCode, newToken } from '../app/secrets';
-import { openDatabase } from '../store/db';
+import { DatabaseInUse, ensureNotInUse as ensureDatabaseNotInUse, openDatabase } from '../store/db';
 import { createStore, type Store } from '../store/store';
 import { findDemoCredentials } from './demo-credentials';
 
@@ -81,19 +80,13 @@ function checkSetUp(o: SetUpOptions): HallConfig {
   return config.data;
 }
 
-/** Refuses while a hall server has the database open: it holds a lock an exclusive one waits for. */
+/** Refuses while a hall server has the database open, in set-up's words. */
 function ensureNotInUse(file: string): void {
-  if (!existsSync(file)) return;
-  const db = new Database(file, { fileMustExist: true, timeout: 0 });
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE; ROLLBACK');
+    ensureDatabaseNotInUse(file);
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_BUSY')
-      throw new SetUpError(`${file} is in use: stop the hall server first`, { cause: err });
+    if (err instanceof DatabaseInUse) throw new SetUpError(err.message, { cause: err });
     throw err;
-  } finally {
-    db.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate';
 
@@ -53,4 +53,28 @@ export function startCheckpointer(db: Db, intervalMs = 2000): () => void {
       // a full or failing disk: the WAL stays, SQLite replays it at the next start
     }
   };
+}
+
+/** A hall server has the database open (it must be stopped first). */
+export class DatabaseInUse extends Error {
+  override name = 'DatabaseInUse';
+}
+
+/**
+ * Refuses while a hall server has the database open: a running server's connection keeps an
+ * exclusive lock from being taken, and it would go on writing a file moved aside or replaced.
+ */
+export function ensureNotInUse(file: string): void {
+  if (!existsSync(file)) return;
+  const db = new Database(file, { fileMustExist: true, timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; ROLLBACK');
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY')
+      throw new DatabaseInUse(`${file} is in use: stop the hall server first`, { cause: err });
+    throw err;
+  } finally {
+    db.close();
+  }
 }

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { openDatabase } from '../store/db';
+import { ensureNotInUse, openDatabase } from '../store/db';
 import { createStore } from '../store/store';
 import { markRunState } from '../store/startup-check';
 import { checkDatabaseFile } from './backup';
@@ -27,25 +26,6 @@ export interface RestoreResult {
 }
 
 const DB_FILE = 'hall.sqlite';
-
-/**
- * Refuses while a hall server has the database open: it would go on serving (and writing) the
- * file moved aside. A running server's connection keeps an exclusive lock from being taken.
- */
-function ensureNotInUse(file: string): void {
-  if (!existsSync(file)) return;
-  const db = new Database(file, { fileMustExist: true, timeout: 0 });
-  try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE; ROLLBACK');
-  } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_BUSY')
-      throw new Error(`${file} is in use: stop the hall server first`, { cause: err });
-    throw err;
-  } finally {
-    db.close();
-  }
-}
 
 export function restoreHall(options: {
   from: string;

@@ -2,6 +2,7 @@ import type { HallChange, SyncStatus, SyncTrigger } from '@onestop/shared';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Hall } from '../app/hall';
+import { newAlert } from '../domain/alerts';
 import { businessDayOf, startOfBusinessDay } from '../domain/business-day';
 import { accept } from '../domain/result';
 import { RUN_BACKOFF, retryDelay, type Backoff } from './backoff';
@@ -95,19 +96,9 @@ export function startSync(hall: Hall, options: SyncOptions | null, logger?: Logg
         .current(dayStart)
         .some((a) => a.kind === 'sync_failed' && a.createdAt >= dayStart);
       if (raisedToday) return accept(null);
-      tx.write.alert({
-        id: tx.newId(),
-        kind: 'sync_failed',
-        subjectId: SYNC_STATUS_ID,
-        ticketId: null,
-        counterId: null,
-        staffId: null,
-        createdAt: tx.now,
-        acknowledgedAt: null,
-        acknowledgedBy: null,
-        note: null,
-        changeSeq: 0,
-      });
+      tx.write.alert(
+        newAlert(tx.newId(), tx.now, { kind: 'sync_failed', subjectId: SYNC_STATUS_ID }),
+      );
       return accept(null);
     });
   }

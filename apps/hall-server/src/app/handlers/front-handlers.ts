@@ -1,5 +1,6 @@
 import type { Appointment, Service, ServiceQueue, Ticket, TicketStatus } from '@onestop/shared';
 import { maskName, Phone } from '@onestop/shared';
+import { newAlert } from '../../domain/alerts';
 import { cancelAppointment, checkIn, checkedIn, pickAppointment } from '../../domain/appointments';
 import { businessDayOf } from '../../domain/business-day';
 import { accept, reject, type Result } from '../../domain/result';
@@ -182,19 +183,14 @@ export const frontHandlers = {
       });
       if (opinion.repeated) {
         // 重复诉求预警: the duty leader hears of a customer coming back with a complaint.
-        tx.write.alert({
-          id: tx.newId(),
-          kind: 'repeated_opinion',
-          subjectId: opinion.id,
-          ticketId: opinion.ticketId,
-          counterId: null,
-          staffId: opinion.staffId,
-          createdAt: tx.now,
-          acknowledgedAt: null,
-          acknowledgedBy: null,
-          note: null,
-          changeSeq: 0,
-        });
+        tx.write.alert(
+          newAlert(tx.newId(), tx.now, {
+            kind: 'repeated_opinion',
+            subjectId: opinion.id,
+            ticketId: opinion.ticketId,
+            staffId: opinion.staffId,
+          }),
+        );
       }
       return accept({ opinion });
     },
