@@ -180,6 +180,20 @@ export const workCommands = {
     summary: 'Close a follow-up with what was done (its assignee or the duty leader).',
   }),
 
+  'customer:reveal-contact': def({
+    kind: 'command',
+    input: command({
+      subject: z.enum(['follow_up', 'opinion', 'ticket']),
+      id: Id,
+      /** Why the whole number is needed (e.g. 回访客户); kept in the audit log. */
+      reason: Reason,
+    }),
+    output: z.object({ phone: z.string().nullable() }),
+    roles: ['clerk', 'backoffice', 'duty_leader'],
+    summary:
+      "The unmasked callback phone of one follow-up, opinion or visit, for its owner (the follow-up's assignee, the opinion's handler, the visit's first handler or serving clerk) and the duty leader; the reason goes into the audit log.",
+  }),
+
   'handover:create': def({
     kind: 'command',
     input: command({ toStaffId: Id, note: LongText }),

@@ -26,3 +26,29 @@ export function dueStatus(dueAt: number, now: number, timeZone: string): DueStat
   if (now > dueAt) return 'overdue';
   return localDay(dueAt, timeZone) === localDay(now, timeZone) ? 'due_today' : 'later';
 }
+
+/** 限时办结: a case is warned about this long before its due time, and alerted at it. */
+export const CASE_WARN_MS = 24 * 3_600_000;
+
+export type CaseDueStage = 'overdue' | 'due_soon' | 'later';
+
+/** Where an open case stands against its time limit: past it, within the warning, or not. */
+export function caseDueStage(dueAt: number, now: number): CaseDueStage {
+  if (now > dueAt) return 'overdue';
+  return dueAt - now <= CASE_WARN_MS ? 'due_soon' : 'later';
+}
+
+/** The calendar day after `day` (`YYYY-MM-DD`). */
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether an owner may keep an item over a sign-off instead of handing it over: only when it
+ * is due after tomorrow (local days), so nothing due today, tomorrow or overdue is left with
+ * someone who is off.
+ */
+export function keepableOverSignOff(dueAt: number, now: number, timeZone: string): boolean {
+  return localDay(dueAt, timeZone) > nextDay(localDay(now, timeZone));
+}

@@ -368,6 +368,8 @@ export const AlertKind = z.enum([
   'wait_over_target',
   /** A ticket in service past its service's target handling time. */
   'handling_over_target',
+  /** An open case due within the next 24 hours (限时办结: the warning before the limit). */
+  'case_due_soon',
   'case_overdue',
   'task_overdue',
   'follow_up_overdue',
@@ -510,6 +512,11 @@ export const FollowUp = z.object({
   assigneeStaffId: Id.nullable(),
   createdBy: Id.nullable(),
   note: z.string(),
+  /**
+   * The customer's callback phone, masked (138****0001), when the visit had one; the whole
+   * number only through `customer:reveal-contact`, with a reason.
+   */
+  callbackPhone: z.string().nullable().default(null),
   state: FollowUpState,
   dueAt: EpochMs,
   createdAt: EpochMs,

@@ -93,6 +93,7 @@ describe('alerts for the duty leader', () => {
     });
     expect(kinds(s)).toEqual([
       'case_overdue:c-late',
+      'case_due_soon:c-later', // due within a day: the warning before the limit
       'task_overdue:k-late',
       'follow_up_overdue:f-late',
     ]);

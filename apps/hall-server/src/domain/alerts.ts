@@ -1,12 +1,13 @@
-import type {
-  Alert,
-  AlertKind,
-  Case,
-  Counter,
-  FollowUp,
-  Service,
-  SupportTask,
-  Ticket,
+import {
+  caseDueStage,
+  type Alert,
+  type AlertKind,
+  type Case,
+  type Counter,
+  type FollowUp,
+  type Service,
+  type SupportTask,
+  type Ticket,
 } from '@onestop/shared';
 
 // What the duty leader must be told, from the hall's state at a moment. Pure: the sweep on the
@@ -91,9 +92,11 @@ export function findAlerts(s: HallSituation): Finding[] {
   }
 
   for (const c of s.cases) {
-    if (c.state === 'open' && s.now > c.dueAt) {
+    // 限时办结: a warning within a day of the limit, an alert once past it.
+    const stage = c.state === 'open' ? caseDueStage(c.dueAt, s.now) : 'later';
+    if (stage !== 'later') {
       found.push({
-        kind: 'case_overdue',
+        kind: stage === 'overdue' ? 'case_overdue' : 'case_due_soon',
         subjectId: c.id,
         ...none,
         ticketId: c.ticketId,

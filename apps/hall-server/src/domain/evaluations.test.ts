@@ -148,7 +148,7 @@ describe('a 不满意 rating', () => {
   const ids = { alertId: 'al-1', followUpId: 'fu-1' };
   it('raises an alert and opens a follow-up with the duty leader, due the next day', () => {
     const rated = anEvaluation({ state: 'rated', score: 'dissatisfied', reasons: ['waiting'] });
-    const r = dissatisfiedConsequences(rated, ids, TZ, T0);
+    const r = dissatisfiedConsequences(rated, ids, { phone: '13800000001', timeZone: TZ }, T0);
     expect(r?.alert).toMatchObject({
       id: 'al-1',
       kind: 'dissatisfied',
@@ -164,19 +164,28 @@ describe('a 不满意 rating', () => {
       assigneeStaffId: null,
       state: 'open',
       dueAt: END_OF_T0_DAY + DAY,
+      // Real Chinese text for the record; screens translate the reasons by key.
+      note: '不满意评价:等候时间',
+      callbackPhone: '138****0001',
     });
+  });
+
+  it('carries no callback phone when the visit had none, and says when no reason was chosen', () => {
+    const rated = anEvaluation({ state: 'rated', score: 'dissatisfied', reasons: [] });
+    const r = dissatisfiedConsequences(rated, ids, { phone: null, timeZone: TZ }, T0);
+    expect(r?.followUp).toMatchObject({ callbackPhone: null, note: '不满意评价:未选择原因' });
   });
 
   it.each(['very_satisfied', 'satisfied', 'neutral'] as const)('%s raises nothing', (score) => {
     const rated = anEvaluation({ state: 'rated', score });
-    expect(dissatisfiedConsequences(rated, ids, TZ, T0)).toBeNull();
+    expect(dissatisfiedConsequences(rated, ids, { phone: null, timeZone: TZ }, T0)).toBeNull();
   });
 
   it('is acknowledged once', () => {
     const alert = dissatisfiedConsequences(
       anEvaluation({ state: 'rated', score: 'dissatisfied' }),
       ids,
-      TZ,
+      { phone: null, timeZone: TZ },
       T0,
     )!.alert;
     const once = acknowledgeAlert(alert, 'leader-1', '已致电客户', T0 + 1000);

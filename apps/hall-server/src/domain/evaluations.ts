@@ -1,10 +1,11 @@
-import type {
-  Alert,
-  Evaluation,
-  EvaluationReason,
-  EvaluationScore,
-  FollowUp,
-  Ticket,
+import {
+  maskPhone,
+  type Alert,
+  type Evaluation,
+  type EvaluationReason,
+  type EvaluationScore,
+  type FollowUp,
+  type Ticket,
 } from '@onestop/shared';
 import { newAlert } from './alerts';
 import { endOfDayAfter } from './due';
@@ -78,14 +79,30 @@ export function expireEvaluation(evaluation: Evaluation, now: number): Evaluatio
     : null;
 }
 
+/** The rating's reasons as the follow-up records them (screens translate them by key). */
+const reasonZh: Record<EvaluationReason, string> = {
+  attitude: '服务态度',
+  waiting: '等候时间',
+  efficiency: '办事效率',
+  professionalism: '专业水平',
+  other: '其他',
+};
+
+export function dissatisfiedNote(reasons: readonly EvaluationReason[]): string {
+  return reasons.length > 0
+    ? `不满意评价:${reasons.map((r) => reasonZh[r]).join('、')}`
+    : '不满意评价:未选择原因';
+}
+
 /**
  * What a 不满意 rating sets off: an alert on the duty leader's console and a follow-up, with
- * the duty leader until assigned, due by the end of the next business day.
+ * the duty leader until assigned, due by the end of the next business day, carrying the
+ * visit's callback phone masked (`callbackPhone`) when the customer left one.
  */
 export function dissatisfiedConsequences(
   evaluation: Evaluation,
   ids: { alertId: string; followUpId: string },
-  timeZone: string,
+  visit: { phone: string | null; timeZone: string },
   now: number,
 ): { alert: Alert; followUp: FollowUp } | null {
   if (evaluation.score !== 'dissatisfied') return null;
@@ -103,9 +120,10 @@ export function dissatisfiedConsequences(
     alertId: alert.id,
     assigneeStaffId: null,
     createdBy: null,
-    note: `dissatisfied: ${evaluation.reasons.join(', ') || 'no reason given'}`,
+    note: dissatisfiedNote(evaluation.reasons),
+    callbackPhone: visit.phone === null ? null : maskPhone(visit.phone),
     state: 'open',
-    dueAt: endOfDayAfter(now, 1, timeZone),
+    dueAt: endOfDayAfter(now, 1, visit.timeZone),
     createdAt: now,
     closedAt: null,
     closedBy: null,

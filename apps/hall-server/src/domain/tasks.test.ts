@@ -127,6 +127,7 @@ describe('follow-ups', () => {
     note: '回访客户',
     ticketId: 't-1',
     alertId: 'al-1',
+    callbackPhone: null,
     dueAt: undefined,
     timeZone: TZ,
   };

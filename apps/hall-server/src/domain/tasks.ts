@@ -95,6 +95,8 @@ export function createFollowUp(
     note: string;
     ticketId: string | null;
     alertId: string | null;
+    /** The visit's callback phone, masked, if it had one. */
+    callbackPhone: string | null;
     dueAt: number | undefined;
     timeZone: string;
   },
@@ -112,6 +114,7 @@ export function createFollowUp(
     assigneeStaffId: input.assigneeStaffId,
     createdBy: input.createdBy,
     note: input.note,
+    callbackPhone: input.callbackPhone,
     state: 'open',
     dueAt: input.dueAt ?? endOfDayAfter(now, 1, input.timeZone),
     createdAt: now,

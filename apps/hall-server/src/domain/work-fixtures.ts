@@ -112,6 +112,7 @@ export function aFollowUp(over: Partial<FollowUp> = {}): FollowUp {
     assigneeStaffId: 'clerk-1',
     createdBy: 'leader-1',
     note: '回访客户',
+    callbackPhone: null,
     state: 'open',
     dueAt: END_OF_T0_DAY + DAY,
     createdAt: T0,

@@ -1,5 +1,6 @@
-import type { Staff } from '@onestop/shared';
+import { maskPhone, type Staff } from '@onestop/shared';
 import { advanceCase, caseNumber, closeCase, openCase } from '../../domain/cases';
+import { contactPhone, mayReveal, type ContactSubject } from '../../domain/contact';
 import { canTake } from '../../domain/handovers';
 import { accept, reject, type Result } from '../../domain/result';
 import {
@@ -32,6 +33,39 @@ function followUpAssignee(tx: TxContext, staffId: string): Result<Staff> {
 
 function found<T>(record: T | undefined, what: string): Result<T> {
   return record === undefined ? reject('not_found', `${what}.`) : accept(record);
+}
+
+/** Whose record it is, and the whole number it holds (a follow-up's is its visit's). */
+function contactHolder(
+  tx: TxContext,
+  subject: ContactSubject,
+  id: string,
+): Result<{ owners: (string | null)[]; phone: string | null }> {
+  switch (subject) {
+    case 'follow_up': {
+      const f = found(tx.store.followUps.byId(id), `Follow-up ${id}`);
+      if (!f.ok) return f;
+      const ticket =
+        f.value.ticketId === null ? undefined : tx.store.tickets.byId(f.value.ticketId);
+      return accept({
+        owners: [f.value.assigneeStaffId],
+        phone: ticket?.customer.phone ?? null,
+      });
+    }
+    case 'opinion': {
+      const o = found(tx.store.opinions.byId(id), `Opinion ${id}`);
+      if (!o.ok) return o;
+      return accept({ owners: [o.value.handlerStaffId], phone: contactPhone(o.value.contact) });
+    }
+    case 'ticket': {
+      const t = ticketById(tx, id);
+      if (!t.ok) return t;
+      return accept({
+        owners: [t.value.ownerStaffId, t.value.servingStaffId],
+        phone: t.value.customer.phone,
+      });
+    }
+  }
 }
 
 export const caseHandlers = {
@@ -158,9 +192,11 @@ export const caseHandlers = {
         alert = a.value;
       }
       const ticketId = args.ticketId ?? alert?.ticketId ?? null;
+      let phone: string | null = null;
       if (ticketId !== null) {
         const ticket = ticketById(tx, ticketId);
         if (!ticket.ok) return ticket;
+        phone = ticket.value.customer.phone;
       }
       const followUp = createFollowUp(
         {
@@ -170,6 +206,7 @@ export const caseHandlers = {
           note: args.note,
           ticketId,
           alertId: alert?.id ?? null,
+          callbackPhone: phone === null ? null : maskPhone(phone),
           dueAt: args.dueAt,
           timeZone: tx.hall.config.timeZone,
         },
@@ -213,6 +250,21 @@ export const caseHandlers = {
         tx.now,
       );
       return closed.ok ? accept({ followUp: tx.write.followUp(closed.value) }) : closed;
+    },
+  }),
+
+  'customer:reveal-contact': handler<'customer:reveal-contact'>({
+    run(tx, { subject, id }) {
+      const staff = me(tx);
+      if (!staff.ok) return staff;
+      const holder = contactHolder(tx, subject, id);
+      if (!holder.ok) return holder;
+      const allowed = mayReveal(holder.value.owners, {
+        staffId: staff.value.id,
+        isDutyLeader: tx.actor.roles.includes('duty_leader'),
+      });
+      // The reason and the outcome are in the audit log with every command.
+      return allowed.ok ? accept({ phone: holder.value.phone }) : allowed;
     },
   }),
 };

@@ -55,7 +55,10 @@ export const evaluationHandlers = {
       const raised = dissatisfiedConsequences(
         saved,
         { alertId: tx.newId(), followUpId: tx.newId() },
-        tx.hall.config.timeZone,
+        {
+          phone: tx.store.tickets.byId(saved.ticketId)?.customer.phone ?? null,
+          timeZone: tx.hall.config.timeZone,
+        },
         tx.now,
       );
       if (raised) {

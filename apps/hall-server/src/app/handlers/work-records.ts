@@ -1,4 +1,4 @@
-import type { Records, Snapshot } from '@onestop/shared';
+import type { Evaluation, FollowUp, Records, Snapshot } from '@onestop/shared';
 import type { Store } from '../../store/store';
 
 // The work post's records in a snapshot (what is open, and what closed today) and in
@@ -9,15 +9,35 @@ type WorkKinds =
 
 /** `dayStart`: the first instant of the current business day. */
 export function workSnapshot(store: Store, dayStart: number): Pick<Snapshot, WorkKinds> {
+  const followUps = store.followUps.current(dayStart);
   return {
-    evaluations: store.evaluations.current(dayStart),
+    evaluations: withRatingsOf(followUps, store.evaluations.current(dayStart), store),
     alerts: store.alerts.current(dayStart),
     caseTypes: store.caseTypes.all(),
     cases: store.cases.current(dayStart),
     tasks: store.tasks.current(dayStart),
-    followUps: store.followUps.current(dayStart),
+    followUps,
     handovers: store.handovers.current(dayStart),
   };
+}
+
+/**
+ * A 不满意 follow-up from an earlier day comes with its rating, so that every screen can name
+ * the rating's reasons in its reader's language.
+ */
+function withRatingsOf(
+  followUps: readonly FollowUp[],
+  evaluations: Evaluation[],
+  store: Store,
+): Evaluation[] {
+  const held = new Set(evaluations.map((e) => e.ticketId));
+  for (const f of followUps) {
+    if (f.source !== 'dissatisfied' || f.ticketId === null || held.has(f.ticketId)) continue;
+    const rating = store.evaluations.byTicket(f.ticketId);
+    if (rating) evaluations.push(rating);
+    held.add(f.ticketId);
+  }
+  return evaluations;
 }
 
 export function workChangesSince(store: Store, since: number): Pick<Records, WorkKinds> {
