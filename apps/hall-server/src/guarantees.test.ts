@@ -298,6 +298,7 @@ const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'follow-up:create': { assigneeStaffId: 'no-such-staff', note: 'matrix test' },
   'follow-up:assign': { followUpId: 'no-such-follow-up', assigneeStaffId: 'stf-clerk-1' },
   'follow-up:close': { followUpId: 'no-such-follow-up', result: 'matrix test' },
+  'customer:reveal-contact': { subject: 'follow_up', id: 'no-such-follow-up', reason: '矩阵测试' },
   'handover:create': { toStaffId: 'no-such-staff', note: 'matrix test' },
   'handover:acknowledge': { handoverId: 'no-such-handover' },
   'handover:cancel': { handoverId: 'no-such-handover' },

@@ -99,6 +99,7 @@ const allowed: Record<CommandName, string[]> = {
   'follow-up:create': ['duty leader'],
   'follow-up:assign': ['duty leader'],
   'follow-up:close': ['clerk', 'duty leader'],
+  'customer:reveal-contact': ['clerk', 'backoffice', 'duty leader'],
   'handover:create': ['guide', 'clerk', 'backoffice', 'duty leader', 'admin'],
   'handover:acknowledge': ['guide', 'clerk', 'backoffice', 'duty leader', 'admin'],
   'handover:cancel': ['guide', 'clerk', 'backoffice', 'duty leader', 'admin'],
