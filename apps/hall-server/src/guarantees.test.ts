@@ -288,6 +288,7 @@ const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'admin:configure': { settings: {} },
   'evaluation:submit': { ticketId: 'no-such-ticket', score: 'satisfied' },
   'alert:acknowledge': { alertId: 'no-such-alert' },
+  'alert:acknowledge-many': { alertIds: ['no-such-alert'] },
   'case:open': { ticketId: 'no-such-ticket', caseTypeId: 'ct-connection', summary: 'matrix test' },
   'case:advance': { caseId: 'no-such-case' },
   'case:close': { caseId: 'no-such-case', outcome: 'withdrawn', result: 'matrix test' },

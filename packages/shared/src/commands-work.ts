@@ -78,6 +78,15 @@ export const workCommands = {
     summary: 'The duty leader acknowledges an alert on the console.',
   }),
 
+  'alert:acknowledge-many': def({
+    kind: 'command',
+    input: command({ alertIds: z.array(Id).min(1).max(500), note: Note.optional() }),
+    output: z.object({ alerts: z.array(Alert) }),
+    roles: LEADER,
+    summary:
+      'The duty leader acknowledges a group of alerts (one kind, one counter) at once: one change, one audit entry; those acknowledged meanwhile are left as they are, an unknown id refuses all.',
+  }),
+
   'case:open': def({
     kind: 'command',
     input: command({

@@ -1,14 +1,25 @@
+import type { Alert, AlertKind } from '@onestop/shared';
 import { findAlerts, newAlert } from '../domain/alerts';
 import { startOfBusinessDay } from '../domain/business-day';
 import { accept } from '../domain/result';
 import type { Hall } from './hall';
+import type { TxContext } from './context';
 
 // Every so often the server looks at the hall as the duty leader would and raises an alert for
 // each new finding (a ticket past its target wait, an overdue case, a device gone, a service
 // nobody serves…): one per kind and subject per business day, so an acknowledged alert does
-// not come back every half minute.
+// not come back every half minute. Only what is live: today's tickets, and items open now.
+// An alert left unacknowledged from an earlier business day is closed as expired (at start and
+// at the day change): what is still wrong today is raised again today, and a week of history
+// does not greet the duty leader as a hundred alerts.
 
 const OPEN_TICKET = new Set(['waiting', 'called', 'serving', 'parked']);
+
+/** Faults are told until someone reads them, whatever the day (DESIGN.md §6). */
+const NEVER_EXPIRE: ReadonlySet<AlertKind> = new Set(['sync_failed', 'clock_jump']);
+
+/** The note of an alert closed by the day change, not by a person (`acknowledgedBy` null). */
+export const EXPIRED_NOTE = 'expired';
 
 export interface AlertSweep {
   /** Devices that dropped off the network, and since when (fed by the socket server). */
@@ -17,17 +28,43 @@ export interface AlertSweep {
   stop(): void;
 }
 
+/** Closes unacknowledged alerts raised before today's business day began; how many. */
+function expireStale(tx: TxContext, dayStart: number): number {
+  const stale = tx.store.alerts
+    .current(dayStart)
+    .filter(
+      (a) => a.acknowledgedAt === null && a.createdAt < dayStart && !NEVER_EXPIRE.has(a.kind),
+    );
+  for (const a of stale) {
+    const closed: Alert = {
+      ...a,
+      acknowledgedAt: tx.now,
+      acknowledgedBy: null,
+      note: EXPIRED_NOTE,
+    };
+    tx.write.alert(closed);
+  }
+  return stale.length;
+}
+
 export function startAlertSweep(
   hall: Hall,
   options: { intervalMs?: number; deviceOfflineAfterMs?: number } = {},
 ): AlertSweep {
   const offlineSince = new Map<string, number>();
   const deviceOfflineAfterMs = options.deviceOfflineAfterMs ?? 120_000;
+  const dayStartOf = (tx: TxContext) =>
+    startOfBusinessDay(tx.hall.businessDay, tx.hall.config.timeZone);
+
+  function expire(): void {
+    hall.runSystem('alert-expiry', (tx) => accept(expireStale(tx, dayStartOf(tx))));
+  }
 
   function runOnce(): number {
+    expire();
     return (
       hall.runSystem('alert-sweep', (tx) => {
-        const dayStart = startOfBusinessDay(tx.hall.businessDay, tx.hall.config.timeZone);
+        const dayStart = dayStartOf(tx);
         const raisedToday = new Set(
           tx.store.alerts
             .current(dayStart)
@@ -40,7 +77,7 @@ export function startAlertSweep(
           counters: tx.store.counters.all(),
           tickets: tx.store.tickets
             .visible(tx.hall.businessDay)
-            .filter((t) => OPEN_TICKET.has(t.state)),
+            .filter((t) => t.businessDay === tx.hall.businessDay && OPEN_TICKET.has(t.state)),
           cases: tx.store.cases.current(dayStart),
           tasks: tx.store.tasks.current(dayStart),
           followUps: tx.store.followUps.current(dayStart),
@@ -58,6 +95,7 @@ export function startAlertSweep(
     );
   }
 
+  expire(); // at start: a hall that was off overnight, or a demo hall's simulated week
   const timer = setInterval(runOnce, options.intervalMs ?? 30_000);
   timer.unref();
   return { offlineSince, runOnce, stop: () => clearInterval(timer) };

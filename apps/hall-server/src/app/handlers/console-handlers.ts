@@ -1,6 +1,7 @@
 import {
   pinProblem,
   pinProblemText,
+  type Alert,
   type AuditEntry,
   type HallEvent,
   type Staff,
@@ -225,6 +226,27 @@ export const consoleHandlers = {
       return accept({
         opinion: tx.write.opinion({ ...opinion, state: 'closed', closedAt: tx.now, resolution }),
       });
+    },
+  }),
+
+  'alert:acknowledge-many': handler<'alert:acknowledge-many'>({
+    run(tx, { alertIds, note }) {
+      const ids = [...new Set(alertIds)];
+      const found = ids.map((id) => tx.store.alerts.byId(id));
+      const missing = ids.filter((_, i) => !found[i]);
+      if (missing.length > 0) return reject('not_found', `Alerts ${missing.join(', ')}.`);
+      // Acknowledged meanwhile (another console, the alert's own row): left as they are.
+      const alerts = found
+        .filter((a): a is Alert => a !== undefined && a.acknowledgedAt === null)
+        .map((a) =>
+          tx.write.alert({
+            ...a,
+            acknowledgedAt: tx.now,
+            acknowledgedBy: tx.actor.staff!.id,
+            note: note || null,
+          }),
+        );
+      return accept({ alerts });
     },
   }),
 
