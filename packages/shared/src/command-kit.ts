@@ -26,11 +26,24 @@ export const query = <S extends z.ZodRawShape>(shape: S) =>
 
 export const TicketRef = { ticketId: Id };
 export const TicketResult = z.object({ ticket: Ticket });
+/**
+ * Where a waiting ticket stands: people ahead and the wait as a range (issue 15). The range is
+ * honest about nobody serving: `noCounterOpen` says no open counter serves the service now (the
+ * wait figures are then 0 and mean nothing), `hallOpensAt` when the hall opens next, if closed.
+ */
+export const WaitEstimate = {
+  peopleAhead: z.number().int().nonnegative(),
+  /** The centre of the range. */
+  estimatedWaitSec: z.number().int().nonnegative(),
+  estimatedWaitLowSec: z.number().int().nonnegative(),
+  estimatedWaitHighSec: z.number().int().nonnegative(),
+  noCounterOpen: z.boolean(),
+  hallOpensAt: z.number().int().nonnegative().nullable(),
+};
 /** A newly issued ticket with where it stands, and the token for its phone status page. */
 export const IssuedTicket = z.object({
   ticket: Ticket,
-  peopleAhead: z.number().int().nonnegative(),
-  estimatedWaitSec: z.number().int().nonnegative(),
+  ...WaitEstimate,
   statusToken: z.string(),
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IssuedTicket, Reason, Text, command, def, query } from './command-kit';
+import { IssuedTicket, Reason, Text, WaitEstimate, command, def, query } from './command-kit';
 import {
   AccountNo,
   Appointment,
@@ -25,8 +25,13 @@ export const ServiceQueue = z.object({
   waiting: z.number().int().nonnegative(),
   /** How long the longest-waiting ticket has waited so far. */
   longestWaitSec: z.number().int().nonnegative(),
-  /** What a ticket taken now would wait, by the same estimate as at issue. */
+  /** What a ticket taken now would wait, by the same estimate as at issue (the centre). */
   estimatedWaitSec: z.number().int().nonnegative(),
+  estimatedWaitLowSec: z.number().int().nonnegative(),
+  estimatedWaitHighSec: z.number().int().nonnegative(),
+  /** No open counter serves it now: a ticket taken now would not be called until one opens. */
+  noCounterOpen: z.boolean(),
+  hallOpensAt: z.number().int().nonnegative().nullable(),
   targetWaitSec: z.number().int().nonnegative(),
   /** Open counters serving it now. */
   openCounters: z.number().int().nonnegative(),
@@ -40,8 +45,7 @@ export const TicketStatus = z.object({
   serviceNameZh: z.string(),
   serviceNameEn: z.string(),
   state: TicketState,
-  peopleAhead: z.number().int().nonnegative(),
-  estimatedWaitSec: z.number().int().nonnegative(),
+  ...WaitEstimate,
   counter: z.object({ number: z.number().int(), name: z.string() }).nullable(),
   issuedAt: EpochMs,
   calledAt: EpochMs.nullable(),
@@ -54,8 +58,7 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const FoundTicket = z.object({
   ticket: Ticket,
   statusToken: z.string(),
-  peopleAhead: z.number().int().nonnegative(),
-  estimatedWaitSec: z.number().int().nonnegative(),
+  ...WaitEstimate,
 });
 export type FoundTicket = z.infer<typeof FoundTicket>;
 

@@ -67,6 +67,11 @@ export const EstimateAccuracy = z.object({
   maeSec: Sec,
   /** Mean (estimated − actual): positive means the estimate was too long. */
   biasSec: z.number(),
+  /** MAE of the naive estimate (people ahead × mean handling ÷ open counters) on the same
+   *  tickets; null when none was kept (tickets issued before issue 15). */
+  naiveMaeSec: Sec.nullable(),
+  /** Share called later than the upper end of the range they were told; null as above. */
+  overHighShare: Share.nullable(),
 });
 
 const Count = z.number().int().nonnegative();
@@ -121,6 +126,10 @@ export const HallReport = z.object({
     z.object({ serviceId: Id, targetWaitSec: Sec, hours: z.array(HourReport) }),
   ),
   estimates: z.object({
+    /** All tickets told a wait at issue, key 'all'. */
+    overall: EstimateAccuracy,
+    /** Tickets told no counter served their service (no wait given). */
+    toldNoCounter: Count,
     byService: z.array(EstimateAccuracy),
     byHour: z.array(EstimateAccuracy),
   }),

@@ -1,19 +1,81 @@
-import type { Service, Ticket } from '@onestop/shared';
+import { isOpenAt, type Service, type Ticket } from '@onestop/shared';
+import { nextBusinessDayStart, startOfBusinessDay } from '../domain/business-day';
+import { estimateWait, naiveWaitSec, peopleAhead } from '../domain/estimate';
 import {
-  effectiveCounters,
-  estimateWaitSec,
-  peopleAhead,
-  recentHandleSec,
-} from '../domain/estimate';
+  handlingProfile,
+  plainMeanSec,
+  trimmed,
+  type HandlingProfile,
+  type HandlingSample,
+  type HandlingTime,
+} from '../domain/handling-times';
 import type { HallState } from '../store/hall-repo';
 import type { Store } from '../store/store';
 
+// Where a waiting ticket stands, for the ticket, the kiosk's service list and the phone page:
+// people ahead and the wait as a range, from the counters open now, what they hold, the
+// handling times learned over the last business days, and the calling policy.
+
+/** Business days of history the handling times are learned from. */
+export const HISTORY_DAYS = 14;
+
 export interface QueuePosition {
   peopleAhead: number;
+  /** The centre of the range. */
   estimatedWaitSec: number;
+  estimatedWaitLowSec: number;
+  estimatedWaitHighSec: number;
+  /** No open counter serves the service now: nobody will call the ticket until one opens. */
+  noCounterOpen: boolean;
+  /** When the hall opens next, when it is outside its business hours now; else null. */
+  hallOpensAt: number | null;
 }
 
-/** Where a waiting ticket stands: people ahead in its service and the estimated wait. */
+/** What the accuracy report keeps beside the estimate given: the naive one. */
+export interface IssuePosition extends QueuePosition {
+  naiveWaitSec: number;
+}
+
+interface History {
+  businessDay: string;
+  samples: HandlingSample[];
+  profile: HandlingProfile;
+}
+
+// The learned profile changes once a business day: kept per store, rebuilt on a new day.
+const histories = new WeakMap<Store, History>();
+
+function historyOf(store: Store, hall: HallState): History {
+  const known = histories.get(store);
+  if (known?.businessDay === hall.businessDay) return known;
+  const dayStarts = new Map<string, number>();
+  const samples = store.tickets.handlingHistory(hall.businessDay, HISTORY_DAYS).map((v) => {
+    let start = dayStarts.get(v.businessDay);
+    if (start === undefined) {
+      start = startOfBusinessDay(v.businessDay, hall.config.timeZone);
+      dayStarts.set(v.businessDay, start);
+    }
+    return {
+      serviceId: v.serviceId,
+      hour: Math.floor((v.calledAt - start) / 3_600_000),
+      sec: v.sec,
+    };
+  });
+  const history = { businessDay: hall.businessDay, samples, profile: handlingProfile(samples) };
+  histories.set(store, history);
+  return history;
+}
+
+/** Next opening of the hall's business hours after `now`, when it is closed now. */
+function hallOpensAt(hall: HallState, now: number): number | null {
+  const hours = hall.config.businessHours;
+  const { timeZone } = hall.config;
+  if (!hours || isOpenAt(now, timeZone, hours)) return null;
+  const [h, m] = hours.open.split(':').map(Number) as [number, number];
+  const today = startOfBusinessDay(hall.businessDay, timeZone) + (h * 60 + m) * 60_000;
+  return today > now ? today : nextBusinessDayStart(now, timeZone) + (h * 60 + m) * 60_000;
+}
+
 export function queuePosition(
   store: Store,
   hall: HallState,
@@ -21,23 +83,54 @@ export function queuePosition(
   service: Service,
   waiting: readonly Ticket[],
   now: number,
-): QueuePosition {
-  const ahead = peopleAhead(ticket, waiting, service, hall.config.callWeights, now);
+): IssuePosition {
+  const { timeZone } = hall.config;
+  const history = historyOf(store, hall);
+  const services = new Map(store.services.all().map((s) => [s.id, s]));
+  const dayStart = startOfBusinessDay(hall.businessDay, timeZone);
+  const today = new Map<string, HandlingTime>();
+  const handling = (serviceId: string, at: number): HandlingTime => {
+    const target = services.get(serviceId)?.targetHandleSec ?? 300;
+    const hour = Math.floor((at - dayStart) / 3_600_000);
+    const learned = history.profile.at(serviceId, hour, target);
+    if (learned.n > 0) return learned;
+    // No history yet (a new hall): today's finished visits, once there are a few.
+    let recent = today.get(serviceId);
+    if (!recent) {
+      recent = trimmed(store.tickets.recentHandleSec(hall.businessDay, serviceId));
+      today.set(serviceId, recent);
+    }
+    return recent.n >= 5 ? recent : learned;
+  };
   const counters = store.counters.all();
-  const withWaiting = new Set(waiting.map((t) => t.serviceId));
-  withWaiting.add(service.id);
-  const serving = counters.filter((c) => c.state === 'open' && c.serviceIds.includes(service.id));
-  const busy = store.tickets.busyCounterIds();
+  const ahead = peopleAhead(ticket, waiting, service, hall.config.callWeights, now);
+  const range = estimateWait({
+    ticket,
+    waiting,
+    counters,
+    held: store.tickets.heldAtCounters(),
+    services,
+    handling,
+    weights: hall.config.callWeights,
+    now,
+  });
+  const open = counters.filter((c) => c.state === 'open' && c.serviceIds.includes(service.id));
   return {
     peopleAhead: ahead,
-    estimatedWaitSec: estimateWaitSec({
-      peopleAhead: ahead,
-      counters: effectiveCounters(service.id, counters, withWaiting),
-      handleSec: recentHandleSec(
-        service,
-        store.tickets.recentHandleSec(hall.businessDay, service.id),
-      ),
-      allBusy: serving.length > 0 && serving.every((c) => busy.has(c.id)),
-    }),
+    estimatedWaitSec: range.estimatedWaitSec,
+    estimatedWaitLowSec: range.lowSec,
+    estimatedWaitHighSec: range.highSec,
+    noCounterOpen: range.noCounterOpen,
+    hallOpensAt: hallOpensAt(hall, now),
+    naiveWaitSec: naiveWaitSec(
+      ahead,
+      plainMeanSec(history.samples, service.id, service.targetHandleSec),
+      open.length,
+    ),
   };
+}
+
+/** The position as devices see it (the naive figure stays in the hall's reports). */
+export function publicPosition({ naiveWaitSec: _, ...position }: IssuePosition): QueuePosition {
+  return position;
 }

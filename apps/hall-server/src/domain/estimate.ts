@@ -1,41 +1,12 @@
 import type { CallWeights, Counter, Service, Ticket } from '@onestop/shared';
-import { callScore } from './calling';
+import { callOrder, callScore } from './calling';
+import type { HandlingTime } from './handling-times';
 
-// Estimated wait for a waiting ticket: the people ahead of it in its service, divided among the
-// open counters serving that service now, at the recent handling time of that service.
-
-const RECENT_SAMPLES = 20;
-const MIN_SAMPLES_FOR_TRUST = 5;
-
-/** Recent handling time: the mean of the last finished services, blended with the target
- *  while there are few samples (the first customers of the day). */
-export function recentHandleSec(
-  service: Pick<Service, 'targetHandleSec'>,
-  recentDurationsSec: readonly number[],
-): number {
-  const samples = recentDurationsSec.slice(-RECENT_SAMPLES);
-  if (samples.length === 0) return service.targetHandleSec;
-  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-  const trust = Math.min(1, samples.length / MIN_SAMPLES_FOR_TRUST);
-  return trust * mean + (1 - trust) * service.targetHandleSec;
-}
-
-/** Open counters serving `serviceId`, each shared among the services it has people waiting for. */
-export function effectiveCounters(
-  serviceId: string,
-  counters: readonly Counter[],
-  servicesWithWaiting: ReadonlySet<string>,
-): number {
-  let total = 0;
-  for (const c of counters) {
-    if (c.state !== 'open' || !c.serviceIds.includes(serviceId)) continue;
-    const sharedWith = c.serviceIds.filter(
-      (s) => s === serviceId || servicesWithWaiting.has(s),
-    ).length;
-    total += 1 / Math.max(1, sharedWith);
-  }
-  return total;
-}
+// A waiting ticket's wait, as a range. The hall is played forward from now: each counter open
+// now frees when the customer it holds is done (their elapsed time counts), then calls the next
+// ticket its calling policy picks (priority, appointments, returning tickets, the services it
+// shares with others), each visit taking the learned handling time of its service, until the
+// ticket is called. The spread of the handling times it waited through gives the range.
 
 /** How many waiting tickets of the same service would be called before `ticket`. */
 export function peopleAhead(
@@ -56,22 +27,128 @@ export function peopleAhead(
   return ahead;
 }
 
-export interface WaitEstimateInput {
-  peopleAhead: number;
-  counters: number;
-  handleSec: number;
-  /** Whether every counter serving the service is busy right now. */
-  allBusy: boolean;
+/** What a counter holds now: the service of the ticket called or served there, and since when. */
+export interface HeldTicket {
+  serviceId: string;
+  /** When it was called (the counter has been taken since). */
+  sinceMs: number;
 }
 
-export function estimateWaitSec({
-  peopleAhead,
-  counters,
-  handleSec,
-  allBusy,
-}: WaitEstimateInput): number {
-  // With no counter open the estimate assumes one will open: better a number than none.
-  const servers = Math.max(counters, 1);
-  const inService = allBusy ? 0.5 : 0;
-  return Math.round(((peopleAhead + inService) * handleSec) / servers);
+export interface WaitInput {
+  ticket: Ticket;
+  /** Every waiting ticket of the hall (the ticket itself may be among them). */
+  waiting: readonly Ticket[];
+  counters: readonly Counter[];
+  /** Counter id → the ticket it holds now. */
+  held: ReadonlyMap<string, HeldTicket>;
+  services: ReadonlyMap<string, Pick<Service, 'targetWaitSec' | 'targetHandleSec'>>;
+  /** Learned handling time of a service for a customer called at `at`. */
+  handling: (serviceId: string, at: number) => HandlingTime;
+  weights: CallWeights;
+  now: number;
+}
+
+export interface WaitRange {
+  /** The centre of the range. */
+  estimatedWaitSec: number;
+  lowSec: number;
+  highSec: number;
+  /** No counter open now (nor paused for a break) serves the ticket: nobody will call it. */
+  noCounterOpen: boolean;
+}
+
+/** Between one customer leaving and the next being called. */
+export const TURNAROUND_SEC = 20;
+/** A counter paused for a break is counted back after this long since it paused. */
+export const PAUSE_SEC = 15 * 60;
+/** Share of the remaining handling time still expected of a customer already past the mean. */
+const OVERRUN_SHARE = 0.25;
+/** The range: the centre ± these many spreads, plus a margin for what is not modelled. */
+const Z_LOW = 1;
+const Z_HIGH = 1.3;
+const MARGIN_SHARE = 0.15;
+const MARGIN_MIN_SEC = 60;
+
+interface Server {
+  id: string;
+  counter: Counter;
+  freeAt: number;
+  /** Variance (s²) of `freeAt`, from the handling times behind it. */
+  variance: number;
+}
+
+function serverOf(input: WaitInput, counter: Counter): Server {
+  const { now, held, handling } = input;
+  const opensAt =
+    counter.state === 'paused' ? Math.max(now, counter.updatedAt + PAUSE_SEC * 1000) : now;
+  const holding = held.get(counter.id);
+  if (!holding) return { id: counter.id, counter, freeAt: opensAt, variance: 0 };
+  const time = handling(holding.serviceId, holding.sinceMs);
+  const elapsedSec = (now - holding.sinceMs) / 1000;
+  const remainingSec = Math.max(time.meanSec - elapsedSec, time.meanSec * OVERRUN_SHARE);
+  const remainingSd = Math.min(time.sdSec, remainingSec);
+  return {
+    id: counter.id,
+    counter,
+    freeAt: Math.max(opensAt, now + (remainingSec + TURNAROUND_SEC) * 1000),
+    variance: remainingSd ** 2,
+  };
+}
+
+/** Counters that will call: open, or paused for a break with their clerk still there. */
+function callingCounters(counters: readonly Counter[]): Counter[] {
+  return counters.filter((c) => c.state === 'open' || (c.state === 'paused' && c.staffId !== null));
+}
+
+export function estimateWait(input: WaitInput): WaitRange {
+  const { ticket, now, services, weights } = input;
+  const serving = callingCounters(input.counters);
+  const none = { estimatedWaitSec: 0, lowSec: 0, highSec: 0, noCounterOpen: true };
+  if (
+    !serving.some((c) => c.serviceIds.includes(ticket.serviceId) || c.id === ticket.targetCounterId)
+  ) {
+    return none;
+  }
+  const servers = serving.map((c) => serverOf(input, c));
+  let queue = input.waiting.filter((t) => t.id !== ticket.id && t.state === 'waiting');
+  queue.push(ticket);
+  // Each step: the counter free soonest calls the ticket its policy ranks first then.
+  for (let steps = 0; steps <= queue.length + servers.length; steps++) {
+    const ready = servers.filter((s) => Number.isFinite(s.freeAt));
+    if (ready.length === 0) break;
+    const next = ready.reduce((a, b) => (b.freeAt < a.freeAt ? b : a));
+    const called = callOrder(queue, next.counter, services, weights, next.freeAt)[0];
+    if (!called) {
+      next.freeAt = Infinity; // nothing it can call: it does not call ours either
+      continue;
+    }
+    if (called.id === ticket.id) return rangeOf((next.freeAt - now) / 1000, next.variance);
+    queue = queue.filter((t) => t.id !== called.id);
+    const time = input.handling(called.serviceId, next.freeAt);
+    next.freeAt += (time.meanSec + TURNAROUND_SEC) * 1000;
+    next.variance += time.sdSec ** 2;
+  }
+  return none;
+}
+
+/** The range around a centre whose handling times add up to `variance`. */
+export function rangeOf(centreSec: number, variance: number): WaitRange {
+  const centre = Math.max(0, centreSec);
+  const sd = Math.sqrt(variance);
+  const margin = Math.max(MARGIN_MIN_SEC, centre * MARGIN_SHARE);
+  return {
+    estimatedWaitSec: Math.round(centre),
+    lowSec: Math.round(Math.max(0, centre - Z_LOW * sd - margin / 2)),
+    highSec: Math.round(centre + Z_HIGH * sd + margin),
+    noCounterOpen: false,
+  };
+}
+
+/** The naive estimate the issue measures against: people ahead × mean handling ÷ open counters. */
+export function naiveWaitSec(
+  peopleAheadCount: number,
+  meanHandleSec: number,
+  openCounters: number,
+) {
+  return Math.round((peopleAheadCount * meanHandleSec) / Math.max(1, openCounters));
 }

@@ -44,6 +44,8 @@ const tickets: TicketFacts[] = [
     ownerStaffId: 'c1',
     counterId: 'ctr-1',
     estimatedWaitSec: 240,
+    estimatedWaitHighSec: 360, // within its range
+    naiveWaitSec: 120, // naive error −180
   }),
   // A: wait 900 s (past the 600 s target), handle 240 s, estimated 600 (error −300)
   ticket(day1, {
@@ -55,6 +57,8 @@ const tickets: TicketFacts[] = [
     ownerStaffId: 'c1',
     counterId: 'ctr-1',
     estimatedWaitSec: 600,
+    estimatedWaitHighSec: 800, // called after the upper end
+    naiveWaitSec: 300, // −600
   }),
   // A: wait 600 s (just within target), no-show, estimated 300 (error −300)
   ticket(day1, {
@@ -63,6 +67,8 @@ const tickets: TicketFacts[] = [
     firstCalledAt: at(day1, 9, 30),
     counterId: 'ctr-1',
     estimatedWaitSec: 300,
+    estimatedWaitHighSec: 700,
+    naiveWaitSec: 200, // −400
   }),
   // B: wait 600 s, handle 600 s, clerk 2 at counter 2, transferred once, estimated 900 (+300)
   ticket(day1, {
@@ -76,6 +82,8 @@ const tickets: TicketFacts[] = [
     counterId: 'ctr-2',
     transferCount: 1,
     estimatedWaitSec: 900,
+    estimatedWaitHighSec: 1200,
+    naiveWaitSec: 0, // −600
   }),
   // B: cancelled before any call
   ticket(day1, {
@@ -188,7 +196,7 @@ const caseType = (id: string, nameZh: string, sortOrder: number): CaseType => ({
   changeSeq: 0,
 });
 
-const report = computeReport(facts, {
+const input = {
   from: '2026-11-23',
   to: '2026-11-24',
   services: [service('svc-a', 600), service('svc-b', 900)],
@@ -197,7 +205,8 @@ const report = computeReport(facts, {
   serviceLevel: 0.8,
   now: day1 + 5 * 86_400_000,
   asOf: day1 + 4 * 86_400_000, // Friday 00:00, as if judged at the end of a longer range
-});
+};
+const report = computeReport(facts, input);
 
 describe('a report over two fixture days', () => {
   it('counts per service: waits, target share, handling, no-shows, transfers, cancellations', () => {
@@ -345,14 +354,52 @@ describe('a report over two fixture days', () => {
       repeated: 2,
     });
     // A: errors −60, −300, −300 → MAE 220, bias −220 (estimates too short); B: +300.
+    // Naive errors: A −180, −600, −400 → 393.3; B −600. Over the upper end: A's second only.
+    const a = { n: 3, maeSec: 220, biasSec: -220, naiveMaeSec: 393.3, overHighShare: 0.3333 };
+    const b = { n: 1, maeSec: 300, biasSec: 300, naiveMaeSec: 600, overHighShare: 0 };
     expect(report.estimates.byService).toEqual([
-      { key: 'svc-a', n: 3, maeSec: 220, biasSec: -220 },
-      { key: 'svc-b', n: 1, maeSec: 300, biasSec: 300 },
+      { key: 'svc-a', ...a },
+      { key: 'svc-b', ...b },
     ]);
     expect(report.estimates.byHour).toEqual([
-      { key: '09:00', n: 3, maeSec: 220, biasSec: -220 },
-      { key: '10:00', n: 1, maeSec: 300, biasSec: 300 },
+      { key: '09:00', ...a },
+      { key: '10:00', ...b },
     ]);
+    // All four: MAE 240 against the naive 445, one of four past the upper end.
+    expect(report.estimates.overall).toEqual({
+      key: 'all',
+      n: 4,
+      maeSec: 240,
+      biasSec: -90,
+      naiveMaeSec: 445,
+      overHighShare: 0.25,
+    });
+    expect(report.estimates.toldNoCounter).toBe(0);
+  });
+
+  it('leaves out the tickets told no counter served them, and counts them', () => {
+    const told = ticket(day2, {
+      issued: [8, 0],
+      state: 'waiting',
+      firstCalledAt: at(day2, 9, 0),
+      estimatedWaitSec: null,
+      noCounterOpen: true,
+    });
+    const old = ticket(day2, {
+      issued: [9, 0],
+      firstCalledAt: at(day2, 9, 10),
+      estimatedWaitSec: 300, // before issue 15: no range, no naive figure kept
+    });
+    const r = computeReport({ ...facts, tickets: [told, old] }, input);
+    expect(r.estimates.toldNoCounter).toBe(1);
+    expect(r.estimates.overall).toEqual({
+      key: 'all',
+      n: 1,
+      maeSec: 300,
+      biasSec: -300,
+      naiveMaeSec: null,
+      overHighShare: null,
+    });
   });
 
   it('counts cases by type: on-time completion, open and overdue', () => {

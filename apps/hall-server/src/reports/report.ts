@@ -24,6 +24,11 @@ export interface TicketFacts {
   transferCount: number;
   stateReason: string | null;
   estimatedWaitSec: number | null;
+  /** The upper end of the range told at issue, and the naive estimate kept beside it. */
+  estimatedWaitHighSec?: number | null;
+  naiveWaitSec?: number | null;
+  /** Told at issue that no counter served the service (no wait given). */
+  noCounterOpen?: boolean;
 }
 
 export interface OpinionFacts {
@@ -117,8 +122,15 @@ interface Bucket {
   cancellations: number;
   /** Called within their own service's target wait. */
   withinTarget: number;
-  /** Estimated minus actual wait, seconds. */
-  estimateErrors: number[];
+  estimateErrors: EstimateError[];
+}
+
+/** One ticket's estimate against its wait: estimated minus actual (s), the naive one's error,
+ *  and whether it was called after the upper end of its range (null: not kept). */
+interface EstimateError {
+  error: number;
+  naiveError: number | null;
+  overHigh: boolean | null;
 }
 
 const bucket = (): Bucket => ({
@@ -133,12 +145,18 @@ const bucket = (): Bucket => ({
   estimateErrors: [],
 });
 
-function accuracyOf(key: string, errors: number[]) {
+function accuracyOf(key: string, errors: EstimateError[]) {
+  const naive = errors.flatMap((e) => (e.naiveError === null ? [] : [Math.abs(e.naiveError)]));
+  const ranged = errors.filter((e) => e.overHigh !== null);
   return {
     key,
     n: errors.length,
-    maeSec: round(mean(errors.map(Math.abs))),
-    biasSec: round(mean(errors)),
+    maeSec: round(mean(errors.map((e) => Math.abs(e.error)))),
+    biasSec: round(mean(errors.map((e) => e.error))),
+    // The naive figure over the same tickets only when every one kept it.
+    naiveMaeSec: naive.length === 0 || naive.length < errors.length ? null : round(mean(naive)),
+    overHighShare:
+      ranged.length === 0 ? null : share(ranged.filter((e) => e.overHigh).length, ranged.length),
   };
 }
 
@@ -202,6 +220,8 @@ export function computeReport(
   const arrivalsByWeekdayHour = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
   const days = new Set<string>();
   let ticketCount = 0;
+  const allEstimates: EstimateError[] = [];
+  let toldNoCounter = 0;
   const targetOf = new Map(input.services.map((s) => [s.id, s.targetWaitSec]));
 
   for (const t of facts.tickets) {
@@ -232,12 +252,18 @@ export function computeReport(
         serviceInHour.withinTarget++;
       }
       if (t.state === 'no_show') service.noShows++;
-      if (t.estimatedWaitSec !== null) {
-        const error = t.estimatedWaitSec - wait;
+      if (t.estimatedWaitSec !== null && !t.noCounterOpen) {
+        const error: EstimateError = {
+          error: t.estimatedWaitSec - wait,
+          naiveError: t.naiveWaitSec == null ? null : t.naiveWaitSec - wait,
+          overHigh: t.estimatedWaitHighSec == null ? null : wait > t.estimatedWaitHighSec,
+        };
         service.estimateErrors.push(error);
         inHour.estimateErrors.push(error);
+        allEstimates.push(error);
       }
     }
+    if (t.noCounterOpen) toldNoCounter++;
     if (wasServed(t)) {
       const handle = handleSec(t);
       service.handles.push(handle);
@@ -378,6 +404,8 @@ export function computeReport(
     },
     staffingByService,
     estimates: {
+      overall: accuracyOf('all', allEstimates),
+      toldNoCounter,
       byService: input.services.map((s) => accuracyOf(s.id, byService.get(s.id)!.estimateErrors)),
       byHour: [...hall.byHour.keys()]
         .sort((a, b) => a - b)
@@ -465,7 +493,7 @@ export function loadReportFacts(
     .prepare(
       `SELECT business_day, service_id, state, issued_at, started_at, finished_at,
         serving_staff_id, owner_staff_id, counter_id, transfer_count, state_reason,
-        estimated_wait_sec, first_called_at
+        estimated_wait_sec, first_called_at, estimated_wait_high_sec, naive_wait_sec, no_counter_open
        FROM tickets WHERE business_day BETWEEN ? AND ?`,
     )
     .raw();
@@ -494,6 +522,9 @@ export function loadReportFacts(
         stateReason: r[10] as string | null,
         estimatedWaitSec: r[11] as number | null,
         firstCalledAt: r[12] as number | null,
+        estimatedWaitHighSec: r[13] as number | null,
+        naiveWaitSec: r[14] as number | null,
+        noCounterOpen: r[15] === 1,
       };
     }
   }

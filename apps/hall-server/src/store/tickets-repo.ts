@@ -112,6 +112,18 @@ export function createTicketsRepo(db: Db) {
   const recentHandling = db.prepare(`SELECT finished_at - started_at AS ms FROM tickets
     WHERE business_day = ? AND service_id = ? AND state = 'done' AND started_at IS NOT NULL
     ORDER BY finished_at DESC LIMIT 20`);
+  const heldAtCounters =
+    db.prepare(`SELECT counter_id, service_id, COALESCE(called_at, started_at) AS since
+    FROM tickets WHERE state IN ('called', 'serving') AND counter_id IS NOT NULL`);
+  const handlingDays = db.prepare(`SELECT DISTINCT business_day FROM tickets
+    WHERE business_day < ? AND state = 'done' ORDER BY business_day DESC LIMIT ?`);
+  const handlingSince = db.prepare(`SELECT service_id, business_day, called_at,
+    finished_at - called_at AS ms FROM tickets
+    WHERE business_day >= ? AND business_day < ? AND state = 'done'
+      AND called_at IS NOT NULL AND finished_at IS NOT NULL`);
+  const recordRange = db.prepare(`UPDATE tickets SET estimated_wait_low_sec = @lowSec,
+    estimated_wait_high_sec = @highSec, naive_wait_sec = @naiveSec, no_counter_open = @noCounterOpen
+    WHERE id = @id`);
   const insert = db.prepare(`INSERT INTO tickets (${COLUMNS}) VALUES (${PARAMS})`);
   const update =
     db.prepare(`UPDATE tickets SET service_id = @serviceId, state = @state, priority = @priority,
@@ -159,6 +171,41 @@ export function createTicketsRepo(db: Db) {
       return (recentHandling.all(businessDay, serviceId) as { ms: number }[])
         .map((r) => r.ms / 1000)
         .reverse();
+    },
+    /** Counter id → the service of the ticket called or served there, and since when. */
+    heldAtCounters(): Map<string, { serviceId: string; sinceMs: number }> {
+      const rows = heldAtCounters.all() as {
+        counter_id: string;
+        service_id: string;
+        since: number;
+      }[];
+      return new Map(
+        rows.map((r) => [r.counter_id, { serviceId: r.service_id, sinceMs: r.since }]),
+      );
+    },
+    /** Finished visits (call to finish) of the last `days` business days with any before `businessDay`. */
+    handlingHistory(businessDay: string, days: number) {
+      const recent = handlingDays.pluck().all(businessDay, days) as string[];
+      if (recent.length === 0) return [];
+      const rows = handlingSince.all(recent.at(-1), businessDay) as {
+        service_id: string;
+        business_day: string;
+        called_at: number;
+        ms: number;
+      }[];
+      return rows.map((r) => ({
+        serviceId: r.service_id,
+        businessDay: r.business_day,
+        calledAt: r.called_at,
+        sec: r.ms / 1000,
+      }));
+    },
+    /** The range told at issue and the naive estimate beside it, for the accuracy report. */
+    recordWaitRange(
+      id: string,
+      range: { lowSec: number; highSec: number; naiveSec: number; noCounterOpen: boolean },
+    ): void {
+      recordRange.run({ id, ...range, noCounterOpen: int(range.noCounterOpen) });
     },
     lastDailySeq(businessDay: string, serviceId: string): number {
       const r = lastSeq.get(businessDay, serviceId) as { last_seq: number } | undefined;

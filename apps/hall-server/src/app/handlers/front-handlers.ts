@@ -5,7 +5,7 @@ import { cancelAppointment, checkIn, checkedIn, pickAppointment } from '../../do
 import { businessDayOf } from '../../domain/business-day';
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
-import { queuePosition, type QueuePosition } from '../queue-estimate';
+import { publicPosition, queuePosition, type QueuePosition } from '../queue-estimate';
 import { isStatusToken, newAppointmentCode, statusToken } from '../secrets';
 import { issueFor } from './ticket-handlers';
 
@@ -15,8 +15,17 @@ import { issueFor } from './ticket-handlers';
 /** Where a ticket stands now: people ahead and estimated wait while waiting, else zero. */
 function positionOf(tx: TxContext, ticket: Ticket, waiting: readonly Ticket[]): QueuePosition {
   const service = tx.store.services.byId(ticket.serviceId);
-  if (ticket.state !== 'waiting' || !service) return { peopleAhead: 0, estimatedWaitSec: 0 };
-  return queuePosition(tx.store, tx.hall, ticket, service, waiting, tx.now);
+  if (ticket.state !== 'waiting' || !service) {
+    return {
+      peopleAhead: 0,
+      estimatedWaitSec: 0,
+      estimatedWaitLowSec: 0,
+      estimatedWaitHighSec: 0,
+      noCounterOpen: false,
+      hallOpensAt: null,
+    };
+  }
+  return publicPosition(queuePosition(tx.store, tx.hall, ticket, service, waiting, tx.now));
 }
 
 /** A ticket that would be issued now, to estimate a new customer's wait for a service. */
@@ -226,6 +235,10 @@ export const frontHandlers = {
             waiting: mine.length,
             longestWaitSec: mine.length ? Math.max(0, Math.round((tx.now - oldest) / 1000)) : 0,
             estimatedWaitSec: estimate.estimatedWaitSec,
+            estimatedWaitLowSec: estimate.estimatedWaitLowSec,
+            estimatedWaitHighSec: estimate.estimatedWaitHighSec,
+            noCounterOpen: estimate.noCounterOpen,
+            hallOpensAt: estimate.hallOpensAt,
             targetWaitSec: service.targetWaitSec,
             openCounters: counters.filter(
               (c) => c.state === 'open' && c.serviceIds.includes(service.id),

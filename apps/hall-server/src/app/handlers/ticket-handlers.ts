@@ -29,7 +29,7 @@ import {
   type TransferTarget,
 } from '../../domain/tickets';
 import { handler, type TxContext } from '../context';
-import { queuePosition } from '../queue-estimate';
+import { publicPosition, queuePosition } from '../queue-estimate';
 import { statusToken } from '../secrets';
 import { clerkAt, ticketById } from './clerk';
 import { requestEvaluationFor } from './evaluation-handlers';
@@ -113,11 +113,19 @@ export function issueFor(
   tx.store.tickets.takeDailySeq(day, service.id);
   const waiting = tx.store.tickets.waiting();
   const position = queuePosition(tx.store, tx.hall, issued.value, service, waiting, tx.now);
-  const ticket = { ...issued.value, estimatedWaitSec: position.estimatedWaitSec };
+  // No counter serving it: no figure was told, so none is kept for the accuracy report.
+  const told = position.noCounterOpen ? null : position.estimatedWaitSec;
+  const ticket = { ...issued.value, estimatedWaitSec: told };
   const stored = tx.write.newTicket(ticket, issuedTransition(ticket, tx.actor.staff?.id ?? null));
+  tx.store.tickets.recordWaitRange(stored.id, {
+    lowSec: position.estimatedWaitLowSec,
+    highSec: position.estimatedWaitHighSec,
+    naiveSec: position.naiveWaitSec,
+    noCounterOpen: position.noCounterOpen,
+  });
   return accept({
     ticket: stored,
-    ...position,
+    ...publicPosition(position),
     statusToken: statusToken(tx.store.keys.statusKey(), stored.id),
   });
 }
