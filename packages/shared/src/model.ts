@@ -191,6 +191,12 @@ export const CallWeights = z.strictObject({
   normal: z.number().min(0).max(100_000),
   /** Score per minute a ticket is past (or short of) its service's target wait. */
   perMinutePastTarget: z.number().min(0).max(1_000),
+  /**
+   * How long a ticket past its target wait may be passed over by tickets of its class that can
+   * still make theirs, in multiples of its service's target wait; then it goes first. 0 or
+   * absent: the ticket furthest past target always goes first.
+   */
+  passOverTargets: z.number().min(0).max(10).optional(),
 });
 export type CallWeights = z.infer<typeof CallWeights>;
 

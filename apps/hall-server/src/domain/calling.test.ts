@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOrder, pickNext } from './calling';
+import { callOrder, PASS_OVER_BAND_MIN, pickNext, targetWaitTerm } from './calling';
 import { aCounter, aService, aTicket, T0, weights } from './test-fixtures';
 
 const services = new Map([
@@ -90,5 +90,91 @@ describe('calling order', () => {
 
   it('returns null for an empty queue', () => {
     expect(pickNext([], counter, services, weights, now)).toBeNull();
+  });
+});
+
+describe('the target-wait term with passOverTargets (a missed ticket may be passed over a while)', () => {
+  // svc-a: target 10 min; svc-b: target 20 min.
+  const passing = { ...weights, passOverTargets: 1 };
+  const cases = [
+    {
+      name: 'without it, the ticket furthest past target goes first (the rule before)',
+      weights,
+      tickets: [
+        aTicket({ id: 'about-to-miss', queuedAt: now - 9 * min }),
+        aTicket({ id: 'missed', queuedAt: now - 12 * min }),
+      ],
+      order: ['missed', 'about-to-miss'],
+    },
+    {
+      name: 'a ticket that can still make its target goes before one that just missed it',
+      weights: passing,
+      tickets: [
+        aTicket({ id: 'missed', queuedAt: now - 12 * min }),
+        aTicket({ id: 'about-to-miss', queuedAt: now - 9 * min }),
+        aTicket({ id: 'fresh', queuedAt: now - 1 * min }),
+      ],
+      order: ['about-to-miss', 'fresh', 'missed'],
+    },
+    {
+      name: 'past one target wait beyond its target, the missed ticket is overdue and goes first',
+      weights: passing,
+      tickets: [
+        aTicket({ id: 'about-to-miss', queuedAt: now - 9 * min }),
+        aTicket({ id: 'overdue', queuedAt: now - 21 * min }),
+        aTicket({ id: 'missed', queuedAt: now - 12 * min }),
+      ],
+      order: ['overdue', 'about-to-miss', 'missed'],
+    },
+    {
+      name: 'a short-target ticket about to miss goes before a long-target one with time left',
+      weights: passing,
+      tickets: [
+        aTicket({ id: 'b-older', serviceId: 'svc-b', queuedAt: now - 12 * min }),
+        aTicket({ id: 'a-about-to-miss', serviceId: 'svc-a', queuedAt: now - 9 * min }),
+      ],
+      order: ['a-about-to-miss', 'b-older'],
+    },
+    {
+      name: 'the window scales with the service: 12 min past a 20-min target is still passed over',
+      weights: passing,
+      tickets: [
+        aTicket({ id: 'b-missed', serviceId: 'svc-b', queuedAt: now - 32 * min }),
+        aTicket({ id: 'a-within', serviceId: 'svc-a', queuedAt: now - 2 * min }),
+      ],
+      order: ['a-within', 'b-missed'],
+    },
+    {
+      name: 'priority classes still come first: a missed priority ticket before a normal one',
+      weights: passing,
+      tickets: [
+        aTicket({ id: 'normal-about-to-miss', queuedAt: now - 9 * min }),
+        aTicket({ id: 'priority-missed', priority: 'priority', queuedAt: now - 12 * min }),
+      ],
+      order: ['priority-missed', 'normal-about-to-miss'],
+    },
+    {
+      name: 'a ticket transferred to this counter still goes before everything',
+      weights: passing,
+      tickets: [
+        aTicket({ id: 'overdue', queuedAt: now - 25 * min }),
+        aTicket({ id: 'targeted', queuedAt: now, targetCounterId: 'ctr-1' }),
+      ],
+      order: ['targeted', 'overdue'],
+    },
+  ];
+  it.each(cases)('$name', ({ tickets, order, weights: w }) => {
+    expect(callOrder(tickets, counter, services, w, now).map((t) => t.id)).toEqual(order);
+  });
+
+  it.each([
+    { waited: 5, target: 10, k: 1, term: -5 },
+    { waited: 12, target: 10, k: 0, term: 2 },
+    { waited: 12, target: 10, k: 1, term: 2 - PASS_OVER_BAND_MIN },
+    { waited: 20, target: 10, k: 1, term: 10 - PASS_OVER_BAND_MIN },
+    { waited: 21, target: 10, k: 1, term: 11 + PASS_OVER_BAND_MIN },
+    { waited: 21, target: 10, k: 1.5, term: 11 - PASS_OVER_BAND_MIN },
+  ])('term: waited $waited of $target min, passOverTargets $k → $term', (c) => {
+    expect(targetWaitTerm(c.waited, c.target, c.k)).toBeCloseTo(c.term);
   });
 });

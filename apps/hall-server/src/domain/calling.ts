@@ -1,11 +1,36 @@
 import type { CallWeights, Counter, PriorityClass, Service, Ticket } from '@onestop/shared';
 
 // The calling policy (DESIGN.md §4): tickets transferred to this counter first; then a score of
-// priority class plus how far each ticket is past its service's target wait (weights from the
-// hall's configuration); then first issued first; then the counter's own service order.
+// priority class plus a target-wait term (weights from the hall's configuration); then first
+// issued first; then the counter's own service order.
+//
+// The target-wait term, in minutes past target (negative: still within it), times
+// perMinutePastTarget. With passOverTargets = 0 it is just the minutes past target: the ticket
+// furthest past its target goes first. With passOverTargets = k > 0 (the demo hall: 1), a ticket
+// that has just missed its target waits behind the tickets of its class that can still make
+// theirs (closest to missing first) for up to k of its service's target waits; beyond that it is
+// overdue and goes before them, furthest past first. In a busy hour, serving the customer about
+// to miss the target instead of the one who already has keeps more customers within target
+// (docs/benchmarks.md, `npm run bench:policy`), and no ticket is passed over for long.
+
+/** Minutes that set the three bands apart: below the smallest class gap of the default weights. */
+export const PASS_OVER_BAND_MIN = 120;
 
 export function priorityClassOf(ticket: Ticket): PriorityClass {
   return ticket.returning ? 'returning' : ticket.priority;
+}
+
+/** The target-wait term in minutes: higher goes first within a priority class. */
+export function targetWaitTerm(
+  waitedMin: number,
+  targetMin: number,
+  passOverTargets: number,
+): number {
+  const pastTarget = waitedMin - targetMin;
+  const window = passOverTargets * targetMin;
+  if (window <= 0 || pastTarget <= 0) return pastTarget;
+  if (pastTarget > window) return pastTarget + PASS_OVER_BAND_MIN; // overdue
+  return pastTarget - PASS_OVER_BAND_MIN; // missed, and may still be passed over
 }
 
 export function callScore(
@@ -14,8 +39,12 @@ export function callScore(
   weights: CallWeights,
   now: number,
 ): number {
-  const minutesPastTarget = (now - ticket.queuedAt) / 60_000 - service.targetWaitSec / 60;
-  return weights[priorityClassOf(ticket)] + weights.perMinutePastTarget * minutesPastTarget;
+  const term = targetWaitTerm(
+    (now - ticket.queuedAt) / 60_000,
+    service.targetWaitSec / 60,
+    weights.passOverTargets ?? 0,
+  );
+  return weights[priorityClassOf(ticket)] + weights.perMinutePastTarget * term;
 }
 
 /** Can this counter call this waiting ticket at all? */

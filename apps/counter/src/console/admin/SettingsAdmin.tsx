@@ -34,6 +34,7 @@ const WEIGHTS: (keyof CallWeights)[] = [
   'vip',
   'normal',
   'perMinutePastTarget',
+  'passOverTargets',
 ];
 
 function editable(c: HallConfig): Editable {
