@@ -147,7 +147,7 @@ export function SettingsAdmin() {
               <NumberField
                 key={k}
                 label={t(`console.admin.weight.${k}`)}
-                value={form.callWeights[k]}
+                value={form.callWeights[k] ?? null}
                 onChange={weight(k)}
               />
             ))}
