@@ -126,10 +126,8 @@ describe('signing a staff member out', () => {
         summary: '新装 10kV 用电申请',
       }),
     ).case;
-    expect(await send(clerk.socket, 'staff:sign-out', {})).toMatchObject({
-      ok: false,
-      code: 'handover_required',
-    });
+    // Due in 15 days the case could stay with its owner over a sign-off; the duty leader's
+    // override hands everything over all the same.
     const out = ok(
       await send(leader, 'override:sign-out', { staffId: clerk.staffId, reason: '突发身体不适' }),
     );

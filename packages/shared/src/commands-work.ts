@@ -205,11 +205,16 @@ export const workCommands = {
 
   'handover:create': def({
     kind: 'command',
-    input: command({ toStaffId: Id, note: LongText }),
+    input: command({
+      toStaffId: Id,
+      note: LongText,
+      /** Also the cases due after tomorrow, which the giver could keep while off. */
+      includeKept: z.boolean().optional(),
+    }),
     output: z.object({ handover: Handover }),
     roles: STAFF,
     summary:
-      'Hand one’s open items (parked visits, cases, support tasks, follow-ups) to a named colleague or the duty leader, with a note; nothing moves until they acknowledge.',
+      'Hand one’s open items (parked visits, cases, support tasks, follow-ups) to a named colleague or the duty leader, with a note; nothing moves until they acknowledge. Cases due after tomorrow stay with the giver unless includeKept.',
   }),
 
   'handover:acknowledge': def({

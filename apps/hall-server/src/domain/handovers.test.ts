@@ -13,7 +13,11 @@ import {
   type Holdings,
 } from './handovers';
 import { aTicket, T0 } from './test-fixtures';
-import { aCase, aFollowUp, aStaff, aTask } from './work-fixtures';
+import { aCase, aFollowUp, aStaff, aTask, DAY, END_OF_T0_DAY, TZ } from './work-fixtures';
+
+const AT = { now: T0, timeZone: TZ };
+/** A case due by tomorrow's close: it must be handed over. */
+const dueTomorrow = aCase({ id: 'c-tomorrow', number: '20261124-002', dueAt: END_OF_T0_DAY + DAY });
 
 const nothing: Holdings = {
   tickets: [],
@@ -37,8 +41,10 @@ const make = (over: Partial<Parameters<typeof createHandover>[0]> = {}) =>
       from: giver,
       to: colleague,
       note: '明早请回访',
-      holdings: { ...nothing, cases: [aCase()] },
+      holdings: { ...nothing, cases: [dueTomorrow] },
       pending: undefined,
+      timeZone: TZ,
+      includeKept: false,
       ...over,
     },
     T0,
@@ -54,8 +60,8 @@ describe('signing off', () => {
       expected: 'open_items',
     },
     {
-      case: 'an open case',
-      holdings: { ...nothing, cases: [aCase()] },
+      case: 'an open case due tomorrow',
+      holdings: { ...nothing, cases: [dueTomorrow] },
       expected: 'handover_required',
     },
     {
@@ -74,8 +80,53 @@ describe('signing off', () => {
       expected: 'handover_required',
     },
   ])('with $case → $expected', ({ holdings, expected }) => {
-    const r = signOffCheck(holdings, undefined);
+    const r = signOffCheck(holdings, undefined, AT);
     expect(r.ok ? 'ok' : r.code).toBe(expected);
+  });
+
+  // 限时办结 across a sign-off: a case not due while its owner is off stays with them.
+  it.each([
+    { case: 'overdue since yesterday', dueAt: END_OF_T0_DAY - DAY, expected: 'handover_required' },
+    { case: 'due in an hour', dueAt: T0 + 3_600_000, expected: 'handover_required' },
+    { case: 'due at today’s close', dueAt: END_OF_T0_DAY, expected: 'handover_required' },
+    { case: 'due at tomorrow’s close', dueAt: END_OF_T0_DAY + DAY, expected: 'handover_required' },
+    {
+      case: 'due at the first moment of tomorrow',
+      dueAt: END_OF_T0_DAY + 1,
+      expected: 'handover_required',
+    },
+    { case: 'due the day after tomorrow', dueAt: END_OF_T0_DAY + DAY + 1, expected: 'kept' },
+    { case: 'due in 15 days', dueAt: END_OF_T0_DAY + 15 * DAY, expected: 'kept' },
+  ])('an owned case $case → $expected', ({ dueAt, expected }) => {
+    const c = aCase({ dueAt });
+    const r = signOffCheck({ ...nothing, cases: [c] }, undefined, AT);
+    expect(r.ok ? (r.value.kept.length === 1 ? 'kept' : 'ok') : r.code).toBe(expected);
+  });
+
+  it('lists the kept cases, and keeps nothing from someone being deactivated', () => {
+    const later = aCase({ id: 'c-later', number: '20261124-003', dueAt: END_OF_T0_DAY + 5 * DAY });
+    expect(signOffCheck({ ...nothing, cases: [later] }, undefined, AT)).toEqual({
+      ok: true,
+      value: {
+        kept: [
+          {
+            kind: 'case',
+            id: 'c-later',
+            label: expect.stringContaining('20261124-003'),
+            dueAt: later.dueAt,
+          },
+        ],
+      },
+    });
+    expect(signOffCheck({ ...nothing, cases: [later, dueTomorrow] }, undefined, AT)).toMatchObject({
+      ok: false,
+      code: 'handover_required',
+      detail: expect.not.stringContaining('20261124-003'),
+    });
+    expect(signOffCheck({ ...nothing, cases: [later] }, undefined, null)).toMatchObject({
+      ok: false,
+      code: 'handover_required',
+    });
   });
 
   it.each([
@@ -92,21 +143,21 @@ describe('signing off', () => {
 
   it('names what is held, and a handover still waiting for its receiver', () => {
     const pending = (make() as { value: Handover }).value;
-    expect(signOffCheck({ ...nothing, cases: [aCase()] }, pending)).toMatchObject({
+    expect(signOffCheck({ ...nothing, cases: [dueTomorrow] }, pending, AT)).toMatchObject({
       ok: false,
-      detail: expect.stringMatching(/20261124-001.*awaits acknowledgement by clerk-2/),
+      detail: expect.stringMatching(/20261124-002.*awaits acknowledgement by clerk-2/),
     });
   });
 
   it('is allowed once the receiver has acknowledged and the items moved', () => {
     const held: Holdings = {
       tickets: [parked],
-      cases: [aCase()],
+      cases: [dueTomorrow],
       requestedTasks: [aTask()],
       acceptedTasks: [],
       followUps: [aFollowUp()],
     };
-    expect(signOffCheck(held, undefined).ok).toBe(false);
+    expect(signOffCheck(held, undefined, AT).ok).toBe(false);
     const made = make({ holdings: held });
     expect(made.ok).toBe(true);
     const handover = (made as { value: Handover }).value;
@@ -117,7 +168,7 @@ describe('signing off', () => {
       'follow_up',
     ]);
     // Until acknowledged nothing moves, so the giver still cannot leave.
-    expect(signOffCheck(held, handover).ok).toBe(false);
+    expect(signOffCheck(held, handover, AT).ok).toBe(false);
     const acked = acknowledgeHandover(handover, 'clerk-2', T0 + 60_000);
     expect(acked).toMatchObject({
       ok: true,
@@ -125,7 +176,7 @@ describe('signing off', () => {
     });
     const moved = {
       ticket: takeOverTicket(parked, 'clerk-1', 'clerk-2', handover.note, T0)!.ticket,
-      case: takeOverCase(aCase(), 'clerk-1', 'clerk-2', T0)!,
+      case: takeOverCase(dueTomorrow, 'clerk-1', 'clerk-2', T0)!,
       task: takeOverTask(aTask(), 'requested_task', 'clerk-1', 'clerk-2', T0)!,
       followUp: takeOverFollowUp(aFollowUp(), 'clerk-1', 'clerk-2', T0)!,
     };
@@ -141,7 +192,7 @@ describe('signing off', () => {
       acceptedTasks: [],
       followUps: [moved.followUp].filter((f) => stillHeld(f.assigneeStaffId)),
     };
-    expect(signOffCheck(left, undefined)).toEqual({ ok: true, value: undefined });
+    expect(signOffCheck(left, undefined, AT)).toEqual({ ok: true, value: { kept: [] } });
   });
 });
 

@@ -1,13 +1,14 @@
-import type {
-  Case,
-  FollowUp,
-  Handover,
-  HandoverItem,
-  HandoverItemKind,
-  Role,
-  Staff,
-  SupportTask,
-  Ticket,
+import {
+  keepableOverSignOff,
+  type Case,
+  type FollowUp,
+  type Handover,
+  type HandoverItem,
+  type HandoverItemKind,
+  type Role,
+  type Staff,
+  type SupportTask,
+  type Ticket,
 } from '@onestop/shared';
 import { accept, reject, type Result } from './result';
 import type { TicketChange } from './tickets';
@@ -80,17 +81,54 @@ export function holdingItems(h: Holdings): HandoverItem[] {
   ];
 }
 
+/** The hall's clock and time zone, for what is due when. */
+export interface DueClock {
+  now: number;
+  timeZone: string;
+}
+
 /**
- * Signing off (leaving the counter or the desk) needs empty hands. Tickets come first: a
- * customer at the counter is finished, parked ones are handed over like everything else.
+ * What must be handed over before signing off, and the cases the owner keeps: a case due
+ * after tomorrow stays with its owner while they are off (the duty leader sees it as kept);
+ * one due today or tomorrow, or overdue, is handed over like everything else.
  */
-export function signOffCheck(h: Holdings, pending: Handover | undefined): Result<void> {
-  const items = holdingItems(h);
-  if (items.length === 0) return accept(undefined);
+export function splitHoldings(
+  h: Holdings,
+  at: DueClock | null,
+): { handOver: Holdings; kept: Case[] } {
+  const keep = (c: Case) => at !== null && keepableOverSignOff(c.dueAt, at.now, at.timeZone);
+  return {
+    handOver: { ...h, cases: h.cases.filter((c) => !keep(c)) },
+    kept: h.cases.filter(keep),
+  };
+}
+
+/**
+ * Signing off (leaving the counter or the desk) needs empty hands, but for cases the owner
+ * keeps (`splitHoldings`), which are listed. Tickets come first: a customer at the counter is
+ * finished, parked ones are handed over like everything else.
+ */
+export function signOffCheck(
+  h: Holdings,
+  pending: Handover | undefined,
+  /** Null: nothing may be kept (the staff member is being deactivated). */
+  at: DueClock | null,
+): Result<{ kept: HandoverItem[] }> {
+  const { handOver, kept } = splitHoldings(h, at);
+  const items = holdingItems(handOver);
+  if (items.length === 0) return accept({ kept: holdingItems({ ...none, cases: kept }) });
   const waiting = pending ? ` Your handover awaits acknowledgement by ${pending.toStaffId}.` : '';
   const list = items.map((i) => i.label).join(', ');
   return reject(h.tickets.length > 0 ? 'open_items' : 'handover_required', `${list}.${waiting}`);
 }
+
+const none: Holdings = {
+  tickets: [],
+  cases: [],
+  requestedTasks: [],
+  acceptedTasks: [],
+  followUps: [],
+};
 
 /**
  * Leaving the counter (not the desk): the customers come first, a parked one included, since
@@ -111,10 +149,17 @@ export function createHandover(
     holdings: Holdings;
     /** The giver's own handover still waiting for acknowledgement, if any. */
     pending: Handover | undefined;
+    timeZone: string;
+    /** Hand over the cases the giver could keep too (a long absence, leaving the hall). */
+    includeKept: boolean;
   },
   now: number,
 ): Result<Handover> {
-  const { from, to, holdings } = input;
+  const { from, to } = input;
+  // Unless asked otherwise, cases the giver may keep stay with them; the rest moves.
+  const holdings = input.includeKept
+    ? input.holdings
+    : splitHoldings(input.holdings, { now, timeZone: input.timeZone }).handOver;
   if (!to || !to.active) return reject('not_found', 'The receiving staff member.');
   if (to.id === from.id) return reject('invalid_payload', 'toStaffId: hand over to someone else');
   if (input.pending) {
@@ -126,6 +171,9 @@ export function createHandover(
   const busy = holdings.tickets.filter((t) => t.state !== 'parked');
   if (busy.length > 0) return reject('clerk_busy', busy.map((t) => t.number).join(', '));
   const items = holdingItems(holdings);
+  if (items.length === 0) {
+    return reject('invalid_transition', 'Nothing to hand over: the cases you hold are kept.');
+  }
   const unfit = [...new Set(items.map((i) => i.kind))].filter((k) => !canTake(to.roles, k));
   if (unfit.length > 0) {
     return reject('receiver_unfit', `${to.name} cannot take: ${unfit.join(', ')}.`);

@@ -1,6 +1,6 @@
 import type { Device, StaffSession } from '@onestop/shared';
 import { accept, reject } from '../../domain/result';
-import { handler } from '../context';
+import { handler, type TxContext } from '../context';
 import { mayLeave } from './handover-handlers';
 import { isExpired } from '../sessions';
 import { takeAll, throttlesOf } from '../throttles';
@@ -131,7 +131,8 @@ export const accessHandlers = {
         .filter((a) => a.session.deviceId === device.id);
       const inUse = (a: (typeof onThisDesk)[number]) =>
         a.session.staffId !== staffId && !isExpired(a, tx.hall.config, tx.now);
-      if (onThisDesk.some(inUse)) return reject('desk_in_use');
+      const holder = onThisDesk.find(inUse);
+      if (holder) return reject('desk_in_use', heldBy(tx, holder.session));
       // The same person signing in again (a reloaded screen) replaces their old session here,
       // and a session past its limits gives the desk up.
       for (const { session: s } of onThisDesk) tx.write.session({ ...s, endedAt: tx.now });
@@ -174,6 +175,17 @@ export const accessHandlers = {
     },
   }),
 };
+
+/** Who holds a desk and since when, for a colleague who has just proven to be staff. */
+function heldBy(tx: TxContext, session: StaffSession): string {
+  const staff = tx.store.staff.byId(session.staffId);
+  const since = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: tx.hall.config.timeZone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(session.startedAt);
+  return `${staff?.name ?? session.staffId} (${staff?.staffNo ?? '?'}) since ${since}.`;
+}
 
 function waitText(ms: number): string {
   return `Try again in ${Math.max(1, Math.ceil(ms / 1000))} s.`;

@@ -329,7 +329,7 @@ export const consoleHandlers = {
       if (existing?.active && !staff.active) {
         // Nobody's business is orphaned: their tickets, cases, tasks and follow-ups go to a
         // colleague first (a handover, or the duty leader's override:sign-out).
-        const free = mayLeave(tx, staff.id);
+        const free = mayLeave(tx, staff.id, { keepCases: false });
         if (!free.ok) return reject(free.code, `Hand their items over first: ${free.detail ?? ''}`);
         const counter = tx.store.counters.byStaff(staff.id);
         if (counter)

@@ -1,4 +1,4 @@
-import type { Handover, Staff } from '@onestop/shared';
+import type { Handover, HandoverItem, Staff } from '@onestop/shared';
 import { startOfBusinessDay } from '../../domain/business-day';
 import { addDays } from '../../domain/due';
 import {
@@ -29,9 +29,20 @@ export function holdingsOf(store: Store, staffId: string): Holdings {
   };
 }
 
-/** Whether a staff member may sign off (leave the counter or the desk) now. */
-export function mayLeave(tx: TxContext, staffId: string): Result<void> {
-  return signOffCheck(holdingsOf(tx.store, staffId), tx.store.handovers.pendingFrom(staffId));
+/**
+ * Whether a staff member may sign off (leave the counter or the desk) now, and the cases they
+ * keep while off. `keepCases: false` (being deactivated): nothing may stay with them.
+ */
+export function mayLeave(
+  tx: TxContext,
+  staffId: string,
+  { keepCases = true }: { keepCases?: boolean } = {},
+): Result<{ kept: HandoverItem[] }> {
+  return signOffCheck(
+    holdingsOf(tx.store, staffId),
+    tx.store.handovers.pendingFrom(staffId),
+    keepCases ? { now: tx.now, timeZone: tx.hall.config.timeZone } : null,
+  );
 }
 
 function me(tx: TxContext): Result<Staff> {
@@ -79,7 +90,7 @@ function moveItems(tx: TxContext, h: Handover): void {
 
 export const handoverHandlers = {
   'handover:create': handler<'handover:create'>({
-    run(tx, { toStaffId, note }) {
+    run(tx, { toStaffId, note, includeKept }) {
       const from = me(tx);
       if (!from.ok) return from;
       const made = createHandover(
@@ -90,6 +101,8 @@ export const handoverHandlers = {
           note,
           holdings: holdingsOf(tx.store, from.value.id),
           pending: tx.store.handovers.pendingFrom(from.value.id),
+          timeZone: tx.hall.config.timeZone,
+          includeKept: includeKept ?? false,
         },
         tx.now,
       );
