@@ -225,7 +225,8 @@ async function main() {
     await shot(page, 'hall');
 
     await openTab(page, 'alerts');
-    await page.getByTestId('alert').first().waitFor();
+    await page.getByTestId('alert-group').first().waitFor();
+    await page.getByTestId('alert-group').getByRole('button', { name: '展开' }).first().click();
     await shot(page, 'alerts');
 
     await openTab(page, 'tickets');

@@ -7,8 +7,42 @@ import { formatDateTime, type Lang } from '../common/format';
 import { counterById, named, staffById, staffLabel } from '../common/hall-selectors';
 import { RefusalFor } from './ConsoleDialog';
 
-// Every kind of alert the hall raises, newest unacknowledged first; the duty leader
-// acknowledges each, with a note when there is something to say.
+// Every kind of alert the hall raises, grouped by kind and counter (a group: its count, its
+// newest time; it opens to its alerts), newest unacknowledged group first; the duty leader
+// acknowledges one alert or a whole group at once, with a note when there is something to say.
+
+export interface AlertGroup {
+  key: string;
+  kind: AlertKind;
+  counterId: string | null;
+  /** Newest first. */
+  alerts: Alert[];
+  open: Alert[];
+  newestAt: number;
+}
+
+/** Alerts by kind and counter; groups with open alerts first, then by their newest alert. */
+export function groupAlerts(alerts: readonly Alert[]): AlertGroup[] {
+  const groups = new Map<string, AlertGroup>();
+  for (const a of sortAlerts(alerts)) {
+    const key = `${a.kind}|${a.counterId ?? ''}`;
+    const g = groups.get(key) ?? {
+      key,
+      kind: a.kind,
+      counterId: a.counterId,
+      alerts: [],
+      open: [],
+      newestAt: 0,
+    };
+    g.alerts.push(a);
+    if (a.acknowledgedAt === null) g.open.push(a);
+    g.newestAt = Math.max(g.newestAt, a.createdAt);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort(
+    (a, b) => Number(a.open.length === 0) - Number(b.open.length === 0) || b.newestAt - a.newestAt,
+  );
+}
 
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
   return [...alerts].sort(
@@ -63,10 +97,16 @@ export function AlertsPanel(props: { canAcknowledge: boolean; limit?: number }) 
       </header>
       {shown.length === 0 ? (
         <p className="muted empty">{t('console.alerts.none')}</p>
-      ) : (
+      ) : props.limit ? (
         <ul className="items alert-list">
           {shown.map((a) => (
             <AlertRow key={a.id} alert={a} canAcknowledge={props.canAcknowledge} />
+          ))}
+        </ul>
+      ) : (
+        <ul className="alert-groups">
+          {groupAlerts(shown).map((g) => (
+            <AlertGroupRow key={g.key} group={g} canAcknowledge={props.canAcknowledge} />
           ))}
         </ul>
       )}
@@ -126,6 +166,91 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunct
   return parts.filter(Boolean).join(' · ');
 }
 
+function AlertGroupRow({ group, canAcknowledge }: { group: AlertGroup; canAcknowledge: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { runner } = useDesk();
+  const { hall } = useStaffView();
+  const online = useOnline();
+  const [expanded, setExpanded] = useState(false);
+  const [note, setNote] = useState('');
+  const key = `alert-group:${group.key}`;
+  const busy = usePending(key);
+  const counter = counterById(hall, group.counterId);
+  const single = group.alerts.length === 1 ? group.alerts[0]! : null;
+  return (
+    <li
+      className={`alert-group ${group.open.length > 0 ? 'open' : 'done'}`}
+      data-testid="alert-group"
+      data-kind={group.kind}
+      data-count={group.alerts.length}
+      data-open={group.open.length}
+    >
+      <div className="group-head">
+        <span className={`badge ${group.open.length > 0 ? 'bad' : ''}`}>
+          {t(`alertKind.${group.kind}`)}
+        </span>
+        <strong>
+          {counter
+            ? t('counter.number', { number: counter.number })
+            : t('console.alerts.wholeHall')}
+        </strong>
+        <span className="group-count num">
+          {t('console.alerts.groupCount', { count: group.alerts.length })}
+        </span>
+        <span className="muted num">
+          {t('console.alerts.newest', {
+            time: formatDateTime(group.newestAt, hall.config.timeZone, lang),
+          })}
+        </span>
+        {single && <span className="group-subject">{alertSubject(hall, single, lang, t)}</span>}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="link"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('console.alerts.collapse') : t('console.alerts.expand')}
+        </button>
+        {canAcknowledge && group.open.length > 0 && (
+          <form
+            className="complete"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void runner.run(key, 'alert:acknowledge-many', {
+                alertIds: group.open.map((a) => a.id),
+                ...(note.trim() ? { note: note.trim() } : {}),
+              });
+            }}
+          >
+            <input
+              value={note}
+              maxLength={200}
+              placeholder={t('console.alerts.note')}
+              aria-label={t('console.alerts.note')}
+              onChange={(e) => setNote(e.target.value)}
+            />
+            <button type="submit" className="primary" disabled={!online || busy}>
+              {busy
+                ? t('common.sending')
+                : t('console.alerts.acknowledgeGroup', { count: group.open.length })}
+            </button>
+          </form>
+        )}
+      </div>
+      <RefusalFor actionKey={key} />
+      {expanded && (
+        <ul className="items alert-list">
+          {group.alerts.map((a) => (
+            <AlertRow key={a.id} alert={a} canAcknowledge={canAcknowledge} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
 function AlertRow({ alert, canAcknowledge }: { alert: Alert; canAcknowledge: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -150,11 +275,19 @@ function AlertRow({ alert, canAcknowledge }: { alert: Alert; canAcknowledge: boo
       </div>
       {done ? (
         <div className="muted">
-          {t('console.alerts.acknowledgedBy', {
-            name: staffById(hall, alert.acknowledgedBy)?.name ?? '—',
-            time: formatDateTime(alert.acknowledgedAt!, hall.config.timeZone, lang),
-          })}
-          {alert.note && <q>{alert.note}</q>}
+          {alert.acknowledgedBy === null ? (
+            t('console.alerts.expired', {
+              time: formatDateTime(alert.acknowledgedAt!, hall.config.timeZone, lang),
+            })
+          ) : (
+            <>
+              {t('console.alerts.acknowledgedBy', {
+                name: staffById(hall, alert.acknowledgedBy)?.name ?? '—',
+                time: formatDateTime(alert.acknowledgedAt!, hall.config.timeZone, lang),
+              })}
+              {alert.note && <q>{alert.note}</q>}
+            </>
+          )}
         </div>
       ) : (
         canAcknowledge && (

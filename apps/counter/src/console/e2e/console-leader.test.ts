@@ -73,6 +73,9 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     expect(await chimes(console_)).toBeGreaterThan(before);
 
     await banner.getByRole('button', { name: '查看告警' }).click();
+    // Alerts are grouped by kind and counter (issue 15 item 9): open the group to see each.
+    const group = console_.locator('[data-testid="alert-group"][data-kind="dissatisfied"]');
+    await group.getByRole('button', { name: '展开' }).click();
     const alert = console_.locator('[data-testid="alert"][data-kind="dissatisfied"]');
     await alert.filter({ hasText: rated.number }).filter({ hasText: '服务态度' }).waitFor();
     await alert.getByLabel('处理说明(选填)').fill('已向客户致歉,安排回访');
@@ -81,6 +84,7 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     await banner.waitFor({ state: 'detached' });
 
     await console_.getByLabel('显示已处理').check();
+    await group.getByRole('button', { name: '展开' }).click();
     await console_
       .locator('[data-testid="alert"][data-state="acknowledged"]')
       .filter({ hasText: '已向客户致歉,安排回访' })
