@@ -152,10 +152,42 @@ const facts: ReportFacts = {
     },
   ],
   cases: [
-    { ownerStaffId: 'c1', caseTypeId: 'ct-new', closedOnTime: true, overdue: false },
-    { ownerStaffId: 'c1', caseTypeId: 'ct-new', closedOnTime: null, overdue: true },
-    { ownerStaffId: 'c2', caseTypeId: 'ct-fault', closedOnTime: false, overdue: false },
-    { ownerStaffId: 'c2', caseTypeId: 'ct-gone', closedOnTime: null, overdue: false },
+    {
+      ownerStaffId: 'c1',
+      caseTypeId: 'ct-new',
+      openedInRange: true,
+      closedOnTime: true,
+      overdue: false,
+    },
+    {
+      ownerStaffId: 'c1',
+      caseTypeId: 'ct-new',
+      openedInRange: true,
+      closedOnTime: null,
+      overdue: true,
+    },
+    {
+      ownerStaffId: 'c2',
+      caseTypeId: 'ct-fault',
+      openedInRange: true,
+      closedOnTime: false,
+      overdue: false,
+    },
+    {
+      ownerStaffId: 'c2',
+      caseTypeId: 'ct-gone',
+      openedInRange: true,
+      closedOnTime: null,
+      overdue: false,
+    },
+    // Opened before the range, closed in it on time: it counts for 工单按期率, not as opened.
+    {
+      ownerStaffId: 'c2',
+      caseTypeId: 'ct-fault',
+      openedInRange: false,
+      closedOnTime: true,
+      overdue: false,
+    },
   ],
 };
 
@@ -403,12 +435,14 @@ describe('a report over two fixture days', () => {
   });
 
   it('counts cases by type: on-time completion, open and overdue', () => {
-    // Four cases: ct-new closed on time + open overdue, ct-fault closed late, one of a type the
-    // hall no longer lists (named by its id, after the listed types).
+    // Four cases opened in the range: ct-new closed on time + open overdue, ct-fault closed
+    // late, one of a type the hall no longer lists (named by its id, after the listed types);
+    // and a ct-fault from before the range closed on time in it. 工单按期率 = on time / (closed
+    // + still open past due): an overdue case is a late one.
     expect(report.cases).toEqual({
       opened: 4,
-      closed: 2,
-      onTime: 1,
+      closed: 3,
+      onTime: 2,
       onTimeRate: 0.5,
       open: 2,
       overdue: 1,
@@ -418,9 +452,9 @@ describe('a report over two fixture days', () => {
           nameZh: '故障报修',
           nameEn: 'ct-fault',
           opened: 1,
-          closed: 1,
-          onTime: 0,
-          onTimeRate: 0,
+          closed: 2,
+          onTime: 1,
+          onTimeRate: 0.5,
           open: 0,
           overdue: 0,
         },
@@ -431,7 +465,7 @@ describe('a report over two fixture days', () => {
           opened: 2,
           closed: 1,
           onTime: 1,
-          onTimeRate: 1,
+          onTimeRate: 0.5,
           open: 1,
           overdue: 1,
         },

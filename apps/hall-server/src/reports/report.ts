@@ -50,7 +50,9 @@ export interface EvaluationFacts {
 export interface CaseFacts {
   ownerStaffId: string;
   caseTypeId: string;
-  /** Null while open; true when closed completed by its due date. */
+  /** Opened within the range (cases from before it count only for the on-time rate). */
+  openedInRange: boolean;
+  /** Null while open at the range's end; true when closed (in the range) completed by its due date. */
   closedOnTime: boolean | null;
   /** Still open past its due date at the end of the range (or now, if sooner). */
   overdue: boolean;
@@ -322,7 +324,7 @@ export function computeReport(
       const satisfied = rated.filter(
         (e) => e.score === 'very_satisfied' || e.score === 'satisfied',
       );
-      const cases = facts.cases.filter((c) => c.ownerStaffId === staff.id);
+      const cases = facts.cases.filter((c) => c.ownerStaffId === staff.id && c.openedInRange);
       return {
         staffId: staff.id,
         name: staff.name,
@@ -427,12 +429,20 @@ interface CaseCounts {
 }
 
 const caseCounts = (): CaseCounts => ({ opened: 0, closed: 0, onTime: 0, open: 0, overdue: 0 });
+/**
+ * 工单按期率: of the cases whose limit was put to the test in the range (closed in it, or still
+ * open past their due date at its end), the share closed completed by their due date. Null
+ * only when there is no such case.
+ */
 const withRate = (c: CaseCounts) => ({
   ...c,
-  onTimeRate: c.closed === 0 ? null : share(c.onTime, c.closed),
+  onTimeRate: c.closed + c.overdue === 0 ? null : share(c.onTime, c.closed + c.overdue),
 });
 
-/** Cases opened in the range, in all and by type: on-time completion, open and overdue. */
+/**
+ * Cases in all and by type: opened in the range; closed in it (on time or late); open at its
+ * end, and of those overdue. A case opened earlier counts for the closed, open and overdue.
+ */
 function casesReport(cases: CaseFacts[], caseTypes: CaseType[]): HallReport['cases'] {
   const total = caseCounts();
   const byType = new Map<string, CaseCounts>();
@@ -440,7 +450,7 @@ function casesReport(cases: CaseFacts[], caseTypes: CaseType[]): HallReport['cas
     const type =
       byType.get(c.caseTypeId) ?? byType.set(c.caseTypeId, caseCounts()).get(c.caseTypeId)!;
     for (const counts of [total, type]) {
-      counts.opened++;
+      if (c.openedInRange) counts.opened++;
       if (c.closedOnTime === null) counts.open++;
       else counts.closed++;
       if (c.closedOnTime === true) counts.onTime++;
@@ -563,25 +573,29 @@ export function loadReportFacts(
           .all(from, to) as unknown[][]
       ).map((r) => ({ staffId: r[0] as string | null, score: r[1] as string | null }))
     : [];
-  // Cases opened in the range: on time when closed completed by their due date; overdue when
-  // still open past it at the end of the range (or now, if sooner).
+  // Cases opened before the range's end and not closed before it began: on time when closed
+  // in the range completed by their due date; overdue when still open past it at the end of the
+  // range (or now, if sooner).
   const cases: CaseFacts[] = tableExists(db, 'cases')
     ? (
         db
           .prepare(
-            `SELECT owner_staff_id, state, due_at, closed_at, outcome, case_type_id FROM cases
-             WHERE opened_at >= ? AND opened_at < ?`,
+            `SELECT owner_staff_id, opened_at, due_at, closed_at, outcome, case_type_id FROM cases
+             WHERE opened_at < ? AND (closed_at IS NULL OR closed_at >= ?)`,
           )
           .raw()
-          .all(fromMs, toMs) as unknown[][]
+          .all(toMs, fromMs) as unknown[][]
       ).map((r) => {
         const dueAt = r[2] as number;
-        const closedAt = r[3] as number | null;
+        const end = Math.min(toMs, now);
+        const closedAt =
+          (r[3] as number | null) !== null && (r[3] as number) < toMs ? (r[3] as number) : null;
         return {
           ownerStaffId: r[0] as string,
           caseTypeId: r[5] as string,
+          openedInRange: (r[1] as number) >= fromMs,
           closedOnTime: closedAt === null ? null : r[4] === 'completed' && closedAt <= dueAt,
-          overdue: closedAt === null && Math.min(toMs, now) > dueAt,
+          overdue: closedAt === null && end > dueAt,
         };
       })
     : [];
