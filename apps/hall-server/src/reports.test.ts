@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumPath,
+  cspViolations,
+  launchChromium,
+  pdfPageSizes,
+  watchCsp,
+} from './test-support/print-pdf';
 import {
   clerkAtCounter,
   connectClient,
@@ -86,7 +92,7 @@ describe('reports', () => {
     leader.disconnect();
   });
 
-  it('exports a formatted XLSX workbook that reads back', async () => {
+  it('exports a workbook people can read: names, hours as spans, percentages, no ids', async () => {
     const res = await fetch(
       `${hall.server.url}/api/v1/report/export?from=${today}&to=${today}&format=xlsx`,
       { headers: auth() },
@@ -96,36 +102,85 @@ describe('reports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await res.arrayBuffer()) as never);
     expect(book.worksheets.map((w) => w.name)).toEqual([
-      '概要 Summary',
-      '业务 Services',
-      '人员考核 Clerks',
-      '时段排班 Hours',
-      '分业务排班 Staffing by service',
-      '工单 Cases',
-      '预估准确度 Estimates',
+      '概要',
+      '业务',
+      '人员考核',
+      '时段排班',
+      '分业务排班',
+      '工单',
+      '预估准确度',
     ]);
-    const services = book.getWorksheet('业务 Services')!;
-    expect(services.getRow(1).getCell(1).value).toBe('业务 Service');
-    expect(services.getRow(2).getCell(1).value).toBe('svc-billing');
+    const services = book.getWorksheet('业务')!;
+    expect(services.getRow(1).getCell(1).value).toBe('业务');
+    expect(services.getRow(2).getCell(1).value).toBe('电费缴纳');
     expect(services.getRow(2).getCell(2).value).toBe(3);
-    expect(services.getColumn(6).numFmt).toBe('0.0%');
-    const staffing = book.getWorksheet('分业务排班 Staffing by service')!;
+    // a share stays a number, shown as a percentage (100.0%), not 1
+    expect(services.getRow(1).getCell(6).value).toBe('达标率');
+    expect(services.getRow(2).getCell(6).value).toBe(1);
+    expect(services.getRow(2).getCell(6).numFmt).toBe('0.0%');
+    const hours = book.getWorksheet('时段排班')!;
+    expect(String(hours.getRow(2).getCell(1).value)).toMatch(/^\d\d:00–\d\d:00$/);
+    const summary = book.getWorksheet('概要')!;
+    // one business day: its date and weekday (a range reads 2026-11-23 (周一) – 2026-11-29 (周日))
+    expect(String(summary.getRow(2).getCell(2).value)).toMatch(
+      new RegExp(`^${today} \\(周[一二三四五六日]\\)$`),
+    );
+    const staffing = book.getWorksheet('分业务排班')!;
     const billingArrivals = staffing
       .getSheetValues()
-      .filter((row) => Array.isArray(row) && row[1] === 'svc-billing')
+      .filter((row) => Array.isArray(row) && row[1] === '电费缴纳')
       .reduce((sum, row) => sum + Number((row as unknown[])[3]), 0);
     expect(billingArrivals).toBe(3); // in one business day, over however many hours
+    for (const sheet of book.worksheets) {
+      sheet.eachRow((row) =>
+        row.eachCell((c) => {
+          expect(String(c.value), `${sheet.name} ${c.address}`).not.toMatch(/svc-|stf-|ct-/);
+        }),
+      );
+    }
   });
 
-  it('exports CSV with a BOM and refuses a kiosk', async () => {
-    const csv = await fetch(
-      `${hall.server.url}/api/v1/report/export?from=${today}&to=${today}&format=csv&table=clerks`,
-      { headers: auth() },
+  it('exports the workbook in English when asked, and refuses an unknown language', async () => {
+    const get = (lang: string) =>
+      fetch(
+        `${hall.server.url}/api/v1/report/export?from=${today}&to=${today}&format=xlsx&lang=${lang}`,
+        { headers: auth() },
+      );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await (await get('en')).arrayBuffer()) as never);
+    expect(book.worksheets[1]!.name).toBe('Services');
+    const services = book.getWorksheet('Services')!;
+    expect(services.getRow(1).getCell(1).value).toBe('Service');
+    expect(services.getRow(2).getCell(1).value).toBe('Bill payment');
+    expect(String(book.getWorksheet('Summary')!.getRow(2).getCell(2).value)).toMatch(
+      new RegExp(`^${today} \\((Mon|Tue|Wed|Thu|Fri|Sat|Sun)\\)$`),
     );
-    const bytes = Buffer.from(await csv.arrayBuffer());
+    const refused = await get('fr');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ ok: false, code: 'invalid_payload' });
+  });
+
+  it('exports CSV for people: a BOM, headers in the language, formatted figures', async () => {
+    const get = (query: string) =>
+      fetch(`${hall.server.url}/api/v1/report/export?from=${today}&to=${today}&${query}`, {
+        headers: auth(),
+      });
+    const bytes = Buffer.from(await (await get('format=csv&table=clerks')).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel reads UTF-8
-    const text = bytes.toString('utf8');
-    expect(text.split('\r\n')[1]).toMatch(/^1001,李明,3,/);
+    const clerks = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(clerks[0]).toMatch(/^工号,姓名,办结,/);
+    expect(clerks[1]).toMatch(/^1001,李明,3,/);
+    const services = (await (await get('format=csv&table=services')).text()).split('\r\n');
+    expect(services[1]).toMatch(/^电费缴纳,3,3,\d+\.\d,\d+\.\d,100\.0%,/);
+    const hours = (await (await get('format=csv&table=hours&lang=en')).text()).split('\r\n');
+    expect(hours[0]).toMatch(/^Hour,Arrivals per hour,/);
+    expect(hours[1]).toMatch(/^\d\d:00–\d\d:00,/);
+    for (const table of ['services', 'clerks', 'hours', 'staffing', 'cases', 'estimates']) {
+      for (const lang of ['zh', 'en']) {
+        const text = await (await get(`format=csv&table=${table}&lang=${lang}`)).text();
+        expect(text, `${table} ${lang}`).not.toMatch(/svc-|stf-|ct-|0\.\d{3,}/);
+      }
+    }
     const kiosk = await fetch(
       `${hall.server.url}/api/v1/report/export?from=${today}&to=${today}&format=csv`,
       { headers: { authorization: 'Bearer demo-kiosk-1' } },
@@ -155,30 +210,30 @@ describe('reports', () => {
     expect(await refused.json()).toMatchObject({ ok: false, code: 'invalid_payload' });
   });
 
-  it.skipIf(!existsSync('/usr/bin/chromium'))(
-    'prints the weekly bulletin to PDF in Chromium',
+  it.skipIf(!existsSync(chromiumPath))(
+    'prints the weekly bulletin on A4 pages in Chromium, its charts drawn without a script',
     async () => {
-      const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ extraHTTPHeaders: auth() });
-        await page.goto(
+        await watchCsp(page);
+        const res = await page.goto(
           `${hall.server.url}/api/v1/report/export?from=${today}&to=${today}&format=html`,
         );
+        expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
         expect(await page.locator('h1').textContent()).toContain('服务通报');
-        expect(await page.locator('table').count()).toBe(4);
-        const pdf = await page.pdf({ format: 'A4', landscape: true });
+        expect(await page.locator('script').count()).toBe(0);
+        expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(4);
+        const body = await page.locator('body').innerText();
+        expect(body).toContain('电费缴纳');
+        expect(body).not.toMatch(/svc-|stf-|ct-/);
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-        expect(pdf.length).toBeGreaterThan(10_000);
+        const pages = pdfPageSizes(pdf);
+        expect(pages.length).toBeGreaterThanOrEqual(1);
+        expect(pages.length).toBeLessThanOrEqual(5);
+        for (const p of pages) expect(p).toEqual({ widthMm: 210, heightMm: 297 });
+        expect(await cspViolations(page)).toEqual([]);
       } finally {
         await browser.close();
       }

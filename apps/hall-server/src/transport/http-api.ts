@@ -17,6 +17,7 @@ import {
   reportToXlsx,
   type ReportTable,
 } from '../reports/export';
+import { exportContextOf, isExportLang } from '../reports/readable';
 import { openApiDocument } from './openapi';
 import { commandClassOf, rateLimitedAck, type Caller, type Limiter } from './rate-limits';
 
@@ -79,9 +80,9 @@ const EXPORTS = {
 } as const;
 
 /**
- * `GET /api/v1/report/export?from=…&to=…&format=xlsx|csv|html[&table=…][&serviceLevel=0.8]`:
- * the report as a file, with the same access as `report:get` (the same range and service level
- * checks). `html` is the printable weekly bulletin (print it to PDF from the browser or
+ * `GET /api/v1/report/export?from=…&to=…&format=xlsx|csv|html[&table=…][&serviceLevel=0.8]
+ * [&lang=zh|en]`: the report as a file for people, in that language (names, not ids), with the
+ * same access as `report:get` (the same range and service level checks). `html` is the printable weekly bulletin (print it to PDF from the browser or
  * Electron). The size goes in `content-length` so a screen can show the download's progress.
  */
 async function exportReport(
@@ -92,12 +93,17 @@ async function exportReport(
   const query = req.query as Record<string, string | undefined>;
   const format = query.format ?? 'xlsx';
   const table = query.table ?? 'services';
-  if (!(format in EXPORTS) || !(reportTables as readonly string[]).includes(table)) {
+  const lang = query.lang ?? 'zh';
+  if (
+    !(format in EXPORTS) ||
+    !(reportTables as readonly string[]).includes(table) ||
+    !isExportLang(lang)
+  ) {
     return sendAck(
       reply,
       fail(
         'invalid_payload',
-        `format must be xlsx, csv or html; table one of ${reportTables.join(', ')}.`,
+        `format must be xlsx, csv or html; table one of ${reportTables.join(', ')}; lang zh or en.`,
       ),
     );
   }
@@ -109,14 +115,13 @@ async function exportReport(
   const { ack } = await hall.execute('report:get', input, credentialsOf(req));
   if (!ack.ok) return sendAck(reply, ack);
   const report = ack.data as HallReport;
-  const config = hall.store.hall.state().config;
-  const hallName = `${config.nameZh}`;
+  const ctx = exportContextOf(lang, hall.store.hall.state().config, hall.store.services.all());
   const body =
     format === 'xlsx'
-      ? await reportToXlsx(report, hallName)
+      ? await reportToXlsx(report, ctx)
       : format === 'csv'
-        ? reportToCsv(report, table as ReportTable)
-        : reportToBulletinHtml(report, hallName);
+        ? reportToCsv(report, table as ReportTable, ctx)
+        : reportToBulletinHtml(report, ctx);
   const file = `onestop-report-${report.from}-${report.to}${format === 'csv' ? `-${table}` : ''}.${format}`;
   return reply
     .code(200)
