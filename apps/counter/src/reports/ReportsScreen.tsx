@@ -46,7 +46,7 @@ export function ReportsScreen() {
     { ...range, serviceLevel },
     online ? `${range.from}|${range.to}|${serviceLevel}|${attempt}` : null,
   );
-  const exports = useExports(range, serviceLevel);
+  const exports = useExports(range, serviceLevel, lang);
   const serviceName = useCallback(
     (id: string) => {
       // Only the services, not the whole hall: the charts redraw when this changes.

@@ -22,6 +22,9 @@ describe('report exports', () => {
     expect(
       exportUrl({ from: '2026-11-01', to: '2026-11-30', format: 'csv', table: 'clerks' }),
     ).toBe('/api/v1/report/export?from=2026-11-01&to=2026-11-30&format=csv&table=clerks');
+    expect(exportUrl({ from: '2026-11-01', to: '2026-11-30', format: 'xlsx', lang: 'en' })).toBe(
+      '/api/v1/report/export?from=2026-11-01&to=2026-11-30&format=xlsx&lang=en',
+    );
   });
 
   it('counts bytes against content-length and sends the device and staff credentials', async () => {

@@ -34,12 +34,15 @@ export function exportUrl(
     table?: string;
     /** The staffing's service level, as on screen (a server that does not read it uses 80 %). */
     serviceLevel?: number;
+    /** The file's language: the screen's (headers, service names, weekdays). */
+    lang?: 'zh' | 'en';
   },
   base = '',
 ): string {
   const query = new URLSearchParams({ from: params.from, to: params.to, format: params.format });
   if (params.table) query.set('table', params.table);
   if (params.serviceLevel !== undefined) query.set('serviceLevel', String(params.serviceLevel));
+  if (params.lang) query.set('lang', params.lang);
   return `${base}/api/v1/report/export?${query.toString()}`;
 }
 

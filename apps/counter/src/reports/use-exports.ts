@@ -36,7 +36,8 @@ function printBulletin(html: string): void {
   document.body.append(frame);
 }
 
-export function useExports(range: DayRange, serviceLevel: number) {
+/** Exports in the screen's language `lang`. */
+export function useExports(range: DayRange, serviceLevel: number, lang: 'zh' | 'en') {
   const { deviceToken } = useDesk();
   const sessionToken = useSignedIn()?.sessionToken ?? null;
   const [running, setRunning] = useState<RunningExport | null>(null);
@@ -51,12 +52,13 @@ export function useExports(range: DayRange, serviceLevel: number) {
       abort.current = controller;
       setOutcome(null);
       setRunning({ kind, startedAt: Date.now(), progress: { received: 0, total: null } });
+      const asked = { ...range, serviceLevel, lang };
       const url =
         kind === 'xlsx'
-          ? exportUrl({ ...range, serviceLevel, format: 'xlsx' })
+          ? exportUrl({ ...asked, format: 'xlsx' })
           : kind === 'bulletin'
-            ? exportUrl({ ...range, serviceLevel, format: 'html' })
-            : exportUrl({ ...range, serviceLevel, format: 'csv', table: kind.slice(4) });
+            ? exportUrl({ ...asked, format: 'html' })
+            : exportUrl({ ...asked, format: 'csv', table: kind.slice(4) });
       try {
         const file = await fetchExport(
           url,
@@ -85,7 +87,7 @@ export function useExports(range: DayRange, serviceLevel: number) {
         setRunning(null);
       }
     },
-    [range, serviceLevel, deviceToken, sessionToken],
+    [range, serviceLevel, lang, deviceToken, sessionToken],
   );
 
   const cancel = useCallback(() => abort.current?.abort(), []);
