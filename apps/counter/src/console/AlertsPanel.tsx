@@ -145,6 +145,7 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunct
       if (opinion) parts.push(opinion.text.slice(0, 40));
       break;
     }
+    case 'case_due_soon':
     case 'case_overdue': {
       const c = hall.cases.find((x) => x.id === alert.subjectId);
       if (c) parts.push(`${c.number} ${c.summary}`);

@@ -1,4 +1,10 @@
-import type { Handover, HandoverItem, Snapshot, Staff } from '@onestop/shared';
+import {
+  keepableOverSignOff,
+  type Handover,
+  type HandoverItem,
+  type Snapshot,
+  type Staff,
+} from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useNow, useOnline, usePending, useStaffView } from '../common/desk';
@@ -6,6 +12,7 @@ import { DueBadge } from '../common/DueBadge';
 import { localDay } from '../common/due-status';
 import { formatDateTime, type Lang } from '../common/format';
 import {
+  openCasesOwnedBy,
   openItemCount,
   pendingHandoverFrom,
   pendingHandoverTo,
@@ -24,7 +31,11 @@ export function HandoverPanel() {
   const { hall, me } = useStaffView();
   const incoming = pendingHandoverTo(hall, me.id);
   const mine = pendingHandoverFrom(hall, me.id);
-  const open = openItemCount(hall, me.id);
+  const now = useNow();
+  const kept = openCasesOwnedBy(hall, me.id).filter((c) =>
+    keepableOverSignOff(c.dueAt, now, hall.config.timeZone),
+  );
+  const open = openItemCount(hall, me.id) - kept.length;
   return (
     <div className="handover-panel" data-testid="handover-panel">
       {incoming.length > 0 && (
@@ -43,6 +54,20 @@ export function HandoverPanel() {
           <NewHandover hall={hall} me={me} />
         ) : (
           <p className="muted">{t('handover.nothingOpen')}</p>
+        )}
+        {kept.length > 0 && (
+          <div className="kept-cases" data-testid="kept-cases">
+            <h4>{t('handoverKept.title', { count: kept.length })}</h4>
+            <p className="muted">{t('handoverKept.hint')}</p>
+            <ItemList
+              items={kept.map((c) => ({
+                kind: 'case' as const,
+                id: c.id,
+                label: `${c.number} ${c.summary}`,
+                dueAt: c.dueAt,
+              }))}
+            />
+          </div>
         )}
         <SignOffButton />
       </section>

@@ -242,6 +242,18 @@ export const en: Shape<Strings> = {
     close: 'Close follow-up',
     result: 'What was done',
   },
+  reveal: {
+    show: 'Show number',
+    reason: 'Reason for viewing',
+    reasonPlaceholder: 'e.g. calling the customer back',
+    confirm: 'Show',
+    callHint: 'Call back from the office phone; do not pass the number on',
+    none: 'No phone left by the customer',
+  },
+  handoverKept: {
+    title: 'Cases you keep ({{count}})',
+    hint: 'Due after tomorrow: they stay yours after signing off; the duty leader sees them.',
+  },
   followUpSource: {
     dissatisfied: 'Dissatisfied rating',
     duty_leader: 'From the duty leader',
@@ -332,6 +344,7 @@ export const en: Shape<Strings> = {
     dissatisfied: 'Dissatisfied rating',
     wait_over_target: 'Wait over target',
     handling_over_target: 'Handling over target',
+    case_due_soon: 'Case due within a day',
     case_overdue: 'Case overdue',
     task_overdue: 'Support task overdue',
     follow_up_overdue: 'Follow-up overdue',

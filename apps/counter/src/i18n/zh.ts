@@ -237,6 +237,18 @@ export const zh = {
     close: '完成回访',
     result: '回访及整改情况',
   },
+  reveal: {
+    show: '显示号码',
+    reason: '查看原因',
+    reasonPlaceholder: '如:回访客户',
+    confirm: '显示',
+    callHint: '请用办公电话回拨,号码勿外传',
+    none: '客户未留电话',
+  },
+  handoverKept: {
+    title: '保留在手的工单({{count}})',
+    hint: '明天之后才到期,签退后仍由您负责;值班领导可见。',
+  },
   followUpSource: {
     dissatisfied: '不满意评价',
     duty_leader: '值班领导交办',
@@ -326,6 +338,7 @@ export const zh = {
     dissatisfied: '不满意评价',
     wait_over_target: '等候超时',
     handling_over_target: '办理超时',
+    case_due_soon: '工单即将到期',
     case_overdue: '工单超期',
     task_overdue: '联系单超期',
     follow_up_overdue: '回访超期',

@@ -2,6 +2,8 @@ import type { Case, FollowUp, SupportTask } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useNow, useOnline } from '../common/desk';
 import { DueBadge } from '../common/DueBadge';
+import { RevealContact } from '../common/RevealContact';
+import { followUpNote } from '../console/FollowUpsPanel';
 import { byUrgency, dueStatus } from '../common/due-status';
 import { formatDateTime, type Lang } from '../common/format';
 import {
@@ -227,8 +229,13 @@ function FollowUpRow({ followUp, now }: { followUp: FollowUp; now: number }) {
       <div>
         <span className="badge">{t(`followUpSource.${followUp.source}`)}</span>{' '}
         {ticket && <strong>{ticket.number} </strong>}
-        {followUp.note}
+        {followUpNote(hall, followUp, t)}
       </div>
+      {followUp.callbackPhone && (
+        <div>
+          <RevealContact subject="follow_up" id={followUp.id} masked={followUp.callbackPhone} />
+        </div>
+      )}
       <div>
         <DueBadge dueAt={followUp.dueAt} now={now} timeZone={hall.config.timeZone} />
         <button

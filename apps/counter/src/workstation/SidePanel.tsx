@@ -16,7 +16,13 @@ export function SidePanel() {
   const incoming = pendingHandoverTo(hall, me.id).length;
   const tabs: { id: SideTab; label: string; badge?: number; urgent?: boolean }[] = [
     { id: 'customer', label: t('tabs.customer') },
-    { id: 'mine', label: t('tabs.mine'), badge: counts.total, urgent: counts.overdue > 0 },
+    // 限时办结: the badge counts what needs doing today (overdue and due today), else all.
+    {
+      id: 'mine',
+      label: t('tabs.mine'),
+      badge: counts.overdue + counts.dueToday || counts.total,
+      urgent: counts.overdue + counts.dueToday > 0,
+    },
     { id: 'handover', label: t('tabs.handover'), badge: incoming, urgent: incoming > 0 },
   ];
   return (
