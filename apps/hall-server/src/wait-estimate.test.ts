@@ -42,7 +42,7 @@ describe('the wait a customer is told', () => {
 
     const path = `/api/v1/ticket/status?ticketId=${issued.ticket.id}&token=${issued.statusToken}`;
     const status = await http(hall.server.url, 'GET', path);
-    expect(status.body).toMatchObject({ state: 'waiting', noCounterOpen: true });
+    expect(status.body.data).toMatchObject({ state: 'waiting', noCounterOpen: true });
   });
 
   it('opening a counter that serves it changes the answer to a range', async () => {
@@ -74,7 +74,7 @@ describe('the wait a customer is told', () => {
       // Ten minutes into the visit, the counter frees sooner: the same ticket waits less.
       now += 10 * 60_000;
       const path = `/api/v1/ticket/status?ticketId=${issued.ticket.id}&token=${issued.statusToken}`;
-      const later = (await http(hall.server.url, 'GET', path)).body;
+      const later = (await http(hall.server.url, 'GET', path)).body.data as Record<string, unknown>;
       expect(later.noCounterOpen).toBe(false);
       expect(later.estimatedWaitSec as number).toBeLessThan(issued.estimatedWaitSec);
 
@@ -87,7 +87,10 @@ describe('the wait a customer is told', () => {
         }),
       );
       ok(await send(clerk.socket, 'counter:close', {}));
-      const closed = (await http(hall.server.url, 'GET', path)).body;
+      const closed = (await http(hall.server.url, 'GET', path)).body.data as Record<
+        string,
+        unknown
+      >;
       expect(closed.noCounterOpen).toBe(true);
     } finally {
       clerk.socket.disconnect();

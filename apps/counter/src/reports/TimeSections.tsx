@@ -293,6 +293,18 @@ function accuracyColumns(
       value: (r) => (r.n === 0 ? null : r.biasSec),
       text: (r) => (r.n === 0 ? '—' : signedMinutes(r.biasSec)),
     },
+    {
+      key: 'naiveMae',
+      label: t('reports.col.naiveMae'),
+      value: (r) => (r.n === 0 ? null : r.naiveMaeSec),
+      text: (r) => minutes(r.n === 0 ? null : r.naiveMaeSec),
+    },
+    {
+      key: 'overHigh',
+      label: t('reports.col.overHigh'),
+      value: (r) => (r.n === 0 ? null : r.overHighShare),
+      text: (r) => percent(r.n === 0 ? null : r.overHighShare),
+    },
   ];
   return columns;
 }
@@ -327,6 +339,31 @@ function accuracyOption(
   };
 }
 
+/** The estimate told against the naive one, and the share past the range: the goal. */
+function EstimatesSummary({ report }: Pick<SectionProps, 'report'>) {
+  const { t } = useTranslation();
+  const all = report.estimates.overall;
+  if (all.n === 0) return null;
+  const ratio =
+    all.naiveMaeSec === null || all.naiveMaeSec === 0 ? null : all.maeSec / all.naiveMaeSec;
+  return (
+    <p
+      className="estimates-summary"
+      data-testid="estimates-summary"
+      data-ratio={ratio === null ? '' : ratio.toFixed(2)}
+      data-over-high={all.overHighShare ?? ''}
+    >
+      {t('reports.note.estimatesSummary', {
+        mae: minutes(all.maeSec),
+        naive: minutes(all.naiveMaeSec),
+        ratio: ratio === null ? '—' : ratio.toFixed(2),
+        over: percent(all.overHighShare),
+        noCounter: report.estimates.toldNoCounter,
+      })}
+    </p>
+  );
+}
+
 export function EstimatesSection({ report, serviceName }: SectionProps) {
   const { t } = useTranslation();
   const byService = useMemo(
@@ -337,7 +374,7 @@ export function EstimatesSection({ report, serviceName }: SectionProps) {
     () => accuracyColumns(t, t('reports.col.service'), serviceName),
     [t, serviceName],
   );
-  const hourColumns = useMemo(() => accuracyColumns(t, t('reports.col.hour'), (k) => k), [t]);
+  const hourColumns = useMemo(() => accuracyColumns(t, t('reports.col.hour'), hourKeySpan), [t]);
   const serviceOption = useMemo(
     () => accuracyOption(t, byService, serviceName),
     [t, byService, serviceName],
@@ -349,6 +386,7 @@ export function EstimatesSection({ report, serviceName }: SectionProps) {
   return (
     <div className="report-section" data-testid="section-estimates">
       <p className="muted note">{t('reports.note.estimates')}</p>
+      <EstimatesSummary report={report} />
       <div className="two">
         <div>
           <Chart

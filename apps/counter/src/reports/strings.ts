@@ -98,6 +98,8 @@ export const reportsZh = {
       n: '样本',
       mae: '平均绝对误差(分)',
       bias: '偏差(分)',
+      naiveMae: '简单估算误差(分)',
+      overHigh: '超出预估上限',
       item: '项',
       count: '数量',
       share: '占比',
@@ -143,6 +145,8 @@ export const reportsZh = {
         '按 Erlang C(M/M/c)模型:这项业务各时段需要多少个窗口,才能让 {{percent}}% 的客户在 {{minutes}} 分钟(该业务的目标等候)内被叫号;实际窗口数为当时办理这项业务的窗口数(每天平均)。',
       estimates:
         '取号时给出的预计等候与实际等候(取号到首次叫号)之差:偏差为正表示预计偏长,为负表示预计偏短。',
+      estimatesSummary:
+        '取号时告知的等候(区间中值)平均误差 {{mae}} 分钟,简单估算(前面人数 × 平均办理时长 ÷ 开放窗口数)为 {{naive}} 分钟,比值 {{ratio}}(目标 ≤ 0.70);实际等候超出告知区间上限的占 {{over}}(目标 ≤ 10%)。{{noCounter}} 张号取号时被告知暂无窗口办理,不计入。',
       cases: '按期 = 在限办日期内办结;超期 = 到所选时段结束(或现在)仍未办结且已过限办日期。',
     },
     weekday: {
@@ -273,6 +277,8 @@ export const reportsEn: typeof reportsZh = {
       n: 'n',
       mae: 'MAE (min)',
       bias: 'Bias (min)',
+      naiveMae: 'Naive MAE (min)',
+      overHigh: 'Past the upper end',
       item: 'Item',
       count: 'Count',
       share: 'Share',
@@ -318,6 +324,8 @@ export const reportsEn: typeof reportsZh = {
         'Erlang C (M/M/c): the counters this service needs each hour so that {{percent}}% of its customers are called within {{minutes}} min (its target wait); counters serving are those that served it in that hour (averaged over the days).',
       estimates:
         'The wait estimated at issue against the actual wait (issue to first call): a positive bias means the estimate was too long, a negative one too short.',
+      estimatesSummary:
+        'The wait told at issue (the centre of its range) was off by {{mae}} min on average; the naive estimate (people ahead × mean handling time ÷ open counters) by {{naive}} min: ratio {{ratio}} (goal ≤ 0.70). {{over}} waited longer than the upper end of their range (goal ≤ 10%). {{noCounter}} tickets were told no counter served their service, and are left out.',
       cases:
         'On time: closed by the due date. Overdue: still open past the due date at the end of the range (or now).',
     },

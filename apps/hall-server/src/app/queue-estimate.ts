@@ -1,6 +1,6 @@
 import { isOpenAt, type Service, type Ticket } from '@onestop/shared';
 import { nextBusinessDayStart, startOfBusinessDay } from '../domain/business-day';
-import { estimateWait, naiveWaitSec, peopleAhead } from '../domain/estimate';
+import { estimateWait, naiveWaitSec, peopleAhead, type ArrivalRate } from '../domain/estimate';
 import {
   handlingProfile,
   plainMeanSec,
@@ -40,7 +40,11 @@ interface History {
   businessDay: string;
   samples: HandlingSample[];
   profile: HandlingProfile;
+  /** "service hour" → customers per hour on an average recent day, and the priority share. */
+  arrivals: Map<string, ArrivalRate>;
 }
+
+const NO_ARRIVALS: ArrivalRate = { perHour: 0, priorityShare: 0 };
 
 // The learned profile changes once a business day: kept per store, rebuilt on a new day.
 const histories = new WeakMap<Store, History>();
@@ -49,21 +53,43 @@ function historyOf(store: Store, hall: HallState): History {
   const known = histories.get(store);
   if (known?.businessDay === hall.businessDay) return known;
   const dayStarts = new Map<string, number>();
-  const samples = store.tickets.handlingHistory(hall.businessDay, HISTORY_DAYS).map((v) => {
-    let start = dayStarts.get(v.businessDay);
+  const hourOf = (day: string, at: number) => {
+    let start = dayStarts.get(day);
     if (start === undefined) {
-      start = startOfBusinessDay(v.businessDay, hall.config.timeZone);
-      dayStarts.set(v.businessDay, start);
+      start = startOfBusinessDay(day, hall.config.timeZone);
+      dayStarts.set(day, start);
     }
-    return {
-      serviceId: v.serviceId,
-      hour: Math.floor((v.calledAt - start) / 3_600_000),
-      sec: v.sec,
-    };
-  });
-  const history = { businessDay: hall.businessDay, samples, profile: handlingProfile(samples) };
+    return Math.floor((at - start) / 3_600_000);
+  };
+  const samples = store.tickets
+    .handlingHistory(hall.businessDay, HISTORY_DAYS)
+    .map((v) => ({ serviceId: v.serviceId, hour: hourOf(v.businessDay, v.calledAt), sec: v.sec }));
+  const history = {
+    businessDay: hall.businessDay,
+    samples,
+    profile: handlingProfile(samples),
+    arrivals: arrivalRates(store, hall, hourOf),
+  };
   histories.set(store, history);
   return history;
+}
+
+function arrivalRates(
+  store: Store,
+  hall: HallState,
+  hourOf: (day: string, at: number) => number,
+): Map<string, ArrivalRate> {
+  const { days, tickets } = store.tickets.arrivalHistory(hall.businessDay, HISTORY_DAYS);
+  const counts = new Map<string, { n: number; high: number }>();
+  for (const t of tickets) {
+    const key = `${t.serviceId} ${hourOf(t.businessDay, t.issuedAt)}`;
+    const c = counts.get(key) ?? counts.set(key, { n: 0, high: 0 }).get(key)!;
+    c.n++;
+    if (t.priority) c.high++;
+  }
+  return new Map(
+    [...counts].map(([key, c]) => [key, { perHour: c.n / days, priorityShare: c.high / c.n }]),
+  );
 }
 
 /** Next opening of the hall's business hours after `now`, when it is closed now. */
@@ -111,6 +137,9 @@ export function queuePosition(
     held: store.tickets.heldAtCounters(),
     services,
     handling,
+    arrivals: (serviceId, at) =>
+      history.arrivals.get(`${serviceId} ${Math.floor((at - dayStart) / 3_600_000)}`) ??
+      NO_ARRIVALS,
     weights: hall.config.callWeights,
     now,
   });

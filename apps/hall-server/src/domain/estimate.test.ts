@@ -153,6 +153,27 @@ describe('the wait, played forward over the counters open now', () => {
     expect(steady.highSec).toBeGreaterThan(steady.estimatedWaitSec); // never a bare point
   });
 
+  it('five ahead at one counter: all five before it', () => {
+    const five = ['1', '2', '3', '4', '5'].map((id) => older(id));
+    expect(estimateWait(input({ waiting: [...five, mine] })).estimatedWaitSec).toBe(
+      5 * (300 + TURN),
+    );
+  });
+
+  it('customers still to come with priority are called before it', () => {
+    const waiting = [older('x'), older('y'), mine];
+    const without = estimateWait(input({ waiting }));
+    // 12 an hour (one every 300 s), all with priority: they go first once they arrive.
+    const withPriority = estimateWait(
+      input({ waiting, arrivals: () => ({ perHour: 12, priorityShare: 1 }) }),
+    );
+    const plain = estimateWait(
+      input({ waiting, arrivals: () => ({ perHour: 12, priorityShare: 0 }) }),
+    );
+    expect(withPriority.estimatedWaitSec).toBeGreaterThan(without.estimatedWaitSec);
+    expect(plain.estimatedWaitSec).toBe(without.estimatedWaitSec); // ordinary ones queue behind
+  });
+
   it('a ticket sent to one counter waits for that counter only', () => {
     const targeted = aTicket({ id: 'mine', targetCounterId: 'c2' });
     const range = estimateWait(

@@ -22,7 +22,10 @@ export function peopleAhead(
     if (other.id === ticket.id || other.serviceId !== ticket.serviceId || other.state !== 'waiting')
       continue;
     const theirs = callScore(other, service, weights, now);
-    if (theirs > mine || (theirs === mine && other.queuedAt < ticket.queuedAt)) ahead += 1;
+    const earlier =
+      other.queuedAt < ticket.queuedAt ||
+      (other.queuedAt === ticket.queuedAt && other.dailySeq < ticket.dailySeq);
+    if (theirs > mine || (theirs === mine && earlier)) ahead += 1;
   }
   return ahead;
 }
@@ -44,8 +47,18 @@ export interface WaitInput {
   services: ReadonlyMap<string, Pick<Service, 'targetWaitSec' | 'targetHandleSec'>>;
   /** Learned handling time of a service for a customer called at `at`. */
   handling: (serviceId: string, at: number) => HandlingTime;
+  /** Learned arrivals of a service around `at` (absent: none expected). Customers still to come
+   *  are called before this one when the calling policy ranks them first (priority, a service
+   *  with a shorter target on a shared counter). */
+  arrivals?: (serviceId: string, at: number) => ArrivalRate;
   weights: CallWeights;
   now: number;
+}
+
+export interface ArrivalRate {
+  perHour: number;
+  /** Share of them with priority (VIP, green channel, appointment). */
+  priorityShare: number;
 }
 
 export interface WaitRange {
@@ -65,9 +78,9 @@ export const PAUSE_SEC = 15 * 60;
 const OVERRUN_SHARE = 0.25;
 /** The range: the centre ± these many spreads, plus a margin for what is not modelled. */
 const Z_LOW = 1;
-const Z_HIGH = 1.3;
-const MARGIN_SHARE = 0.15;
-const MARGIN_MIN_SEC = 60;
+const Z_HIGH = 1.6;
+const MARGIN_SHARE = 0.45;
+const MARGIN_MIN_SEC = 120;
 
 interface Server {
   id: string;
@@ -112,11 +125,14 @@ export function estimateWait(input: WaitInput): WaitRange {
   const servers = serving.map((c) => serverOf(input, c));
   let queue = input.waiting.filter((t) => t.id !== ticket.id && t.state === 'waiting');
   queue.push(ticket);
+  const coming = arrivalsAfter(input);
   // Each step: the counter free soonest calls the ticket its policy ranks first then.
-  for (let steps = 0; steps <= queue.length + servers.length; steps++) {
+  const maxSteps = queue.length + servers.length + MAX_ARRIVALS;
+  for (let steps = 0; steps <= maxSteps; steps++) {
     const ready = servers.filter((s) => Number.isFinite(s.freeAt));
     if (ready.length === 0) break;
     const next = ready.reduce((a, b) => (b.freeAt < a.freeAt ? b : a));
+    queue.push(...coming(next.freeAt));
     const called = callOrder(queue, next.counter, services, weights, next.freeAt)[0];
     if (!called) {
       next.freeAt = Infinity; // nothing it can call: it does not call ours either
@@ -129,6 +145,47 @@ export function estimateWait(input: WaitInput): WaitRange {
     next.variance += time.sdSec ** 2;
   }
   return none;
+}
+
+/** Customers still to come, at most this many, so a long wait stays cheap to estimate. */
+const MAX_ARRIVALS = 400;
+
+/** Expected customers, spread evenly at each service's learned rate: `coming(t)` hands out
+ *  those arrived by `t` (once each), every 1/priorityShare-th of them with priority. */
+function arrivalsAfter(input: WaitInput): (until: number) => Ticket[] {
+  const { arrivals, now, ticket } = input;
+  if (!arrivals) return () => [];
+  const state = new Map([...input.services.keys()].map((id) => [id, { at: now, n: 0, credit: 0 }]));
+  let made = 0;
+  return (until) => {
+    const out: Ticket[] = [];
+    for (const [serviceId, s] of state) {
+      for (;;) {
+        const rate = arrivals(serviceId, s.at);
+        if (rate.perHour <= 0 || made >= MAX_ARRIVALS) break;
+        const at = s.at + 3_600_000 / rate.perHour;
+        if (at > until) break;
+        s.at = at;
+        s.n++;
+        s.credit += rate.priorityShare;
+        const priority = s.credit >= 1;
+        if (priority) s.credit -= 1;
+        made++;
+        out.push({
+          ...ticket,
+          id: `(coming ${serviceId} ${s.n})`,
+          serviceId,
+          priority: priority ? 'priority' : 'normal',
+          returning: false,
+          targetCounterId: null,
+          issuedAt: Math.round(at),
+          queuedAt: Math.round(at),
+          dailySeq: ticket.dailySeq + s.n,
+        });
+      }
+    }
+    return out;
+  };
 }
 
 /** The range around a centre whose handling times add up to `variance`. */

@@ -121,6 +121,9 @@ export function createTicketsRepo(db: Db) {
     finished_at - called_at AS ms FROM tickets
     WHERE business_day >= ? AND business_day < ? AND state = 'done'
       AND called_at IS NOT NULL AND finished_at IS NOT NULL`);
+  const arrivalsSince = db.prepare(`SELECT service_id, business_day, issued_at,
+    priority != 'normal' AS high FROM tickets
+    WHERE business_day >= ? AND business_day < ? AND source != 'walk_in' AND transfer_count = 0`);
   const recordRange = db.prepare(`UPDATE tickets SET estimated_wait_low_sec = @lowSec,
     estimated_wait_high_sec = @highSec, naive_wait_sec = @naiveSec, no_counter_open = @noCounterOpen
     WHERE id = @id`);
@@ -199,6 +202,27 @@ export function createTicketsRepo(db: Db) {
         calledAt: r.called_at,
         sec: r.ms / 1000,
       }));
+    },
+    /** Tickets issued over the last `days` business days with any before `businessDay`, and
+     *  how many such days there were: the arrival rates the estimate expects. */
+    arrivalHistory(businessDay: string, days: number) {
+      const recent = handlingDays.pluck().all(businessDay, days) as string[];
+      if (recent.length === 0) return { days: 0, tickets: [] };
+      const rows = arrivalsSince.all(recent.at(-1), businessDay) as {
+        service_id: string;
+        business_day: string;
+        issued_at: number;
+        high: number;
+      }[];
+      return {
+        days: recent.length,
+        tickets: rows.map((r) => ({
+          serviceId: r.service_id,
+          businessDay: r.business_day,
+          issuedAt: r.issued_at,
+          priority: r.high === 1,
+        })),
+      };
     },
     /** The range told at issue and the naive estimate beside it, for the accuracy report. */
     recordWaitRange(

@@ -6,16 +6,15 @@ import { bridge } from './bridge';
 import type { PaperWidth } from './shell-api';
 import { issuedAtText, pageSize, statusUrl } from './ticket-print';
 import { useQrCode } from './use-qr-code';
-import { waitMinutes } from './wait';
+import { waitSentence, type WaitFigures } from './wait';
 
 // The printed ticket: rendered outside the app's root, invisible on screen, the only thing on
 // paper (see the print stylesheet). 80 mm by default, 58 mm with `paper=58`.
 
-export interface PrintableTicket {
+export interface PrintableTicket extends WaitFigures {
   ticket: Ticket;
   serviceName: string;
   peopleAhead: number;
-  estimatedWaitSec: number;
   statusToken: string;
   hallName: string;
   footer: string;
@@ -61,7 +60,6 @@ export function TicketPrint({
   });
 
   const size = pageSize(paper);
-  const minutes = waitMinutes(data.estimatedWaitSec);
   return createPortal(
     <section
       className={`print-ticket paper-${paper}`}
@@ -78,7 +76,7 @@ export function TicketPrint({
         {t('issuedAt')}: {issuedAtText(data.ticket.issuedAt, data.timeZone)}
       </div>
       <div>{t('peopleAhead', { count: data.peopleAhead })}</div>
-      <div>{minutes === null ? t('estimatedSoon') : t('estimatedWait', { minutes })}</div>
+      <div data-testid="print-wait">{waitSentence(t, data, data.timeZone)}</div>
       {png && <img className="pt-qr" src={png} alt={t('scanForStatus')} onLoad={printWhenReady} />}
       <div className="pt-small">{t('scanForStatus')}</div>
       {data.footer && <div className="pt-footer">{data.footer}</div>}

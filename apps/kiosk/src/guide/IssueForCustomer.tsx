@@ -11,7 +11,7 @@ import { guideSend, guideStore } from './guide-store';
 /** What the printer needs for a ticket the guide issued or found. */
 export function printable(
   hall: Snapshot,
-  issued: Pick<IssuedTicket, 'ticket' | 'peopleAhead' | 'estimatedWaitSec' | 'statusToken'>,
+  issued: IssuedTicket, // a found ticket (FoundTicket) has the same fields
   pick: (zh: string, en: string) => string,
 ): PrintableTicket {
   const service = hall.services.find((s) => s.id === issued.ticket.serviceId);

@@ -52,6 +52,9 @@ export const en: Strings = {
   kioskWelcome: 'Welcome. Please choose your business.',
   waitingNow: '{{count}} waiting',
   waitAbout: 'about {{minutes}} min',
+  waitRange: 'about {{low}}–{{high}} min',
+  noCounterNow: 'No counter serves this now',
+  noCounterOpensAt: 'No counter serves this now · opens at {{time}}',
   unavailable: 'Not available now',
   noServices: 'No service can be taken here right now. Please ask at the guide desk.',
   hallClosed:
@@ -77,6 +80,8 @@ export const en: Strings = {
   peopleAhead: '{{count}} people ahead of you',
   estimatedWait: 'Estimated wait about {{minutes}} min',
   estimatedSoon: 'It will be your turn very soon',
+  estimatedRange: 'Estimated wait about {{low}}–{{high}} min',
+  noCounterTicket: 'No counter serves this now; you will be called in turn once one opens',
   printing: 'Printing your ticket: please take it',
   printAgain: 'Print again',
   scanOnScreen: 'No ticket? Scan this with your phone to follow the queue',

@@ -52,6 +52,9 @@ export const zh = {
   kioskWelcome: '欢迎光临,请选择您要办理的业务',
   waitingNow: '等候 {{count}} 人',
   waitAbout: '约 {{minutes}} 分钟',
+  waitRange: '约 {{low}}–{{high}} 分钟',
+  noCounterNow: '暂无窗口办理此业务',
+  noCounterOpensAt: '暂无窗口办理此业务 · {{time}} 开始办理',
   unavailable: '暂停办理',
   noServices: '暂无可自助取号的业务,请到引导台咨询。',
   hallClosed:
@@ -77,6 +80,8 @@ export const zh = {
   peopleAhead: '前面还有 {{count}} 人',
   estimatedWait: '预计等候约 {{minutes}} 分钟',
   estimatedSoon: '马上就轮到您',
+  estimatedRange: '预计等候约 {{low}}–{{high}} 分钟',
+  noCounterTicket: '暂无窗口办理此业务,有窗口开放后按顺序叫号',
   printing: '正在打印号票,请取走号票',
   printAgain: '重新打印',
   scanOnScreen: '没拿到号票?用手机扫码跟踪排队进度',

@@ -5,7 +5,7 @@ import { statusUrl } from '../common/ticket-print';
 import { TicketPrint } from '../common/TicketPrint';
 import { useQrCode } from '../common/use-qr-code';
 import { useLang } from '../common/use-lang';
-import { waitMinutes } from '../common/wait';
+import { waitSentence } from '../common/wait';
 import { finishCustomer } from './finish';
 import { kioskStore, useKiosk } from './kiosk-store';
 
@@ -19,7 +19,6 @@ export function IssuedScreen({ hall }: { hall: Snapshot }) {
   const { issued, note } = step;
   const service = hall.services.find((s) => s.id === issued.ticket.serviceId);
   const serviceName = service ? pick(service.nameZh, service.nameEn) : '';
-  const minutes = waitMinutes(issued.estimatedWaitSec);
   return (
     <section className="issued">
       <p className="issued-label">{t('yourNumber')}</p>
@@ -30,7 +29,7 @@ export function IssuedScreen({ hall }: { hall: Snapshot }) {
       {note && <p className="kiosk-note">{note}</p>}
       <div className="issued-facts">
         <p>{t('peopleAhead', { count: issued.peopleAhead })}</p>
-        <p>{minutes === null ? t('estimatedSoon') : t('estimatedWait', { minutes })}</p>
+        <p data-testid="issued-wait">{waitSentence(t, issued, hall.config.timeZone)}</p>
       </div>
       <p className="printing">{t('printing')}</p>
       <ScreenQr url={statusUrl(window.location.origin, issued.ticket.id, issued.statusToken)} />
@@ -50,6 +49,10 @@ export function IssuedScreen({ hall }: { hall: Snapshot }) {
           serviceName,
           peopleAhead: issued.peopleAhead,
           estimatedWaitSec: issued.estimatedWaitSec,
+          estimatedWaitLowSec: issued.estimatedWaitLowSec,
+          estimatedWaitHighSec: issued.estimatedWaitHighSec,
+          noCounterOpen: issued.noCounterOpen,
+          hallOpensAt: issued.hallOpensAt,
           statusToken: issued.statusToken,
           hallName: pick(hall.config.nameZh, hall.config.nameEn),
           footer: pick(hall.config.ticketFooterZh, hall.config.ticketFooterEn),

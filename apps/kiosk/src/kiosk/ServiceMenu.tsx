@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../common/use-lang';
 import { useQueues } from '../common/use-queues';
-import { waitMinutes } from '../common/wait';
+import { waitShort } from '../common/wait';
 import { kioskStore } from './kiosk-store';
 
 /** The start screen: the hall's services by category, each with a one-line description. */
@@ -43,6 +43,7 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
                   key={s.id}
                   service={s}
                   queue={queues?.find((q) => q.serviceId === s.id)}
+                  timeZone={hall.config.timeZone}
                   disabled={!s.active || offline || !open}
                   onChoose={() => go({ name: 'details', serviceId: s.id })}
                 />
@@ -82,17 +83,18 @@ function useOpenNow(hall: Snapshot): boolean {
 function ServiceButton({
   service,
   queue,
+  timeZone,
   disabled,
   onChoose,
 }: {
   service: Service;
   queue: ServiceQueue | undefined;
+  timeZone: string;
   disabled: boolean;
   onChoose: () => void;
 }) {
   const { t } = useTranslation();
   const { pick } = useLang();
-  const minutes = queue ? waitMinutes(queue.estimatedWaitSec) : null;
   return (
     <button type="button" className="service-button" disabled={disabled} onClick={onChoose}>
       <span className="service-prefix" aria-hidden="true">
@@ -104,9 +106,7 @@ function ServiceButton({
         {!service.active
           ? t('unavailable')
           : queue
-            ? `${t('waitingNow', { count: queue.waiting })} · ${
-                minutes === null ? t('soon') : t('waitAbout', { minutes })
-              }`
+            ? `${t('waitingNow', { count: queue.waiting })} · ${waitShort(t, queue, timeZone)}`
             : '\u00a0'}
       </span>
     </button>

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageButton } from '../common/LanguageButton';
 import { useLang } from '../common/use-lang';
-import { waitMinutes } from '../common/wait';
+import { waitShort } from '../common/wait';
 import { createStatusStore, useStatusView } from './status-store';
 
 // The customer's phone page (/status?ticket=…&token=…, from the QR code on the ticket): their
@@ -63,7 +63,6 @@ function useBuzzWhenCalled(state: TicketStatus['state'] | null): void {
 function TicketCard({ status, at, stale }: { status: TicketStatus; at: number; stale: boolean }) {
   const { t } = useTranslation();
   const { pick, locale } = useLang();
-  const minutes = waitMinutes(status.estimatedWaitSec);
   return (
     <section className="status-card" data-state={status.state}>
       <p className="muted">{pick(status.hallNameZh, status.hallNameEn)}</p>
@@ -80,7 +79,7 @@ function TicketCard({ status, at, stale }: { status: TicketStatus; at: number; s
           </div>
           <div>
             <dt>{t('estimate')}</dt>
-            <dd>{minutes === null ? t('soon') : t('waitAbout', { minutes })}</dd>
+            <dd data-testid="status-wait">{waitShort(t, status)}</dd>
           </div>
         </dl>
       )}

@@ -96,6 +96,22 @@ describe.skipIf(!hasChromium)('the reports tab', () => {
     await page.getByTestId('chart-heatmap').locator('canvas').first().waitFor();
   });
 
+  it('shows the wait told against the naive estimate, and the share past the range', async () => {
+    await page.locator('[data-section="estimates"]').click();
+    const summary = page.getByTestId('estimates-summary');
+    await summary.waitFor();
+    // Every ticket was called at once: nobody waited past the upper end of their range.
+    expect(await summary.getAttribute('data-over-high')).toBe('0');
+    expect(await summary.textContent()).toContain('简单估算');
+    expect(await summary.textContent()).toContain('0.0%');
+    const header = await page
+      .getByTestId('table-estimates-service')
+      .locator('thead th')
+      .allTextContents();
+    expect(header.join(' ')).toContain('简单估算误差');
+    expect(header.join(' ')).toContain('超出预估上限');
+  });
+
   it('sorts a table by any column, both ways, and says so with aria-sort', async () => {
     await page.locator('[data-section="clerks"]').click();
     const table = page.getByTestId('table-clerks');

@@ -35,7 +35,8 @@ function hypotheticalTicket(tx: TxContext, service: Service): Ticket {
     businessDay: tx.hall.businessDay,
     serviceId: service.id,
     number: '',
-    dailySeq: 1,
+    // After everyone issued before it, also within the same millisecond.
+    dailySeq: tx.store.tickets.lastDailySeq(tx.hall.businessDay, service.id) + 1,
     state: 'waiting',
     priority: 'normal',
     returning: false,
