@@ -68,7 +68,7 @@ describe('overrides', () => {
     const log = ok(await send(leader, 'console:shift-log', { since: 0 }));
     expect(log.entries.find((e) => e.command === 'override:ticket-priority')).toMatchObject({
       reason: '客户行动不便',
-      staffId: 'stf-leader',
+      who: { staffId: 'stf-leader' },
     });
     const noReason = await send(leader, 'override:ticket-priority', {
       ticketId: first.id,

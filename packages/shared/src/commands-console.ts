@@ -42,6 +42,37 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** What a shift-log line is about, for its badge and the end-of-shift counts. */
+export const ShiftLogGroup = z.enum([
+  'override',
+  'alert',
+  'opinion',
+  'followUp',
+  'handover',
+  'admin',
+  'other',
+]);
+export type ShiftLogGroup = z.infer<typeof ShiftLogGroup>;
+
+/**
+ * A line of the shift log as people read it: when, who (name and role), what in words (from the
+ * command and its payload: 暂停 3 号窗口:会议), customer data masked; never the raw payload.
+ */
+export const ShiftLogEntry = z.object({
+  id: z.number().int(),
+  at: EpochMs,
+  command: z.string(),
+  group: ShiftLogGroup,
+  who: z.object({ staffId: Id, name: z.string(), role: StaffRole.nullable() }).nullable(),
+  /** The device it came from (a kiosk's opinion has no staff member); null: the server. */
+  deviceName: z.string().nullable(),
+  zh: z.string(),
+  en: z.string(),
+  /** The reason given, phone and account numbers masked. */
+  reason: z.string().nullable(),
+});
+export type ShiftLogEntry = z.infer<typeof ShiftLogEntry>;
+
 const ServiceInput = z.strictObject({
   id: Id.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -'),
   prefix: z.string().regex(/^[A-Z]$/, 'one capital letter'),
@@ -168,9 +199,10 @@ export const consoleCommands = {
   'console:shift-log': def({
     kind: 'query',
     input: query({ since: z.coerce.number().int().nonnegative() }),
-    output: z.object({ entries: z.array(AuditEntry) }),
+    output: z.object({ entries: z.array(ShiftLogEntry) }),
     roles: ['duty_leader', 'admin'],
-    summary: "The shift's overrides, opinions, handovers and administration since a time.",
+    summary:
+      "The shift's overrides, opinions, handovers and administration since a time, as readable lines (who, what in words), customer data masked.",
   }),
 
   'admin:save-service': def({

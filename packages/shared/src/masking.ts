@@ -25,3 +25,13 @@ export function maskCustomer(customer: Customer): Customer {
     name: customer.name === null ? null : maskName(customer.name),
   };
 }
+
+/**
+ * Free text (a reason, a note, an opinion) with every run of 7 or more digits masked: a phone
+ * or account number typed into it is not shown whole in a log (issue 15 item 10).
+ */
+export function maskNumbersIn(text: string): string {
+  return text.replace(/\d{7,}/g, (digits) =>
+    /^1\d{10}$/.test(digits) ? maskPhone(digits) : maskAccountNo(digits),
+  );
+}

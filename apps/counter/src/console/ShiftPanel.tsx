@@ -1,29 +1,14 @@
-import type { AuditEntry, Snapshot } from '@onestop/shared';
+import type { ShiftLogEntry, ShiftLogGroup, Snapshot } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline, useSignedIn, useStaffView } from '../common/desk';
 import { formatClock, formatDateTime, type Lang } from '../common/format';
-import { staffById } from '../common/hall-selectors';
 import { useQuery } from '../common/use-query';
 import { HandoverPanel } from '../handover/HandoverPanel';
 
 // The shift log: what was done on the console and around it since the shift began (overrides,
 // alerts, opinions, follow-ups, handovers, settings), an end-of-shift summary, and the duty
 // leader's own handover to the next duty leader.
-
-export type LogGroup =
-  'override' | 'alert' | 'opinion' | 'followUp' | 'handover' | 'admin' | 'other';
-
-export function groupOf(command: string): LogGroup {
-  if (/^override:|^ticket:(cancel|reinstate|reassign-owner)$|^hall:set-notice$/.test(command))
-    return 'override';
-  if (command.startsWith('alert:')) return 'alert';
-  if (command.startsWith('opinion:')) return 'opinion';
-  if (command.startsWith('follow-up:')) return 'followUp';
-  if (command.startsWith('handover:')) return 'handover';
-  if (/^(admin|device):/.test(command)) return 'admin';
-  return 'other';
-}
 
 /** Milliseconds of the hall's local midnight before `now`. */
 export function startOfLocalDay(now: number, timeZone: string): number {
@@ -121,74 +106,43 @@ export function ShiftPanel() {
   );
 }
 
-/** The audit's payload summary without ids people cannot read: tickets, counters, staff by name. */
-export function describePayload(
-  hall: Snapshot,
-  payload: string,
-  t: (key: string) => string,
-): string {
-  let fields: Record<string, unknown>;
-  try {
-    fields = JSON.parse(payload) as Record<string, unknown>;
-  } catch {
-    return payload;
-  }
-  if (fields === null || typeof fields !== 'object') return payload;
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(fields)) {
-    if (key === 'commandId' || key === 'reason' || value === undefined) continue;
-    const id = typeof value === 'string' ? value : '';
-    if (key === 'ticketId') parts.push(hall.tickets.find((x) => x.id === id)?.number ?? id);
-    else if (key === 'counterId')
-      parts.push(`#${hall.counters.find((c) => c.id === id)?.number ?? id}`);
-    else if (key === 'alertId') {
-      const alert = hall.alerts.find((a) => a.id === id);
-      parts.push(alert ? t(`alertKind.${alert.kind}`) : id.slice(0, 8));
-    } else if (key === 'opinionId')
-      parts.push(
-        `“${hall.opinions.find((o) => o.id === id)?.text.slice(0, 24) ?? id.slice(0, 8)}”`,
-      );
-    else if (key === 'followUpId' || key === 'handoverId' || key === 'deviceId')
-      parts.push(
-        hall.followUps.find((f) => f.id === id)?.note.slice(0, 24) ??
-          hall.devices.find((d) => d.id === id)?.name ??
-          id.slice(0, 8),
-      );
-    else if (/staffId$|StaffId$/.test(key))
-      parts.push(hall.staff.find((s) => s.id === id)?.name ?? id);
-    else parts.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  }
-  return parts.join(' · ');
+/** `14:05` today, `12月2日 14:05` another day (the hall's time zone). */
+export function logTime(at: number, now: number, timeZone: string, lang: Lang): string {
+  return startOfLocalDay(at, timeZone) === startOfLocalDay(now, timeZone)
+    ? formatClock(at, timeZone)
+    : formatDateTime(at, timeZone, lang);
 }
 
-function LogRow({ entry, hall }: { entry: AuditEntry; hall: Snapshot }) {
-  const { t } = useTranslation();
-  const group = groupOf(entry.command);
+function LogRow({ entry, hall }: { entry: ShiftLogEntry; hall: Snapshot }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
   return (
-    <tr data-command={entry.command} className={`log-${group}`}>
-      <td className="num">{formatClock(entry.at, hall.config.timeZone)}</td>
+    <tr data-command={entry.command} className={`log-${entry.group}`}>
+      <td className="num">{logTime(entry.at, Date.now(), hall.config.timeZone, lang)}</td>
       <td>
-        <span className={`badge ${group === 'override' ? 'warn' : ''}`}>
-          {t(`console.shift.group.${group}`)}
+        <span className={`badge ${entry.group === 'override' ? 'warn' : ''}`}>
+          {t(`console.shift.group.${entry.group}`)}
         </span>
       </td>
       <td>
-        {entry.staffId
-          ? (staffById(hall, entry.staffId)?.name ?? entry.staffId)
-          : t('console.shift.system')}
+        {entry.who ? (
+          <>
+            {entry.who.name}
+            {entry.who.role && <span className="muted"> · {t(`roles.${entry.who.role}`)}</span>}
+          </>
+        ) : (
+          (entry.deviceName ?? t('console.shift.system'))
+        )}
       </td>
-      <td>
-        <code>{entry.command}</code>{' '}
-        <span className="muted payload">{describePayload(hall, entry.payload, t)}</span>
-      </td>
+      <td className="log-words">{lang === 'zh' ? entry.zh : entry.en}</td>
       <td>{entry.reason ?? ''}</td>
     </tr>
   );
 }
 
-function ShiftSummary({ hall, entries }: { hall: Snapshot; entries: AuditEntry[] }) {
+function ShiftSummary({ hall, entries }: { hall: Snapshot; entries: ShiftLogEntry[] }) {
   const { t } = useTranslation();
-  const count = (g: LogGroup) => entries.filter((e) => groupOf(e.command) === g).length;
+  const count = (g: ShiftLogGroup) => entries.filter((e) => e.group === g).length;
   const today = hall.tickets.filter((x) => x.businessDay === hall.businessDay);
   const rows: [string, number][] = [
     [t('console.summary.issued'), today.length],

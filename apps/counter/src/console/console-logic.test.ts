@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { counter, ticket } from '../../test-support/fixtures';
 import { changedSettings } from './admin/SettingsAdmin';
 import { maskContact } from './OpinionsPanel';
-import { describePayload, groupOf, startOfLocalDay } from './ShiftPanel';
+import { logTime, startOfLocalDay } from './ShiftPanel';
 import { latestStatus } from './SyncPanel';
 import { levelOf, offlineSince, servedToday } from './timing';
 
@@ -70,40 +70,13 @@ describe('a device off the network', () => {
 });
 
 describe('the shift log', () => {
+  // What a line says, and its kind, come from the server (app/shift-log.ts and its test).
   it.each([
-    ['override:counter-state', 'override'],
-    ['ticket:cancel', 'override'],
-    ['ticket:reassign-owner', 'override'],
-    ['hall:set-notice', 'override'],
-    ['alert:acknowledge', 'alert'],
-    ['opinion:resolve', 'opinion'],
-    ['follow-up:close', 'followUp'],
-    ['handover:acknowledge', 'handover'],
-    ['admin:save-service', 'admin'],
-    ['device:revoke', 'admin'],
-    ['system:alert-sweep', 'other'],
-  ])('%s is a line of kind %s', (command, group) => {
-    expect(groupOf(command)).toBe(group);
-  });
-
-  it('reads ids as people read them and leaves out the command id and the reason', () => {
-    const h = hall({ tickets: [ticket({ id: 't1', number: 'A007' })] });
-    const t = ((key: string) => key) as never;
-    expect(
-      describePayload(
-        h,
-        JSON.stringify({
-          commandId: 'x'.repeat(20),
-          ticketId: 't1',
-          counterId: 'ctr-1',
-          staffId: 'stf-clerk-1',
-          reason: '客户不适',
-          to: 'front',
-        }),
-        t,
-      ),
-    ).toBe('A007 · #1 · 李明 · to: front');
-    expect(describePayload(h, 'not json', t)).toBe('not json');
+    ['the same day: the time only', '2026-11-24T06:05:00Z', '14:05'],
+    ['another day: the date too', '2026-11-23T06:05:00Z', '11月23日 14:05'],
+  ])('%s', (_what, at, shown) => {
+    const now = Date.parse('2026-11-24T09:00:00Z');
+    expect(logTime(Date.parse(at), now, 'Asia/Shanghai', 'zh')).toBe(shown);
   });
 
   it("starts today at the hall's local midnight", () => {

@@ -2,7 +2,6 @@ import {
   pinProblem,
   pinProblemText,
   type Alert,
-  type AuditEntry,
   type HallEvent,
   type Staff,
   type StaffRole,
@@ -19,6 +18,7 @@ import { returnTicket } from '../../domain/tickets';
 import { handler, type TxContext } from '../context';
 import { mayLeave } from './handover-handlers';
 import { hashPin } from '../secrets';
+import { shiftLog } from '../shift-log';
 
 // The duty-leader console: overrides (reason required, audited by the pipeline, announced to
 // the affected clerk), the opinions desk, the shift log; and the admin's settings.
@@ -69,10 +69,6 @@ function waitingTicket(tx: TxContext, ticketId: string): Result<Ticket> {
   const ticket = tx.store.tickets.byId(ticketId);
   return ticket ? accept(ticket) : reject('not_found', `Ticket ${ticketId}.`);
 }
-
-/** Overrides, opinions and handovers: what belongs in a shift log. */
-const SHIFT_COMMANDS =
-  /^(override:|opinion:|alert:|follow-up:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|system:(?!evaluation-timeout))/;
 
 export const consoleHandlers = {
   'override:ticket-priority': handler<'override:ticket-priority'>({
@@ -262,10 +258,7 @@ export const consoleHandlers = {
 
   'console:shift-log': handler<'console:shift-log'>({
     run(tx, { since }) {
-      const entries = tx.store.log
-        .auditSince(since, 2000)
-        .filter((e) => SHIFT_COMMANDS.test(e.command) && e.result === 'ok') as AuditEntry[];
-      return accept({ entries });
+      return accept({ entries: shiftLog(tx.store, since) });
     },
   }),
 
