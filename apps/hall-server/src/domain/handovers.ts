@@ -171,9 +171,6 @@ export function createHandover(
   const busy = holdings.tickets.filter((t) => t.state !== 'parked');
   if (busy.length > 0) return reject('clerk_busy', busy.map((t) => t.number).join(', '));
   const items = holdingItems(holdings);
-  if (items.length === 0) {
-    return reject('invalid_transition', 'Nothing to hand over: the cases you hold are kept.');
-  }
   const unfit = [...new Set(items.map((i) => i.kind))].filter((k) => !canTake(to.roles, k));
   if (unfit.length > 0) {
     return reject('receiver_unfit', `${to.name} cannot take: ${unfit.join(', ')}.`);
