@@ -357,6 +357,13 @@ describe('the landing page of the demo hall', () => {
         '/counter?token=demo-desk-1',
         '/pad?token=demo-pad-1&amp;counter=1',
         '/console?token=demo-console',
+        '/guide?token=demo-guide',
+        '/backoffice?token=demo-backoffice',
+        // Every demo desk and pad, not only the first (issue 15 item 11).
+        ...[1, 2, 3, 4, 5, 6].flatMap((n) => [
+          `/counter?token=demo-desk-${n}`,
+          `/pad?token=demo-pad-${n}&amp;counter=${n}`,
+        ]),
       ])
         expect(page).toContain(`href="${href}"`);
       expect(page).toContain('8001 / 8001');

@@ -64,8 +64,13 @@ const demoScreenLinks: { href: string; label: string }[] = [
   { href: '/kiosk?token=demo-kiosk-1', label: 'kiosk 1 (取号机 1)' },
   { href: '/display?token=demo-display-1', label: 'hall display 1 (叫号屏 1)' },
   { href: '/guide?token=demo-guide', label: 'guide desk — sign in as 7001 / 7001' },
-  { href: '/counter?token=demo-desk-1', label: 'counter 1 workstation — sign in as 1001 / 1001' },
-  { href: '/pad?token=demo-pad-1&counter=1', label: "counter 1's evaluation pad" },
+  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [
+    {
+      href: `/counter?token=demo-desk-${n}`,
+      label: `counter ${n} workstation — sign in as 100${n} / 100${n}`,
+    },
+    { href: `/pad?token=demo-pad-${n}&counter=${n}`, label: `counter ${n}'s evaluation pad` },
+  ]),
   { href: '/backoffice?token=demo-backoffice', label: 'back office — sign in as 6001 / 6001' },
   {
     href: '/console?token=demo-console',
