@@ -132,7 +132,25 @@ export const accessHandlers = {
       const inUse = (a: (typeof onThisDesk)[number]) =>
         a.session.staffId !== staffId && !isExpired(a, tx.hall.config, tx.now);
       const holder = onThisDesk.find(inUse);
-      if (holder) return reject('desk_in_use', heldBy(tx, holder.session));
+      // Step-in (issue 15 item 11): on a desk bound to no counter (the console), a duty leader
+      // or admin takes over from one; the holder's session ends. A counter's desk keeps one.
+      const leads = (id: string) =>
+        tx.store.staff.byId(id)?.roles.some((r) => r === 'duty_leader' || r === 'admin') ?? false;
+      const stepIn =
+        holder && device.counterId === null && leads(staffId) && leads(holder.session.staffId);
+      if (holder && !stepIn) return reject('desk_in_use', heldBy(tx, holder.session));
+      if (holder) {
+        const was = tx.store.staff.byId(holder.session.staffId);
+        tx.write.event({
+          type: 'override.applied',
+          action: 'step-in',
+          reason: `${staff.name} stepped in for ${was?.name ?? holder.session.staffId} on ${device.name}`,
+          byStaffId: staffId,
+          staffId: holder.session.staffId,
+          counterId: null,
+          ticketId: null,
+        });
+      }
       // The same person signing in again (a reloaded screen) replaces their old session here,
       // and a session past its limits gives the desk up.
       for (const { session: s } of onThisDesk) tx.write.session({ ...s, endedAt: tx.now });
