@@ -23,6 +23,10 @@ export const ServiceReport = z.object({
   noShowRate: Share,
   transfers: z.number().int().nonnegative(),
   cancellations: z.number().int().nonnegative(),
+  /** Visits of this service the customer rated. */
+  rated: z.number().int().nonnegative(),
+  /** (非常满意 + 满意) / rated; null when nothing was rated. */
+  satisfactionRate: Share.nullable(),
 });
 
 export const ClerkReport = z.object({

@@ -20,7 +20,13 @@ function hourRow(i: number) {
   };
 }
 
-const service = (serviceId: string, tickets: number, within: number, waitMin: number) => ({
+const service = (
+  serviceId: string,
+  tickets: number,
+  within: number,
+  waitMin: number,
+  satisfactionRate: number,
+) => ({
   serviceId,
   tickets,
   called: tickets - 3,
@@ -32,6 +38,8 @@ const service = (serviceId: string, tickets: number, within: number, waitMin: nu
   noShowRate: 0.021,
   transfers: Math.round(tickets / 40),
   cancellations: 3,
+  rated: Math.round(tickets * 0.6),
+  satisfactionRate,
 });
 
 const clerk = (staffNo: string, name: string, served: number, satisfaction: number | null) => ({
@@ -66,11 +74,11 @@ export const weekReport: HallReport = {
   days: 6,
   tickets: 1342,
   services: [
-    service('svc-billing', 612, 0.912, 4),
-    service('svc-connection', 188, 0.734, 12),
-    service('svc-account', 141, 0.806, 9),
-    service('svc-fault', 287, 0.688, 14),
-    service('svc-invoice', 114, 0.957, 2),
+    service('svc-billing', 612, 0.912, 4, 0.962),
+    service('svc-connection', 188, 0.734, 12, 0.881),
+    service('svc-account', 141, 0.806, 9, 0.924),
+    service('svc-fault', 287, 0.688, 14, 0.853),
+    service('svc-invoice', 114, 0.957, 2, 0.991),
   ],
   clerks: [
     clerk('1001', '李明', 322, 0.962),

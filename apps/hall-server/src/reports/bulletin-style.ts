@@ -78,5 +78,6 @@ td.none { color: #9aa5b1; }
 tr.total td { font-weight: 700; border-top: 1pt solid #1f4e79; }
 .note { color: #52606d; font-size: 8.5pt; margin: 0 0 6pt; }
 .charts .wide { grid-column: 1 / -1; }
+figure.half { width: 50%; }
 `;
 }

@@ -26,7 +26,7 @@ describe('the weekly bulletin', () => {
   it('is plain HTML with its charts as inline SVG, names for ids, hours as spans', () => {
     const html = reportToBulletinHtml(weekReport, demoContext('zh'));
     expect(html).not.toMatch(/<script/i);
-    expect(html.match(/<svg class="chart"/g)).toHaveLength(5);
+    expect(html.match(/<svg class="chart"/g)).toHaveLength(6);
     expect(html).toContain('故障报修与咨询');
     expect(html).toContain('10:00–11:00');
     expect(html).toContain('2026-11-23 (周一) – 2026-11-29 (周日)');
@@ -66,7 +66,7 @@ describe('the weekly bulletin', () => {
           }),
         );
         await page.goto('http://hall.test/bulletin');
-        expect(await page.locator('svg.chart').count()).toBe(5);
+        expect(await page.locator('svg.chart').count()).toBe(6);
         expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(30);
         expect(await page.locator('section.sheet').count()).toBe(3);
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

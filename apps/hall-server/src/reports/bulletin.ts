@@ -37,6 +37,7 @@ const words = {
     minutes: (m: number) => `${m} 分钟`,
     serviceLevel: '各业务按时叫号率',
     clerkSatisfaction: '人员满意率',
+    serviceSatisfaction: '各业务满意率',
     counters: '分时窗口(实际与建议)',
     peakCounters: '峰时建议窗口',
     serving: '实际窗口',
@@ -70,6 +71,7 @@ const words = {
     minutes: (m: number) => `${m} min`,
     serviceLevel: 'Called within target, per service',
     clerkSatisfaction: 'Satisfaction per clerk',
+    serviceSatisfaction: 'Satisfaction per service',
     counters: 'Counters by hour (serving and recommended)',
     peakCounters: 'Counters needed at peak',
     serving: 'Serving',
@@ -138,10 +140,9 @@ function charts(report: HallReport, ctx: ExportContext, t: Words): string {
   const byService = report.services
     .filter((s) => s.called > 0)
     .map((s) => ({ label: ctx.serviceName(s.serviceId), value: s.withinTargetShare }));
-  const byClerk = report.clerks
-    .filter((c) => c.satisfactionRate !== null)
-    .map((c) => ({ label: c.name, value: c.satisfactionRate! }))
-    .sort((a, b) => b.value - a.value);
+  const satisfaction = report.services
+    .filter((s) => s.satisfactionRate !== null)
+    .map((s) => ({ label: ctx.serviceName(s.serviceId), value: s.satisfactionRate! }));
   return `<section class="charts">
 ${figure(
   t.arrivals,
@@ -194,10 +195,10 @@ ${figure(
   }),
 )}
 ${figure(
-  t.clerkSatisfaction,
+  t.serviceSatisfaction,
   barChart({
-    title: t.clerkSatisfaction,
-    rows: byClerk,
+    title: t.serviceSatisfaction,
+    rows: satisfaction,
     max: 1,
     format: percentText,
     emptyText: t.noData,
@@ -205,6 +206,22 @@ ${figure(
 )}
 ${staffingChart(report, t)}
 </section>`;
+}
+
+/** Satisfaction per clerk, best first, for the appraisal page. */
+function clerkChart(report: HallReport, t: Words): string {
+  const byClerk = report.clerks
+    .filter((c) => c.satisfactionRate !== null)
+    .map((c) => ({ label: c.name, value: c.satisfactionRate! }))
+    .sort((a, b) => b.value - a.value);
+  const chart = barChart({
+    title: t.clerkSatisfaction,
+    rows: byClerk,
+    max: 1,
+    format: percentText,
+    emptyText: t.noData,
+  });
+  return figure(t.clerkSatisfaction, chart, 'half');
 }
 
 function staffingChart(report: HallReport, t: Words): string {
@@ -256,7 +273,8 @@ ${htmlTable(tableOf(report, 'services', ctx))}
 ${htmlTable(tableOf(report, 'cases', ctx), { totalRow: true })}
 <p class="note">${escapeXml(t.opinionLine(o, mean))}</p></section>
 <section class="sheet"><h2>${escapeXml(t.clerks)}</h2>
-${htmlTable(tableOf(report, 'clerks', ctx))}</section>
+${htmlTable(tableOf(report, 'clerks', ctx))}
+${clerkChart(report, t)}</section>
 <section class="sheet"><h2>${escapeXml(t.staffing(percentText(report.staffing.serviceLevel), String(minutesOf(report.staffing.targetWaitSec))))}</h2>
 ${htmlTable(tableOf(report, 'hours', ctx))}</section>
 </body></html>`;

@@ -107,9 +107,9 @@ const tickets: TicketFacts[] = [
 const facts: ReportFacts = {
   tickets,
   evaluations: [
-    { staffId: 'c1', score: 'very_satisfied' },
-    { staffId: 'c1', score: null },
-    { staffId: 'c2', score: 'dissatisfied' },
+    { staffId: 'c1', score: 'very_satisfied', serviceId: 'svc-a' },
+    { staffId: 'c1', score: null, serviceId: 'svc-a' },
+    { staffId: 'c2', score: 'dissatisfied', serviceId: 'svc-b' },
   ],
   opinions: [
     {
@@ -241,7 +241,7 @@ const input = {
 const report = computeReport(facts, input);
 
 describe('a report over two fixture days', () => {
-  it('counts per service: waits, target share, handling, no-shows, transfers, cancellations', () => {
+  it('counts per service: waits, target share, handling, no-shows, transfers, cancellations, satisfaction', () => {
     // A waits [120, 300, 600, 900]: p50 300, p90 900, 3 of 4 within 600 s; handles [180, 180, 240].
     expect(report.services[0]).toEqual({
       serviceId: 'svc-a',
@@ -255,6 +255,8 @@ describe('a report over two fixture days', () => {
       noShowRate: 0.25,
       transfers: 0,
       cancellations: 0,
+      rated: 1, // the second evaluation was not rated
+      satisfactionRate: 1,
     });
     expect(report.services[1]).toEqual({
       serviceId: 'svc-b',
@@ -268,6 +270,8 @@ describe('a report over two fixture days', () => {
       noShowRate: 0,
       transfers: 1,
       cancellations: 1,
+      rated: 1,
+      satisfactionRate: 0,
     });
     expect([report.days, report.tickets]).toEqual([2, 6]);
   });

@@ -45,7 +45,11 @@ export interface OpinionFacts {
 export interface EvaluationFacts {
   staffId: string | null;
   score: string | null;
+  /** The rated visit's service. */
+  serviceId?: string;
 }
+
+const isSatisfied = (e: EvaluationFacts) => e.score === 'very_satisfied' || e.score === 'satisfied';
 
 export interface CaseFacts {
   ownerStaffId: string;
@@ -146,6 +150,15 @@ const bucket = (): Bucket => ({
   withinTarget: 0,
   estimateErrors: [],
 });
+
+/** Of rated evaluations: how many, and the share 非常满意 or 满意 (null when none). */
+function satisfactionOf(rated: EvaluationFacts[]) {
+  return {
+    rated: rated.length,
+    satisfactionRate:
+      rated.length === 0 ? null : share(rated.filter(isSatisfied).length, rated.length),
+  };
+}
 
 function accuracyOf(key: string, errors: EstimateError[]) {
   const naive = errors.flatMap((e) => (e.naiveError === null ? [] : [Math.abs(e.naiveError)]));
@@ -312,6 +325,9 @@ export function computeReport(
       noShowRate: share(b.noShows, b.called),
       transfers: b.transfers,
       cancellations: b.cancellations,
+      ...satisfactionOf(
+        facts.evaluations.filter((e) => e.serviceId === service.id && e.score !== null),
+      ),
     };
   });
 
@@ -566,12 +582,16 @@ export function loadReportFacts(
     ? (
         db
           .prepare(
-            `SELECT e.staff_id, e.score FROM evaluations e JOIN tickets t ON t.id = e.ticket_id
-             WHERE t.business_day BETWEEN ? AND ?`,
+            `SELECT e.staff_id, e.score, t.service_id FROM evaluations e
+             JOIN tickets t ON t.id = e.ticket_id WHERE t.business_day BETWEEN ? AND ?`,
           )
           .raw()
           .all(from, to) as unknown[][]
-      ).map((r) => ({ staffId: r[0] as string | null, score: r[1] as string | null }))
+      ).map((r) => ({
+        staffId: r[0] as string | null,
+        score: r[1] as string | null,
+        serviceId: r[2] as string,
+      }))
     : [];
   // Cases opened before the range's end and not closed before it began: on time when closed
   // in the range completed by their due date; overdue when still open past it at the end of the

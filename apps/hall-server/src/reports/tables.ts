@@ -100,6 +100,7 @@ const serviceColumns = (ctx: ExportContext): Column<ServiceRow>[] => [
   col(w('过号率', 'No-show rate'), 'percent', 12, (r) => r.noShowRate),
   col(w('转办', 'Transfers'), 'count', 10, (r) => r.transfers),
   col(w('取消', 'Cancelled'), 'count', 10, (r) => r.cancellations),
+  col(w('满意率', 'Satisfaction'), 'percent', 14, (r) => r.satisfactionRate),
 ];
 
 const clerkColumns: Column<ClerkRow>[] = [
