@@ -76,11 +76,13 @@ export const TURNAROUND_SEC = 20;
 export const PAUSE_SEC = 15 * 60;
 /** Share of the remaining handling time still expected of a customer already past the mean. */
 const OVERRUN_SHARE = 0.25;
-/** The range: the centre ± these many spreads, plus a margin for what is not modelled. */
+/** The range: the centre ± these many spreads, plus a margin for what is not modelled (breaks,
+ *  no-shows, transfers, walk-ins): set with npm run bench:estimate so that at most one customer
+ *  in ten waits past the upper end (docs/benchmarks.md). */
 const Z_LOW = 1;
-const Z_HIGH = 1.6;
-const MARGIN_SHARE = 0.45;
-const MARGIN_MIN_SEC = 120;
+const Z_HIGH = 2;
+const MARGIN_SHARE = 0.8;
+const MARGIN_MIN_SEC = 300;
 
 interface Server {
   id: string;
