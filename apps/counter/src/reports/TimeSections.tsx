@@ -1,7 +1,7 @@
 import type { HallReport } from '@onestop/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decimal, minutes, percent, signedMinutes } from './cells';
+import { decimal, hourKeySpan, hourSpan, minutes, percent, signedMinutes } from './cells';
 import { Chart, type ChartOption } from './Chart';
 import { csvName, palette, type SectionProps } from './section-kit';
 import { arrivalsHeatmap, hourLabel, staffingSeries } from './shape';
@@ -138,7 +138,7 @@ export function StaffingSection({ report, serviceName, exports, online }: Sectio
         key: 'hour',
         label: t('reports.col.hour'),
         value: (r) => r.hour,
-        text: (r) => hourLabel(r.hour),
+        text: (r) => hourSpan(r.hour),
       },
       {
         key: 'arrivals',

@@ -139,14 +139,32 @@ describe.skipIf(!hasChromium)('the reports tab', () => {
     await page.locator('[data-testid="export-outcome"][data-result="saved"]').waitFor();
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync((await download.path())!) as never);
-    const clerks = book.getWorksheet('人员考核 Clerks')!;
+    const clerks = book.getWorksheet('人员考核')!;
     expect(clerks.getRow(2).values).toEqual(expect.arrayContaining(['1001', '李明', 3]));
-    const services = book.getWorksheet('业务 Services')!;
+    const services = book.getWorksheet('业务')!;
     expect([services.getRow(2).getCell(1).value, services.getRow(2).getCell(2).value]).toEqual([
-      'svc-billing',
+      '电费缴纳',
       4,
     ]);
-    expect(book.getWorksheet('工单 Cases')!.getRow(2).getCell(2).value).toBe(1);
+    expect(book.getWorksheet('工单')!.getRow(2).getCell(2).value).toBe(1);
+    for (const sheet of book.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((c) => expect(String(c.value), sheet.name).not.toMatch(/svc-|stf-|ct-/)),
+      );
+  });
+
+  it('saves a table as shown, hours as 09:00–10:00', async () => {
+    await page.locator('[data-section="staffing"]').click();
+    await page.getByTestId('staffing-scope').selectOption('svc-billing');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('table-hours-csv').click(),
+    ]);
+    const lines = readFileSync((await csv.path())!, 'utf8').split('\r\n');
+    expect(lines[1]).toMatch(/^\d\d:00–\d\d:00,/);
+    expect(lines.join('\n')).not.toMatch(/svc-|0\.\d{3,}/);
+    await page.getByTestId('staffing-scope').selectOption('hall');
+    await page.locator('[data-section="clerks"]').click(); // where the tests before left it
   });
 
   it('exports a table as CSV from the server, and the bulletin into a frame to print', async () => {
@@ -177,6 +195,14 @@ describe.skipIf(!hasChromium)('the reports tab', () => {
     await page.getByTestId('lang-toggle').click();
     await page.getByRole('tab', { name: 'Appraisal' }).waitFor();
     expect(await page.locator('[data-preset="lastMonth"]').textContent()).toBe('Last month');
+    // the files follow the screen's language
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-xlsx').click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as never);
+    expect(book.getWorksheet('Services')!.getRow(2).getCell(1).value).toBe('Bill payment');
   });
 
   it('says so when the hall server cannot compute a report, and computes it again on retry', async () => {
