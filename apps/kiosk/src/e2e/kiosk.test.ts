@@ -213,12 +213,44 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
     await kiosk.context().close();
   });
 
-  it('takes an opinion for the duty leader in the supervision box', async () => {
+  it('takes an opinion typed on its own keyboard, in pinyin, with a callback phone, for the duty leader', async () => {
     const kiosk = await openKiosk();
     await kiosk.getByRole('button', { name: /监督箱/ }).tap();
-    await kiosk.getByRole('button', { name: '投诉' }).tap();
-    await kiosk.getByLabel('请写下您的意见').fill('三号窗口等了很久没有人');
-    await kiosk.getByLabel('联系方式(可选,便于回访)').fill('13700000001');
+    // A topic chip writes its phrase and says what kind of opinion it is.
+    await kiosk.getByRole('button', { name: '等候时间太长' }).tap();
+    expect(await kiosk.getByRole('button', { name: '投诉' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    const keys = kiosk.locator('.text-keyboard');
+    const type = async (letters: string) => {
+      for (const k of letters) await keys.getByRole('button', { name: k, exact: true }).tap();
+    };
+    // Pinyin: "dian fei" offers 电费 first; "chuangkou" 窗口; "3" and "。" as they are.
+    await keys.getByRole('button', { name: '，' }).tap();
+    await type('dian');
+    await keys.getByRole('button', { name: '空格' }).tap();
+    await type('fei');
+    expect(await kiosk.getByTestId('ime-typing').textContent()).toBe("dian'fei");
+    const candidates = kiosk.locator('.ime-candidate');
+    expect((await candidates.first().textContent())?.replace(/^\d/, '')).toBe('电费');
+    await kiosk.getByRole('button', { name: '电费', exact: true }).tap();
+    await type('wenti');
+    await kiosk.getByRole('button', { name: '问题', exact: true }).tap();
+    await keys.getByRole('button', { name: '3', exact: true }).tap();
+    await type('haochuangkou');
+    await kiosk.getByRole('button', { name: '号', exact: true }).tap();
+    await kiosk.getByRole('button', { name: '窗口', exact: true }).tap();
+    await keys.getByRole('button', { name: '。' }).tap();
+    const text = '等候时间太长，电费问题3号窗口。';
+    expect(await kiosk.getByLabel('请写下您的意见').inputValue()).toBe(text);
+
+    // The callback phone on the number pad: checked like any phone, masked on screen.
+    await kiosk.getByTestId('callback-phone').tap();
+    await tapDigits(kiosk, '1370000');
+    await kiosk.getByText('手机号格式不正确').waitFor();
+    expect(await kiosk.getByRole('button', { name: '提交' }).isDisabled()).toBe(true);
+    await tapDigits(kiosk, '0001');
+    expect(await kiosk.getByTestId('callback-phone').textContent()).toBe('137****0001');
     await kiosk.getByRole('button', { name: '提交' }).tap();
     await kiosk.getByText('感谢您的意见,值班领导会尽快处理。').waitFor();
 
@@ -228,8 +260,16 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
       pin: '8001',
     });
     const snapshot = ok(await send(leader.socket, 'hall:snapshot', {}));
-    const opinion = snapshot.opinions.find((o) => o.text === '三号窗口等了很久没有人');
+    const opinion = snapshot.opinions.find((o) => o.text === text);
     expect(opinion).toMatchObject({ category: 'complaint', source: 'kiosk' });
+    const { phone } = ok(
+      await send(leader.socket, 'customer:reveal-contact', {
+        subject: 'opinion',
+        id: opinion!.id,
+        reason: '回访客户',
+      }),
+    );
+    expect(phone).toBe('13700000001');
     leader.socket.disconnect();
     await kiosk.context().close();
   });

@@ -20,19 +20,23 @@ export function IssuedScreen({ hall }: { hall: Snapshot }) {
   const service = hall.services.find((s) => s.id === issued.ticket.serviceId);
   const serviceName = service ? pick(service.nameZh, service.nameEn) : '';
   return (
-    <section className="issued">
-      <p className="issued-label">{t('yourNumber')}</p>
-      <p className="big-number" data-testid="ticket-number">
-        {issued.ticket.number}
-      </p>
-      <p className="issued-service">{serviceName}</p>
-      {note && <p className="kiosk-note">{note}</p>}
-      <div className="issued-facts">
-        <p>{t('peopleAhead', { count: issued.peopleAhead })}</p>
-        <p data-testid="issued-wait">{waitSentence(t, issued, hall.config.timeZone)}</p>
+    <section className="issued issued-ticket">
+      <div className="issued-main">
+        <p className="issued-label">{t('yourNumber')}</p>
+        <p className="big-number" data-testid="ticket-number">
+          {issued.ticket.number}
+        </p>
+        <p className="issued-service">{serviceName}</p>
+        {note && <p className="kiosk-note">{note}</p>}
       </div>
-      <p className="printing">{t('printing')}</p>
-      <ScreenQr url={statusUrl(window.location.origin, issued.ticket.id, issued.statusToken)} />
+      <div className="issued-side">
+        <div className="issued-facts">
+          <p>{t('peopleAhead', { count: issued.peopleAhead })}</p>
+          <p data-testid="issued-wait">{waitSentence(t, issued, hall.config.timeZone)}</p>
+        </div>
+        <p className="printing">{t('printing')}</p>
+        <ScreenQr url={statusUrl(window.location.origin, issued.ticket.id, issued.statusToken)} />
+      </div>
       <div className="actions">
         <button type="button" onClick={() => kioskStore.getState().printAgain()}>
           {t('printAgain')}

@@ -3,17 +3,37 @@ import type { OpinionCategory } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAckText } from '../common/ack-text';
+import { Keypad } from '../common/Keypad';
+import { isPhone, maskEntry } from '../common/masking';
+import { TextKeyboard } from '../common/TextKeyboard';
 import { kioskStore } from './kiosk-store';
 
 const CATEGORIES: readonly OpinionCategory[] = ['complaint', 'suggestion', 'praise', 'correction'];
 
-/** The supervision box (监督箱): an opinion for the duty leader, with an optional contact. */
+/** Topic chips: each writes its phrase, and some say what kind of opinion it is. */
+const TOPICS = [
+  { key: 'topicWaitTooLong', category: 'complaint' },
+  { key: 'topicAttitude', category: null },
+  { key: 'topicBill', category: null },
+  { key: 'topicOutage', category: null },
+  { key: 'topicPraise', category: 'praise' },
+  { key: 'topicFacilities', category: 'suggestion' },
+  { key: 'topicProcess', category: 'suggestion' },
+] as const satisfies readonly { key: string; category: OpinionCategory | null }[];
+
+const MAX_TEXT = 500;
+
+/**
+ * The supervision box (监督箱): an opinion for the duty leader, written with topic chips and
+ * the on-screen keyboard (pinyin or letters), with an optional callback phone on the keypad.
+ */
 export function OpinionBox({ connection }: { connection: HallConnection }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ackText = useAckText();
   const [category, setCategory] = useState<OpinionCategory>('suggestion');
   const [text, setText] = useState('');
-  const [contact, setContact] = useState('');
+  const [phone, setPhone] = useState('');
+  const [pad, setPad] = useState<'text' | 'phone'>('text');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { go } = kioskStore.getState();
@@ -23,11 +43,7 @@ export function OpinionBox({ connection }: { connection: HallConnection }) {
     setError(null);
     const ack = await connection.send(
       'opinion:submit',
-      {
-        category,
-        text: text.trim(),
-        ...(contact.trim() ? { contact: contact.trim() } : {}),
-      },
+      { category, text: text.trim(), ...(phone ? { contact: phone } : {}) },
       { giveUpAfterMs: 15_000 },
     );
     setBusy(false);
@@ -35,31 +51,85 @@ export function OpinionBox({ connection }: { connection: HallConnection }) {
     else setError(ackText(ack));
   }
 
-  const contactOk = contact.trim() === '' || contact.trim().length >= 3;
+  const chooseTopic = (topic: (typeof TOPICS)[number]) => {
+    const glue = text.trim() === '' ? '' : i18n.language.startsWith('zh') ? '，' : ', ';
+    setText(`${text.trimEnd()}${glue}${t(topic.key)}`.slice(0, MAX_TEXT));
+    if (topic.category) setCategory(topic.category);
+    setPad('text');
+  };
+
+  const phoneProblem = phone !== '' && !isPhone(phone);
   return (
     <section className="details opinion">
-      <h2>{t('opinionTitle')}</h2>
-      <p className="details-help">{t('supervisionHelp')}</p>
-      <div className="segmented" role="group" aria-label={t('opinionCategory')}>
-        {CATEGORIES.map((c) => (
+      {/* What the opinion is about; and how it is typed (side by side on a landscape screen). */}
+      <div className="opinion-about">
+        <h2>{t('opinionTitle')}</h2>
+        <div className="segmented opinion-category" role="group" aria-label={t('opinionCategory')}>
+          {CATEGORIES.map((c) => (
+            <button
+              type="button"
+              key={c}
+              aria-pressed={category === c}
+              onClick={() => setCategory(c)}
+            >
+              {t(c)}
+            </button>
+          ))}
+        </div>
+        <label className="field opinion-text">
+          {t('opinionText')}
+          <textarea
+            rows={3}
+            maxLength={MAX_TEXT}
+            value={text}
+            // The on-screen keyboard types here; the system's own keyboard stays away.
+            inputMode="none"
+            onFocus={() => setPad('text')}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <div className="field opinion-contact">
+          <span id="callback-phone">{t('callbackPhone')}</span>
           <button
             type="button"
-            key={c}
-            aria-pressed={category === c}
-            onClick={() => setCategory(c)}
+            className="entry contact-entry"
+            aria-labelledby="callback-phone"
+            aria-pressed={pad === 'phone'}
+            data-testid="callback-phone"
+            onClick={() => setPad('phone')}
           >
-            {t(c)}
+            {phone ? (
+              maskEntry('phone', phone)
+            ) : (
+              <span className="entry-hint">{t('tapToEnter')}</span>
+            )}
           </button>
-        ))}
+          <span className="hint-error entry-feedback" aria-live="polite">
+            {phoneProblem ? t('invalidPhone') : '\u00a0'}
+          </span>
+        </div>
       </div>
-      <label className="field">
-        {t('opinionText')}
-        <textarea rows={6} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      <label className="field">
-        {t('contactOptional')}
-        <input value={contact} maxLength={60} onChange={(e) => setContact(e.target.value)} />
-      </label>
+      <div className="opinion-input">
+        <div className="topic-chips" role="group" aria-label={t('opinionTopics')}>
+          {TOPICS.map((topic) => (
+            <button type="button" key={topic.key} onClick={() => chooseTopic(topic)}>
+              {t(topic.key)}
+            </button>
+          ))}
+        </div>
+        <div className="opinion-pad">
+          {pad === 'text' ? (
+            <TextKeyboard value={text} onChange={setText} maxLength={MAX_TEXT} />
+          ) : (
+            <div className="opinion-keypad">
+              <Keypad value={phone} onChange={setPhone} maxLength={12} label={t('callbackPhone')} />
+              <button type="button" className="keypad-back" onClick={() => setPad('text')}>
+                {t('backToText')}
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
       {error && (
         <p role="alert" className="hint-error">
           {error}
@@ -72,7 +142,7 @@ export function OpinionBox({ connection }: { connection: HallConnection }) {
         <button
           type="button"
           className="primary"
-          disabled={busy || text.trim().length < 2 || !contactOk}
+          disabled={busy || text.trim().length < 2 || phoneProblem}
           onClick={() => void submit()}
         >
           {busy ? t('sending') : t('submit')}

@@ -18,39 +18,45 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
   const categories = [...new Set(services.map((s) => s.category))];
   const go = kioskStore.getState().go;
 
+  // The closed notice takes the welcome's place, so the services still fit the screen.
   return (
-    <>
-      <h2 className="kiosk-welcome">{t('kioskWelcome')}</h2>
-      {!open && hall.config.businessHours && (
-        <p className="kiosk-closed" role="status" data-testid="kiosk-closed">
-          {t('hallClosed', {
-            open: hall.config.businessHours.open,
-            close: hall.config.businessHours.close,
-          })}
-        </p>
-      )}
-      {services.length === 0 && <p className="kiosk-empty-note">{t('noServices')}</p>}
-      {categories.map((category) => (
-        <section key={category} className="service-group" aria-labelledby={`cat-${category}`}>
-          <h3 id={`cat-${category}`} className="service-category">
-            {t(`category_${category}`, { defaultValue: t('category_other') })}
-          </h3>
-          <div className="service-grid">
-            {services
-              .filter((s) => s.category === category)
-              .map((s) => (
-                <ServiceButton
-                  key={s.id}
-                  service={s}
-                  queue={queues?.find((q) => q.serviceId === s.id)}
-                  timeZone={hall.config.timeZone}
-                  disabled={!s.active || offline || !open}
-                  onChoose={() => go({ name: 'details', serviceId: s.id })}
-                />
-              ))}
-          </div>
-        </section>
-      ))}
+    <div className="menu">
+      <div className="menu-services">
+        {!open && hall.config.businessHours ? (
+          <p className="kiosk-closed" role="status" data-testid="kiosk-closed">
+            {t('hallClosed', {
+              open: hall.config.businessHours.open,
+              close: hall.config.businessHours.close,
+            })}
+          </p>
+        ) : (
+          <h2 className="kiosk-welcome">{t('kioskWelcome')}</h2>
+        )}
+        {services.length === 0 && <p className="kiosk-empty-note">{t('noServices')}</p>}
+        <div className="service-groups">
+          {categories.map((category) => (
+            <section key={category} className="service-group" aria-labelledby={`cat-${category}`}>
+              <h3 id={`cat-${category}`} className="service-category">
+                {t(`category_${category}`, { defaultValue: t('category_other') })}
+              </h3>
+              <div className="service-grid">
+                {services
+                  .filter((s) => s.category === category)
+                  .map((s) => (
+                    <ServiceButton
+                      key={s.id}
+                      service={s}
+                      queue={queues?.find((q) => q.serviceId === s.id)}
+                      timeZone={hall.config.timeZone}
+                      disabled={!s.active || offline || !open}
+                      onChoose={() => go({ name: 'details', serviceId: s.id })}
+                    />
+                  ))}
+              </div>
+            </section>
+          ))}
+        </div>
+      </div>
       <div className="kiosk-secondary">
         <button
           type="button"
@@ -65,7 +71,7 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
           <span className="secondary-help">{t('supervisionHelp')}</span>
         </button>
       </div>
-    </>
+    </div>
   );
 }
 

@@ -1,0 +1,176 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clerkAtCounter,
+  ok,
+  send,
+  startTestHall,
+  type HallClient,
+  type TestHall,
+} from '../../../hall-server/src/test-support/hall-harness';
+import { hasChromium, launchChromium, openScreen } from '../../test-support/browser';
+import { ensureKioskBuilt } from '../../test-support/build';
+import { offScreenControls } from '../../test-support/fit';
+
+// The kiosk fits its screen: at each of its three screens (portrait 1080×1920, landscape
+// 1920×1080, a 1280×1024 box) and in normal and large text, every button, key and field of
+// every step is on screen without scrolling: the service list, a service's details with a VIP
+// greeted and the green channel chosen, appointment check-in with a refusal shown, the
+// supervision box with its keyboard and candidates, the thanks, the ticket, the error, the
+// hall closed, and the hall server lost.
+
+const SCREENS = [
+  { name: 'portrait 1080×1920', width: 1080, height: 1920 },
+  { name: 'landscape 1920×1080', width: 1920, height: 1080 },
+  { name: '1280×1024', width: 1280, height: 1024 },
+] as const;
+const TEXT = ['normal', 'large'] as const;
+
+let hall: TestHall;
+let browser: Browser;
+let admin: HallClient;
+
+beforeAll(async () => {
+  await ensureKioskBuilt();
+  // A dozen kiosk pages through one device: without the per-device rate limits.
+  hall = await startTestHall({ server: { limits: false } });
+  browser = await launchChromium();
+  admin = (
+    await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-backoffice',
+      staffNo: '9000',
+      pin: '9000',
+    })
+  ).socket;
+}, 120_000);
+
+afterAll(async () => {
+  admin?.disconnect();
+  await browser?.close();
+  await hall?.close();
+});
+
+const setHours = async (businessHours: { open: string; close: string } | null) =>
+  ok(await send(admin, 'admin:configure', { settings: { businessHours } }));
+
+async function openKiosk(screen: (typeof SCREENS)[number], text: (typeof TEXT)[number]) {
+  const page = await openScreen(
+    browser,
+    `${hall.server.url}/kiosk?token=demo-kiosk-1`,
+    { width: screen.width, height: screen.height },
+    { touch: true },
+  );
+  await page.getByRole('button', { name: /电费缴纳/ }).waitFor();
+  if (text === 'large') await largeText(page);
+  return page;
+}
+
+async function largeText(page: Page) {
+  await page.getByRole('button', { name: '大字模式' }).tap();
+  await page.locator('.kiosk.large-text').waitFor();
+}
+
+async function typeKeys(page: Page, letters: string) {
+  for (const k of letters)
+    await page.locator('.text-keyboard').getByRole('button', { name: k, exact: true }).tap();
+}
+
+async function tapDigits(page: Page, digits: string) {
+  for (const d of digits) await page.getByRole('button', { name: d, exact: true }).tap();
+}
+
+describe.skipIf(!hasChromium)('the kiosk fits each of its screens', () => {
+  for (const screen of SCREENS)
+    for (const text of TEXT)
+      it(`shows every control of every step on screen: ${screen.name}, ${text} text`, async () => {
+        const page = await openKiosk(screen, text);
+        const off: Record<string, string[]> = {};
+        const look = async (step: string) => {
+          off[step] = await offScreenControls(page);
+          // FIT_SHOTS=dir keeps a picture of each step, to look at.
+          const dir = process.env.FIT_SHOTS;
+          if (dir)
+            await page.screenshot({
+              path: `${dir}/${screen.width}x${screen.height}-${text}-${step.replace(/\W+/g, '-')}.png`,
+            });
+        };
+
+        await look('service list');
+        await page.getByRole('button', { name: /电费缴纳/ }).tap();
+        await page.getByRole('button', { name: '户号' }).tap();
+        await tapDigits(page, '3100000001');
+        await page.locator('.vip').waitFor();
+        await page.getByRole('button', { name: '老年人' }).tap();
+        await look('details, VIP greeted, green channel');
+        await page.getByRole('button', { name: '返回' }).tap();
+
+        await page.getByRole('button', { name: /预约签到/ }).tap();
+        await tapDigits(page, '000000');
+        await page.getByRole('button', { name: '签到取号' }).tap();
+        await page.getByRole('alert').waitFor();
+        await look('appointment check-in, refused');
+        await page.getByRole('button', { name: '返回' }).tap();
+
+        await page.getByRole('button', { name: /监督箱/ }).tap();
+        await page.getByRole('button', { name: '等候时间太长' }).tap();
+        await typeKeys(page, 'dianfei');
+        await page.getByRole('button', { name: '电费', exact: true }).waitFor();
+        await look('supervision box, typing pinyin');
+        await page.getByTestId('callback-phone').tap();
+        await tapDigits(page, '1370000');
+        await page.getByText('手机号格式不正确').waitFor();
+        await look('supervision box, callback phone');
+        await tapDigits(page, '0002');
+        await page.getByRole('button', { name: '返回文字输入' }).tap();
+        await page.getByRole('button', { name: '提交' }).tap();
+        await page.getByText('感谢您的意见,值班领导会尽快处理。').waitFor();
+        await look('thanks');
+        await page.getByRole('button', { name: '完成' }).tap();
+        if (text === 'large') await largeText(page);
+
+        await page.getByRole('button', { name: /电费缴纳/ }).tap();
+        await page.getByRole('button', { name: '跳过,直接取号' }).tap();
+        await page.getByTestId('ticket-number').waitFor();
+        await look('ticket issued');
+        await page.getByRole('button', { name: '完成' }).tap();
+        // The next customer starts in normal text.
+        if (text === 'large') await largeText(page);
+
+        await page.getByRole('button', { name: /电费缴纳/ }).tap();
+        await setHours({ open: '00:00', close: '00:01' });
+        try {
+          await page.getByRole('button', { name: '跳过,直接取号' }).tap();
+          await page.locator('[data-step="error"]').waitFor();
+          await look('error');
+          await page.getByRole('button', { name: '返回' }).tap();
+          await page.getByTestId('kiosk-closed').waitFor({ timeout: 40_000 });
+          await look('hall closed');
+        } finally {
+          await setHours(null);
+        }
+
+        expect(off).toEqual(Object.fromEntries(Object.keys(off).map((k) => [k, []])));
+        await page.context().close();
+      }, 120_000);
+
+  it('shows every control on screen with the hall server lost, at each size and text', async () => {
+    const pages = await Promise.all(
+      SCREENS.flatMap((screen) => TEXT.map((text) => openKiosk(screen, text))),
+    );
+    await hall.server.close();
+    try {
+      const off: Record<string, string[]> = {};
+      for (const [i, page] of pages.entries()) {
+        await page.locator('.banner-offline').waitFor({ timeout: 20_000 });
+        const { width, height } = page.viewportSize()!;
+        const large = (await page.locator('.kiosk.large-text').count()) > 0;
+        off[`${width}×${height} ${large ? 'large' : 'normal'} #${i}`] =
+          await offScreenControls(page);
+      }
+      expect(off).toEqual(Object.fromEntries(Object.keys(off).map((k) => [k, []])));
+    } finally {
+      await hall.restart();
+      for (const page of pages) await page.context().close();
+    }
+  }, 120_000);
+});
