@@ -18,6 +18,7 @@ import {
   parsePaper,
   parseSettings,
   printOptions,
+  soundWithoutTouch,
   startUrl,
 } from './policy';
 
@@ -52,8 +53,7 @@ function createWindow(): BrowserWindow {
     backgroundColor: '#0a1b31',
     webPreferences: {
       ...hardenedWebPreferences(join(__dirname, 'preload.cjs')),
-      // The hall display announces calls without anyone touching it.
-      autoplayPolicy: 'no-user-gesture-required',
+      ...soundWithoutTouch,
     },
   });
   // Only the hall server's pages; no new windows, no way out by keyboard or by closing.

@@ -9,6 +9,7 @@ import {
   parsePaper,
   parseSettings,
   printOptions,
+  soundWithoutTouch,
   startUrl,
 } from './policy';
 
@@ -99,6 +100,10 @@ describe('the kiosk shell policy', () => {
       margins: { marginType: 'none' },
     });
     expect(printOptions(defaultSettings, 80)).not.toHaveProperty('deviceName');
+  });
+
+  it('lets the display speak without a touch (src/e2e/display.test.ts runs Chromium with it)', () => {
+    expect(soundWithoutTouch).toEqual({ autoplayPolicy: 'no-user-gesture-required' });
   });
 
   it('starts at login on Linux with an autostart entry that quotes its path', () => {

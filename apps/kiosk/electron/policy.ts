@@ -49,6 +49,12 @@ export function startUrl(s: ShellSettings): string {
   return url.toString();
 }
 
+/**
+ * The display announces calls without anyone touching it: the shell's window lets sound play
+ * without a gesture (a plain browser asks for a tap first, and the display says so).
+ */
+export const soundWithoutTouch = { autoplayPolicy: 'no-user-gesture-required' } as const;
+
 /** Only windows kiosk mode makes sense for: a guide's tablet is an ordinary full screen. */
 export const kioskModeFor = (s: ShellSettings) => s.screen !== '/guide';
 

@@ -13,7 +13,8 @@ export const SIZES = {
   phone: { width: 390, height: 844 },
 } as const;
 
-export function launchChromium(): Promise<Browser> {
+/** Chromium; `extraArgs` for a switch a test needs (e.g. an autoplay policy). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -23,6 +24,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -7,7 +7,7 @@ import { LinkBanner } from '../common/LinkBanner';
 import { PairedOnly } from '../common/PairedOnly';
 import { useLang } from '../common/use-lang';
 import { createAnnouncer, type Announcement } from './announcer';
-import { browserVoice, soundBlocked, unlockSound } from './browser-voice';
+import { browserVoice, unlockSound, watchSoundBlocked } from './browser-voice';
 import { CounterGrid } from './CounterGrid';
 import { displayStore, useDisplay } from './display-store';
 import { SidePanel } from './SidePanel';
@@ -38,7 +38,10 @@ function useAnnouncements(connection: HallConnection, english: boolean): void {
   const announcer = useMemo(() => {
     const store = displayStore.getState();
     return createAnnouncer<Queued>(
-      browserVoice((used) => displayStore.getState().voiceUsed(used)),
+      browserVoice(
+        (used) => displayStore.getState().voiceUsed(used),
+        () => displayStore.getState().setSoundBlocked(true),
+      ),
       {
         english,
         onStart: (a) => store.started(a.ticketId, a.queuedAt, Date.now()),
@@ -81,6 +84,25 @@ function useAnnouncements(connection: HallConnection, english: boolean): void {
   );
 }
 
+/**
+ * Whether sound is held back for want of a touch; while it is, any tap on the display lets it
+ * play (a hall's TV is touched once, by whoever switches it on).
+ */
+function useSoundBlocked(): { blocked: boolean; unlock: () => void } {
+  const blocked = useDisplay((s) => s.soundBlocked);
+  const { setSoundBlocked } = displayStore.getState();
+  useEffect(() => watchSoundBlocked(setSoundBlocked), [setSoundBlocked]);
+  const unlock = () => void unlockSound().then(() => setSoundBlocked(false));
+  useEffect(() => {
+    if (!blocked) return;
+    const tap = () => unlock();
+    // pointerup: a touch becomes a user activation when it ends, not when it starts.
+    document.addEventListener('pointerup', tap);
+    return () => document.removeEventListener('pointerup', tap);
+  });
+  return { blocked, unlock };
+}
+
 function Display({ connection }: { connection: HallConnection }) {
   const { t } = useTranslation();
   const hall = useHall(connection, (v) => v.hall);
@@ -106,7 +128,7 @@ function Board({ connection, hall }: { connection: HallConnection; hall: Snapsho
   const { pick, locale } = useLang();
   const now = useClock();
   const announcing = useDisplay((s) => s.announcing);
-  const [blocked, setBlocked] = useState(soundBlocked);
+  const sound = useSoundBlocked();
   const offline = useHall(connection, (v) => v.link) !== 'online';
   const { timeZone } = hall.config;
 
@@ -128,7 +150,7 @@ function Board({ connection, hall }: { connection: HallConnection; hall: Snapsho
       </header>
       <LinkBanner connection={connection} />
       {hall.config.notice && (
-        <div className="display-notice" role="note">
+        <div className="display-notice" role="note" data-testid="notice">
           {hall.config.notice}
         </div>
       )}
@@ -144,13 +166,20 @@ function Board({ connection, hall }: { connection: HallConnection; hall: Snapsho
           </>
         )}
       </div>
-      {blocked && (
+      {sound.blocked && (
         <button
           type="button"
           className="enable-sound"
-          onClick={() => void unlockSound().then(() => setBlocked(soundBlocked()))}
+          data-testid="enable-sound"
+          onClick={sound.unlock}
         >
-          {t('enableSound')}
+          <svg className="enable-sound-icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
+            <path d="M16 9l5 6M21 9l-5 6" stroke="currentColor" strokeWidth="2" />
+          </svg>
+          {/* Both languages: whoever switches the TV on may read either. */}
+          <span lang="zh-CN">{i18next.t('enableSound', { lng: 'zh' })}</span>
+          <span lang="en">{i18next.t('enableSound', { lng: 'en' })}</span>
         </button>
       )}
     </div>

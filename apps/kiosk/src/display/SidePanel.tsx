@@ -14,7 +14,7 @@ export function SidePanel({ connection, hall }: { connection: HallConnection; ha
   const recent = recentCalls(hall.tickets, hall.counters, 6);
   return (
     <aside className="display-side">
-      <section aria-labelledby="recent-calls">
+      <section className="recent-calls" aria-labelledby="recent-calls">
         <h2 id="recent-calls">{t('recentCalls')}</h2>
         {recent.length === 0 ? (
           <p className="muted">{t('noCalls')}</p>

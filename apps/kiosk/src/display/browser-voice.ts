@@ -5,6 +5,8 @@ import type { Voice } from './announcer';
 // the words stay on screen for as long as they would take to say, and the queue moves on.
 
 let audio: AudioContext | null = null;
+const RESUME_GRACE_MS = 1500;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function audioContext(): AudioContext | null {
   if (typeof AudioContext === 'undefined') return null;
@@ -12,9 +14,24 @@ function audioContext(): AudioContext | null {
   return audio;
 }
 
-/** True when the browser holds sound back until someone touches the screen once. */
-export function soundBlocked(): boolean {
-  return audioContext()?.state === 'suspended';
+/**
+ * Tells whether the browser holds sound back until someone touches the screen once (a plain
+ * browser's autoplay policy; the kiosk shell allows sound without a touch): now, and whenever
+ * the audio context changes state. Returns the unsubscribe.
+ */
+export function watchSoundBlocked(onChange: (blocked: boolean) => void): () => void {
+  const ctx = audioContext();
+  if (!ctx) return () => undefined;
+  let live = true;
+  const report = () => live && onChange(ctx.state === 'suspended');
+  // A new context is suspended until its audio thread starts, allowed or not; one that may
+  // play resumes at once, one held back for a touch stays suspended.
+  void Promise.race([ctx.resume(), sleep(RESUME_GRACE_MS)]).then(report);
+  ctx.addEventListener('statechange', report);
+  return () => {
+    live = false;
+    ctx.removeEventListener('statechange', report);
+  };
 }
 
 /** Called from a tap: lets Web Audio and speech play from now on. */
@@ -22,8 +39,6 @@ export async function unlockSound(): Promise<void> {
   await audioContext()?.resume();
   if ('speechSynthesis' in window) window.speechSynthesis.speak(new SpeechSynthesisUtterance(''));
 }
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 async function voices(): Promise<SpeechSynthesisVoice[]> {
   if (!('speechSynthesis' in window)) return [];
@@ -45,7 +60,11 @@ export function speakingTimeMs(text: string, lang: 'zh-CN' | 'en-US'): number {
   return Math.min(8000, 500 + [...text].length * (lang === 'zh-CN' ? 250 : 70));
 }
 
-export function browserVoice(onVoice: (used: 'speech' | 'silent') => void): Voice {
+export function browserVoice(
+  onVoice: (used: 'speech' | 'silent') => void,
+  /** Speech refused for want of a touch (`not-allowed`): the screen asks for one. */
+  onBlocked: () => void = () => undefined,
+): Voice {
   return {
     async chime() {
       const ctx = audioContext();
@@ -84,7 +103,10 @@ export function browserVoice(onVoice: (used: 'speech' | 'silent') => void): Voic
           resolve();
         }
         u.onend = done;
-        u.onerror = done;
+        u.onerror = (e) => {
+          if (e.error === 'not-allowed') onBlocked();
+          done();
+        };
         synth.speak(u);
       });
     },

@@ -28,6 +28,9 @@ export interface DisplayState {
   highlights: Record<string, number>;
   announcing: AnnouncementLogEntry | null;
   log: AnnouncementLogEntry[];
+  /** The browser holds sound back until someone taps the screen once. */
+  soundBlocked: boolean;
+  setSoundBlocked(blocked: boolean): void;
   highlight(counterId: string, now: number): void;
   queued(entry: AnnouncementLogEntry): void;
   started(ticketId: string, queuedAt: number, now: number): void;
@@ -60,6 +63,8 @@ export function createDisplayStore() {
       highlights: {},
       announcing: null,
       log: [],
+      soundBlocked: false,
+      setSoundBlocked: (soundBlocked) => set({ soundBlocked }),
       highlight: (counterId, now) =>
         set((s) => ({ highlights: { ...s.highlights, [counterId]: now + HIGHLIGHT_MS } })),
       queued: (entry) => set((s) => ({ log: [...s.log, entry].slice(-LOG_LIMIT) })),
