@@ -9,13 +9,21 @@ import { candidates } from './pinyin-ime';
 // the hall's dictionary (pinyin-ime), or plain letters, digits and punctuation. What it types
 // is appended to the text; the kiosk has no hardware keyboard.
 
+// Pinyin writes Chinese punctuation; letters, English punctuation.
 const LAYOUT = {
-  default: [
+  pinyin: [
     '1 2 3 4 5 6 7 8 9 0 {bksp}',
     'q w e r t y u i o p',
     'a s d f g h j k l',
     'z x c v b n m ， 。',
     '{mode} {space} ？ ！',
+  ],
+  letters: [
+    '1 2 3 4 5 6 7 8 9 0 {bksp}',
+    'q w e r t y u i o p',
+    'a s d f g h j k l',
+    'z x c v b n m , .',
+    '{mode} {space} ? !',
   ],
 };
 /** Candidates laid out at once; those that do not fit the bar wait for the next page. */
@@ -31,9 +39,10 @@ export function TextKeyboard({
   onChange: (text: string) => void;
   maxLength: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
-  const [pinyinMode, setPinyinMode] = useState(true);
+  // Pinyin for a Chinese screen, letters for an English one; 拼音/ABC switches.
+  const [pinyinMode, setPinyinMode] = useState(() => i18n.language.startsWith('zh'));
   const [typing, setTyping] = useState('');
   // Pages start where the previous one stopped: as many candidates as the bar can show.
   const [starts, setStarts] = useState<number[]>([0]);
@@ -96,6 +105,7 @@ export function TextKeyboard({
     if (!host.current) return;
     keyboard.current = new Keyboard(host.current, {
       layout: LAYOUT,
+      layoutName: 'pinyin',
       useButtonTag: true,
       disableButtonHold: true,
       preventMouseDownDefault: true,
@@ -109,6 +119,7 @@ export function TextKeyboard({
   }, []);
   useEffect(() => {
     keyboard.current?.setOptions({
+      layoutName: pinyinMode ? 'pinyin' : 'letters',
       display,
       buttonAttributes: [
         { attribute: 'aria-label', value: t('delete'), buttons: '{bksp}' },

@@ -78,10 +78,10 @@ function holdSoundBack(page: Page) {
         held.add(this);
         void super.suspend();
       }
-      get state(): AudioContextState {
+      override get state(): AudioContextState {
         return held.has(this) ? 'suspended' : super.state;
       }
-      resume(): Promise<void> {
+      override resume(): Promise<void> {
         // Only from inside a touch (window.event: the event being handled; Playwright's
         // navigation counts as an activation, so userActivation cannot tell); otherwise the
         // promise waits, as Chromium's does.

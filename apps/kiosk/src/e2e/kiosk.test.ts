@@ -293,7 +293,7 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
     for (const screen of [/Appointment check-in/, /Opinion box/]) {
       await kiosk.getByRole('button', { name: screen }).tap();
       expect(await words()).not.toMatch(cjk);
-      await kiosk.getByRole('button', { name: 'Back' }).tap();
+      await kiosk.getByRole('button', { name: 'Back', exact: true }).tap();
     }
     await kiosk.getByRole('button', { name: /Invoices/ }).tap();
     expect(await words()).not.toMatch(cjk);
