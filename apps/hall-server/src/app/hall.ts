@@ -51,6 +51,9 @@ class Refusal extends Error {
 const SECRET_KEYS = new Set(['pin', 'pairingCode', 'deviceToken', 'sessionToken']);
 
 /** What the audit log keeps of a payload: secrets out, customer data masked, bounded size. */
+/** The most of a command's `reason` one audit row keeps. */
+export const AUDIT_REASON_MAX = 500;
+
 export function auditSummary(payload: unknown): string {
   const text = JSON.stringify(payload, (key, value: unknown) => {
     if (SECRET_KEYS.has(key)) return '***';
@@ -145,11 +148,14 @@ export function createHall(options: HallOptions) {
     actor: Actor | null;
     commandId: string | null;
     payload: unknown;
+    /** The validated arguments, when the payload got that far: `reason` is read from these. */
+    args?: unknown;
     result: string;
     seq?: number | null;
     now: number;
   }): void {
-    const reason = (entry.payload as { reason?: unknown } | null)?.reason;
+    // Never from the raw payload (a refused one may carry 60 KB); capped all the same.
+    const reason = (entry.args as { reason?: unknown } | null | undefined)?.reason;
     store.log.audit({
       at: entry.now,
       deviceId: entry.actor?.device?.id ?? null,
@@ -158,7 +164,7 @@ export function createHall(options: HallOptions) {
       commandId: entry.commandId,
       payload: auditSummary(entry.payload),
       result: entry.result,
-      reason: typeof reason === 'string' ? reason : null,
+      reason: typeof reason === 'string' ? reason.slice(0, AUDIT_REASON_MAX) : null,
       seq: entry.seq ?? null,
     });
   }
@@ -169,6 +175,7 @@ export function createHall(options: HallOptions) {
       actor: Actor | null;
       commandId: string | null;
       payload: unknown;
+      args?: unknown;
       now: number;
       isQuery: boolean;
       source?: string | undefined;
@@ -216,6 +223,7 @@ export function createHall(options: HallOptions) {
       actor: null as Actor | null,
       commandId: typeof rawId === 'string' ? rawId.slice(0, 64) : null,
       payload,
+      args: undefined as unknown,
       now,
       isQuery,
       source: credentials.address,
@@ -236,6 +244,7 @@ export function createHall(options: HallOptions) {
       );
     }
     const args = parsed.data as { commandId?: string };
+    ctx.args = args;
     if (!who.ok) return refuse(ctx, who.code, who.detail);
     const allowed = authorize(name, {
       deviceKind: who.value.device?.kind ?? null,
