@@ -26,6 +26,12 @@ export interface RateLimits {
   anonymousPerAddress: Window;
   /** Every HTTP request (pages, assets, API) per source address: the coarse ceiling. */
   httpPerAddress: Window;
+  /**
+   * Open socket.io connections per source address, checked at the handshake (socket.io answers
+   * before fastify, so the HTTP limits do not reach it). `withDevice` bounds every connection
+   * from the address; `anonymous` those without a valid device token (pairing screens).
+   */
+  connectionsPerAddress: { withDevice: number; anonymous: number };
 }
 
 export const defaultRateLimits: RateLimits = {
@@ -49,12 +55,18 @@ export const defaultRateLimits: RateLimits = {
   // One screen loads ~5 files; a hall of 40 screens reloading together behind one NAT stays
   // below this.
   httpPerAddress: { points: 1200, seconds: 60 },
+  // A hall's screens each have their own address; 50 leaves a desk PC's console, its pad and
+  // a few reloads room. Without a device only pairing screens connect: 10 is plenty.
+  connectionsPerAddress: { withDevice: 50, anonymous: 10 },
 };
 
 /** `false` turns every limit off; a partial table overrides the defaults it names. */
 export type RateLimitsOption =
   | false
-  | (Partial<Omit<RateLimits, 'perDevice'>> & { perDevice?: Partial<RateLimits['perDevice']> });
+  | (Partial<Omit<RateLimits, 'perDevice' | 'connectionsPerAddress'>> & {
+      perDevice?: Partial<RateLimits['perDevice']>;
+      connectionsPerAddress?: Partial<RateLimits['connectionsPerAddress']>;
+    });
 
 export function resolveRateLimits(option: RateLimitsOption | undefined): RateLimits | null {
   if (option === false) return null;
@@ -62,6 +74,10 @@ export function resolveRateLimits(option: RateLimitsOption | undefined): RateLim
     ...defaultRateLimits,
     ...option,
     perDevice: { ...defaultRateLimits.perDevice, ...option?.perDevice },
+    connectionsPerAddress: {
+      ...defaultRateLimits.connectionsPerAddress,
+      ...option?.connectionsPerAddress,
+    },
   };
 }
 
@@ -77,6 +93,7 @@ export const noRateLimits: RateLimits = {
   },
   anonymousPerAddress: { points: OFF, seconds: 1 },
   httpPerAddress: { points: OFF, seconds: 1 },
+  connectionsPerAddress: { withDevice: OFF, anonymous: OFF },
 };
 
 const ISSUING = new Set([

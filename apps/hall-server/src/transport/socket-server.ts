@@ -50,6 +50,33 @@ function joinRooms(socket: HallSocket, actor: Actor): void {
   for (const role of actor.roles) void socket.join(`role:${role}`);
 }
 
+interface EngineConn {
+  remoteAddress: string;
+  close(): void;
+  once(event: 'close', listener: () => void): void;
+}
+
+/** Open connections per source address, at most `cap` each (the map holds only open ones). */
+function addressCounter(cap: number) {
+  const open = new Map<string, number>();
+  return {
+    hasRoom: (address: string | undefined) => (open.get(address ?? '') ?? 0) < cap,
+    take(address: string | undefined): boolean {
+      const key = address ?? '';
+      const n = open.get(key) ?? 0;
+      if (n >= cap) return false;
+      open.set(key, n + 1);
+      return true;
+    },
+    give(address: string | undefined): void {
+      const key = address ?? '';
+      const n = (open.get(key) ?? 1) - 1;
+      if (n > 0) open.set(key, n);
+      else open.delete(key);
+    },
+  };
+}
+
 export interface Presence {
   /** Device ids with at least one live connection, and how many. */
   connected: Map<string, number>;
@@ -87,9 +114,25 @@ export function attachSocketServer(
     pingInterval: 10_000,
     pingTimeout: 8_000,
     cors: { origin: guards.allowedOrigins },
-    allowRequest: (req, done) => done(null, guards.originAllowed(req)),
+    allowRequest: (req, done) =>
+      done(null, guards.originAllowed(req) && engineSlots.hasRoom(req.socket.remoteAddress)),
   });
   const presence: Presence = { connected: new Map() };
+
+  // Connections per source address, refused at the handshake: every connection (engine.io,
+  // before any credentials are read) up to `withDevice`, those without a valid device up to
+  // `anonymous`. Counted exactly when a connection opens; allowRequest refuses early when full.
+  const caps = guards.limiter.limits.connectionsPerAddress;
+  const engineSlots = addressCounter(caps.withDevice);
+  const anonymousSlots = addressCounter(caps.anonymous);
+  io.engine.on('connection', (conn: EngineConn) => {
+    const address = conn.remoteAddress;
+    if (!engineSlots.take(address)) {
+      conn.close();
+      return;
+    }
+    conn.once('close', () => engineSlots.give(address));
+  });
 
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as SocketAuth;
@@ -103,6 +146,18 @@ export function attachSocketServer(
       const err = new Error(errorMessages[actor.code].en) as Error & { data?: unknown };
       err.data = { code: actor.code };
       return next(err);
+    }
+    if (!actor.value.device) {
+      const address = socket.handshake.address;
+      if (!anonymousSlots.take(address)) {
+        const err = new Error(errorMessages.rate_limited.en) as Error & { data?: unknown };
+        err.data = { code: 'rate_limited' };
+        next(err);
+        // The refusal is sent; the connection then gives its place back.
+        setTimeout(() => socket.conn.close(), 100).unref();
+        return;
+      }
+      socket.once('disconnect', () => anonymousSlots.give(address));
     }
     socket.data = { credentials, deviceId: actor.value.device?.id ?? null };
     joinRooms(socket, actor.value);
