@@ -13,10 +13,10 @@ import {
 
 // Each audience gets only what its screen shows. Customer-facing devices (kiosk, display, pad,
 // a desk nobody is signed in on) see customer data masked, none of the staff's free text (a
-// ticket's note and state reason, an override's reason), staff as a name and a photo (no staff
-// number, no roles), and only the record kinds listed here: nothing of devices, staff sessions,
-// appointments, opinions or any record kind added later unless it is added to this list on
-// purpose. An evaluation pad sees, besides, its own counter's evaluations (no customer data in
+// ticket's note, state reason and business items, an override's reason), staff as a name and a
+// photo (no staff number, no roles), and only the record kinds listed here: nothing of devices,
+// staff sessions, appointments, opinions or any record kind added later unless it is added to
+// this list on purpose. An evaluation pad sees, besides, its own counter's evaluations (no customer data in
 // them) and the staff number of its own counter's clerk, which DESIGN.md has it show.
 
 export type Audience = 'staff' | 'public' | `pad:${string}`;
@@ -61,7 +61,8 @@ const PUBLIC_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 function publicTicket(t: Ticket): Ticket {
-  return { ...t, customer: maskCustomer(t.customer), note: null, stateReason: null };
+  // items: the business done, typed by the clerk at finish (free text, as note and stateReason).
+  return { ...t, customer: maskCustomer(t.customer), note: null, stateReason: null, items: [] };
 }
 
 /** Name and photo for the screens; the staff number only for a pad's own clerk. */

@@ -13,12 +13,19 @@ import {
 
 // Each audience gets only what its screen shows. Customer-facing devices (kiosk, display, pad, a
 // desk nobody is signed in on, the phone status page) see no staff number (a pad: its own
-// counter's clerk's only), no staff roles, none of the staff's free-text reasons and notes, and
+// counter's clerk's only), no staff roles, none of the staff's free text (reasons, notes, a
+// ticket's business items), and
 // customer data masked; a kiosk learns at most about the customer standing at it.
 
 const PHONE = '13812349876';
 const ACCOUNT = '31999988887777';
-const MARKERS = ['NOTE-MARKER-1', 'REASON-MARKER-2', 'REASON-MARKER-3', 'REASON-MARKER-4'];
+const MARKERS = [
+  'NOTE-MARKER-1',
+  'REASON-MARKER-2',
+  'REASON-MARKER-3',
+  'REASON-MARKER-4',
+  'ITEMS-MARKER-5', // a finished ticket's business items: the clerk's free text
+];
 
 let hall: TestHall;
 beforeAll(async () => {
@@ -129,6 +136,16 @@ describe('what each audience sees', () => {
         reason: MARKERS[3]!,
       }),
     );
+    ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }));
+    const next = ok(await send(clerk.socket, 'ticket:call-next', {})).ticket!;
+    ok(await send(clerk.socket, 'ticket:start', { ticketId: next.id }));
+    ok(
+      await send(clerk.socket, 'ticket:finish', {
+        ticketId: next.id,
+        outcome: 'completed',
+        items: [MARKERS[4]!],
+      }),
+    );
     const finalSeq = hall.server.hall.store.hall.state().seq;
     for (const o of Object.values(observers)) {
       await expect
@@ -162,6 +179,7 @@ describe('what each audience sees', () => {
     // Staff still see everything they need.
     const staffSnapshot = ok(await send(leader.socket, 'hall:snapshot', {}));
     expect(JSON.stringify(staffSnapshot)).toContain(MARKERS[3]);
+    expect(JSON.stringify(staffSnapshot)).toContain(MARKERS[4]);
     expect(staffSnapshot.staff.find((s) => s.id === clerk.staffId)?.roles).toEqual(['clerk']);
 
     for (const s of [clerk.socket, leader.socket, guide.socket]) s.disconnect();
