@@ -8,7 +8,10 @@ import { syncOptionsFromEnv } from './sync/env';
 import { allowedOriginsFromEnv } from './transport/origins';
 
 // `npm start`: the hall server with the embedded demo hall. PORT and DATA_DIR let two halls
-// run side by side; DEMO=0 starts a real hall (set up with `npm run setup`).
+// run side by side; DEMO=0 starts a real hall (set up with `npm run setup`). DEMO is 0 or 1
+// (unset: 1); anything else is refused (exit 2) rather than guessed at — DEMO=false must not
+// seed the demo hall's well-known PINs. `--trust-clock` (or TRUST_CLOCK=1): a person says the
+// wall clock is right after a jump (docs/security.md, "Faults").
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 // An unexpected error leaves the hall in a state nobody planned for: log it and exit non-zero,
@@ -21,9 +24,23 @@ for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
     process.exit(70);
   });
 }
+const demoSetting = process.env.DEMO ?? '1';
+if (demoSetting !== '0' && demoSetting !== '1') {
+  console.error(
+    `DEMO must be 0 (a real hall, set up with npm run setup) or 1 (the demo hall; the default ` +
+      `when unset), not ${JSON.stringify(demoSetting)}. The hall server did not start.`,
+  );
+  process.exit(2);
+}
+const trustSetting = process.env.TRUST_CLOCK ?? '0';
+if (trustSetting !== '0' && trustSetting !== '1') {
+  console.error(`TRUST_CLOCK must be 0 or 1, not ${JSON.stringify(trustSetting)}.`);
+  process.exit(2);
+}
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
-const demo = process.env.DEMO !== '0';
+const demo = demoSetting === '1';
+const trustClock = trustSetting === '1' || process.argv.includes('--trust-clock');
 const sync = syncOptionsFromEnv(process.env, dataDir);
 
 const server = await startHallServer({
@@ -34,6 +51,7 @@ const server = await startHallServer({
   // RATE_LIMITS=off: load scripts (bench, drills) that drive a whole hall through few devices.
   limits: process.env.RATE_LIMITS === 'off' ? false : undefined,
   demo,
+  trustClock,
   logger,
   sync,
 }).catch((err: unknown) => {

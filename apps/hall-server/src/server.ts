@@ -7,7 +7,7 @@ import { raiseClockJumpAlert, startAlertSweep, type AlertSweep } from './app/ale
 import { watchCounterLinks } from './app/counter-links';
 import { createHall, type Hall } from './app/hall';
 import { endExpiredSessions } from './app/sessions';
-import { createHallClock, type HallClock } from './app/hall-clock';
+import { CLOCK_JUMP_THRESHOLD_MS, createHallClock, type HallClock } from './app/hall-clock';
 import { createHealthMonitor, healthOf, type HealthMonitor } from './app/health';
 import {
   demoDevices,
@@ -18,7 +18,13 @@ import {
   type SeedOptions,
 } from './app/seed';
 import { startCheckpointer } from './store/db';
-import { lastWriteAt, markRunState, openCheckedDatabase } from './store/startup-check';
+import {
+  lastWriteAt,
+  markRunState,
+  openCheckedDatabase,
+  readClockState,
+  saveClockState,
+} from './store/startup-check';
 import { demoDeviceIds, refuseDemoCredentials } from './setup/demo-credentials';
 import { createStore } from './store/store';
 import { createHttpServer } from './transport/http-server';
@@ -92,6 +98,12 @@ export interface HallServerOptions {
    * `performance.now` without an injected `clock`; none with one (virtual time, never checked).
    */
   monotonic?: () => number;
+  /**
+   * A person says the wall clock is right (`--trust-clock` / `TRUST_CLOCK=1`): a wall-clock
+   * jump remembered from the last run is forgotten. Without it a restarted hall trusts its wall
+   * clock again only once the clock has come back (docs/security.md, "Faults").
+   */
+  trustClock?: boolean;
   /** `/api/v1/health`'s disk threshold; `freeBytes` injectable where a full disk cannot be made. */
   health?: { minFreeBytes?: number; freeBytes?: (dir: string) => number };
   logger?: Logger;
@@ -131,17 +143,43 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const checked = openCheckedDatabase(dbFile, {
     backupDir: options.sync?.backupDir ?? join(options.dataDir, 'backups'),
     logger,
+    mustHoldHall: !options.seed && !options.demo,
   });
   const db = checked.db;
   if (checked.recoveredUncleanStop)
     logger.warn('the last run was not stopped cleanly; SQLite replayed its WAL, nothing lost');
   let onClockJump = (): void => undefined; // raises the alert once the hall exists
+  // A wall clock that leapt ahead in the last run and still does (it is at least as far past
+  // the hall time recorded as it was then, less the threshold) is not believed after a
+  // restart: the hall goes on from its recorded time, untrusted, and says so again.
+  const monotonic = options.monotonic ?? (options.clock ? null : () => performance.now());
+  const saved = readClockState(db);
+  const recorded = Math.max(saved.hallTime, lastWriteAt(db) ?? 0);
+  const stillLeapt =
+    !saved.trusted &&
+    saved.offsetMs > CLOCK_JUMP_THRESHOLD_MS &&
+    wall() - recorded >= saved.offsetMs - CLOCK_JUMP_THRESHOLD_MS;
+  const saveClock = (): void => {
+    try {
+      const hallTime = hallClock.now();
+      const state = hallClock.state();
+      saveClockState(db, { trusted: state.trusted, hallTime, offsetMs: state.offsetMs });
+    } catch (err) {
+      logger.error({ err }, 'could not record the hall clock (full disk?)');
+    }
+  };
   const hallClock = createHallClock({
     wall,
-    monotonic: options.monotonic ?? (options.clock ? null : () => performance.now()),
+    monotonic,
     floor: lastWriteAt(db),
+    untrustedFrom: monotonic && stillLeapt && !options.trustClock ? recorded : undefined,
     onJump(jump) {
       logger.error(jump, 'the wall clock jumped; the hall keeps its own time');
+      try {
+        saveClockState(db, { trusted: false, hallTime: jump.at, offsetMs: jump.wallAt - jump.at });
+      } catch (err) {
+        logger.error({ err }, 'could not record the clock jump (full disk?)');
+      }
       onClockJump();
     },
   });
@@ -167,6 +205,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     }
   }
   markRunState(db, 'running', clock());
+  if (hallClock.state().trusted) saveClock(); // untrusted: onJump records it
   const hall = createHall({ store, clock, logger });
   onClockJump = () => raiseClockJumpAlert(hall);
   hall.ensureBusinessDay(clock());
@@ -286,6 +325,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       await hall.settled();
       httpServer.closeAllConnections();
       health.stop();
+      saveClock();
       try {
         markRunState(db, 'clean', clock());
       } catch (err) {

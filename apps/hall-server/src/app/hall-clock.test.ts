@@ -100,6 +100,30 @@ describe('the hall clock', () => {
     expect(clock.state().trusted).toBe(false);
   });
 
+  it('starts untrusted from a remembered hall time, says so once, and trusts a wall clock that comes back', async () => {
+    const hour = 60 * MIN;
+    let wall = 20 * hour;
+    let mono = 0;
+    const jumps: ClockJump[] = [];
+    const clock = createHallClock({
+      wall: () => wall,
+      monotonic: () => mono,
+      untrustedFrom: 10 * MIN,
+      onJump: (j) => jumps.push(j),
+    });
+    expect(clock.now()).toBe(10 * MIN);
+    mono += MIN;
+    wall += MIN;
+    expect(clock.now()).toBe(11 * MIN);
+    await new Promise((r) => setImmediate(r));
+    expect(jumps).toHaveLength(1);
+    expect(clock.state().trusted).toBe(false);
+    wall = 11 * MIN + 30_000; // a person set the clock right
+    expect(clock.now()).toBe(11 * MIN + 30_000);
+    expect(clock.state().trusted).toBe(true);
+    expect(jumps).toHaveLength(1);
+  });
+
   it('takes virtual time (no monotonic reference) as given, except backwards', () => {
     let wall = 0;
     const clock = createHallClock({

@@ -8,6 +8,10 @@
 //   wall clock agrees with it again (the jump undone) or the server restarts (an operator who
 //   set the clock right). So a forward jump cannot end the business day early, and a step
 //   back cannot put a new ticket before earlier ones.
+// - a jump is remembered across a restart (run_state, see server.ts): a hall restarted while
+//   its wall clock is still leapt ahead goes on from the hall time it recorded
+//   (`untrustedFrom`), untrusted, and reports the jump again — a restart alone never makes a
+//   leapt wall clock true.
 // A clock injected without a monotonic reference (tests, the time-compressed simulator) is
 // virtual time that may legitimately leap ahead: only the never-backwards rule applies to it.
 
@@ -42,13 +46,16 @@ export function createHallClock(options: {
   monotonic: (() => number) | null;
   /** The hall clock starts no earlier than this (the database's last write), real time only. */
   floor?: number;
+  /** Start untrusted from this hall time (a jump remembered from the last run), real time only. */
+  untrustedFrom?: number;
   jumpThresholdMs?: number;
   onJump?: (jump: ClockJump) => void;
 }): HallClock {
   const threshold = options.jumpThresholdMs ?? CLOCK_JUMP_THRESHOLD_MS;
   const { wall, monotonic } = options;
   const first = Math.floor(wall());
-  let last = monotonic ? Math.max(first, options.floor ?? first) : first;
+  const start = options.untrustedFrom ?? first;
+  let last = monotonic ? Math.max(start, options.floor ?? start) : first;
   let lastMono = monotonic?.() ?? 0;
   let offsetMs = first - last;
   let trusted = Math.abs(offsetMs) <= threshold;

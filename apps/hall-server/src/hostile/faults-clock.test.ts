@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoSeed } from '../app/seed';
 import { startHallServer, type HallServer } from '../server';
 import {
@@ -118,6 +118,72 @@ describe('a wall clock that jumps', () => {
     snapshot = ok(await send(kiosk, 'hall:snapshot', {}));
     expect(snapshot.tickets.find((t) => t.id === a)).toBeUndefined(); // yesterday's, cancelled
     expect(clockAlerts()).toBe(1);
+  });
+
+  it('a leap 20 hours ahead, then a restart: the hall keeps its day and its waiting tickets', async () => {
+    const { issue } = await start();
+    const a = await issue(1);
+    const day = server!.hall.store.hall.state().businessDay;
+    wall += 20 * HOUR;
+    await issue(2);
+    expect(clockAlerts()).toBe(1);
+    await server!.close(); // the supervisor restarts it (or a reboot): real time goes on
+    const restart = async (trustClock?: boolean) => {
+      pass(60_000);
+      mono = 5; // a new process: its monotonic clock starts again
+      server = await startHallServer({
+        dataDir,
+        port: 0,
+        host: '127.0.0.1',
+        clock: () => wall,
+        monotonic: () => mono,
+        logger: silent,
+        trustClock,
+      });
+    };
+    await restart();
+    expect(server!.hall.store.hall.state().businessDay).toBe(day);
+    expect(server!.hall.store.tickets.byId(a)?.state).toBe('waiting');
+    expect(server!.clock.state().trusted).toBe(false);
+    expect(server!.clock.now()).toBeLessThan(wall - 19 * HOUR);
+    // Raised again at the start that does not trust the clock.
+    await vi.waitFor(() => expect(clockAlerts()).toBe(2));
+
+    // Restarted again (no clean stop in between is needed): still untrusted.
+    await server!.close();
+    await restart();
+    expect(server!.hall.store.hall.state().businessDay).toBe(day);
+    expect(server!.clock.state().trusted).toBe(false);
+
+    // A person set the clock right: the wall clock has come back, the hall trusts it again.
+    await server!.close();
+    wall -= 20 * HOUR;
+    await restart();
+    expect(server!.clock.state().trusted).toBe(true);
+    expect(server!.hall.store.hall.state().businessDay).toBe(day);
+    expect(server!.hall.store.tickets.byId(a)?.state).toBe('waiting');
+  });
+
+  it('a person who says the leapt clock is right (--trust-clock) is believed', async () => {
+    const { issue } = await start();
+    const a = await issue(1);
+    const day = server!.hall.store.hall.state().businessDay;
+    wall += 20 * HOUR;
+    await issue(2);
+    await server!.close();
+    mono = 5;
+    server = await startHallServer({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      clock: () => wall,
+      monotonic: () => mono,
+      logger: silent,
+      trustClock: true,
+    });
+    expect(server.clock.state().trusted).toBe(true);
+    expect(server.hall.store.hall.state().businessDay).not.toBe(day);
+    expect(server.hall.store.tickets.byId(a)?.state).toBe('cancelled');
   });
 
   it('virtual time (an injected clock without a monotonic reference) is never checked', async () => {

@@ -138,10 +138,11 @@ function freePort(): Promise<number> {
 function spawnHall(
   dataDir: string,
   port: number,
+  env: Record<string, string | undefined> = {},
 ): Promise<{ child: ChildProcess; exitCode: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/hall-server/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -211,4 +212,96 @@ describe('an unclean stop', () => {
     expect(third.output).toContain('WAL');
     expect(third.output).toContain(RESTORE);
   }, 90_000);
+});
+
+/** A demo hall (its own process) that issued 5 tickets and was killed: its WAL holds them. */
+async function killedHall(): Promise<{ dataDir: string; port: number; db: string }> {
+  const dataDir = tempDir();
+  dirs.push(dataDir);
+  const port = await freePort();
+  const first = await spawnHall(dataDir, port, { DEMO: '1' });
+  expect(first.exitCode, first.output).toBeNull();
+  const kiosk = await connectClient(`http://127.0.0.1:${port}`, { deviceToken: 'demo-kiosk-1' });
+  for (let i = 0; i < 5; i++)
+    ok(
+      await send(kiosk, 'ticket:issue', {
+        commandId: `wal-fault-${i}-xyz`,
+        serviceId: 'svc-billing',
+      }),
+    );
+  kiosk.disconnect();
+  await killHard(first.child);
+  const db = join(dataDir, 'hall.sqlite');
+  expect(statSync(`${db}-wal`).size).toBeGreaterThan(32);
+  return { dataDir, port, db };
+}
+
+async function refusedStart(dataDir: string, port: number, env: Record<string, string>) {
+  const run = await spawnHall(dataDir, port, env);
+  await killHard(run.child);
+  expect(run.exitCode, run.output).toBe(78);
+  return run.output;
+}
+
+describe('a WAL or database file lost after a SIGKILL', () => {
+  it('refuses a WAL truncated to 0 bytes like a missing one', async () => {
+    const { dataDir, port, db } = await killedHall();
+    truncateSync(`${db}-wal`, 0);
+    const output = await refusedStart(dataDir, port, { DEMO: '1' });
+    expect(output).toContain('WAL');
+    expect(output).toContain(RESTORE);
+  }, 90_000);
+
+  it('refuses a WAL without the WAL magic like a missing one', async () => {
+    const { dataDir, port, db } = await killedHall();
+    const fd = openSync(`${db}-wal`, 'r+');
+    writeSync(fd, Buffer.alloc(32, 0), 0, 32, 0);
+    const output = await refusedStart(dataDir, port, { DEMO: '1' });
+    expect(output).toContain('WAL');
+    expect(output).toContain(RESTORE);
+  }, 90_000);
+
+  it.each([
+    ['deleted', 'DEMO=1'],
+    ['deleted', 'DEMO=0'],
+    ['emptied', 'DEMO=1'],
+    ['emptied', 'DEMO=0'],
+  ])(
+    'refuses a main file %s while its WAL remains (%s), creating nothing',
+    async (how, env) => {
+      const { dataDir, port, db } = await killedHall();
+      if (how === 'deleted') rmSync(db);
+      else truncateSync(db, 0);
+      const output = await refusedStart(dataDir, port, { DEMO: env.slice(-1) });
+      expect(output).toContain('WAL');
+      expect(output).toContain(RESTORE);
+      if (how === 'deleted') expect(existsSync(db)).toBe(false);
+      else expect(statSync(db).size).toBe(0);
+    },
+    90_000,
+  );
+});
+
+describe('start-up settings', () => {
+  it('DEMO=0 on a data directory with no hall: refused (78), names npm run setup, creates nothing', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const output = await refusedStart(dataDir, await freePort(), { DEMO: '0' });
+    expect(output).toContain('npm run setup');
+    expect(existsSync(join(dataDir, 'hall.sqlite'))).toBe(false);
+  }, 60_000);
+
+  it.each(['false', 'true', 'no', '', ' 1'])(
+    'DEMO=%j is refused (exit 2) with a clear message',
+    async (value) => {
+      const dataDir = tempDir();
+      dirs.push(dataDir);
+      const run = await spawnHall(dataDir, await freePort(), { DEMO: value });
+      await killHard(run.child);
+      expect(run.exitCode, run.output).toBe(2);
+      expect(run.output).toMatch(/DEMO must be 0 .*or 1/);
+      expect(existsSync(join(dataDir, 'hall.sqlite'))).toBe(false);
+    },
+    60_000,
+  );
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import { listBackups } from '../sync/backup';
@@ -12,7 +12,13 @@ import { openDatabase, type Db } from './db';
 // - older than the newest backup (its change sequence is behind the backup's);
 // - the last run was killed (run_state 'running') and its WAL file is gone: the changes that
 //   lived only there are lost. At start 'running' is written and copied into the database
-//   file at once, so a deleted WAL cannot take the marker with it.
+//   file at once, so a deleted WAL cannot take the marker with it. A WAL emptied or overwritten
+//   (under 32 bytes, or without the WAL magic 0x377f0682/0x377f0683) is as lost as a deleted
+//   one: SQLite would ignore it and start without its changes;
+// - missing or empty while its WAL file is there: the WAL alone cannot be replayed, and
+//   opening would create a new hall beside it;
+// - (a real hall, DEMO=0) missing, empty or holding no hall: it is set up with `npm run
+//   setup`, never created here.
 
 export class DatabaseRefusal extends Error {
   override name = 'DatabaseRefusal';
@@ -28,6 +34,28 @@ function refuse(file: string, what: string): never {
       `Stop here and bring the hall back from its newest backup: ${restoreCommand(dirname(file))} ` +
       '(the files it replaces are moved aside, never deleted). See docs/security.md, "Faults".',
   );
+}
+
+function refuseNoHall(file: string, what: string): never {
+  throw new DatabaseRefusal(
+    `The hall database ${file} ${what}. A real hall (DEMO=0) is set up first: npm run setup ` +
+      `-- --data-dir ${dirname(file)} (or start the demo hall with DEMO=1). See docs/deploy.md.`,
+  );
+}
+
+const WAL_MAGIC = [0x377f0682, 0x377f0683];
+
+/** The WAL file is there and starts with a WAL header (SQLite ignores one that does not). */
+export function walUsable(walFile: string): boolean {
+  if (!existsSync(walFile) || statSync(walFile).size < 32) return false;
+  const header = Buffer.alloc(4);
+  const fd = openSync(walFile, 'r');
+  try {
+    readSync(fd, header, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return WAL_MAGIC.includes(header.readUInt32BE(0));
 }
 
 function newestBackupSeq(backupDir: string, log?: Logger): { file: string; seq: number } | null {
@@ -68,13 +96,25 @@ export interface CheckedDatabase {
 /** Opens the hall database after the checks above; throws DatabaseRefusal when one fails. */
 export function openCheckedDatabase(
   file: string,
-  options: { backupDir: string; logger?: Logger },
+  options: {
+    backupDir: string;
+    logger?: Logger;
+    /** A real hall (no seed): the database must already hold one (`npm run setup`). */
+    mustHoldHall?: boolean;
+  },
 ): CheckedDatabase {
   const size = existsSync(file) ? statSync(file).size : -1;
-  const walThere = existsSync(`${file}-wal`);
+  const walThere = walUsable(`${file}-wal`);
   const hasBackups = listBackups(options.backupDir).length > 0;
+  if (size <= 0 && existsSync(`${file}-wal`))
+    refuse(
+      file,
+      `is ${size < 0 ? 'missing' : 'empty'} while its WAL file (hall.sqlite-wal) is there: the ` +
+        'WAL alone cannot bring the hall back, and a new hall would be started beside it',
+    );
   if (size < 0 && hasBackups) refuse(file, `is missing while ${options.backupDir} holds backups`);
   if (size === 0 && hasBackups) refuse(file, `is empty while ${options.backupDir} holds backups`);
+  if (size <= 0 && options.mustHoldHall) refuseNoHall(file, size < 0 ? 'is missing' : 'is empty');
 
   let db: Db;
   try {
@@ -90,12 +130,14 @@ export function openCheckedDatabase(
     if (run === 'running' && !walThere)
       refuse(
         file,
-        'was not stopped cleanly and its WAL file (hall.sqlite-wal) is gone: the changes ' +
+        'was not stopped cleanly and its WAL file (hall.sqlite-wal) is gone, empty or not a ' +
+          'WAL: the changes ' +
           'acknowledged last before the stop may be lost and ticket numbers reissued',
       );
     const hall = db.prepare('SELECT seq FROM hall_state WHERE id = 1').get() as
       { seq: number } | undefined;
     if (!hall && hasBackups) refuse(file, `holds no hall while ${options.backupDir} holds backups`);
+    if (!hall && options.mustHoldHall) refuseNoHall(file, 'holds no hall yet');
     const backup = newestBackupSeq(options.backupDir, options.logger);
     if (hall && backup && hall.seq < backup.seq)
       refuse(
@@ -130,4 +172,30 @@ export function markRunState(db: Db, state: 'running' | 'clean', now: number): v
     throw new DatabaseRefusal(
       'The hall database is in use by another process (is another hall server running on this data directory?).',
     );
+}
+
+/** What the hall last recorded about its clock (a jump seen, a clean stop). */
+export interface SavedClock {
+  trusted: boolean;
+  /** Hall time then. */
+  hallTime: number;
+  /** Wall clock minus hall time then. */
+  offsetMs: number;
+}
+
+export function readClockState(db: Db): SavedClock {
+  const row = db
+    .prepare('SELECT clock_trusted, hall_time, clock_offset_ms FROM run_state WHERE id = 1')
+    .get() as { clock_trusted: number; hall_time: number; clock_offset_ms: number };
+  return {
+    trusted: row.clock_trusted === 1,
+    hallTime: row.hall_time,
+    offsetMs: row.clock_offset_ms,
+  };
+}
+
+export function saveClockState(db: Db, clock: SavedClock): void {
+  db.prepare(
+    'UPDATE run_state SET clock_trusted = ?, hall_time = ?, clock_offset_ms = ? WHERE id = 1',
+  ).run(clock.trusted ? 1 : 0, Math.floor(clock.hallTime), Math.floor(clock.offsetMs));
 }
