@@ -258,7 +258,9 @@ export function createHall(options: HallOptions) {
     // answered afresh; anonymous commands (device:pair, whose result is a device token) are
     // neither kept nor replayed: a lost pairing ack is mended with a new pairing code.
     const deviceId = who.value.device?.id ?? null;
-    const kept = !isQuery && deviceId !== null && args.commandId !== undefined;
+    // staff:sign-in is not kept either: its result is a live session token (a retry signs in anew).
+    const kept =
+      !isQuery && deviceId !== null && args.commandId !== undefined && name !== 'staff:sign-in';
     const hash = kept ? payloadHash(name, args as Record<string, unknown>) : '';
     const replay = () => (kept ? store.log.findResult(deviceId!, args.commandId!) : undefined);
     const earlier = replay();

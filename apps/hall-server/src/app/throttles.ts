@@ -43,6 +43,12 @@ export const THROTTLES = {
    */
   signInPerDevice: { limit: 10, windowMs: 10 * 60_000 },
   signInPerAddress: { limit: 60, windowMs: 10 * 60_000 },
+  /**
+   * Tries per typed staff number across all desks per window. Binds only desks that have
+   * already failed for that number: a desk with no failure for it is always admitted, so the
+   * ceiling slows a guesser with many desks but cannot lock the staff member out.
+   */
+  signInPerStaffNo: { limit: 20, windowMs: 10 * 60_000 },
   /** Pairing-code guesses per source address, and for the whole hall. */
   pairingPerAddress: { limit: 10, windowMs: 10 * 60_000 },
   pairingHallWide: { limit: 30, windowMs: 10 * 60_000 },
@@ -53,6 +59,7 @@ function create() {
   return {
     signInPerDevice: b(THROTTLES.signInPerDevice),
     signInPerAddress: b(THROTTLES.signInPerAddress),
+    signInPerStaffNo: b(THROTTLES.signInPerStaffNo),
     pairingPerAddress: b(THROTTLES.pairingPerAddress),
     pairingHallWide: b(THROTTLES.pairingHallWide),
   };

@@ -62,7 +62,7 @@ const DESKS = ['demo-desk-1', 'demo-desk-2', 'demo-desk-3', 'demo-desk-4', 'demo
 
 describe('PIN guessing', () => {
   it.each([60, 200])(
-    'of %i wrong PINs sent at once from several desks, at most 10 are checked',
+    'of %i wrong PINs sent at once from 5 desks, at most 25 are checked (5 per desk before its lock)',
     async (count) => {
       const hall = await hallAt();
       const desks = await Promise.all(DESKS.map((t) => device(hall.server.url, t)));
@@ -70,12 +70,14 @@ describe('PIN guessing', () => {
       // For a known staff number, `bad_credentials` means the PIN was checked against its hash.
       expect(seen.ok ?? 0).toBe(0);
       expect(seen.bad_credentials ?? 0).toBeGreaterThan(0);
-      expect(seen.bad_credentials ?? 0).toBeLessThanOrEqual(10);
+      // Review finding 1: the lock is per (staff number, desk), so each desk has 5 before its
+      // lock; the hall-wide per-number ceiling (20 a window) binds desks that are guessing.
+      expect(seen.bad_credentials ?? 0).toBeLessThanOrEqual(25);
       console.info(`PINs checked of ${count} sent at once: ${seen.bad_credentials}`, seen);
     },
   );
 
-  it('without the transport rate limits (straight to the hall, 200 devices and addresses) at most 10 are checked', async () => {
+  it('without the transport rate limits (straight to the hall, 5 desks, 200 addresses) at most 25 are checked', async () => {
     const hall = await hallAt();
     const h = hall.server.hall;
     const acks = await Promise.all(
@@ -89,20 +91,21 @@ describe('PIN guessing', () => {
     );
     const seen = codes(acks.map((e) => e.ack));
     console.info(`PINs checked of 200 at once straight to the hall: ${seen.bad_credentials}`, seen);
-    expect(seen.bad_credentials ?? 0).toBeLessThanOrEqual(10);
+    expect(seen.bad_credentials ?? 0).toBeLessThanOrEqual(25);
   });
 
-  it('the right PIN is refused while locked and works once the lock has passed', async () => {
+  it('the right PIN is refused on a locked desk and works once the lock has passed; another desk is not locked', async () => {
     const hall = await hallAt();
     const desks = await Promise.all(DESKS.map((t) => device(hall.server.url, t)));
     await burstOfWrongPins(desks, '1006', 60);
-    const desk6 = await device(hall.server.url, 'demo-desk-6');
-    expect(await send(desk6, 'staff:sign-in', { staffNo: '1006', pin: '1006' })).toMatchObject({
+    expect(await send(desks[0]!, 'staff:sign-in', { staffNo: '1006', pin: '1006' })).toMatchObject({
       ok: false,
       code: 'sign_in_throttled',
     });
-    now += 16 * MIN; // past the longest lock
+    const desk6 = await device(hall.server.url, 'demo-desk-6');
     ok(await send(desk6, 'staff:sign-in', { staffNo: '1006', pin: '1006' }));
+    now += 16 * MIN; // past the longest lock
+    ok(await send(desks[0]!, 'staff:sign-in', { staffNo: '1006', pin: '1006' }));
   });
 
   it('a lock survives a restart of the hall server', async () => {

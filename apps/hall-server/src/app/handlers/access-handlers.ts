@@ -108,18 +108,29 @@ export const accessHandlers = {
         ctx.now,
       );
       if (!gate.ok) return reject('sign_in_throttled', waitText(gate.retryAfterMs));
-      const cred = ctx.store.staff.credentials(args.staffNo);
-      if (!cred) {
-        await hashPinNever(args.pin); // same cost as a real check: no timing hint that the number is unknown
-        return reject('bad_credentials');
-      }
-      const attempt = ctx.store.staff.countSignInAttempt(cred.staff.id, ctx.now, lockoutMs);
+      // The lock is per (typed staff number, desk), known number or not: a desk guessing locks
+      // only itself, and a locked known number answers like an unknown one.
+      const staffNo = args.staffNo;
+      const desk = ctx.actor.device?.id ?? `address:${ctx.actor.address ?? 'unknown'}`;
+      const guessing = ctx.store.staff.signInFailures(staffNo, desk) > 0;
+      const attempt = ctx.store.staff.countSignInAttempt(staffNo, desk, ctx.now, lockoutMs);
       if (!attempt.admitted)
         return reject('sign_in_throttled', waitText(attempt.lockedUntil - ctx.now));
+      // The hall-wide ceiling per number counts PIN checks; it refuses only desks already failing.
+      const ceiling = t.signInPerStaffNo.take(staffNo, ctx.now);
+      if (!ceiling.ok && guessing)
+        return reject('sign_in_throttled', waitText(ceiling.retryAfterMs));
+      const cred = ctx.store.staff.credentials(staffNo);
+      // An unknown number and an inactive member cost a real check and answer as a wrong PIN:
+      // `staff_inactive` after a right PIN would confirm the PIN.
+      if (!cred || !cred.staff.active) {
+        await hashPinNever(args.pin);
+        return reject('bad_credentials');
+      }
       if (!(await verifyPin(args.pin, cred.pinHash))) return reject('bad_credentials');
-      ctx.store.staff.setSignInFailures(cred.staff.id, 0, null);
+      ctx.store.staff.clearSignInFailures(staffNo, desk);
       gate.giveBack(); // a right PIN does not count against the desk or its address
-      if (!cred.staff.active) return reject('staff_inactive');
+      if (ceiling.ok) t.signInPerStaffNo.giveBack(staffNo);
       return accept({ staffId: cred.staff.id });
     },
     run(tx, _args, { staffId }) {

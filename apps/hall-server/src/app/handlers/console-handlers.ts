@@ -315,6 +315,14 @@ export const consoleHandlers = {
       const existing = tx.store.staff.byId(staff.id);
       if (!existing && pinHash === undefined)
         return reject('invalid_payload', 'pin: a new staff member needs a PIN');
+      // Gaining admin or duty leader needs a new PIN meeting their rule (checked in prepare).
+      const leads = (roles: readonly string[]) =>
+        roles.some((r) => r === 'admin' || r === 'duty_leader');
+      if (existing && pinHash === undefined && leads(staff.roles) && !leads(existing.roles))
+        return reject(
+          'pin_too_weak',
+          'pin: gaining admin or duty leader needs a new PIN that meets their rule',
+        );
       const clash = tx.store.staff
         .all()
         .find((s) => s.staffNo === staff.staffNo && s.id !== staff.id);

@@ -1,0 +1,174 @@
+import type { Ack } from '@onestop/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoSeed } from '../app/seed';
+import {
+  clerkAtCounter,
+  commandId,
+  connectClient,
+  ok,
+  send,
+  startTestHall,
+  type HallClient,
+  type TestHall,
+} from '../test-support/hall-harness';
+
+// Hostile, from the issue-14 security review: a copied desk token used to keep the admin out,
+// promotions to admin without a PIN, live session tokens kept in command_results, and sign-in
+// answers that told a known staff number (or a right PIN) from an unknown one.
+
+const MIN = 60_000;
+let now = Date.parse('2025-03-03T09:00:00+08:00');
+const clock = () => now;
+const open: { hall?: TestHall; sockets: HallClient[] } = { sockets: [] };
+
+async function hallAt(): Promise<TestHall> {
+  now = Date.parse('2025-03-03T09:00:00+08:00');
+  open.hall = await startTestHall({ clock, seed: demoSeed(now) });
+  return open.hall;
+}
+async function device(url: string, deviceToken: string): Promise<HallClient> {
+  const socket = await connectClient(url, { deviceToken });
+  open.sockets.push(socket);
+  return socket;
+}
+afterEach(async () => {
+  for (const s of open.sockets.splice(0)) s.disconnect();
+  await open.hall?.close();
+  open.hall = undefined;
+});
+const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
+
+describe('finding 1: one desk cannot lock a staff number out of the others', () => {
+  it('an attacker sending a wrong PIN each time the lock ends, for 8 h, does not stop the admin on another desk', async () => {
+    const hall = await hallAt();
+    const attacker = await device(hall.server.url, 'demo-desk-1');
+    const admin = await device(hall.server.url, 'demo-console');
+    const seen: Record<string, number> = {};
+    let checked = 0;
+    const end = now + 8 * 60 * MIN;
+    while (now < end) {
+      // The attacker tries until refused, then waits exactly as long as told.
+      for (;;) {
+        const a = await send(attacker, 'staff:sign-in', { staffNo: '9000', pin: '0000' });
+        if (code(a) === 'bad_credentials') checked++;
+        if (code(a) === 'sign_in_throttled') {
+          const wait = Number(/(\d+) s/.exec(a.ok ? '' : (a.message ?? ''))?.[1] ?? 30);
+          now += wait * 1000;
+          break;
+        }
+      }
+      const b = await send(admin, 'staff:sign-in', { staffNo: '9000', pin: '9000' });
+      seen[code(b)] = (seen[code(b)] ?? 0) + 1;
+    }
+    console.info(`admin's right PIN on another desk over 8 h of attack:`, seen, {
+      attackerChecked: checked,
+    });
+    expect(seen.ok ?? 0).toBeGreaterThan(10);
+    expect(Object.keys(seen)).toEqual(['ok']);
+  }, 180_000);
+
+  it('each desk still has at most 10 PINs checked per staff number per window; the hall-wide ceiling binds guessing desks only', async () => {
+    const hall = await hallAt();
+    const desks = await Promise.all(
+      [
+        'demo-desk-1',
+        'demo-desk-2',
+        'demo-desk-3',
+        'demo-desk-4',
+        'demo-desk-5',
+        'demo-desk-6',
+      ].map((t) => device(hall.server.url, t)),
+    );
+    let checked = 0;
+    for (const d of desks.slice(0, 5)) {
+      let here = 0;
+      for (let i = 0; i < 30; i++) {
+        const a = await send(d, 'staff:sign-in', { staffNo: '1006', pin: String(5000 + i) });
+        if (code(a) === 'bad_credentials') here++;
+      }
+      expect(here).toBeLessThanOrEqual(10);
+      checked += here;
+    }
+    console.info(`PINs checked for one staff number from 5 desks in one window: ${checked}`);
+    // A desk that has not guessed is admitted: the right PIN works on desk 6 at once.
+    ok(await send(desks[5]!, 'staff:sign-in', { staffNo: '1006', pin: '1006' }));
+  }, 60_000);
+});
+
+describe('finding 7: promotion to admin or duty leader needs a PIN meeting the admin rule', () => {
+  it.each([['admin'], ['duty_leader']])('to %s without a pin is refused', async (role) => {
+    const hall = await hallAt();
+    const admin = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-console',
+      staffNo: '9000',
+      pin: '9000',
+    });
+    open.sockets.push(admin.socket);
+    const { changeSeq: _seq, ...staff } = hall.server.hall.store.staff.byId('stf-clerk-1')!;
+    const a = await send(admin.socket, 'admin:save-staff', {
+      staff: { ...staff, roles: ['clerk', role as 'admin'] },
+    });
+    expect(a).toMatchObject({ ok: false });
+    expect(['pin_too_weak', 'invalid_payload']).toContain(code(a));
+    expect(a.ok ? '' : a.message).toMatch(/pin/);
+    expect(hall.server.hall.store.staff.byId('stf-clerk-1')!.roles).toEqual(staff.roles);
+    // With a strong PIN the promotion goes through; the clerk's own roles kept need no PIN.
+    ok(
+      await send(admin.socket, 'admin:save-staff', {
+        staff: { ...staff, roles: ['clerk', role as 'admin'] },
+        pin: '583920',
+      }),
+    );
+  });
+});
+
+describe('finding 9: sign-in results are not kept', () => {
+  it('command_results holds no session token, and a retried sign-in opens a fresh session', async () => {
+    const hall = await hallAt();
+    const desk = await device(hall.server.url, 'demo-desk-1');
+    const id = commandId();
+    const first = ok(
+      await send(desk, 'staff:sign-in', { commandId: id, staffNo: '1001', pin: '1001' }),
+    );
+    const rows = hall.server.hall.store.db.prepare('SELECT result FROM command_results').all() as {
+      result: string;
+    }[];
+    expect(rows.some((r) => r.result.includes(first.sessionToken))).toBe(false);
+    const again = ok(
+      await send(desk, 'staff:sign-in', { commandId: id, staffNo: '1001', pin: '1001' }),
+    );
+    expect(again.sessionToken).not.toBe(first.sessionToken);
+    expect(again.session.id).not.toBe(first.session.id);
+  });
+});
+
+describe('sign-in answers tell nothing about staff numbers or PINs', () => {
+  it('a locked known number and an unknown number answer the same code', async () => {
+    const hall = await hallAt();
+    const desk = await device(hall.server.url, 'demo-desk-1');
+    const tries = async (staffNo: string) => {
+      const seen: string[] = [];
+      for (let i = 0; i < 6; i++)
+        seen.push(code(await send(desk, 'staff:sign-in', { staffNo, pin: String(7000 + i) })));
+      return seen;
+    };
+    const known = await tries('1006');
+    now += 16 * MIN; // a fresh desk budget
+    const unknown = await tries('8888');
+    console.info({ known, unknown });
+    expect(unknown).toEqual(known);
+  });
+
+  it('an inactive staff member with the right PIN is answered like a wrong PIN', async () => {
+    const hall = await hallAt();
+    const store = hall.server.hall.store;
+    const staff =
+      store.staff.byId('stf-clerk-6') ?? store.staff.all().find((s) => s.staffNo === '1006')!;
+    store.staff.update({ ...staff, active: false }, staff.changeSeq);
+    const desk = await device(hall.server.url, 'demo-desk-1');
+    const right = await send(desk, 'staff:sign-in', { staffNo: staff.staffNo, pin: staff.staffNo });
+    const wrong = await send(desk, 'staff:sign-in', { staffNo: staff.staffNo, pin: '0000' });
+    expect(code(right)).toBe('bad_credentials');
+    expect(code(wrong)).toBe('bad_credentials');
+  });
+});
