@@ -151,6 +151,34 @@ export interface HealthBody {
   data: HealthReport & { seq: number | null; businessDay: string | null; version: string };
 }
 
+/** Anonymous refusals as health shows them: counts by command and code, no source addresses. */
+export interface RefusalCounts {
+  total: number;
+  byCommand: { command: string; code: ErrorCode; count: number; firstAt: number; lastAt: number }[];
+}
+
+export function refusalCountsOf(snapshot: {
+  total: number;
+  byCommand: readonly {
+    command: string;
+    code: ErrorCode;
+    count: number;
+    firstAt: number;
+    lastAt: number;
+  }[];
+}): RefusalCounts {
+  return {
+    total: snapshot.total,
+    byCommand: snapshot.byCommand.map(({ command, code, count, firstAt, lastAt }) => ({
+      command,
+      code,
+      count,
+      firstAt,
+      lastAt,
+    })),
+  };
+}
+
 /** The answer to `GET /api/v1/health`: 503 when commands cannot be written, and why. */
 export function healthOf(
   report: HealthReport,

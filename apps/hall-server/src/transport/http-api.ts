@@ -10,6 +10,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveActor, type Credentials } from '../app/actor';
 import type { Hall } from '../app/hall';
+import { refusalCountsOf } from '../app/health';
 import {
   reportTables,
   reportToBulletinHtml,
@@ -160,6 +161,11 @@ function withIdempotencyKey(payload: unknown, key: string | undefined): Ack<unkn
   return { ok: true, data: payload };
 }
 
+function limitedReply(reply: FastifyReply, retryAfterMs: number): FastifyReply {
+  reply.header('retry-after', Math.max(1, Math.ceil(retryAfterMs / 1000)));
+  return sendAck(reply, rateLimitedAck(retryAfterMs));
+}
+
 /** Who a request counts against: its device, or its source address without one. */
 function callerOf(hall: Hall, credentials: Credentials, ip: string): Caller {
   if (credentials.deviceToken) {
@@ -186,17 +192,34 @@ export function registerHttpApi(
     return reply.type('application/json; charset=utf-8').send(openapi);
   });
   app.get('/api/v1/health', (_req, reply) => {
+    // Requests refused for want of a valid device: counted in memory (not audited), shown here.
+    const refusedAnonymous = refusalCountsOf(hall.refusedAnonymous());
     if (opts.health) {
       const { status, body } = opts.health();
-      return reply.code(status).type('application/json; charset=utf-8').send(body);
+      const b = body as { data?: object };
+      const withCounts = { ...b, data: { ...b.data, refusedAnonymous } };
+      return reply.code(status).type('application/json; charset=utf-8').send(withCounts);
     }
     const state = hall.store.hall.state();
     return sendAck(reply, {
       ok: true,
-      data: { seq: state.seq, businessDay: state.businessDay, version: opts.version },
+      data: {
+        seq: state.seq,
+        businessDay: state.businessDay,
+        version: opts.version,
+        refusedAnonymous,
+      },
     });
   });
-  app.get('/api/v1/report/export', (req, reply) => exportReport(hall, req, reply));
+  // An export reads what `report:get` reads: it counts against the same per-device window.
+  app.get('/api/v1/report/export', async (req, reply) => {
+    const admitted = await opts.limiter.admit(
+      callerOf(hall, credentialsOf(req), req.ip),
+      commandClassOf('report:get', commands['report:get'].kind),
+    );
+    if (!admitted.ok) return limitedReply(reply, admitted.retryAfterMs);
+    return exportReport(hall, req, reply);
+  });
 
   for (const name of commandNames) {
     const { method, path } = httpRoute(name);
@@ -210,10 +233,7 @@ export function registerHttpApi(
           callerOf(hall, credentials, req.ip),
           commandClassOf(name, kind),
         );
-        if (!admitted.ok) {
-          reply.header('retry-after', Math.max(1, Math.ceil(admitted.retryAfterMs / 1000)));
-          return sendAck(reply, rateLimitedAck(admitted.retryAfterMs));
-        }
+        if (!admitted.ok) return limitedReply(reply, admitted.retryAfterMs);
         const parsed =
           method === 'GET'
             ? { ok: true as const, value: { ...(req.query as object) } }
