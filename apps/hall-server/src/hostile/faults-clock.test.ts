@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoSeed } from '../app/seed';
 import { startHallServer, type HallServer } from '../server';
@@ -154,6 +155,7 @@ describe('a wall clock that jumps', () => {
     await restart();
     expect(server!.hall.store.hall.state().businessDay).toBe(day);
     expect(server!.clock.state().trusted).toBe(false);
+    await vi.waitFor(() => expect(clockAlerts()).toBe(3));
 
     // A person set the clock right: the wall clock has come back, the hall trusts it again.
     await server!.close();
@@ -162,6 +164,44 @@ describe('a wall clock that jumps', () => {
     expect(server!.clock.state().trusted).toBe(true);
     expect(server!.hall.store.hall.state().businessDay).toBe(day);
     expect(server!.hall.store.tickets.byId(a)?.state).toBe('waiting');
+  });
+
+  it('a leap 20 hours ahead, then a crash: the copy of the killed hall keeps its day', async () => {
+    const { issue } = await start();
+    const a = await issue(1);
+    const day = server!.hall.store.hall.state().businessDay;
+    wall += 20 * HOUR;
+    await issue(2);
+    // The files as a SIGKILL leaves them: the database and its WAL, the run never marked clean.
+    const crashed = tempDir();
+    for (const s of ['', '-wal'])
+      copyFileSync(join(dataDir, `hall.sqlite${s}`), join(crashed, `hall.sqlite${s}`));
+    pass(60_000);
+    mono = 5;
+    const copy = await startHallServer({
+      dataDir: crashed,
+      port: 0,
+      host: '127.0.0.1',
+      clock: () => wall,
+      monotonic: () => mono,
+      logger: silent,
+    });
+    try {
+      expect(copy.hall.store.hall.state().businessDay).toBe(day);
+      expect(copy.hall.store.tickets.byId(a)?.state).toBe('waiting');
+      expect(copy.clock.state().trusted).toBe(false);
+      await vi.waitFor(() =>
+        expect(
+          copy.hall.store.db
+            .prepare("SELECT count(*) FROM alerts WHERE kind = 'clock_jump'")
+            .pluck()
+            .get(),
+        ).toBe(2),
+      );
+    } finally {
+      await copy.close();
+      rmSync(crashed, { recursive: true, force: true });
+    }
   });
 
   it('a person who says the leapt clock is right (--trust-clock) is believed', async () => {
