@@ -131,10 +131,14 @@ interface Context {
   dataDir: string;
 }
 
+const DESKS = 3;
+
 /** A staff number's lockout: how many of a burst of wrong PINs reach the PIN check. */
 async function pinBurst(ctx: Context, staffNo: string, count: number): Promise<DrillRow> {
   const desks = await Promise.all(
-    [1, 2, 3].map((n) => connect(ctx.url, { deviceToken: `demo-desk-${n}` })),
+    Array.from({ length: DESKS }, (_, i) =>
+      connect(ctx.url, { deviceToken: `demo-desk-${i + 1}` }),
+    ),
   );
   const replies = await Promise.all(
     Array.from({ length: count }, (_, i) =>
@@ -151,8 +155,10 @@ async function pinBurst(ctx: Context, staffNo: string, count: number): Promise<D
     attack: `PIN guessing, staff no. ${staffNo}`,
     sent: `${count} wrong PINs at once from 3 desks`,
     outcome: `${checked} checked; ${describe(counts)}`,
-    limit: '≤ 10 checked per lockout window',
-    ok: checked <= 10 && (counts.get('ok') ?? 0) === 0,
+    // The lock is per (staff number, desk): one desk's guesses cannot lock the staff member out
+    // of every other desk (docs/security.md, Access). Each desk gets 5 checks per window.
+    limit: `≤ 5 checked per desk per lockout window (≤ ${5 * DESKS} from ${DESKS} desks)`,
+    ok: checked <= 5 * DESKS && (counts.get('ok') ?? 0) === 0,
   };
 }
 

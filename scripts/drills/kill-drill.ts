@@ -36,6 +36,8 @@ interface Acked {
   ticketId?: string;
   number?: string;
   state?: string;
+  /** A sign-in's session: sign-in results are not kept (their token is a secret), its session is. */
+  sessionId?: string;
 }
 
 function random(min: number, max: number): number {
@@ -65,10 +67,12 @@ async function workUntilKilled(url: string, acked: Acked[], clerks: DrillClerk[]
   const record = (name: string, commandId: string, reply: AckReply) => {
     if (!reply.ok) return;
     const ticket = reply.data.ticket as { id: string; number: string; state: string } | undefined;
+    const session = reply.data.session as { id: string } | undefined;
     acked.push({
       commandId,
       name,
       ...(ticket ? { ticketId: ticket.id, number: ticket.number, state: ticket.state } : {}),
+      ...(session ? { sessionId: session.id } : {}),
     });
   };
   const command = async (socket: Socket, name: string, payload: object) => {
@@ -142,9 +146,14 @@ export function verify(dbFile: string, acked: Acked[]): Omit<DrillReport, 'runs'
     const reached = db.prepare(
       'SELECT 1 FROM ticket_transitions WHERE ticket_id = ? AND to_state = ? LIMIT 1',
     );
+    const session = db.prepare('SELECT 1 FROM staff_sessions WHERE id = ?');
     const losses: string[] = [];
     for (const a of acked) {
-      if (!results.has(a.commandId)) losses.push(`${a.name} ${a.commandId}: no command result`);
+      if (a.sessionId) {
+        if (!session.get(a.sessionId)) losses.push(`${a.name} ${a.commandId}: session missing`);
+      } else if (!results.has(a.commandId)) {
+        losses.push(`${a.name} ${a.commandId}: no command result`);
+      }
       if (!a.ticketId) continue;
       const row = ticket.get(a.ticketId) as { number: string; state: string } | undefined;
       if (!row) losses.push(`${a.name} ${a.commandId}: ticket ${a.ticketId} missing`);
