@@ -10,5 +10,5 @@ CREATE TABLE sign_in_locks (
   locked_until INTEGER,
   last_at INTEGER NOT NULL,
   PRIMARY KEY (staff_no, device_id)
-) WITHOUT ROWID;
+) STRICT;
 CREATE INDEX sign_in_locks_last_at ON sign_in_locks (last_at);
