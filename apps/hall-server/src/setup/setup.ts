@@ -181,7 +181,7 @@ export interface RemoveDemoResult extends ConsolePairing {
  * Turns a former demo hall into a real one without losing its records: the demo devices are
  * revoked, the demo staff still on their demo PIN are disabled (with a random PIN), and the
  * demo admin gets a new PIN. Their open sessions end. One change sequence, so devices and the
- * regional center see it as any other change.
+ * regional center see it like every other change.
  */
 export async function removeDemoCredentials(options: RemoveDemoOptions): Promise<RemoveDemoResult> {
   const now = options.now ?? Date.now();
