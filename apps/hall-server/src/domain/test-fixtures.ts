@@ -1,4 +1,5 @@
 import type { CallWeights, Counter, Service, Ticket } from '@onestop/shared';
+import { waitingTicket } from './tickets';
 
 // Builders for domain tests: a valid record with the fields a test cares about overridden.
 
@@ -49,35 +50,10 @@ export function aCounter(over: Partial<Counter> = {}): Counter {
 
 export function aTicket(over: Partial<Ticket> = {}): Ticket {
   return {
-    id: 't-1',
-    businessDay: '2026-11-24',
-    serviceId: 'svc-a',
-    number: 'A001',
-    dailySeq: 1,
-    state: 'waiting',
-    priority: 'normal',
-    returning: false,
-    source: 'kiosk',
-    customer: { phone: null, accountNo: null, name: null },
-    note: null,
-    issuedAt: T0,
-    queuedAt: T0,
-    targetCounterId: null,
-    counterId: null,
-    servingStaffId: null,
-    ownerStaffId: null,
-    calledAt: null,
-    firstCalledAt: null,
-    recallCount: 0,
-    startedAt: null,
-    finishedAt: null,
-    outcome: null,
-    items: [],
-    stateReason: null,
-    transferCount: 0,
-    estimatedWaitSec: null,
-    updatedAt: T0,
-    changeSeq: 0,
+    ...waitingTicket(
+      { id: 't-1', businessDay: '2026-11-24', serviceId: 'svc-a', number: 'A001', dailySeq: 1 },
+      T0,
+    ),
     ...over,
   };
 }

@@ -130,21 +130,49 @@ export function issueTicket(input: IssueInput, now: number): Result<Ticket> {
     return reject('daily_cap_reached', service.nameEn);
   }
   const dailySeq = input.lastDailySeq + 1;
-  return accept({
-    id: input.id,
-    businessDay: input.businessDay,
-    serviceId: service.id,
-    number: formatTicketNumber(service.prefix, dailySeq),
-    dailySeq,
+  return accept(
+    waitingTicket(
+      {
+        id: input.id,
+        businessDay: input.businessDay,
+        serviceId: service.id,
+        number: formatTicketNumber(service.prefix, dailySeq),
+        dailySeq,
+        priority: input.priority,
+        source: input.source,
+        customer: input.customer,
+        note: input.note,
+        targetCounterId: input.targetCounterId,
+        estimatedWaitSec: input.estimatedWaitSec,
+      },
+      now,
+    ),
+  );
+}
+
+/** What a newly issued ticket must be told; everything else starts empty. */
+export type NewTicket = Pick<Ticket, 'id' | 'businessDay' | 'serviceId' | 'number' | 'dailySeq'> &
+  Partial<
+    Pick<
+      Ticket,
+      'priority' | 'source' | 'customer' | 'note' | 'targetCounterId' | 'estimatedWaitSec'
+    >
+  >;
+
+/** A ticket waiting since `at`, never called: the one shape of a fresh ticket (issue, estimates, replays, tests). */
+export function waitingTicket(t: NewTicket, at: number): Ticket {
+  return {
+    priority: 'normal',
+    source: 'kiosk',
+    customer: { phone: null, accountNo: null, name: null },
+    note: null,
+    targetCounterId: null,
+    estimatedWaitSec: null,
+    ...t,
     state: 'waiting',
-    priority: input.priority,
     returning: false,
-    source: input.source,
-    customer: input.customer,
-    note: input.note,
-    issuedAt: now,
-    queuedAt: now,
-    targetCounterId: input.targetCounterId,
+    issuedAt: at,
+    queuedAt: at,
     counterId: null,
     servingStaffId: null,
     ownerStaffId: null,
@@ -157,10 +185,9 @@ export function issueTicket(input: IssueInput, now: number): Result<Ticket> {
     items: [],
     stateReason: null,
     transferCount: 0,
-    estimatedWaitSec: input.estimatedWaitSec,
-    updatedAt: now,
+    updatedAt: at,
     changeSeq: 0,
-  });
+  };
 }
 
 export function issuedTransition(ticket: Ticket, staffId: string | null): NewTransition {

@@ -4,6 +4,7 @@ import { newAlert } from '../../domain/alerts';
 import { cancelAppointment, checkIn, checkedIn, pickAppointment } from '../../domain/appointments';
 import { businessDayOf } from '../../domain/business-day';
 import { accept, reject, type Result } from '../../domain/result';
+import { waitingTicket } from '../../domain/tickets';
 import { handler, type TxContext } from '../context';
 import { publicPosition, queuePosition, type QueuePosition } from '../queue-estimate';
 import { isStatusToken, newAppointmentCode, statusToken } from '../secrets';
@@ -30,38 +31,17 @@ function positionOf(tx: TxContext, ticket: Ticket, waiting: readonly Ticket[]): 
 
 /** A ticket that would be issued now, to estimate a new customer's wait for a service. */
 function hypotheticalTicket(tx: TxContext, service: Service): Ticket {
-  return {
-    id: '(new)',
-    businessDay: tx.hall.businessDay,
-    serviceId: service.id,
-    number: '',
-    // After everyone issued before it, also within the same millisecond.
-    dailySeq: tx.store.tickets.lastDailySeq(tx.hall.businessDay, service.id) + 1,
-    state: 'waiting',
-    priority: 'normal',
-    returning: false,
-    source: 'kiosk',
-    customer: { phone: null, accountNo: null, name: null },
-    note: null,
-    issuedAt: tx.now,
-    queuedAt: tx.now,
-    targetCounterId: null,
-    counterId: null,
-    servingStaffId: null,
-    ownerStaffId: null,
-    calledAt: null,
-    firstCalledAt: null,
-    recallCount: 0,
-    startedAt: null,
-    finishedAt: null,
-    outcome: null,
-    items: [],
-    stateReason: null,
-    transferCount: 0,
-    estimatedWaitSec: null,
-    updatedAt: tx.now,
-    changeSeq: 0,
-  };
+  return waitingTicket(
+    {
+      id: '(new)',
+      businessDay: tx.hall.businessDay,
+      serviceId: service.id,
+      number: '',
+      // After everyone issued before it, also within the same millisecond.
+      dailySeq: tx.store.tickets.lastDailySeq(tx.hall.businessDay, service.id) + 1,
+    },
+    tx.now,
+  );
 }
 
 function appointmentToCheckIn(
