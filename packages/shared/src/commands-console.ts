@@ -16,6 +16,7 @@ import {
   Opinion,
   PauseReason,
   Phone,
+  PriorityClass,
   Service,
   SessionIdleMin,
   SessionMaxHours,
@@ -72,6 +73,27 @@ export const ShiftLogEntry = z.object({
   reason: z.string().nullable(),
 });
 export type ShiftLogEntry = z.infer<typeof ShiftLogEntry>;
+
+/**
+ * Where a waiting ticket's wait stands against its service's target, in the bands the calling
+ * policy orders by: `within` the target; `past` it (no pass-over configured: furthest past
+ * first); `passedOver`: past it but still passed over by tickets that can make theirs;
+ * `overdue`: passed over long enough, now ahead of them.
+ */
+export const WaitBand = z.enum(['within', 'past', 'passedOver', 'overdue']);
+export type WaitBand = z.infer<typeof WaitBand>;
+
+/** A waiting ticket's place in the calling order and why it stands there. */
+export const CallPlace = z.object({
+  ticketId: Id,
+  /** Held for a counter by the duty leader: that counter calls it first, no other calls it. */
+  heldForCounterId: Id.nullable(),
+  priorityClass: PriorityClass,
+  band: WaitBand,
+  /** Seconds past the service's target wait; negative: the time still left. */
+  pastTargetSec: z.number().int(),
+});
+export type CallPlace = z.infer<typeof CallPlace>;
 
 const ServiceInput = z.strictObject({
   id: Id.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -'),
@@ -194,6 +216,22 @@ export const consoleCommands = {
     }),
     roles: ['duty_leader', 'admin'],
     summary: 'Which paired devices are connected to the hall server now, and since when.',
+  }),
+
+  'console:call-order': def({
+    kind: 'query',
+    input: query({}),
+    output: z.object({
+      /** The hall's time the order was worked out at (the wait terms move with it). */
+      at: EpochMs,
+      /** Per service, its waiting tickets in the order the hall would call them. */
+      queues: z.array(z.object({ serviceId: Id, tickets: z.array(CallPlace) })),
+      /** Per open counter, the next few tickets it would call. */
+      counters: z.array(z.object({ counterId: Id, next: z.array(Id) })),
+    }),
+    roles: ['duty_leader', 'admin'],
+    summary:
+      "Waiting tickets in calling order (the hall's calling policy, now), per service and per open counter, each with why it stands where it does.",
   }),
 
   'console:shift-log': def({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOrder, PASS_OVER_BAND_MIN, pickNext, targetWaitTerm } from './calling';
+import { callOrder, PASS_OVER_BAND_MIN, pickNext, targetWaitTerm, waitBand } from './calling';
 import { aCounter, aService, aTicket, T0, weights } from './test-fixtures';
 
 const services = new Map([
@@ -176,5 +176,16 @@ describe('the target-wait term with passOverTargets (a missed ticket may be pass
     { waited: 21, target: 10, k: 1.5, term: 11 - PASS_OVER_BAND_MIN },
   ])('term: waited $waited of $target min, passOverTargets $k → $term', (c) => {
     expect(targetWaitTerm(c.waited, c.target, c.k)).toBeCloseTo(c.term);
+  });
+
+  // The console words a ticket's place by its band (issue 15 item 11a): the same thresholds.
+  it.each([
+    { waited: 10, target: 10, k: 1, band: 'within' },
+    { waited: 12, target: 10, k: 0, band: 'past' },
+    { waited: 20, target: 10, k: 1, band: 'passedOver' },
+    { waited: 21, target: 10, k: 1, band: 'overdue' },
+    { waited: 21, target: 10, k: 1.5, band: 'passedOver' },
+  ] as const)('band: waited $waited of $target min, passOverTargets $k → $band', (c) => {
+    expect(waitBand(c.waited, c.target, c.k)).toBe(c.band);
   });
 });

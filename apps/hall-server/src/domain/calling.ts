@@ -1,4 +1,11 @@
-import type { CallWeights, Counter, PriorityClass, Service, Ticket } from '@onestop/shared';
+import type {
+  CallWeights,
+  Counter,
+  PriorityClass,
+  Service,
+  Ticket,
+  WaitBand,
+} from '@onestop/shared';
 
 // The calling policy (DESIGN.md §4): tickets transferred to this counter first; then a score of
 // priority class plus a target-wait term (weights from the hall's configuration); then first
@@ -20,6 +27,15 @@ export function priorityClassOf(ticket: Ticket): PriorityClass {
   return ticket.returning ? 'returning' : ticket.priority;
 }
 
+/** Which band of the target-wait term a wait falls in (see `WaitBand`). */
+export function waitBand(waitedMin: number, targetMin: number, passOverTargets: number): WaitBand {
+  const pastTarget = waitedMin - targetMin;
+  if (pastTarget <= 0) return 'within';
+  const window = passOverTargets * targetMin;
+  if (window <= 0) return 'past';
+  return pastTarget > window ? 'overdue' : 'passedOver';
+}
+
 /** The target-wait term in minutes: higher goes first within a priority class. */
 export function targetWaitTerm(
   waitedMin: number,
@@ -27,10 +43,15 @@ export function targetWaitTerm(
   passOverTargets: number,
 ): number {
   const pastTarget = waitedMin - targetMin;
-  const window = passOverTargets * targetMin;
-  if (window <= 0 || pastTarget <= 0) return pastTarget;
-  if (pastTarget > window) return pastTarget + PASS_OVER_BAND_MIN; // overdue
-  return pastTarget - PASS_OVER_BAND_MIN; // missed, and may still be passed over
+  switch (waitBand(waitedMin, targetMin, passOverTargets)) {
+    case 'within':
+    case 'past':
+      return pastTarget;
+    case 'overdue':
+      return pastTarget + PASS_OVER_BAND_MIN;
+    case 'passedOver':
+      return pastTarget - PASS_OVER_BAND_MIN;
+  }
 }
 
 export function callScore(

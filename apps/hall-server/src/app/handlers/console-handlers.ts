@@ -19,6 +19,7 @@ import { handler, type TxContext } from '../context';
 import { mayLeave } from './handover-handlers';
 import { hashPin } from '../secrets';
 import { shiftLog } from '../shift-log';
+import { consoleCallOrder } from '../call-order';
 
 // The duty-leader console: overrides (reason required, audited by the pipeline, announced to
 // the affected clerk), the opinions desk, the shift log; and the admin's settings.
@@ -253,6 +254,20 @@ export const consoleHandlers = {
         .filter((d) => d.revokedAt === null)
         .map((d) => d.id);
       return accept({ devices: tx.store.presence.of(ids) });
+    },
+  }),
+
+  'console:call-order': handler<'console:call-order'>({
+    run(tx) {
+      return accept(
+        consoleCallOrder(
+          tx.store.tickets.waiting(),
+          tx.store.services.all(),
+          tx.store.counters.all(),
+          tx.hall.config,
+          tx.now,
+        ),
+      );
     },
   }),
 

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clerkAtCounter,
+  connectClient,
+  ok,
+  send,
+  startTestHall,
+} from './test-support/hall-harness';
+
+// Issue 15 item 11a: the console listed the queue in issue order. `console:call-order` gives
+// each service's waiting tickets in the order the hall's calling policy calls them now, with
+// why each stands there, and each open counter's next tickets; the counter then calls them so.
+
+const min = 60_000;
+
+describe('console:call-order', () => {
+  it('orders a service’s queue as the counters will call it, and says why', async () => {
+    let offset = -40 * min;
+    const hall = await startTestHall({ clock: () => Date.now() + offset });
+    try {
+      const url = hall.server.url;
+      const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+      const leader = (
+        await clerkAtCounter(url, { deviceToken: 'demo-guide', staffNo: '8001', pin: '8001' })
+      ).socket;
+      const issue = async (at: number, extra: object = {}) => {
+        offset = at;
+        return ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', ...extra })).ticket;
+      };
+      const overdue = await issue(-40 * min); // 30 min past a 10 min target: passed over long enough
+      const missed = await issue(-22 * min); // 12 min past: still passed over
+      const within = await issue(-6 * min);
+      const vip = await issue(-3 * min, { customer: { accountNo: '3100000002' } });
+      const front = await issue(-2 * min);
+      const held = await issue(-1 * min);
+      offset = 0;
+      ok(
+        await send(leader, 'override:ticket-priority', {
+          ticketId: front.id,
+          to: 'front',
+          reason: '客户身体不适',
+        }),
+      );
+      ok(
+        await send(leader, 'override:ticket-counter', {
+          ticketId: held.id,
+          counterId: 'ctr-2',
+          reason: '需要2号窗口办理',
+        }),
+      );
+
+      const order = ok(await send(leader, 'console:call-order', {}));
+      const billing = order.queues.find((q) => q.serviceId === 'svc-billing')!;
+      expect(billing.tickets.map((p) => p.ticketId)).toEqual([
+        held.id,
+        front.id,
+        vip.id,
+        overdue.id,
+        within.id,
+        missed.id,
+      ]);
+      expect(billing.tickets.map((p) => [p.heldForCounterId, p.priorityClass, p.band])).toEqual([
+        ['ctr-2', 'normal', 'within'],
+        [null, 'returning', 'within'],
+        [null, 'vip', 'within'],
+        [null, 'normal', 'overdue'],
+        [null, 'normal', 'within'],
+        [null, 'normal', 'passedOver'],
+      ]);
+      expect(billing.tickets[3]!.pastTargetSec).toBeGreaterThanOrEqual(30 * 60 - 5);
+      expect(billing.tickets[4]!.pastTargetSec).toBeLessThan(0);
+
+      // The counter calls them in that order (counter 1 serves billing; the held one is 2's).
+      const { socket: clerk } = await clerkAtCounter(url, {
+        deviceToken: 'demo-desk-1',
+        staffNo: '1001',
+        pin: '1001',
+        counterId: 'ctr-1',
+      });
+      const after = ok(await send(leader, 'console:call-order', {}));
+      const next = after.counters.find((c) => c.counterId === 'ctr-1')!.next;
+      expect(next).toEqual([front.id, vip.id, overdue.id]);
+      const called = [];
+      for (let i = 0; i < 5; i++) {
+        const t = ok(await send(clerk, 'ticket:call-next', {})).ticket;
+        called.push(t.id);
+        ok(await send(clerk, 'ticket:start', { ticketId: t.id }));
+        ok(await send(clerk, 'ticket:finish', { ticketId: t.id, outcome: 'completed', items: [] }));
+      }
+      expect(called).toEqual([front.id, vip.id, overdue.id, within.id, missed.id]);
+
+      // Staff only: a kiosk may not ask.
+      expect(await send(kiosk, 'console:call-order', {})).toMatchObject({ ok: false });
+      for (const s of [kiosk, leader, clerk]) s.disconnect();
+    } finally {
+      await hall.close();
+    }
+  }, 30_000);
+});
