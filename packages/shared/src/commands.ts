@@ -126,10 +126,17 @@ const coreCommands = {
   }),
   'staff:sign-out': def({
     kind: 'command',
-    input: command({}),
+    input: command({
+      /**
+       * A duty leader leaving the desk's unassigned follow-ups on the desk (nobody to hand them
+       * to) says why; audited, and shown to the next duty leader in the shift log.
+       */
+      reason: Reason.optional(),
+    }),
     output: z.object({ session: StaffSession }),
     roles: ['guide', 'clerk', 'backoffice', 'duty_leader', 'admin'],
-    summary: 'Sign the current staff member out (refused while they hold tickets).',
+    summary:
+      'Sign the current staff member out (refused while they hold items; a duty leader hands over the desk too, or keeps its follow-ups there with a reason).',
   }),
   'counter:sign-in': def({
     kind: 'command',

@@ -536,7 +536,10 @@ export type FollowUp = z.infer<typeof FollowUp>;
 
 /**
  * What a staff member can hold and must hand over before signing off: a parked visit, a case
- * they own, a support task they asked for or accepted at the back office, a follow-up.
+ * they own, a support task they asked for or accepted at the back office, a follow-up. A duty
+ * leader's desk adds the follow-ups nobody is assigned (`desk_follow_up`, given to the
+ * receiver at acknowledgement) and the open alerts (`alert`, listed for the receiver; alerts
+ * stay the hall's).
  */
 export const HandoverItemKind = z.enum([
   'ticket',
@@ -544,6 +547,8 @@ export const HandoverItemKind = z.enum([
   'requested_task',
   'accepted_task',
   'follow_up',
+  'desk_follow_up',
+  'alert',
 ]);
 export type HandoverItemKind = z.infer<typeof HandoverItemKind>;
 export const HandoverItem = z.object({

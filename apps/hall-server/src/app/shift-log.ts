@@ -23,7 +23,7 @@ export function groupOf(command: string): ShiftLogGroup {
   if (command.startsWith('alert:') || command === 'system:alert-expiry') return 'alert';
   if (command.startsWith('opinion:')) return 'opinion';
   if (command.startsWith('follow-up:')) return 'followUp';
-  if (command.startsWith('handover:')) return 'handover';
+  if (command.startsWith('handover:') || command === 'staff:sign-out') return 'handover';
   if (/^(admin|device):/.test(command)) return 'admin';
   return 'other';
 }
@@ -204,6 +204,11 @@ function wordsOf(
     }
     case 'handover:cancel':
       return ['撤回交接', 'Handover withdrawn'];
+    case 'staff:sign-out':
+      return [
+        '签退,未分派的回访留在值班台',
+        "Signed off, leaving the desk's unassigned follow-ups for the next duty leader",
+      ];
     case 'device:issue-pairing-code':
       return [`生成配对码:${clip(str(p.name))}`, `Pairing code for ${clip(str(p.name))}`];
     case 'device:pair':
@@ -228,36 +233,44 @@ function wordsOf(
 }
 
 export function shiftLog(store: Store, since: number): ShiftLogEntry[] {
-  return store.log
-    .auditSince(since, 2000)
-    .filter((e) => SHIFT_COMMANDS.test(e.command) && e.result === 'ok')
-    .map((e) => {
-      let payload: Record<string, unknown> = {};
-      try {
-        const parsed = JSON.parse(e.payload) as unknown;
-        if (parsed !== null && typeof parsed === 'object')
-          payload = parsed as Record<string, unknown>;
-      } catch {
-        // an unreadable payload gives the command's name as its words
-      }
-      const staff = e.staffId ? store.staff.byId(e.staffId) : undefined;
-      const [zh, en] = wordsOf(store, e, payload);
-      return {
-        id: e.id,
-        at: e.at,
-        command: e.command,
-        group: groupOf(e.command),
-        who: staff
-          ? {
-              staffId: staff.id,
-              name: staff.name,
-              role: ROLE_ORDER.find((r) => staff.roles.includes(r)) ?? null,
-            }
-          : null,
-        deviceName: e.deviceId ? (store.devices.byId(e.deviceId)?.name ?? null) : null,
-        zh,
-        en,
-        reason: e.reason === null ? null : maskNumbersIn(e.reason),
-      };
-    });
+  return (
+    store.log
+      .auditSince(since, 2000)
+      // A sign-off with a reason: a duty leader left the desk's follow-ups for the next one.
+      .filter(
+        (e) =>
+          (SHIFT_COMMANDS.test(e.command) ||
+            (e.command === 'staff:sign-out' && e.reason !== null)) &&
+          e.result === 'ok',
+      )
+      .map((e) => {
+        let payload: Record<string, unknown> = {};
+        try {
+          const parsed = JSON.parse(e.payload) as unknown;
+          if (parsed !== null && typeof parsed === 'object')
+            payload = parsed as Record<string, unknown>;
+        } catch {
+          // an unreadable payload gives the command's name as its words
+        }
+        const staff = e.staffId ? store.staff.byId(e.staffId) : undefined;
+        const [zh, en] = wordsOf(store, e, payload);
+        return {
+          id: e.id,
+          at: e.at,
+          command: e.command,
+          group: groupOf(e.command),
+          who: staff
+            ? {
+                staffId: staff.id,
+                name: staff.name,
+                role: ROLE_ORDER.find((r) => staff.roles.includes(r)) ?? null,
+              }
+            : null,
+          deviceName: e.deviceId ? (store.devices.byId(e.deviceId)?.name ?? null) : null,
+          zh,
+          en,
+          reason: e.reason === null ? null : maskNumbersIn(e.reason),
+        };
+      })
+  );
 }

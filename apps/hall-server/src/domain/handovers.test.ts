@@ -1,4 +1,4 @@
-import type { Handover } from '@onestop/shared';
+import type { Alert, Handover } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import {
   acknowledgeHandover,
@@ -7,9 +7,11 @@ import {
   leaveCounterCheck,
   signOffCheck,
   takeOverCase,
+  takeOverDeskFollowUp,
   takeOverFollowUp,
   takeOverTask,
   takeOverTicket,
+  type DutyDesk,
   type Holdings,
 } from './handovers';
 import { aTicket, T0 } from './test-fixtures';
@@ -351,5 +353,149 @@ describe('moving an item at acknowledgement', () => {
       staffId: 'clerk-2',
       reason: 'handover: 客户取证件',
     });
+  });
+});
+
+// The duty leader's desk (issue 15 item 12): a 不满意 follow-up nobody is assigned is the duty
+// leader's, so it counts when they sign off; open alerts are named but hold nobody back.
+describe("a duty leader signing off with the desk's items", () => {
+  const unassigned = aFollowUp({
+    id: 'fu-desk',
+    assigneeStaffId: null,
+    note: '不满意评价:等候时间',
+  });
+  const alert: Alert = {
+    id: 'al-1',
+    kind: 'dissatisfied',
+    subjectId: 'ev-1',
+    ticketId: null,
+    counterId: 'ctr-1',
+    staffId: null,
+    createdAt: T0,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    note: null,
+    changeSeq: 0,
+  };
+  const desk = (over: Partial<DutyDesk> = {}): DutyDesk => ({ followUps: [], alerts: [], ...over });
+  const later = aCase({ id: 'c-later', dueAt: END_OF_T0_DAY + 5 * DAY });
+
+  it.each([
+    { case: 'an empty desk', held: nothing, d: desk(), note: null, expected: 'ok' },
+    {
+      case: 'an unassigned follow-up',
+      held: nothing,
+      d: desk({ followUps: [unassigned] }),
+      note: null,
+      expected: 'handover_required',
+    },
+    {
+      case: 'an unassigned follow-up kept on the desk with a note',
+      held: nothing,
+      d: desk({ followUps: [unassigned] }),
+      note: '今日无接班人,明早值班长处理',
+      expected: 'kept',
+    },
+    {
+      case: 'open alerts only',
+      held: nothing,
+      d: desk({ alerts: [alert] }),
+      note: null,
+      expected: 'ok',
+    },
+    {
+      case: 'a follow-up assigned to them, with a note (a note keeps only the desk)',
+      held: { ...nothing, followUps: [aFollowUp({ assigneeStaffId: 'leader-1' })] },
+      d: desk(),
+      note: '明早处理',
+      expected: 'handover_required',
+    },
+    {
+      case: 'a case they own due tomorrow, with a note',
+      held: { ...nothing, cases: [dueTomorrow] },
+      d: desk({ followUps: [unassigned] }),
+      note: '明早处理',
+      expected: 'handover_required',
+    },
+    {
+      case: 'a case they own not due while off',
+      held: { ...nothing, cases: [later] },
+      d: desk(),
+      note: null,
+      expected: 'kept',
+    },
+  ])('$case → $expected', ({ held, d, note, expected }) => {
+    const r = signOffCheck(held, undefined, AT, { desk: d, keepNote: note });
+    expect(r.ok ? (r.value.kept.length > 0 ? 'kept' : 'ok') : r.code).toBe(expected);
+  });
+
+  it('the same follow-up does not count for anyone else', () => {
+    expect(signOffCheck(nothing, undefined, AT).ok).toBe(true);
+  });
+
+  it('names what is left: own items, the desk’s follow-ups and the open alerts', () => {
+    const r = signOffCheck({ ...nothing, cases: [dueTomorrow] }, undefined, AT, {
+      desk: desk({ followUps: [unassigned, { ...unassigned, id: 'fu-2' }], alerts: [alert] }),
+      keepNote: null,
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'handover_required',
+      detail: expect.stringMatching(
+        /20261124-002.*2 follow-up\(s\) with no assignee.*1 open alert/,
+      ),
+    });
+  });
+
+  it('lists the follow-ups kept on the desk', () => {
+    const r = signOffCheck(nothing, undefined, AT, {
+      desk: desk({ followUps: [unassigned] }),
+      keepNote: '明早处理',
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        kept: [
+          {
+            kind: 'desk_follow_up',
+            id: 'fu-desk',
+            label: unassigned.note,
+            dueAt: unassigned.dueAt,
+          },
+        ],
+      },
+    });
+  });
+
+  it('hands the desk to another duty leader only, alerts listed, follow-ups moved at acknowledgement', () => {
+    const from = aStaff({ id: 'leader-1', roles: ['duty_leader', 'clerk'] });
+    const next = aStaff({
+      id: 'leader-2',
+      staffNo: '8002',
+      name: '李值班',
+      roles: ['duty_leader'],
+    });
+    const withDesk = {
+      from,
+      holdings: nothing,
+      desk: desk({ followUps: [unassigned], alerts: [alert] }),
+    };
+    expect(make({ ...withDesk, to: colleague })).toMatchObject({
+      ok: false,
+      code: 'receiver_unfit',
+    });
+    const made = make({ ...withDesk, to: next });
+    expect(made).toMatchObject({ ok: true });
+    const h = (made as { value: Handover }).value;
+    expect(h.items.map((i) => `${i.kind}:${i.id}`)).toEqual([
+      'desk_follow_up:fu-desk',
+      'alert:al-1',
+    ]);
+    expect(takeOverDeskFollowUp(unassigned, 'leader-2', T0)?.assigneeStaffId).toBe('leader-2');
+    // Someone was assigned in between: that assignment stands.
+    expect(
+      takeOverDeskFollowUp({ ...unassigned, assigneeStaffId: 'clerk-2' }, 'leader-2', T0),
+    ).toBeNull();
+    expect(takeOverDeskFollowUp({ ...unassigned, state: 'closed' }, 'leader-2', T0)).toBeNull();
   });
 });

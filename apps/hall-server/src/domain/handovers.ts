@@ -1,5 +1,6 @@
 import {
   keepableOverSignOff,
+  type Alert,
   type Case,
   type FollowUp,
   type Handover,
@@ -38,7 +39,35 @@ export const takers: Record<HandoverItemKind, readonly Role[]> = {
   requested_task: ['clerk', 'duty_leader'],
   accepted_task: ['backoffice', 'duty_leader'],
   follow_up: ['clerk', 'duty_leader'],
+  // The duty leader's desk passes to the next duty leader only.
+  desk_follow_up: ['duty_leader'],
+  alert: ['duty_leader'],
 };
+
+/**
+ * What the duty leader's desk holds beyond anyone's own items; it counts for a duty leader
+ * signing off, so the desk is never left without someone who knows what is on it.
+ */
+export interface DutyDesk {
+  /** Open follow-ups nobody is assigned (a 不满意 rating's): with the duty leader until assigned. */
+  followUps: readonly FollowUp[];
+  /** Alerts nobody has acknowledged: listed, never blocking (they stay on every console). */
+  alerts: readonly Alert[];
+}
+
+export const emptyDesk: DutyDesk = { followUps: [], alerts: [] };
+
+export function deskItems(d: DutyDesk): HandoverItem[] {
+  return [
+    ...d.followUps.map((f) => ({
+      kind: 'desk_follow_up' as const,
+      id: f.id,
+      label: short(f.note),
+      dueAt: f.dueAt,
+    })),
+    ...d.alerts.map((a) => ({ kind: 'alert' as const, id: a.id, label: a.kind, dueAt: null })),
+  ];
+}
 
 export function canTake(roles: readonly Role[], kind: HandoverItemKind): boolean {
   return takers[kind].some((r) => roles.includes(r));
@@ -103,23 +132,53 @@ export function splitHoldings(
   };
 }
 
+/** A duty leader signing off: the desk's items, and the note if they leave them on the desk. */
+export interface DeskAtSignOff {
+  desk: DutyDesk;
+  /** Why the desk's follow-ups stay on the desk (nobody to hand to); null: hand them over. */
+  keepNote: string | null;
+}
+
 /**
  * Signing off (leaving the counter or the desk) needs empty hands, but for cases the owner
  * keeps (`splitHoldings`), which are listed. Tickets come first: a customer at the counter is
- * finished, parked ones are handed over like everything else.
+ * finished, parked ones are handed over like everything else. A duty leader also hands over
+ * the desk's unassigned follow-ups, or keeps them on the desk with a note for the next one;
+ * open alerts are named with what is left but never hold anyone back.
  */
 export function signOffCheck(
   h: Holdings,
   pending: Handover | undefined,
   /** Null: nothing may be kept (the staff member is being deactivated). */
   at: DueClock | null,
+  /** Null: not a duty leader (or being deactivated: the desk outlives its people). */
+  duty: DeskAtSignOff | null = null,
 ): Result<{ kept: HandoverItem[] }> {
   const { handOver, kept } = splitHoldings(h, at);
-  const items = holdingItems(handOver);
-  if (items.length === 0) return accept({ kept: holdingItems({ ...none, cases: kept }) });
+  const own = holdingItems(handOver);
+  const deskFollowUps = duty?.keepNote ? [] : (duty?.desk.followUps ?? []);
+  const blocking = [...own, ...deskItems({ followUps: deskFollowUps, alerts: [] })];
+  if (blocking.length === 0) {
+    const keptOnDesk = duty?.keepNote ? duty.desk.followUps : [];
+    return accept({
+      kept: [
+        ...holdingItems({ ...none, cases: kept }),
+        ...deskItems({ followUps: keptOnDesk, alerts: [] }),
+      ],
+    });
+  }
   const waiting = pending ? ` Your handover awaits acknowledgement by ${pending.toStaffId}.` : '';
-  const list = items.map((i) => i.label).join(', ');
-  return reject(h.tickets.length > 0 ? 'open_items' : 'handover_required', `${list}.${waiting}`);
+  const parts = [
+    ...(own.length > 0 ? [own.map((i) => i.label).join(', ')] : []),
+    ...(deskFollowUps.length > 0
+      ? [`${deskFollowUps.length} follow-up(s) with no assignee on the duty desk`]
+      : []),
+    ...(duty && duty.desk.alerts.length > 0 ? [`${duty.desk.alerts.length} open alert(s)`] : []),
+  ];
+  return reject(
+    h.tickets.length > 0 ? 'open_items' : 'handover_required',
+    `${parts.join('; ')}.${waiting}`,
+  );
 }
 
 const none: Holdings = {
@@ -152,6 +211,8 @@ export function createHandover(
     timeZone: string;
     /** Hand over the cases the giver could keep too (a long absence, leaving the hall). */
     includeKept: boolean;
+    /** A duty leader's desk, handed over with their own items. */
+    desk?: DutyDesk;
   },
   now: number,
 ): Result<Handover> {
@@ -170,7 +231,7 @@ export function createHandover(
   }
   const busy = holdings.tickets.filter((t) => t.state !== 'parked');
   if (busy.length > 0) return reject('clerk_busy', busy.map((t) => t.number).join(', '));
-  const items = holdingItems(holdings);
+  const items = [...holdingItems(holdings), ...deskItems(input.desk ?? emptyDesk)];
   const unfit = [...new Set(items.map((i) => i.kind))].filter((k) => !canTake(to.roles, k));
   if (unfit.length > 0) {
     return reject('receiver_unfit', `${to.name} cannot take: ${unfit.join(', ')}.`);
@@ -255,6 +316,13 @@ export function takeOverTask(
   }
   return t.state === 'accepted' && t.assigneeStaffId === from
     ? { ...t, assigneeStaffId: to, updatedAt: now }
+    : null;
+}
+
+/** A desk follow-up goes to the receiving duty leader, unless someone was assigned since. */
+export function takeOverDeskFollowUp(f: FollowUp, to: string, now: number): FollowUp | null {
+  return f.state === 'open' && f.assigneeStaffId === null
+    ? { ...f, assigneeStaffId: to, updatedAt: now }
     : null;
 }
 

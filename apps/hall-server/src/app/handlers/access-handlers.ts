@@ -184,10 +184,11 @@ export const accessHandlers = {
   }),
 
   'staff:sign-out': handler<'staff:sign-out'>({
-    run(tx) {
+    run(tx, { reason }) {
       const { session, staff } = tx.actor;
       if (!session || !staff) return reject('not_signed_in');
-      const free = mayLeave(tx, staff.id); // open items need an acknowledged handover first
+      // Open items need an acknowledged handover first; a duty leader's reason keeps the desk's.
+      const free = mayLeave(tx, staff.id, { keepNote: reason ?? null });
       if (!free.ok) return free;
       const counter = tx.store.counters.byStaff(staff.id);
       if (counter)

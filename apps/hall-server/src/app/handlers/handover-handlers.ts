@@ -7,9 +7,11 @@ import {
   createHandover,
   signOffCheck,
   takeOverCase,
+  takeOverDeskFollowUp,
   takeOverFollowUp,
   takeOverTask,
   takeOverTicket,
+  type DutyDesk,
   type Holdings,
 } from '../../domain/handovers';
 import { accept, reject, type Result } from '../../domain/result';
@@ -29,19 +31,39 @@ export function holdingsOf(store: Store, staffId: string): Holdings {
   };
 }
 
+/** The duty leader's desk: follow-ups nobody is assigned and alerts nobody acknowledged. */
+export function dutyDeskOf(store: Store): DutyDesk {
+  const all = Number.MAX_SAFE_INTEGER; // `current` lists open items plus those since this
+  return {
+    followUps: store.followUps
+      .current(all)
+      .filter((f) => f.state === 'open' && f.assigneeStaffId === null),
+    alerts: store.alerts.current(all).filter((a) => a.acknowledgedAt === null),
+  };
+}
+
+const isDutyLeader = (staff: Staff | undefined) => staff?.roles.includes('duty_leader') ?? false;
+
 /**
  * Whether a staff member may sign off (leave the counter or the desk) now, and the cases they
- * keep while off. `keepCases: false` (being deactivated): nothing may stay with them.
+ * keep while off. `keepCases: false` (being deactivated): nothing may stay with them, and the
+ * desk is not theirs to answer for. A duty leader answers for the desk too, unless they leave
+ * its follow-ups there with `keepNote`.
  */
 export function mayLeave(
   tx: TxContext,
   staffId: string,
-  { keepCases = true }: { keepCases?: boolean } = {},
+  { keepCases = true, keepNote = null }: { keepCases?: boolean; keepNote?: string | null } = {},
 ): Result<{ kept: HandoverItem[] }> {
+  const duty =
+    keepCases && isDutyLeader(tx.store.staff.byId(staffId))
+      ? { desk: dutyDeskOf(tx.store), keepNote }
+      : null;
   return signOffCheck(
     holdingsOf(tx.store, staffId),
     tx.store.handovers.pendingFrom(staffId),
     keepCases ? { now: tx.now, timeZone: tx.hall.config.timeZone } : null,
+    duty,
   );
 }
 
@@ -84,6 +106,14 @@ function moveItems(tx: TxContext, h: Handover): void {
         if (moved) tx.write.followUp(moved);
         break;
       }
+      case 'desk_follow_up': {
+        const f = tx.store.followUps.byId(item.id);
+        const moved = f && takeOverDeskFollowUp(f, to, tx.now);
+        if (moved) tx.write.followUp(moved);
+        break;
+      }
+      case 'alert':
+        break; // alerts stay the hall's: listed so the receiver knows, acknowledged on the console
     }
   }
 }
@@ -103,6 +133,7 @@ export const handoverHandlers = {
           pending: tx.store.handovers.pendingFrom(from.value.id),
           timeZone: tx.hall.config.timeZone,
           includeKept: includeKept ?? false,
+          ...(isDutyLeader(from.value) ? { desk: dutyDeskOf(tx.store) } : {}),
         },
         tx.now,
       );
