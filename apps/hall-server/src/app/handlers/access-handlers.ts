@@ -142,9 +142,13 @@ export const accessHandlers = {
         .filter((a) => a.session.deviceId === device.id);
       const inUse = (a: (typeof onThisDesk)[number]) =>
         a.session.staffId !== staffId && !isExpired(a, tx.hall.config, tx.now);
-      const holder = onThisDesk.find(inUse);
+      // The holder: the earliest live session of someone else (a step-in comes after it).
+      const holder = onThisDesk
+        .filter(inUse)
+        .sort((a, b) => a.session.startedAt - b.session.startedAt)[0];
       // Step-in (issue 15 item 11): on a desk bound to no counter (the console), a duty leader
-      // or admin takes over from one; the holder's session ends. A counter's desk keeps one.
+      // or admin steps in on another; the holder stays signed in (they have not signed off, and
+      // have the desk back when the one who stepped in steps out). A counter's desk keeps one.
       const leads = (id: string) =>
         tx.store.staff.byId(id)?.roles.some((r) => r === 'duty_leader' || r === 'admin') ?? false;
       const stepIn =
@@ -163,8 +167,14 @@ export const accessHandlers = {
         });
       }
       // The same person signing in again (a reloaded screen) replaces their old session here,
-      // and a session past its limits gives the desk up.
-      for (const { session: s } of onThisDesk) tx.write.session({ ...s, endedAt: tx.now });
+      // and a session past its limits gives the desk up. A step-in keeps the desk's first live
+      // session, unless it is the signer's own (taking the desk back): at most two are open.
+      const first = onThisDesk
+        .filter((a) => !isExpired(a, tx.hall.config, tx.now))
+        .sort((a, b) => a.session.startedAt - b.session.startedAt)[0];
+      const keep = stepIn && first && first.session.staffId !== staffId ? first.session.id : null;
+      for (const { session: s } of onThisDesk)
+        if (s.id !== keep) tx.write.session({ ...s, endedAt: tx.now });
       const sessionToken = newToken();
       const counter = tx.store.counters.byStaff(staffId);
       const session: StaffSession = tx.write.newSession(
