@@ -96,11 +96,13 @@ export function ShiftPanel() {
           </table>
         )}
       </section>
+      {/* The sign-off (what is left, the handover) before the summary: the header's sign-out
+          lands here when refused. On the smaller screen the side comes before the log. */}
       <div className="shift-side">
-        <ShiftSummary hall={hall} entries={log.data?.entries ?? []} />
         <section className="card">
           <HandoverPanel />
         </section>
+        <ShiftSummary hall={hall} entries={log.data?.entries ?? []} />
       </div>
     </div>
   );

@@ -1,10 +1,4 @@
-import {
-  keepableOverSignOff,
-  type Handover,
-  type HandoverItem,
-  type Snapshot,
-  type Staff,
-} from '@onestop/shared';
+import type { Handover, HandoverItem, Snapshot, Staff } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useNow, useOnline, usePending, useStaffView } from '../common/desk';
@@ -12,8 +6,6 @@ import { DueBadge } from '../common/DueBadge';
 import { localDay } from '../common/due-status';
 import { formatDateTime, type Lang } from '../common/format';
 import {
-  openCasesOwnedBy,
-  openItemCount,
   pendingHandoverFrom,
   pendingHandoverTo,
   staffById,
@@ -21,10 +13,18 @@ import {
 } from '../common/hall-selectors';
 import { useQuery } from '../common/use-query';
 import { useSignOut } from '../common/use-sign-out';
+import {
+  hasAnythingToHand,
+  isDutyLeader,
+  leftAtSignOff,
+  type LeftAtSignOff,
+} from './left-at-sign-off';
 
 // Shift handover (交接班): before signing off, open items go to a named colleague or the duty
 // leader with a note; they move when the receiver acknowledges. The server refuses a sign-off
-// that would leave anything without a holder, and says why.
+// that would leave anything without a holder, and says why. A duty leader's sign-off also
+// lists the desk (follow-ups nobody is assigned, open alerts) and hands it to the next duty
+// leader, or leaves its follow-ups on the desk with a reason when nobody takes over.
 
 export function HandoverPanel() {
   const { t } = useTranslation();
@@ -32,10 +32,8 @@ export function HandoverPanel() {
   const incoming = pendingHandoverTo(hall, me.id);
   const mine = pendingHandoverFrom(hall, me.id);
   const now = useNow();
-  const kept = openCasesOwnedBy(hall, me.id).filter((c) =>
-    keepableOverSignOff(c.dueAt, now, hall.config.timeZone),
-  );
-  const open = openItemCount(hall, me.id) - kept.length;
+  const left = leftAtSignOff(hall, me, now);
+  const { kept } = left;
   return (
     <div className="handover-panel" data-testid="handover-panel">
       {incoming.length > 0 && (
@@ -48,10 +46,13 @@ export function HandoverPanel() {
       )}
       <section>
         <h3>{t('handover.signOffTitle')}</h3>
+        {isDutyLeader(me) || left.own.length > 0 ? (
+          <WhatIsLeft left={left} leader={isDutyLeader(me)} />
+        ) : null}
         {mine ? (
           <MyPendingHandover handover={mine} />
-        ) : open > 0 ? (
-          <NewHandover hall={hall} me={me} />
+        ) : hasAnythingToHand(left) ? (
+          <NewHandover hall={hall} me={me} left={left} />
         ) : (
           <p className="muted">{t('handover.nothingOpen')}</p>
         )}
@@ -59,17 +60,14 @@ export function HandoverPanel() {
           <div className="kept-cases" data-testid="kept-cases">
             <h4>{t('handoverKept.title', { count: kept.length })}</h4>
             <p className="muted">{t('handoverKept.hint')}</p>
-            <ItemList
-              items={kept.map((c) => ({
-                kind: 'case' as const,
-                id: c.id,
-                label: `${c.number} ${c.summary}`,
-                dueAt: c.dueAt,
-              }))}
-            />
+            <ItemList items={kept} />
           </div>
         )}
-        <SignOffButton />
+        {!mine && left.own.length === 0 && left.deskFollowUps.length > 0 ? (
+          <KeepOnDesk />
+        ) : (
+          <SignOffButton />
+        )}
       </section>
       <HandoverHistory />
     </div>
@@ -94,6 +92,92 @@ function SignOffButton() {
   );
 }
 
+/**
+ * What signing off now leaves behind, before anyone is asked: own items, and for a duty
+ * leader the desk's unassigned follow-ups and the open alerts by kind.
+ */
+function WhatIsLeft({ left, leader }: { left: LeftAtSignOff; leader: boolean }) {
+  const { t } = useTranslation();
+  const desk = left.deskFollowUps.map((f) => ({
+    kind: 'desk_follow_up' as const,
+    id: f.id,
+    label: f.note,
+    dueAt: f.dueAt,
+  }));
+  const nothing = left.own.length === 0 && desk.length === 0 && left.alerts.length === 0;
+  return (
+    <div className="what-is-left" data-testid="what-is-left">
+      <h4>{t('handoverLeft.title')}</h4>
+      {nothing && <p className="muted empty">{t('handoverLeft.nothing')}</p>}
+      {left.own.length > 0 && (
+        <>
+          <h5>{t('handoverLeft.own', { count: left.own.length })}</h5>
+          <ItemList items={left.own} />
+        </>
+      )}
+      {leader && desk.length > 0 && (
+        <div data-testid="desk-follow-ups">
+          <h5>{t('handoverLeft.deskFollowUps', { count: desk.length })}</h5>
+          <p className="muted">{t('handoverLeft.deskHint')}</p>
+          <ItemList items={desk} />
+        </div>
+      )}
+      {leader && left.alerts.length > 0 && (
+        <div data-testid="open-alerts">
+          <h5>
+            {t('handoverLeft.alerts', {
+              count: left.alerts.reduce((n, a) => n + a.count, 0),
+            })}
+          </h5>
+          <p className="muted">{t('handoverLeft.alertsHint')}</p>
+          <ul className="compact">
+            {left.alerts.map((a) => (
+              <li key={a.kind}>
+                {t(`alertKind.${a.kind}`)} × {a.count}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Nobody to hand the desk to (the last shift of the day): leave its follow-ups, saying why. */
+function KeepOnDesk() {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const busy = usePending('signOut');
+  const online = useOnline();
+  const [reason, setReason] = useState('');
+  const ready = reason.trim().length >= 2;
+  return (
+    <form
+      className="stack keep-on-desk"
+      data-testid="keep-on-desk"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ready) void signOut(reason.trim());
+      }}
+    >
+      <p className="muted">{t('handoverLeft.keepHint')}</p>
+      <label>
+        {t('handoverLeft.keepReason')}
+        <textarea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-label={t('handoverLeft.keepReason')}
+          maxLength={200}
+        />
+      </label>
+      <button type="submit" className="primary" disabled={busy || !online || !ready}>
+        {busy ? t('common.sending') : t('handoverLeft.keepSignOff')}
+      </button>
+      <SignOffButton />
+    </form>
+  );
+}
+
 function ItemList({ items }: { items: HandoverItem[] }) {
   const { t } = useTranslation();
   const { hall } = useStaffView();
@@ -101,8 +185,9 @@ function ItemList({ items }: { items: HandoverItem[] }) {
   return (
     <ul className="compact handover-items">
       {items.map((i) => (
-        <li key={`${i.kind}:${i.id}`}>
-          <span className="badge">{t(`handoverItem.${i.kind}`)}</span> {i.label}{' '}
+        <li key={`${i.kind}:${i.id}`} data-kind={i.kind}>
+          <span className="badge">{t(`handoverItem.${i.kind}`)}</span>{' '}
+          {i.kind === 'alert' ? t(`alertKind.${i.label}`, { defaultValue: i.label }) : i.label}{' '}
           {i.dueAt !== null && (
             <DueBadge dueAt={i.dueAt} now={now} timeZone={hall.config.timeZone} />
           )}
@@ -182,9 +267,12 @@ function MyPendingHandover({ handover }: { handover: Handover }) {
   );
 }
 
-/** Colleagues who can carry on: clerks or back office like the giver, and duty leaders. */
-function receivers(hall: Snapshot, me: Staff): Staff[] {
-  const mine = me.roles.includes('backoffice') ? ['backoffice'] : ['clerk'];
+/**
+ * Colleagues who can carry on: clerks or back office like the giver, and duty leaders; the
+ * duty desk (its follow-ups, the open alerts) goes to a duty leader only.
+ */
+function receivers(hall: Snapshot, me: Staff, deskOnly: boolean): Staff[] {
+  const mine = deskOnly ? [] : me.roles.includes('backoffice') ? ['backoffice'] : ['clerk'];
   return hall.staff
     .filter(
       (s) =>
@@ -197,14 +285,16 @@ function receivers(hall: Snapshot, me: Staff): Staff[] {
     );
 }
 
-function NewHandover({ hall, me }: { hall: Snapshot; me: Staff }) {
+function NewHandover({ hall, me, left }: { hall: Snapshot; me: Staff; left: LeftAtSignOff }) {
   const { t } = useTranslation();
   const { runner } = useDesk();
   const online = useOnline();
   const busy = usePending('handover');
   const [toStaffId, setTo] = useState('');
   const [note, setNote] = useState('');
-  const options = receivers(hall, me);
+  const deskOnly = left.deskFollowUps.length > 0 || left.alerts.length > 0;
+  const options = receivers(hall, me, deskOnly);
+  const count = left.own.length + left.deskFollowUps.length;
   const ready = toStaffId !== '' && note.trim().length >= 2;
   return (
     <form
@@ -215,7 +305,7 @@ function NewHandover({ hall, me }: { hall: Snapshot; me: Staff }) {
         if (ready) void runner.run('handover', 'handover:create', { toStaffId, note: note.trim() });
       }}
     >
-      <p>{t('handover.explain', { count: openItemCount(hall, me.id) })}</p>
+      <p>{deskOnly ? t('handoverLeft.explain', { count }) : t('handover.explain', { count })}</p>
       <label>
         {t('handover.to')}
         <select

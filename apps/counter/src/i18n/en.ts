@@ -316,12 +316,30 @@ export const en: Shape<Strings> = {
     none: 'No handovers that day.',
     itemCount: '{{count}} item(s)',
   },
+  handoverLeft: {
+    title: 'Left open at sign-off',
+    nothing: 'Nothing left open.',
+    own: 'Yours ({{count}})',
+    deskFollowUps: 'Unassigned follow-ups on the duty desk ({{count}})',
+    deskHint:
+      'Follow-ups nobody is assigned are the duty leader’s: hand them to the next duty leader before signing off, or leave them on the desk with a reason.',
+    alerts: 'Open alerts ({{count}})',
+    alertsHint: 'Alerts do not hold a sign-off back; a handover lists them for the receiver.',
+    explain:
+      '{{count}} items to hand over, the open alerts listed with them; the duty desk goes to a duty leader only, and you may leave once they acknowledge.',
+    keepHint:
+      'Nobody taking over (the last shift of the day)? Say why and leave the unassigned follow-ups on the desk for the next duty leader.',
+    keepReason: 'Why they stay on the desk',
+    keepSignOff: 'Leave them on the desk and sign off',
+  },
   handoverItem: {
     ticket: 'Parked visit',
     case: 'Case',
     requested_task: 'Support task',
     accepted_task: 'Back-office task',
     follow_up: 'Follow-up',
+    desk_follow_up: 'Unassigned follow-up',
+    alert: 'Alert',
   },
   handoverState: {
     pending: 'Pending',

@@ -310,12 +310,28 @@ export const zh = {
     none: '当日没有交接记录。',
     itemCount: '{{count}} 项',
   },
+  handoverLeft: {
+    title: '签退前尚未办结的事项',
+    nothing: '没有未办结事项。',
+    own: '本人名下({{count}})',
+    deskFollowUps: '值班台未分派的回访({{count}})',
+    deskHint: '未分派的回访由值班领导负责:签退前移交下一位值班领导,或写明原因留在值班台。',
+    alerts: '未处理的告警({{count}})',
+    alertsHint: '告警不阻止签退,交接时一并列给接班人。',
+    explain:
+      '共 {{count}} 项须移交,未处理的告警一并列给接班人;值班台事项只能交给值班领导,经对方确认后方可退出。',
+    keepHint: '无人接班(如今日最后一班)?写明原因,未分派的回访留在值班台,由下一位值班领导处理。',
+    keepReason: '留在值班台的原因',
+    keepSignOff: '留在值班台并退出',
+  },
   handoverItem: {
     ticket: '暂挂客户',
     case: '工单',
     requested_task: '联系单',
     accepted_task: '后台联系单',
     follow_up: '回访',
+    desk_follow_up: '未分派回访',
+    alert: '告警',
   },
   handoverState: {
     pending: '待确认',
