@@ -1,75 +1,90 @@
-import { resolve } from 'node:path';
-import pino from 'pino';
+import { readFileSync } from 'node:fs';
 import { demoStaff } from './app/seed';
+import { loadHallConfig } from './config/load-config';
+import { createHallLogger } from './logging/hall-logger';
 import { startHallServer } from './server';
 import { DemoCredentialsError } from './setup/demo-credentials';
 import { DatabaseRefusal } from './store/startup-check';
-import { syncOptionsFromEnv } from './sync/env';
-import { allowedOriginsFromEnv } from './transport/origins';
 
-// `npm start`: the hall server with the embedded demo hall. PORT and DATA_DIR let two halls
-// run side by side; DEMO=0 starts a real hall (set up with `npm run setup`). DEMO is 0 or 1
-// (unset: 1); anything else is refused (exit 2) rather than guessed at — DEMO=false must not
-// seed the demo hall's well-known PINs. `--trust-clock` (or TRUST_CLOCK=1): a person says the
-// wall clock is right after a jump (docs/security.md, "Faults").
+// `npm start`: the hall server. Its settings come from the hall configuration file and the
+// environment, checked before anything starts (config/, docs/deploy.md "Configuration");
+// `--check-config` checks them and exits. DEMO=0 starts a real hall (set up with `npm run
+// setup`); DEMO is 0 or 1, anything else is refused — DEMO=false must not seed the demo hall's
+// well-known PINs. `--trust-clock`: a person says the wall clock is right after a jump.
 
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+/** A person must act (configuration, database, demo credentials): the supervisor must not retry. */
+const EXIT_NEEDS_A_PERSON = 78;
+/** An unexpected error: the supervisor starts a fresh process, which checks its database. */
+const EXIT_UNEXPECTED = 70;
+
+const argv = process.argv.slice(2);
+const loaded = loadHallConfig({
+  argv,
+  env: process.env,
+  cwd: process.cwd(),
+  readFile: (path) => readFileSync(path, 'utf8'),
+});
+if (!loaded.ok) {
+  console.error(
+    [
+      'The hall configuration is refused; the hall server did not start.',
+      ...loaded.problems.map((p) => `  - ${p}`),
+      'Every key and its default: docs/deploy.md, "Configuration".',
+    ].join('\n'),
+  );
+  process.exit(EXIT_NEEDS_A_PERSON);
+}
+const config = loaded.config;
+if (argv.includes('--check-config')) {
+  const from = config.configFile ? `${config.configFile} and the environment` : 'the environment';
+  console.log(`The hall configuration from ${from} is valid.`);
+  process.exit(0);
+}
+
+const { logger, close: closeLog } = await createHallLogger(config.log);
 // An unexpected error leaves the hall in a state nobody planned for: log it and exit non-zero,
-// and the supervisor (deploy/onestop-hall.service) starts a fresh process, which checks its
-// database again before serving. Exit 78 (a refused database, demo credentials in a real hall)
-// is not restarted: it needs a person.
+// and the supervisor (systemd unit or Windows service, docs/deploy.md) starts a fresh process.
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (err: unknown) => {
     logger.fatal({ err, event }, 'unexpected error; exiting for the supervisor to restart');
-    process.exit(70);
+    process.exit(EXIT_UNEXPECTED);
   });
 }
-const demoSetting = process.env.DEMO ?? '1';
-if (demoSetting !== '0' && demoSetting !== '1') {
-  console.error(
-    `DEMO must be 0 (a real hall, set up with npm run setup) or 1 (the demo hall; the default ` +
-      `when unset), not ${JSON.stringify(demoSetting)}. The hall server did not start.`,
-  );
-  process.exit(2);
-}
-const trustSetting = process.env.TRUST_CLOCK ?? '0';
-if (trustSetting !== '0' && trustSetting !== '1') {
-  console.error(`TRUST_CLOCK must be 0 or 1, not ${JSON.stringify(trustSetting)}.`);
-  process.exit(2);
-}
-const port = Number(process.env.PORT ?? 8080);
-const dataDir = resolve(process.env.DATA_DIR ?? './data');
-const demo = demoSetting === '1';
-const trustClock = trustSetting === '1' || process.argv.includes('--trust-clock');
-const sync = syncOptionsFromEnv(process.env, dataDir);
 
+const { dataDir, sync } = config;
 const server = await startHallServer({
   dataDir,
-  port,
-  host: process.env.HOST ?? '0.0.0.0',
-  allowedOrigins: allowedOriginsFromEnv(process.env.ALLOWED_ORIGINS),
-  // RATE_LIMITS=off: load scripts (bench, drills) that drive a whole hall through few devices.
-  limits: process.env.RATE_LIMITS === 'off' ? false : undefined,
-  demo,
-  trustClock,
+  port: config.port,
+  host: config.host,
+  allowedOrigins: config.allowedOrigins,
+  limits: config.rateLimits ? undefined : false,
+  demo: config.demo,
+  trustClock: config.trustClock,
   logger,
-  sync,
+  sync: {
+    centerUrl: sync.url,
+    hallKey: sync.hallKey,
+    runAt: sync.at,
+    batchRows: sync.batchRows,
+    recentDays: sync.reconcileDays,
+    backupDir: config.backup.dir,
+    backupKeepDays: config.backup.keepDays,
+  },
 }).catch((err: unknown) => {
   // A refused database or demo credentials: the message is the way out, not a stack trace.
-  if (err instanceof DatabaseRefusal) {
-    console.error(err.message);
-    process.exit(78);
-  }
-  if (!(err instanceof DemoCredentialsError)) throw err;
+  if (!(err instanceof DatabaseRefusal) && !(err instanceof DemoCredentialsError)) throw err;
+  logger.error(err.message);
   console.error(err.message);
-  process.exit(78); // like a refused database: a person must act, the supervisor must not retry
+  process.exit(EXIT_NEEDS_A_PERSON);
 });
 const base = `http://localhost:${server.port}`;
 const lines = [
   `OneStop hall server listening on ${base} (data in ${dataDir})`,
   `  landing page   ${base}/`,
   `  OpenAPI        ${base}/api/v1/openapi.json`,
-  `  upward sync    ${sync.centerUrl ?? 'no regional center (SYNC_URL)'}; backups in ${sync.backupDir}, nightly at ${sync.runAt}`,
+  `  upward sync    ${sync.url ?? 'no regional center (SYNC_URL)'}; backups in ${config.backup.dir}, nightly at ${sync.at}`,
+  `  configuration  ${config.configFile ?? 'no file; environment and defaults'}`,
+  `  log files      ${config.log.dir}`,
   ...(server.demoHall
     ? [
         '  demo staff (staff no. / PIN):',
@@ -78,13 +93,20 @@ const lines = [
     : []),
 ];
 console.log(lines.join('\n'));
+logger.info({ port: server.port, dataDir, configFile: config.configFile }, 'hall server started');
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    void server.close().then(() => process.exit(0));
-  });
-}
+const stop = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  void server
+    .close()
+    .then(closeLog)
+    .then(() => process.exit(0));
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
+// The Windows service wrapper (node-windows, stopparentfirst) asks its child to stop this way.
+process.on('message', (message) => {
+  if (message === 'shutdown') stop('shutdown');
+});

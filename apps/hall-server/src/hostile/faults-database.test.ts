@@ -292,13 +292,13 @@ describe('start-up settings', () => {
   }, 60_000);
 
   it.each(['false', 'true', 'no', '', ' 1'])(
-    'DEMO=%j is refused (exit 2) with a clear message',
+    'DEMO=%j is refused (exit 78, a configuration error) with a clear message',
     async (value) => {
       const dataDir = tempDir();
       dirs.push(dataDir);
       const run = await spawnHall(dataDir, await freePort(), { DEMO: value });
       await killHard(run.child);
-      expect(run.exitCode, run.output).toBe(2);
+      expect(run.exitCode, run.output).toBe(78);
       expect(run.output).toMatch(/DEMO must be 0 .*or 1/);
       expect(existsSync(join(dataDir, 'hall.sqlite'))).toBe(false);
     },
