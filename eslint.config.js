@@ -1,5 +1,25 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+const root = `${import.meta.dirname}/`;
+
+// Files that run only on a developer's or the CI's machine may import devDependencies; what
+// ships (apps/*/src, packages/*/src) imports only dependencies (and peerDependencies).
+// apps/*/electron is bundled by esbuild into electron-dist and packed without node_modules,
+// and electron-builder requires electron itself to be a devDependency.
+const devOnlyFiles = [
+  '**/*.test.ts',
+  '**/*.test.tsx',
+  '**/e2e/**',
+  '**/test-support/**',
+  'scripts/**',
+  'scripts/**/.*',
+  'apps/*/scripts/**',
+  'apps/*/electron/**',
+  '**/vite.config.ts',
+  '*.config.{js,ts}',
+].map((glob) => `${root}${glob}`);
 
 // Layer boundaries from STYLE.md: shared imports no app, renderers import neither electron
 // nor node built-ins, the domain imports neither storage nor transport.
@@ -21,6 +41,26 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+  },
+  {
+    // Honest packages: every workspace declares what it imports in its own package.json (the
+    // nearest one; the root package.json is the package of scripts/ and the root configs), and
+    // reaches another workspace only through its name and exports, never by a relative path.
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.mjs', '.cjs', '.js', '.json', '.node'],
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        { devDependencies: devOnlyFiles, includeInternal: true, includeTypes: true },
+      ],
+      'import-x/no-relative-packages': 'error',
     },
   },
   {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { chromium, type Page } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { startHallServer } from '../apps/hall-server/src/server';
+import { startHallServer } from '@onestop/hall-server';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const out = join(repoRoot, 'docs/screenshots');

@@ -16,16 +16,17 @@
 
 import type { SyncBatch, SyncRow } from '@onestop/shared';
 import { randomBytes } from 'node:crypto';
-import { createCentralHandler, type CentralOptions } from '../../apps/central/src/server';
-import type { CentralDb, Transaction } from '../../apps/central/src/db';
-import { migrate } from '../../apps/central/src/migrate';
-import { partitionKeeper, storeBatch } from '../../apps/central/src/ingest';
-import { dropTestDb, openTestDb } from '../../apps/central/src/test-support/center-harness';
 import {
-  createCenterClient,
-  requestBody,
-  signedRequest,
-} from '../../apps/hall-server/src/sync/center-client';
+  createCentralHandler,
+  migrate,
+  partitionKeeper,
+  storeBatch,
+  type CentralDb,
+  type CentralOptions,
+  type Transaction,
+} from '@onestop/central';
+import { dropTestDb, openTestDb } from '@onestop/central/test-support/center-harness';
+import { createCenterClient, requestBody, signedRequest } from '@onestop/hall-server';
 import { syncRoutes } from '@onestop/shared';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -9,8 +9,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import pino from 'pino';
 import { Server } from 'socket.io';
-import { loadTestSeed } from '../../apps/hall-server/src/app/seed';
-import { startHallServer } from '../../apps/hall-server/src/server';
+import { loadTestSeed, startHallServer } from '@onestop/hall-server';
 import { open, preciseNow } from './kit';
 
 async function floorServer(port: number, dir: string): Promise<void> {

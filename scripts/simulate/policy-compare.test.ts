@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../apps/hall-server/src/app/seed';
+import { defaultConfig } from '@onestop/hall-server';
 import { compare, compareWeek, DEFAULT_WEEK } from './policy-compare';
 import {
   demoHall,

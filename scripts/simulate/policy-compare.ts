@@ -10,7 +10,7 @@
 
 import type { CallWeights } from '@onestop/shared';
 import { pathToFileURL } from 'node:url';
-import { defaultConfig, demoServices } from '../../apps/hall-server/src/app/seed';
+import { defaultConfig, demoServices } from '@onestop/hall-server';
 import { defaultPlan } from './sim-model';
 import {
   busyHours,

@@ -3,8 +3,13 @@
 // a given policy, without a server.
 
 import type { CallWeights, Counter, Service, Ticket, TicketPriority } from '@onestop/shared';
-import { demoCounters, demoServices } from '../../apps/hall-server/src/app/seed';
-import { isCallableBy, pickNext, priorityClassOf } from '../../apps/hall-server/src/domain/calling';
+import {
+  demoCounters,
+  demoServices,
+  isCallableBy,
+  pickNext,
+  priorityClassOf,
+} from '@onestop/hall-server';
 import {
   CLOSES_AT_SEC,
   OPENS_AT_SEC,

@@ -22,9 +22,14 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
-import { demoCustomers, demoSeed } from '../../apps/hall-server/src/app/seed';
-import { businessDayOf, startOfBusinessDay } from '../../apps/hall-server/src/domain/business-day';
-import { startHallServer, type HallServer } from '../../apps/hall-server/src/server';
+import {
+  businessDayOf,
+  demoCustomers,
+  demoSeed,
+  startHallServer,
+  startOfBusinessDay,
+  type HallServer,
+} from '@onestop/hall-server';
 import {
   CLOSES_AT_SEC,
   arrivals,

@@ -1,4 +1,4 @@
-export { openCentralDb, type CentralDb } from './db';
+export { openCentralDb, type CentralDb, type Transaction } from './db';
 export { migrate } from './migrate';
 export { startCentral, createCentralHandler, type CentralOptions } from './server';
 export { addHall, fileDirectory, staticDirectory, type HallDirectory } from './config';

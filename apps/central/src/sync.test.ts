@@ -4,9 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOfBusinessDay } from '../../hall-server/src/domain/business-day';
-import { signRequest } from '../../hall-server/src/sync/center-client';
-import { clerkAtCounter, ok, send } from '../../hall-server/src/test-support/hall-harness';
+import { signRequest, startOfBusinessDay, type SyncOptions } from '@onestop/hall-server';
+import { clerkAtCounter, ok, send } from '@onestop/hall-server/test-support/hall-harness';
 import {
   backends,
   OFFICE_TOKEN,
@@ -21,7 +20,6 @@ import {
   workADay,
   type SyncedHall,
 } from './test-support/synced-hall';
-import type { SyncOptions } from '../../hall-server/src/sync/sync-service';
 
 // The nightly upward sync end to end: real hall servers over real SQLite files, a real center
 // on PGlite (and on the PostgreSQL server when DATABASE_URL is set), and the faults a WAN and a

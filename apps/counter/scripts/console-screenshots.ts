@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { demoSeed } from '../../hall-server/src/app/seed';
+import { demoSeed } from '@onestop/hall-server';
 import {
   clerkAtCounter,
   connectClient,
@@ -10,7 +10,7 @@ import {
   send,
   startTestHall,
   type HallClient,
-} from '../../hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 import { launchChromium } from '../test-support/browser';
 import { buildCounterOnce } from '../test-support/build-once';
 import { clerkAt, openConsole, openTab, serveAndRate } from '../test-support/console-hall';

@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { demoSeed } from '../../hall-server/src/app/seed';
+import { demoSeed } from '@onestop/hall-server';
 import {
   clerkAtCounter,
   ok,
   send,
   startTestHall,
-} from '../../hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 import { launchChromium, openScreen, signIn, sizes } from '../test-support/browser';
 import { buildCounterOnce } from '../test-support/build-once';
 

@@ -5,7 +5,7 @@ import {
   ok,
   send,
   type HallClient,
-} from '../../hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 import { openScreen, signIn } from './browser';
 
 // Helpers for the console's screen tests and its screenshot tour: a console signed in at

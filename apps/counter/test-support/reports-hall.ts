@@ -4,7 +4,7 @@ import {
   ok,
   send,
   type HallClient,
-} from '../../hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 
 // A small day at the demo hall for the reports screen's tests: a few visits served at counters
 // 1 and 2, rated on the pads, a case opened and an opinion dropped in the supervision box.

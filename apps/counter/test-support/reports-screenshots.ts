@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { businessDayOf } from '../../hall-server/src/domain/business-day';
-import { startTestHall } from '../../hall-server/src/test-support/hall-harness';
+import { businessDayOf } from '@onestop/hall-server';
+import { startTestHall } from '@onestop/hall-server/test-support/hall-harness';
 import { launchChromium, openScreen, signIn } from './browser';
 import { buildCounterOnce } from './build-once';
 

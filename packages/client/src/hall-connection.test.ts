@@ -5,7 +5,7 @@ import {
   send,
   startTestHall,
   type TestHall,
-} from '../../../apps/hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 import { createHallConnection, type HallConnection } from './hall-connection';
 
 // The device side against a real hall server on a loopback port.

@@ -3,12 +3,16 @@ import Database from 'better-sqlite3';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { demoSeed } from '../../../hall-server/src/app/seed';
-import { businessDayOf } from '../../../hall-server/src/domain/business-day';
-import { startHallServer, type HallServer } from '../../../hall-server/src/server';
-import { START } from '../../../hall-server/src/sync/cursor';
-import { createSyncReader, type RunBounds } from '../../../hall-server/src/sync/reader';
-import type { SyncOptions } from '../../../hall-server/src/sync/sync-service';
+import {
+  businessDayOf,
+  createSyncReader,
+  demoSeed,
+  START,
+  startHallServer,
+  type HallServer,
+  type RunBounds,
+  type SyncOptions,
+} from '@onestop/hall-server';
 import {
   clerkAtCounter,
   connectClient,
@@ -16,7 +20,7 @@ import {
   send,
   silent,
   tempDir,
-} from '../../../hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 import type { CentralDb } from '../db';
 
 // A real hall server that syncs to a test center, its realistic day of work over real sockets,

@@ -7,7 +7,7 @@ import {
   startTestHall,
   type HallClient,
   type TestHall,
-} from '../../../hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 import { hasChromium, launchChromium, openScreen } from '../../test-support/browser';
 import { ensureKioskBuilt } from '../../test-support/build';
 import { offScreenControls } from '../../test-support/fit';

@@ -7,7 +7,7 @@ import {
   send,
   startTestHall,
   type TestHall,
-} from '../../../hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 import {
   hasChromium,
   launchChromium,

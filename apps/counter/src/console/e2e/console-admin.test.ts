@@ -1,9 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startTestHall,
-  type TestHall,
-} from '../../../../hall-server/src/test-support/hall-harness';
+import { startTestHall, type TestHall } from '@onestop/hall-server/test-support/hall-harness';
 import { hasChromium, launchChromium, openScreen } from '../../../test-support/browser';
 import { buildCounterOnce } from '../../../test-support/build-once';
 import { openConsole } from '../../../test-support/console-hall';

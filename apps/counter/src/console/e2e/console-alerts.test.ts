@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSeed } from '../../../../hall-server/src/app/seed';
+import { demoSeed } from '@onestop/hall-server';
 import {
   clerkAtCounter,
   connectClient,
@@ -10,7 +10,7 @@ import {
   startTestHall,
   type HallClient,
   type TestHall,
-} from '../../../../hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 import { hasChromium, launchChromium } from '../../../test-support/browser';
 import { buildCounterOnce } from '../../../test-support/build-once';
 import { clerkAt, openConsole, openTab } from '../../../test-support/console-hall';

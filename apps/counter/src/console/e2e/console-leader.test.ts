@@ -9,7 +9,7 @@ import {
   startTestHall,
   type HallClient,
   type TestHall,
-} from '../../../../hall-server/src/test-support/hall-harness';
+} from '@onestop/hall-server/test-support/hall-harness';
 import {
   hasChromium,
   launchChromium,

@@ -2,11 +2,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  startTestHall,
-  type TestHall,
-} from '../../../../hall-server/src/test-support/hall-harness';
-import { reportHandlers } from '../../../../hall-server/src/app/handlers/report-handlers';
+import { startTestHall, type TestHall } from '@onestop/hall-server/test-support/hall-harness';
+import { reportHandlers } from '@onestop/hall-server/test-support/handlers';
 import { hasChromium, launchChromium, openScreen, signIn } from '../../../test-support/browser';
 import { buildCounterOnce } from '../../../test-support/build-once';
 import { playReportsDay } from '../../../test-support/reports-hall';
