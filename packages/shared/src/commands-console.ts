@@ -20,6 +20,7 @@ import {
   Service,
   SessionIdleMin,
   SessionMaxHours,
+  CaseWarning,
   Staff,
   StaffRole,
 } from './model';
@@ -350,6 +351,7 @@ export const consoleCommands = {
           announceEn: AnnounceTemplate(120),
           sessionIdleMin: SessionIdleMin,
           sessionMaxHours: SessionMaxHours,
+          caseWarning: CaseWarning,
         })
         .partial(),
     }),

@@ -27,15 +27,30 @@ export function dueStatus(dueAt: number, now: number, timeZone: string): DueStat
   return localDay(dueAt, timeZone) === localDay(now, timeZone) ? 'due_today' : 'later';
 }
 
-/** 限时办结: a case is warned about this long before its due time, and alerted at it. */
+/** 限时办结: a case is warned about this long before its due time (unless the hall says
+ * otherwise: `HallConfig.caseWarning`), and alerted at it. */
 export const CASE_WARN_MS = 24 * 3_600_000;
+
+/** The hall's warning setting (`CaseWarning` in model.ts): hours, or a share of the promise. */
+export type CaseWarningSetting = { by: 'hours'; hours: number } | { by: 'share'; percent: number };
+
+/** How long before its due time a case is warned about, under the hall's setting. */
+export function caseWarnMs(
+  warning: CaseWarningSetting | undefined,
+  c: { openedAt: number; dueAt: number },
+): number {
+  if (!warning) return CASE_WARN_MS;
+  return warning.by === 'hours'
+    ? warning.hours * 3_600_000
+    : Math.round(((c.dueAt - c.openedAt) * warning.percent) / 100);
+}
 
 export type CaseDueStage = 'overdue' | 'due_soon' | 'later';
 
 /** Where an open case stands against its time limit: past it, within the warning, or not. */
-export function caseDueStage(dueAt: number, now: number): CaseDueStage {
+export function caseDueStage(dueAt: number, now: number, warnMs = CASE_WARN_MS): CaseDueStage {
   if (now > dueAt) return 'overdue';
-  return dueAt - now <= CASE_WARN_MS ? 'due_soon' : 'later';
+  return dueAt - now <= warnMs ? 'due_soon' : 'later';
 }
 
 /** The calendar day after `day` (`YYYY-MM-DD`). */

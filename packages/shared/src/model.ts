@@ -219,6 +219,17 @@ export type BusinessHours = z.infer<typeof BusinessHours>;
 export const SessionIdleMin = z.number().int().min(5).max(480);
 export const SessionMaxHours = z.number().int().min(1).max(24);
 
+/**
+ * 限时办结's warning (case_due_soon) before a case's due time: a number of hours, or a share of
+ * the time promised (from opening to the due time), so a 2-day repair and a 15-day connection
+ * are each warned in proportion. Absent: 24 hours (`CASE_WARN_MS`).
+ */
+export const CaseWarning = z.discriminatedUnion('by', [
+  z.strictObject({ by: z.literal('hours'), hours: z.number().int().min(1).max(720) }),
+  z.strictObject({ by: z.literal('share'), percent: z.number().int().min(1).max(90) }),
+]);
+export type CaseWarning = z.infer<typeof CaseWarning>;
+
 export const HallConfig = z.strictObject({
   hallId: Id,
   nameZh: z.string().min(1).max(60),
@@ -249,6 +260,7 @@ export const HallConfig = z.strictObject({
   sessionIdleMin: SessionIdleMin.optional(),
   /** …and this long after sign-in however busy. Absent: the defaults below. */
   sessionMaxHours: SessionMaxHours.optional(),
+  caseWarning: CaseWarning.optional(),
 });
 export type HallConfig = z.infer<typeof HallConfig>;
 

@@ -310,6 +310,15 @@ export const zh = {
     none: '当日没有交接记录。',
     itemCount: '{{count}} 项',
   },
+  caseWarning: {
+    title: '限时办结提醒',
+    by: '提前提醒方式',
+    byHours: '到期前固定小时数',
+    byShare: '承诺时限的比例',
+    hours: '到期前(小时,1–720)',
+    percent: '剩余时限占比(%,1–90)',
+    hint: '工单到期前在此时间内提醒值班台(工单即将到期),到期未办结则告警(工单超期)。',
+  },
   handoverLeft: {
     title: '签退前尚未办结的事项',
     nothing: '没有未办结事项。',

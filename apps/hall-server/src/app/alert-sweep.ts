@@ -83,6 +83,7 @@ export function startAlertSweep(
           followUps: tx.store.followUps.current(dayStart),
           offlineSince,
           deviceOfflineAfterMs,
+          caseWarning: tx.hall.config.caseWarning,
         });
         let raised = 0;
         for (const f of findings) {

@@ -1,6 +1,8 @@
 import {
   caseDueStage,
+  caseWarnMs,
   type Alert,
+  type CaseWarning,
   type AlertKind,
   type Case,
   type Counter,
@@ -57,6 +59,8 @@ export interface HallSituation {
   /** Devices that dropped off the network, and since when. */
   offlineSince: ReadonlyMap<string, number>;
   deviceOfflineAfterMs: number;
+  /** The hall's 限时办结 warning; absent: 24 hours. */
+  caseWarning?: CaseWarning | undefined;
 }
 
 export function findAlerts(s: HallSituation): Finding[] {
@@ -92,8 +96,9 @@ export function findAlerts(s: HallSituation): Finding[] {
   }
 
   for (const c of s.cases) {
-    // 限时办结: a warning within a day of the limit, an alert once past it.
-    const stage = c.state === 'open' ? caseDueStage(c.dueAt, s.now) : 'later';
+    // 限时办结: a warning before the limit (the hall's setting), an alert once past it.
+    const stage =
+      c.state === 'open' ? caseDueStage(c.dueAt, s.now, caseWarnMs(s.caseWarning, c)) : 'later';
     if (stage !== 'later') {
       found.push({
         kind: stage === 'overdue' ? 'case_overdue' : 'case_due_soon',

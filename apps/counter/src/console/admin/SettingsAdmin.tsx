@@ -1,4 +1,10 @@
-import { sessionLimitsOf, type CallWeights, type HallConfig } from '@onestop/shared';
+import {
+  CASE_WARN_MS,
+  sessionLimitsOf,
+  type CallWeights,
+  type CaseWarning,
+  type HallConfig,
+} from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../../common/desk';
@@ -25,7 +31,11 @@ type Editable = Pick<
   | 'businessHours'
   | 'sessionIdleMin'
   | 'sessionMaxHours'
+  | 'caseWarning'
 >;
+
+/** 限时办结's warning as the hall has it, or its default (24 hours before the due time). */
+const DEFAULT_CASE_WARNING: CaseWarning = { by: 'hours', hours: CASE_WARN_MS / 3_600_000 };
 
 const WEIGHTS: (keyof CallWeights)[] = [
   'returning',
@@ -54,6 +64,7 @@ function editable(c: HallConfig): Editable {
     // Shown with their defaults when the hall has never set them.
     sessionIdleMin: sessionLimitsOf(c).idleMs / 60_000,
     sessionMaxHours: sessionLimitsOf(c).maxMs / 3_600_000,
+    caseWarning: c.caseWarning ?? DEFAULT_CASE_WARNING,
   };
 }
 
@@ -179,6 +190,10 @@ export function SettingsAdmin() {
           </div>
           <p className="muted">{t('console.admin.announceHint')}</p>
         </fieldset>
+        <CaseWarningField
+          value={form.caseWarning ?? DEFAULT_CASE_WARNING}
+          onChange={(caseWarning) => setForm({ ...form, caseWarning })}
+        />
         <fieldset data-testid="business-hours">
           <legend>{t('console.admin.businessHours')}</legend>
           <label className="choice">
@@ -241,5 +256,49 @@ export function SettingsAdmin() {
         <RefusalFor actionKey="admin-configure" />
       </form>
     </section>
+  );
+}
+
+/** 限时办结: warn a number of hours before a case's due time, or a share of the time promised. */
+function CaseWarningField(props: { value: CaseWarning; onChange: (w: CaseWarning) => void }) {
+  const { t } = useTranslation();
+  const w = props.value;
+  return (
+    <fieldset data-testid="case-warning">
+      <legend>{t('caseWarning.title')}</legend>
+      <div className="form-grid">
+        <label>
+          {t('caseWarning.by')}
+          <select
+            aria-label={t('caseWarning.by')}
+            value={w.by}
+            onChange={(e) =>
+              props.onChange(
+                e.target.value === 'share' ? { by: 'share', percent: 20 } : DEFAULT_CASE_WARNING,
+              )
+            }
+          >
+            <option value="hours">{t('caseWarning.byHours')}</option>
+            <option value="share">{t('caseWarning.byShare')}</option>
+          </select>
+        </label>
+        {w.by === 'hours' ? (
+          <NumberField
+            label={t('caseWarning.hours')}
+            value={w.hours}
+            onChange={(v) => props.onChange({ by: 'hours', hours: v ?? NaN })}
+            step={1}
+          />
+        ) : (
+          <NumberField
+            label={t('caseWarning.percent')}
+            value={w.percent}
+            onChange={(v) => props.onChange({ by: 'share', percent: v ?? NaN })}
+            step={5}
+          />
+        )}
+      </div>
+      <p className="muted">{t('caseWarning.hint')}</p>
+    </fieldset>
   );
 }
