@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { demoStaff } from './app/seed';
-import { loadHallConfig } from './config/load-config';
+import { EXIT_CONFIG, hallConfigOrExit } from './config/process-config';
 import { createHallLogger } from './logging/hall-logger';
 import { startHallServer } from './server';
 import { DemoCredentialsError } from './setup/demo-credentials';
@@ -13,28 +12,12 @@ import { DatabaseRefusal } from './store/startup-check';
 // well-known PINs. `--trust-clock`: a person says the wall clock is right after a jump.
 
 /** A person must act (configuration, database, demo credentials): the supervisor must not retry. */
-const EXIT_NEEDS_A_PERSON = 78;
+const EXIT_NEEDS_A_PERSON = EXIT_CONFIG;
 /** An unexpected error: the supervisor starts a fresh process, which checks its database. */
 const EXIT_UNEXPECTED = 70;
 
 const argv = process.argv.slice(2);
-const loaded = loadHallConfig({
-  argv,
-  env: process.env,
-  cwd: process.cwd(),
-  readFile: (path) => readFileSync(path, 'utf8'),
-});
-if (!loaded.ok) {
-  console.error(
-    [
-      'The hall configuration is refused; the hall server did not start.',
-      ...loaded.problems.map((p) => `  - ${p}`),
-      'Every key and its default: docs/deploy.md, "Configuration".',
-    ].join('\n'),
-  );
-  process.exit(EXIT_NEEDS_A_PERSON);
-}
-const config = loaded.config;
+const config = hallConfigOrExit(argv);
 if (argv.includes('--check-config')) {
   const from = config.configFile ? `${config.configFile} and the environment` : 'the environment';
   console.log(`The hall configuration from ${from} is valid.`);

@@ -136,7 +136,7 @@ export interface HallServer {
 
 /** Wires the hall: SQLite store → hall (rules + commands) → socket.io + HTTP API + web apps. */
 export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
-  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const logger = options.logger ?? pino({ level: 'info' }); // main.ts passes the configured one
   const dbFile = join(options.dataDir, 'hall.sqlite');
   const wall = options.clock ?? Date.now;
   // Refuses a missing, empty, damaged or older database, or a lost WAL (store/startup-check.ts).

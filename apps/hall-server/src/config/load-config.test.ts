@@ -87,6 +87,12 @@ describe('loadHallConfig', () => {
       },
     ],
     [
+      '--data-dir wins over DATA_DIR',
+      { argv: ['--data-dir', 'other'], env: { DATA_DIR: '/var/lib/onestop' } },
+      (c) => c.dataDir,
+      '/srv/hall/other',
+    ],
+    [
       'the file',
       { files: file({ port: 7000, log: { level: 'debug' } }) },
       (c) => [c.port, c.log.level],
@@ -201,6 +207,11 @@ describe('loadHallConfig', () => {
       /^--config \/etc\/none\.json: cannot read/,
     ],
     ['--config without a path', { argv: ['--config'] }, /^--config needs a path/],
+    [
+      '--data-dir without a path',
+      { argv: ['--data-dir', '--trust-clock'] },
+      /^--data-dir needs a path/,
+    ],
   ])('refuses %s, naming the key', (_name, input, message) => {
     const r = load(input);
     expect(r.ok).toBe(false);

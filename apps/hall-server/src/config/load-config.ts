@@ -89,6 +89,16 @@ export function loadHallConfig(input: LoadInput): LoadResult {
     setKey(overlay, spec.key, value);
     setBy.set(spec.key, spec.name);
   }
+  // Command-line flags win over both (`npm run backup -- --data-dir …`).
+  const dataDirFlag = argv.indexOf('--data-dir');
+  if (dataDirFlag >= 0) {
+    const given = argv[dataDirFlag + 1];
+    if (given === undefined || given.startsWith('--')) problems.push('--data-dir needs a path');
+    else {
+      setKey(overlay, 'dataDir', resolve(cwd, given));
+      setBy.set('dataDir', '--data-dir');
+    }
+  }
   if (argv.includes('--trust-clock')) {
     setKey(overlay, 'trustClock', true);
     setBy.set('trustClock', '--trust-clock');

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { hallConfigOrExit } from '../config/process-config';
 import { argValue } from './cli-args';
 import { listBackups } from './backup';
 import { restoreHall } from './restore';
@@ -7,16 +8,16 @@ import { restoreHall } from './restore';
 // Stop the hall server first. `--from latest` takes the newest backup in <data dir>/backups.
 
 const argv = process.argv.slice(2);
-const dataDir = resolve(argValue(argv, '--data-dir') ?? process.env.DATA_DIR ?? './data');
+const { dataDir, backup } = hallConfigOrExit(argv);
 let from = argValue(argv, '--from');
 if (!from) {
   console.error('usage: npm run restore -- --from <backup file | latest> [--data-dir ./data]');
   process.exit(2);
 }
 if (from === 'latest') {
-  const newest = listBackups(resolve(process.env.BACKUP_DIR ?? `${dataDir}/backups`)).pop();
+  const newest = listBackups(backup.dir).pop();
   if (!newest) {
-    console.error(`no backups in ${dataDir}/backups`);
+    console.error(`no backups in ${backup.dir}`);
     process.exit(1);
   }
   from = newest.file;
