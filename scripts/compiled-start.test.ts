@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { repoRoot } from './build-targets.mjs';
+
+// What `npm start` runs: the hall server's bundle under plain node, no tsx. Built here when
+// missing or stale (as `npm start` does), so no manual build has to come first.
+
+const dataDir = mkdtempSync(join(tmpdir(), 'onestop-compiled-'));
+let server: ChildProcess | undefined;
+let base = '';
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, output: () => output, exited };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const ensure = run(['scripts/ensure-built.mjs', 'hall-server', 'kiosk']);
+  expect(await ensure.exited, ensure.output()).toBe(0);
+
+  const port = await freePort();
+  const started = run(['--enable-source-maps', 'apps/hall-server/dist/main.js'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DEMO: '1',
+  });
+  server = started.child;
+  await new Promise<void>((resolve, reject) => {
+    started.child.stdout!.on('data', () => {
+      if (started.output().includes('listening on')) resolve();
+    });
+    void started.exited.then((code) =>
+      reject(new Error(`the bundle exited (${code}):\n${started.output()}`)),
+    );
+  });
+  base = `http://127.0.0.1:${port}`;
+}, 180_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('answers /api/v1/health from its own database (migrations found beside the bundle)', async () => {
+  const res = await fetch(`${base}/api/v1/health`);
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { ok: boolean; data: { database: { quickCheck: string } } };
+  expect(body.ok).toBe(true);
+  expect(body.data.database.quickCheck).toBe('ok');
+});
+
+it('serves the kiosk screen and its hashed assets', async () => {
+  const page = await fetch(`${base}/kiosk`);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  const script = /<script type="module"[^>]* src="(\/assets\/[^"]+-[\w-]{8,}\.js)"/.exec(html);
+  expect(script, html).not.toBeNull();
+  const asset = await fetch(`${base}${script![1]}`);
+  expect(asset.status).toBe(200);
+  expect(asset.headers.get('content-type')).toMatch(/javascript/);
+  expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+});
+
+it('stops cleanly on SIGTERM, and the bundled backup command then backs the hall up', async () => {
+  const exited = new Promise<number | null>((resolve) => server!.once('exit', resolve));
+  server!.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  const backup = run(['--enable-source-maps', 'apps/hall-server/dist/backup.js']);
+  expect(await backup.exited, backup.output()).toBe(0);
+  expect(backup.output()).toMatch(/integrity check ok/);
+});
