@@ -1,10 +1,27 @@
 import type { HallConnection } from '@onestop/client';
 import type { Snapshot } from '@onestop/shared';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../common/use-lang';
 import { useQueues } from '../common/use-queues';
-import { waitMinutes } from '../common/wait';
+import { clockText, waitWording, type WaitFigures } from '../common/wait';
 import { recentCalls } from './display-model';
+
+/** The estimate column, short enough for its cell: "10–20 分钟", "即将叫号", or in words when no
+ *  counter serves the service now ("暂无窗口办理", "08:30 开始办理"): never a bare "—". */
+function queueWait(t: TFunction, w: WaitFigures, timeZone: string): string {
+  const wording = waitWording(w);
+  switch (wording.kind) {
+    case 'no-counter':
+      return wording.opensAt === null
+        ? t('queueNoCounter')
+        : t('queueOpensAt', { time: clockText(wording.opensAt, timeZone) });
+    case 'soon':
+      return t('soon');
+    case 'range':
+      return t('queueRange', { low: wording.low, high: wording.high });
+  }
+}
 
 /** Recent calls, and each service's waiting count and estimated wait. */
 export function SidePanel({ connection, hall }: { connection: HallConnection; hall: Snapshot }) {
@@ -45,7 +62,6 @@ export function SidePanel({ connection, hall }: { connection: HallConnection; ha
           <tbody>
             {(queues ?? []).map((q) => {
               const s = hall.services.find((x) => x.id === q.serviceId);
-              const minutes = waitMinutes(q.estimatedWaitSec);
               return (
                 <tr key={q.serviceId}>
                   <td>
@@ -53,9 +69,7 @@ export function SidePanel({ connection, hall }: { connection: HallConnection; ha
                     {s ? pick(s.nameZh, s.nameEn) : q.serviceId}
                   </td>
                   <td className="num">{q.waiting}</td>
-                  <td className="num">
-                    {minutes === null ? '—' : t('minutes', { count: minutes })}
-                  </td>
+                  <td className="num queue-wait">{queueWait(t, q, hall.config.timeZone)}</td>
                 </tr>
               );
             })}
