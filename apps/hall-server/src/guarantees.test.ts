@@ -255,6 +255,7 @@ const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'opinion:resolve': { opinionId: 'no-such-opinion', resolution: 'matrix test' },
   'console:shift-log': { since: 0 },
   'hall:presence': {},
+  'console:call-order': {},
   'admin:customers': {},
   'admin:save-service': {
     service: {

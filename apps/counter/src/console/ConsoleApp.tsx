@@ -16,6 +16,7 @@ import './console.css';
 import { LiveHall } from './LiveHall';
 import { OpinionsPanel } from './OpinionsPanel';
 import { ShiftPanel } from './ShiftPanel';
+import { DeskOccupants } from './StepIn';
 import { SyncPanel } from './SyncPanel';
 import { TicketsPanel } from './TicketsPanel';
 
@@ -111,6 +112,7 @@ function Console() {
           </button>
         ))}
         <span className="spacer" />
+        <DeskOccupants />
         {leader && (
           <button
             type="button"

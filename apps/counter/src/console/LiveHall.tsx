@@ -1,7 +1,8 @@
 import type { Counter, Device, DeviceKind, Service, Snapshot } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useNow, useOnline, useStaffView } from '../common/desk';
-import { formatClock, formatDuration, type Lang } from '../common/format';
+import { localDay } from '../common/due-status';
+import { formatDateTime, formatDuration, type Lang } from '../common/format';
 import { currentTicket, named, staffById, staffLabel } from '../common/hall-selectors';
 import { useQuery } from '../common/use-query';
 import { AlertsPanel } from './AlertsPanel';
@@ -12,7 +13,8 @@ import {
   NoticeDialog,
   SignOutDialog,
 } from './CounterDialogs';
-import { levelOf, offlineSince, secondsSince, servedToday, waitingFor } from './timing';
+import { ago, levelOf, offlineSince, secondsSince, servedToday, waitingFor } from './timing';
+import { useCallOrder } from './use-call-order';
 import { usePresence } from './use-presence';
 
 // The hall at a glance: every counter, every service's queue, the devices and who is on duty.
@@ -46,6 +48,7 @@ function CountersBoard({ canOverride }: { canOverride: boolean }) {
   const online = useOnline();
   const now = useNow(5_000); // one clock for every card
   const dialog = useDialog<CounterDialog>();
+  const order = useCallOrder();
   const d = dialog.open;
   return (
     <section className="card counters-board">
@@ -71,6 +74,7 @@ function CountersBoard({ canOverride }: { canOverride: boolean }) {
                 key={c.id}
                 counter={c}
                 now={now}
+                next={order.data?.counters.find((x) => x.counterId === c.id)?.next}
                 canOverride={canOverride}
                 onState={() => dialog.show({ kind: 'state', counter: c })}
                 onServices={() => dialog.show({ kind: 'services', counter: c })}
@@ -106,6 +110,8 @@ function NoticeLine({ hall }: { hall: Snapshot }) {
 function CounterCard(props: {
   counter: Counter;
   now: number;
+  /** The tickets it calls next, from the hall's calling order (open counters). */
+  next: string[] | undefined;
   canOverride: boolean;
   onState: () => void;
   onServices: () => void;
@@ -159,11 +165,29 @@ function CounterCard(props: {
           <span className="muted">{t('console.hall.idle')}</span>
         )}
       </div>
+      {counter.state === 'open' && props.next && (
+        <div className="next-line" data-testid="counter-next">
+          {t('console.order.next')}:{' '}
+          {props.next.length === 0
+            ? '—'
+            : props.next
+                .map((id) => hall.tickets.find((x) => x.id === id)?.number)
+                .filter(Boolean)
+                .join(' · ')}
+        </div>
+      )}
       <div className="served-line muted">
-        {t('console.hall.served', { count: servedToday(hall, counter.id) })} ·{' '}
+        {t('console.hall.served', { count: servedToday(hall, counter.id) })}
+      </div>
+      <div className="services-line muted" data-testid="counter-services">
         {counter.serviceIds
-          .map((id) => hall.services.find((s) => s.id === id)?.prefix ?? '?')
-          .join(' ')}
+          .map((id) =>
+            named(
+              hall.services.find((s) => s.id === id),
+              lang,
+            ),
+          )
+          .join(lang === 'zh' ? '、' : ', ')}
       </div>
       {props.canOverride && (
         <footer>
@@ -269,7 +293,13 @@ function OnDuty(props: { canOverride: boolean }) {
   const { t, i18n } = useTranslation();
   const dialog = useDialog<string>();
   const { hall, me } = useStaffView();
-  const sessions = hall.sessions.filter((s) => s.endedAt === null);
+  const lang = i18n.language as Lang;
+  const tz = hall.config.timeZone;
+  const now = useNow();
+  // Oldest first: a sign-in left over from an earlier day stands at the top.
+  const sessions = hall.sessions
+    .filter((s) => s.endedAt === null)
+    .sort((a, b) => a.startedAt - b.startedAt);
   return (
     <section className="card on-duty" data-testid="on-duty">
       <h3>{t('console.hall.onDuty', { count: sessions.length })}</h3>
@@ -288,10 +318,18 @@ function OnDuty(props: { canOverride: boolean }) {
                     .map((r) => t(`roles.${r}`))
                     .join(i18n.language === 'zh' ? '、' : ', ')}{' '}
                   · {device?.name ?? '—'} ·{' '}
-                  {t('console.hall.since', {
-                    time: formatClock(s.startedAt, hall.config.timeZone),
-                  })}
+                  <span data-testid="session-since">
+                    {t('console.hall.since', {
+                      time: formatDateTime(s.startedAt, tz, lang),
+                    })}{' '}
+                    ({ago(now - s.startedAt, lang, t)})
+                  </span>
                 </span>
+                {localDay(s.startedAt, tz) < hall.businessDay && (
+                  <span className="badge bad" data-testid="stale-session">
+                    {t('console.hall.earlierDay')}
+                  </span>
+                )}
                 {props.canOverride && s.staffId !== me.id && (
                   <button type="button" className="link" onClick={() => dialog.show(s.staffId)}>
                     {t('console.override.signOut')}

@@ -13,6 +13,7 @@ import { staffById, staffLabel } from '../common/hall-selectors';
 import { ActionDialog, useDialog } from './ConsoleDialog';
 import { AssignAndClose } from './AssignAndClose';
 import { FollowUpsPanel } from './FollowUpsPanel';
+import { KeptCasesPanel } from './KeptCasesPanel';
 
 // The opinions desk (服务评价闭环): supervision-box opinions from the kiosk arrive live, the duty
 // leader records those made in person, gives each a handler and closes it only with a result.
@@ -80,7 +81,10 @@ export function OpinionsPanel() {
           </ul>
         )}
       </section>
-      <FollowUpsPanel />
+      <div className="opinions-side">
+        <FollowUpsPanel />
+        <KeptCasesPanel />
+      </div>
       {record.open && <RecordOpinionDialog onClose={record.close} />}
     </div>
   );

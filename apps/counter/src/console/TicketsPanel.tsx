@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useNow, useOnline, useStaffView } from '../common/desk';
 import { formatClock, formatDuration, type Lang } from '../common/format';
 import { counterById, staffById, staffLabel } from '../common/hall-selectors';
+import { CallingQueue } from './CallingQueue';
 import { ActionDialog, hasReason, ReasonField, useDialog } from './ConsoleDialog';
 import { useServiceName } from './CounterDialogs';
 import { levelOf, secondsSince } from './timing';
 
 // Today's tickets with the duty leader's overrides on them: raise or move to the front, hold
-// for a counter, cancel, reinstate, reassign the first handler. Each needs a reason.
+// for a counter, cancel, reinstate, reassign the first handler. Each needs a reason. Waiting
+// tickets are listed per service in calling order (CallingQueue).
 
 type Filter = 'waiting' | 'active' | 'missed' | 'done';
 const FILTERS: Record<Filter, readonly TicketState[]> = {
@@ -48,7 +50,7 @@ export function TicketsPanel() {
   const q = query.trim().toUpperCase();
   const tickets = hall.tickets
     .filter((x) => FILTERS[filter].includes(x.state) && (q === '' || x.number.includes(q)))
-    .sort((a, b) => (filter === 'waiting' ? a.queuedAt - b.queuedAt : b.updatedAt - a.updatedAt));
+    .sort((a, b) => b.updatedAt - a.updatedAt);
   return (
     <section className="card tickets-panel" data-testid="tickets-panel">
       <header className="panel-head">
@@ -77,7 +79,24 @@ export function TicketsPanel() {
           onChange={(e) => setQuery(e.target.value)}
         />
       </header>
-      {tickets.length === 0 ? (
+      {filter === 'waiting' ? (
+        <CallingQueue
+          query={q}
+          now={now}
+          actions={(ticket) =>
+            actionsFor(ticket).map((a) => (
+              <button
+                key={a}
+                type="button"
+                data-action={a}
+                onClick={() => dialog.show({ action: a, ticket })}
+              >
+                {t(`console.tickets.action.${a}`)}
+              </button>
+            ))
+          }
+        />
+      ) : tickets.length === 0 ? (
         <p className="muted empty">{t('console.tickets.none')}</p>
       ) : (
         <table className="grid-table tickets">

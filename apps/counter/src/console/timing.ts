@@ -1,4 +1,6 @@
 import type { Alert, Device, Snapshot, Ticket } from '@onestop/shared';
+import type { TFunction } from 'i18next';
+import { formatDuration, type Lang } from '../common/format';
 
 // What the live hall reads off the snapshot: how a running time stands against its target,
 // what each counter has done today, and which devices were reported off the network.
@@ -37,4 +39,12 @@ export function offlineSince(hall: Snapshot, device: Device): number | null {
   if (reported === null) return null;
   const back = hall.sessions.some((s) => s.deviceId === device.id && s.startedAt > reported);
   return back ? null : reported;
+}
+
+/** How long ago, as people say it: `2 天前` past a day, else `1小时5分前` / `1 h 5 min ago`. */
+export function ago(ms: number, lang: Lang, t: TFunction): string {
+  const sec = Math.max(0, ms / 1000);
+  const days = Math.floor(sec / 86_400);
+  if (days >= 1) return t('console.hall.daysAgo', { count: days });
+  return t('console.hall.ago', { time: formatDuration(Math.max(60, sec), lang) });
 }

@@ -78,6 +78,7 @@ const allowed: Record<CommandName, string[]> = {
   'opinion:resolve': ['clerk', 'duty leader'],
   'console:shift-log': ['duty leader', 'admin'],
   'hall:presence': ['duty leader', 'admin'],
+  'console:call-order': ['duty leader', 'admin'],
   'admin:customers': ['admin'],
   'admin:save-service': ['admin'],
   'admin:save-case-type': ['admin'],

@@ -1,5 +1,6 @@
 import type { Service } from '@onestop/shared';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../common/desk';
 import { formatDuration, type Lang } from '../../common/format';
@@ -9,6 +10,50 @@ import { NumberField, TextField } from './fields';
 
 // Services: prefix letter, names, category, target wait and handling time, daily cap. A change
 // reaches every kiosk at once; the server refuses what does not fit and says which field.
+
+/** The categories the hall's screens know (business items at finish): shown by name. */
+const CATEGORIES = ['billing', 'connection', 'account', 'enquiry'] as const;
+const OWN = '(own)';
+
+/** A category by name; one an admin typed (not a known one) is its own name. */
+export function categoryName(code: string, t: TFunction): string {
+  return (CATEGORIES as readonly string[]).includes(code)
+    ? t(`console.admin.categories.${code}`)
+    : code;
+}
+
+function CategoryField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  const known = (CATEGORIES as readonly string[]).includes(value);
+  const [own, setOwn] = useState(!known && value !== '');
+  return (
+    <>
+      <label>
+        {t('console.admin.category')}
+        <select
+          aria-label={t('console.admin.category')}
+          value={own ? OWN : value}
+          onChange={(e) => {
+            const v = e.target.value;
+            setOwn(v === OWN);
+            onChange(v === OWN ? '' : v);
+          }}
+        >
+          {value === '' && !own && <option value="">{t('common.choose')}</option>}
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`console.admin.categories.${c}`)}
+            </option>
+          ))}
+          <option value={OWN}>{t('console.admin.categoryOther')}</option>
+        </select>
+      </label>
+      {own && (
+        <TextField label={t('console.admin.categoryOwn')} value={value} onChange={onChange} />
+      )}
+    </>
+  );
+}
 
 export function ServicesAdmin() {
   return (
@@ -59,7 +104,7 @@ function ServicesTable() {
                 </td>
                 <td>{s.nameZh}</td>
                 <td>{s.nameEn}</td>
-                <td>{s.category}</td>
+                <td data-testid="service-category">{categoryName(s.category, t)}</td>
                 <td className="num">{formatDuration(s.targetWaitSec, lang)}</td>
                 <td className="num">{formatDuration(s.targetHandleSec, lang)}</td>
                 <td className="num">{s.dailyCap ?? '—'}</td>
@@ -153,11 +198,7 @@ function ServiceDialog({ service, onClose }: { service: Service | null; onClose:
         />
         <TextField label={t('console.admin.nameZh')} value={f.nameZh} onChange={set('nameZh')} />
         <TextField label={t('console.admin.nameEn')} value={f.nameEn} onChange={set('nameEn')} />
-        <TextField
-          label={t('console.admin.category')}
-          value={f.category}
-          onChange={set('category')}
-        />
+        <CategoryField value={f.category} onChange={set('category')} />
         <NumberField
           label={t('console.admin.sortOrder')}
           value={f.sortOrder}
