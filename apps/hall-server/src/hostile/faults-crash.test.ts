@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/hall-harness';
@@ -42,9 +42,18 @@ describe('the systemd unit', () => {
     expect(one('RestartPreventExitStatus')).toBe('78');
     expect(one('KillSignal')).toBe('SIGTERM');
     expect(unit.get('Install')?.get('WantedBy')).toEqual(['multi-user.target']);
-    const exec = one('ExecStart')!;
-    expect(exec).toContain('apps/hall-server/src/main.ts');
-    expect(existsSync(`${repoRoot}apps/hall-server/src/main.ts`)).toBe(true);
+    // The compiled bundle (npm run build), never tsx: nothing is compiled at start.
+    expect(one('ExecStart')).toBe(
+      '/usr/bin/node --enable-source-maps apps/hall-server/dist/main.js',
+    );
+  });
+
+  it("keeps node's compile cache where the service may write it", () => {
+    const env = new Map(
+      service.get('Environment')!.map((e) => e.split('=', 2) as [string, string]),
+    );
+    expect(one('CacheDirectory')).toBe('onestop');
+    expect(env.get('NODE_COMPILE_CACHE')).toMatch(/^\/var\/cache\/onestop\//);
   });
 
   it('runs a real hall as its own user, writing only the data directory', () => {
