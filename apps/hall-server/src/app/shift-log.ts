@@ -15,7 +15,7 @@ import type { Store } from '../store/store';
 
 /** Overrides, opinions and handovers: what belongs in a shift log. */
 export const SHIFT_COMMANDS =
-  /^(override:|opinion:|alert:|follow-up:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|system:(?!evaluation-timeout|alert-sweep))/;
+  /^(override:|opinion:|alert:|follow-up:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|customer:reveal-contact|system:(?!evaluation-timeout|alert-sweep))/;
 
 export function groupOf(command: string): ShiftLogGroup {
   if (/^override:|^ticket:(cancel|reinstate|reassign-owner)$|^hall:set-notice$/.test(command))
@@ -45,6 +45,11 @@ const ALERT_KIND: Record<AlertKind, Words> = {
   service_unstaffed: ['业务无窗口办理', 'service unstaffed'],
   sync_failed: ['数据上传失败', 'upward sync failed'],
   clock_jump: ['服务器时钟跳变', 'server clock jumped'],
+};
+const REVEALED: Record<string, Words> = {
+  follow_up: ['回访', 'follow-up'],
+  opinion: ['意见', 'opinion'],
+  ticket: ['来访', 'visit'],
 };
 const PAUSE: Record<string, Words> = {
   break: ['休息', 'break'],
@@ -204,6 +209,11 @@ function wordsOf(
     }
     case 'handover:cancel':
       return ['撤回交接', 'Handover withdrawn'];
+    case 'customer:reveal-contact': {
+      // Who saw a customer's whole number, of which record, and (in the reason column) why.
+      const [zh, en] = REVEALED[str(p.subject)] ?? ['记录', 'record'];
+      return [`查看客户完整号码(${zh})`, `Revealed a customer's whole number (${en})`];
+    }
     case 'staff:sign-out':
       return [
         '签退,未分派的回访留在值班台',
