@@ -89,7 +89,12 @@ const stop = (signal: string): void => {
     .then(() => process.exit(0));
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
-// The Windows service wrapper (node-windows, stopparentfirst) asks its child to stop this way.
-process.on('message', (message) => {
-  if (message === 'shutdown') stop('shutdown');
-});
+// The Windows service wrapper (node-windows) forks this process: it asks it to stop with a
+// 'shutdown' message, and a wrapper that is gone (stopped by the service manager) must not leave
+// the hall running without a supervisor.
+if (process.send) {
+  process.on('message', (message) => {
+    if (message === 'shutdown') stop('shutdown');
+  });
+  process.on('disconnect', () => stop('disconnect'));
+}
