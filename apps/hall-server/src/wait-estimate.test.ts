@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
+import { aTicket } from './domain/test-fixtures';
 import {
   clerkAtCounter,
   connectClient,
@@ -114,6 +115,73 @@ describe('outside business hours', () => {
         new Set([Date.parse('2026-11-25T00:30:00.000Z')]), // 08:30 the next morning
       );
       expect(queues.every((q) => q.noCounterOpen)).toBe(true);
+    } finally {
+      await hall.close();
+    }
+  });
+});
+
+describe('a hall with a record of the waits it told', () => {
+  it('tells a range learned from how long customers told the same really waited', async () => {
+    let now = Date.UTC(2026, 10, 24, 1, 0); // Tuesday 09:00 in Shanghai
+    const hall = await startTestHall({ clock: () => now, seed: demoSeed(now) });
+    try {
+      // Monday: 80 customers of 装表接电 told they would be called at once, who waited
+      // 0, 15, 30 … 1185 s (kept by the store as every issued ticket is).
+      const { tickets } = hall.server.hall.store;
+      const monday = Date.UTC(2026, 10, 23, 1, 0);
+      for (let i = 0; i < 80; i++) {
+        const issuedAt = monday + i * 60_000;
+        const calledAt = issuedAt + i * 15_000;
+        tickets.insert(
+          aTicket({
+            id: `monday-${i}`,
+            businessDay: '2026-11-23',
+            serviceId: 'svc-connection',
+            number: `B${String(i + 1).padStart(3, '0')}`,
+            dailySeq: i + 1,
+            state: 'done',
+            issuedAt,
+            queuedAt: issuedAt,
+            calledAt,
+            firstCalledAt: calledAt,
+            startedAt: calledAt,
+            finishedAt: calledAt + 600_000,
+            counterId: 'ctr-4',
+            outcome: 'completed',
+            estimatedWaitSec: 0,
+          }),
+          i + 1,
+        );
+        tickets.recordWaitRange(`monday-${i}`, {
+          lowSec: 0,
+          highSec: 525,
+          naiveSec: 0,
+          noCounterOpen: false,
+        });
+      }
+      const clerk = await clerkAtCounter(hall.server.url, {
+        deviceToken: 'demo-desk-4',
+        staffNo: '1004',
+        pin: '1004',
+        counterId: 'ctr-4',
+      });
+      const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+      now += 60_000;
+      const issued = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' }));
+      kiosk.disconnect();
+      clerk.socket.disconnect();
+      // The counter is free: called at once, as Monday's were told; Monday's customers waited
+      // up to 20 minutes, nine in ten of them 1066 s or less: so the range is 0–1067 s
+      // (without the record it would be 0–525 s).
+      expect(issued.estimatedWaitSec).toBe(0);
+      expect(issued.estimatedWaitLowSec).toBe(0);
+      expect(issued.estimatedWaitHighSec).toBe(1067);
+      // What it was told is what the accuracy report judges.
+      const kept = hall.server.hall.store.db
+        .prepare('SELECT estimated_wait_high_sec AS high FROM tickets WHERE id = ?')
+        .get(issued.ticket.id) as { high: number };
+      expect(kept.high).toBe(1067);
     } finally {
       await hall.close();
     }

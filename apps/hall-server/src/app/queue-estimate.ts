@@ -1,6 +1,7 @@
 import { isOpenAt, type Service, type Ticket } from '@onestop/shared';
 import { nextBusinessDayStart, startOfBusinessDay } from '../domain/business-day';
 import { estimateWait, naiveWaitSec, peopleAhead, type ArrivalRate } from '../domain/estimate';
+import { calibrateRanges, type RangeCalibration } from '../domain/estimate-calibration';
 import {
   handlingProfile,
   plainMeanSec,
@@ -14,9 +15,10 @@ import type { Store } from '../store/store';
 
 // Where a waiting ticket stands, for the ticket, the kiosk's service list and the phone page:
 // people ahead and the wait as a range, from the counters open now, what they hold, the
-// handling times learned over the last business days, and the calling policy.
+// handling times learned over the last business days, and the calling policy. The ends of the
+// range are learned from the waits told on those days and how long customers really waited.
 
-/** Business days of history the handling times are learned from. */
+/** Business days of history the handling times, arrivals and ranges are learned from. */
 export const HISTORY_DAYS = 14;
 
 export interface QueuePosition {
@@ -42,6 +44,8 @@ interface History {
   profile: HandlingProfile;
   /** "service hour" → customers per hour on an average recent day, and the priority share. */
   arrivals: Map<string, ArrivalRate>;
+  /** The range around a centre, from the waits told and the real waits. */
+  calibration: RangeCalibration;
 }
 
 const NO_ARRIVALS: ArrivalRate = { perHour: 0, priorityShare: 0 };
@@ -69,6 +73,7 @@ function historyOf(store: Store, hall: HallState): History {
     samples,
     profile: handlingProfile(samples),
     arrivals: arrivalRates(store, hall, hourOf),
+    calibration: calibrateRanges(store.tickets.toldWaitHistory(hall.businessDay, HISTORY_DAYS)),
   };
   histories.set(store, history);
   return history;
@@ -143,12 +148,16 @@ export function queuePosition(
     weights: hall.config.callWeights,
     now,
   });
+  // A new hall has no record yet: the estimate's own (wide) range stands.
+  const learned = range.noCounterOpen
+    ? null
+    : history.calibration.range(service.id, range.estimatedWaitSec);
   const open = counters.filter((c) => c.state === 'open' && c.serviceIds.includes(service.id));
   return {
     peopleAhead: ahead,
     estimatedWaitSec: range.estimatedWaitSec,
-    estimatedWaitLowSec: range.lowSec,
-    estimatedWaitHighSec: range.highSec,
+    estimatedWaitLowSec: learned?.lowSec ?? range.lowSec,
+    estimatedWaitHighSec: learned?.highSec ?? range.highSec,
     noCounterOpen: range.noCounterOpen,
     hallOpensAt: hallOpensAt(hall, now),
     naiveWaitSec: naiveWaitSec(

@@ -4,6 +4,7 @@ import {
   estimateWait,
   naiveWaitSec,
   peopleAhead,
+  rangeOf,
   type HeldTicket,
   type WaitInput,
 } from './estimate';
@@ -185,6 +186,25 @@ describe('the wait, played forward over the counters open now', () => {
       }),
     );
     expect(range.estimatedWaitSec).toBe(200 + TURN);
+  });
+});
+
+describe('the range while the hall has no record of waits told (a new hall)', () => {
+  // Handling times are the targets and no arrivals are expected yet, so the range is wide:
+  // above the centre 3.5 spreads and 140 % of the centre (at least 525 s); below it one spread
+  // and 40 % of the centre (at least 150 s). The hall's record replaces it from the next day.
+  it.each([
+    { centre: 0, variance: 0, low: 0, high: 525 },
+    { centre: 600, variance: 0, low: 360, high: 600 + 840 },
+    { centre: 600, variance: 100 ** 2, low: 260, high: 600 + 350 + 840 },
+    { centre: 100, variance: 0, low: 0, high: 625 },
+  ])('centre $centre s, spread² $variance: $low–$high s', ({ centre, variance, low, high }) => {
+    expect(rangeOf(centre, variance)).toEqual({
+      estimatedWaitSec: centre,
+      lowSec: low,
+      highSec: high,
+      noCounterOpen: false,
+    });
   });
 });
 

@@ -124,6 +124,10 @@ export function createTicketsRepo(db: Db) {
   const arrivalsSince = db.prepare(`SELECT service_id, business_day, issued_at,
     priority != 'normal' AS high FROM tickets
     WHERE business_day >= ? AND business_day < ? AND source != 'walk_in' AND transfer_count = 0`);
+  const toldSince = db.prepare(`SELECT service_id, estimated_wait_sec AS centre,
+    (first_called_at - issued_at) / 1000.0 AS wait FROM tickets
+    WHERE business_day >= ? AND business_day < ? AND first_called_at IS NOT NULL
+      AND estimated_wait_sec IS NOT NULL AND no_counter_open = 0`);
   const recordRange = db.prepare(`UPDATE tickets SET estimated_wait_low_sec = @lowSec,
     estimated_wait_high_sec = @highSec, naive_wait_sec = @naiveSec, no_counter_open = @noCounterOpen
     WHERE id = @id`);
@@ -223,6 +227,18 @@ export function createTicketsRepo(db: Db) {
           priority: r.high === 1,
         })),
       };
+    },
+    /** Customers of the last `days` business days before `businessDay` told a wait at issue
+     *  and called since: the centre told and the real wait, that the range is learned from. */
+    toldWaitHistory(businessDay: string, days: number) {
+      const recent = handlingDays.pluck().all(businessDay, days) as string[];
+      if (recent.length === 0) return [];
+      const rows = toldSince.all(recent.at(-1), businessDay) as {
+        service_id: string;
+        centre: number;
+        wait: number;
+      }[];
+      return rows.map((r) => ({ serviceId: r.service_id, centreSec: r.centre, waitSec: r.wait }));
     },
     /** The range told at issue and the naive estimate beside it, for the accuracy report. */
     recordWaitRange(
