@@ -24,7 +24,7 @@ if (argv.includes('--check-config')) {
   process.exit(0);
 }
 
-const { logger, close: closeLog } = await createHallLogger(config.log);
+const { logger, close: closeLog } = createHallLogger(config.log);
 // An unexpected error leaves the hall in a state nobody planned for: log it and exit non-zero,
 // and the supervisor (systemd unit or Windows service, docs/deploy.md) starts a fresh process.
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {

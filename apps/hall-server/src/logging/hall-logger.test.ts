@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -34,19 +34,16 @@ describe('the hall logger', () => {
   it('writes each line, with an ISO timestamp, to stdout and to a dated file in the log directory', async () => {
     const dir = join(tempDir(), 'logs'); // made when missing
     const out = captured();
-    const log = await createHallLogger(
+    const log = createHallLogger(
       { level: 'info', dir, maxSize: '10m', keepFiles: 14 },
       out.stream,
+      () => new Date('2026-03-01T10:00:00'), // the file's date (local); rolling-file.test.ts rolls it
     );
     log.logger.info({ counter: 3 }, 'counter opened');
     log.logger.debug('not at info level');
     await log.close();
 
-    const files = readdirSync(dir).filter((f) => f.endsWith('.log'));
-    const today = new Date().toISOString().slice(0, 10);
-    expect(files.some((f) => f.startsWith(`hall.${today}.`))).toBe(true);
-    const file = files.find((f) => f.startsWith('hall.'))!;
-    const lines = readFileSync(join(dir, file), 'utf8')
+    const lines = readFileSync(join(dir, 'hall.2026-03-01.1.log'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -55,27 +52,5 @@ describe('the hall logger', () => {
     expect(lines[0]!.time).toMatch(ISO);
     const stdout = out.lines().map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(stdout).toEqual(lines);
-  });
-
-  it('starts a new file when the current one reaches the size limit, and keeps only keepFiles old ones', async () => {
-    const dir = tempDir();
-    const log = await createHallLogger(
-      { level: 'info', dir, maxSize: '1k', keepFiles: 2 },
-      captured().stream,
-    );
-    for (let i = 0; i < 60; i++) {
-      log.logger.info({ i, pad: 'x'.repeat(100) }, 'a line');
-      await new Promise((r) => setTimeout(r, 2)); // writes finish, a roll may happen
-    }
-    await log.close();
-    const number = (f: string) => Number(/\.(\d+)\.log$/.exec(f)?.[1]);
-    const files = readdirSync(dir)
-      .filter((f) => f.startsWith('hall.'))
-      .sort((a, b) => number(a) - number(b));
-    expect(files.length).toBeGreaterThanOrEqual(2);
-    expect(files.length).toBeLessThanOrEqual(3); // the current file and at most 2 old ones
-    const kept = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('');
-    expect(kept).toContain('"i":59,'); // the newest line is kept…
-    expect(kept).not.toContain('"i":0,'); // …the oldest file was removed
   });
 });
