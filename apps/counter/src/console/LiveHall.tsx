@@ -2,7 +2,7 @@ import type { Counter, Device, DeviceKind, Service, Snapshot } from '@onestop/sh
 import { useTranslation } from 'react-i18next';
 import { useNow, useOnline, useStaffView } from '../common/desk';
 import { localDay } from '../common/due-status';
-import { formatDateTime, formatDuration, type Lang } from '../common/format';
+import { formatClock, formatDateTime, formatDuration, type Lang } from '../common/format';
 import { currentTicket, named, staffById, staffLabel } from '../common/hall-selectors';
 import { useQuery } from '../common/use-query';
 import { AlertsPanel } from './AlertsPanel';
@@ -293,7 +293,6 @@ function OnDuty(props: { canOverride: boolean }) {
   const { t, i18n } = useTranslation();
   const dialog = useDialog<string>();
   const { hall, me } = useStaffView();
-  const lang = i18n.language as Lang;
   const tz = hall.config.timeZone;
   const now = useNow();
   // Oldest first: a sign-in left over from an earlier day stands at the top.
@@ -317,13 +316,7 @@ function OnDuty(props: { canOverride: boolean }) {
                   {staff?.roles
                     .map((r) => t(`roles.${r}`))
                     .join(i18n.language === 'zh' ? '、' : ', ')}{' '}
-                  · {device?.name ?? '—'} ·{' '}
-                  <span data-testid="session-since">
-                    {t('console.hall.since', {
-                      time: formatDateTime(s.startedAt, tz, lang),
-                    })}{' '}
-                    ({ago(now - s.startedAt, lang, t)})
-                  </span>
+                  · {device?.name ?? '—'} · <SessionSince startedAt={s.startedAt} now={now} />
                 </span>
                 {localDay(s.startedAt, tz) < hall.businessDay && (
                   <span className="badge bad" data-testid="stale-session">
@@ -342,6 +335,24 @@ function OnDuty(props: { canOverride: boolean }) {
       )}
       {dialog.open && <SignOutDialog staffId={dialog.open} onClose={dialog.close} />}
     </section>
+  );
+}
+
+/**
+ * When a sign-in began: today's as `13:55 起` (the date and how long ago on hover); one left
+ * from an earlier day with its date and how long ago, in full (issue 15 item 6).
+ */
+function SessionSince({ startedAt, now }: { startedAt: number; now: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { hall } = useStaffView();
+  const tz = hall.config.timeZone;
+  const full = `${t('console.hall.since', { time: formatDateTime(startedAt, tz, lang) })} (${ago(now - startedAt, lang, t)})`;
+  const today = localDay(startedAt, tz) >= hall.businessDay;
+  return (
+    <span data-testid="session-since" title={full}>
+      {today ? t('console.hall.since', { time: formatClock(startedAt, tz) }) : full}
+    </span>
   );
 }
 

@@ -259,7 +259,10 @@ describe.skipIf(!hasChromium)('the console at 1366x768 (issue 15)', () => {
     );
     await left.getByTestId('stale-session').filter({ hasText: '前日遗留登录' }).waitFor();
     const today = page.locator('[data-testid="on-duty"] li[data-staff="stf-leader"]').first();
-    expect(await today.getByTestId('session-since').textContent()).toMatch(/起 \(\d+分前\)$/);
+    // Today's: the time (the date and how long ago on hover), the list stays one line each.
+    const since = today.getByTestId('session-since');
+    expect(await since.textContent()).toMatch(/^\d\d:\d\d 起$/);
+    expect(await since.getAttribute('title')).toMatch(/^\d+月\d+日 \d\d:\d\d 起 \(\d+分前\)$/);
     expect(await today.getByTestId('stale-session').count()).toBe(0);
   });
 });
