@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { hallConfigOrExit } from '../config/process-config';
 import { argValue } from '../sync/cli-args';
 import {
   removeDemoCredentials,
@@ -117,7 +117,8 @@ if (argv.includes('--help') || argv.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-const dataDir = resolve(argValue(argv, '--data-dir') ?? (process.env.DATA_DIR || './data'));
+// The data directory as the hall server will find it (--data-dir, DATA_DIR, --config's dataDir).
+const { dataDir } = hallConfigOrExit(argv);
 try {
   if (argv.includes('--remove-demo')) {
     const r = await removeDemoCredentials({ dataDir, ...(await pins()) });
