@@ -156,13 +156,63 @@ async function morning(url: string) {
       text: '3号窗口陈刚师傅讲解非常耐心,点赞!',
     }),
   );
+  await casesKeptOverSignOff(url, kiosk);
   return { clerks, fourth: fourth.socket, issued, devices: [...devices, kiosk] };
+}
+
+/** 吴敏 (counter 6) opens two cases, not yet due, and signs off keeping them. */
+async function casesKeptOverSignOff(url: string, kiosk: HallClient) {
+  const { socket: clerk } = await clerkAt(url, 6);
+  const cases = [
+    {
+      serviceId: 'svc-connection',
+      caseTypeId: 'ct-connection',
+      summary: '新装 10kV 专变用电,待现场勘查',
+      customer: { phone: '13912345678', name: '张建华' },
+    },
+    {
+      serviceId: 'svc-account',
+      caseTypeId: 'ct-account',
+      summary: '居民户更名过户,待审核房产证明',
+      customer: { phone: '13698765432', name: '林晓梅', accountNo: '3100456789' },
+    },
+  ];
+  for (const c of cases) {
+    const ticket = ok(
+      await send(kiosk, 'ticket:issue', { serviceId: c.serviceId, customer: c.customer }),
+    ).ticket;
+    ok(await send(clerk, 'ticket:call', { ticketId: ticket.id }));
+    ok(await send(clerk, 'ticket:start', { ticketId: ticket.id }));
+    ok(
+      await send(clerk, 'case:open', {
+        ticketId: ticket.id,
+        caseTypeId: c.caseTypeId,
+        summary: c.summary,
+      }),
+    );
+    ok(
+      await send(clerk, 'ticket:finish', {
+        ticketId: ticket.id,
+        outcome: 'case_opened',
+        items: [],
+      }),
+    );
+  }
+  ok(await send(clerk, 'staff:sign-out', {}));
+  clerk.disconnect();
 }
 
 async function main() {
   mkdirSync(outDir, { recursive: true });
   await buildCounterOnce();
-  const hall = await startTestHall({ clock, seed: demoSeed(clock()) });
+  // Limits off: the morning's kiosk issues faster than a customer could. The clerks' sessions
+  // outlast the simulated morning (the clock moves on faster than their commands do).
+  const seed = demoSeed(clock());
+  const hall = await startTestHall({
+    clock,
+    seed: { ...seed, config: { ...seed.config, sessionIdleMin: 480 } },
+    server: { limits: false },
+  });
   const url = hall.server.url;
   const browser = await launchChromium();
   try {
@@ -218,7 +268,8 @@ async function main() {
         reason: '客户改为网上营业厅自助打印发票',
       }),
     );
-    ok(await send(leader.socket, 'staff:sign-out', {}));
+    // The duty desk's items stay on the desk: the leader is still on the console.
+    ok(await send(leader.socket, 'staff:sign-out', { reason: '值班台上继续处理' }));
     leader.socket.disconnect();
 
     await page.getByTestId('counter-card').first().waitFor();
@@ -238,7 +289,10 @@ async function main() {
 
     await openTab(page, 'opinions');
     await page.getByTestId('opinion').first().waitFor();
+    await page.getByTestId('kept-case').first().waitFor();
     await shot(page, 'opinions');
+    await page.getByTestId('kept-cases').scrollIntoViewIfNeeded();
+    await shot(page, 'kept-cases');
 
     await openTab(page, 'shift');
     await page.getByTestId('shift-log').locator('tbody tr').first().waitFor();
@@ -275,6 +329,18 @@ async function main() {
     );
     await small.getByTestId('counter-card').first().waitFor();
     await shot(small, 'hall-1366');
+    await openTab(small, 'tickets');
+    await small.locator('[data-testid="calling-queue"][data-state="ready"]').waitFor();
+    await shot(small, 'calling-order');
+    // The admin steps in on the duty leader's console: both are shown, each since when.
+    await small.getByTestId('step-in').click();
+    const stepIn = small.getByTestId('step-in-dialog');
+    await stepIn.getByLabel('工号').fill('9000');
+    await stepIn.getByLabel('密码').fill('9000');
+    await stepIn.getByRole('button', { name: '介入值班台' }).click();
+    await small.locator('[data-testid="occupant"][data-role="stepped-in"]').waitFor();
+    await openTab(small, 'hall');
+    await shot(small, 'step-in');
 
     // Offline: the hall server goes away; the console keeps the last state, marked stale.
     // (Not awaited: the server's close waits for the browsers' idle HTTP connections.)
