@@ -24,7 +24,17 @@ if (argv.includes('--check-config')) {
   process.exit(0);
 }
 
-const { logger, close: closeLog } = createHallLogger(config.log);
+let hallLog: ReturnType<typeof createHallLogger>;
+try {
+  hallLog = createHallLogger(config.log);
+} catch (err) {
+  // A log directory that cannot be made or written is a setting to mend, not a crash to retry.
+  console.error(
+    `The log directory ${config.log.dir} cannot be written (log.dir, LOG_DIR): ${(err as Error).message}`,
+  );
+  process.exit(EXIT_NEEDS_A_PERSON);
+}
+const { logger, close: closeLog } = hallLog;
 // An unexpected error leaves the hall in a state nobody planned for: log it and exit non-zero,
 // and the supervisor (systemd unit or Windows service, docs/deploy.md) starts a fresh process.
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,5 +56,27 @@ describe('the hall server log', () => {
     expect(lines.at(-1)?.msg).toBe('shutting down');
     expect(stdout).toContain(started!.time); // the same line on stdout, for journald
     expect(readdirSync(logDir)).toContain('current.log');
+  }, 60_000);
+
+  it('a log directory that cannot be made stops the start with 78, naming LOG_DIR', () => {
+    const root = mkdtempSync(join(tmpdir(), 'onestop-server-log-'));
+    dirs.push(root);
+    writeFileSync(join(root, 'a-file'), '');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'apps/hall-server/src/main.ts'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: join(root, 'data'),
+        LOG_DIR: join(root, 'a-file', 'logs'),
+      },
+    });
+    expect(run.status).toBe(78);
+    expect(run.stderr).toContain(
+      `The log directory ${join(root, 'a-file', 'logs')} cannot be written (log.dir, LOG_DIR)`,
+    );
+    expect(existsSync(join(root, 'data', 'hall.sqlite'))).toBe(false);
   }, 60_000);
 });
