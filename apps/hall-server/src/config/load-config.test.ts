@@ -179,7 +179,7 @@ describe('loadHallConfig', () => {
     [
       'an unknown nested key',
       { files: file({ log: { colour: true } }) },
-      /onestop\.json: unknown key "log\.colour"/,
+      /onestop\.json: unknown key "log\.colour" \(known here: level, dir, maxSize, keepFiles\)/,
     ],
     [
       'a wrong type in the file',

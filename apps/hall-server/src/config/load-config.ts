@@ -4,9 +4,9 @@ import { ENV_KEYS, type EnvValue } from './env-keys';
 import { hallConfigSchema, type HallConfig } from './hall-config';
 
 // Reads the hall's configuration: the file (`--config <path>`, else <data dir>/onestop.json when
-// it exists), then the environment over it, then the whole checked by one schema. Every problem
-// is returned at once, each naming the variable or the file key, so a person can mend them all
-// in one go. Pure apart from `readFile`: tests give it a table of files.
+// it exists), then the environment and flags over it, then the whole checked by one schema.
+// Every problem is returned at once, each naming the variable, flag or file key, so a person can
+// mend them all in one go. Pure apart from `readFile`: tests give it a table of files.
 
 export const CONFIG_FILE_NAME = 'onestop.json';
 
@@ -21,169 +21,55 @@ export interface LoadInput {
 export type LoadResult = { ok: true; config: HallConfig } | { ok: false; problems: string[] };
 
 type Json = Record<string, unknown>;
+/** Configuration key (`log.dir`) → the variable or flag that set it, and its value. */
+type Overrides = Map<string, { by: string; value: EnvValue }>;
+
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function setKey(target: Json, key: string, value: EnvValue): void {
-  const parts = key.split('.');
-  let node = target;
-  for (const part of parts.slice(0, -1)) {
-    if (!isObject(node[part])) node[part] = {};
-    node = node[part] as Json;
-  }
-  node[parts.at(-1)!] = value;
-}
-
-/** zod's issues in the words the docs use; the value is appended by `describe`. */
-const errorMap: z.core.$ZodErrorMap = (issue) => {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`;
-    case 'too_small':
-      return issue.origin === 'string' ? 'must not be empty' : `must be at least ${issue.minimum}`;
-    case 'too_big':
-      return `must be at most ${issue.maximum}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.join(', ')}`;
-    default:
-      return undefined;
-  }
-};
-
-function describe(issue: z.core.$ZodIssue): string {
-  const input = (issue as { input?: unknown }).input;
-  const shown = input !== undefined && !isObject(input) && !Array.isArray(input);
-  return shown ? `${issue.message}, not ${JSON.stringify(input)}` : issue.message;
-}
-
-function readText(
-  input: LoadInput,
-  path: string,
-): { text: string } | { error: NodeJS.ErrnoException } {
-  try {
-    return { text: input.readFile(path) };
-  } catch (err) {
-    return { error: err as NodeJS.ErrnoException };
-  }
-}
-
 export function loadHallConfig(input: LoadInput): LoadResult {
-  const { argv, env, cwd } = input;
   const problems: string[] = [];
+  const overrides = readOverrides(input, problems);
+  const file = readConfigFile(input, overrides, problems);
 
-  // The environment, each variable read on its own so that its problem names it.
-  const overlay: Json = {};
-  const setBy = new Map<string, string>(); // configuration key → variable or flag
-  for (const spec of ENV_KEYS) {
-    const raw = env[spec.name];
-    if (raw === undefined) continue;
-    const reading = spec.read(raw);
-    if (!reading.ok) {
-      problems.push(`${spec.name} ${reading.message}`);
-      continue;
-    }
-    const value =
-      spec.isPath && typeof reading.value === 'string' && reading.value !== ''
-        ? resolve(cwd, reading.value)
-        : reading.value;
-    setKey(overlay, spec.key, value);
-    setBy.set(spec.key, spec.name);
-  }
-  // Command-line flags win over both (`npm run backup -- --data-dir …`).
-  const dataDirFlag = argv.indexOf('--data-dir');
-  if (dataDirFlag >= 0) {
-    const given = argv[dataDirFlag + 1];
-    if (given === undefined || given.startsWith('--')) problems.push('--data-dir needs a path');
-    else {
-      setKey(overlay, 'dataDir', resolve(cwd, given));
-      setBy.set('dataDir', '--data-dir');
-    }
-  }
-  if (argv.includes('--trust-clock')) {
-    setKey(overlay, 'trustClock', true);
-    setBy.set('trustClock', '--trust-clock');
-  }
-
-  // The file: --config must exist; the default one may not.
-  let configFile: string | null = null;
-  let fileValues: Json = {};
-  const at = argv.indexOf('--config');
-  const given = at >= 0 ? argv[at + 1] : undefined;
-  if (at >= 0 && (given === undefined || given.startsWith('--'))) {
-    problems.push('--config needs a path: --config /etc/onestop/hall.json');
-  } else {
-    const dataDir = typeof overlay.dataDir === 'string' ? overlay.dataDir : resolve(cwd, 'data');
-    const path = given ? resolve(cwd, given) : join(dataDir, CONFIG_FILE_NAME);
-    const read = readText(input, path);
-    if ('text' in read) {
-      configFile = path;
-      try {
-        const parsed: unknown = JSON.parse(read.text);
-        if (isObject(parsed)) fileValues = parsed;
-        else problems.push(`${path} must hold a JSON object ({ "port": 8080, … })`);
-      } catch (err) {
-        problems.push(`${path} is not valid JSON: ${(err as Error).message}`);
-      }
-    } else if (given || read.error.code !== 'ENOENT') {
-      problems.push(`${given ? `--config ${path}` : path}: cannot read (${read.error.message})`);
-    }
-  }
-
-  // The environment wins over the file; the schema checks the result.
-  const merged = structuredClone(fileValues);
-  for (const [key] of setBy) setKey(merged, key, keyValue(overlay, key));
+  const merged = structuredClone(file.values);
+  for (const [key, { value }] of overrides) setKey(merged, key, value);
   const parsed = hallConfigSchema.safeParse(merged, { error: errorMap, reportInput: true });
   const where = (key: string): string => {
     for (let k = key; k; k = k.slice(0, Math.max(0, k.lastIndexOf('.')))) {
-      const name = setBy.get(k);
-      if (name) return name;
+      const override = overrides.get(k);
+      if (override) return override.by;
     }
-    return `${configFile}: ${key}`;
+    return `${file.path}: ${key}`;
   };
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issue.path.join('.');
-      if (issue.code === 'unrecognized_keys') {
-        const known = knownKeys(key);
+      if (issue.code !== 'unrecognized_keys') problems.push(`${where(key)} ${describe(issue)}`);
+      else
         for (const k of issue.keys)
           problems.push(
-            `${configFile}: unknown key "${key ? `${key}.` : ''}${k}" (known here: ${known})`,
+            `${file.path}: unknown key "${key ? `${key}.` : ''}${k}" (known here: ${knownKeys(key)})`,
           );
-      } else {
-        problems.push(`${where(key)} ${describe(issue)}`);
-      }
     }
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
 
+  // A path from the file is read from the file's folder; one from the environment is already
+  // absolute; a default is read from the working directory.
   const c = parsed.data;
-  // A path from the file is read from the file's folder, one from the environment (already
-  // absolute) or a default from the working directory.
-  const base = configFile ? dirname(configFile) : cwd;
-  const pathOf = (key: string, value: string) => resolve(setBy.has(key) ? cwd : base, value);
-  const dataDir = 'dataDir' in merged ? pathOf('dataDir', c.dataDir) : resolve(cwd, c.dataDir);
-
-  let hallKey = c.sync.hallKey ?? null;
-  if (hallKey === null && c.sync.hallKeyFile) {
-    const file = pathOf('sync.hallKeyFile', c.sync.hallKeyFile);
-    const read = readText(input, file);
-    if ('error' in read)
-      problems.push(`${where('sync.hallKeyFile')}: cannot read ${file} (${read.error.message})`);
-    else if (read.text.trim() === '')
-      problems.push(`${where('sync.hallKeyFile')}: ${file} is empty`);
-    else hallKey = read.text.trim();
-  }
-  if (c.sync.url && hallKey === null && !c.sync.hallKeyFile)
-    problems.push(
-      `${where('sync.url')} is set but neither SYNC_HALL_KEY nor SYNC_HALL_KEY_FILE ` +
-        '(sync.hallKey / sync.hallKeyFile) is: the regional center needs the hall key',
-    );
+  const base = file.path ? dirname(file.path) : input.cwd;
+  const pathOf = (key: string, value: string) =>
+    resolve(overrides.has(key) ? input.cwd : base, value);
+  const dataDir =
+    'dataDir' in merged ? pathOf('dataDir', c.dataDir) : resolve(input.cwd, c.dataDir);
+  const hallKey = readHallKey(input, c.sync, pathOf, where, problems);
   if (problems.length > 0) return { ok: false, problems };
 
   return {
     ok: true,
     config: {
-      configFile,
+      configFile: file.path,
       port: c.port,
       host: c.host,
       dataDir,
@@ -212,22 +98,149 @@ export function loadHallConfig(input: LoadInput): LoadResult {
   };
 }
 
-function keyValue(source: Json, key: string): EnvValue {
-  let node: unknown = source;
-  for (const part of key.split('.')) node = (node as Json)[part];
-  return node as EnvValue;
+/** The environment, each variable read on its own so that its problem names it; flags over it. */
+function readOverrides({ argv, env, cwd }: LoadInput, problems: string[]): Overrides {
+  const overrides: Overrides = new Map();
+  for (const spec of ENV_KEYS) {
+    const raw = env[spec.name];
+    if (raw === undefined) continue;
+    const reading = spec.read(raw);
+    if (!reading.ok) problems.push(`${spec.name} ${reading.message}`);
+    else {
+      const { value } = reading;
+      const isPath = spec.isPath && typeof value === 'string' && value !== '';
+      overrides.set(spec.key, { by: spec.name, value: isPath ? resolve(cwd, value) : value });
+    }
+  }
+  const dataDir = flagValue(argv, '--data-dir', problems);
+  if (dataDir) overrides.set('dataDir', { by: '--data-dir', value: resolve(cwd, dataDir) });
+  if (argv.includes('--trust-clock'))
+    overrides.set('trustClock', { by: '--trust-clock', value: true });
+  return overrides;
 }
 
-/** The keys allowed at a place in the file, for the unknown-key message. */
-function knownKeys(at: string): string {
-  let shape: z.core.$ZodShape = hallConfigSchema.shape;
-  for (const part of at ? at.split('.') : []) {
-    let inner = shape[part]!._zod.def as {
-      innerType?: { _zod: { def: unknown } };
-      shape?: z.core.$ZodShape;
-    };
-    while (inner.innerType) inner = inner.innerType._zod.def as typeof inner;
-    shape = inner.shape ?? {};
+/** The file: `--config` must exist; the default one, in the data directory, may not. */
+function readConfigFile(
+  input: LoadInput,
+  overrides: Overrides,
+  problems: string[],
+): { path: string | null; values: Json } {
+  const none = { path: null, values: {} };
+  const at = input.argv.indexOf('--config');
+  const given = flagValue(input.argv, '--config', problems);
+  if (at >= 0 && !given) return none;
+  const dataDir = overrides.get('dataDir')?.value;
+  const path = given
+    ? resolve(input.cwd, given)
+    : join(typeof dataDir === 'string' ? dataDir : resolve(input.cwd, 'data'), CONFIG_FILE_NAME);
+  const read = readText(input, path);
+  if ('error' in read) {
+    if (given || read.error.code !== 'ENOENT')
+      problems.push(`${given ? `--config ${path}` : path}: cannot read (${read.error.message})`);
+    return none;
   }
-  return Object.keys(shape).join(', ');
+  try {
+    const values: unknown = JSON.parse(read.text);
+    if (isObject(values)) return { path, values };
+    problems.push(`${path} must hold a JSON object ({ "port": 8080, … })`);
+  } catch (err) {
+    problems.push(`${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  return { path, values: {} };
+}
+
+/** The hall key given, or read from its file; a center without one is a problem. */
+function readHallKey(
+  input: LoadInput,
+  sync: { url: string | null; hallKey?: string; hallKeyFile?: string },
+  pathOf: (key: string, value: string) => string,
+  where: (key: string) => string,
+  problems: string[],
+): string | null {
+  if (sync.hallKey) return sync.hallKey;
+  if (sync.hallKeyFile) {
+    const file = pathOf('sync.hallKeyFile', sync.hallKeyFile);
+    const read = readText(input, file);
+    const key = 'text' in read ? read.text.trim() : '';
+    if (key) return key;
+    problems.push(
+      'error' in read
+        ? `${where('sync.hallKeyFile')}: cannot read ${file} (${read.error.message})`
+        : `${where('sync.hallKeyFile')}: ${file} is empty`,
+    );
+    return null;
+  }
+  if (sync.url)
+    problems.push(
+      `${where('sync.url')} is set but neither SYNC_HALL_KEY nor SYNC_HALL_KEY_FILE ` +
+        '(sync.hallKey / sync.hallKeyFile) is: the regional center needs the hall key',
+    );
+  return null;
+}
+
+/** `--name value`; a flag with no value is a problem. */
+function flagValue(argv: readonly string[], name: string, problems: string[]): string | undefined {
+  const at = argv.indexOf(name);
+  if (at < 0) return undefined;
+  const value = argv[at + 1];
+  if (value !== undefined && !value.startsWith('--')) return value;
+  problems.push(
+    `${name} needs a path${name === '--config' ? ': --config /etc/onestop/hall.json' : ''}`,
+  );
+  return undefined;
+}
+
+function readText(
+  input: LoadInput,
+  path: string,
+): { text: string } | { error: NodeJS.ErrnoException } {
+  try {
+    return { text: input.readFile(path) };
+  } catch (err) {
+    return { error: err as NodeJS.ErrnoException };
+  }
+}
+
+function setKey(target: Json, key: string, value: EnvValue): void {
+  const parts = key.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    node = isObject(next) ? next : (node[part] = {});
+  }
+  node[parts.at(-1)!] = value;
+}
+
+/** zod's issues in the words the docs use; the value is appended by `describe`. */
+const errorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`;
+    case 'too_small':
+      return issue.origin === 'string' ? 'must not be empty' : `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return `must be at most ${issue.maximum}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.join(', ')}`;
+    default:
+      return undefined;
+  }
+};
+
+function describe(issue: z.core.$ZodIssue): string {
+  const input: unknown = 'input' in issue ? issue.input : undefined;
+  const shown = input !== undefined && !isObject(input) && !Array.isArray(input);
+  return shown ? `${issue.message}, not ${JSON.stringify(input)}` : issue.message;
+}
+
+/** The objects of the file, by where they sit, for the unknown-key message. */
+const objects = new Map<string, { shape: object }>([
+  ['', hallConfigSchema],
+  ['log', hallConfigSchema.shape.log.unwrap()],
+  ['sync', hallConfigSchema.shape.sync.unwrap()],
+  ['backup', hallConfigSchema.shape.backup.unwrap()],
+]);
+
+function knownKeys(at: string): string {
+  return Object.keys(objects.get(at)?.shape ?? {}).join(', ');
 }
