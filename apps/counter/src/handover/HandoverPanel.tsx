@@ -188,6 +188,7 @@ function ItemList({ items }: { items: HandoverItem[] }) {
         <li key={`${i.kind}:${i.id}`} data-kind={i.kind}>
           <span className="badge">{t(`handoverItem.${i.kind}`)}</span>{' '}
           {i.kind === 'alert' ? t(`alertKind.${i.label}`, { defaultValue: i.label }) : i.label}{' '}
+          {i.kind === 'ticket' && <TicketStateOf id={i.id} />}
           {i.dueAt !== null && (
             <DueBadge dueAt={i.dueAt} now={now} timeZone={hall.config.timeZone} />
           )}
@@ -195,6 +196,14 @@ function ItemList({ items }: { items: HandoverItem[] }) {
       ))}
     </ul>
   );
+}
+
+/** A handed-over ticket's state now, in words (the item keeps only its number). */
+function TicketStateOf({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { hall } = useStaffView();
+  const state = hall.tickets.find((x) => x.id === id)?.state;
+  return state ? <span className="muted">({t(`ticketState.${state}`)})</span> : null;
 }
 
 function IncomingHandover({ handover }: { handover: Handover }) {

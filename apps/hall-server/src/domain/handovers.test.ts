@@ -4,6 +4,7 @@ import {
   acknowledgeHandover,
   cancelHandover,
   createHandover,
+  holdingItems,
   leaveCounterCheck,
   signOffCheck,
   takeOverCase,
@@ -497,5 +498,14 @@ describe("a duty leader signing off with the desk's items", () => {
       takeOverDeskFollowUp({ ...unassigned, assigneeStaffId: 'clerk-2' }, 'leader-2', T0),
     ).toBeNull();
     expect(takeOverDeskFollowUp({ ...unassigned, state: 'closed' }, 'leader-2', T0)).toBeNull();
+  });
+});
+
+describe('holdingItems', () => {
+  it('labels a ticket by its number only: screens say its state in their own words', () => {
+    const none = { tickets: [], cases: [], requestedTasks: [], acceptedTasks: [], followUps: [] };
+    expect(holdingItems({ ...none, tickets: [parked] })).toEqual([
+      { kind: 'ticket', id: 't-9', label: 'B009', dueAt: null },
+    ]);
   });
 });

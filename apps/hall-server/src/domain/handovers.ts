@@ -80,7 +80,8 @@ export function holdingItems(h: Holdings): HandoverItem[] {
     ...h.tickets.map((t) => ({
       kind: 'ticket' as const,
       id: t.id,
-      label: `${t.number} (${t.state})`,
+      // The number only: screens say the ticket's state in words from their own copy of it.
+      label: t.number,
       dueAt: null,
     })),
     ...h.cases.map((c) => ({
