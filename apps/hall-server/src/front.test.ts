@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HallChange } from '@onestop/shared';
 import { demoSeed } from './app/seed';
 import {
   clerkAtCounter,
@@ -147,7 +148,8 @@ describe('the kiosk and the guide desk', () => {
       pin: '8001',
     });
     const toLeader = nextChange(leader.socket, (c) => (c.records.opinions ?? []).length > 0);
-    const toDisplay = nextChange(display);
+    const toDisplay: HallChange[] = [];
+    display.on('hall:changed', (c) => toDisplay.push(c));
     const submitted = ok(
       await send(kiosk, 'opinion:submit', {
         category: 'complaint',
@@ -157,7 +159,12 @@ describe('the kiosk and the guide desk', () => {
     );
     expect(submitted.opinion).toMatchObject({ state: 'open', source: 'kiosk' });
     expect((await toLeader).records.opinions?.[0]?.text).toBe('等候区空调太冷');
-    expect((await toDisplay).records.opinions).toBeUndefined();
+    // Nothing of it is on a public screen, so the display is sent nothing at all.
+    const noticed = nextChange(display, (c) => c.records.config !== undefined);
+    ok(await send(leader.socket, 'hall:set-notice', { text: '今日办理电费缴纳' }));
+    await noticed;
+    expect(toDisplay.filter((c) => c.records.config === undefined)).toEqual([]);
+    ok(await send(leader.socket, 'hall:set-notice', { text: '' }));
 
     const leaderView = ok(await send(leader.socket, 'hall:snapshot', {}));
     expect(leaderView.opinions.map((o) => o.id)).toContain(submitted.opinion.id);

@@ -10,6 +10,7 @@ import {
   type HallChange,
   type ServerToClientEvents,
   type Snapshot,
+  type SocketAuth,
 } from '@onestop/shared';
 import { io, type Socket } from 'socket.io-client';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -46,6 +47,12 @@ export interface HallConnectionOptions {
   url: string;
   deviceToken: string | null;
   sessionToken?: string | null;
+  /**
+   * What this page shows when it is less than everything its audience may see (`counter`: a
+   * clerk's workstation). The server then sends only the changes this screen shows, and a
+   * catch-up takes a whole snapshot: records it was not sent may since have come into view.
+   */
+  screen?: 'counter';
   /** How long one attempt waits for an ack before it is retried (same command id). */
   ackTimeoutMs?: number;
   /** Only for tests: socket.io options such as `transports`. */
@@ -84,8 +91,9 @@ export function newCommandId(): string {
 
 export function createHallConnection(options: HallConnectionOptions): HallConnection {
   const ackTimeoutMs = options.ackTimeoutMs ?? 8000;
-  const auth: { deviceToken?: string; sessionToken?: string } = {};
+  const auth: SocketAuth = {};
   if (options.deviceToken) auth.deviceToken = options.deviceToken;
+  if (options.screen) auth.screen = options.screen;
   if (options.sessionToken) auth.sessionToken = options.sessionToken;
 
   const store = createStore<HallView>(() => ({
@@ -122,7 +130,7 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
 
   async function catchUp(): Promise<void> {
     const current = store.getState().hall;
-    if (current) {
+    if (current && !options.screen) {
       const since = await rawQuery('hall:changes-since', { since: current.seq });
       if (since.ok) {
         const latest = store.getState().hall ?? current;

@@ -32,6 +32,23 @@ describe('judgeChange', () => {
     },
   );
 
+  // A filtered stream: prev is the seq this device's view was sent before; seqs between were
+  // for other screens.
+  it.each([
+    { current: 4, prev: 4, seq: 9, verdict: 'apply' },
+    { current: 6, prev: 4, seq: 9, verdict: 'apply' },
+    { current: 8, prev: 8, seq: 9, verdict: 'apply' },
+    { current: 9, prev: 4, seq: 9, verdict: 'stale' },
+    { current: 12, prev: 4, seq: 9, verdict: 'stale' },
+    { current: 3, prev: 4, seq: 9, verdict: 'gap' },
+    { current: 8, prev: 9, seq: 9, verdict: 'gap' },
+  ] as const)(
+    'a change $seq sent after $prev, at $current → $verdict',
+    ({ current, prev, seq, verdict }) => {
+      expect(judgeChange(current, { ...change(seq), prev })).toBe(verdict);
+    },
+  );
+
   it('a new business day always means a fresh snapshot', () => {
     expect(
       judgeChange(4, change(5, [{ type: 'business-day.started', businessDay: '2026-11-25' }])),

@@ -48,11 +48,16 @@ export type ChangeVerdict =
   /** A new business day began: take a fresh snapshot. */
   | 'resync';
 
+/**
+ * `prev` is the seq of the change the server sent this device's view before this one: if the
+ * device holds at least that, whatever lies between was not for its screen. Without `prev`
+ * (every change sent), the change must start right after what the device holds.
+ */
 export function judgeChange(currentSeq: number, change: HallChange): ChangeVerdict {
   if (change.events.some((e) => e.type === 'business-day.started')) return 'resync';
-  const from = change.fromSeq ?? change.seq;
   if (change.seq <= currentSeq) return 'stale';
-  if (from > currentSeq + 1) return 'gap';
+  const before = change.prev ?? (change.fromSeq ?? change.seq) - 1;
+  if (before > currentSeq) return 'gap';
   // A merged change that starts at or before what we have: its records are the latest
   // versions, so applying them again is harmless.
   return 'apply';

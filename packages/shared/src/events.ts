@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { Records } from './commands';
 import { BusinessDay, EpochMs, Id, TicketState } from './model';
 
-// Facts the hall server pushes. Every state change carries the hall-wide sequence number;
-// a client that sees a gap asks for `hall:changes-since`.
+// Facts the hall server pushes. Every state change carries the hall-wide sequence number `seq`
+// and `prev`, the seq of the change sent before it to the same device: a device is sent only
+// the changes its screen shows, so seqs it is sent have gaps, and `prev` tells a gap it was
+// meant to skip (prev <= the seq it holds) from one where it missed something (prev > it).
 
 export const HallEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ticket.issued'), ticketId: Id }),
@@ -41,6 +43,12 @@ export const HallChange = z.object({
    * `fromSeq`..`seq` (records at their latest version, events in order). Absent: just `seq`.
    */
   fromSeq: z.number().int().positive().optional(),
+  /**
+   * The seq of the last change this device's view was sent before this one (or where the
+   * view began): nothing between `prev` and `seq` was for it. Absent (an older server): every
+   * change is sent, and a gap is `fromSeq` (or `seq`) past the next seq.
+   */
+  prev: z.number().int().nonnegative().optional(),
   at: EpochMs,
   events: z.array(HallEvent),
   records: Records,

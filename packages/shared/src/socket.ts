@@ -20,4 +20,9 @@ export type ServerToClientEvents = {
 export interface SocketAuth {
   deviceToken?: string;
   sessionToken?: string;
+  /**
+   * What the page shows, when it shows less than its audience may see: `counter` (a clerk's
+   * workstation) is sent only its counter's queues and its clerk's own items. Absent: all of it.
+   */
+  screen?: 'counter';
 }

@@ -24,6 +24,8 @@ export function createDesk(screen: Screen): Desk {
     url: window.location.origin,
     deviceToken,
     sessionToken: session.getState().signedIn?.sessionToken ?? null,
+    // The workstation is sent only its counter's queues and its clerk's own items.
+    ...(screen === 'counter' ? { screen: 'counter' as const } : {}),
   });
   return { screen, deviceToken, connection, session, runner: createCommandRunner(connection) };
 }

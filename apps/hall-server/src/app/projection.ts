@@ -115,31 +115,6 @@ export function projectSnapshot(snapshot: Snapshot, audience: Audience): Snapsho
   };
 }
 
-/**
- * One change for every customer-facing device: the public projection for the `public` room and
- * for pads the change has nothing of theirs for; a pad whose evaluations or whose counter's
- * clerk the change carries gets its own. (The hall adds a counter's clerk to every change that
- * carries the counter, and the counter to every change that carries its clerk.)
- */
-export function publicFanOut(
-  change: HallChange,
-  padRooms: readonly string[],
-): { rooms: string[]; change: HallChange }[] {
-  const shared = projectChange(change, 'public');
-  const staffIds = new Set((change.records.staff ?? []).map((s) => s.id));
-  const concerned = new Set([
-    ...(change.records.evaluations ?? []).map((e) => padAudience(e.counterId)),
-    ...(change.records.counters ?? [])
-      .filter((c) => c.staffId !== null && staffIds.has(c.staffId))
-      .map((c) => padAudience(c.id)),
-  ]);
-  const own = padRooms.filter((r) => concerned.has(r as Audience));
-  return [
-    { rooms: ['public', ...padRooms.filter((r) => !concerned.has(r as Audience))], change: shared },
-    ...own.map((room) => ({ rooms: [room], change: projectChange(change, room as Audience) })),
-  ];
-}
-
 /** A command's result as its asker may see it: a kiosk's own ticket comes back masked too. */
 export function projectResult(data: unknown, audience: Audience): unknown {
   if (audience === 'staff' || !data || typeof data !== 'object') return data;

@@ -146,6 +146,9 @@ describe('what each audience sees', () => {
         items: [MARKERS[4]!],
       }),
     );
+    // Each device is sent only what its screen shows (pad 2 nothing of counter 1): a notice,
+    // which every screen shows, marks the end of the sequence for all of them.
+    ok(await send(leader.socket, 'hall:set-notice', { text: '今日办理电费缴纳' }));
     const finalSeq = hall.server.hall.store.hall.state().seq;
     for (const o of Object.values(observers)) {
       await expect

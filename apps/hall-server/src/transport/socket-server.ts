@@ -6,6 +6,7 @@ import {
   type Ack,
   type CommandName,
   type ClientToServerEvents,
+  type HallChange,
   type ServerToClientEvents,
   type SocketAuth,
 } from '@onestop/shared';
@@ -15,7 +16,7 @@ import { resolveActor, type Credentials } from '../app/actor';
 import type { Actor } from '../app/context';
 import type { Hall } from '../app/hall';
 import { audienceOf } from '../app/handlers/query-handlers';
-import { isPadAudience, publicFanOut } from '../app/projection';
+import { createDelivery, deskScopeKey, viewOf, type View } from './delivery';
 import { commandClassOf, rateLimitedAck, type Limiter } from './rate-limits';
 
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -23,6 +24,10 @@ export const MAX_PAYLOAD_BYTES = 64 * 1024;
 interface SocketData {
   credentials: Credentials;
   deviceId: string | null;
+  /** What the page says it shows (`auth.screen`): only `counter` narrows its view. */
+  screen: string | undefined;
+  /** Its one view's key (a room), once it has a device. */
+  view?: string;
 }
 
 type HallSocket = Socket<
@@ -39,15 +44,16 @@ export type HallIo = Server<
 >;
 
 /**
- * Rooms: one per audience (staff see customer data, public devices see it masked, a pad also its
- * own counter's evaluations), one per device.
+ * What the socket server keeps per view: the last hall seq sent to it (`prev` of the next one),
+ * its sockets, and for a desk the counter and services its filter used last.
  */
-function joinRooms(socket: HallSocket, actor: Actor): void {
-  for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
-  if (!actor.device) return;
-  void socket.join([audienceOf(actor), `device:${actor.device.id}`]);
-  if (actor.device.counterId) void socket.join(`counter:${actor.device.counterId}`);
-  for (const role of actor.roles) void socket.join(`role:${role}`);
+interface ViewState {
+  view: View;
+  prev: number;
+  sockets: number;
+  scopeKey?: string;
+  /** Sockets that came to this view from another: their next change makes them catch up. */
+  arrivals: Map<string, number>;
 }
 
 interface EngineConn {
@@ -118,6 +124,86 @@ export function attachSocketServer(
       done(null, guards.originAllowed(req) && engineSlots.hasRoom(req.socket.remoteAddress)),
   });
   const presence: Presence = { connected: new Map() };
+  const delivery = createDelivery({
+    counterById: (id) => hall.store.counters.byId(id),
+    counterOfStaff: (id) => hall.store.counters.byStaff(id),
+    ticketById: (id) => hall.store.tickets.byId(id),
+  });
+  const views = new Map<string, ViewState>();
+  /** The seq of the last change fanned out: where a new view starts. */
+  let lastSeq = hall.store.hall.state().seq;
+
+  function leaveView(socket: HallSocket): void {
+    const key = socket.data.view;
+    if (!key) return;
+    socket.data.view = undefined;
+    void socket.leave(key);
+    const state = views.get(key);
+    if (!state) return;
+    state.arrivals.delete(socket.id);
+    if (--state.sockets <= 0) views.delete(key);
+  }
+
+  /**
+   * One room per device (for revocation), one per audience and one per view. A socket that changes view (sign-in,
+   * sign-out, session ended) may hold records its new view was not sent: its next change tells
+   * it to catch up (prev past anything it holds from before).
+   */
+  function joinRooms(socket: HallSocket, actor: Actor): void {
+    const view = actor.device ? viewOf(actor, socket.data.screen) : null;
+    const previous = socket.data.view;
+    if (previous === view?.key) return;
+    leaveView(socket);
+    for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+    if (!actor.device || !view) return;
+    // The audience's room (staff, public, pad:<counter>) says what it may see; the view's, what
+    // it is sent.
+    void socket.join([`device:${actor.device.id}`, audienceOf(actor), view.key]);
+    socket.data.view = view.key;
+    let state = views.get(view.key);
+    if (!state) {
+      state = { view, prev: lastSeq, sockets: 0, arrivals: new Map() };
+      if (view.kind === 'desk') state.scopeKey = deskScopeKey(delivery.scopeOf(view.staffId));
+      views.set(view.key, state);
+    }
+    state.sockets++;
+    if (previous) state.arrivals.set(socket.id, lastSeq + 1);
+  }
+
+  /** Each view gets the change as it sees it, serialised once, or nothing when none of it is its. */
+  function fanOut(change: HallChange): void {
+    const countersMoved = Boolean(change.records.counters?.length);
+    for (const state of views.values()) {
+      const { view } = state;
+      let prev = state.prev;
+      let scope;
+      if (view.kind === 'desk') {
+        scope = delivery.scopeOf(view.staffId);
+        const key = deskScopeKey(scope);
+        // Its counter or services changed: records it was never sent are now on its screen.
+        if (countersMoved && key !== state.scopeKey) prev = change.seq;
+        state.scopeKey = key;
+      }
+      const out = delivery.project(change, view, scope);
+      if (!out) continue;
+      const message = { ...out, prev };
+      state.prev = change.seq;
+      if (state.arrivals.size === 0) {
+        io.to(view.key).emit('hall:changed', message);
+        continue;
+      }
+      const arrivals = [...state.arrivals];
+      state.arrivals.clear();
+      io.to(view.key)
+        .except(arrivals.map(([id]) => id))
+        .emit('hall:changed', message);
+      for (const [id, from] of arrivals) {
+        io.to(id).emit('hall:changed', { ...message, prev: Math.max(prev, from) });
+      }
+    }
+    delivery.remember(change);
+    lastSeq = change.seq;
+  }
 
   // Connections per source address, refused at the handshake: every connection (engine.io,
   // before any credentials are read) up to `withDevice`, those without a valid device up to
@@ -159,7 +245,8 @@ export function attachSocketServer(
       }
       socket.once('disconnect', () => anonymousSlots.give(address));
     }
-    socket.data = { credentials, deviceId: actor.value.device?.id ?? null };
+    const screen = typeof auth.screen === 'string' ? auth.screen.slice(0, 20) : undefined;
+    socket.data = { credentials, deviceId: actor.value.device?.id ?? null, screen };
     joinRooms(socket, actor.value);
     next();
   });
@@ -172,6 +259,7 @@ export function attachSocketServer(
       if (count === 1) hooks.deviceOnline?.(deviceId);
     }
     socket.on('disconnect', () => {
+      leaveView(socket);
       if (!deviceId) return;
       const left = (presence.connected.get(deviceId) ?? 1) - 1;
       if (left > 0) {
@@ -243,12 +331,9 @@ export function attachSocketServer(
   });
 
   hall.onChange((change) => {
-    io.to('staff').emit('hall:changed', change);
-    const padRooms = [...io.sockets.adapter.rooms.keys()].filter(isPadAudience);
-    for (const out of publicFanOut(change, padRooms))
-      io.to(out.rooms).emit('hall:changed', out.change);
+    fanOut(change);
     // A session ended elsewhere (PIN reset, deactivation, expiry): its desk has just been told
-    // in the change above, and now leaves the staff room.
+    // in the change above, and now moves to the view of a desk nobody is signed in on.
     const ended = new Set(change.records.sessions?.filter((s) => s.endedAt).map((s) => s.deviceId));
     for (const socket of ended.size ? io.sockets.sockets.values() : []) {
       if (!socket.data.deviceId || !ended.has(socket.data.deviceId)) continue;
