@@ -14,7 +14,7 @@
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { targets, type NodeTarget } from '../build-targets.mjs';
@@ -186,7 +186,7 @@ async function main() {
   const floorMs = median(runs.get(floor)!.ms);
   const gib = (totalmem() / 2 ** 30).toFixed(0);
   const out = [
-    `Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, ${gib} GiB; ${rounds} rounds, each variant once per round.`,
+    `Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, ${gib} GiB, load average ${loadavg()[0]!.toFixed(1)} at the end; ${rounds} rounds, each variant once per round.`,
     '',
     '| started as | first answer, median ms | min ms | max ms | median / floor | CPU ms until then | RSS idle MiB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
