@@ -6,14 +6,18 @@ import type { Hall } from './hall';
 /** Last activity is written at most this often per session, not once per command. */
 export const TOUCH_EVERY_MS = 60_000;
 
-/** Whether a session has outlived the hall's idle or absolute limit at `now`. */
+/**
+ * Whether a session has outlived the hall's idle or absolute limit at `now`. The idle clock
+ * stops while its clerk has a customer called or at the counter (an hour-long visit sends no
+ * command); the absolute limit holds however busy.
+ */
 export function isExpired(
-  { session, lastActiveAt }: SessionActivity,
+  { session, lastActiveAt, serving }: SessionActivity,
   config: Pick<HallConfig, 'sessionIdleMin' | 'sessionMaxHours'>,
   now: number,
 ): boolean {
   const { idleMs, maxMs } = sessionLimitsOf(config);
-  return now - lastActiveAt > idleMs || now - session.startedAt > maxMs;
+  return (!serving && now - lastActiveAt > idleMs) || now - session.startedAt > maxMs;
 }
 
 /**

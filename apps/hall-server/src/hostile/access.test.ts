@@ -2,6 +2,7 @@ import type { Ack } from '@onestop/shared';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoSeed } from '../app/seed';
+import { endExpiredSessions } from '../app/sessions';
 import {
   clerkAtCounter,
   connectClient,
@@ -219,6 +220,26 @@ describe('staff sessions end', () => {
       expect(await act(clerk.socket)).not.toMatchObject({ code: 'not_signed_in' });
     }
     now += 61 * MIN;
+    expect(await act(clerk.socket)).toMatchObject({ ok: false, code: 'not_signed_in' });
+  });
+
+  it('not while the clerk serves a customer, however long the visit (the idle clock stops)', async () => {
+    const hall = await hallAt();
+    const kiosk = await device(hall.server.url, 'demo-kiosk-1');
+    ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }));
+    const clerk = await clerkAtCounter(hall.server.url, {
+      deviceToken: 'demo-desk-1',
+      staffNo: '1001',
+      pin: '1001',
+      counterId: 'ctr-1',
+    });
+    open.sockets.push(clerk.socket);
+    const called = ok(await send(clerk.socket, 'ticket:call-next', {})).ticket;
+    ok(await send(clerk.socket, 'ticket:start', { ticketId: called.id }));
+    now += 90 * MIN; // a long visit: no command from the desk meanwhile
+    expect(endExpiredSessions(hall.server.hall)).toBe(0); // the server's sweep ends nothing
+    ok(await send(clerk.socket, 'ticket:finish', { ticketId: called.id, outcome: 'completed' }));
+    now += 61 * MIN; // idle after the visit: the limit applies again
     expect(await act(clerk.socket)).toMatchObject({ ok: false, code: 'not_signed_in' });
   });
 

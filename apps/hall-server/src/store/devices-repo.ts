@@ -31,12 +31,24 @@ function toSession(r: Row): StaffSession {
 export interface SessionActivity {
   session: StaffSession;
   lastActiveAt: number;
+  /** Its clerk has a customer called or at the counter now: a long visit is not idleness. */
+  serving: boolean;
 }
 
 function toActivity(r: Row): SessionActivity {
   const session = toSession(r);
-  return { session, lastActiveAt: numOrNull(r.last_active_at) ?? session.startedAt };
+  return {
+    session,
+    lastActiveAt: numOrNull(r.last_active_at) ?? session.startedAt,
+    serving: r.serving === 1,
+  };
 }
+
+/** A session with whether its clerk is serving someone now (see SessionActivity). */
+const withServing = (where: string) =>
+  `SELECT s.*, EXISTS (SELECT 1 FROM tickets t WHERE t.serving_staff_id = s.staff_id
+     AND t.state IN ('called', 'serving')) AS serving
+   FROM staff_sessions s WHERE ${where}`;
 
 export interface PairingCode {
   code: string;
@@ -67,14 +79,16 @@ export function createDevicesRepo(db: Db) {
   const codeByValue = db.prepare('SELECT * FROM pairing_codes WHERE code = ?');
   const useCode = db.prepare('UPDATE pairing_codes SET used_at = ? WHERE code = ?');
 
-  const sessionByToken = db.prepare('SELECT * FROM staff_sessions WHERE token_hash = ?');
+  const sessionByToken = db.prepare(withServing('s.token_hash = ?'));
   const sessionById = db.prepare('SELECT * FROM staff_sessions WHERE id = ?');
-  const openSessions = db.prepare('SELECT * FROM staff_sessions WHERE ended_at IS NULL');
+  const openSessions = db.prepare(withServing('s.ended_at IS NULL'));
   const openSessionsOfStaff = db.prepare(
     'SELECT * FROM staff_sessions WHERE staff_id = ? AND ended_at IS NULL',
   );
   const touchSession = db.prepare('UPDATE staff_sessions SET last_active_at = ? WHERE id = ?');
   const sessionsSince = db.prepare('SELECT * FROM staff_sessions WHERE change_seq > ?');
+  const sessionsAround = db.prepare(`SELECT * FROM staff_sessions WHERE device_id = ?
+    AND started_at <= ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at`);
   const insertSession =
     db.prepare(`INSERT INTO staff_sessions (id, staff_id, device_id, counter_id, token_hash,
       started_at, change_seq) VALUES (@id, @staffId, @deviceId, @counterId, @tokenHash, @startedAt, @changeSeq)`);
@@ -142,6 +156,9 @@ export function createDevicesRepo(db: Db) {
       (openSessionsOfStaff.all(staffId) as Row[]).map(toSession),
     sessionsChangedSince: (seq: number): StaffSession[] =>
       (sessionsSince.all(seq) as Row[]).map(toSession),
+    /** Sessions on a device open at `at`, or started or ended exactly then (the shift log). */
+    sessionsAround: (deviceId: string, at: number): StaffSession[] =>
+      (sessionsAround.all(deviceId, at, at) as Row[]).map(toSession),
     insertSession(session: StaffSession, tokenHash: string): void {
       insertSession.run({ ...session, tokenHash });
     },
