@@ -10,7 +10,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
@@ -100,10 +100,20 @@ export function nodeBuildOptions(target, outdir, { bundleDeps = false, root = re
 async function buildNode(target, root) {
   const { build } = await import('esbuild');
   const dist = join(root, target.dir, 'dist');
-  // Built beside and swapped in whole: no file of an older build is left to be loaded.
-  const next = join(root, target.dir, 'dist.next');
+  // Written aside and swapped in whole: no file of an older build is left to be loaded. Aside
+  // in node_modules/.cache, where a build that crashed leaves nothing for git or the linters;
+  // built for dist/ all the same, so the source maps' paths are right from there.
+  const next = join(root, 'node_modules/.cache/onestop-build', target.dir);
   rmSync(next, { recursive: true, force: true });
-  await build(nodeBuildOptions(target, next, { root }));
+  const { outputFiles } = await build({
+    ...nodeBuildOptions(target, dist, { root }),
+    write: false,
+  });
+  for (const file of outputFiles) {
+    const to = join(next, relative(dist, file.path));
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, file.contents);
+  }
   for (const [from, to] of Object.entries(target.copy ?? {})) {
     cpSync(join(root, target.dir, from), join(next, to), { recursive: true });
   }
