@@ -16,6 +16,7 @@ import type { Rejection, Result } from '../domain/result';
 import type { StoredResult } from '../store/log-repo';
 import type { Store } from '../store/store';
 import { resolveActor, type Credentials } from './actor';
+import { forgetCallOrder } from './call-order';
 import { payloadHash } from './command-ids';
 import { Writes, type Actor, type Handler, type TxContext } from './context';
 import { handlers } from './handlers';
@@ -49,6 +50,8 @@ class Refusal extends Error {
 }
 
 const SECRET_KEYS = new Set(['pin', 'pairingCode', 'deviceToken', 'sessionToken']);
+/** Commands whose results are for the person who asked only: never kept nor replayed by id. */
+const UNKEPT = new Set<string>(['staff:sign-in', 'customer:reveal-contact']);
 
 /** What the audit log keeps of a payload: secrets out, customer data masked, bounded size. */
 /** The most of a command's `reason` one audit row keeps. */
@@ -125,6 +128,7 @@ export function createHall(options: HallOptions) {
       } catch (err) {
         if (store.db.inTransaction) store.db.exec('ROLLBACK');
         forgetSnapshots(store); // a snapshot may have been built from what was rolled back
+        forgetCallOrder(store);
         log?.error({ err }, 'group commit failed; nothing in it was acknowledged');
         settle(err);
       }
@@ -258,9 +262,10 @@ export function createHall(options: HallOptions) {
     // answered afresh; anonymous commands (device:pair, whose result is a device token) are
     // neither kept nor replayed: a lost pairing ack is mended with a new pairing code.
     const deviceId = who.value.device?.id ?? null;
-    // staff:sign-in is not kept either: its result is a live session token (a retry signs in anew).
-    const kept =
-      !isQuery && deviceId !== null && args.commandId !== undefined && name !== 'staff:sign-in';
+    // Nor are results given only to whoever asked: a live session token (a retry signs in anew),
+    // a customer's whole number (a retry is checked and audited anew, so another staff member
+    // at the same desk replaying the id is refused).
+    const kept = !isQuery && deviceId !== null && args.commandId !== undefined && !UNKEPT.has(name);
     const hash = kept ? payloadHash(name, args as Record<string, unknown>) : '';
     const replay = () => (kept ? store.log.findResult(deviceId!, args.commandId!) : undefined);
     const earlier = replay();

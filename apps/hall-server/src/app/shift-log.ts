@@ -5,6 +5,7 @@ import {
   type ShiftLogGroup,
   type StaffRole,
 } from '@onestop/shared';
+import type { AuditRow } from '../store/log-repo';
 import type { Store } from '../store/store';
 
 // The shift log as the duty leader reads it (issue 15 item 10): each audited command becomes a
@@ -18,7 +19,11 @@ export const SHIFT_COMMANDS =
   /^(override:|opinion:|alert:|follow-up:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|customer:reveal-contact|system:(?!evaluation-timeout|alert-sweep))/;
 
 export function groupOf(command: string): ShiftLogGroup {
-  if (/^override:|^ticket:(cancel|reinstate|reassign-owner)$|^hall:set-notice$/.test(command))
+  if (
+    /^override:|^ticket:(cancel|reinstate|reassign-owner)$|^hall:set-notice$|^staff:sign-in$/.test(
+      command,
+    )
+  )
     return 'override';
   if (command.startsWith('alert:') || command === 'system:alert-expiry') return 'alert';
   if (command.startsWith('opinion:')) return 'opinion';
@@ -92,6 +97,64 @@ function namesFrom(store: Store) {
     alertKind: (id: unknown): Words =>
       ALERT_KIND[store.alerts.byId(str(id))?.kind ?? 'dissatisfied'] ?? ['告警', 'alert'],
   };
+}
+
+type DeskTurn = { words: Words; staffId: string };
+
+/**
+ * A sign-in or sign-out on a desk bound to no counter, when it changed who else is on it: a
+ * step-in (another's session stays open), taking the desk over (another's ended by it), a step
+ * out or a sign-off leaving another on it. Null: an ordinary one, not for the shift log. Read
+ * from the desk's sessions around the entry's time, since the audit row only says who signed in.
+ */
+function deskTurn(
+  store: Store,
+  entry: { command: string; at: number; staffId: string | null; deviceId: string | null },
+): DeskTurn | null {
+  if (!entry.deviceId) return null;
+  const { at } = entry;
+  const sessions = store.devices.sessionsAround(entry.deviceId, at);
+  // A sign-in is audited before anyone is signed in: the session it opened says who.
+  const staffId =
+    entry.staffId ??
+    (entry.command === 'staff:sign-in'
+      ? sessions.findLast((s) => s.startedAt === at)?.staffId
+      : undefined);
+  if (!staffId) return null;
+  const turn = (words: Words) => ({ words, staffId });
+  const name = (id: string) => store.staff.byId(id)?.name ?? '—';
+  const desk = store.devices.byId(entry.deviceId)?.name ?? '—';
+  const stayed = sessions.filter(
+    (s) => s.staffId !== staffId && s.startedAt <= at && (s.endedAt === null || s.endedAt > at),
+  );
+  const names = (list: typeof sessions) => [...new Set(list.map((s) => name(s.staffId)))];
+  if (entry.command === 'staff:sign-in') {
+    const holder = stayed[0];
+    if (holder)
+      return turn([
+        `在${desk}代 ${name(holder.staffId)} 值守`,
+        `Stepped in for ${name(holder.staffId)} on ${desk}`,
+      ]);
+    const ended = names(
+      sessions.filter((s) => s.staffId !== staffId && s.endedAt === at && s.startedAt < at),
+    );
+    return ended.length > 0
+      ? turn([
+          `接过${desk},结束 ${ended.join('、')} 的登录`,
+          `Took ${desk} over, ending ${ended.join(', ')}'s sign-in`,
+        ])
+      : null;
+  }
+  const holder = stayed[0];
+  if (!holder) return null;
+  const mine = sessions.find((s) => s.staffId === staffId && s.endedAt === at);
+  if (mine && holder.startedAt < mine.startedAt)
+    return turn([
+      `结束代值守,${name(holder.staffId)} 继续在${desk}`,
+      `Stepped out; ${name(holder.staffId)} has ${desk} again`,
+    ]);
+  const left = names(stayed).join('、');
+  return turn([`签退,${left} 仍在${desk}`, `Signed off; ${left} still on ${desk}`]);
 }
 
 /** One line's words. `p` is the command's payload as audited; `at`, `staffId` its entry's. */
@@ -243,44 +306,45 @@ function wordsOf(
 }
 
 export function shiftLog(store: Store, since: number): ShiftLogEntry[] {
-  return (
-    store.log
-      .auditSince(since, 2000)
+  return store.log
+    .shiftSince(since, 2000)
+    .flatMap((e): { e: AuditRow; turn: DeskTurn | null }[] => {
       // A sign-off with a reason: a duty leader left the desk's follow-ups for the next one.
-      .filter(
-        (e) =>
-          (SHIFT_COMMANDS.test(e.command) ||
-            (e.command === 'staff:sign-out' && e.reason !== null)) &&
-          e.result === 'ok',
-      )
-      .map((e) => {
-        let payload: Record<string, unknown> = {};
-        try {
-          const parsed = JSON.parse(e.payload) as unknown;
-          if (parsed !== null && typeof parsed === 'object')
-            payload = parsed as Record<string, unknown>;
-        } catch {
-          // an unreadable payload gives the command's name as its words
-        }
-        const staff = e.staffId ? store.staff.byId(e.staffId) : undefined;
-        const [zh, en] = wordsOf(store, e, payload);
-        return {
-          id: e.id,
-          at: e.at,
-          command: e.command,
-          group: groupOf(e.command),
-          who: staff
-            ? {
-                staffId: staff.id,
-                name: staff.name,
-                role: ROLE_ORDER.find((r) => staff.roles.includes(r)) ?? null,
-              }
-            : null,
-          deviceName: e.deviceId ? (store.devices.byId(e.deviceId)?.name ?? null) : null,
-          zh,
-          en,
-          reason: e.reason === null ? null : maskNumbersIn(e.reason),
-        };
-      })
-  );
+      if (e.result !== 'ok') return [];
+      if (SHIFT_COMMANDS.test(e.command)) return [{ e, turn: null }];
+      if (e.command === 'staff:sign-out' && e.reason !== null) return [{ e, turn: null }];
+      if (e.command !== 'staff:sign-in' && e.command !== 'staff:sign-out') return [];
+      const turn = deskTurn(store, e);
+      return turn ? [{ e, turn }] : [];
+    })
+    .map(({ e, turn }) => {
+      let payload: Record<string, unknown> = {};
+      try {
+        const parsed = JSON.parse(e.payload) as unknown;
+        if (parsed !== null && typeof parsed === 'object')
+          payload = parsed as Record<string, unknown>;
+      } catch {
+        // an unreadable payload gives the command's name as its words
+      }
+      const staffId = turn?.staffId ?? e.staffId;
+      const staff = staffId ? store.staff.byId(staffId) : undefined;
+      const [zh, en] = turn?.words ?? wordsOf(store, e, payload);
+      return {
+        id: e.id,
+        at: e.at,
+        command: e.command,
+        group: groupOf(e.command),
+        who: staff
+          ? {
+              staffId: staff.id,
+              name: staff.name,
+              role: ROLE_ORDER.find((r) => staff.roles.includes(r)) ?? null,
+            }
+          : null,
+        deviceName: e.deviceId ? (store.devices.byId(e.deviceId)?.name ?? null) : null,
+        zh,
+        en,
+        reason: e.reason === null ? null : maskNumbersIn(e.reason),
+      };
+    });
 }

@@ -52,6 +52,12 @@ export const THROTTLES = {
   /** Pairing-code guesses per source address, and for the whole hall. */
   pairingPerAddress: { limit: 10, windowMs: 10 * 60_000 },
   pairingHallWide: { limit: 30, windowMs: 10 * 60_000 },
+  /**
+   * Whole customer numbers one staff member may reveal per hour (customer:reveal-contact). A
+   * clerk calls back a few customers an hour; the duty leader may reveal any visit's number, so
+   * without a bound a leader's session (or a copy of it) could list every customer's.
+   */
+  revealPerStaff: { limit: 30, windowMs: 60 * 60_000 },
 } as const;
 
 function create() {
@@ -62,6 +68,7 @@ function create() {
     signInPerStaffNo: b(THROTTLES.signInPerStaffNo),
     pairingPerAddress: b(THROTTLES.pairingPerAddress),
     pairingHallWide: b(THROTTLES.pairingHallWide),
+    revealPerStaff: b(THROTTLES.revealPerStaff),
   };
 }
 export type Throttles = ReturnType<typeof create>;

@@ -15,6 +15,18 @@ export interface AuditEntry {
   seq: number | null;
 }
 
+/** An audit entry as read back. */
+export interface AuditRow {
+  id: number;
+  at: number;
+  command: string;
+  deviceId: string | null;
+  staffId: string | null;
+  payload: string;
+  result: string;
+  reason: string | null;
+}
+
 export interface StoredResult {
   command: string;
   payloadHash: string | null;
@@ -35,6 +47,24 @@ export function createLogRepo(db: Db) {
   const since = db.prepare(
     `SELECT id, at, command, device_id AS deviceId, staff_id AS staffId, payload, result, reason
      FROM audit_log WHERE at >= ? ORDER BY id LIMIT ?`,
+  );
+  // What the shift log may show (shift-log.ts words each line, SHIFT_COMMANDS there names the
+  // same commands): selected here, not after a LIMIT over every command, or a busy day's calls
+  // (or a hostile desk's refusals) would push the shift's overrides and reveals out of it.
+  const shift = db.prepare(
+    `SELECT id, at, command, device_id AS deviceId, staff_id AS staffId, payload, result, reason
+     FROM audit_log WHERE at >= ? AND result = 'ok' AND (
+       command GLOB 'override:*' OR command GLOB 'opinion:*' OR command GLOB 'alert:*'
+       OR command GLOB 'follow-up:*' OR command GLOB 'handover:*' OR command GLOB 'admin:*'
+       OR command GLOB 'device:*'
+       OR command IN ('ticket:cancel', 'ticket:reinstate', 'ticket:reassign-owner',
+         'hall:set-notice', 'customer:reveal-contact')
+       OR (command GLOB 'system:*'
+         AND command NOT IN ('system:evaluation-timeout', 'system:alert-sweep'))
+       OR (command = 'staff:sign-out' AND reason IS NOT NULL)
+       OR (command IN ('staff:sign-in', 'staff:sign-out')
+         AND device_id IN (SELECT id FROM devices WHERE counter_id IS NULL)))
+     ORDER BY id DESC LIMIT ?`,
   );
 
   return {
@@ -74,18 +104,13 @@ export function createLogRepo(db: Db) {
       audit.run(entry);
     },
     recentAudit: (limit: number) => recent.all(limit) as Record<string, unknown>[],
+    /**
+     * The shift log's candidates from `at` on, oldest first: the latest `limit` of them. Sign-ins
+     * and sign-outs on desks bound to no counter are candidates (step-in, step-out).
+     */
+    shiftSince: (at: number, limit: number) => (shift.all(at, limit) as AuditRow[]).reverse(),
     /** Audit entries from `at` on, oldest first. */
-    auditSince: (at: number, limit: number) =>
-      since.all(at, limit) as {
-        id: number;
-        at: number;
-        command: string;
-        deviceId: string | null;
-        staffId: string | null;
-        payload: string;
-        result: string;
-        reason: string | null;
-      }[],
+    auditSince: (at: number, limit: number) => since.all(at, limit) as AuditRow[],
   };
 }
 export type LogRepo = ReturnType<typeof createLogRepo>;

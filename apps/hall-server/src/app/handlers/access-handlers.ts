@@ -197,6 +197,10 @@ export const accessHandlers = {
     run(tx, { reason }) {
       const { session, staff } = tx.actor;
       if (!session || !staff) return reject('not_signed_in');
+      // The reason leaves the duty desk's follow-ups there; from anyone else it would only put a
+      // false "left for the next duty leader" line in the shift log.
+      if (reason !== undefined && !tx.actor.roles.includes('duty_leader'))
+        return reject('invalid_payload', "reason: only a duty leader leaves the desk's follow-ups");
       // Open items need an acknowledged handover first; a duty leader's reason keeps the desk's.
       const free = mayLeave(tx, staff.id, { keepNote: reason ?? null });
       if (!free.ok) return free;

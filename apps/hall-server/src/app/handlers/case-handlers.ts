@@ -13,6 +13,7 @@ import {
   createTask,
 } from '../../domain/tasks';
 import { handler, type TxContext } from '../context';
+import { throttlesOf } from '../throttles';
 import { ticketById } from './clerk';
 
 // First-handler responsibilities: cases, support tasks to the service post, follow-ups.
@@ -263,8 +264,17 @@ export const caseHandlers = {
         staffId: staff.value.id,
         isDutyLeader: tx.actor.roles.includes('duty_leader'),
       });
+      if (!allowed.ok) return allowed;
+      const budget = throttlesOf(tx.store).revealPerStaff.take(staff.value.id, tx.now);
+      if (!budget.ok) {
+        const s = Math.max(1, Math.ceil(budget.retryAfterMs / 1000));
+        return reject(
+          'rate_limited',
+          `Whole numbers revealed this hour: the most; retry after ${s} s`,
+        );
+      }
       // The reason and the outcome are in the audit log with every command.
-      return allowed.ok ? accept({ phone: holder.value.phone }) : allowed;
+      return accept({ phone: holder.value.phone });
     },
   }),
 };

@@ -19,7 +19,7 @@ import { handler, type TxContext } from '../context';
 import { mayLeave } from './handover-handlers';
 import { hashPin } from '../secrets';
 import { shiftLog } from '../shift-log';
-import { consoleCallOrder } from '../call-order';
+import { cachedCallOrder, consoleCallOrder } from '../call-order';
 
 // The duty-leader console: overrides (reason required, audited by the pipeline, announced to
 // the affected clerk), the opinions desk, the shift log; and the admin's settings.
@@ -260,12 +260,14 @@ export const consoleHandlers = {
   'console:call-order': handler<'console:call-order'>({
     run(tx) {
       return accept(
-        consoleCallOrder(
-          tx.store.tickets.waiting(),
-          tx.store.services.all(),
-          tx.store.counters.all(),
-          tx.hall.config,
-          tx.now,
+        cachedCallOrder(tx.store, tx.hall.seq, tx.now, () =>
+          consoleCallOrder(
+            tx.store.tickets.waiting(),
+            tx.store.services.all(),
+            tx.store.counters.all(),
+            tx.hall.config,
+            tx.now,
+          ),
         ),
       );
     },
