@@ -3,6 +3,7 @@ import {
   type AlertKind,
   type ShiftLogEntry,
   type ShiftLogGroup,
+  type StaffSession,
   type StaffRole,
 } from '@onestop/shared';
 import type { AuditRow } from '../store/log-repo';
@@ -110,10 +111,13 @@ type DeskTurn = { words: Words; staffId: string };
 function deskTurn(
   store: Store,
   entry: { command: string; at: number; staffId: string | null; deviceId: string | null },
+  sessionsOn: (deviceId: string) => readonly StaffSession[],
 ): DeskTurn | null {
   if (!entry.deviceId) return null;
   const { at } = entry;
-  const sessions = store.devices.sessionsAround(entry.deviceId, at);
+  const sessions = sessionsOn(entry.deviceId).filter(
+    (s) => s.startedAt <= at && (s.endedAt === null || s.endedAt >= at),
+  );
   // A sign-in is audited before anyone is signed in: the session it opened says who.
   const staffId =
     entry.staffId ??
@@ -306,6 +310,13 @@ function wordsOf(
 }
 
 export function shiftLog(store: Store, since: number): ShiftLogEntry[] {
+  // Each desk's sessions read once per answer, not once per line.
+  const onDesk = new Map<string, readonly StaffSession[]>();
+  const sessionsOn = (deviceId: string) => {
+    let list = onDesk.get(deviceId);
+    if (!list) onDesk.set(deviceId, (list = store.devices.sessionsOnDeviceSince(deviceId, since)));
+    return list;
+  };
   return store.log
     .shiftSince(since, 2000)
     .flatMap((e): { e: AuditRow; turn: DeskTurn | null }[] => {
@@ -314,7 +325,7 @@ export function shiftLog(store: Store, since: number): ShiftLogEntry[] {
       if (SHIFT_COMMANDS.test(e.command)) return [{ e, turn: null }];
       if (e.command === 'staff:sign-out' && e.reason !== null) return [{ e, turn: null }];
       if (e.command !== 'staff:sign-in' && e.command !== 'staff:sign-out') return [];
-      const turn = deskTurn(store, e);
+      const turn = deskTurn(store, e, sessionsOn);
       return turn ? [{ e, turn }] : [];
     })
     .map(({ e, turn }) => {

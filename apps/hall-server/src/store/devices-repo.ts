@@ -87,8 +87,8 @@ export function createDevicesRepo(db: Db) {
   );
   const touchSession = db.prepare('UPDATE staff_sessions SET last_active_at = ? WHERE id = ?');
   const sessionsSince = db.prepare('SELECT * FROM staff_sessions WHERE change_seq > ?');
-  const sessionsAround = db.prepare(`SELECT * FROM staff_sessions WHERE device_id = ?
-    AND started_at <= ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at`);
+  const sessionsSinceAt = db.prepare(`SELECT * FROM staff_sessions WHERE device_id = ?
+    AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at`);
   const insertSession =
     db.prepare(`INSERT INTO staff_sessions (id, staff_id, device_id, counter_id, token_hash,
       started_at, change_seq) VALUES (@id, @staffId, @deviceId, @counterId, @tokenHash, @startedAt, @changeSeq)`);
@@ -156,9 +156,9 @@ export function createDevicesRepo(db: Db) {
       (openSessionsOfStaff.all(staffId) as Row[]).map(toSession),
     sessionsChangedSince: (seq: number): StaffSession[] =>
       (sessionsSince.all(seq) as Row[]).map(toSession),
-    /** Sessions on a device open at `at`, or started or ended exactly then (the shift log). */
-    sessionsAround: (deviceId: string, at: number): StaffSession[] =>
-      (sessionsAround.all(deviceId, at, at) as Row[]).map(toSession),
+    /** Sessions on a device open at `at` or since (the shift log reads who was on a desk). */
+    sessionsOnDeviceSince: (deviceId: string, at: number): StaffSession[] =>
+      (sessionsSinceAt.all(deviceId, at) as Row[]).map(toSession),
     insertSession(session: StaffSession, tokenHash: string): void {
       insertSession.run({ ...session, tokenHash });
     },
