@@ -18,6 +18,7 @@ import {
   type SeedOptions,
 } from './app/seed';
 import { startCheckpointer } from './store/db';
+import { walSync } from './store/wal-sync';
 import {
   lastWriteAt,
   markRunState,
@@ -206,7 +207,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   }
   markRunState(db, 'running', clock());
   if (hallClock.state().trusted) saveClock(); // untrusted: onJump records it
-  const hall = createHall({ store, clock, logger });
+  const durable = walSync(db, dbFile);
+  const hall = createHall({ store, clock, logger, durable });
   onClockJump = () => raiseClockJumpAlert(hall);
   hall.ensureBusinessDay(clock());
   const health = createHealthMonitor({
@@ -332,6 +334,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
         logger.error({ err }, 'could not mark the database cleanly stopped (full disk?)');
       }
       stopCheckpointer();
+      durable.close();
       db.close();
     },
   };

@@ -144,7 +144,9 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
   }
 
   function sync(fresh = false): Promise<void> {
-    if (syncing) return syncing;
+    // A fresh snapshot asked for during a catch-up (a sign-in while a gap is being mended) is
+    // taken after it: the catch-up was asked for with what this device could see before.
+    if (syncing) return fresh ? syncing.then(() => sync(true)) : syncing;
     if (fresh) store.setState({ hall: null });
     store.setState({ link: 'syncing' });
     syncing = (async () => {

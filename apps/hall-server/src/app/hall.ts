@@ -33,6 +33,11 @@ export interface HallOptions {
   clock?: () => number;
   newId?: () => string;
   logger?: Logger;
+  /**
+   * Resolves once what was committed before the call is on disk (store/wal-sync.ts). Absent:
+   * COMMIT itself syncs (synchronous=FULL).
+   */
+  durable?: () => Promise<void>;
 }
 
 export type ChangeListener = (change: HallChange) => void;
@@ -110,6 +115,8 @@ export function createHall(options: HallOptions) {
   // so an acknowledged command is as durable as with a commit each; under load the hall
   // pays for one fsync per batch instead of one per command.
   let batch: { committed: Promise<void> } | null = null;
+  /** The last batch committed whose WAL sync is still running (with `durable`). */
+  let unsynced: Promise<void> | null = null;
 
   function joinBatch(): Promise<void> {
     if (batch) return batch.committed;
@@ -124,26 +131,45 @@ export function createHall(options: HallOptions) {
       batch = null;
       try {
         store.db.exec('COMMIT');
-        settle();
       } catch (err) {
         if (store.db.inTransaction) store.db.exec('ROLLBACK');
         forgetSnapshots(store); // a snapshot may have been built from what was rolled back
         forgetCallOrder(store);
         log?.error({ err }, 'group commit failed; nothing in it was acknowledged');
         settle(err);
+        return;
       }
+      if (!options.durable) return settle();
+      // The next batch may begin while this one's WAL is synced off the event loop.
+      unsynced = committed;
+      options.durable().then(
+        () => settle(),
+        (err: unknown) => {
+          log?.error({ err }, 'syncing the WAL failed; nothing in the batch was acknowledged');
+          settle(err);
+        },
+      );
+      const done = () => {
+        if (unsynced === committed) unsynced = null;
+      };
+      committed.then(done, done);
     });
     return committed;
   }
 
   /** Resolves once everything written so far is committed (queries wait for it). */
   function settled(): Promise<void> {
-    return batch ? batch.committed.catch(() => undefined) : Promise.resolve();
+    const pending = batch?.committed ?? unsynced;
+    return pending ? pending.catch(() => undefined) : Promise.resolve();
   }
 
-  /** Runs `fn` once what is being written now is committed; at once when nothing is. */
+  /**
+   * Runs `fn` once what is being written now is committed (and on disk); at once when nothing
+   * is. A system write outside a batch is committed already, and synced first with `durable`.
+   */
   function afterCommit(fn: () => void): void {
     if (batch) void batch.committed.then(fn, () => undefined);
+    else if (options.durable) void options.durable().then(fn, () => undefined);
     else fn();
   }
 

@@ -7,6 +7,7 @@ import {
   type CommandName,
   type ClientToServerEvents,
   type HallChange,
+  type Records,
   type ServerToClientEvents,
   type SocketAuth,
 } from '@onestop/shared';
@@ -14,7 +15,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { resolveActor, type Credentials } from '../app/actor';
 import type { Actor } from '../app/context';
-import type { Hall } from '../app/hall';
+import { mergeChanges, type Hall } from '../app/hall';
 import { audienceOf } from '../app/handlers/query-handlers';
 import { createDelivery, deskScopeKey, viewOf, type View } from './delivery';
 import { commandClassOf, rateLimitedAck, type Limiter } from './rate-limits';
@@ -54,6 +55,34 @@ interface ViewState {
   scopeKey?: string;
   /** Sockets that came to this view from another: their next change makes them catch up. */
   arrivals: Map<string, number>;
+  /** When its last message went out (performance.now()), and what waits to go out next. */
+  sentAt: number;
+  pending: HallChange | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/** The shortest time between two messages to one view. */
+export const COALESCE_MS = 20;
+
+/**
+ * Two messages for one view as one: records and events in order, `seq` of the second, and
+ * `prev` of the first unless the second demands a catch-up of its own (prev past the first).
+ */
+export function joinMessages(first: HallChange, second: HallChange): HallChange {
+  const merged = mergeChanges([first, second]);
+  const prev = (second.prev ?? 0) > first.seq ? second.prev : first.prev;
+  // A record changed twice goes once, at its latest version.
+  const records: Record<string, unknown> = {};
+  for (const [kind, list] of Object.entries(merged.records)) {
+    records[kind] = Array.isArray(list) ? latestById(list as { id: string }[]) : list;
+  }
+  return { ...merged, records: records as Records, ...(prev === undefined ? {} : { prev }) };
+}
+
+function latestById<T extends { id: string }>(list: readonly T[]): T[] {
+  const last = new Map<string, number>();
+  list.forEach((r, i) => last.set(r.id, i));
+  return last.size === list.length ? [...list] : list.filter((r, i) => last.get(r.id) === i);
 }
 
 interface EngineConn {
@@ -140,8 +169,18 @@ export function attachSocketServer(
     void socket.leave(key);
     const state = views.get(key);
     if (!state) return;
+    // What its view was about to be sent is still its own (e.g. its session ending).
+    if (state.pending && socket.connected) {
+      const from = state.arrivals.get(socket.id) ?? 0;
+      socket.emit('hall:changed', {
+        ...state.pending,
+        prev: Math.max(state.pending.prev ?? 0, from),
+      });
+    }
     state.arrivals.delete(socket.id);
-    if (--state.sockets <= 0) views.delete(key);
+    if (--state.sockets > 0) return;
+    if (state.timer) clearTimeout(state.timer);
+    views.delete(key);
   }
 
   /**
@@ -162,12 +201,60 @@ export function attachSocketServer(
     socket.data.view = view.key;
     let state = views.get(view.key);
     if (!state) {
-      state = { view, prev: lastSeq, sockets: 0, arrivals: new Map() };
+      state = {
+        view,
+        prev: lastSeq,
+        sockets: 0,
+        arrivals: new Map(),
+        sentAt: -Infinity,
+        pending: null,
+        timer: null,
+      };
       if (view.kind === 'desk') state.scopeKey = deskScopeKey(delivery.scopeOf(view.staffId));
       views.set(view.key, state);
     }
     state.sockets++;
     if (previous) state.arrivals.set(socket.id, lastSeq + 1);
+  }
+
+  /**
+   * A view is sent at most one message per COALESCE_MS: a change that comes sooner waits, and
+   * the changes that come meanwhile go out with it as one (each socket's write costs more than
+   * the encoding; a busy hall pays it per interval, not per command). A quiet hall's changes go
+   * out at once.
+   */
+  function deliver(state: ViewState, message: HallChange): void {
+    if (state.pending) {
+      state.pending = joinMessages(state.pending, message);
+      return;
+    }
+    const wait = state.sentAt + COALESCE_MS - performance.now();
+    if (wait <= 0) return send(state, message);
+    state.pending = message;
+    state.timer = setTimeout(() => {
+      const pending = state.pending!;
+      state.pending = null;
+      state.timer = null;
+      send(state, pending);
+    }, wait);
+    state.timer.unref();
+  }
+
+  function send(state: ViewState, message: HallChange): void {
+    state.sentAt = performance.now();
+    const key = state.view.key;
+    if (state.arrivals.size === 0) {
+      io.to(key).emit('hall:changed', message);
+      return;
+    }
+    const arrivals = [...state.arrivals];
+    state.arrivals.clear();
+    io.to(key)
+      .except(arrivals.map(([id]) => id))
+      .emit('hall:changed', message);
+    for (const [id, from] of arrivals) {
+      io.to(id).emit('hall:changed', { ...message, prev: Math.max(message.prev ?? 0, from) });
+    }
   }
 
   /** Each view gets the change as it sees it, serialised once, or nothing when none of it is its. */
@@ -186,20 +273,8 @@ export function attachSocketServer(
       }
       const out = delivery.project(change, view, scope);
       if (!out) continue;
-      const message = { ...out, prev };
       state.prev = change.seq;
-      if (state.arrivals.size === 0) {
-        io.to(view.key).emit('hall:changed', message);
-        continue;
-      }
-      const arrivals = [...state.arrivals];
-      state.arrivals.clear();
-      io.to(view.key)
-        .except(arrivals.map(([id]) => id))
-        .emit('hall:changed', message);
-      for (const [id, from] of arrivals) {
-        io.to(id).emit('hall:changed', { ...message, prev: Math.max(prev, from) });
-      }
+      deliver(state, { ...out, prev });
     }
     delivery.remember(change);
     lastSeq = change.seq;
