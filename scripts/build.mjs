@@ -138,7 +138,8 @@ async function withBuildLock(appDir, fn) {
     try {
       mkdirSync(lock);
       break;
-    } catch {
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err; // e.g. EACCES: this user may not build here
       try {
         if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true });
       } catch {

@@ -24,5 +24,16 @@ for (const { name, reason } of stale) {
 if (checkOnly) process.exit(stale.length > 0 ? 1 : 0);
 if (stale.length > 0) {
   const { buildTarget } = await import('./build.mjs');
-  for (const { name } of stale) await buildTarget(name, { onlyIfStale: true });
+  for (const { name } of stale) {
+    try {
+      await buildTarget(name, { onlyIfStale: true });
+    } catch (err) {
+      // A service user may not write the checkout (/opt is read-only to it): say who must build.
+      if (err?.code !== 'EACCES' && err?.code !== 'EPERM' && err?.code !== 'EROFS') throw err;
+      console.error(
+        `onestop: cannot build ${name} here (${err.message}); run npm run build as the owner of the checkout`,
+      );
+      process.exit(1);
+    }
+  }
 }
