@@ -82,7 +82,7 @@ async function measureHall(visits: number) {
   });
   const url = `http://127.0.0.1:${port}`;
   const kiosk = await open(url, { deviceToken: 'demo-kiosk-1' });
-  const clerk = await open(url, { deviceToken: 'demo-desk-1' });
+  const clerk = await open(url, { deviceToken: 'demo-desk-1', screen: 'counter' });
   must(
     (
       await timed(clerk, 'staff:sign-in', { commandId: randomUUID(), staffNo: '1001', pin: '1001' })
@@ -94,8 +94,11 @@ async function measureHall(visits: number) {
     'counter',
   );
   must((await timed(clerk, 'counter:open', { commandId: randomUUID() }))[1], 'open');
-  // The rest of the 100 devices: hall displays, which receive every broadcast.
+  // The rest of the 100 devices: hall displays, whose screen every step of a visit changes
+  // (the waiting count, the call, the counter's board serving, then free).
   const farm = await startDeviceFarm(url, DEVICES - 2, 'demo-display-1');
+  let received = 0;
+  for (const s of [kiosk, clerk]) s.on('hall:changed', () => received++);
 
   const lat = {
     issue: [] as number[],
@@ -133,7 +136,9 @@ async function measureHall(visits: number) {
   for (let i = 0; i < 50; i++) await visit(false); // warm-up
   for (let i = 0; i < visits; i++) await visit(true);
   const rss = rssMiB(child.process.pid!);
+  await new Promise((r) => setTimeout(r, 500)); // the last changes reach every device
   const { broadcasts } = await farm.stop();
+  const commands = (50 + visits) * 4;
   for (const s of [kiosk, clerk]) s.disconnect();
   await child.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -143,7 +148,8 @@ async function measureHall(visits: number) {
     start: summary(lat.start),
     finish: summary(lat.finish),
     rss,
-    broadcasts,
+    messages: broadcasts + received,
+    commands,
   };
 }
 
@@ -167,9 +173,11 @@ async function run(visits: number) {
     row('ticket:finish', hall.finish),
     '',
     `Hall server resident memory after the run: ${hall.rss} MiB; ` +
-      `${hall.broadcasts} hall:changed broadcasts received by the other devices.`,
-    `Target p99 ≤ 3× floor p99: ${worst <= 3 * floor.p99 ? 'met' : 'NOT met'} ` +
-      `(worst ${f(worst)} ms against ${f(3 * floor.p99)} ms).`,
+      `${hall.messages.toLocaleString('en')} \`hall:changed\` messages for ` +
+      `${hall.commands.toLocaleString('en')} commands (warm-up included): ` +
+      `${(hall.messages / hall.commands).toFixed(1)} per command.`,
+    `Target p99 ≤ 1.5× floor p99: ${worst <= 1.5 * floor.p99 ? 'met' : 'NOT met'} ` +
+      `(worst ${f(worst)} ms against ${f(1.5 * floor.p99)} ms, ratio ${(worst / floor.p99).toFixed(2)}).`,
   ];
 }
 

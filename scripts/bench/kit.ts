@@ -50,12 +50,21 @@ export interface Child {
 }
 
 /** Starts `tsx <script> ...args` and waits for it to print "listening on". */
-export async function spawnChild(
+export function spawnChild(
   script: string,
   args: string[],
   env: Record<string, string> = {},
 ): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  return spawnNode(['--import', 'tsx', script, ...args], env, script);
+}
+
+/** Starts `node ...nodeArgs` (e.g. a compiled bundle) and waits for it to print "listening on". */
+export async function spawnNode(
+  nodeArgs: string[],
+  env: Record<string, string> = {},
+  script = nodeArgs.at(-1) ?? 'node',
+): Promise<Child> {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -110,6 +119,25 @@ export interface FarmReport {
   broadcasts: number;
   /** For each called ticket id: when each device received the call (epoch ms, precise). */
   calls: Record<string, number[]>;
+}
+
+/**
+ * The process's memory as it sees it (heap, external, array buffers, RSS), after a full GC:
+ * it must have been started with `--expose-gc --require scripts/bench/memory-report.cjs` and
+ * MEMORY_REPORT=`file`.
+ */
+export async function memoryOf(child: Child, file: string): Promise<NodeJS.MemoryUsage> {
+  rmSync(file, { force: true });
+  child.process.kill('SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as NodeJS.MemoryUsage;
+    } catch {
+      // not written yet
+    }
+  }
+  throw new Error('no memory report');
 }
 
 export function rssMiB(pid: number): number {

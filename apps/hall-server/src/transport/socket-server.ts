@@ -59,7 +59,12 @@ interface ViewState {
   sentAt: number;
   pending: HallChange | null;
   timer: NodeJS.Timeout | null;
+  /** Its last message is still being written to its sockets, a slice per turn. */
+  writing: boolean;
 }
+
+/** Sockets written in one event-loop turn. */
+const SOCKETS_PER_TURN = 16;
 
 /** The shortest time between two messages to one view. */
 export const COALESCE_MS = 20;
@@ -209,6 +214,7 @@ export function attachSocketServer(
         sentAt: -Infinity,
         pending: null,
         timer: null,
+        writing: false,
       };
       if (view.kind === 'desk') state.scopeKey = deskScopeKey(delivery.scopeOf(view.staffId));
       views.set(view.key, state);
@@ -228,33 +234,45 @@ export function attachSocketServer(
       state.pending = joinMessages(state.pending, message);
       return;
     }
-    const wait = state.sentAt + COALESCE_MS - performance.now();
-    if (wait <= 0) return send(state, message);
     state.pending = message;
+    if (!state.timer && !state.writing) schedule(state);
+  }
+
+  function schedule(state: ViewState): void {
+    const wait = state.sentAt + COALESCE_MS - performance.now();
+    if (wait <= 0) return flushView(state);
     state.timer = setTimeout(() => {
-      const pending = state.pending!;
-      state.pending = null;
       state.timer = null;
-      send(state, pending);
+      flushView(state);
     }, wait);
     state.timer.unref();
   }
 
-  function send(state: ViewState, message: HallChange): void {
+  /**
+   * Writes the view's message to its sockets SOCKETS_PER_TURN at a time, one event-loop turn
+   * each: a command that arrives meanwhile waits for one slice of the fan-out, not all of it.
+   */
+  function flushView(state: ViewState): void {
+    const message = state.pending;
+    const members = io.sockets.adapter.rooms.get(state.view.key);
+    state.pending = null;
+    if (!message || !members) return;
     state.sentAt = performance.now();
-    const key = state.view.key;
-    if (state.arrivals.size === 0) {
-      io.to(key).emit('hall:changed', message);
-      return;
-    }
-    const arrivals = [...state.arrivals];
+    const arrivals = new Map(state.arrivals);
     state.arrivals.clear();
-    io.to(key)
-      .except(arrivals.map(([id]) => id))
-      .emit('hall:changed', message);
     for (const [id, from] of arrivals) {
       io.to(id).emit('hall:changed', { ...message, prev: Math.max(message.prev ?? 0, from) });
     }
+    const ids = [...members].filter((id) => !arrivals.has(id));
+    state.writing = true;
+    const slice = () => {
+      const now = ids.splice(0, SOCKETS_PER_TURN);
+      if (now.length > 0) io.to(now).emit('hall:changed', message);
+      if (ids.length > 0) return void setImmediate(slice);
+      state.writing = false;
+      if (state.pending) schedule(state);
+    };
+    slice();
   }
 
   /** Each view gets the change as it sees it, serialised once, or nothing when none of it is its. */
