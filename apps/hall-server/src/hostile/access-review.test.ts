@@ -1,41 +1,15 @@
 import type { Ack } from '@onestop/shared';
-import { afterEach, describe, expect, it } from 'vitest';
-import { demoSeed } from '../app/seed';
-import {
-  clerkAtCounter,
-  commandId,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from '../test-support/hall-harness';
+import { describe, expect, it } from 'vitest';
+import { clerkAtCounter, commandId, ok, send } from '../test-support/hall-harness';
+import { clockedDemoHalls } from '../test-support/clocked-hall';
 
 // Hostile, from the issue-14 security review: a copied desk token used to keep the admin out,
 // promotions to admin without a PIN, live session tokens kept in command_results, and sign-in
 // answers that told a known staff number (or a right PIN) from an unknown one.
 
 const MIN = 60_000;
-let now = Date.parse('2025-03-03T09:00:00+08:00');
-const clock = () => now;
-const open: { hall?: TestHall; sockets: HallClient[] } = { sockets: [] };
+const { clock, hallAt, device, keep } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
 
-async function hallAt(): Promise<TestHall> {
-  now = Date.parse('2025-03-03T09:00:00+08:00');
-  open.hall = await startTestHall({ clock, seed: demoSeed(now) });
-  return open.hall;
-}
-async function device(url: string, deviceToken: string): Promise<HallClient> {
-  const socket = await connectClient(url, { deviceToken });
-  open.sockets.push(socket);
-  return socket;
-}
-afterEach(async () => {
-  for (const s of open.sockets.splice(0)) s.disconnect();
-  await open.hall?.close();
-  open.hall = undefined;
-});
 const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
 
 describe('finding 1: one desk cannot lock a staff number out of the others', () => {
@@ -45,15 +19,15 @@ describe('finding 1: one desk cannot lock a staff number out of the others', () 
     const admin = await device(hall.server.url, 'demo-console');
     const seen: Record<string, number> = {};
     let checked = 0;
-    const end = now + 8 * 60 * MIN;
-    while (now < end) {
+    const end = clock.now + 8 * 60 * MIN;
+    while (clock.now < end) {
       // The attacker tries until refused, then waits exactly as long as told.
       for (;;) {
         const a = await send(attacker, 'staff:sign-in', { staffNo: '9000', pin: '0000' });
         if (code(a) === 'bad_credentials') checked++;
         if (code(a) === 'sign_in_throttled') {
           const wait = Number(/(\d+) s/.exec(a.ok ? '' : (a.message ?? ''))?.[1] ?? 30);
-          now += wait * 1000;
+          clock.now += wait * 1000;
           break;
         }
       }
@@ -103,7 +77,7 @@ describe('finding 7: promotion to admin or duty leader needs a PIN meeting the a
       staffNo: '9000',
       pin: '9000',
     });
-    open.sockets.push(admin.socket);
+    keep(admin.socket);
     const { changeSeq: _seq, ...staff } = hall.server.hall.store.staff.byId('stf-clerk-1')!;
     const a = await send(admin.socket, 'admin:save-staff', {
       staff: { ...staff, roles: ['clerk', role as 'admin'] },
@@ -153,7 +127,7 @@ describe('sign-in answers tell nothing about staff numbers or PINs', () => {
       return seen;
     };
     const known = await tries('1006');
-    now += 16 * MIN; // a fresh desk budget
+    clock.now += 16 * MIN; // a fresh desk budget
     const unknown = await tries('8888');
     console.info({ known, unknown });
     expect(unknown).toEqual(known);

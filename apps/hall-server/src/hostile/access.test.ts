@@ -1,43 +1,23 @@
 import type { Ack } from '@onestop/shared';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { demoSeed } from '../app/seed';
+import { describe, expect, it, vi } from 'vitest';
 import { endExpiredSessions } from '../app/sessions';
 import {
   clerkAtCounter,
-  connectClient,
   nextChange,
   ok,
   send,
   sendRaw,
-  startTestHall,
   type HallClient,
   type TestHall,
 } from '../test-support/hall-harness';
+import { clockedDemoHalls } from '../test-support/clocked-hall';
 
 // Hostile: guessing PINs and pairing codes in bursts, and sessions that outlive their welcome.
 // Real hall server, real sockets, real SQLite; the clock is injected so windows can pass.
 
 const MIN = 60_000;
-let now = Date.parse('2025-03-03T09:00:00+08:00');
-const clock = () => now;
-const open: { hall?: TestHall; sockets: HallClient[] } = { sockets: [] };
-
-async function hallAt(): Promise<TestHall> {
-  now = Date.parse('2025-03-03T09:00:00+08:00');
-  open.hall = await startTestHall({ clock, seed: demoSeed(now) });
-  return open.hall;
-}
-async function device(url: string, deviceToken?: string): Promise<HallClient> {
-  const socket = await connectClient(url, deviceToken ? { deviceToken } : {});
-  open.sockets.push(socket);
-  return socket;
-}
-afterEach(async () => {
-  for (const s of open.sockets.splice(0)) s.disconnect();
-  await open.hall?.close();
-  open.hall = undefined;
-});
+const { clock, hallAt, device, keep } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
 
 const codes = (acks: Ack<unknown>[]) =>
   acks.reduce<Record<string, number>>((n, a) => {
@@ -105,7 +85,7 @@ describe('PIN guessing', () => {
     });
     const desk6 = await device(hall.server.url, 'demo-desk-6');
     ok(await send(desk6, 'staff:sign-in', { staffNo: '1006', pin: '1006' }));
-    now += 16 * MIN; // past the longest lock
+    clock.now += 16 * MIN; // past the longest lock
     ok(await send(desks[0]!, 'staff:sign-in', { staffNo: '1006', pin: '1006' }));
   });
 
@@ -120,7 +100,7 @@ describe('PIN guessing', () => {
       ok: false,
       code: 'sign_in_throttled',
     });
-    now += 31_000;
+    clock.now += 31_000;
     ok(await send(again, 'staff:sign-in', { staffNo: '1006', pin: '1006' }));
   });
 
@@ -143,7 +123,7 @@ describe('pairing code guessing', () => {
       staffNo: '9000',
       pin: '9000',
     });
-    open.sockets.push(admin.socket);
+    keep(admin.socket);
     return ok(
       await send(admin.socket, 'device:issue-pairing-code', {
         name: '取号机 9',
@@ -197,7 +177,7 @@ describe('pairing code guessing', () => {
       ok: false,
       code: 'pairing_throttled',
     });
-    now += 10 * MIN + 1000; // the code lives 15 minutes
+    clock.now += 10 * MIN + 1000; // the code lives 15 minutes
     ok(await send(installer, 'device:pair', { pairingCode: live }));
   });
 });
@@ -214,12 +194,12 @@ describe('staff sessions end', () => {
       pin: '1001',
       counterId: 'ctr-1',
     });
-    open.sockets.push(clerk.socket);
+    keep(clerk.socket);
     for (let i = 0; i < 4; i++) {
-      now += 50 * MIN; // every command is activity
+      clock.now += 50 * MIN; // every command is activity
       expect(await act(clerk.socket)).not.toMatchObject({ code: 'not_signed_in' });
     }
-    now += 61 * MIN;
+    clock.now += 61 * MIN;
     expect(await act(clerk.socket)).toMatchObject({ ok: false, code: 'not_signed_in' });
   });
 
@@ -233,13 +213,13 @@ describe('staff sessions end', () => {
       pin: '1001',
       counterId: 'ctr-1',
     });
-    open.sockets.push(clerk.socket);
+    keep(clerk.socket);
     const called = ok(await send(clerk.socket, 'ticket:call-next', {})).ticket;
     ok(await send(clerk.socket, 'ticket:start', { ticketId: called.id }));
-    now += 90 * MIN; // a long visit: no command from the desk meanwhile
+    clock.now += 90 * MIN; // a long visit: no command from the desk meanwhile
     expect(endExpiredSessions(hall.server.hall)).toBe(0); // the server's sweep ends nothing
     ok(await send(clerk.socket, 'ticket:finish', { ticketId: called.id, outcome: 'completed' }));
-    now += 61 * MIN; // idle after the visit: the limit applies again
+    clock.now += 61 * MIN; // idle after the visit: the limit applies again
     expect(await act(clerk.socket)).toMatchObject({ ok: false, code: 'not_signed_in' });
   });
 
@@ -250,7 +230,7 @@ describe('staff sessions end', () => {
       staffNo: '9000',
       pin: '9000',
     });
-    open.sockets.push(admin.socket);
+    keep(admin.socket);
     const set = ok(
       await send(admin.socket, 'admin:configure', { settings: { sessionIdleMin: 10 } }),
     );
@@ -264,8 +244,8 @@ describe('staff sessions end', () => {
       pin: '1001',
       counterId: 'ctr-1',
     });
-    open.sockets.push(clerk.socket);
-    now += 11 * MIN;
+    keep(clerk.socket);
+    clock.now += 11 * MIN;
     expect(await act(clerk.socket)).toMatchObject({ ok: false, code: 'not_signed_in' });
   });
 
@@ -277,12 +257,12 @@ describe('staff sessions end', () => {
       pin: '1001',
       counterId: 'ctr-1',
     });
-    open.sockets.push(clerk.socket);
+    keep(clerk.socket);
     for (let i = 0; i < 23; i++) {
-      now += 30 * MIN;
+      clock.now += 30 * MIN;
       expect(await act(clerk.socket)).not.toMatchObject({ code: 'not_signed_in' });
     }
-    now += 31 * MIN; // 12 h 1 min after signing in
+    clock.now += 31 * MIN; // 12 h 1 min after signing in
     expect(await act(clerk.socket)).toMatchObject({ ok: false, code: 'not_signed_in' });
   });
 
@@ -308,7 +288,7 @@ describe('staff sessions end', () => {
       staffNo: '1001',
       pin: '1001',
     });
-    open.sockets.push(clerk.socket);
+    keep(clerk.socket);
     const inStaffRoom = async () =>
       (await hall.server.io.in('staff').fetchSockets()).some((s) => s.id === clerk.socket.id);
     expect(await inStaffRoom()).toBe(true);
@@ -317,7 +297,7 @@ describe('staff sessions end', () => {
       staffNo: '9000',
       pin: '9000',
     });
-    open.sockets.push(admin.socket);
+    keep(admin.socket);
     // The desk hears its session ended (its screen goes back to sign-in), then leaves the room.
     const told = nextChange(clerk.socket, (c) =>
       (c.records.sessions ?? []).some((s) => s.staffId === clerk.staffId && s.endedAt !== null),
@@ -338,8 +318,8 @@ describe('staff sessions end', () => {
       staffNo: '1001',
       pin: '1001',
     });
-    open.sockets.push(clerk.socket);
-    now += 61 * MIN;
+    keep(clerk.socket);
+    clock.now += 61 * MIN;
     await vi.waitFor(
       async () =>
         expect(
@@ -358,7 +338,7 @@ describe('PIN length and strength', () => {
       staffNo: '9000',
       pin: '9000',
     });
-    open.sockets.push(admin.socket);
+    keep(admin.socket);
     const reset = (staffId: string, pin: string) =>
       send(admin.socket, 'admin:reset-pin', { staffId, pin });
     expect(await reset('stf-leader', '4826')).toMatchObject({ ok: false, code: 'pin_too_weak' });

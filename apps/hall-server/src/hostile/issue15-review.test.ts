@@ -1,46 +1,16 @@
 import type { Ack } from '@onestop/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callOrderBuilds } from '../app/call-order';
-import { demoSeed } from '../app/seed';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from '../test-support/hall-harness';
+import { ok, send, type HallClient, type TestHall } from '../test-support/hall-harness';
+import { clockedDemoHalls } from '../test-support/clocked-hall';
 
 // Hostile, from the review of what issue 15 added (call order, step-in, the duty leader's
 // sign-off and handover, contact reveal, the case warning), as a LAN attacker with a copied
 // desk or kiosk token, a clerk overstepping their role, and a hall user.
 
 const MIN = 60_000;
-let now = Date.parse('2025-03-03T09:00:00+08:00');
-const clock = () => now;
-const open: { hall?: TestHall; sockets: HallClient[] } = { sockets: [] };
+const { clock, hallAt, device, staffOn } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
 
-async function hallAt(): Promise<TestHall> {
-  now = Date.parse('2025-03-03T09:00:00+08:00');
-  open.hall = await startTestHall({ clock, seed: demoSeed(now) });
-  return open.hall;
-}
-async function device(url: string, deviceToken: string): Promise<HallClient> {
-  const socket = await connectClient(url, { deviceToken });
-  open.sockets.push(socket);
-  return socket;
-}
-async function staffOn(url: string, deviceToken: string, staffNo: string, counterId?: string) {
-  const s = await clerkAtCounter(url, { deviceToken, staffNo, pin: staffNo, counterId });
-  open.sockets.push(s.socket);
-  return s;
-}
-afterEach(async () => {
-  for (const s of open.sockets.splice(0)) s.disconnect();
-  await open.hall?.close();
-  open.hall = undefined;
-});
 const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
 const PHONE = '13912345678';
 
@@ -72,7 +42,7 @@ describe('the shift log cannot be buried', () => {
     const insert = store.db.transaction(() => {
       for (let i = 0; i < 2500; i++)
         store.log.audit({
-          at: now,
+          at: clock.now,
           deviceId: 'dev-desk-2',
           staffId: null,
           command: 'ticket:call-next',
@@ -84,7 +54,7 @@ describe('the shift log cannot be buried', () => {
         });
     });
     insert();
-    now += MIN;
+    clock.now += MIN;
     ok(
       await send(clerk.socket, 'customer:reveal-contact', {
         subject: 'ticket',
@@ -103,9 +73,9 @@ describe('step-in is in the shift log', () => {
     const hall = await hallAt();
     const url = hall.server.url;
     const leader = await staffOn(url, 'demo-console', '8001');
-    now += MIN;
+    clock.now += MIN;
     const admin = await staffOn(url, 'demo-console', '9000');
-    now += MIN;
+    clock.now += MIN;
     ok(await send(admin.socket, 'staff:sign-out', {}));
     const { entries } = ok(await send(leader.socket, 'console:shift-log', { since: 0 }));
     const stepIn = entries.find((e) => e.command === 'staff:sign-in');
@@ -125,16 +95,16 @@ describe('step-in is in the shift log', () => {
     const hall = await hallAt();
     const url = hall.server.url;
     await staffOn(url, 'demo-console', '8001');
-    now += MIN;
+    clock.now += MIN;
     await staffOn(url, 'demo-console', '9000');
-    now += MIN;
+    clock.now += MIN;
     ok(
       await send((await staffOn(url, 'demo-backoffice', '9000')).socket, 'admin:save-staff', {
         staff: { id: 'stf-admin-2', staffNo: '9002', name: '第二管理员', roles: ['admin'] },
         pin: '739258',
       }),
     );
-    now += MIN;
+    clock.now += MIN;
     const console2 = await device(url, 'demo-console');
     ok(await send(console2, 'staff:sign-in', { staffNo: '9002', pin: '739258' }));
     const onConsole = hall.server.hall.store.devices
@@ -244,7 +214,7 @@ describe('customer:reveal-contact', () => {
       }),
     );
     // An hour later the leader may again (signed in anew: the first session went idle).
-    now += 61 * MIN;
+    clock.now += 61 * MIN;
     const back = await staffOn(url, 'demo-console', '8001');
     ok(
       await send(back.socket, 'customer:reveal-contact', {
@@ -285,9 +255,9 @@ describe('console:call-order', () => {
     ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }));
     const after = ok(await send(leader.socket, 'console:call-order', {}));
     expect(after.queues.find((q) => q.serviceId === 'svc-billing')!.tickets).toHaveLength(2);
-    now += 10_000;
+    clock.now += 10_000;
     const later = ok(await send(leader.socket, 'console:call-order', {}));
-    expect(later.at).toBe(now);
+    expect(later.at).toBe(clock.now);
     expect(callOrderBuilds(store)).toBe(before + 2);
   });
 });
