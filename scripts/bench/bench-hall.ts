@@ -41,12 +41,14 @@ const DIST_MAIN = 'apps/hall-server/dist/main.js';
 async function startLoadHall(counters: number, options: { keep?: boolean } = {}) {
   const dir = tempDir('hall');
   const port = await freePort();
-  const child = await spawnChild('scripts/bench/child.ts', [
-    'hall',
-    String(port),
-    dir,
-    String(counters),
-  ]);
+  const child = await spawnChild(
+    'scripts/bench/child.ts',
+    ['hall', String(port), dir, String(counters)],
+    // BENCH_PROFILE=<dir>: a CPU profile of the hall server, written when it stops.
+    process.env.BENCH_PROFILE
+      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` }
+      : {},
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     child,

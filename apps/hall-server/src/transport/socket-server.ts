@@ -6,6 +6,7 @@ import {
   type Ack,
   type CommandName,
   type ClientToServerEvents,
+  type Counter,
   type HallChange,
   type Records,
   type ServerToClientEvents,
@@ -158,9 +159,15 @@ export function attachSocketServer(
       done(null, guards.originAllowed(req) && engineSlots.hasRoom(req.socket.remoteAddress)),
   });
   const presence: Presence = { connected: new Map() };
+  /**
+   * The counters as one fan-out sees them, read once per change (a query per desk and pad view
+   * was a third of the fan-out's time at hall load); outside a fan-out each lookup reads afresh.
+   */
+  let countersNow: { byId: Map<string, Counter>; byStaff: Map<string, Counter> } | null = null;
   const delivery = createDelivery({
-    counterById: (id) => hall.store.counters.byId(id),
-    counterOfStaff: (id) => hall.store.counters.byStaff(id),
+    counterById: (id) => (countersNow ? countersNow.byId.get(id) : hall.store.counters.byId(id)),
+    counterOfStaff: (id) =>
+      countersNow ? countersNow.byStaff.get(id) : hall.store.counters.byStaff(id),
     ticketById: (id) => hall.store.tickets.byId(id),
   });
   const views = new Map<string, ViewState>();
@@ -249,9 +256,30 @@ export function attachSocketServer(
   }
 
   /**
-   * Writes the view's message to its sockets SOCKETS_PER_TURN at a time, one event-loop turn
-   * each: a command that arrives meanwhile waits for one slice of the fan-out, not all of it.
+   * Messages being written, SOCKETS_PER_TURN sockets per event-loop turn across all views (60
+   * pads and 60 desks are 120 views of one socket each): a command that arrives meanwhile waits
+   * for one slice of the fan-out, not all of it.
    */
+  const writes: { state: ViewState; message: HallChange; ids: string[] }[] = [];
+  let pumping = false;
+  function pump(): void {
+    pumping = true; // a view flushed from here joins this turn's slice
+    let budget = SOCKETS_PER_TURN;
+    while (budget > 0 && writes.length > 0) {
+      const w = writes[0]!;
+      const now = w.ids.splice(0, budget);
+      budget -= now.length;
+      if (now.length > 0) io.to(now).emit('hall:changed', w.message);
+      if (w.ids.length > 0) continue;
+      writes.shift();
+      w.state.writing = false;
+      if (w.state.pending) schedule(w.state);
+    }
+    pumping = writes.length > 0;
+    if (pumping) setImmediate(pump);
+  }
+
+  /** Writes the view's message to its sockets, in the shared slices of `pump`. */
   function flushView(state: ViewState): void {
     const message = state.pending;
     const members = io.sockets.adapter.rooms.get(state.view.key);
@@ -265,18 +293,25 @@ export function attachSocketServer(
     }
     const ids = [...members].filter((id) => !arrivals.has(id));
     state.writing = true;
-    const slice = () => {
-      const now = ids.splice(0, SOCKETS_PER_TURN);
-      if (now.length > 0) io.to(now).emit('hall:changed', message);
-      if (ids.length > 0) return void setImmediate(slice);
-      state.writing = false;
-      if (state.pending) schedule(state);
-    };
-    slice();
+    writes.push({ state, message, ids });
+    if (!pumping) pump();
   }
 
   /** Each view gets the change as it sees it, serialised once, or nothing when none of it is its. */
   function fanOut(change: HallChange): void {
+    const all = hall.store.counters.all();
+    countersNow = {
+      byId: new Map(all.map((c) => [c.id, c])),
+      byStaff: new Map(all.flatMap((c) => (c.staffId ? [[c.staffId, c] as const] : []))),
+    };
+    try {
+      fanOutViews(change);
+    } finally {
+      countersNow = null;
+    }
+  }
+
+  function fanOutViews(change: HallChange): void {
     const countersMoved = Boolean(change.records.counters?.length);
     for (const state of views.values()) {
       const { view } = state;
