@@ -59,3 +59,39 @@ export async function endSession(connection: HallConnection, store: SessionStore
   connection.setSessionToken(null);
   await connection.resync();
 }
+
+// Stepping in (the console): the one signed in before is kept aside in this browser; whoever
+// stepped in signing out, by the step-out button or the header's sign-out, hands it back.
+const STEPPED_IN_ON = 'onestop.console.stepped-in-on';
+
+/** Keeps the holder aside while someone steps in on top of them. */
+export function stepInOver(holder: SignedIn): void {
+  window.localStorage.setItem(STEPPED_IN_ON, JSON.stringify(holder));
+}
+
+/**
+ * After signing out: when this browser stepped in over a holder whose session is still open on
+ * the desk (`open`: the desk's open session ids), the page reopens as the holder (the hall
+ * server ties a socket to the session it signed in with, so a fresh connection) and this
+ * returns true; otherwise false and the caller ends the session as usual.
+ */
+export function returnToHolder(store: SessionStore, open: readonly string[]): boolean {
+  let holder: SignedIn | null;
+  try {
+    const raw = window.localStorage.getItem(STEPPED_IN_ON);
+    holder = raw ? (JSON.parse(raw) as SignedIn) : null;
+  } catch {
+    holder = null;
+  }
+  window.localStorage.removeItem(STEPPED_IN_ON);
+  if (!holder || !open.includes(holder.session.id)) return false;
+  store.setState({ signedIn: holder });
+  window.location.reload();
+  return true;
+}
+
+/** The open sessions on this device, as the connection's copy of the hall lists them. */
+export function openSessionIdsHere(connection: HallConnection, deviceId: string): string[] {
+  const sessions = connection.store.getState().hall?.sessions ?? [];
+  return sessions.filter((s) => s.endedAt === null && s.deviceId === deviceId).map((s) => s.id);
+}

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useDesk } from './desk';
-import { endSession } from './session-store';
+import { endSession, openSessionIdsHere, returnToHolder } from './session-store';
 
 /**
  * Signing off: the server refuses while the staff member holds open items without an
@@ -13,8 +13,10 @@ export function useSignOut(onRefused?: () => void) {
     async (reason?: string) => {
       const ack = await runner.run('signOut', 'staff:sign-out', reason ? { reason } : {});
       if (!ack) return;
-      if (ack.ok) await endSession(connection, session);
-      else onRefused?.();
+      if (!ack.ok) return void onRefused?.();
+      const deviceId = session.getState().signedIn?.session.deviceId;
+      const open = deviceId ? openSessionIdsHere(connection, deviceId) : [];
+      if (!returnToHolder(session, open)) await endSession(connection, session);
     },
     [connection, session, runner, onRefused],
   );

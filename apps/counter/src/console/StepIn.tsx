@@ -5,24 +5,19 @@ import { Dialog } from '../common/Dialog';
 import { useDesk, useOnline, usePending, useSignedIn, useStaffView } from '../common/desk';
 import { formatDateTime, type Lang } from '../common/format';
 import { staffById, staffLabel } from '../common/hall-selectors';
-import { beginSession, endSession, type SignedIn } from '../common/session-store';
+import {
+  beginSession,
+  endSession,
+  returnToHolder,
+  stepInOver,
+  type SignedIn,
+} from '../common/session-store';
 import { RefusalFor } from './ConsoleDialog';
 
 // Who is on this console now (issue 15 item 11c): the duty leader holding it and, when an admin
 // (or another duty leader) has stepped in, them too, each since when. Stepping in signs the
 // newcomer in on top, keeping the holder's session (the server keeps it open) aside in this
 // browser; stepping out signs them out and reopens the console as the holder.
-
-const UNDER_KEY = 'onestop.console.stepped-in-on';
-
-function readUnder(): SignedIn | null {
-  try {
-    const raw = window.localStorage.getItem(UNDER_KEY);
-    return raw ? (JSON.parse(raw) as SignedIn) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The console's open sessions, the holder first. */
 function sessionsHere(sessions: readonly StaffSession[], deviceId: string): StaffSession[] {
@@ -46,14 +41,8 @@ export function DeskOccupants() {
   async function stepOut() {
     const ack = await runner.run('stepOut', 'staff:sign-out', {});
     if (!ack?.ok) return;
-    const under = readUnder();
-    window.localStorage.removeItem(UNDER_KEY);
-    if (under && here.some((s) => s.id === under.session.id)) {
-      // The hall server ties a socket to the session it signed in with: the holder's comes
-      // back on a fresh connection, which the page opens with the stored session.
-      session.setState({ signedIn: under });
-      window.location.reload();
-    } else await endSession(connection, session);
+    const open = here.map((s) => s.id);
+    if (!returnToHolder(session, open)) await endSession(connection, session);
   }
 
   return (
@@ -127,7 +116,7 @@ function StepInDialog({ under, onClose }: { under: SignedIn; onClose: () => void
       setWrongPost(true);
       return;
     }
-    window.localStorage.setItem(UNDER_KEY, JSON.stringify(under));
+    stepInOver(under);
     await beginSession(connection, session, ack.data);
     onClose();
   }

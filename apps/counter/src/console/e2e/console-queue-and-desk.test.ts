@@ -199,6 +199,18 @@ describe.skipIf(!hasChromium)('the console at 1366x768 (issue 15)', () => {
     expect(open()).toEqual(['stf-leader']);
     // The duty leader's own tabs again, working.
     await openTab(page, 'alerts');
+
+    // The header's 退出 hands the console back the same way as 退出介入.
+    await page.getByTestId('step-in').click();
+    await dialog.getByLabel('工号').fill('9000');
+    await dialog.getByLabel('密码').fill('9000');
+    await dialog.getByRole('button', { name: '介入值班台' }).click();
+    await page.getByTestId('clerk').filter({ hasText: '系统管理员' }).waitFor();
+    expect(open()).toEqual(['stf-admin', 'stf-leader']);
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('clerk').filter({ hasText: '王值班' }).waitFor();
+    expect(open()).toEqual(['stf-leader']);
+    await openTab(page, 'alerts');
   });
 
   it('lists the cases owners keep while they are off, customer masked, and says when there are none (8)', async () => {
