@@ -185,7 +185,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     },
   });
   const clock = hallClock.now;
-  const stopCheckpointer = startCheckpointer(db);
+  const stopCheckpointer = startCheckpointer(db, undefined, (err) =>
+    logger.error({ err }, 'WAL checkpoint failed (durability does not depend on it)'),
+  );
   const store = createStore(db);
   const seed = options.seed ?? (options.demo ? demoSeed(clock()) : undefined);
   if (seed) {

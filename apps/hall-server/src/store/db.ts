@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { startCheckpointWorker, type CheckpointWorker } from './checkpoint-worker';
 import { migrate } from './migrate';
 
 /** Named so that inferred repository types can refer to it in declarations. */
@@ -32,21 +33,41 @@ export function openDatabase(
 
 /**
  * Copies the WAL back into the database every `intervalMs` when something was written, off
- * any command's path. Durability does not depend on it: every commit is already in the synced
- * WAL. Returns a stop function that does a last, truncating checkpoint.
+ * any command's path: in a worker thread with its own connection (checkpoint-worker.ts), on
+ * this thread between batches when the database is in memory or the worker failed. Durability
+ * does not depend on it: every commit is already in the synced WAL. Returns a stop function
+ * that does a last, truncating checkpoint.
  */
-export function startCheckpointer(db: Db, intervalMs = 2000): () => void {
+export function startCheckpointer(
+  db: Db,
+  intervalMs = 2000,
+  /** Hears of a checkpoint failing in the worker, or of the worker failing (then this thread checkpoints). */
+  onFailure: (err: Error) => void = () => undefined,
+): () => void {
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
   let seen = totalChanges.get() as number;
+  let worker: CheckpointWorker | null = db.memory
+    ? null
+    : startCheckpointWorker(db.name, (err, workerLost) => {
+        onFailure(err);
+        if (workerLost) worker = null; // this thread takes over
+      });
   const timer = setInterval(() => {
     const now = totalChanges.get() as number;
-    if (now === seen || db.inTransaction) return; // a group commit is open: next time
+    if (now === seen) return;
+    if (worker) {
+      if (worker.checkpoint()) seen = now;
+      return;
+    }
+    if (db.inTransaction) return; // a group commit is open: next time
     seen = now;
     db.pragma('wal_checkpoint(PASSIVE)');
   }, intervalMs);
   timer.unref();
   return () => {
     clearInterval(timer);
+    worker?.close();
+    worker = null;
     try {
       if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {
