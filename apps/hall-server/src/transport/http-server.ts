@@ -94,6 +94,23 @@ const notFound = (req: { url: string; method: string }, reply: FastifyReply) =>
     ? unknownRoute(req as never, reply)
     : reply.code(404).type('text/plain; charset=utf-8').send('Not found');
 
+/**
+ * The hall's routes take and give JSON checked by the contract's zod schemas, never by JSON
+ * schema: fastify's default compilers (ajv with its formats, fast-json-stringify; some 250
+ * modules) would be loaded at start only to sit there (docs/benchmarks.md, issue 16 memory).
+ * A route that declares a JSON schema is refused when it is registered.
+ */
+const noJsonSchemaCompilers = {
+  compilersFactory: {
+    buildValidator: () => {
+      throw new Error('hall routes validate with zod; declare no JSON schema (http-server.ts)');
+    },
+    buildSerializer: () => {
+      throw new Error('hall routes serialise plain JSON; declare no response schema');
+    },
+  },
+};
+
 export async function createHttpServer(opts: HttpServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // fastify's own per-request lines are noise for a hall; its warnings and errors are not.
@@ -102,6 +119,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
       { level: opts.logger.levelVal >= 40 ? opts.logger.level : 'warn' },
     ) as unknown as FastifyBaseLogger,
     bodyLimit: MAX_PAYLOAD_BYTES,
+    schemaController: noJsonSchemaCompilers,
     // A malformed URL (`/%`, `/kiosk/%E0%A4%A`) is the caller's mistake: 400, never 500.
     frameworkErrors: (err, _req, reply) => {
       void sendError(reply, fail('invalid_payload', err.message.slice(0, 120)));

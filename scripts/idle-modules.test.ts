@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { repoRoot } from './build-targets.mjs';
+
+// What the compiled hall server loads before anybody asks for anything (issue 16, lean memory:
+// docs/benchmarks.md). Code used only on demand (JSON-schema compilers, workbook exports, the
+// PostgreSQL client) must not be in memory at idle. The server runs with the node flags of
+// `npm start`, so a flag node refuses fails here too.
+
+const dir = mkdtempSync(join(tmpdir(), 'onestop-idle-'));
+const loadedFile = join(dir, 'loaded.txt');
+const preload = join(dir, 'record-loads.cjs');
+writeFileSync(
+  preload,
+  [
+    "const { registerHooks } = require('node:module');",
+    "const { writeFileSync } = require('node:fs');",
+    'const seen = new Set();',
+    'registerHooks({ load(url, context, next) { seen.add(url); return next(url, context); } });',
+    `process.on('SIGUSR2', () => writeFileSync(${JSON.stringify(loadedFile)}, [...seen].join('\\n')));`,
+  ].join('\n'),
+);
+
+let server: ChildProcess | undefined;
+let output = '';
+let base = '';
+
+/** The node flags `npm start` gives the hall server (package.json, scripts.start). */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const run = /&& node ((?:--\S+ )*)apps\/hall-server\/dist\/main\.js/.exec(pkg.scripts.start);
+  if (!run) throw new Error(`scripts.start does not run the bundle: ${pkg.scripts.start}`);
+  return run[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function exec(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { child, exited };
+}
+
+beforeAll(async () => {
+  const ensure = exec(['scripts/ensure-built.mjs', 'hall-server']);
+  expect(await ensure.exited, output).toBe(0);
+  const port = await freePort();
+  const started = exec([...startFlags(), '--require', preload, 'apps/hall-server/dist/main.js'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DEMO: '1',
+  });
+  server = started.child;
+  await new Promise<void>((resolve, reject) => {
+    started.child.stdout!.on('data', () => {
+      if (output.includes('listening on')) resolve();
+    });
+    void started.exited.then((code) =>
+      reject(new Error(`the bundle exited (${code}):\n${output}`)),
+    );
+  });
+  base = `http://127.0.0.1:${port}`;
+}, 180_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function loadedPackages(): Promise<Set<string>> {
+  rmSync(loadedFile, { force: true });
+  server!.kill('SIGUSR2');
+  for (;;) {
+    try {
+      const urls = readFileSync(loadedFile, 'utf8').split('\n');
+      return new Set(
+        urls.map((url) => /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? url),
+      );
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+it('starts with the flags of npm start and answers', async () => {
+  const res = await fetch(`${base}/api/v1/health`);
+  expect(res.status).toBe(200);
+});
+
+it('loads no code at idle that only an occasional request needs', async () => {
+  await fetch(`${base}/api/v1/health`);
+  await fetch(`${base}/kiosk`);
+  const loaded = await loadedPackages();
+  // fastify's JSON-schema compilers: the hall's routes validate with zod, not JSON schema.
+  expect(loaded).not.toContain('ajv');
+  expect(loaded).not.toContain('@fastify/ajv-compiler');
+  expect(loaded).not.toContain('@fastify/fast-json-stringify-compiler');
+  // Workbook exports and the regional center's database client.
+  expect(loaded).not.toContain('exceljs');
+  expect(loaded).not.toContain('pg');
+});
+
+it('still serves the OpenAPI document when asked (built at the first request)', async () => {
+  const res = await fetch(`${base}/api/v1/openapi.json`);
+  expect(res.status).toBe(200);
+  const doc = (await res.json()) as { openapi: string };
+  expect(doc.openapi).toMatch(/^3\./);
+});
