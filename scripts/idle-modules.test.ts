@@ -18,10 +18,14 @@ writeFileSync(
   preload,
   [
     "const { registerHooks } = require('node:module');",
-    "const { writeFileSync } = require('node:fs');",
+    "const { renameSync, writeFileSync } = require('node:fs');",
     'const seen = new Set();',
     'registerHooks({ load(url, context, next) { seen.add(url); return next(url, context); } });',
-    `process.on('SIGUSR2', () => writeFileSync(${JSON.stringify(loadedFile)}, [...seen].join('\\n')));`,
+    `const file = ${JSON.stringify(loadedFile)};`,
+    "process.on('SIGUSR2', () => {",
+    "  writeFileSync(file + '.part', [...seen].join('\\n'));",
+    "  renameSync(file + '.part', file);",
+    '});',
   ].join('\n'),
 );
 
@@ -92,15 +96,21 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The package names (or file URLs, for files outside node_modules) loaded so far. */
 async function loadedPackages(): Promise<Set<string>> {
+  return new Set(
+    (await loadedUrls()).map(
+      (url) => /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? url,
+    ),
+  );
+}
+
+async function loadedUrls(): Promise<string[]> {
   rmSync(loadedFile, { force: true });
   server!.kill('SIGUSR2');
   for (;;) {
     try {
-      const urls = readFileSync(loadedFile, 'utf8').split('\n');
-      return new Set(
-        urls.map((url) => /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? url),
-      );
+      return readFileSync(loadedFile, 'utf8').split('\n');
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -123,6 +133,12 @@ it('loads no code at idle that only an occasional request needs', async () => {
   // Workbook exports and the regional center's database client.
   expect(loaded).not.toContain('exceljs');
   expect(loaded).not.toContain('pg');
+  // Of the rate limiter, the in-memory one alone (not the Redis, Mongo, … stores of its index).
+  const limiter = (await loadedUrls()).filter((url) => url.includes('/rate-limiter-flexible/'));
+  expect(limiter.some((url) => url.endsWith('/RateLimiterMemory.js'))).toBe(true);
+  expect(limiter.filter((url) => /RateLimiter(Redis|Mongo|Postgres|MySQL)\.js$/.test(url))).toEqual(
+    [],
+  );
 });
 
 it('still serves the OpenAPI document when asked (built at the first request)', async () => {

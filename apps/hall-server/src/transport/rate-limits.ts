@@ -1,5 +1,7 @@
 import { fail } from '@onestop/shared';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+// The in-memory limiter alone, not the package's index (rate-limiter-flexible.d.ts).
+import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
+import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
 
 // Every limit the hall server puts on its callers, in one table. A limit is a fixed window:
 // `points` commands per `seconds`, per device (or per source address for traffic without a
@@ -132,7 +134,7 @@ export function createLimiter(option: RateLimitsOption | undefined): Limiter {
       cls,
       windowLimiter(limits.perDevice[cls], `device-${cls}`),
     ]),
-  ) as Record<CommandClass, RateLimiterMemory>;
+  ) as Record<CommandClass, InstanceType<typeof RateLimiterMemory>>;
   const anonymous = windowLimiter(limits.anonymousPerAddress, 'address');
   return {
     limits,
