@@ -38,7 +38,9 @@ export function startFlags(): string[] {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const run = /&& node ((?:--\S+ )*)apps\/hall-server\/dist\/main\.js/.exec(pkg.scripts.start);
+  const run = /&& node ((?:--\S+ )*)apps\/hall-server\/dist\/main\.js/.exec(
+    pkg.scripts.start ?? '',
+  );
   if (!run) throw new Error(`scripts.start does not run the bundle: ${pkg.scripts.start}`);
   return run[1]!.trim().split(/\s+/).filter(Boolean);
 }
@@ -120,6 +122,14 @@ async function loadedUrls(): Promise<string[]> {
 it('starts with the flags of npm start and answers', async () => {
   const res = await fetch(`${base}/api/v1/health`);
   expect(res.status).toBe(200);
+});
+
+it('runs under systemd with the same node flags as npm start', () => {
+  const unit = readFileSync(join(repoRoot, 'deploy/onestop-hall.service'), 'utf8');
+  const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1];
+  expect(execStart).toBe(
+    ['/usr/bin/node', ...startFlags(), 'apps/hall-server/dist/main.js'].join(' '),
+  );
 });
 
 it('loads no code at idle that only an occasional request needs', async () => {

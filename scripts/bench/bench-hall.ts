@@ -9,7 +9,7 @@
 //   npm run bench:hall -- coldstart    # start-up with a year of history (~700,000 tickets)
 
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
@@ -374,7 +374,18 @@ async function benchMemory(): Promise<string[]> {
   const compiled = existsSync(join(repoRoot, DIST_MAIN));
   const port = await freePort();
   const report = join(seeded.dir, 'memory.json');
-  const entry = compiled ? [DIST_MAIN] : ['--import', 'tsx', 'apps/hall-server/src/main.ts'];
+  // With the node flags of `npm start` (package.json), as it runs in production.
+  const startScript =
+    (
+      JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts.start ?? '';
+  const startFlags = /&& node ((?:--\S+ )*)apps\/hall-server/.exec(startScript)?.[1]?.trim();
+  const flags = startFlags ? startFlags.split(/\s+/) : [];
+  const entry = compiled
+    ? [...flags, DIST_MAIN]
+    : [...flags, '--import', 'tsx', 'apps/hall-server/src/main.ts'];
   const child = await spawnNode(
     ['--expose-gc', '--require', './scripts/bench/memory-report.cjs', ...entry],
     {
@@ -432,7 +443,7 @@ async function benchMemory(): Promise<string[]> {
   return [
     `### 4. Server memory with 300 devices`,
     '',
-    `The server as it runs in production (${compiled ? `\`node ${DIST_MAIN}\`, the compiled bundle` : '`tsx apps/hall-server/src/main.ts` (no compiled bundle found)'}) ` +
+    `The server as it runs in production (${compiled ? `\`node ${[...flags, DIST_MAIN].join(' ')}\`, the compiled bundle` : '`tsx apps/hall-server/src/main.ts` (no compiled bundle found)'}) ` +
       `on a hall with 60 counters: idle 2 s after start, then with 60 clerks' desks, 6 kiosks, ` +
       `140 displays and 94 pads connected (300 devices) after 10 s of visits at 100 commands/s. ` +
       `Heap figures after a full GC; RSS read from /proc (the 300-device row before the GC; ` +

@@ -44,7 +44,7 @@ describe('the systemd unit', () => {
     expect(unit.get('Install')?.get('WantedBy')).toEqual(['multi-user.target']);
     // The compiled bundle (npm run build), never tsx: nothing is compiled at start.
     expect(one('ExecStart')).toBe(
-      '/usr/bin/node --enable-source-maps apps/hall-server/dist/main.js',
+      '/usr/bin/node --max-semi-space-size=1 apps/hall-server/dist/main.js',
     );
   });
 

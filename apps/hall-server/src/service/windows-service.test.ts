@@ -16,7 +16,7 @@ describe('windowsServiceOptions', () => {
     expect(o.script).toBe('C:\\onestop\\apps\\hall-server\\dist\\main.js');
     expect(o.execPath).toBe(base.execPath);
     expect(o.workingDirectory).toBe('C:\\onestop');
-    expect(o.nodeOptions).toEqual(['--enable-source-maps']); // not node-windows' --harmony
+    expect(o.nodeOptions).toEqual(['--max-semi-space-size=1']); // not node-windows' --harmony
     expect(o.scriptOptions).toBe('');
     expect(Object.fromEntries(o.env.map((e) => [e.name, e.value]))).toEqual({
       NODE_ENV: 'production',

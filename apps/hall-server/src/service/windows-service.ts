@@ -58,8 +58,9 @@ export function windowsServiceOptions(input: WindowsServiceInput): NodeWindowsSe
     script: win32.join(input.repoRoot, 'apps', 'hall-server', 'dist', 'main.js'),
     scriptOptions: '',
     execPath: input.execPath,
-    // As npm start and the systemd unit (the stack of a crash names the TypeScript source).
-    nodeOptions: ['--enable-source-maps'],
+    // As npm start and the systemd unit: a small young generation (docs/benchmarks.md, issue 16
+    // "Memory"); not node-windows' default --harmony.
+    nodeOptions: ['--max-semi-space-size=1'],
     workingDirectory: input.repoRoot,
     env: [
       { name: 'NODE_ENV', value: 'production' },
