@@ -151,7 +151,22 @@ export function createDelivery(lookup: HallLookup) {
     return publicCache.out;
   }
 
-  function padOf(change: HallChange, counterId: string): HallChange {
+  /** Whether a change holds anything a pad shows (else each of 60 pads projects it for nothing). */
+  let padCache: { change: HallChange; any: boolean } | null = null;
+  function anyForPads(change: HallChange): boolean {
+    if (padCache?.change !== change) {
+      const { counters, staff, evaluations, config } = change.records;
+      const any =
+        Boolean(counters?.length || staff?.length || evaluations?.length) ||
+        config !== undefined ||
+        change.events.some((e) => e.type === 'business-day.started');
+      padCache = { change, any };
+    }
+    return padCache.any;
+  }
+
+  function padOf(change: HallChange, counterId: string): HallChange | null {
+    if (!anyForPads(change)) return null;
     const projected = projectChange(change, `pad:${counterId}`);
     const counter = lookup.counterById(counterId);
     const evaluations = projected.records.evaluations ?? [];
@@ -226,12 +241,12 @@ export function createDelivery(lookup: HallLookup) {
   return {
     /** The change as `view` is sent it, or null when nothing in it is for that view. */
     project(change: HallChange, view: View, scope?: DeskScope): HallChange | null {
-      let out: HallChange;
+      let out: HallChange | null;
       if (view.kind === 'staff') out = change;
       else if (view.kind === 'public') out = publicOf(change);
       else if (view.kind === 'pad') out = padOf(change, view.counterId);
       else out = deskOf(change, scope ?? this.scopeOf(view.staffId));
-      return isEmpty(out) ? null : out;
+      return out === null || isEmpty(out) ? null : out;
     },
 
     scopeOf(staffId: string): DeskScope {
