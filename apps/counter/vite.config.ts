@@ -1,22 +1,33 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { chunkModules } from '@onestop/desktop-shell/web-bundles';
 
-// One single-page app for /counter, /pad, /backoffice and /console. A relative base works at
-// every route: the hall server answers `/assets/…` and `/<route>/assets/…` from this dist.
-// Asset names carry the app's name so they never clash with the kiosk's under `/assets/`.
+// One page for /counter, /pad, /backoffice and /console, each screen a chunk of its own
+// (src/main.tsx). A relative base works at every route: the hall server answers `/assets/…` and
+// `/<route>/assets/…` from this dist. Asset names carry the app's name so they never clash with
+// the kiosk's under `/assets/`. The manifest and the chunks' module lists (dist/.vite/) let
+// src/bundles.test.ts check what each device loads.
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [react()],
+  plugins: [react(), chunkModules()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1500,
+    manifest: true,
     rolldownOptions: {
       output: {
         entryFileNames: 'assets/counter-[name]-[hash].js',
         chunkFileNames: 'assets/counter-[name]-[hash].js',
         assetFileNames: 'assets/counter-[name]-[hash][extname]',
+        // ECharts (charts and its renderer, zrender) is larger than one chunk should be: two
+        // chunks of their own, loaded with the reports tab only.
+        codeSplitting: {
+          groups: [
+            { name: 'zrender', test: /node_modules[\\/]zrender[\\/]/ },
+            { name: 'echarts', test: /node_modules[\\/]echarts[\\/]/ },
+          ],
+        },
       },
     },
   },

@@ -1,12 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { chunkModules } from '@onestop/desktop-shell/web-bundles';
 
-// One single-page app for /kiosk, /guide, /display and /status. The hall server answers each
-// of those routes (and anything under them) with this index.html, and serves the hashed files
-// under /assets/ (also under /<route>/assets/), so an absolute base works at every route.
+// One page for /kiosk, /guide, /display and /status, each screen a chunk of its own
+// (src/main.tsx). The hall server answers each of those routes (and anything under them) with
+// this index.html, and serves the hashed files under /assets/ (also under /<route>/assets/), so
+// an absolute base works at every route. The manifest and the chunks' module lists
+// (dist/.vite/) let src/bundles.test.ts check what each device loads.
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  plugins: [react(), chunkModules()],
+  build: { outDir: 'dist', emptyOutDir: true, manifest: true },
 });

@@ -1,32 +1,30 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BackofficeApp } from './backoffice/BackofficeApp';
+import './i18n';
 import { createDesk, DeskProvider } from './common/desk';
 import type { Screen } from './common/device-identity';
-import { ConsoleApp } from './console/ConsoleApp';
-import './i18n';
-import { PadApp } from './pad/PadApp';
+import { LazyScreen } from './common/LazyScreen';
 import './styles.css';
-import { WorkstationApp } from './workstation/WorkstationApp';
 
-// One bundle, four screens, chosen by the path the hall server served it at.
-const screens: Record<Screen, () => React.JSX.Element> = {
-  counter: WorkstationApp,
-  pad: PadApp,
-  backoffice: BackofficeApp,
-  console: ConsoleApp,
+// One page, four screens, chosen by the path the hall server served it at. Each screen is a
+// chunk of its own, loaded by the device that shows it: a workstation or a pad never fetches
+// the console, the reports or ECharts (docs/architecture.md, "One bundle per device").
+const screens: Record<Screen, () => Promise<() => React.JSX.Element>> = {
+  counter: () => import('./workstation/WorkstationApp').then((m) => m.WorkstationApp),
+  pad: () => import('./pad/PadApp').then((m) => m.PadApp),
+  backoffice: () => import('./backoffice/BackofficeApp').then((m) => m.BackofficeApp),
+  console: () => import('./console/ConsoleApp').then((m) => m.ConsoleApp),
 };
 const screen =
   (Object.keys(screens) as Screen[]).find((s) => window.location.pathname.startsWith(`/${s}`)) ??
   'counter';
 document.body.dataset.screen = screen;
-const Screen = screens[screen];
 const desk = createDesk(screen);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DeskProvider desk={desk}>
-      <Screen />
+      <LazyScreen load={screens[screen]} nameKey={`screens.${screen}`} />
     </DeskProvider>
   </StrictMode>,
 );

@@ -38,6 +38,7 @@ function sourceHash(): string {
     join(appDir, 'vite.config.ts'),
     ...files(join(appDir, '../../packages/shared/src')),
     ...files(join(appDir, '../../packages/client/src')),
+    join(appDir, '../../packages/desktop-shell/src/web-bundles.ts'), // the build's plugin
   ];
   for (const file of inputs) hash.update(file).update(readFileSync(file));
   return hash.digest('hex');

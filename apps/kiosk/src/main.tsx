@@ -1,25 +1,28 @@
-import { StrictMode } from 'react';
+import { StrictMode, type JSX } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DisplayApp } from './display/DisplayApp';
-import { GuideApp } from './guide/GuideApp';
+import { LazyScreen } from './common/LazyScreen';
 import './i18n';
-import { KioskApp } from './kiosk/KioskApp';
-import { StatusApp } from './status/StatusApp';
 import './styles.css';
 
-// One bundle, four screens, chosen by the path the hall server served it at.
+// One page, four screens, chosen by the path the hall server served it at. Each screen is a
+// chunk of its own, loaded by the device that shows it: the display and the customer's phone
+// never fetch the kiosk's keyboard, pinyin dictionary or ticket printing (docs/architecture.md,
+// "One bundle per device").
 const screens = {
-  '/kiosk': KioskApp,
-  '/guide': GuideApp,
-  '/display': DisplayApp,
-  '/status': StatusApp,
-};
-const path = Object.keys(screens).find((p) => window.location.pathname.startsWith(p)) ?? '/kiosk';
-const Screen = screens[path as keyof typeof screens];
-document.body.dataset.screen = path.slice(1);
+  kiosk: () => import('./kiosk/KioskApp').then((m) => m.KioskApp),
+  guide: () => import('./guide/GuideApp').then((m) => m.GuideApp),
+  display: () => import('./display/DisplayApp').then((m) => m.DisplayApp),
+  status: () => import('./status/StatusApp').then((m) => m.StatusApp),
+} satisfies Record<string, () => Promise<() => JSX.Element>>;
+type Screen = keyof typeof screens;
+
+const screen =
+  (Object.keys(screens) as Screen[]).find((s) => window.location.pathname.startsWith(`/${s}`)) ??
+  'kiosk';
+document.body.dataset.screen = screen;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Screen />
+    <LazyScreen load={screens[screen]} nameKey={`screenName_${screen}`} />
   </StrictMode>,
 );

@@ -7,8 +7,9 @@ import { useOnline, useStaffView } from '../common/desk';
 import type { Lang } from '../common/format';
 import { LinkBanner } from '../common/LinkBanner';
 import { RefusalBanner } from '../common/RefusalBanner';
+import { LazyScreen } from '../common/LazyScreen';
 import { StaffGate } from '../common/StaffGate';
-import { ReportsScreen } from '../reports/ReportsScreen';
+import { addStrings } from '../i18n';
 import { AdminPanel } from './admin/AdminPanel';
 import { AlertsPanel, alertSubject, sortAlerts } from './AlertsPanel';
 import { useMuted, useNewAlerts } from './chime';
@@ -16,13 +17,18 @@ import './console.css';
 import { LiveHall } from './LiveHall';
 import { OpinionsPanel } from './OpinionsPanel';
 import { ShiftPanel } from './ShiftPanel';
+import { consoleEn, consoleZh } from './strings';
 import { DeskOccupants } from './StepIn';
 import { SyncPanel } from './SyncPanel';
 import { TicketsPanel } from './TicketsPanel';
 
 // The duty leader's console (/console): the live hall, alerts heard and acknowledged, overrides
 // with a reason, the opinions desk and follow-ups, the shift log and handover, the upward sync,
-// reports; and, for the admin, the hall's administration.
+// reports; and, for the admin, the hall's administration. Its words come with it; the reports
+// (and ECharts) are a chunk of their own, loaded when the tab is opened.
+
+addStrings(consoleZh, consoleEn);
+const loadReports = () => import('../reports/ReportsScreen').then((m) => m.ReportsScreen);
 
 export type ConsoleTab =
   'hall' | 'alerts' | 'tickets' | 'opinions' | 'shift' | 'sync' | 'reports' | 'admin';
@@ -151,7 +157,9 @@ function Console() {
         {current === 'opinions' && <OpinionsPanel />}
         {current === 'shift' && <ShiftPanel />}
         {current === 'sync' && <SyncPanel />}
-        {current === 'reports' && <ReportsScreen />}
+        {current === 'reports' && (
+          <LazyScreen load={loadReports} nameKey="console.tabs.reports" inline />
+        )}
         {current === 'admin' && <AdminPanel />}
       </main>
     </div>

@@ -1,24 +1,13 @@
-import type { FollowUp, Snapshot } from '@onestop/shared';
+import type { FollowUp } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { DueBadge } from '../common/DueBadge';
 import { useDesk, useNow, useStaffView } from '../common/desk';
+import { followUpNote } from '../common/follow-up-note';
 import { staffById, staffLabel } from '../common/hall-selectors';
 import { AssignAndClose } from './AssignAndClose';
 
 // Every 不满意 rating opens a follow-up: the duty leader gives it to a clerk, or closes it
 // with what was done. Nothing closes without a result.
-
-/** A 不满意 follow-up reads as the rating's reasons in the reader's language. */
-export function followUpNote(hall: Snapshot, f: FollowUp, t: (key: string) => string): string {
-  if (f.source !== 'dissatisfied') return f.note;
-  const alert = hall.alerts.find((a) => a.id === f.alertId);
-  const rating = hall.evaluations.find(
-    (e) => e.id === alert?.subjectId || (e.ticketId === f.ticketId && e.score === 'dissatisfied'),
-  );
-  if (!rating) return f.note;
-  const reasons = rating.reasons.map((r) => t(`reason.${r}`)).join('、');
-  return reasons ? `${t('score.dissatisfied')}: ${reasons}` : t('score.dissatisfied');
-}
 
 export function FollowUpsPanel() {
   const { t } = useTranslation();

@@ -1,8 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enAll, zhAll } from './resources';
+import { en } from './en';
+import { zh } from './zh';
 
-// zh-CN by default, English on request; the choice is kept per device.
+// zh-CN by default, English on request; the choice is kept per device. The work post's words
+// are here from the start; the console and the reports add theirs when their chunk loads
+// (addStrings), so a workstation or a pad never loads them.
 
 const LANG_KEY = 'onestop.counter.lang';
 export type Language = 'zh' | 'en';
@@ -10,7 +13,7 @@ export type Language = 'zh' | 'en';
 const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANG_KEY);
 
 void i18next.use(initReactI18next).init({
-  resources: { zh: { translation: zhAll }, en: { translation: enAll } },
+  resources: { zh: { translation: zh }, en: { translation: en } },
   lng: saved === 'en' ? 'en' : 'zh',
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
@@ -30,6 +33,12 @@ export function setLanguage(lang: Language): void {
 
 export function toggleLanguage(): void {
   setLanguage(i18next.language === 'zh' ? 'en' : 'zh');
+}
+
+/** Adds a screen's own words (top-level keys of their own) in both languages. */
+export function addStrings(zhStrings: object, enStrings: object): void {
+  i18next.addResourceBundle('zh', 'translation', zhStrings, true, false);
+  i18next.addResourceBundle('en', 'translation', enStrings, true, false);
 }
 
 export default i18next;

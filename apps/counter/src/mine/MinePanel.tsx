@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNow, useOnline } from '../common/desk';
 import { DueBadge } from '../common/DueBadge';
 import { RevealContact } from '../common/RevealContact';
-import { followUpNote } from '../console/FollowUpsPanel';
+import { followUpNote } from '../common/follow-up-note';
 import { byUrgency, dueStatus } from '../common/due-status';
 import { formatDateTime, type Lang } from '../common/format';
 import {

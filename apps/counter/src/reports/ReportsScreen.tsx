@@ -4,6 +4,7 @@ import { useOnline, useStaffView } from '../common/desk';
 import { formatDuration, type Lang } from '../common/format';
 import { named } from '../common/hall-selectors';
 import { useQuery } from '../common/use-query';
+import { addStrings } from '../i18n';
 import { percent } from './cells';
 import { ExportBar } from './ExportBar';
 import { CasesSection, OpinionsSection } from './FollowUpSections';
@@ -13,12 +14,16 @@ import { RangePicker } from './RangePicker';
 import './reports.css';
 import type { SectionProps } from './section-kit';
 import { headline, isEmptyReport, reportState } from './shape';
+import { reportsEn, reportsZh } from './strings';
 import { EstimatesSection, HoursSection, StaffingSection } from './TimeSections';
 import { useExports } from './use-exports';
 
 // The console's reports tab (issue 7), for any range of business days, per service, per clerk (the
 // appraisal), per hour, opinions, cases, staffing by time of day and the wait estimate's
-// accuracy, with charts, sortable tables and the files (XLSX, CSV, the weekly bulletin).
+// accuracy, with charts, sortable tables and the files (XLSX, CSV, the weekly bulletin). A chunk
+// of its own with ECharts, loaded when the tab is opened; its words come with it.
+
+addStrings(reportsZh, reportsEn);
 
 const sections = {
   services: ServicesSection,
