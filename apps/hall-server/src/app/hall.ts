@@ -411,6 +411,8 @@ export function createHall(options: HallOptions) {
     execute,
     runSystem,
     settled,
+    /** A batch is open: its COMMIT is due at the end of this event-loop turn. */
+    committing: () => batch !== null,
     ensureBusinessDay,
     sweep,
     onChange(listener: ChangeListener): () => void {

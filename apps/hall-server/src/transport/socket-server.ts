@@ -262,7 +262,16 @@ export function attachSocketServer(
    */
   const writes: { state: ViewState; message: HallChange; ids: string[] }[] = [];
   let pumping = false;
+  let deferred = false;
   function pump(): void {
+    // A batch waits to be committed this turn: its COMMIT goes first, the slice right after
+    // (one turn at most, so that a steady stream of commands never holds the fan-out back).
+    if (hall.committing() && !deferred) {
+      deferred = true;
+      setImmediate(pump);
+      return;
+    }
+    deferred = false;
     let budget = SOCKETS_PER_TURN;
     while (budget > 0 && writes.length > 0) {
       const w = writes[0]!;
