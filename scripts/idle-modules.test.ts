@@ -127,6 +127,7 @@ it('starts with the flags of npm start and answers', async () => {
 it('runs under systemd with the same node flags as npm start', () => {
   const unit = readFileSync(join(repoRoot, 'deploy/onestop-hall.service'), 'utf8');
   const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1];
+  expect(unit).toMatch(/^Environment=MALLOC_ARENA_MAX=2$/m);
   expect(execStart).toBe(
     ['/usr/bin/node', ...startFlags(), 'apps/hall-server/dist/main.js'].join(' '),
   );
