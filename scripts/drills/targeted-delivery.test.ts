@@ -73,7 +73,7 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
 const byId = <T extends { id: string }>(list: readonly T[]) =>
   [...list].sort((a, b) => a.id.localeCompare(b.id));
 
-// What each screen reads (apps/kiosk/src/display, kiosk; apps/counter/src/pad, workstation,
+// What each screen reads (apps/kiosk/src/display, kiosk; apps/counter/src/posts/work/pad, workstation,
 // mine, handover; the console reads everything).
 const publicScreen = (h: Snapshot) => ({
   tickets: byId(h.tickets).map((t) => [t.id, t.state, t.counterId, t.calledAt, t.serviceId]),

@@ -10,15 +10,15 @@ import { buildCounterOnce } from '../test-support/build-once';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const charts = /node_modules\/(echarts|zrender)\//;
-const consoleOrReports = /^src\/(console|reports)\//;
+const consoleOrReports = /^src\/posts\/(duty|reports)\//;
 
 beforeAll(() => buildCounterOnce(), 180_000);
 
 describe('what each counter device loads', () => {
   it.each([
-    ['workstation', 'src/workstation/WorkstationApp.tsx'],
-    ['pad', 'src/pad/PadApp.tsx'],
-    ['back office', 'src/backoffice/BackofficeApp.tsx'],
+    ['workstation', 'src/posts/work/workstation/WorkstationApp.tsx'],
+    ['pad', 'src/posts/work/pad/PadApp.tsx'],
+    ['back office', 'src/posts/service/BackofficeApp.tsx'],
   ])('the %s: no console, reports or ECharts code', (_device, screen) => {
     const { modules } = deviceBundle(dist, screen);
     expect(modules).toContain(screen);
@@ -27,12 +27,14 @@ describe('what each counter device loads', () => {
   });
 
   it('the console: no reports or ECharts until the reports tab is opened', () => {
-    const console = deviceBundle(dist, 'src/console/ConsoleApp.tsx');
-    expect(console.modules).toContain('src/console/ConsoleApp.tsx');
-    expect(console.modules.filter((m) => charts.test(m) || /^src\/reports\//.test(m))).toEqual([]);
-    const reports = deviceBundle(dist, 'src/reports/ReportsScreen.tsx').modules;
+    const console = deviceBundle(dist, 'src/posts/duty/ConsoleApp.tsx');
+    expect(console.modules).toContain('src/posts/duty/ConsoleApp.tsx');
+    expect(
+      console.modules.filter((m) => charts.test(m) || /^src\/posts\/reports\//.test(m)),
+    ).toEqual([]);
+    const reports = deviceBundle(dist, 'src/posts/reports/ReportsScreen.tsx').modules;
     expect(reports.some((m) => m.startsWith('../../node_modules/echarts/'))).toBe(true);
-    expect(reports).toContain('src/reports/Chart.tsx');
+    expect(reports).toContain('src/posts/reports/Chart.tsx');
   });
 
   it('has no chunk over vite’s warning limit (500 kB)', () => {

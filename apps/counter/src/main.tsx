@@ -8,12 +8,12 @@ import './styles.css';
 
 // One page, four screens, chosen by the path the hall server served it at. Each screen is a
 // chunk of its own, loaded by the device that shows it: a workstation or a pad never fetches
-// the console, the reports or ECharts (docs/architecture.md, "One bundle per device").
+// the console, the reports or ECharts (docs/benchmarks.md, "One bundle per device").
 const screens: Record<Screen, () => Promise<() => React.JSX.Element>> = {
-  counter: () => import('./workstation/WorkstationApp').then((m) => m.WorkstationApp),
-  pad: () => import('./pad/PadApp').then((m) => m.PadApp),
-  backoffice: () => import('./backoffice/BackofficeApp').then((m) => m.BackofficeApp),
-  console: () => import('./console/ConsoleApp').then((m) => m.ConsoleApp),
+  counter: () => import('./posts/work/workstation/WorkstationApp').then((m) => m.WorkstationApp),
+  pad: () => import('./posts/work/pad/PadApp').then((m) => m.PadApp),
+  backoffice: () => import('./posts/service/BackofficeApp').then((m) => m.BackofficeApp),
+  console: () => import('./posts/duty/ConsoleApp').then((m) => m.ConsoleApp),
 };
 const screen =
   (Object.keys(screens) as Screen[]).find((s) => window.location.pathname.startsWith(`/${s}`)) ??

@@ -6,7 +6,7 @@ import './styles.css';
 
 // One page, four screens, chosen by the path the hall server served it at. Each screen is a
 // chunk of its own, loaded by the device that shows it: the display and the customer's phone
-// never fetch the kiosk's keyboard, pinyin dictionary or ticket printing (docs/architecture.md,
+// never fetch the kiosk's keyboard, pinyin dictionary or ticket printing (docs/benchmarks.md,
 // "One bundle per device").
 const screens = {
   kiosk: () => import('./kiosk/KioskApp').then((m) => m.KioskApp),

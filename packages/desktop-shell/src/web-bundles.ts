@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 // manifest gives the chunks each entry imports statically; `chunkModules()`, a plugin in the
 // app's vite.config.ts, writes which source modules each chunk holds. The apps' bundle tests
 // check them, and `npx tsx packages/desktop-shell/src/web-bundles.ts
-// apps/counter/dist src/pad/PadApp.tsx …` prints each screen's size (docs/architecture.md, "One bundle per
+// apps/counter/dist src/pad/PadApp.tsx …` prints each screen's size (docs/benchmarks.md, "One bundle per
 // device"). Typed structurally: this package does not depend on vite.
 
 const MODULES = '.vite/chunk-modules.json';

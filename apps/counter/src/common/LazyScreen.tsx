@@ -11,7 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 
 // A screen (or a console tab) in a chunk of its own, so each device loads only its own code
-// (docs/architecture.md, "One bundle per device"). While the chunk loads the screen says which
+// (docs/benchmarks.md, "One bundle per device"). While the chunk loads the screen says which
 // one it is loading; if the chunk cannot be fetched (the hall server unreachable at the first
 // load) it says so and tries again by itself, as an unattended pad or console must.
 

@@ -1,5 +1,5 @@
-import { consoleEn, consoleZh } from '../console/strings';
-import { reportsEn, reportsZh } from '../reports/strings';
+import { consoleEn, consoleZh } from '../posts/duty/strings';
+import { reportsEn, reportsZh } from '../posts/reports/strings';
 import { en } from './en';
 import { zh } from './zh';
 

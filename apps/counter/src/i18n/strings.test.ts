@@ -18,8 +18,8 @@ import {
   TicketPriority,
   TicketState,
 } from '@onestop/shared';
-import { overrideActionKeys } from '../workstation/override-notices';
-import { workActions } from '../workstation/shortcuts';
+import { overrideActionKeys } from '../posts/work/workstation/override-notices';
+import { workActions } from '../posts/work/workstation/shortcuts';
 import { describe, expect, it } from 'vitest';
 import { enAll as en, zhAll as zh } from './resources';
 

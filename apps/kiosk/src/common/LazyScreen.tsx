@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 
-// A screen in a chunk of its own, so each device loads only its own code (docs/architecture.md,
+// A screen in a chunk of its own, so each device loads only its own code (docs/benchmarks.md,
 // "One bundle per device"); the counter app has the same (apps/counter/src/common/LazyScreen.tsx).
 // While the chunk loads the screen says which one it is loading; if the chunk cannot be fetched
 // (the hall server unreachable at the first load) it says so and tries again by itself, as an

@@ -1,0 +1,167 @@
+import type { StaffRole } from '@onestop/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DeskGate } from '../../common/DeskGate';
+import { DeskHeader } from '../../common/DeskHeader';
+import { useOnline, useStaffView } from '../../common/desk';
+import type { Lang } from '../../common/format';
+import { LinkBanner } from '../../common/LinkBanner';
+import { RefusalBanner } from '../../common/RefusalBanner';
+import { LazyScreen } from '../../common/LazyScreen';
+import { StaffGate } from '../../common/StaffGate';
+import { addStrings } from '../../i18n';
+import { AdminPanel } from './admin/AdminPanel';
+import { AlertsPanel, alertSubject, sortAlerts } from './AlertsPanel';
+import { useMuted, useNewAlerts } from './chime';
+import './console.css';
+import { LiveHall } from './LiveHall';
+import { OpinionsPanel } from './OpinionsPanel';
+import { ShiftPanel } from './ShiftPanel';
+import { consoleEn, consoleZh } from './strings';
+import { DeskOccupants } from './StepIn';
+import { SyncPanel } from './SyncPanel';
+import { TicketsPanel } from './TicketsPanel';
+
+// The duty leader's console (/console): the live hall, alerts heard and acknowledged, overrides
+// with a reason, the opinions desk and follow-ups, the shift log and handover, the upward sync,
+// reports; and, for the admin, the hall's administration. Its words come with it; the reports
+// (and ECharts) are a chunk of their own, loaded when the tab is opened.
+
+addStrings(consoleZh, consoleEn);
+const loadReports = () => import('../reports/ReportsScreen').then((m) => m.ReportsScreen);
+
+export type ConsoleTab =
+  'hall' | 'alerts' | 'tickets' | 'opinions' | 'shift' | 'sync' | 'reports' | 'admin';
+
+const LEADER_TABS: readonly ConsoleTab[] = [
+  'hall',
+  'alerts',
+  'tickets',
+  'opinions',
+  'shift',
+  'sync',
+  'reports',
+];
+const ADMIN_TABS: readonly ConsoleTab[] = ['admin', 'hall', 'shift', 'sync', 'reports'];
+
+export function tabsFor(roles: readonly StaffRole[]): ConsoleTab[] {
+  const admin = roles.includes('admin');
+  if (roles.includes('duty_leader')) return [...LEADER_TABS, ...(admin ? ['admin' as const] : [])];
+  return admin ? [...ADMIN_TABS] : [];
+}
+
+export function ConsoleApp() {
+  const { t } = useTranslation();
+  return (
+    <DeskGate>
+      <StaffGate title={t('screens.console')} roles={['duty_leader', 'admin']}>
+        <Console />
+      </StaffGate>
+    </DeskGate>
+  );
+}
+
+function initialTab(tabs: ConsoleTab[]): ConsoleTab {
+  const asked = window.location.hash.slice(1) as ConsoleTab;
+  return tabs.includes(asked) ? asked : tabs[0]!;
+}
+
+function Console() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { hall, me } = useStaffView();
+  const online = useOnline();
+  const tabs = tabsFor(me.roles);
+  const [tab, setTabState] = useState<ConsoleTab>(() => initialTab(tabs));
+  const setTab = (next: ConsoleTab) => {
+    setTabState(next);
+    window.history.replaceState(null, '', `#${next}`);
+  };
+  const [muted, toggleMuted] = useMuted();
+  const leader = me.roles.includes('duty_leader');
+  const fresh = useNewAlerts(leader ? hall.alerts : [], muted);
+  const openAlerts = hall.alerts.filter((a) => a.acknowledgedAt === null).length;
+  const openOpinions =
+    hall.opinions.filter((o) => o.state !== 'closed').length +
+    hall.followUps.filter((f) => f.state === 'open').length;
+  const waiting = hall.tickets.filter((x) => x.state === 'waiting').length;
+  const current = tabs.includes(tab) ? tab : tabs[0]!;
+  const counts: Partial<Record<ConsoleTab, { n: number; urgent: boolean }>> = {
+    alerts: { n: openAlerts, urgent: openAlerts > 0 },
+    tickets: { n: waiting, urgent: false },
+    opinions: { n: openOpinions, urgent: false },
+  };
+  return (
+    <div className={`console${online ? '' : ' stale'}`} data-testid="console">
+      <DeskHeader
+        title={t('screens.console')}
+        onRefused={() => tabs.includes('shift') && setTab('shift')}
+      />
+      <LinkBanner />
+      <RefusalBanner />
+      <nav className="tabs console-tabs" role="tablist">
+        {tabs.map((tabName) => (
+          <button
+            key={tabName}
+            type="button"
+            role="tab"
+            data-tab={tabName}
+            aria-selected={current === tabName}
+            onClick={() => setTab(tabName)}
+          >
+            {t(`console.tabs.${tabName}`)}
+            {counts[tabName] && counts[tabName].n > 0 && (
+              <span className={`count${counts[tabName].urgent ? ' urgent' : ''}`}>
+                {counts[tabName].n}
+              </span>
+            )}
+          </button>
+        ))}
+        <span className="spacer" />
+        <DeskOccupants />
+        {leader && (
+          <button
+            type="button"
+            className={`mute${muted ? ' on' : ''}`}
+            data-testid="mute"
+            aria-pressed={muted}
+            onClick={toggleMuted}
+          >
+            {muted ? t('console.alerts.unmute') : t('console.alerts.mute')}
+          </button>
+        )}
+      </nav>
+      {fresh.length > 0 && (
+        <div className="new-alerts" role="alert" data-testid="new-alerts">
+          <strong>{t('console.alerts.new', { count: fresh.length })}</strong>
+          {sortAlerts(fresh)
+            .slice(0, 3)
+            .map((a) => (
+              <span key={a.id} className="new-alert">
+                <span className="badge bad">{t(`alertKind.${a.kind}`)}</span>
+                {alertSubject(hall, a, lang, t)}
+              </span>
+            ))}
+          <span className="spacer" />
+          {current !== 'alerts' && (
+            <button type="button" onClick={() => setTab('alerts')}>
+              {t('console.alerts.view')}
+            </button>
+          )}
+        </div>
+      )}
+      <main className="console-body" data-tab={current}>
+        {current === 'hall' && <LiveHall canOverride={leader} />}
+        {current === 'alerts' && <AlertsPanel canAcknowledge={leader} />}
+        {current === 'tickets' && <TicketsPanel />}
+        {current === 'opinions' && <OpinionsPanel />}
+        {current === 'shift' && <ShiftPanel />}
+        {current === 'sync' && <SyncPanel />}
+        {current === 'reports' && (
+          <LazyScreen load={loadReports} nameKey="console.tabs.reports" inline />
+        )}
+        {current === 'admin' && <AdminPanel />}
+      </main>
+    </div>
+  );
+}

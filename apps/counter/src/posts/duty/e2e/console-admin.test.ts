@@ -1,0 +1,173 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHall, type TestHall } from '@onestop/hall-server/test-support/hall-harness';
+import { hasChromium, launchChromium, openScreen } from '../../../../test-support/browser';
+import { buildCounterOnce } from '../../../../test-support/build-once';
+import { openConsole } from '../../../../test-support/console-hall';
+import { ensureKioskBuiltOnce } from '../../../../test-support/console-kiosk';
+
+// The admin's side of the console in Chromium: a service renamed on the console appears on
+// the kiosk's menu at once, without a restart or a reload; an invalid value is refused by the
+// server, which names the field.
+
+let hall: TestHall;
+let browser: Browser;
+let admin: Page;
+
+beforeAll(async () => {
+  await Promise.all([buildCounterOnce(), ensureKioskBuiltOnce()]);
+  hall = await startTestHall();
+  browser = await launchChromium();
+  admin = await openConsole(browser, hall.server.url, '9000');
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hall?.close();
+});
+
+describe.skipIf(!hasChromium)('administration on the console', () => {
+  it('renames a service and the kiosk menu shows the new name at once; an invalid target is refused with its field', async () => {
+    const kiosk = await openScreen(browser, `${hall.server.url}/kiosk?token=demo-kiosk-1`, {
+      width: 1080,
+      height: 1920,
+    });
+    await kiosk
+      .getByRole('button', { name: /电费缴纳/ })
+      .first()
+      .waitFor();
+
+    await admin.getByTestId('admin-services').waitFor();
+    await admin
+      .locator('tr[data-service="svc-billing"]')
+      .getByRole('button', { name: '修改' })
+      .click();
+    const dialog = admin.getByTestId('service-dialog');
+    await dialog.getByLabel('中文名称').fill('电费缴纳与预存');
+    await dialog.getByLabel('目标等候(分钟)').fill('0');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const refusal = dialog.getByTestId('server-refusal');
+    await refusal.filter({ hasText: 'targetWaitSec' }).waitFor();
+    expect(await refusal.textContent()).toContain('请求格式不正确');
+    expect(hall.server.hall.store.services.byId('svc-billing')?.nameZh).toBe('电费缴纳');
+
+    await dialog.getByLabel('目标等候(分钟)').fill('12');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await admin
+      .locator('tr[data-service="svc-billing"]')
+      .filter({ hasText: '电费缴纳与预存' })
+      .waitFor();
+
+    await kiosk
+      .getByRole('button', { name: /电费缴纳与预存/ })
+      .first()
+      .waitFor();
+    expect(hall.server.hall.store.services.byId('svc-billing')).toMatchObject({
+      nameZh: '电费缴纳与预存',
+      targetWaitSec: 720,
+    });
+  });
+
+  it('changes a hall setting through admin:configure and refuses an invalid one naming the field', async () => {
+    await admin.locator('button[data-section="settings"]').click();
+    const settings = admin.getByTestId('admin-settings');
+    await settings.getByLabel('过号前重呼次数').fill('20');
+    await settings.getByRole('button', { name: /保存 1 项修改/ }).click();
+    await settings
+      .getByTestId('server-refusal')
+      .filter({ hasText: 'recallsBeforeNoShow' })
+      .waitFor();
+    await settings.getByLabel('过号前重呼次数').fill('3');
+    await settings.getByRole('button', { name: /保存 1 项修改/ }).click();
+    await settings.getByRole('button', { name: /保存 0 项修改/ }).waitFor();
+    expect(hall.server.hall.store.hall.state().config.recallsBeforeNoShow).toBe(3);
+  });
+
+  it('sets business hours: the kiosk stops issuing outside them, and issues again when set back', async () => {
+    const kiosk = await openScreen(browser, `${hall.server.url}/kiosk?token=demo-kiosk-1`, {
+      width: 1080,
+      height: 1920,
+    });
+    const billing = kiosk.getByRole('button', { name: /电费缴纳/ }).first();
+    await billing.waitFor();
+    expect(await billing.isEnabled()).toBe(true);
+    // A one-minute day that is not now, in the hall's time zone.
+    const hhmm = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(Date.now());
+    const window = hhmm < '12:00' ? ['22:00', '22:01'] : ['01:00', '01:01'];
+
+    await admin.locator('button[data-section="settings"]').click();
+    const hours = admin.getByTestId('business-hours');
+    await hours.getByLabel('不限时间(取号机随时可取号)').uncheck();
+    await hours.getByLabel('开始营业').fill(window[0]!);
+    await hours.getByLabel('结束营业').fill(window[1]!);
+    await admin.getByRole('button', { name: /保存 1 项修改/ }).click();
+    await admin.getByRole('button', { name: /保存 0 项修改/ }).waitFor();
+    expect(hall.server.hall.store.hall.state().config.businessHours).toEqual({
+      open: window[0],
+      close: window[1],
+    });
+
+    await kiosk
+      .getByTestId('kiosk-closed')
+      .filter({ hasText: window.join('–') })
+      .waitFor();
+    expect(await billing.isDisabled()).toBe(true);
+
+    await hours.getByLabel('不限时间(取号机随时可取号)').check();
+    await admin.getByRole('button', { name: /保存 1 项修改/ }).click();
+    await kiosk.getByTestId('kiosk-closed').waitFor({ state: 'detached' });
+    expect(await billing.isEnabled()).toBe(true);
+    await kiosk.context().close();
+  });
+
+  it('finds customers on the hall’s list and marks a new VIP', async () => {
+    await admin.locator('button[data-section="customers"]').click();
+    const section = admin.getByTestId('admin-customers');
+    await section.getByTestId('customers').waitFor();
+    await section.getByLabel('户号', { exact: true }).fill('3100000888');
+    await section.getByLabel('姓名', { exact: true }).fill('冯女士');
+    await section.getByLabel('手机号', { exact: true }).fill('13800000888');
+    await section.getByRole('button', { name: '保存' }).click();
+    await section.getByLabel('查找(户号、姓名或手机号)').fill('冯');
+    const row = section.locator('tr[data-account="3100000888"]');
+    await row.filter({ hasText: 'VIP' }).filter({ hasText: '138****0888' }).waitFor();
+    expect(await section.locator('tbody tr').count()).toBe(1);
+    await section.getByLabel('查找(户号、姓名或手机号)').fill('没有这个人');
+    await section.getByText('没有符合条件的客户。').waitFor();
+    expect(hall.server.hall.store.customers.byAccountNo('3100000888')).toMatchObject({ vip: true });
+  });
+
+  it('adds a case type with its steps; step limits past the case limit are refused', async () => {
+    await admin.locator('button[data-section="services"]').click();
+    const types = admin.getByTestId('admin-case-types');
+    await types.getByRole('button', { name: '新增工单类型' }).click();
+    const dialog = admin.getByTestId('case-type-dialog');
+    await dialog.getByLabel('编号').fill('ct-meter');
+    await dialog.getByLabel('中文名称', { exact: true }).fill('计量装置校验');
+    await dialog.getByLabel('英文名称', { exact: true }).fill('Meter check');
+    await dialog.getByLabel('限时(天)').fill('2');
+    await dialog.getByRole('button', { name: '添加环节' }).click();
+    await dialog.getByLabel('第 2 步中文名称').fill('现场校验');
+    await dialog.getByLabel('第 2 步英文名称').fill('On-site check');
+    await dialog.getByLabel('第 2 步时限(天)').fill('3');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByTestId('server-refusal').filter({ hasText: 'steps' }).waitFor();
+    await dialog.getByLabel('限时(天)').fill('5');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await types.locator('tr[data-case-type="ct-meter"]').filter({ hasText: '现场校验' }).waitFor();
+    expect(hall.server.hall.store.caseTypes.byId('ct-meter')).toMatchObject({
+      limitDays: 5,
+      steps: [
+        { nameZh: '受理', limitDays: 0 },
+        { nameZh: '现场校验', limitDays: 3 },
+      ],
+    });
+  });
+});

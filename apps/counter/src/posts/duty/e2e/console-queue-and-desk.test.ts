@@ -1,0 +1,280 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clerkAtCounter,
+  connectClient,
+  ok,
+  send,
+  startTestHall,
+  type HallClient,
+  type TestHall,
+} from '@onestop/hall-server/test-support/hall-harness';
+import { hasChromium, launchChromium } from '../../../../test-support/browser';
+import { buildCounterOnce } from '../../../../test-support/build-once';
+import { clerkAt, openConsole, openTab } from '../../../../test-support/console-hall';
+
+// Issue 15 on the duty leader's console at 1366x768, against a real hall server in Chromium:
+// the waiting tickets in calling order with why (11a), names instead of codes (11b), who is on
+// the console after an admin stepped in and the step-out (11c), the cases owners keep while off
+// (8), and sign-ins left from an earlier day with their date (6).
+
+const min = 60_000;
+const size = { width: 1366, height: 768 } as const;
+let offset = -45 * min;
+let leftOverAt = 0;
+let hall: TestHall;
+let browser: Browser;
+let page: Page;
+const sockets: HallClient[] = [];
+const store = () => hall.server.hall.store;
+
+beforeAll(async () => {
+  await buildCounterOnce();
+  hall = await startTestHall({ clock: () => Date.now() + offset });
+  // A clerk's sign-in left open since yesterday evening (item 6): the hall lets a session run up
+  // to 24 h when set so (expired ones are ended by the hall), so it can outlive the day change.
+  // (Yesterday 23:30 in the hall's zone, Asia/Shanghai: under 24 h old unless run after 23:30.)
+  const { socket: admin } = await clerkAtCounter(hall.server.url, {
+    deviceToken: 'demo-backoffice',
+    staffNo: '9000',
+    pin: '9000',
+  });
+  ok(await send(admin, 'admin:configure', { settings: { sessionMaxHours: 24 } }));
+  ok(await send(admin, 'staff:sign-out', {}));
+  admin.disconnect();
+  const { businessDay, config } = store().hall.state();
+  expect(config.timeZone).toBe('Asia/Shanghai');
+  leftOverAt = Date.parse(`${businessDay}T00:00:00+08:00`) - 30 * min;
+  store().devices.insertSession(
+    {
+      id: 'ses-left-over',
+      staffId: 'stf-clerk-6',
+      deviceId: 'dev-desk-6',
+      counterId: null,
+      startedAt: leftOverAt,
+      endedAt: null,
+      changeSeq: 0,
+    },
+    'f'.repeat(64),
+  );
+  store().devices.touchSession('ses-left-over', Date.now());
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await browser?.close();
+  await hall?.close();
+});
+
+const rowsOf = (service: string) =>
+  page.locator(`[data-testid="call-queue"][data-service="${service}"] tr[data-testid="queue-row"]`);
+
+describe.skipIf(!hasChromium)('the console at 1366x768 (issue 15)', () => {
+  it('lists the waiting tickets in calling order, each with why it stands there (11a)', async () => {
+    const url = hall.server.url;
+    const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+    const leader = (
+      await clerkAtCounter(url, { deviceToken: 'demo-guide', staffNo: '8001', pin: '8001' })
+    ).socket;
+    sockets.push(kiosk, leader);
+    const issue = async (at: number, extra: object = {}) => {
+      offset = at;
+      return ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', ...extra })).ticket;
+    };
+    const overdue = await issue(-40 * min);
+    const missed = await issue(-22 * min);
+    const within = await issue(-6 * min);
+    const vip = await issue(-3 * min, { customer: { accountNo: '3100000002' } });
+    const front = await issue(-2 * min);
+    const held = await issue(-1 * min);
+    offset = 0;
+    ok(
+      await send(leader, 'override:ticket-priority', {
+        ticketId: front.id,
+        to: 'front',
+        reason: '客户身体不适',
+      }),
+    );
+    ok(
+      await send(leader, 'override:ticket-counter', {
+        ticketId: held.id,
+        counterId: 'ctr-2',
+        reason: '需要2号窗口办理',
+      }),
+    );
+    sockets.push((await clerkAt(url, 1)).socket);
+
+    page = await openConsole(browser, url, '8001', size);
+    page.setDefaultTimeout(15_000);
+    await openTab(page, 'tickets');
+    await page.locator('[data-testid="calling-queue"][data-state="ready"]').waitFor();
+    await rowsOf('svc-billing').nth(5).waitFor();
+    const numbers = await rowsOf('svc-billing').evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-ticket')),
+    );
+    // Before: issue order (overdue, missed, within, vip, front, held).
+    expect(numbers).toEqual([held, front, vip, overdue, within, missed].map((x) => x.number));
+    const why = (number: string) =>
+      rowsOf('svc-billing')
+        .filter({ has: page.locator(`xpath=self::*[@data-ticket="${number}"]`) })
+        .getByTestId('why');
+    expect(await why(held.number).textContent()).toContain('指定 2 号窗口先叫');
+    expect(await why(front.number).textContent()).toContain('回队优先');
+    expect(await why(vip.number).textContent()).toContain('VIP 客户');
+    expect(await why(overdue.number).textContent()).toMatch(/已超目标 \d+分,不再让位/);
+    expect(await why(within.number).textContent()).toMatch(/目标等候内,还剩 \d+分/);
+    expect(await why(missed.number).textContent()).toContain('暂让尚能达标的号先叫');
+
+    // Each open counter's next tickets, in the same order: counter 1 serves billing.
+    await openTab(page, 'hall');
+    const next = page
+      .locator('[data-testid="counter-card"][data-counter="1"]')
+      .getByTestId('counter-next');
+    await next.filter({ hasText: `${front.number} · ${vip.number} · ${overdue.number}` }).waitFor();
+  });
+
+  it('shows service categories and a counter’s services by name, not by code (11b)', async () => {
+    const services = page
+      .locator('[data-testid="counter-card"][data-counter="1"]')
+      .getByTestId('counter-services');
+    expect(await services.textContent()).toBe('电费缴纳、发票打印');
+
+    const admin = await openConsole(browser, hall.server.url, '9000', size, 'demo-backoffice');
+    await admin.getByTestId('admin-services').waitFor();
+    const categories = await admin.getByTestId('service-category').allTextContents();
+    expect(categories).toEqual(['电费与票据', '业扩报装', '用户变更', '报修与咨询', '电费与票据']);
+    await admin
+      .locator('tr[data-service="svc-fault"]')
+      .getByRole('button', { name: '修改' })
+      .click();
+    const dialog = admin.getByTestId('service-dialog');
+    const select = dialog.getByLabel('分类', { exact: true });
+    expect(await select.locator('option:checked').textContent()).toBe('报修与咨询');
+    await admin.keyboard.press('Escape');
+    await admin.getByTestId('lang-toggle').click();
+    await admin
+      .getByTestId('service-category')
+      .first()
+      .filter({ hasText: 'Bills and invoices' })
+      .waitFor();
+    expect(await admin.locator('body').textContent()).not.toMatch(/\b(billing|enquiry)\b/);
+    await admin.context().close();
+  });
+
+  it('shows who is on the console after an admin stepped in, and lets the admin step out (11c)', async () => {
+    const occupants = page.getByTestId('occupant');
+    await occupants.filter({ hasText: '王值班' }).waitFor();
+    expect(await occupants.count()).toBe(1);
+
+    await page.getByTestId('step-in').click();
+    const dialog = page.getByTestId('step-in-dialog');
+    await dialog.getByLabel('工号').fill('9000');
+    await dialog.getByLabel('密码').fill('9000');
+    await dialog.getByRole('button', { name: '介入值班台' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Now the admin works the console; the duty leader is still signed in on it.
+    await page.getByTestId('clerk').filter({ hasText: '系统管理员' }).waitFor();
+    await page
+      .locator('[data-testid="occupant"][data-role="stepped-in"]')
+      .filter({ hasText: '系统管理员' })
+      .filter({ hasText: '介入' })
+      .waitFor();
+    const holder = page.locator('[data-testid="occupant"][data-role="holder"]');
+    expect(await holder.textContent()).toMatch(/王值班 \(8001\).*\d+月\d+日 \d\d:\d\d 起/);
+    const open = () =>
+      store()
+        .devices.openSessions()
+        .filter((s) => s.deviceId === 'dev-console')
+        .map((s) => s.staffId)
+        .sort();
+    expect(open()).toEqual(['stf-admin', 'stf-leader']);
+
+    await page.getByTestId('step-out').click();
+    await page.getByTestId('clerk').filter({ hasText: '王值班' }).waitFor();
+    await page
+      .locator('[data-testid="occupant"][data-role="stepped-in"]')
+      .waitFor({ state: 'detached' });
+    expect(open()).toEqual(['stf-leader']);
+    // The duty leader's own tabs again, working.
+    await openTab(page, 'alerts');
+
+    // The header's 退出 hands the console back the same way as 退出介入.
+    await page.getByTestId('step-in').click();
+    await dialog.getByLabel('工号').fill('9000');
+    await dialog.getByLabel('密码').fill('9000');
+    await dialog.getByRole('button', { name: '介入值班台' }).click();
+    await page.getByTestId('clerk').filter({ hasText: '系统管理员' }).waitFor();
+    expect(open()).toEqual(['stf-admin', 'stf-leader']);
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('clerk').filter({ hasText: '王值班' }).waitFor();
+    expect(open()).toEqual(['stf-leader']);
+    await openTab(page, 'alerts');
+  });
+
+  it('lists the cases owners keep while they are off, customer masked, and says when there are none (8)', async () => {
+    await openTab(page, 'opinions');
+    await page.getByTestId('kept-cases-empty').waitFor();
+
+    const url = hall.server.url;
+    const { socket: clerk } = await clerkAt(url, 3);
+    const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+    sockets.push(kiosk);
+    const ticket = ok(
+      await send(kiosk, 'ticket:issue', {
+        serviceId: 'svc-connection',
+        customer: { phone: '13912345678', name: '张三丰' },
+      }),
+    ).ticket;
+    ok(await send(clerk, 'ticket:call', { ticketId: ticket.id }));
+    ok(await send(clerk, 'ticket:start', { ticketId: ticket.id }));
+    const opened = ok(
+      await send(clerk, 'case:open', {
+        ticketId: ticket.id,
+        caseTypeId: 'ct-connection',
+        summary: '新装 10kV 专变用电',
+      }),
+    ).case;
+    ok(
+      await send(clerk, 'ticket:finish', {
+        ticketId: ticket.id,
+        outcome: 'case_opened',
+        items: [],
+      }),
+    );
+    // Not due for 15 days: the owner keeps it over the sign-off.
+    ok(await send(clerk, 'staff:sign-out', {}));
+    clerk.disconnect();
+
+    const row = page.locator(`[data-testid="kept-case"][data-case="${opened.number}"]`);
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('业扩报装');
+    expect(text).toContain('陈刚 (1003)');
+    expect(text).toMatch(/\d+月\d+日 \d\d:\d\d 签退/);
+    expect(text).toContain('勘查/方案答复');
+    expect(await row.getByTestId('kept-customer').textContent()).toBe('张** · 139****5678');
+    expect(await page.locator('body').textContent()).not.toContain('13912345678');
+    await page.getByTestId('kept-cases-empty').waitFor({ state: 'detached' });
+  });
+
+  it('shows when each sign-in began, with the date and how long ago, marking one left from an earlier day (6)', async () => {
+    await openTab(page, 'hall');
+    const left = page.locator('[data-testid="on-duty"] li[data-staff="stf-clerk-6"]');
+    await left.waitFor();
+    // Yesterday's date, 23:30, and how long ago (hours, or days past a day).
+    const yesterday = new Date(leftOverAt + 8 * 60 * min);
+    const date = `${yesterday.getUTCMonth() + 1}月${yesterday.getUTCDate()}日 23:30 起`;
+    expect(await left.getByTestId('session-since').textContent()).toMatch(
+      new RegExp(`^${date} \\((\\d+小时)?(\\d+分)?前\\)$`),
+    );
+    await left.getByTestId('stale-session').filter({ hasText: '前日遗留登录' }).waitFor();
+    const today = page.locator('[data-testid="on-duty"] li[data-staff="stf-leader"]').first();
+    // Today's: the time (the date and how long ago on hover), the list stays one line each.
+    const since = today.getByTestId('session-since');
+    expect(await since.textContent()).toMatch(/^\d\d:\d\d 起$/);
+    expect(await since.getAttribute('title')).toMatch(/^\d+月\d+日 \d\d:\d\d 起 \(\d+分前\)$/);
+    expect(await today.getByTestId('stale-session').count()).toBe(0);
+  });
+});

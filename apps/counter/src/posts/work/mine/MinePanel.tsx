@@ -1,0 +1,253 @@
+import type { Case, FollowUp, SupportTask } from '@onestop/shared';
+import { useTranslation } from 'react-i18next';
+import { useNow, useOnline } from '../../../common/desk';
+import { DueBadge } from '../../../common/DueBadge';
+import { RevealContact } from '../../../common/RevealContact';
+import { followUpNote } from '../../../common/follow-up-note';
+import { byUrgency, dueStatus } from '../../../common/due-status';
+import { formatDateTime, type Lang } from '../../../common/format';
+import {
+  caseTypeById,
+  named,
+  openCasesOwnedBy,
+  openFollowUpsOf,
+  staffById,
+  tasksOwnedBy,
+} from '../../../common/hall-selectors';
+import { useWork, useWorkstationStore } from '../workstation/work-context';
+import { shortcutLabel } from '../workstation/shortcuts';
+import type { WorkDialog } from '../workstation/workstation-store';
+
+// First-handler responsibilities: the cases the clerk owns, the support tasks they sent to the
+// back office (with the answers), the follow-ups assigned to them. Overdue and due-today items
+// stand out; open items stay here across days until closed.
+
+export function useMineCounts() {
+  const { hall, me } = useWork();
+  const now = useNow();
+  const tz = hall.config.timeZone;
+  const dues = [
+    ...openCasesOwnedBy(hall, me.id),
+    ...tasksOwnedBy(hall, me.id).filter((t) => t.state === 'open' || t.state === 'accepted'),
+    ...openFollowUpsOf(hall, me.id),
+  ].map((i) => dueStatus(i.dueAt, now, tz));
+  return {
+    total: dues.length,
+    overdue: dues.filter((d) => d === 'overdue').length,
+    dueToday: dues.filter((d) => d === 'due_today').length,
+  };
+}
+
+export function MinePanel() {
+  const { t } = useTranslation();
+  const { hall, me } = useWork();
+  const store = useWorkstationStore();
+  const online = useOnline();
+  const now = useNow();
+  const tz = hall.config.timeZone;
+  const cases = byUrgency(openCasesOwnedBy(hall, me.id), now, tz);
+  const tasks = tasksOwnedBy(hall, me.id);
+  const openTasks = byUrgency(
+    tasks.filter((x) => x.state === 'open' || x.state === 'accepted'),
+    now,
+    tz,
+  );
+  const answered = tasks
+    .filter((x) => x.state === 'done')
+    .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
+  const followUps = byUrgency(openFollowUpsOf(hall, me.id), now, tz);
+  const counts = useMineCounts();
+  return (
+    <div className="mine" data-testid="mine">
+      <div className="mine-summary">
+        <span className="due overdue">{t('mine.overdue', { count: counts.overdue })}</span>
+        <span className="due due_today">{t('mine.dueToday', { count: counts.dueToday })}</span>
+        <span className="spacer" />
+        <button
+          type="button"
+          disabled={!online}
+          onClick={() =>
+            store.setState({ dialog: { kind: 'createTask', caseId: null, ticketId: null } })
+          }
+        >
+          {t('action.createTask')} <kbd>{shortcutLabel('createTask')}</kbd>
+        </button>
+      </div>
+      <h3>{t('mine.cases', { count: cases.length })}</h3>
+      {cases.length === 0 ? (
+        <p className="muted empty">{t('mine.noCases')}</p>
+      ) : (
+        cases.map((c) => <CaseCard key={c.id} item={c} now={now} />)
+      )}
+      <h3>{t('mine.tasks', { count: openTasks.length })}</h3>
+      {openTasks.length === 0 && answered.length === 0 ? (
+        <p className="muted empty">{t('mine.noTasks')}</p>
+      ) : (
+        <ul className="items">
+          {openTasks.map((x) => (
+            <TaskRow key={x.id} task={x} now={now} />
+          ))}
+          {answered.map((x) => (
+            <TaskRow key={x.id} task={x} now={now} />
+          ))}
+        </ul>
+      )}
+      <h3>{t('mine.followUps', { count: followUps.length })}</h3>
+      {followUps.length === 0 ? (
+        <p className="muted empty">{t('mine.noFollowUps')}</p>
+      ) : (
+        <ul className="items">
+          {followUps.map((f) => (
+            <FollowUpRow key={f.id} followUp={f} now={now} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function CaseCard({ item, now }: { item: Case; now: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { hall } = useWork();
+  const store = useWorkstationStore();
+  const online = useOnline();
+  const tz = hall.config.timeZone;
+  const type = caseTypeById(hall, item.caseTypeId);
+  const next = item.steps.findIndex((s) => s.doneAt === null);
+  const open = (dialog: WorkDialog) => store.setState({ dialog });
+  return (
+    <article
+      className={`case-card ${dueStatus(item.dueAt, now, tz)}`}
+      data-testid="case-card"
+      data-case={item.number}
+    >
+      <header>
+        <strong>{item.number}</strong> <span>{named(type, lang)}</span>
+        <DueBadge dueAt={item.dueAt} now={now} timeZone={tz} />
+      </header>
+      <p>
+        {item.summary}
+        <span className="muted">
+          {' '}
+          {[item.customer.name, item.customer.phone, item.customer.accountNo]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      </p>
+      <ol className="steps">
+        {item.steps.map((s, i) => (
+          <li key={i} className={s.doneAt !== null ? 'done' : i === next ? 'current' : ''}>
+            <span>{lang === 'zh' ? s.nameZh : s.nameEn}</span>{' '}
+            {s.doneAt !== null ? (
+              <span className="muted">
+                ✓ {formatDateTime(s.doneAt, tz, lang)}
+                {s.note ? ` · ${s.note}` : ''}
+              </span>
+            ) : (
+              <DueBadge dueAt={s.dueAt} now={now} timeZone={tz} />
+            )}
+          </li>
+        ))}
+      </ol>
+      <footer>
+        <button
+          type="button"
+          disabled={!online || next < 0}
+          onClick={() => open({ kind: 'advanceCase', caseId: item.id })}
+        >
+          {t('case.advance')}
+        </button>
+        <button
+          type="button"
+          disabled={!online}
+          onClick={() => open({ kind: 'closeCase', caseId: item.id })}
+        >
+          {t('case.close')}
+        </button>
+        <button
+          type="button"
+          disabled={!online}
+          onClick={() => open({ kind: 'createTask', caseId: item.id, ticketId: item.ticketId })}
+        >
+          {t('case.askBackOffice')}
+        </button>
+      </footer>
+    </article>
+  );
+}
+
+function TaskRow({ task, now }: { task: SupportTask; now: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { hall } = useWork();
+  const store = useWorkstationStore();
+  const online = useOnline();
+  const tz = hall.config.timeZone;
+  const done = task.state === 'done';
+  return (
+    <li className={`task ${task.state}`} data-testid="my-task" data-state={task.state}>
+      <div>
+        <span className={`state-badge ${task.state}`}>{t(`taskState.${task.state}`)}</span>{' '}
+        {task.text}
+        {task.assigneeStaffId && (
+          <span className="muted"> · {staffById(hall, task.assigneeStaffId)?.name}</span>
+        )}
+      </div>
+      {done ? (
+        <div className="answer" data-testid="task-result">
+          <strong>{t('task.answer')}</strong> {task.result}{' '}
+          <span className="muted">{task.closedAt && formatDateTime(task.closedAt, tz, lang)}</span>
+        </div>
+      ) : (
+        <div>
+          <DueBadge dueAt={task.dueAt} now={now} timeZone={tz} />
+          {task.state === 'open' && (
+            <button
+              type="button"
+              className="link"
+              disabled={!online}
+              onClick={() => store.setState({ dialog: { kind: 'cancelTask', taskId: task.id } })}
+            >
+              {t('task.withdraw')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function FollowUpRow({ followUp, now }: { followUp: FollowUp; now: number }) {
+  const { t } = useTranslation();
+  const { hall } = useWork();
+  const store = useWorkstationStore();
+  const online = useOnline();
+  const ticket = hall.tickets.find((x) => x.id === followUp.ticketId);
+  return (
+    <li className="follow-up" data-testid="my-follow-up">
+      <div>
+        <span className="badge">{t(`followUpSource.${followUp.source}`)}</span>{' '}
+        {ticket && <strong>{ticket.number} </strong>}
+        {followUpNote(hall, followUp, t)}
+      </div>
+      {followUp.callbackPhone && (
+        <div>
+          <RevealContact subject="follow_up" id={followUp.id} masked={followUp.callbackPhone} />
+        </div>
+      )}
+      <div>
+        <DueBadge dueAt={followUp.dueAt} now={now} timeZone={hall.config.timeZone} />
+        <button
+          type="button"
+          disabled={!online}
+          onClick={() =>
+            store.setState({ dialog: { kind: 'closeFollowUp', followUpId: followUp.id } })
+          }
+        >
+          {t('followUp.close')}
+        </button>
+      </div>
+    </li>
+  );
+}
