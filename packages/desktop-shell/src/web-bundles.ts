@@ -102,9 +102,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const kb = (n: number) => (n / 1000).toFixed(1).padStart(9);
-  console.log(`${'screen'.padEnd(36)}       kB  gzip kB`);
+  const width = Math.max(...screens.map((s) => s.length)) + 2;
+  console.log(`${'screen'.padEnd(width)}       kB  gzip kB`);
   for (const screen of screens) {
     const b = deviceBundle(dist, screen);
-    console.log(`${screen.padEnd(36)}${kb(b.bytes)}${kb(b.gzip)}`);
+    console.log(`${screen.padEnd(width)}${kb(b.bytes)}${kb(b.gzip)}`);
   }
 }
