@@ -151,7 +151,9 @@ describe.each(backends)('upward sync into $name', (backend) => {
       ok(await send(leader.socket, 'sync:run-now', {}));
       await finished;
       const running = seen.filter((s) => s.state === 'running' && s.phase === 'sending');
-      expect(running.length).toBeGreaterThan(2);
+      // A view is sent at most one message per 20 ms (docs/api.md), the records at their
+      // latest: the console sees the run's progress in steps, not necessarily every batch.
+      expect(running.length).toBeGreaterThan(0);
       const progress = running.map((s) => s.sent);
       expect(progress).toEqual([...progress].sort((a, b) => a - b));
       expect(running.some((s) => s.sent > 0 && s.sent < s.total)).toBe(true);
