@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { productionBuild } from '@onestop/desktop-shell/web-bundles';
 import { build } from 'vite';
 
 // The screen tests need apps/counter/dist (the hall server serves it). Test files run in
@@ -60,7 +61,9 @@ export async function buildCounterOnce(): Promise<void> {
     }
     try {
       if (!built()) {
-        await build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'warn' });
+        await productionBuild(() =>
+          build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'warn' }),
+        );
         writeFileSync(stampFile, wanted);
       }
     } finally {

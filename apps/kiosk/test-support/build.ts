@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { productionBuild } from '@onestop/desktop-shell/web-bundles';
 import { build } from 'vite';
 
 // The screen tests need the built app (the hall server serves apps/kiosk/dist). Test files run
@@ -54,7 +55,9 @@ export async function ensureKioskBuilt(): Promise<void> {
   }
   try {
     if (!upToDate())
-      await build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'warn' });
+      await productionBuild(() =>
+        build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'warn' }),
+      );
   } finally {
     rmSync(lockDir, { recursive: true, force: true });
   }

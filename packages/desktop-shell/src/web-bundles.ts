@@ -109,3 +109,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(`${screen.padEnd(width)}${kb(b.bytes)}${kb(b.gzip)}`);
   }
 }
+
+/**
+ * Vitest runs with NODE_ENV=test, which vite would build React's development code with; the
+ * hall server (and `npm start` after a test run) serves this dist, so it is built as for
+ * production.
+ */
+export async function productionBuild<T>(run: () => Promise<T>): Promise<T> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await run();
+  } finally {
+    process.env.NODE_ENV = before;
+  }
+}
