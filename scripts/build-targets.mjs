@@ -68,6 +68,7 @@ export const targets = {
       'apps/kiosk/src',
       'apps/kiosk/index.html',
       'apps/kiosk/vite.config.ts',
+      'packages/desktop-shell/src/web-bundles.ts', // the build's plugin
       'packages/client/src',
       ...shared,
       lock,
@@ -81,6 +82,7 @@ export const targets = {
       'apps/counter/src',
       'apps/counter/index.html',
       'apps/counter/vite.config.ts',
+      'packages/desktop-shell/src/web-bundles.ts', // the build's plugin
       'packages/client/src',
       ...shared,
       lock,
