@@ -103,7 +103,8 @@ export function callOrder(
       a.ticket.queuedAt - b.ticket.queuedAt ||
       a.position - b.position ||
       a.ticket.dailySeq - b.ticket.dailySeq ||
-      a.ticket.id.localeCompare(b.ticket.id),
+      // Ids are ASCII: code-unit order, without loading ICU's collation data (~3 MiB).
+      (a.ticket.id < b.ticket.id ? -1 : a.ticket.id > b.ticket.id ? 1 : 0),
   );
   return ranked.map((r) => r.ticket);
 }

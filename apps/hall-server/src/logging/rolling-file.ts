@@ -49,7 +49,7 @@ function logFiles(dir: string): { name: string; day: string; n: number }[] {
     .map((name) => ({ name, m: NAME.exec(name) }))
     .filter((f) => f.m !== null)
     .map(({ name, m }) => ({ name, day: m![1]!, n: Number(m![2]) }))
-    .sort((a, b) => a.day.localeCompare(b.day) || a.n - b.n);
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.n - b.n)); // ISO days: plain order
 }
 
 function sizeOf(path: string): number {
