@@ -3,6 +3,9 @@
 // @, a tab or a carriage return gets a leading apostrophe (Excel and LibreOffice then show it
 // as text); a number written as text ("-3.5", "12.5%", "1,234") is left alone, and so is a
 // lone "-" (an empty figure).
+//
+// csvFile is the one CSV writer (the hall's report export and the reports screen's table
+// download both use it): pure, so the browser runs it too.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NUMBER_TEXT = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
@@ -22,4 +25,18 @@ export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   const s = typeof value === 'number' ? String(value) : spreadsheetText(String(value));
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export interface CsvOptions {
+  /** Start with a byte-order mark, so Excel reads the file as UTF-8 (Chinese text). */
+  bom?: boolean;
+}
+
+/**
+ * Rows as a CSV file (RFC 4180): fields by csvField, separated by commas, every line ended
+ * with CRLF, the last one too.
+ */
+export function csvFile(rows: readonly (readonly unknown[])[], options: CsvOptions = {}): string {
+  const lines = rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+  return options.bom ? `\uFEFF${lines}` : lines;
 }

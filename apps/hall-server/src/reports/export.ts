@@ -1,4 +1,4 @@
-import { csvField, startsLikeFormula, type HallReport } from '@onestop/shared';
+import { csvFile, startsLikeFormula, type HallReport } from '@onestop/shared';
 import type ExcelJS from 'exceljs';
 import type { ExportContext } from './readable';
 import {
@@ -90,9 +90,6 @@ export async function reportToXlsx(report: HallReport, ctx: ExportContext): Prom
  */
 export function reportToCsv(report: HallReport, table: ReportTable, ctx: ExportContext): string {
   const t = tableOf(report, table, ctx);
-  const lines = [
-    t.headers.map(csvField).join(','),
-    ...t.rows.map((r) => r.map((v, i) => csvField(valueText(v, t.kinds[i]!))).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const rows = t.rows.map((r) => r.map((v, i) => valueText(v, t.kinds[i]!)));
+  return csvFile([t.headers, ...rows], { bom: true });
 }
