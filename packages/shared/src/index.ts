@@ -16,3 +16,4 @@ export * from './sync-protocol';
 export * from './spreadsheet';
 export * from './events';
 export * from './socket';
+export * from './migrations';

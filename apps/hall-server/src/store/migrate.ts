@@ -1,62 +1,49 @@
+import {
+  type AppliedMigration,
+  type Migration,
+  migrationChecksum,
+  parseMigrations,
+  planMigrations,
+  SCHEMA_MIGRATIONS,
+} from '@onestop/shared';
 import type Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// Forward-only numbered migrations (`NNN-name.sql`). A shipped migration is never edited; a
-// database that has applied a migration this build does not know is refused, not guessed at.
+// The hall's driver for the shared migration rules (packages/shared/src/migrations.ts: names,
+// order, gaps, checksums, refusals): reads the files, applies each migration in its own
+// transaction. The compiled bundle carries the migrations next to it (scripts/build.mjs).
+
+export type { Migration };
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-export interface Migration {
-  id: number;
-  name: string;
-  sql: string;
-}
-
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  const migrations = readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
-    .map((file) => {
-      const match = /^(\d{3})-([a-z0-9-]+)\.sql$/.exec(file);
-      if (!match) throw new Error(`migration file name must be NNN-name.sql: ${file}`);
-      return { id: Number(match[1]), name: match[2]!, sql: readFileSync(`${dir}/${file}`, 'utf8') };
-    })
-    .sort((a, b) => a.id - b.id);
-  migrations.forEach((m, i) => {
-    if (m.id !== i + 1)
-      throw new Error(`migrations must be numbered 001, 002, … without gaps: ${m.id}`);
-  });
-  return migrations;
+  return parseMigrations(
+    readdirSync(dir).map((file) => ({ file, sql: readFileSync(`${dir}/${file}`, 'utf8') })),
+  );
 }
 
 export function migrate(db: Database.Database, migrations = loadMigrations()): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
-  const applied = db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all() as {
-    id: number;
-    name: string;
-  }[];
-  const known = new Map(migrations.map((m) => [m.id, m]));
-  for (const a of applied) {
-    const m = known.get(a.id);
-    if (!m || m.name !== a.name) {
-      throw new Error(
-        `database has migration ${a.id}-${a.name} that this build does not know; refusing to open it`,
-      );
-    }
-  }
-  const done = new Set(applied.map((a) => a.id));
-  const ran: number[] = [];
+  db.exec(SCHEMA_MIGRATIONS.sqlite.create);
+  const columns = db.prepare('PRAGMA table_info(schema_migrations)').all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'checksum')) db.exec(SCHEMA_MIGRATIONS.sqlite.addChecksum);
+  const applied = db
+    .prepare('SELECT id, name, checksum FROM schema_migrations ORDER BY id')
+    .all() as AppliedMigration[];
+  const { pending, unsummed } = planMigrations(migrations, applied);
+  const sum = db.prepare('UPDATE schema_migrations SET checksum = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const u of unsummed) sum.run(u.checksum, u.id);
+  })();
   const record = db.prepare(
-    'INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)',
+    'INSERT INTO schema_migrations (id, name, applied_at, checksum) VALUES (?, ?, ?, ?)',
   );
-  for (const m of migrations) {
-    if (done.has(m.id)) continue;
+  for (const m of pending) {
     db.transaction(() => {
       db.exec(m.sql);
-      record.run(m.id, m.name, Date.now());
+      record.run(m.id, m.name, Date.now(), migrationChecksum(m.sql));
     })();
-    ran.push(m.id);
   }
-  return ran;
+  return pending.map((m) => m.id);
 }

@@ -97,6 +97,30 @@ describe('the migration runner', () => {
     db.close();
   });
 
+  it('refuses a migration edited after the database applied it', () => {
+    const db = new Database(':memory:');
+    migrate(db, [{ id: 1, name: 'first', sql: 'CREATE TABLE a (id INTEGER) STRICT;' }]);
+    expect(() =>
+      migrate(db, [{ id: 1, name: 'first', sql: 'CREATE TABLE a (id TEXT) STRICT;' }]),
+    ).toThrow(/1-first was edited/);
+    db.close();
+  });
+
+  it('keeps checksums from a database migrated before they were kept', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE TABLE schema_migrations (
+      id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT;
+      CREATE TABLE a (id INTEGER) STRICT;
+      INSERT INTO schema_migrations VALUES (1, 'first', 0);`);
+    const first = { id: 1, name: 'first', sql: 'CREATE TABLE a (id INTEGER) STRICT;' };
+    expect(migrate(db, [first])).toEqual([]);
+    expect(() => migrate(db, [{ ...first, sql: 'CREATE TABLE a (id TEXT) STRICT;' }])).toThrow(
+      /was edited/,
+    );
+    expect(migrate(db, [first])).toEqual([]);
+    db.close();
+  });
+
   it('refuses gaps and badly named files', () => {
     expect(() =>
       loadMigrations(migrationsDir({ '001-a.sql': 'SELECT 1;', '003-c.sql': 'SELECT 1;' })),
