@@ -12,6 +12,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import pRetry, { AbortError } from 'p-retry';
 import type { z } from 'zod';
 import { REQUEST_BACKOFF, retryDelay, type Backoff } from './backoff';
 
@@ -167,17 +168,30 @@ export function createCenterClient(options: CenterClientOptions) {
     schema: z.ZodType<T>,
   ): Promise<T> {
     const { body: payload, gzipped } = await requestBody(method, body);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await once(method, route, payload, gzipped, schema);
-      } catch (err) {
-        if (!(err instanceof CenterError) || !err.retryable || attempt + 1 >= attempts) throw err;
-        if (options.signal?.aborted) throw err;
-        await sleepFor(retryDelay(attempt, backoff, random), undefined, {
-          signal: options.signal,
-        }).catch(() => undefined);
-      }
-    }
+    // p-retry counts the tries and ends the waiting when the hall shuts down; the delay is the
+    // hall's own equal-jitter backoff (backoff.ts, the same as between whole runs, with the
+    // injectable random draw), taken in onFailedAttempt, so p-retry's own timer is off.
+    return pRetry(
+      async () => {
+        try {
+          return await once(method, route, payload, gzipped, schema);
+        } catch (err) {
+          if (err instanceof CenterError && err.retryable) throw err;
+          throw new AbortError(err instanceof Error ? err : String(err)); // a refusal: no retry
+        }
+      },
+      {
+        retries: Math.max(0, attempts - 1),
+        minTimeout: 0,
+        signal: options.signal,
+        onFailedAttempt: async ({ attemptNumber, retriesLeft }) => {
+          if (retriesLeft === 0) return;
+          await sleepFor(retryDelay(attemptNumber - 1, backoff, random), undefined, {
+            signal: options.signal,
+          }).catch(() => undefined); // aborted: p-retry then rejects with the abort's reason
+        },
+      },
+    );
   }
 
   return {
