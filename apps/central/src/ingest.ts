@@ -1,4 +1,5 @@
 import type { SyncBatch, SyncBatchAck, SyncCursor, SyncRow } from '@onestop/shared';
+import pRetry from 'p-retry';
 import type { CentralDb, Transaction } from './db';
 import { addDays, partitionName } from './days';
 
@@ -17,6 +18,8 @@ import { addDays, partitionName } from './days';
 export type IngestMethod = 'copy' | 'copy-upsert' | 'insert';
 
 const UNIQUE_VIOLATION = '23505';
+/** A row fits no partition (check_violation): its day's partition is gone. */
+const partitionMissing = (err: unknown) => (err as { code?: string }).code === '23514';
 const RECORD_COLUMNS = '(hall_id, business_day, source_table, record_id, change_seq, data)';
 
 const UPSERT_TAIL = `ON CONFLICT (hall_id, business_day, source_table, record_id) DO UPDATE
@@ -178,14 +181,14 @@ export async function storeBatch(
       return applied;
     });
   };
-  let applied: number;
-  try {
-    applied = await attempt();
-  } catch (err) {
-    // A partition dropped behind our back (an operator, a test): create it again, once.
-    if ((err as { code?: string }).code !== '23514') throw err;
-    partitions.forget();
-    applied = await attempt();
-  }
+  // A partition dropped behind our back (an operator, a test): create it again, once.
+  const applied = await pRetry(attempt, {
+    retries: 1,
+    minTimeout: 0,
+    onFailedAttempt: ({ error }) => {
+      if (partitionMissing(error)) partitions.forget();
+    },
+    shouldRetry: ({ error }) => partitionMissing(error),
+  });
   return { batchId: batch.batchId, received: batch.rows.length, applied };
 }
