@@ -236,6 +236,10 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
     const deadline =
       sendOptions.giveUpAfterMs === undefined ? Infinity : Date.now() + sendOptions.giveUpAfterMs;
     store.setState((s) => ({ pending: s.pending + 1 }));
+    // Not p-retry (the hall's and center's retry helper): this loop is no count of tries with
+    // backoff. It keeps one command id across tries, waits for socket.io's own reconnection
+    // rather than a timer, waits exactly as long as a `rate_limited` ack says, stops at once
+    // when the device is refused, and is bounded by one deadline (giveUpAfterMs), not a count.
     try {
       for (;;) {
         if (store.getState().link === 'refused') {
