@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { LazyScreen } from '@onestop/ui';
 import './i18n';
 import { createDesk, DeskProvider } from './common/desk';
 import type { Screen } from './common/device-identity';
-import { LazyScreen } from './common/LazyScreen';
 import './styles.css';
 
 // One page, four screens, chosen by the path the hall server served it at. Each screen is a
@@ -24,7 +24,11 @@ const desk = createDesk(screen);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DeskProvider desk={desk}>
-      <LazyScreen load={screens[screen]} nameKey={`screens.${screen}`} />
+      <LazyScreen
+        load={screens[screen]}
+        nameKey={`screens.${screen}`}
+        className="centered-screen"
+      />
     </DeskProvider>
   </StrictMode>,
 );

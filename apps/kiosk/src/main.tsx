@@ -1,6 +1,6 @@
 import { StrictMode, type JSX } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LazyScreen } from './common/LazyScreen';
+import { LazyScreen } from '@onestop/ui';
 import './i18n';
 import './styles.css';
 
@@ -23,6 +23,6 @@ document.body.dataset.screen = screen;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <LazyScreen load={screens[screen]} nameKey={`screenName_${screen}`} />
+    <LazyScreen load={screens[screen]} nameKey={`screenName_${screen}`} className="screen-load" />
   </StrictMode>,
 );

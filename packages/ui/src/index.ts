@@ -1,2 +1,3 @@
-// The screens' shared UI (issue 17 item 2); filled as pieces move here from the apps.
-export {};
+// The screens' shared UI (issue 17 item 2): what the counter's and the kiosk's screens both use.
+export { LazyScreen } from './LazyScreen';
+export { uiNamespace, uiStrings } from './strings';

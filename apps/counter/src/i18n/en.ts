@@ -16,12 +16,6 @@ export const en: Shape<Strings> = {
     backoffice: 'Back office',
     console: 'Duty desk',
   },
-  screenLoad: {
-    loading: '{{screen}}: loading…',
-    failed: '{{screen}} could not be loaded: the hall server cannot be reached.',
-    retrying: 'Trying again shortly by itself.',
-    retry: 'Try again',
-  },
   common: {
     loading: 'Loading…',
     sending: 'Sending…',

@@ -13,12 +13,6 @@ export const zh = {
     backoffice: '后台支撑',
     console: '值班台',
   },
-  screenLoad: {
-    loading: '正在加载{{screen}}…',
-    failed: '{{screen}}未能加载:连不上大厅服务器。',
-    retrying: '稍后会自动重试。',
-    retry: '重试',
-  },
   common: {
     loading: '正在加载…',
     sending: '发送中…',

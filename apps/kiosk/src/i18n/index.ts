@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { uiStrings } from '@onestop/ui';
 import { en } from './en';
 import { zh } from './zh';
 
@@ -11,7 +12,10 @@ export type Language = 'zh' | 'en';
 const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANG_KEY);
 
 void i18next.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: {
+    zh: { translation: zh, ui: uiStrings.zh },
+    en: { translation: en, ui: uiStrings.en },
+  },
   lng: saved === 'en' ? 'en' : 'zh',
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

@@ -1,4 +1,5 @@
 import type { StaffRole } from '@onestop/shared';
+import { LazyScreen } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeskGate } from '../../common/DeskGate';
@@ -7,7 +8,6 @@ import { useOnline, useStaffView } from '../../common/desk';
 import type { Lang } from '../../common/format';
 import { LinkBanner } from '../../common/LinkBanner';
 import { RefusalBanner } from '../../common/RefusalBanner';
-import { LazyScreen } from '../../common/LazyScreen';
 import { StaffGate } from '../../common/StaffGate';
 import { addStrings } from '../../i18n';
 import { AdminPanel } from './admin/AdminPanel';
@@ -158,7 +158,7 @@ function Console() {
         {current === 'shift' && <ShiftPanel />}
         {current === 'sync' && <SyncPanel />}
         {current === 'reports' && (
-          <LazyScreen load={loadReports} nameKey="console.tabs.reports" inline />
+          <LazyScreen load={loadReports} nameKey="console.tabs.reports" className="lazy-part" />
         )}
         {current === 'admin' && <AdminPanel />}
       </main>

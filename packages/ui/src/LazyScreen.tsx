@@ -11,9 +11,11 @@ import {
 import { useTranslation } from 'react-i18next';
 
 // A screen (or a console tab) in a chunk of its own, so each device loads only its own code
-// (docs/benchmarks.md, "One bundle per device"). While the chunk loads the screen says which
-// one it is loading; if the chunk cannot be fetched (the hall server unreachable at the first
-// load) it says so and tries again by itself, as an unattended pad or console must.
+// (docs/benchmarks.md, "One bundle per device"); used by the counter's and the kiosk's screens.
+// While the chunk loads the screen says which one it is loading; if the chunk cannot be fetched
+// (the hall server unreachable at the first load) it says so and tries again by itself, as an
+// unattended pad, console, kiosk or display must. Its words are the `ui` namespace (strings.ts),
+// the screen's name is the app's own key.
 
 /** A failed fetch of a screen's chunk, told apart from an error of the screen itself. */
 class ChunkLoadError extends Error {}
@@ -25,14 +27,14 @@ type Load = () => Promise<ComponentType>;
 export function LazyScreen({
   load,
   nameKey,
-  inline = false,
+  className,
 }: {
   /** Imports the screen's module and returns the component; stable (declared at top level). */
   load: Load;
-  /** The i18n key of the screen's name ("screens.counter": 窗口工作台). */
+  /** The app's i18n key of the screen's name ("screens.counter": 窗口工作台). */
   nameKey: string;
-  /** A part of a screen (a tab) rather than the whole window. */
-  inline?: boolean;
+  /** The app's class for the loading and failed boxes (a whole window, or a part: a tab). */
+  className: string;
 }) {
   const Screen = useMemo(
     () =>
@@ -46,7 +48,7 @@ export function LazyScreen({
       ),
     [load],
   );
-  const box = inline ? 'lazy-part' : 'centered-screen';
+  const box = className;
   return (
     <LoadBoundary fallback={<LoadFailed nameKey={nameKey} box={box} />}>
       <Suspense fallback={<Loading nameKey={nameKey} box={box} />}>
@@ -60,7 +62,7 @@ function Loading({ nameKey, box }: { nameKey: string; box: string }) {
   const { t } = useTranslation();
   return (
     <main className={box} data-testid="screen-loading" aria-busy="true">
-      <p className="big">{t('screenLoad.loading', { screen: t(nameKey) })}</p>
+      <p className="big">{t('ui:screenLoad.loading', { screen: t(nameKey) })}</p>
     </main>
   );
 }
@@ -74,10 +76,10 @@ function LoadFailed({ nameKey, box }: { nameKey: string; box: string }) {
   }, []);
   return (
     <main className={box} data-testid="screen-load-failed" role="alert">
-      <p className="big">{t('screenLoad.failed', { screen: t(nameKey) })}</p>
-      <p>{t('screenLoad.retrying')}</p>
+      <p className="big">{t('ui:screenLoad.failed', { screen: t(nameKey) })}</p>
+      <p>{t('ui:screenLoad.retrying')}</p>
       <button type="button" onClick={() => window.location.reload()}>
-        {t('screenLoad.retry')}
+        {t('ui:screenLoad.retry')}
       </button>
     </main>
   );
