@@ -16,12 +16,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, staleReason, targets } from './build-targets.mjs';
 
-/** Bare imports stay imports of node_modules, except our own workspaces, which are bundled. */
+/**
+ * Bare imports stay imports of node_modules, except our own workspaces and the packages in
+ * `bundled`, which are bundled. temporal-polyfill (the time module's) bundled, only the parts
+ * used, costs the idle server half the memory the package's own files would (1.5 vs 3.2 MiB).
+ */
+const bundled = ['temporal-polyfill'];
 const externalPackages = {
   name: 'external-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@onestop/') ? undefined : { path: args.path, external: true },
+      args.path.startsWith('@onestop/') || bundled.includes(args.path)
+        ? undefined
+        : { path: args.path, external: true },
     );
   },
 };

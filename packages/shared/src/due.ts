@@ -1,25 +1,13 @@
+import { addDays, dayOf } from './time';
+
 // How an open item's due time stands (cases, support tasks, follow-ups), in the hall's time
 // zone; shared so that every screen marks overdue and due-today items the same way as the
 // server.
 
 export type DueStatus = 'overdue' | 'due_today' | 'later';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The local calendar day (`YYYY-MM-DD`) of an instant in a time zone. */
-export function localDay(at: number, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f.format(at);
-}
+export const localDay = dayOf;
 
 /** Overdue once past `dueAt`; due today while `dueAt` falls later on today's local date. */
 export function dueStatus(dueAt: number, now: number, timeZone: string): DueStatus {
@@ -53,17 +41,11 @@ export function caseDueStage(dueAt: number, now: number, warnMs = CASE_WARN_MS):
   return dueAt - now <= warnMs ? 'due_soon' : 'later';
 }
 
-/** The calendar day after `day` (`YYYY-MM-DD`). */
-function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
 /**
  * Whether an owner may keep an item over a sign-off instead of handing it over: only when it
  * is due after tomorrow (local days), so nothing due today, tomorrow or overdue is left with
  * someone who is off.
  */
 export function keepableOverSignOff(dueAt: number, now: number, timeZone: string): boolean {
-  return localDay(dueAt, timeZone) > nextDay(localDay(now, timeZone));
+  return localDay(dueAt, timeZone) > addDays(localDay(now, timeZone), 1);
 }

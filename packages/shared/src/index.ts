@@ -9,6 +9,7 @@ export * from './commands-front';
 export * from './commands-work';
 export * from './due';
 export * from './business-hours';
+export * from './time';
 export * from './commands-reports';
 export * from './commands-console';
 export * from './commands-sync';
