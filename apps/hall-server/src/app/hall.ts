@@ -103,7 +103,9 @@ export function createHall(options: HallOptions) {
   }
   function flush(): void {
     const changes = outbox.splice(0);
-    if (changes.length === 0) return;
+    // A change committed in the turn the server closed: nobody is left to tell, and the
+    // listeners would read a closed database ("The database connection is not open").
+    if (changes.length === 0 || !store.db.open) return;
     // One message per turn however many commands it committed: the fan-out to every screen
     // costs a write per socket per turn, not per command.
     const change = changes.length === 1 ? changes[0]! : mergeChanges(changes);
