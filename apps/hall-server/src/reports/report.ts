@@ -1,4 +1,13 @@
-import type { CaseType, HallReport, OpinionCategory, Service, Staff } from '@onestop/shared';
+import {
+  addDays,
+  hoursBetween,
+  percentile,
+  type CaseType,
+  type HallReport,
+  type OpinionCategory,
+  type Service,
+  type Staff,
+} from '@onestop/shared';
 import { startOfBusinessDay } from '../domain/business-day';
 import type { Db } from '../store/db';
 import { countersNeeded } from './erlang';
@@ -86,12 +95,6 @@ export interface ReportInput {
   now: number;
   /** The instant open items are judged at: the end of the range, or now if sooner. */
   asOf?: number;
-}
-
-/** Nearest-rank percentile of values already sorted ascending. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 const ascending = (values: number[]) => values.sort((a, b) => a - b);
@@ -389,7 +392,7 @@ export function computeReport(
     bySource[o.source] = (bySource[o.source] ?? 0) + 1;
   }
   const closed = facts.opinions.filter((o) => o.closedAt !== null);
-  const hoursToClose = ascending(closed.map((o) => (o.closedAt! - o.createdAt) / 3_600_000));
+  const hoursToClose = ascending(closed.map((o) => hoursBetween(o.createdAt, o.closedAt!)));
   const asOf = input.asOf ?? input.now;
   const opinionPastDue = (o: OpinionFacts) =>
     o.closedAt === null && asOf - o.createdAt > OPINION_DUE_HOURS * 3_600_000;
@@ -501,8 +504,7 @@ function tableExists(db: Db, name: string): boolean {
 
 /** The first instant after the range: the start of the business day after `to`. */
 export function rangeEndMs(to: string, timeZone: string): number {
-  const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return startOfBusinessDay(next, timeZone);
+  return startOfBusinessDay(addDays(to, 1), timeZone);
 }
 
 export function loadReportFacts(

@@ -1,9 +1,8 @@
-import type { SyncCursor, SyncDigest, SyncRow } from '@onestop/shared';
+import { addDays, type SyncCursor, type SyncDigest, type SyncRow } from '@onestop/shared';
 import { businessDayOf, startOfBusinessDay } from '../domain/business-day';
 import type { Db } from '../store/db';
 import { lastRowAtOrBefore, wirePosition } from './cursor';
 import { digestBuilder } from './digest';
-import { addDays } from './reconcile-plan';
 import { SYNC_TABLES, resolveTables, type SyncTable, type SyncTableSpec } from './table-specs';
 
 // Reads what goes up to the center from the hall database: rows after a cursor, up to the

@@ -1,14 +1,11 @@
-import type { SyncReconcileResult } from '@onestop/shared';
+import { addDays, type SyncReconcileResult } from '@onestop/shared';
 
 // Which business days a run reconciles with the center, and what it re-sends. Recent days and
 // the days this run touched are checked every time; older history is re-checked a slice per
 // run, walking back to the hall's first day and starting over, so a row lost at the center on
 // any day is found within a bounded number of nights.
 
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
+export { addDays };
 
 export interface ReconcilePlanInput {
   /** The hall's current business day. */
