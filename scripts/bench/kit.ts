@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
+import { percentile as sharedPercentile } from '@onestop/shared';
 
 // What every benchmark needs: child processes for the servers and the other devices (so the
 // measuring client shares an event loop with neither), sockets, timing and percentiles.
@@ -19,10 +20,9 @@ export interface Summary {
   max: number;
 }
 
+/** Nearest-rank percentile of values sorted ascending (the shared rule); NaN for none. */
 export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)]!;
+  return sharedPercentile(sorted, p, NaN);
 }
 
 export function summary(samples: readonly number[]): Summary {

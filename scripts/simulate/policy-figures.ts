@@ -1,6 +1,7 @@
 // The figures of the calling-policy comparison: share called within target, mean and p90 wait,
 // overall, per service, per hour of the day and over the busy hours.
 
+import { percentile } from '@onestop/shared';
 import type { CallOutcome, SimCustomer, SimHall } from './policy-replay';
 
 export interface WaitFigures {
@@ -70,11 +71,6 @@ export function busyHours(utilisation: ReadonlyMap<number, number>): number[] {
   return [...utilisation].filter(([, u]) => u >= BUSY_UTILISATION).map(([h]) => h);
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
 export function waitFigures(outcomes: readonly CallOutcome[], hall: SimHall): WaitFigures {
   const waits = outcomes.map((o) => o.waitSec).sort((a, b) => a - b);
   const within = outcomes.filter(
@@ -84,7 +80,7 @@ export function waitFigures(outcomes: readonly CallOutcome[], hall: SimHall): Wa
     customers: outcomes.length,
     withinTarget: outcomes.length ? within / outcomes.length : 0,
     meanWaitMin: waits.length ? waits.reduce((s, w) => s + w, 0) / waits.length / 60 : 0,
-    p90WaitMin: percentile(waits, 0.9) / 60,
+    p90WaitMin: percentile(waits, 90) / 60,
     maxWaitMin: (waits[waits.length - 1] ?? 0) / 60,
   };
 }

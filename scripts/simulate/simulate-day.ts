@@ -11,6 +11,7 @@
 
 import {
   commandNames,
+  percentile,
   type Ack,
   type CommandName,
   type CommandOutput,
@@ -393,11 +394,12 @@ async function simulateDay(
 // ---------------------------------------------------------------------------------------------
 // Summary.
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+/** Nearest-rank percentile of unsorted values (the shared rule). */
+const percentileOf = (values: number[], p: number) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 
 function summarise(server: HallServer, stats: DayStats): string {
   const tickets = server.hall.store.tickets
@@ -417,8 +419,8 @@ function summarise(server: HallServer, stats: DayStats): string {
     const handles = handled.map((t) => (t.finishedAt! - t.startedAt!) / 60_000);
     lines.push(
       `  ${serviceId.padEnd(15)} ${String(mine.length).padStart(4)} called · wait p50 ` +
-        `${percentile(waits, 50).toFixed(1)} min, p90 ${percentile(waits, 90).toFixed(1)} min · ` +
-        `handling p50 ${percentile(handles, 50).toFixed(1)} min`,
+        `${percentileOf(waits, 50).toFixed(1)} min, p90 ${percentileOf(waits, 90).toFixed(1)} min · ` +
+        `handling p50 ${percentileOf(handles, 50).toFixed(1)} min`,
     );
   }
   const rated = Object.entries(stats.ratings)

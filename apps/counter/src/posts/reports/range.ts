@@ -1,5 +1,10 @@
+import { addDays, daysBetween, isCalendarDay, weekdayOf as isoWeekday } from '@onestop/shared';
+
 // Date ranges of business days (YYYY-MM-DD) for the reports: the presets a duty leader asks
-// for most, counted from the hall's business day. Weeks start on Monday.
+// for most, counted from the hall's business day. Weeks start on Monday. The day arithmetic is
+// the shared time module's.
+
+export { addDays };
 
 export const presets = [
   'today',
@@ -19,18 +24,8 @@ export interface DayRange {
 /** The longest range the screen asks for: a year and a day (a leap year's report). */
 export const MAX_RANGE_DAYS = 366;
 
-const DAY_MS = 86_400_000;
-const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-export function addDays(day: string, n: number): string {
-  return dayOf(dayMs(day) + n * DAY_MS);
-}
-
 /** Monday 0 … Sunday 6. */
-function weekdayOf(day: string): number {
-  return (new Date(dayMs(day)).getUTCDay() + 6) % 7;
-}
+const weekdayOf = (day: string) => isoWeekday(day) - 1;
 
 const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
 
@@ -69,11 +64,10 @@ export function presetOf(range: DayRange, today: string): Preset | null {
 }
 
 export function daysIn(range: DayRange): number {
-  return Math.round((dayMs(range.to) - dayMs(range.from)) / DAY_MS) + 1;
+  return daysBetween(range.from, range.to) + 1;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (s: string) => DAY.test(s) && dayOf(dayMs(s)) === s;
+const isDay = isCalendarDay;
 
 /** Why a typed range cannot be asked for, or null when it can. */
 export function rangeProblem(range: DayRange): 'invalid' | 'reversed' | 'tooLong' | null {
