@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  atLocalTime,
   dayOf,
   daysBetween,
   endOfDayAfter,
@@ -54,6 +55,21 @@ describe('startOfDay and nextDayStart', () => {
     expect(nextDayStart(next - 1, tz)).toBe(next);
     expect(dayOf(start, tz)).toBe(day);
     expect(dayOf(start - 1, tz)).toBe(addDays(day, -1));
+  });
+});
+
+describe('atLocalTime', () => {
+  it.each([
+    ['2026-12-03', 2, 0, 'Asia/Shanghai', '2026-12-02T18:00:00Z'],
+    ['2026-03-28', 2, 30, 'Europe/Berlin', '2026-03-28T01:30:00Z'],
+    // 02:30 does not exist on the spring switch day: the clock has just jumped past it.
+    ['2026-03-29', 2, 30, 'Europe/Berlin', '2026-03-29T01:30:00Z'],
+    ['2026-03-29', 4, 0, 'Europe/Berlin', '2026-03-29T02:00:00Z'],
+    // 02:30 happens twice on the autumn switch day: the first one.
+    ['2026-10-25', 2, 30, 'Europe/Berlin', '2026-10-25T00:30:00Z'],
+    ['2026-10-25', 4, 0, 'Europe/Berlin', '2026-10-25T03:00:00Z'],
+  ])('%s %i:%i in %s is %s', (day, hour, minute, tz, iso) => {
+    expect(atLocalTime(day, hour, minute, tz)).toBe(at(iso));
   });
 });
 

@@ -43,6 +43,17 @@ export function startOfDay(day: string, timeZone: string): number {
   return Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
+/**
+ * The instant (ms) a day's local clock reads `hour:minute` in a time zone. A time a DST change
+ * skips is taken as just after the jump (02:30 → 03:30); a time it repeats, the first one.
+ */
+export function atLocalTime(day: string, hour: number, minute: number, timeZone: string): number {
+  return Temporal.PlainDate.from(day).toZonedDateTime({
+    timeZone,
+    plainTime: Temporal.PlainTime.from({ hour, minute }),
+  }).epochMilliseconds;
+}
+
 /** The first instant (ms) of the day after the one `at` falls on, in a time zone. */
 export function nextDayStart(at: number, timeZone: string): number {
   return zoned(at, timeZone).toPlainDate().add({ days: 1 }).toZonedDateTime({ timeZone })
