@@ -1,5 +1,5 @@
-import { isOpenAt, type Service, type Ticket } from '@onestop/shared';
-import { nextBusinessDayStart, startOfBusinessDay } from '../domain/business-day';
+import { addDays, atLocalTime, dayOf, isOpenAt, type Service, type Ticket } from '@onestop/shared';
+import { startOfBusinessDay } from '../domain/business-day';
 import { estimateWait, naiveWaitSec, peopleAhead, type ArrivalRate } from '../domain/estimate';
 import { calibrateRanges, type RangeCalibration } from '../domain/estimate-calibration';
 import {
@@ -103,8 +103,8 @@ function hallOpensAt(hall: HallState, now: number): number | null {
   const { timeZone } = hall.config;
   if (!hours || isOpenAt(now, timeZone, hours)) return null;
   const [h, m] = hours.open.split(':').map(Number) as [number, number];
-  const today = startOfBusinessDay(hall.businessDay, timeZone) + (h * 60 + m) * 60_000;
-  return today > now ? today : nextBusinessDayStart(now, timeZone) + (h * 60 + m) * 60_000;
+  const today = atLocalTime(hall.businessDay, h, m, timeZone);
+  return today > now ? today : atLocalTime(addDays(dayOf(now, timeZone), 1), h, m, timeZone);
 }
 
 export function queuePosition(
