@@ -9,6 +9,10 @@ const zh = {
     retrying: '稍后会自动重试。',
     retry: '重试',
   },
+  dialog: {
+    cancel: '取消',
+    sending: '发送中…',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -19,6 +23,10 @@ const en: Shape<typeof zh> = {
     failed: '{{screen}} could not be loaded: the hall server cannot be reached.',
     retrying: 'Trying again shortly by itself.',
     retry: 'Try again',
+  },
+  dialog: {
+    cancel: 'Cancel',
+    sending: 'Sending…',
   },
 };
 

@@ -1,8 +1,8 @@
 import { Reason, type CommandName, type CommandPayload } from '@onestop/shared';
+import { Dialog } from '@onestop/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { Dialog } from '../../common/Dialog';
 import { useDesk, useOnline, usePending } from '../../common/desk';
 import { refusalDetail } from '../../common/errors';
 

@@ -1,7 +1,7 @@
 import type { StaffSession } from '@onestop/shared';
+import { Dialog } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../common/Dialog';
 import { useDesk, useOnline, usePending, useSignedIn, useStaffView } from '../../common/desk';
 import { formatDateTime, type Lang } from '../../common/format';
 import { staffById, staffLabel } from '../../common/hall-selectors';

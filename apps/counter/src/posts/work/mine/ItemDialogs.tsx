@@ -1,8 +1,8 @@
 import type { CaseOutcome } from '@onestop/shared';
+import { Dialog } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, usePending } from '../../../common/desk';
-import { Dialog } from '../../../common/Dialog';
 import { fromDateTimeInput, toDateTimeInput } from '../../../common/format';
 import { openCasesOwnedBy } from '../../../common/hall-selectors';
 import { CaseFields, useCaseFields } from '../workstation/CaseFields';

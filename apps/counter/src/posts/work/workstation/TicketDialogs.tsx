@@ -1,8 +1,8 @@
 import type { TicketOutcome } from '@onestop/shared';
+import { Dialog } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useNow, usePending } from '../../../common/desk';
-import { Dialog } from '../../../common/Dialog';
 import { formatDuration, type Lang } from '../../../common/format';
 import { callableAt, named, serviceById } from '../../../common/hall-selectors';
 import { suggestedItems } from './business-items';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** A modal form: Enter confirms, Escape cancels, focus starts inside. */
+/** A modal form: Enter confirms, Escape cancels, focus starts inside. Its words: `ui:dialog`. */
 export function Dialog(props: {
   title: string;
   onCancel: () => void;
@@ -46,14 +46,14 @@ export function Dialog(props: {
         <div className="dialog-body">{props.children}</div>
         <div className="dialog-actions">
           <button type="button" onClick={props.onCancel}>
-            {t('common.cancel')} <kbd>Esc</kbd>
+            {t('ui:dialog.cancel')} <kbd>Esc</kbd>
           </button>
           <button
             type="submit"
             className="primary"
             disabled={props.confirmDisabled || props.pending}
           >
-            {props.pending ? t('common.sending') : props.confirmLabel}
+            {props.pending ? t('ui:dialog.sending') : props.confirmLabel}
           </button>
         </div>
       </form>
