@@ -13,6 +13,10 @@ const zh = {
     cancel: '取消',
     sending: '发送中…',
   },
+  keypad: {
+    clear: '清除',
+    delete: '删除',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -27,6 +31,10 @@ const en: Shape<typeof zh> = {
   dialog: {
     cancel: 'Cancel',
     sending: 'Sending…',
+  },
+  keypad: {
+    clear: 'Clear',
+    delete: 'Delete',
   },
 };
 

@@ -1,9 +1,9 @@
 import { readDeviceToken, saveDeviceToken, useHall, type HallConnection } from '@onestop/client';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Keypad } from '@onestop/ui';
 import { useAckText } from './ack-text';
 import { hallConnection } from './connection';
-import { Keypad } from './Keypad';
 
 // A device the hall does not know (no token, a wrong one, or revoked) shows the pairing screen:
 // a six-digit code from the duty-leader console pairs it and the token is kept on the device.

@@ -17,7 +17,6 @@ export const en: Strings = {
   confirm: 'Confirm',
   done: 'Done',
   submit: 'Submit',
-  clear: 'Clear',
   delete: 'Delete',
   minutes: '{{count}} min',
   soon: 'Very soon',

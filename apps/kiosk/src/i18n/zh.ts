@@ -17,7 +17,6 @@ export const zh = {
   confirm: '确认',
   done: '完成',
   submit: '提交',
-  clear: '清除',
   delete: '删除',
   minutes: '{{count}} 分钟',
   soon: '即将叫号',

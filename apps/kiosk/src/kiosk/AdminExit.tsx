@@ -1,8 +1,8 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Keypad } from '@onestop/ui';
 import { bridge } from '../common/bridge';
 import { isExitGesture } from '../common/idle-timer';
-import { Keypad } from '../common/Keypad';
 
 /**
  * Inside the kiosk shell only: five quick taps on the hall's name open a PIN pad; the shell

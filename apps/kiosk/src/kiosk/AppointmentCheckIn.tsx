@@ -1,8 +1,8 @@
 import type { HallConnection } from '@onestop/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Keypad } from '@onestop/ui';
 import { useAckText } from '../common/ack-text';
-import { Keypad } from '../common/Keypad';
 import { isPhone, maskEntry } from '../common/masking';
 import { kioskStore } from './kiosk-store';
 
