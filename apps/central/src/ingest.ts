@@ -19,7 +19,14 @@ export type IngestMethod = 'copy' | 'copy-upsert' | 'insert';
 
 const UNIQUE_VIOLATION = '23505';
 /** A row fits no partition (check_violation): its day's partition is gone. */
-const partitionMissing = (err: unknown) => (err as { code?: string }).code === '23514';
+const partitionMissing = (err: unknown) => pgCode(err) === '23514';
+
+/** PostgreSQL's SQLSTATE of a failed query, if it is one. */
+export function pgCode(err: unknown): string | undefined {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string'
+    ? err.code
+    : undefined;
+}
 const RECORD_COLUMNS = '(hall_id, business_day, source_table, record_id, change_seq, data)';
 
 const UPSERT_TAIL = `ON CONFLICT (hall_id, business_day, source_table, record_id) DO UPDATE
@@ -82,7 +89,7 @@ export async function upsertRows(
         await tx.query('RELEASE SAVEPOINT new_rows');
         return rows.length;
       } catch (err) {
-        if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+        if (pgCode(err) !== UNIQUE_VIOLATION) throw err;
         await tx.query('ROLLBACK TO SAVEPOINT new_rows');
       }
     }
@@ -143,7 +150,7 @@ export function partitionKeeper(db: CentralDb) {
           );
         } catch (err) {
           // Another ingest created it at the same moment.
-          const code = (err as { code?: string }).code;
+          const code = pgCode(err);
           if (code !== '42P07' && code !== '23505') throw err;
         }
         known.add(day);

@@ -22,7 +22,7 @@ try {
   pruneBackups(dir, backup.keepDays, Date.now());
   console.log(`Backup ${b.file} (${b.bytes} bytes), integrity check ok.`);
 } catch (err) {
-  console.error(`Backup failed: ${(err as Error).message}`);
+  console.error(`Backup failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
 } finally {
   db.close();

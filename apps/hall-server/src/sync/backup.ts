@@ -34,7 +34,7 @@ export function backupTime(file: string): number | null {
 export function checkDatabaseFile(file: string): string {
   const copy = new Database(file, { fileMustExist: true });
   try {
-    const rows = copy.pragma('quick_check') as { quick_check: string }[];
+    const rows = copy.prepare<[], { quick_check: string }>('PRAGMA quick_check').all();
     return rows.map((r) => r.quick_check).join('; ');
   } finally {
     copy.close();

@@ -1,4 +1,4 @@
-import type { SyncBatch, SyncCursor, SyncDigest, SyncRow } from '@onestop/shared';
+import type { SyncBatch, SyncCursor, SyncRow } from '@onestop/shared';
 import type { Db } from '../store/db';
 import type { CenterClient } from './center-client';
 import { START, TIMELINE_OFFSET } from './cursor';
@@ -172,7 +172,7 @@ async function reconcile(ctx: RunContext, days: readonly string[], bounds: RunBo
     const request = {
       days: [...digests].map(([day, tables]) => ({
         day,
-        tables: Object.fromEntries(tables) as Record<string, SyncDigest>,
+        tables: Object.fromEntries(tables),
       })),
     };
     const { results } = await ctx.client.reconcile(request);
