@@ -9,10 +9,12 @@ import {
   isCallableBy,
   pickNext,
   priorityClassOf,
+  waitingTicket,
 } from '@onestop/hall-server';
 import {
   CLOSES_AT_SEC,
   OPENS_AT_SEC,
+  SERVICE_MEDIAN_SEC,
   arrivals,
   createRandom,
   defaultPlan,
@@ -20,15 +22,6 @@ import {
   pick,
   type Random,
 } from './sim-model';
-
-/** Median handling time per service, as the day simulator (simulate-day.ts) draws them. */
-export const SERVICE_MEDIAN_SEC: Readonly<Record<string, number>> = {
-  'svc-billing': 150,
-  'svc-connection': 780,
-  'svc-account': 480,
-  'svc-fault': 260,
-  'svc-invoice': 100,
-};
 
 /** One customer of the week, with every random draw made up front: both policies see the same. */
 export interface SimCustomer {
@@ -171,37 +164,17 @@ export interface CallOutcome {
 }
 
 function ticketOf(c: SimCustomer, dailySeq: number): Ticket {
-  return {
-    id: c.id,
-    businessDay: `day-${c.day}`,
-    serviceId: c.serviceId,
-    number: String(dailySeq),
-    dailySeq,
-    state: 'waiting',
-    priority: c.priority,
-    returning: false,
-    source: 'kiosk',
-    customer: { phone: null, accountNo: null, name: null },
-    note: null,
-    issuedAt: c.issuedAt,
-    queuedAt: c.issuedAt,
-    targetCounterId: null,
-    counterId: null,
-    servingStaffId: null,
-    ownerStaffId: null,
-    calledAt: null,
-    firstCalledAt: null,
-    recallCount: 0,
-    startedAt: null,
-    finishedAt: null,
-    outcome: null,
-    items: [],
-    stateReason: null,
-    transferCount: 0,
-    estimatedWaitSec: null,
-    updatedAt: c.issuedAt,
-    changeSeq: 0,
-  };
+  return waitingTicket(
+    {
+      id: c.id,
+      businessDay: `day-${c.day}`,
+      serviceId: c.serviceId,
+      number: String(dailySeq),
+      dailySeq,
+      priority: c.priority,
+    },
+    c.issuedAt,
+  );
 }
 
 const POLL_MS = 20_000;

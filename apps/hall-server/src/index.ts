@@ -17,6 +17,7 @@ export {
 // Rules the simulator replays and the day boundaries reports and sync agree on.
 export { businessDayOf, startOfBusinessDay } from './domain/business-day';
 export { isCallableBy, pickNext, priorityClassOf } from './domain/calling';
+export { waitingTicket } from './domain/ticket-issue';
 
 // The hall's side of the upward sync, which the regional center's tests and bench speak to.
 export { createCenterClient, requestBody, signedRequest, signRequest } from './sync/center-client';

@@ -1,5 +1,5 @@
 import type { CallWeights, Counter, Service, Ticket } from '@onestop/shared';
-import { waitingTicket } from './tickets';
+import { waitingTicket } from './ticket-issue';
 
 // Builders for domain tests: a valid record with the fields a test cares about overridden.
 

@@ -6,7 +6,6 @@ import {
   callTicket,
   cancelTicket,
   finishTicket,
-  issueTicket,
   markNoShow,
   parkTicket,
   reassignOwner,
@@ -21,6 +20,7 @@ import {
   type ClerkAtCounter,
   type TicketAction,
 } from './tickets';
+import { issueTicket } from './ticket-issue';
 import type { Result } from './result';
 
 const clerk: ClerkAtCounter = { staffId: 'clerk-1', counter: aCounter(), activeTickets: [] };

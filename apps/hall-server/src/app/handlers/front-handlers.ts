@@ -4,7 +4,7 @@ import { newAlert } from '../../domain/alerts';
 import { cancelAppointment, checkIn, checkedIn, pickAppointment } from '../../domain/appointments';
 import { businessDayOf } from '../../domain/business-day';
 import { accept, reject, type Result } from '../../domain/result';
-import { waitingTicket } from '../../domain/tickets';
+import { waitingTicket } from '../../domain/ticket-issue';
 import { handler, type TxContext } from '../context';
 import { publicPosition, queuePosition, type QueuePosition } from '../queue-estimate';
 import { isStatusToken, newAppointmentCode, statusToken } from '../secrets';

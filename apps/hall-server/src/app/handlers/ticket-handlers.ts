@@ -12,8 +12,6 @@ import {
   callTicket,
   cancelTicket,
   finishTicket,
-  issuedTransition,
-  issueTicket,
   markNoShow,
   parkTicket,
   reassignOwner,
@@ -28,6 +26,7 @@ import {
   type TicketChange,
   type TransferTarget,
 } from '../../domain/tickets';
+import { issuedTransition, issueTicket } from '../../domain/ticket-issue';
 import { handler, type TxContext } from '../context';
 import { publicPosition, queuePosition } from '../queue-estimate';
 import { statusToken } from '../secrets';
