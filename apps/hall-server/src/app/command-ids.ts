@@ -8,18 +8,17 @@ function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, canonical(v)]),
     );
   }
   return value;
 }
 
 /** sha256 of the command name and its parsed payload without the command id, keys sorted. */
-export function payloadHash(command: string, args: Record<string, unknown>): string {
-  const rest = { ...args };
-  delete rest.commandId;
+export function payloadHash(command: string, args: object): string {
+  const rest = Object.fromEntries(Object.entries(args).filter(([k]) => k !== 'commandId'));
   return createHash('sha256')
     .update(JSON.stringify([command, canonical(rest)]))
     .digest('base64url');

@@ -2,27 +2,30 @@ import {
   commands,
   errorMessages,
   isCommandName,
-  maskCustomer,
   type Ack,
+  type CommandArgs,
   type CommandName,
   type ErrorCode,
   type HallChange,
-  type Records,
 } from '@onestop/shared';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import { authorize } from '../domain/permissions';
 import type { Rejection, Result } from '../domain/result';
 import type { StoredResult } from '../store/log-repo';
 import type { Store } from '../store/store';
 import { resolveActor, type Credentials } from './actor';
-import { forgetCallOrder } from './call-order';
+import { writeAudit, type AuditEntry } from './audit';
 import { payloadHash } from './command-ids';
 import { Writes, type Actor, type Handler, type TxContext } from './context';
+import { createGroupCommit } from './group-commit';
+import { changeOf, mergeChanges } from './hall-changes';
 import { handlers } from './handlers';
 import { commandFault } from './health';
 import { recordUnanswered } from './handlers/evaluation-handlers';
-import { audienceOf, forgetSnapshots, withClerks } from './handlers/query-handlers';
+import { audienceOf } from './handlers/query-handlers';
+import { isRecord } from './is-record';
 import { projectResult } from './projection';
 import { createRefusedAnonymousCounter } from './refused-anonymous';
 import { rollover } from './rollover';
@@ -54,29 +57,19 @@ class Refusal extends Error {
   }
 }
 
-const SECRET_KEYS = new Set(['pin', 'pairingCode', 'deviceToken', 'sessionToken']);
 /** Commands whose results are for the person who asked only: never kept nor replayed by id. */
 const UNKEPT = new Set<string>(['staff:sign-in', 'customer:reveal-contact']);
 
-/** What the audit log keeps of a payload: secrets out, customer data masked, bounded size. */
-/** The most of a command's `reason` one audit row keeps. */
-export const AUDIT_REASON_MAX = 500;
+/** Each command's input schema and handler, typed by its name (parsed input is its handler's). */
+const inputs: {
+  [K in CommandName]: { input: z.ZodType<CommandArgs<K> & { commandId?: string | undefined }> };
+} = commands;
+const table: { [K in CommandName]: Handler<K, unknown> } = handlers;
 
-export function auditSummary(payload: unknown): string {
-  const text = JSON.stringify(payload, (key, value: unknown) => {
-    if (SECRET_KEYS.has(key)) return '***';
-    if (key === 'customer' && value && typeof value === 'object') {
-      const c = value as Record<string, unknown>;
-      const strings = (v: unknown) => (typeof v === 'string' ? v : null);
-      return maskCustomer({
-        phone: strings(c.phone),
-        accountNo: strings(c.accountNo),
-        name: strings(c.name),
-      });
-    }
-    return value;
-  });
-  return (text ?? 'null').slice(0, 2000);
+/** What a refusal is recorded with: known before (or without) a valid payload. */
+interface Asked extends Omit<AuditEntry, 'result' | 'seq'> {
+  isQuery: boolean;
+  source?: string | undefined;
 }
 
 function failure(code: ErrorCode, detail?: string): Ack<never> {
@@ -112,115 +105,16 @@ export function createHall(options: HallOptions) {
     for (const listener of listeners) listener(change);
   }
 
-  // Group commit: the commands that arrive in one turn of the event loop share one SQLite
-  // transaction (each in its own savepoint) and one fsync. No ack leaves before the commit,
-  // so an acknowledged command is as durable as with a commit each; under load the hall
-  // pays for one fsync per batch instead of one per command.
-  let batch: { committed: Promise<void> } | null = null;
-  /** The last batch committed whose WAL sync is still running (with `durable`). */
-  let unsynced: Promise<void> | null = null;
+  const commit = createGroupCommit(store, { durable: options.durable, log });
+  const { settled, afterCommit } = commit;
 
-  function joinBatch(): Promise<void> {
-    if (batch) return batch.committed;
-    store.db.exec('BEGIN IMMEDIATE');
-    let settle!: (err?: unknown) => void;
-    const committed = new Promise<void>((resolve, reject) => {
-      settle = (err) => (err ? reject(err) : resolve());
-    });
-    committed.catch(() => undefined); // every waiter handles it; none may go unhandled
-    batch = { committed };
-    setImmediate(() => {
-      batch = null;
-      try {
-        store.db.exec('COMMIT');
-      } catch (err) {
-        if (store.db.inTransaction) store.db.exec('ROLLBACK');
-        forgetSnapshots(store); // a snapshot may have been built from what was rolled back
-        forgetCallOrder(store);
-        log?.error({ err }, 'group commit failed; nothing in it was acknowledged');
-        settle(err);
-        return;
-      }
-      if (!options.durable) return settle();
-      // The next batch may begin while this one's WAL is synced off the event loop.
-      unsynced = committed;
-      options.durable().then(
-        () => settle(),
-        (err: unknown) => {
-          log?.error({ err }, 'syncing the WAL failed; nothing in the batch was acknowledged');
-          settle(err);
-        },
-      );
-      const done = () => {
-        if (unsynced === committed) unsynced = null;
-      };
-      committed.then(done, done);
-    });
-    return committed;
-  }
-
-  /** Resolves once everything written so far is committed (queries wait for it). */
-  function settled(): Promise<void> {
-    const pending = batch?.committed ?? unsynced;
-    return pending ? pending.catch(() => undefined) : Promise.resolve();
-  }
-
-  /**
-   * Runs `fn` once what is being written now is committed (and on disk); at once when nothing
-   * is. A system write outside a batch is committed already, and synced first with `durable`.
-   */
-  function afterCommit(fn: () => void): void {
-    if (batch) void batch.committed.then(fn, () => undefined);
-    else if (options.durable) void options.durable().then(fn, () => undefined);
-    else fn();
-  }
-
-  function audit(entry: {
-    name: string;
-    actor: Actor | null;
-    commandId: string | null;
-    payload: unknown;
-    /** The validated arguments, when the payload got that far: `reason` is read from these. */
-    args?: unknown;
-    result: string;
-    seq?: number | null;
-    now: number;
-  }): void {
-    // Never from the raw payload (a refused one may carry 60 KB); capped all the same.
-    const reason = (entry.args as { reason?: unknown } | null | undefined)?.reason;
-    store.log.audit({
-      at: entry.now,
-      deviceId: entry.actor?.device?.id ?? null,
-      staffId: entry.actor?.staff?.id ?? null,
-      command: entry.name,
-      commandId: entry.commandId,
-      payload: auditSummary(entry.payload),
-      result: entry.result,
-      reason: typeof reason === 'string' ? reason.slice(0, AUDIT_REASON_MAX) : null,
-      seq: entry.seq ?? null,
-    });
-  }
-
-  function refuse(
-    ctx: {
-      name: string;
-      actor: Actor | null;
-      commandId: string | null;
-      payload: unknown;
-      args?: unknown;
-      now: number;
-      isQuery: boolean;
-      source?: string | undefined;
-    },
-    code: ErrorCode,
-    detail?: string,
-  ): Executed {
+  function refuse(ctx: Asked, code: ErrorCode, detail?: string): Executed {
     if (!ctx.actor?.device) {
       // Nobody can be held to it, and row by row it would fill the disk: counted, not stored.
       refusedAnonymous.count(ctx.name, code, ctx.now, ctx.source);
     } else if (!ctx.isQuery) {
       try {
-        audit({ ...ctx, result: code });
+        writeAudit(store, { ...ctx, result: code });
       } catch (err) {
         // The refusal still reaches the device; a failed audit write must not take the hall down.
         log?.error({ err, command: ctx.name }, 'audit of a refusal failed');
@@ -247,15 +141,14 @@ export function createHall(options: HallOptions) {
     payload: unknown,
     credentials: Credentials,
   ): Promise<Executed> {
-    let now = clock();
+    const now = clock();
     const isQuery = isCommandName(name) && commands[name].kind === 'query';
-    const rawId = (payload as { commandId?: unknown } | null)?.commandId;
-    const ctx = {
+    const rawId = isRecord(payload) ? payload.commandId : undefined;
+    const ctx: Asked = {
       name,
-      actor: null as Actor | null,
+      actor: null,
       commandId: typeof rawId === 'string' ? rawId.slice(0, 64) : null,
       payload,
-      args: undefined as unknown,
       now,
       isQuery,
       source: credentials.address,
@@ -265,8 +158,17 @@ export function createHall(options: HallOptions) {
     const who = resolveActor(store, credentials, now, !isQuery); // a command is activity
     if (who.ok) ctx.actor = who.value;
     if (!isCommandName(name)) return refuse(ctx, 'unknown_command', name.slice(0, 60));
-    const def = commands[name];
-    const parsed = def.input.safeParse(payload === undefined ? {} : payload);
+    return executeCommand(name, who, ctx);
+  }
+
+  async function executeCommand<K extends CommandName>(
+    name: K,
+    who: Result<Actor>,
+    ctx: Asked,
+  ): Promise<Executed> {
+    const { isQuery } = ctx;
+    let now = ctx.now;
+    const parsed = inputs[name].input.safeParse(ctx.payload === undefined ? {} : ctx.payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return refuse(
@@ -275,7 +177,7 @@ export function createHall(options: HallOptions) {
         issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : undefined,
       );
     }
-    const args = parsed.data as { commandId?: string };
+    const args = parsed.data;
     ctx.args = args;
     if (!who.ok) return refuse(ctx, who.code, who.detail);
     const allowed = authorize(name, {
@@ -285,7 +187,7 @@ export function createHall(options: HallOptions) {
     });
     if (!allowed.ok) return refuse(ctx, allowed.code, allowed.detail);
 
-    const h = handlers[name] as Handler<CommandName, unknown>;
+    const h = table[name];
     // A command id belongs to the device that sent it. Queries change nothing, so they are
     // answered afresh; anonymous commands (device:pair, whose result is a device token) are
     // neither kept nor replayed: a lost pairing ack is mended with a new pairing code.
@@ -293,15 +195,18 @@ export function createHall(options: HallOptions) {
     // Nor are results given only to whoever asked: a live session token (a retry signs in anew),
     // a customer's whole number (a retry is checked and audited anew, so another staff member
     // at the same desk replaying the id is refused).
-    const kept = !isQuery && deviceId !== null && args.commandId !== undefined && !UNKEPT.has(name);
-    const hash = kept ? payloadHash(name, args as Record<string, unknown>) : '';
-    const replay = () => (kept ? store.log.findResult(deviceId!, args.commandId!) : undefined);
+    const kept =
+      !isQuery && deviceId !== null && args.commandId !== undefined && !UNKEPT.has(name)
+        ? { deviceId, commandId: args.commandId }
+        : null;
+    const hash = kept ? payloadHash(name, args) : '';
+    const replay = () => (kept ? store.log.findResult(kept.deviceId, kept.commandId) : undefined);
     const earlier = replay();
     if (earlier) return replayed(earlier, name, hash, ctx);
 
     let prepared: unknown = undefined;
     if (h.prepare) {
-      const p = await h.prepare({ store, actor: who.value, now }, args as never);
+      const p = await h.prepare({ store, actor: who.value, now }, args);
       if (!p.ok) return refuse(ctx, p.code, p.detail);
       prepared = p.value;
       now = clock();
@@ -310,33 +215,28 @@ export function createHall(options: HallOptions) {
       if (meanwhile) return replayed(meanwhile, name, hash, ctx);
     }
 
-    const committed = isQuery ? null : joinBatch();
+    const committed = isQuery ? null : commit.join();
     ensureBusinessDay(now);
     sweep(now);
     const hall = store.hall.state();
     const write = new Writes(store, hall.seq + 1);
     try {
       const data = store.db.transaction(() => {
-        const result = h.run(
-          { store, actor: who.value, now, hall, newId, write },
-          args as never,
-          prepared,
-        );
+        const result = h.run({ store, actor: who.value, now, hall, newId, write }, args, prepared);
         if (!result.ok) throw new Refusal(result);
         if (isQuery) return result.value;
         const seq = write.isEmpty ? null : write.seq;
         if (seq !== null) store.hall.setSeq(seq);
         if (kept) {
           store.log.saveResult({
-            deviceId: deviceId!,
-            commandId: args.commandId!,
+            ...kept,
             command: name,
             payloadHash: hash,
             result: result.value,
             at: now,
           });
         }
-        audit({ ...ctx, result: 'ok', seq });
+        writeAudit(store, { ...ctx, result: 'ok', seq });
         return result.value;
       })();
       // No ack before the commit; a query's answer waits for what it may have read.
@@ -358,7 +258,7 @@ export function createHall(options: HallOptions) {
     earlier: StoredResult,
     name: string,
     hash: string,
-    ctx: Parameters<typeof refuse>[0],
+    ctx: Asked,
   ): Promise<Executed> {
     // Rows kept before migration 005 have no hash: the command name alone decides for them.
     const same = earlier.command === name && (earlier.payloadHash ?? hash) === hash;
@@ -385,7 +285,7 @@ export function createHall(options: HallOptions) {
         if (!result.ok) throw new Refusal(result);
         if (write.isEmpty) return result.value;
         store.hall.setSeq(write.seq);
-        audit({
+        writeAudit(store, {
           name: `system:${action}`,
           actor: null,
           commandId: null,
@@ -414,7 +314,7 @@ export function createHall(options: HallOptions) {
     runSystem,
     settled,
     /** A batch is open: its COMMIT is due at the end of this event-loop turn. */
-    committing: () => batch !== null,
+    committing: commit.committing,
     ensureBusinessDay,
     sweep,
     onChange(listener: ChangeListener): () => void {
@@ -426,37 +326,6 @@ export function createHall(options: HallOptions) {
     /** Refusals of requests without a valid device, counted since start (never audited). */
     refusedAnonymous: () => refusedAnonymous.snapshot(),
   };
-}
-
-/** Consecutive changes as one: records concatenated in order (later versions last). */
-export function mergeChanges(changes: readonly HallChange[]): HallChange {
-  const first = changes[0]!;
-  const last = changes[changes.length - 1]!;
-  const records: Record<string, unknown[]> = {};
-  let config: Records['config'];
-  for (const c of changes) {
-    for (const [kind, list] of Object.entries(c.records)) {
-      if (kind === 'config') config = list as Records['config'];
-      else if (Array.isArray(list)) (records[kind] ??= []).push(...list);
-    }
-  }
-  return {
-    seq: last.seq,
-    fromSeq: first.fromSeq ?? first.seq,
-    at: last.at,
-    events: changes.flatMap((c) => c.events),
-    records: { ...(records as Records), ...(config ? { config } : {}) },
-  };
-}
-
-function changeOf(store: Store, write: Writes, now: number): HallChange {
-  const records: Records = {};
-  for (const [key, list] of Object.entries(write.records)) {
-    if (Array.isArray(list) && list.length > 0) Object.assign(records, { [key]: list });
-  }
-  if (write.records.config) records.config = write.records.config;
-  // A counter travels with its clerk so that its pad can show the clerk's staff number.
-  return { seq: write.seq, at: now, events: write.events, records: withClerks(store, records) };
 }
 
 export type Hall = ReturnType<typeof createHall>;

@@ -1,6 +1,6 @@
 import type { HallChange } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
-import { mergeChanges } from './hall';
+import { mergeChanges } from './hall-changes';
 
 const change = (seq: number, over: Partial<HallChange> = {}): HallChange => ({
   seq,
