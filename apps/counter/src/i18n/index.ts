@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { uiStrings } from '@onestop/ui';
 import { en } from './en';
 import { zh } from './zh';
@@ -22,7 +22,17 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
 });
-setDocumentLanguage(i18next.language as Language);
+setDocumentLanguage(languageOf(i18next.language));
+
+/** The language an i18next tag stands for: English when it says so, else zh. */
+export function languageOf(tag: string): Language {
+  return tag === 'en' ? 'en' : 'zh';
+}
+
+/** The screen's language now, for the formatters that take one. */
+export function useLanguage(): Language {
+  return languageOf(useTranslation().i18n.language);
+}
 
 function setDocumentLanguage(lang: Language): void {
   if (typeof document !== 'undefined')

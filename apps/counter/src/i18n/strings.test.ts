@@ -115,6 +115,10 @@ describe('translations', () => {
     }
   });
 
+  it('has the same keys in zh and en', () => {
+    expect(leaves(en).sort()).toEqual(leaves(zh).sort());
+  });
+
   it('leaves no string empty and keeps the same placeholders in both languages', () => {
     for (const key of leaves(zh)) {
       const z = lookup(zh, key) as string;
