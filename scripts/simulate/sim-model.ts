@@ -1,3 +1,5 @@
+import type { EvaluationScore } from '@onestop/shared';
+
 // The shape of a simulated hall day: arrivals, service mix, handling times, and the random
 // numbers behind them. Pure and seeded, so a day can be replayed exactly.
 
@@ -31,6 +33,15 @@ export function normal(random: Random): number {
   const v = random();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
+
+/** Median handling time per service (seconds): the day simulator and the policy replay draw from it. */
+export const SERVICE_MEDIAN_SEC: Readonly<Record<string, number>> = {
+  'svc-billing': 150,
+  'svc-connection': 780,
+  'svc-account': 480,
+  'svc-fault': 260,
+  'svc-invoice': 100,
+};
 
 /** A lognormal handling time with the given median (seconds) and spread. */
 export function lognormal(random: Random, medianSec: number, sigma = 0.45): number {
@@ -72,7 +83,8 @@ export interface DayPlan {
   opinionRate: number;
   vipRate: number;
   priorityRate: number;
-  ratingMix: readonly (readonly [string | null, number])[];
+  /** Each score's weight; `null`: the customer does not rate. */
+  ratingMix: readonly (readonly [EvaluationScore | null, number])[];
 }
 
 export const defaultPlan: DayPlan = {
