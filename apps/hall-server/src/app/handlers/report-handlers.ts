@@ -1,8 +1,9 @@
 import { accept } from '../../domain/result';
-import { computeReport, loadReportFacts, rangeEndMs } from '../../reports/report';
+import { loadReportFacts, rangeEndMs } from '../../reports/queries';
+import { computeReport } from '../../reports/report';
 import { handler } from '../context';
 
-// Reports read the hall's history; the computation is in reports/report.ts.
+// Reports read the hall's history (reports/queries.ts); the computation is in reports/report.ts.
 
 export const reportHandlers = {
   'report:get': handler<'report:get'>({
