@@ -3,8 +3,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { percent } from './cells';
 import { Chart, type ChartOption } from './Chart';
+import { bars, categoryChart } from './chart-kit';
 import { csvName, palette, type SectionProps } from './section-kit';
-import { SortableTable, type Column } from './SortableTable';
+import { figureColumn, SortableTable, type Column } from './SortableTable';
 
 // What the hall followed up: opinions (by category and source, repeated, time to close, open
 // past due) and cases (by type, on-time completion, open and overdue).
@@ -43,12 +44,12 @@ export function OpinionsSection({ report }: SectionProps) {
     () => [
       { key: 'label', label: t('reports.col.item'), value: (r) => r.label },
       { key: 'count', label: t('reports.col.count'), value: (r) => r.count },
-      {
-        key: 'share',
-        label: t('reports.col.share'),
-        value: (r) => (o.total === 0 ? null : r.count / o.total),
-        text: (r) => percent(o.total === 0 ? null : r.count / o.total),
-      },
+      figureColumn(
+        'share',
+        t('reports.col.share'),
+        (r) => (o.total === 0 ? null : r.count / o.total),
+        percent,
+      ),
     ],
     [t, o.total],
   );
@@ -174,61 +175,44 @@ export function CasesSection({ report, lang }: SectionProps) {
       { key: 'opened', label: t('reports.col.opened'), value: (r) => r.opened },
       { key: 'closed', label: t('reports.col.closed'), value: (r) => r.closed },
       { key: 'onTime', label: t('reports.col.onTime'), value: (r) => r.onTime },
-      {
-        key: 'onTimeRate',
-        label: t('reports.col.onTimeRate'),
-        value: (r) => r.onTimeRate,
-        text: (r) => percent(r.onTimeRate),
-      },
+      figureColumn('onTimeRate', t('reports.col.onTimeRate'), (r) => r.onTimeRate, percent),
       { key: 'open', label: t('reports.col.open'), value: (r) => r.open },
       { key: 'overdue', label: t('reports.col.overdue'), value: (r) => r.overdue },
     ],
     [t, lang],
   );
-  const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 40, right: 20, top: 36, bottom: 30 },
-      xAxis: { type: 'category', data: c.byType.map((r) => (lang === 'zh' ? r.nameZh : r.nameEn)) },
+  const option = useMemo<ChartOption>(() => {
+    const stacked = (name: string, color: string, data: number[]) =>
+      bars(name, color, data, { stack: 'c' });
+    return categoryChart({
+      categories: c.byType.map((r) => (lang === 'zh' ? r.nameZh : r.nameEn)),
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        {
-          name: t('reports.col.onTime'),
-          type: 'bar',
-          barMaxWidth: 56,
-          stack: 'c',
-          color: palette.ok,
-          data: c.byType.map((r) => r.onTime),
-        },
-        {
-          name: t('reports.col.late'),
-          type: 'bar',
-          barMaxWidth: 56,
-          stack: 'c',
-          color: palette.warn,
-          data: c.byType.map((r) => r.closed - r.onTime),
-        },
-        {
-          name: t('reports.col.openInTime'),
-          type: 'bar',
-          barMaxWidth: 56,
-          stack: 'c',
-          color: palette.light,
-          data: c.byType.map((r) => r.open - r.overdue),
-        },
-        {
-          name: t('reports.col.overdue'),
-          type: 'bar',
-          barMaxWidth: 56,
-          stack: 'c',
-          color: palette.bad,
-          data: c.byType.map((r) => r.overdue),
-        },
+        stacked(
+          t('reports.col.onTime'),
+          palette.ok,
+          c.byType.map((r) => r.onTime),
+        ),
+        stacked(
+          t('reports.col.late'),
+          palette.warn,
+          c.byType.map((r) => r.closed - r.onTime),
+        ),
+        stacked(
+          t('reports.col.openInTime'),
+          palette.light,
+          c.byType.map((r) => r.open - r.overdue),
+        ),
+        stacked(
+          t('reports.col.overdue'),
+          palette.bad,
+          c.byType.map((r) => r.overdue),
+        ),
       ],
-    }),
-    [c.byType, lang, t],
-  );
+      left: 40,
+      right: 20,
+    });
+  }, [c.byType, lang, t]);
   return (
     <div className="report-section" data-testid="section-cases">
       <div className="figures">

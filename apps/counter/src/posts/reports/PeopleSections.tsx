@@ -3,8 +3,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { minutes, percent } from './cells';
 import { Chart, type ChartOption } from './Chart';
+import { bars, categoryChart, line } from './chart-kit';
 import { palette, type SectionProps } from './section-kit';
-import { SortableTable, type Column } from './SortableTable';
+import { figureColumn, SortableTable, type Column } from './SortableTable';
 
 // Per service (waits, target share, handling, no-shows) and per clerk (the appraisal).
 
@@ -18,42 +19,22 @@ export function ServicesSection({ report, serviceName, exports, online }: Sectio
       { key: 'service', label: t('reports.col.service'), value: (r) => serviceName(r.serviceId) },
       { key: 'tickets', label: t('reports.col.tickets'), value: (r) => r.tickets },
       { key: 'called', label: t('reports.col.called'), value: (r) => r.called },
-      {
-        key: 'waitP50',
-        label: t('reports.col.waitP50'),
-        value: (r) => r.waitP50Sec,
-        text: (r) => minutes(r.waitP50Sec),
-      },
-      {
-        key: 'waitP90',
-        label: t('reports.col.waitP90'),
-        value: (r) => r.waitP90Sec,
-        text: (r) => minutes(r.waitP90Sec),
-      },
-      {
-        key: 'withinTarget',
-        label: t('reports.col.withinTarget'),
-        value: (r) => (r.called === 0 ? null : r.withinTargetShare),
-        text: (r) => percent(r.called === 0 ? null : r.withinTargetShare),
-      },
-      {
-        key: 'handleMean',
-        label: t('reports.col.handleMean'),
-        value: (r) => r.handleMeanSec,
-        text: (r) => minutes(r.handleMeanSec),
-      },
-      {
-        key: 'handleP90',
-        label: t('reports.col.handleP90'),
-        value: (r) => r.handleP90Sec,
-        text: (r) => minutes(r.handleP90Sec),
-      },
-      {
-        key: 'noShow',
-        label: t('reports.col.noShow'),
-        value: (r) => (r.called === 0 ? null : r.noShowRate),
-        text: (r) => percent(r.called === 0 ? null : r.noShowRate),
-      },
+      figureColumn('waitP50', t('reports.col.waitP50'), (r) => r.waitP50Sec, minutes),
+      figureColumn('waitP90', t('reports.col.waitP90'), (r) => r.waitP90Sec, minutes),
+      figureColumn(
+        'withinTarget',
+        t('reports.col.withinTarget'),
+        (r) => (r.called === 0 ? null : r.withinTargetShare),
+        percent,
+      ),
+      figureColumn('handleMean', t('reports.col.handleMean'), (r) => r.handleMeanSec, minutes),
+      figureColumn('handleP90', t('reports.col.handleP90'), (r) => r.handleP90Sec, minutes),
+      figureColumn(
+        'noShow',
+        t('reports.col.noShow'),
+        (r) => (r.called === 0 ? null : r.noShowRate),
+        percent,
+      ),
       { key: 'transfers', label: t('reports.col.transfers'), value: (r) => r.transfers },
       {
         key: 'cancellations',
@@ -65,39 +46,32 @@ export function ServicesSection({ report, serviceName, exports, online }: Sectio
   );
   const rows = useMemo(() => report.services.filter((s) => s.tickets > 0), [report.services]);
   const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 50, right: 50, top: 36, bottom: 30 },
-      xAxis: { type: 'category', data: rows.map((r) => serviceName(r.serviceId)) },
-      yAxis: [
-        { type: 'value', name: t('reports.unit.minutes') },
-        { type: 'value', name: '%', max: 100, splitLine: { show: false } },
-      ],
-      series: [
-        {
-          name: t('reports.col.waitP50'),
-          type: 'bar',
-          barMaxWidth: 56,
-          color: palette.light,
-          data: rows.map((r) => Number(minutes(r.waitP50Sec))),
-        },
-        {
-          name: t('reports.col.waitP90'),
-          type: 'bar',
-          barMaxWidth: 56,
-          color: palette.brand,
-          data: rows.map((r) => Number(minutes(r.waitP90Sec))),
-        },
-        {
-          name: t('reports.col.withinTarget'),
-          type: 'line',
-          yAxisIndex: 1,
-          color: palette.ok,
-          data: rows.map((r) => Math.round(r.withinTargetShare * 1000) / 10),
-        },
-      ],
-    }),
+    () =>
+      categoryChart({
+        categories: rows.map((r) => serviceName(r.serviceId)),
+        yAxis: [
+          { type: 'value', name: t('reports.unit.minutes') },
+          { type: 'value', name: '%', max: 100, splitLine: { show: false } },
+        ],
+        series: [
+          bars(
+            t('reports.col.waitP50'),
+            palette.light,
+            rows.map((r) => Number(minutes(r.waitP50Sec))),
+          ),
+          bars(
+            t('reports.col.waitP90'),
+            palette.brand,
+            rows.map((r) => Number(minutes(r.waitP90Sec))),
+          ),
+          line(
+            t('reports.col.withinTarget'),
+            palette.ok,
+            rows.map((r) => Math.round(r.withinTargetShare * 1000) / 10),
+            { yAxisIndex: 1 },
+          ),
+        ],
+      }),
     [rows, serviceName, t],
   );
   return (
@@ -124,26 +98,26 @@ export function ClerksSection({ report, exports, online }: SectionProps) {
       { key: 'staffNo', label: t('reports.col.staffNo'), value: (r) => r.staffNo },
       { key: 'name', label: t('reports.col.name'), value: (r) => r.name },
       { key: 'served', label: t('reports.col.served'), value: (r) => r.served },
-      {
-        key: 'handleMean',
-        label: t('reports.col.handleMean'),
-        value: (r) => (r.served === 0 ? null : r.handleMeanSec),
-        text: (r) => minutes(r.served === 0 ? null : r.handleMeanSec),
-      },
+      figureColumn(
+        'handleMean',
+        t('reports.col.handleMean'),
+        (r) => (r.served === 0 ? null : r.handleMeanSec),
+        minutes,
+      ),
       { key: 'owned', label: t('reports.col.owned'), value: (r) => r.owned },
       { key: 'rated', label: t('reports.col.rated'), value: (r) => r.rated },
-      {
-        key: 'coverage',
-        label: t('reports.col.coverage'),
-        value: (r) => (r.served === 0 ? null : r.ratingCoverage),
-        text: (r) => percent(r.served === 0 ? null : r.ratingCoverage),
-      },
-      {
-        key: 'satisfaction',
-        label: t('reports.col.satisfaction'),
-        value: (r) => r.satisfactionRate,
-        text: (r) => percent(r.satisfactionRate),
-      },
+      figureColumn(
+        'coverage',
+        t('reports.col.coverage'),
+        (r) => (r.served === 0 ? null : r.ratingCoverage),
+        percent,
+      ),
+      figureColumn(
+        'satisfaction',
+        t('reports.col.satisfaction'),
+        (r) => r.satisfactionRate,
+        percent,
+      ),
       { key: 'dissatisfied', label: t('reports.col.dissatisfied'), value: (r) => r.dissatisfied },
       { key: 'opinions', label: t('reports.col.opinions'), value: (r) => r.opinions },
       { key: 'casesOwned', label: t('reports.col.casesOwned'), value: (r) => r.casesOwned },
@@ -153,41 +127,34 @@ export function ClerksSection({ report, exports, online }: SectionProps) {
     [t],
   );
   const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 50, right: 50, top: 36, bottom: 30 },
-      xAxis: { type: 'category', data: report.clerks.map((c) => `${c.name} ${c.staffNo}`) },
-      yAxis: [
-        { type: 'value', name: t('reports.col.served'), minInterval: 1 },
-        { type: 'value', name: '%', max: 100, splitLine: { show: false } },
-      ],
-      series: [
-        {
-          name: t('reports.col.served'),
-          type: 'bar',
-          barMaxWidth: 56,
-          color: palette.brand,
-          data: report.clerks.map((c) => c.served),
-        },
-        {
-          name: t('reports.col.satisfaction'),
-          type: 'line',
-          yAxisIndex: 1,
-          color: palette.ok,
-          data: report.clerks.map((c) =>
-            c.satisfactionRate === null ? null : Math.round(c.satisfactionRate * 1000) / 10,
+    () =>
+      categoryChart({
+        categories: report.clerks.map((c) => `${c.name} ${c.staffNo}`),
+        yAxis: [
+          { type: 'value', name: t('reports.col.served'), minInterval: 1 },
+          { type: 'value', name: '%', max: 100, splitLine: { show: false } },
+        ],
+        series: [
+          bars(
+            t('reports.col.served'),
+            palette.brand,
+            report.clerks.map((c) => c.served),
           ),
-        },
-        {
-          name: t('reports.col.dissatisfied'),
-          type: 'bar',
-          barMaxWidth: 56,
-          color: palette.bad,
-          data: report.clerks.map((c) => c.dissatisfied),
-        },
-      ],
-    }),
+          line(
+            t('reports.col.satisfaction'),
+            palette.ok,
+            report.clerks.map((c) =>
+              c.satisfactionRate === null ? null : Math.round(c.satisfactionRate * 1000) / 10,
+            ),
+            { yAxisIndex: 1 },
+          ),
+          bars(
+            t('reports.col.dissatisfied'),
+            palette.bad,
+            report.clerks.map((c) => c.dissatisfied),
+          ),
+        ],
+      }),
     [report.clerks, t],
   );
   return (

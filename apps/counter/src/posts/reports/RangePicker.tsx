@@ -8,6 +8,7 @@ import {
   rangeProblem,
   type DayRange,
 } from './range';
+import { SegTabs } from './SegTabs';
 
 // Which business days to report on: a preset (today … last month) or any two dates, and the
 // service level the staffing recommendation aims at.
@@ -40,20 +41,14 @@ export function RangePicker({
 
   return (
     <div className="range-picker" data-testid="range-picker">
-      <div className="seg" role="tablist" aria-label={t('reports.range.presets')}>
-        {presets.map((p) => (
-          <button
-            key={p}
-            type="button"
-            role="tab"
-            data-preset={p}
-            aria-selected={chosen === p}
-            onClick={() => onRange(presetRange(p, today))}
-          >
-            {t(`reports.range.${p}`)}
-          </button>
-        ))}
-      </div>
+      <SegTabs
+        keys={presets}
+        chosen={chosen}
+        onChoose={(p) => onRange(presetRange(p, today))}
+        text={(p) => t(`reports.range.${p}`)}
+        label={t('reports.range.presets')}
+        data="preset"
+      />
       <label className="inline">
         {t('reports.range.from')}
         <input

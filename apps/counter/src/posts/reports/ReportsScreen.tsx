@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline, useStaffView } from '../../common/desk';
 import { formatDuration, type Lang } from '../../common/format';
@@ -11,11 +11,14 @@ import { CasesSection, OpinionsSection } from './FollowUpSections';
 import { ClerksSection, ServicesSection } from './PeopleSections';
 import { presetRange, type DayRange } from './range';
 import { RangePicker } from './RangePicker';
+import { SegTabs } from './SegTabs';
 import './reports.css';
 import type { SectionProps } from './section-kit';
 import { headline, isEmptyReport, reportState } from './shape';
 import { reportsEn, reportsZh } from './strings';
-import { EstimatesSection, HoursSection, StaffingSection } from './TimeSections';
+import { EstimatesSection } from './EstimatesSection';
+import { HoursSection } from './HoursSection';
+import { StaffingSection } from './StaffingSection';
 import { useExports } from './use-exports';
 
 // The console's reports tab (issue 7), for any range of business days, per service, per clerk (the
@@ -25,7 +28,17 @@ import { useExports } from './use-exports';
 
 addStrings(reportsZh, reportsEn);
 
-const sections = {
+const sectionKeys = [
+  'services',
+  'clerks',
+  'hours',
+  'staffing',
+  'opinions',
+  'cases',
+  'estimates',
+] as const;
+type Section = (typeof sectionKeys)[number];
+const sections: Record<Section, ComponentType<SectionProps>> = {
   services: ServicesSection,
   clerks: ClerksSection,
   hours: HoursSection,
@@ -33,8 +46,7 @@ const sections = {
   opinions: OpinionsSection,
   cases: CasesSection,
   estimates: EstimatesSection,
-} as const;
-type Section = keyof typeof sections;
+};
 
 export function ReportsScreen() {
   const { t, i18n } = useTranslation();
@@ -124,20 +136,16 @@ export function ReportsScreen() {
       {state === 'ready' && report && (
         <>
           <Headline report={report} lang={lang} />
-          <nav className="seg report-sections" role="tablist" aria-label={t('reports.title')}>
-            {(Object.keys(sections) as Section[]).map((s) => (
-              <button
-                key={s}
-                type="button"
-                role="tab"
-                data-section={s}
-                aria-selected={section === s}
-                onClick={() => setSection(s)}
-              >
-                {t(`reports.section.${s}`)}
-              </button>
-            ))}
-          </nav>
+          <SegTabs
+            as="nav"
+            className="seg report-sections"
+            keys={sectionKeys}
+            chosen={section}
+            onChoose={setSection}
+            text={(s) => t(`reports.section.${s}`)}
+            label={t('reports.title')}
+            data="section"
+          />
           <div className={`card report-body${query.loading ? ' refreshing' : ''}`}>
             <Body section={section} props={{ report, lang, serviceName, exports, online }} />
           </div>

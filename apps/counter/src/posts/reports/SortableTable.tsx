@@ -20,6 +20,17 @@ export interface Column<T> {
   tone?: (row: T) => 'bad' | undefined;
 }
 
+/** A figure column: its value, written by `format` (minutes, a percentage, …). */
+export function figureColumn<T, V extends number | null>(
+  key: string,
+  label: string,
+  value: (row: T) => V,
+  format: (value: V) => string,
+  tone?: (row: T) => 'bad' | undefined,
+): Column<T> {
+  return { key, label, value, text: (row) => format(value(row)), ...(tone && { tone }) };
+}
+
 export type CsvSource = { server: () => void } | { filename: string };
 
 export function SortableTable<T>({
