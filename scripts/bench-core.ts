@@ -27,7 +27,8 @@ import {
   startDeviceFarm,
   startFloorServer,
   summary,
-  type AckReply,
+  timed as timedCommand,
+  timedPing as ping,
 } from './bench/kit';
 
 const DEVICES = 100;
@@ -36,15 +37,24 @@ const DEVICES = 100;
 let rate = 0;
 let nextSendAt = 0;
 
-async function timed(socket: Socket, event: string, payload: object): Promise<[number, AckReply]> {
-  if (rate > 0) {
-    const wait = nextSendAt - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    nextSendAt = Math.max(nextSendAt, performance.now()) + 1000 / rate;
-  }
-  const t0 = performance.now();
-  const reply = (await socket.emitWithAck(event, payload)) as AckReply;
-  return [performance.now() - t0, reply];
+/** Waits for the next send slot when paced (`rate` > 0). */
+async function paced(): Promise<void> {
+  if (rate <= 0) return;
+  const wait = nextSendAt - performance.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  nextSendAt = Math.max(nextSendAt, performance.now()) + 1000 / rate;
+}
+
+/** A timed command, paced. */
+const timed: typeof timedCommand = async (socket, name, payload) => {
+  await paced();
+  return timedCommand(socket, name, payload);
+};
+
+/** The floor's ping, timed and paced. */
+async function timedPing(socket: Socket, payload: { id: string; serviceId?: string }) {
+  await paced();
+  return ping(socket, payload);
 }
 
 async function measureFloor(visits: number): Promise<ReturnType<typeof summary>> {
@@ -55,9 +65,9 @@ async function measureFloor(visits: number): Promise<ReturnType<typeof summary>>
   const farm = await startDeviceFarm(url, DEVICES - 1, '');
   const client = await open(url);
   const samples: number[] = [];
-  for (let i = 0; i < 200; i++) await timed(client, 'ping', { id: randomUUID() }); // warm-up
+  for (let i = 0; i < 200; i++) await timedPing(client, { id: randomUUID() }); // warm-up
   for (let i = 0; i < visits * 4; i++) {
-    const [ms] = await timed(client, 'ping', { id: randomUUID(), serviceId: 'svc-billing' });
+    const ms = await timedPing(client, { id: randomUUID(), serviceId: 'svc-billing' });
     samples.push(ms);
   }
   client.disconnect();
@@ -83,44 +93,33 @@ async function measureHall(visits: number) {
   const url = `http://127.0.0.1:${port}`;
   const kiosk = await open(url, { deviceToken: 'demo-kiosk-1' });
   const clerk = await open(url, { deviceToken: 'demo-desk-1', screen: 'counter' });
-  must(
-    (
-      await timed(clerk, 'staff:sign-in', { commandId: randomUUID(), staffNo: '1001', pin: '1001' })
-    )[1],
-    'sign-in',
-  );
-  must(
-    (await timed(clerk, 'counter:sign-in', { commandId: randomUUID(), counterId: 'ctr-1' }))[1],
-    'counter',
-  );
-  must((await timed(clerk, 'counter:open', { commandId: randomUUID() }))[1], 'open');
+  must((await timed(clerk, 'staff:sign-in', { staffNo: '1001', pin: '1001' }))[1], 'sign-in');
+  must((await timed(clerk, 'counter:sign-in', { counterId: 'ctr-1' }))[1], 'counter');
+  must((await timed(clerk, 'counter:open', {}))[1], 'open');
   // The rest of the 100 devices: hall displays, whose screen every step of a visit changes
   // (the waiting count, the call, the counter's board serving, then free).
   const farm = await startDeviceFarm(url, DEVICES - 2, 'demo-display-1');
   let received = 0;
   for (const s of [kiosk, clerk]) s.on('hall:changed', () => received++);
 
-  const lat = {
-    issue: [] as number[],
-    call: [] as number[],
-    start: [] as number[],
-    finish: [] as number[],
+  const lat: Record<'issue' | 'call' | 'start' | 'finish', number[]> = {
+    issue: [],
+    call: [],
+    start: [],
+    finish: [],
   };
   const visit = async (record: boolean) => {
     const [issueMs, issued] = await timed(kiosk, 'ticket:issue', {
-      commandId: randomUUID(),
       serviceId: 'svc-billing',
     });
     must(issued, 'issue');
-    const [callMs, called] = await timed(clerk, 'ticket:call-next', { commandId: randomUUID() });
-    const ticketId = (must(called, 'call') as { ticket: { id: string } }).ticket.id;
+    const [callMs, called] = await timed(clerk, 'ticket:call-next', {});
+    const ticketId = must(called, 'call').ticket.id;
     const [startMs, started] = await timed(clerk, 'ticket:start', {
-      commandId: randomUUID(),
       ticketId,
     });
     must(started, 'start');
     const [finishMs, finished] = await timed(clerk, 'ticket:finish', {
-      commandId: randomUUID(),
       ticketId,
       outcome: 'completed',
       items: ['电费缴纳'],

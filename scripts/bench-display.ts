@@ -13,8 +13,7 @@
 // `performance.timeOrigin + performance.now()`.
 
 import { createHallConnection, type HallConnection } from '@onestop/client';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,10 +28,16 @@ import {
   summary,
   timed,
   type Summary,
+  readJson,
+  isReceipts,
 } from './bench/kit';
 
 const DISPLAY_TOKEN = 'load-display-1';
 type Mode = 'client' | 'socket';
+function modeOf(arg: string | undefined): Mode {
+  if (arg === 'client' || arg === 'socket') return arg;
+  throw new Error(`mode ${arg}: client or socket`);
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // --- The displays' process: `tsx scripts/bench-display.ts displays URL COUNT MODE FILE` ------
@@ -81,20 +86,16 @@ async function displays(url: string, count: number, mode: Mode, file: string): P
 async function signedInClerk(url: string): Promise<Socket> {
   const desk = await open(url, { deviceToken: 'load-desk-1' });
   const [, signedIn] = await timed(desk, 'staff:sign-in', {
-    commandId: randomUUID(),
     staffNo: '2000',
     pin: '2000',
   });
   desk.disconnect();
   const clerk = await open(url, {
     deviceToken: 'load-desk-1',
-    sessionToken: must(signedIn, 'sign-in').sessionToken as string,
+    sessionToken: must(signedIn, 'sign-in').sessionToken,
   });
-  must(
-    (await timed(clerk, 'counter:sign-in', { commandId: randomUUID(), counterId: 'ctr-1' }))[1],
-    'counter',
-  );
-  must((await timed(clerk, 'counter:open', { commandId: randomUUID() }))[1], 'open');
+  must((await timed(clerk, 'counter:sign-in', { counterId: 'ctr-1' }))[1], 'counter');
+  must((await timed(clerk, 'counter:open', {}))[1], 'open');
   return clerk;
 }
 
@@ -123,22 +124,16 @@ async function run(mode: Mode, displayCount: number, calls: number): Promise<Run
   const emittedAt = new Map<string, number>();
   const acks: number[] = [];
   for (let i = 0; i < calls; i++) {
-    must(
-      (
-        await timed(kiosk, 'ticket:issue', { commandId: randomUUID(), serviceId: 'svc-billing' })
-      )[1],
-      'issue',
-    );
+    must((await timed(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }))[1], 'issue');
     const t0 = preciseNow();
-    const [ackMs, called] = await timed(clerk, 'ticket:call-next', { commandId: randomUUID() });
-    const ticketId = (must(called, 'call-next').ticket as { id: string }).id;
+    const [ackMs, called] = await timed(clerk, 'ticket:call-next', {});
+    const ticketId = must(called, 'call-next').ticket.id;
     emittedAt.set(ticketId, t0);
     acks.push(ackMs);
-    must((await timed(clerk, 'ticket:start', { commandId: randomUUID(), ticketId }))[1], 'start');
+    must((await timed(clerk, 'ticket:start', { ticketId }))[1], 'start');
     must(
       (
         await timed(clerk, 'ticket:finish', {
-          commandId: randomUUID(),
           ticketId,
           outcome: 'completed',
         })
@@ -152,7 +147,7 @@ async function run(mode: Mode, displayCount: number, calls: number): Promise<Run
   kiosk.disconnect();
   clerk.disconnect();
   await hall.stop();
-  const received = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number[]>;
+  const received = readJson(file, isReceipts);
   rmSync(dir, { recursive: true, force: true });
 
   const delays: number[] = [];
@@ -204,6 +199,6 @@ async function main(): Promise<void> {
 }
 
 const [first, ...rest] = process.argv.slice(2);
-if (first === 'displays') await displays(rest[0]!, Number(rest[1]), rest[2] as Mode, rest[3]!);
+if (first === 'displays') await displays(rest[0]!, Number(rest[1]), modeOf(rest[2]), rest[3]!);
 else await main();
 process.exitCode = 0;

@@ -24,7 +24,13 @@ export type TargetName = 'hall-server' | 'central' | 'kiosk' | 'counter';
 
 export const repoRoot: string;
 export const STAMP: string;
-export const targets: Record<TargetName, BuildTarget>;
+/** Each target with its kind: the servers are node bundles, the screens web builds. */
+export const targets: {
+  'hall-server': NodeTarget;
+  central: NodeTarget;
+  kiosk: WebTarget;
+  counter: WebTarget;
+};
 export function newestSource(path: string): { file: string; mtimeMs: number };
 export function staleReason(
   target: Pick<BuildTarget, 'dir' | 'stamp' | 'sources'>,

@@ -29,7 +29,6 @@ import { dropTestDb, openTestDb } from '@onestop/central/test-support/center-har
 import { createCenterClient, requestBody, signedRequest } from '@onestop/hall-server';
 import { syncRoutes } from '@onestop/shared';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -245,7 +244,10 @@ async function overHttp(
   const handler = createCentralHandler(options);
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const address = server.address();
+  if (typeof address !== 'object' || address === null)
+    throw new Error('the center is not listening');
+  const base = `http://127.0.0.1:${address.port}`;
   const jobs = hallIds.flatMap((hallId) => batchesOf(night).map((batch) => ({ hallId, batch })));
   const send = async ({ hallId, batch }: (typeof jobs)[number]) => {
     await createCenterClient({ url: base, hallId, key: keys.get(hallId)! }).sendBatch(batch);

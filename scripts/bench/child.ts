@@ -4,13 +4,13 @@
 //   hall PORT DIR COUNTERS         a hall server seeded with COUNTERS counters, clerks, pads
 
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import pino from 'pino';
 import { Server } from 'socket.io';
 import { loadTestSeed, startHallServer } from '@onestop/hall-server';
-import { open, preciseNow } from './kit';
+import { isAuthList, open, preciseNow, readJson } from './kit';
 
 async function floorServer(port: number, dir: string): Promise<void> {
   const db = new Database(join(dir, 'floor.sqlite'));
@@ -41,7 +41,7 @@ async function deviceFarm(
   // Connect in batches: a few hundred sockets at once would look like a reconnect storm.
   // TOKEN is a device token shared by all, or `@file.json`: one auth object per device.
   const auths: Record<string, string>[] = token.startsWith('@')
-    ? (JSON.parse(readFileSync(token.slice(1), 'utf8')) as Record<string, string>[])
+    ? readJson(token.slice(1), isAuthList)
     : Array.from({ length: count }, (): Record<string, string> =>
         token ? { deviceToken: token } : {},
       );

@@ -36,19 +36,18 @@ export function judge(dbFile: string): Accuracy {
   const db = new Database(dbFile, { readonly: true });
   try {
     const rows = db
-      .prepare(
+      .prepare<[], { est: number; low: number; high: number; naive: number; wait: number }>(
         `SELECT estimated_wait_sec AS est, estimated_wait_low_sec AS low,
            estimated_wait_high_sec AS high, naive_wait_sec AS naive,
            (first_called_at - issued_at) / 1000.0 AS wait
          FROM tickets WHERE first_called_at IS NOT NULL AND estimated_wait_sec IS NOT NULL
            AND estimated_wait_high_sec IS NOT NULL AND no_counter_open = 0`,
       )
-      .all() as { est: number; low: number; high: number; naive: number; wait: number }[];
-    const noCounter = (
-      db.prepare('SELECT COUNT(*) AS n FROM tickets WHERE no_counter_open = 1').get() as {
-        n: number;
-      }
-    ).n;
+      .all();
+    const noCounter =
+      db
+        .prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM tickets WHERE no_counter_open = 1')
+        .get()?.n ?? 0;
     const n = rows.length;
     const mean = (f: (r: (typeof rows)[number]) => number) =>
       n === 0 ? 0 : rows.reduce((s, r) => s + f(r), 0) / n;

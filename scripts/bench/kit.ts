@@ -2,10 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
-import { percentile as sharedPercentile } from '@onestop/shared';
+import {
+  percentile as sharedPercentile,
+  type Ack,
+  type CommandName,
+  type CommandOutput,
+  type CommandPayload,
+} from '@onestop/shared';
+import { randomUUID } from 'node:crypto';
+import { freePort } from '../drills/hall-process';
+import { commandAck } from '../hall-socket';
 
 // What every benchmark needs: child processes for the servers and the other devices (so the
 // measuring client shares an event loop with neither), sockets, timing and percentiles.
@@ -30,13 +38,7 @@ export function summary(samples: readonly number[]): Summary {
   return { n: s.length, p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1]! };
 }
 
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const { port } = probe.address() as { port: number };
-  await new Promise((r) => probe.close(r));
-  return port;
-}
+export { freePort };
 
 /** Epoch milliseconds with sub-millisecond precision, comparable across processes. */
 export function preciseNow(): number {
@@ -108,7 +110,7 @@ export async function startDeviceFarm(url: string, count: number, token: string)
     child,
     async stop(): Promise<FarmReport> {
       await child.stop();
-      const report = JSON.parse(readFileSync(reportFile, 'utf8')) as FarmReport;
+      const report = readJson(reportFile, isFarmReport);
       rmSync(dirname(reportFile), { recursive: true, force: true });
       return report;
     },
@@ -119,6 +121,36 @@ export interface FarmReport {
   broadcasts: number;
   /** For each called ticket id: when each device received the call (epoch ms, precise). */
   calls: Record<string, number[]>;
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumbers = (v: unknown): v is number[] =>
+  Array.isArray(v) && v.every((n) => typeof n === 'number');
+
+/** For each called ticket id: when each device received it. */
+export const isReceipts = (v: unknown): v is Record<string, number[]> =>
+  isRecord(v) && Object.values(v).every(isNumbers);
+
+function isFarmReport(v: unknown): v is FarmReport {
+  return isRecord(v) && typeof v.broadcasts === 'number' && isReceipts(v.calls);
+}
+
+/** A farm's auth file: one handshake (device token, session, screen) per device. */
+export const isAuthList = (v: unknown): v is Record<string, string>[] =>
+  Array.isArray(v) &&
+  v.every((auth) => isRecord(auth) && Object.values(auth).every((x) => typeof x === 'string'));
+
+function isMemoryUsage(v: unknown): v is NodeJS.MemoryUsage {
+  const fields = ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'];
+  return isRecord(v) && fields.every((f) => typeof v[f] === 'number');
+}
+
+/** A JSON file another process wrote, checked to be what `is` expects. */
+export function readJson<T>(file: string, is: (v: unknown) => v is T): T {
+  const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!is(value)) throw new Error(`${file}: not the expected shape`);
+  return value;
 }
 
 /**
@@ -132,7 +164,7 @@ export async function memoryOf(child: Child, file: string): Promise<NodeJS.Memor
   for (let i = 0; i < 200; i++) {
     await new Promise((r) => setTimeout(r, 25));
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as NodeJS.MemoryUsage;
+      return readJson(file, isMemoryUsage);
     } catch {
       // not written yet
     }
@@ -160,19 +192,29 @@ export async function open(url: string, auth: Record<string, string> = {}): Prom
   return socket;
 }
 
-export type AckReply = { ok: true; data: Record<string, unknown> } | { ok: false; code: string };
-
-export async function timed(
+/**
+ * Sends command `name` (with a new command id unless the payload has one) and times its ack,
+ * from the emit to the ack's arrival; the ack is read through the contract after the clock stops.
+ */
+export async function timed<K extends CommandName>(
   socket: Socket,
-  event: string,
-  payload: object,
-): Promise<[number, AckReply]> {
+  name: K,
+  payload: CommandPayload<K> & { commandId?: string },
+): Promise<[number, Ack<CommandOutput<K>>]> {
+  const withId = { commandId: randomUUID(), ...payload };
   const t0 = performance.now();
-  const reply = (await socket.emitWithAck(event, payload)) as AckReply;
-  return [performance.now() - t0, reply];
+  const raw: unknown = await socket.emitWithAck(name, withId);
+  return [performance.now() - t0, commandAck(name, raw)];
 }
 
-export function must(reply: AckReply, what: string): Record<string, unknown> {
+/** The floor server's `ping` (a bare ack after one SQLite insert), timed like a command. */
+export async function timedPing(socket: Socket, payload: { id: string; serviceId?: string }) {
+  const t0 = performance.now();
+  await socket.emitWithAck('ping', payload);
+  return performance.now() - t0;
+}
+
+export function must<T>(reply: Ack<T>, what: string): T {
   if (!reply.ok) throw new Error(`${what} refused: ${reply.code}`);
   return reply.data;
 }

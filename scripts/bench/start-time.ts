@@ -17,7 +17,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { targets, type NodeTarget } from '../build-targets.mjs';
+import { targets } from '../build-targets.mjs';
 import { nodeBuildOptions } from '../build.mjs';
 import { freePort, repoRoot, rssMiB } from './kit';
 
@@ -39,7 +39,8 @@ const IDLE_MS = 3000;
 
 const FLOOR_SERVER =
   "require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT, '127.0.0.1')";
-const hallServer = targets['hall-server'] as NodeTarget;
+const hallServer = targets['hall-server'];
+const emptyList = (): number[] => [];
 // Beside dist/, not in it: `npm start` swaps dist/ whole when it rebuilds.
 const altDir = join(repoRoot, hallServer.dir, 'dist-bench');
 const health = '/api/v1/health';
@@ -161,7 +162,7 @@ async function main() {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'onestop-bench-start-'));
   const runs = new Map(
-    variants.map((v) => [v, { ms: [] as number[], cpu: [] as number[], rss: [] as number[] }]),
+    variants.map((v) => [v, { ms: emptyList(), cpu: emptyList(), rss: emptyList() }]),
   );
   try {
     await startOnce(compiled, dataDir); // seeds the demo hall and fills the compile cache

@@ -11,8 +11,9 @@ export function freePort(): Promise<number> {
     const probe = createServer();
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
+      const address = probe.address();
+      if (typeof address !== 'object' || address === null) return reject(new Error('no port'));
+      probe.close(() => resolve(address.port));
     });
   });
 }

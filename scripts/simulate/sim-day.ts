@@ -74,19 +74,18 @@ export async function simulateDay(
     }
     await send(withSession, 'counter:open', {});
     const stagger = n * 300;
+    /** A break from `fromHour` to `toHour`, staggered by counter. */
+    const pause = (fromHour: number, toHour: number): [number, number] => [
+      at(fromHour * 3600 + stagger),
+      at(toHour * 3600 + stagger),
+    ];
     clerks.push({
       n,
       desk: withSession,
       pad: await connect(`demo-pad-${n}`),
       busyUntil: at(8.5 * 3600),
       parked: [],
-      breaks: [
-        [at(10.5 * 3600 + stagger), at(10.75 * 3600 + stagger)],
-        ...(n % 2 === 1
-          ? [[at(12 * 3600 + stagger), at(12.75 * 3600 + stagger)] as [number, number]]
-          : []),
-        [at(15 * 3600 + stagger), at(15.25 * 3600 + stagger)],
-      ],
+      breaks: [pause(10.5, 10.75), ...(n % 2 === 1 ? [pause(12, 12.75)] : []), pause(15, 15.25)],
       paused: false,
       done: false,
     });
