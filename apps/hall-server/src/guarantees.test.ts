@@ -7,7 +7,8 @@ import {
   type Role,
 } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
-import { demoSeed, demoStaff, type DeviceSeed, type SeedOptions } from './app/seed';
+import { demoStaff } from './app/demo-hall';
+import { demoSeed, type DeviceSeed, type SeedOptions } from './app/seed';
 import { authorize, rolesOf } from './domain/permissions';
 import {
   clerkAtCounter,

@@ -4,15 +4,8 @@
 export { startHallServer, type HallServer, type HallServerOptions } from './server';
 
 // Seeds: the demo hall, the load scripts' hall, the default configuration.
-export {
-  defaultConfig,
-  demoCounters,
-  demoCustomers,
-  demoSeed,
-  demoServices,
-  loadTestSeed,
-  type SeedOptions,
-} from './app/seed';
+export { demoCounters, demoCustomers, demoServices } from './app/demo-hall';
+export { defaultConfig, demoSeed, loadTestSeed, type SeedOptions } from './app/seed';
 
 // Rules the simulator replays and the day boundaries reports and sync agree on.
 export { businessDayOf, startOfBusinessDay } from './domain/business-day';

@@ -1,4 +1,4 @@
-import { demoStaff } from './app/seed';
+import { demoStaff } from './app/demo-hall';
 import { EXIT_CONFIG, hallConfigOrExit } from './config/process-config';
 import { createHallLogger } from './logging/hall-logger';
 import { startHallServer } from './server';

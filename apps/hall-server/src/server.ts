@@ -9,14 +9,8 @@ import { createHall, type Hall } from './app/hall';
 import { endExpiredSessions } from './app/sessions';
 import { CLOCK_JUMP_THRESHOLD_MS, createHallClock, type HallClock } from './app/hall-clock';
 import { createHealthMonitor, healthOf, type HealthMonitor } from './app/health';
-import {
-  demoDevices,
-  demoSeed,
-  demoStaff,
-  seedHall,
-  defaultConfig,
-  type SeedOptions,
-} from './app/seed';
+import { demoDevices, demoStaff } from './app/demo-hall';
+import { demoSeed, seedHall, defaultConfig, type SeedOptions } from './app/seed';
 import { startCheckpointer } from './store/db';
 import { walSync } from './store/wal-sync';
 import {

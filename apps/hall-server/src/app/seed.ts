@@ -11,10 +11,20 @@ import type {
 import { DEFAULT_ANNOUNCE_EN, DEFAULT_ANNOUNCE_ZH } from '@onestop/shared';
 import { businessDayOf } from '../domain/business-day';
 import type { Store } from '../store/store';
+import {
+  counterDevices,
+  demoCaseTypes,
+  demoCounters,
+  demoCustomers,
+  demoDevices,
+  demoServices,
+  demoStaff,
+} from './demo-hall';
 import { hashPin, tokenHash } from './secrets';
 
-// Setting up a hall's first records: the demo hall that `npm start` embeds, and the bare
-// minimum (config and one admin) for a real hall.
+// Setting up a hall's first records: the demo hall that `npm start` embeds (its records in
+// demo-hall.ts), a large hall for load tests, and the bare minimum (config and one admin) for
+// a real hall.
 
 export const defaultConfig = (over: Partial<HallConfig> = {}): HallConfig => ({
   hallId: 'hall-demo',
@@ -45,90 +55,10 @@ export const defaultConfig = (over: Partial<HallConfig> = {}): HallConfig => ({
   ...over,
 });
 
-type ServiceSeed = Omit<Service, 'changeSeq' | 'active' | 'dailyCap'> & { dailyCap?: number };
-
-export const demoServices: ServiceSeed[] = [
-  {
-    id: 'svc-billing',
-    prefix: 'A',
-    nameZh: '电费缴纳',
-    nameEn: 'Bill payment',
-    category: 'billing',
-    descriptionZh: '缴纳电费、预存电费、查询欠费',
-    descriptionEn: 'Pay or prepay your bill, check arrears',
-    targetWaitSec: 600,
-    targetHandleSec: 180,
-    sortOrder: 1,
-  },
-  {
-    id: 'svc-connection',
-    prefix: 'B',
-    nameZh: '业扩报装',
-    nameEn: 'New connection',
-    category: 'connection',
-    descriptionZh: '新装、增容、临时用电申请',
-    descriptionEn: 'New supply, capacity increase, temporary supply',
-    targetWaitSec: 900,
-    targetHandleSec: 900,
-    sortOrder: 2,
-  },
-  {
-    id: 'svc-account',
-    prefix: 'C',
-    nameZh: '更名过户',
-    nameEn: 'Account change',
-    category: 'account',
-    descriptionZh: '更名、过户、销户',
-    descriptionEn: 'Rename, transfer or close an account',
-    targetWaitSec: 900,
-    targetHandleSec: 600,
-    sortOrder: 3,
-  },
-  {
-    id: 'svc-fault',
-    prefix: 'D',
-    nameZh: '故障报修与咨询',
-    nameEn: 'Faults and enquiries',
-    category: 'enquiry',
-    descriptionZh: '停电报修、电压质量、计量表计咨询',
-    descriptionEn: 'Outages, voltage quality, meter questions',
-    targetWaitSec: 600,
-    targetHandleSec: 300,
-    sortOrder: 4,
-  },
-  {
-    id: 'svc-invoice',
-    prefix: 'E',
-    nameZh: '发票打印',
-    nameEn: 'Invoices',
-    category: 'billing',
-    descriptionZh: '打印增值税发票、电费清单',
-    descriptionEn: 'Print VAT invoices and statements',
-    targetWaitSec: 300,
-    targetHandleSec: 120,
-    sortOrder: 5,
-    dailyCap: 200,
-  },
-];
-
-export const demoCounters: Pick<Counter, 'id' | 'number' | 'name' | 'serviceIds'>[] = [
-  { id: 'ctr-1', number: 1, name: '1号窗口', serviceIds: ['svc-billing', 'svc-invoice'] },
-  { id: 'ctr-2', number: 2, name: '2号窗口', serviceIds: ['svc-billing', 'svc-fault'] },
-  { id: 'ctr-3', number: 3, name: '3号窗口', serviceIds: ['svc-connection', 'svc-account'] },
-  { id: 'ctr-4', number: 4, name: '4号窗口', serviceIds: ['svc-connection'] },
-  {
-    id: 'ctr-5',
-    number: 5,
-    name: '5号窗口',
-    serviceIds: ['svc-account', 'svc-fault', 'svc-billing'],
-  },
-  {
-    id: 'ctr-6',
-    number: 6,
-    name: '6号窗口(绿色通道)',
-    serviceIds: ['svc-billing', 'svc-connection', 'svc-account', 'svc-fault', 'svc-invoice'],
-  },
-];
+export type ServiceSeed = Omit<Service, 'changeSeq' | 'active' | 'dailyCap'> & {
+  dailyCap?: number;
+};
+export type CounterSeed = Pick<Counter, 'id' | 'number' | 'name' | 'serviceIds'>;
 
 export interface StaffSeed {
   id: string;
@@ -138,26 +68,6 @@ export interface StaffSeed {
   pin: string;
 }
 
-export const demoStaff: StaffSeed[] = [
-  { id: 'stf-admin', staffNo: '9000', name: '系统管理员', roles: ['admin'], pin: '9000' },
-  {
-    id: 'stf-leader',
-    staffNo: '8001',
-    name: '王值班',
-    roles: ['duty_leader', 'clerk'],
-    pin: '8001',
-  },
-  { id: 'stf-guide', staffNo: '7001', name: '赵引导', roles: ['guide'], pin: '7001' },
-  { id: 'stf-back', staffNo: '6001', name: '孙后台', roles: ['backoffice'], pin: '6001' },
-  ...[1, 2, 3, 4, 5, 6].map((n) => ({
-    id: `stf-clerk-${n}`,
-    staffNo: `100${n}`,
-    name: ['李明', '张丽', '陈刚', '刘芳', '周强', '吴敏'][n - 1]!,
-    roles: ['clerk'] as StaffRole[],
-    pin: `100${n}`,
-  })),
-];
-
 export interface DeviceSeed {
   id: string;
   name: string;
@@ -166,106 +76,10 @@ export interface DeviceSeed {
   token: string;
 }
 
-/** Demo devices come pre-paired with well-known tokens, printed on start; never in a real hall. */
-export const demoDevices: DeviceSeed[] = [
-  { id: 'dev-kiosk-1', name: '取号机 1', kind: 'kiosk', counterId: null, token: 'demo-kiosk-1' },
-  {
-    id: 'dev-display-1',
-    name: '叫号屏 1',
-    kind: 'display',
-    counterId: null,
-    token: 'demo-display-1',
-  },
-  { id: 'dev-console', name: '值班台', kind: 'desk', counterId: null, token: 'demo-console' },
-  { id: 'dev-guide', name: '引导台平板', kind: 'desk', counterId: null, token: 'demo-guide' },
-  { id: 'dev-backoffice', name: '后台', kind: 'desk', counterId: null, token: 'demo-backoffice' },
-  {
-    id: 'dev-website',
-    name: '网上营业厅(预约)',
-    kind: 'integration',
-    counterId: null,
-    token: 'demo-website',
-  },
-  ...demoCounters.flatMap((c) => [
-    {
-      id: `dev-desk-${c.number}`,
-      name: `${c.number}号窗口终端`,
-      kind: 'desk' as const,
-      counterId: c.id,
-      token: `demo-desk-${c.number}`,
-    },
-    {
-      id: `dev-pad-${c.number}`,
-      name: `${c.number}号评价器`,
-      kind: 'pad' as const,
-      counterId: c.id,
-      token: `demo-pad-${c.number}`,
-    },
-  ]),
-];
-
-/** The demo hall's customer list: VIPs are recognised at the kiosk by account number. */
-export const demoCustomers: Omit<CustomerRecord, 'changeSeq'>[] = [
-  { accountNo: '3100000001', name: '上海某某制造有限公司', phone: '13900000001', vip: true },
-  { accountNo: '3100000002', name: '钱老先生', phone: '13900000002', vip: true },
-  { accountNo: '3100000003', name: '孙女士', phone: '13900000003', vip: false },
-];
-
-/** The hall's case types (限时办结 limits in calendar days); the first step is the acceptance. */
-export const demoCaseTypes: Omit<CaseType, 'changeSeq'>[] = [
-  {
-    id: 'ct-connection',
-    nameZh: '业扩报装',
-    nameEn: 'New connection',
-    serviceId: 'svc-connection',
-    limitDays: 15,
-    steps: [
-      { nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 },
-      { nameZh: '勘查/方案答复', nameEn: 'Site survey and supply plan', limitDays: 3 },
-      { nameZh: '收费', nameEn: 'Fees', limitDays: 2 },
-      { nameZh: '施工', nameEn: 'Construction', limitDays: 6 },
-      { nameZh: '竣工验收', nameEn: 'Completion inspection', limitDays: 2 },
-      { nameZh: '装表接电', nameEn: 'Meter and connection', limitDays: 2 },
-    ],
-    active: true,
-    sortOrder: 1,
-  },
-  {
-    id: 'ct-account',
-    nameZh: '更名过户',
-    nameEn: 'Account change',
-    serviceId: 'svc-account',
-    limitDays: 5,
-    steps: [
-      { nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 },
-      { nameZh: '资料审核', nameEn: 'Document check', limitDays: 2 },
-      { nameZh: '系统变更', nameEn: 'Account update', limitDays: 2 },
-      { nameZh: '回访', nameEn: 'Callback', limitDays: 1 },
-    ],
-    active: true,
-    sortOrder: 2,
-  },
-  {
-    id: 'ct-fault',
-    nameZh: '故障报修',
-    nameEn: 'Fault repair',
-    serviceId: 'svc-fault',
-    limitDays: 2,
-    steps: [
-      { nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 },
-      { nameZh: '派单', nameEn: 'Dispatch', limitDays: 0 },
-      { nameZh: '抢修', nameEn: 'Repair', limitDays: 1 },
-      { nameZh: '回访', nameEn: 'Callback', limitDays: 1 },
-    ],
-    active: true,
-    sortOrder: 3,
-  },
-];
-
 export interface SeedOptions {
   config: HallConfig;
   services: ServiceSeed[];
-  counters: typeof demoCounters;
+  counters: CounterSeed[];
   staff: StaffSeed[];
   devices: DeviceSeed[];
   customers?: Omit<CustomerRecord, 'changeSeq'>[];
@@ -339,6 +153,17 @@ export const demoSeed = (now: number, config: Partial<HallConfig> = {}): SeedOpt
   now,
 });
 
+/** `count` devices of one kind not at a counter: `dev-load-<kind>-N`, token `load-<kind>-N`. */
+function loadDevices(kind: 'kiosk' | 'display', name: string, count: number): DeviceSeed[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `dev-load-${kind}-${i + 1}`,
+    name: `${name} ${i + 1}`,
+    kind,
+    counterId: null,
+    token: `load-${kind}-${i + 1}`,
+  }));
+}
+
 /**
  * A large hall for load tests and benchmarks: the demo services, `counters` counters serving
  * all of them, a clerk (staff no. 2000 + i, PIN the same), a desk (`load-desk-N`) and a pad
@@ -361,36 +186,9 @@ export function loadTestSeed(now: number, options: { counters: number }): SeedOp
     pin: String(2000 + i),
   }));
   const devices: DeviceSeed[] = [
-    ...Array.from({ length: 6 }, (_, i) => ({
-      id: `dev-load-kiosk-${i + 1}`,
-      name: `取号机 ${i + 1}`,
-      kind: 'kiosk' as const,
-      counterId: null,
-      token: `load-kiosk-${i + 1}`,
-    })),
-    ...Array.from({ length: 10 }, (_, i) => ({
-      id: `dev-load-display-${i + 1}`,
-      name: `叫号屏 ${i + 1}`,
-      kind: 'display' as const,
-      counterId: null,
-      token: `load-display-${i + 1}`,
-    })),
-    ...counters.flatMap((c) => [
-      {
-        id: `dev-load-desk-${c.number}`,
-        name: `${c.number}号窗口终端`,
-        kind: 'desk' as const,
-        counterId: c.id,
-        token: `load-desk-${c.number}`,
-      },
-      {
-        id: `dev-load-pad-${c.number}`,
-        name: `${c.number}号评价器`,
-        kind: 'pad' as const,
-        counterId: c.id,
-        token: `load-pad-${c.number}`,
-      },
-    ]),
+    ...loadDevices('kiosk', '取号机', 6),
+    ...loadDevices('display', '叫号屏', 10),
+    ...counterDevices(counters, { ids: 'dev-load', tokens: 'load' }),
   ];
   return { ...base, counters, staff: [...base.staff, ...staff], devices };
 }

@@ -10,6 +10,7 @@ import {
 import { newAlert } from './alerts';
 import { endOfDayAfter } from './due';
 import { accept, reject, type Result } from './result';
+import { openFollowUp } from './tasks';
 
 // The evaluation pad (评价器): after each finished service the pad of that counter asks for a
 // rating. Only that pad answers, once, before the deadline; past it the server records
@@ -113,24 +114,20 @@ export function dissatisfiedConsequences(
     counterId: evaluation.counterId,
     staffId: evaluation.staffId,
   });
-  const followUp: FollowUp = {
-    id: ids.followUpId,
-    source: 'dissatisfied',
-    ticketId: evaluation.ticketId,
-    alertId: alert.id,
-    assigneeStaffId: null,
-    createdBy: null,
-    note: dissatisfiedNote(evaluation.reasons),
-    callbackPhone: visit.phone === null ? null : maskPhone(visit.phone),
-    state: 'open',
-    dueAt: endOfDayAfter(now, 1, visit.timeZone),
-    createdAt: now,
-    closedAt: null,
-    closedBy: null,
-    result: null,
-    updatedAt: now,
-    changeSeq: 0,
-  };
+  const followUp = openFollowUp(
+    {
+      id: ids.followUpId,
+      source: 'dissatisfied',
+      ticketId: evaluation.ticketId,
+      alertId: alert.id,
+      assigneeStaffId: null,
+      createdBy: null,
+      note: dissatisfiedNote(evaluation.reasons),
+      callbackPhone: visit.phone === null ? null : maskPhone(visit.phone),
+      dueAt: endOfDayAfter(now, 1, visit.timeZone),
+    },
+    now,
+  );
   return { alert, followUp };
 }
 

@@ -1,21 +1,10 @@
 import type { Counter } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { assignToCounter, prioritise, setCounterServices, setCounterState } from './overrides';
-import { aTicket as ticketFixture } from './test-fixtures';
+import { aCounter, aTicket as ticketFixture } from './test-fixtures';
 
 const T = 1_000_000;
-const counter = (over: Partial<Counter> = {}): Counter => ({
-  id: 'ctr-1',
-  number: 1,
-  name: '1号窗口',
-  serviceIds: ['svc-a'],
-  state: 'open',
-  pauseReason: null,
-  staffId: 'clerk-1',
-  updatedAt: 0,
-  changeSeq: 0,
-  ...over,
-});
+const counter = (over: Partial<Counter> = {}): Counter => aCounter({ updatedAt: 0, ...over });
 
 describe('ticket overrides', () => {
   it.each([

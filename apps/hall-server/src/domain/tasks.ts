@@ -106,24 +106,42 @@ export function createFollowUp(
     const due = dueInFuture(input.dueAt, now);
     if (!due.ok) return due;
   }
-  return accept({
-    id: input.id,
-    source: 'duty_leader',
-    ticketId: input.ticketId,
-    alertId: input.alertId,
-    assigneeStaffId: input.assigneeStaffId,
-    createdBy: input.createdBy,
-    note: input.note,
-    callbackPhone: input.callbackPhone,
+  return accept(
+    openFollowUp(
+      {
+        id: input.id,
+        source: 'duty_leader',
+        ticketId: input.ticketId,
+        alertId: input.alertId,
+        assigneeStaffId: input.assigneeStaffId,
+        createdBy: input.createdBy,
+        note: input.note,
+        callbackPhone: input.callbackPhone,
+        dueAt: input.dueAt ?? endOfDayAfter(now, 1, input.timeZone),
+      },
+      now,
+    ),
+  );
+}
+
+/** A follow-up opened at `now`, not closed: the one shape of a new one (duty leader's or a rating's). */
+export function openFollowUp(
+  fields: Omit<
+    FollowUp,
+    'state' | 'createdAt' | 'closedAt' | 'closedBy' | 'result' | 'updatedAt' | 'changeSeq'
+  >,
+  now: number,
+): FollowUp {
+  return {
+    ...fields,
     state: 'open',
-    dueAt: input.dueAt ?? endOfDayAfter(now, 1, input.timeZone),
     createdAt: now,
     closedAt: null,
     closedBy: null,
     result: null,
     updatedAt: now,
     changeSeq: 0,
-  });
+  };
 }
 
 export function assignFollowUp(

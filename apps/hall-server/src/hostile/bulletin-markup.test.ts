@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoServices } from '../app/seed';
+import { demoServices } from '../app/demo-hall';
 import {
   clerkAtCounter,
   connectClient,

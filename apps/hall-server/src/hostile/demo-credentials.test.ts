@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoDevices, demoStaff } from '../app/seed';
+import { demoDevices, demoStaff } from '../app/demo-hall';
 import { startHallServer, type HallServer } from '../server';
 import { connectClient, ok, send, silent, tempDir } from '../test-support/hall-harness';
 import { removeDemoCredentials } from '../setup/setup';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { demoCaseTypes } from '../app/seed';
+import { demoCaseTypes } from '../app/demo-hall';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clerkAtCounter,

@@ -1,4 +1,4 @@
-import { demoDevices, demoStaff } from '../app/seed';
+import { demoDevices, demoStaff } from '../app/demo-hall';
 import { tokenHash, verifyPin } from '../app/secrets';
 import type { Store } from '../store/store';
 

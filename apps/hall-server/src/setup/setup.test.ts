@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoDevices, demoStaff } from '../app/seed';
+import { demoDevices, demoStaff } from '../app/demo-hall';
 import { openDatabase } from '../store/db';
 import { createStore } from '../store/store';
 import { startHallServer, type HallServer } from '../server';

@@ -2,7 +2,8 @@ import { HallConfig, pinProblem, pinProblemText, type StaffRole } from '@onestop
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writes } from '../app/context';
-import { defaultConfig, demoStaff, realHallSeed, seedHall } from '../app/seed';
+import { demoStaff } from '../app/demo-hall';
+import { defaultConfig, realHallSeed, seedHall } from '../app/seed';
 import { hashPin, newPairingCode, newToken } from '../app/secrets';
 import { DatabaseInUse, ensureNotInUse as ensureDatabaseNotInUse, openDatabase } from '../store/db';
 import { createStore, type Store } from '../store/store';

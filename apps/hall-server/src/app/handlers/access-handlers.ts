@@ -1,6 +1,7 @@
 import type { Device, StaffSession } from '@onestop/shared';
 import { accept, reject } from '../../domain/result';
 import { handler, type TxContext } from '../context';
+import { leaveCounterOf } from './clerk';
 import { mayLeave } from './handover-handlers';
 import { isExpired } from '../sessions';
 import { takeAll, throttlesOf } from '../throttles';
@@ -204,15 +205,7 @@ export const accessHandlers = {
       // Open items need an acknowledged handover first; a duty leader's reason keeps the desk's.
       const free = mayLeave(tx, staff.id, { keepNote: reason ?? null });
       if (!free.ok) return free;
-      const counter = tx.store.counters.byStaff(staff.id);
-      if (counter)
-        tx.write.counter({
-          ...counter,
-          staffId: null,
-          state: 'closed',
-          pauseReason: null,
-          updatedAt: tx.now,
-        });
+      leaveCounterOf(tx, staff.id);
       return accept({
         session: tx.write.session({ ...session, endedAt: tx.now, counterId: null }),
       });

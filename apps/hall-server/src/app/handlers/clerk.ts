@@ -1,4 +1,4 @@
-import type { Ticket } from '@onestop/shared';
+import type { Counter, Ticket } from '@onestop/shared';
 import { accept, reject, type Result } from '../../domain/result';
 import type { ClerkAtCounter } from '../../domain/tickets';
 import type { TxContext } from '../context';
@@ -19,4 +19,17 @@ export function clerkAt(tx: TxContext): Result<ClerkAtCounter> {
 export function ticketById(tx: TxContext, ticketId: string): Result<Ticket> {
   const ticket = tx.store.tickets.byId(ticketId);
   return ticket ? accept(ticket) : reject('not_found', `Ticket ${ticketId}.`);
+}
+
+/** Frees the counter a staff member sits at, if any (they sign out or leave): closed, empty. */
+export function leaveCounterOf(tx: TxContext, staffId: string): Counter | undefined {
+  const counter = tx.store.counters.byStaff(staffId);
+  if (!counter) return undefined;
+  return tx.write.counter({
+    ...counter,
+    staffId: null,
+    state: 'closed',
+    pauseReason: null,
+    updatedAt: tx.now,
+  });
 }

@@ -10,9 +10,9 @@ import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
 import { leaveCounterCheck } from '../../domain/handovers';
 
-function atOwnCounter(
-  tx: TxContext,
-): Result<{ counter: Counter; actor: { staffId: string; activeTicketCount: number } }> {
+type CounterActor = { staffId: string; activeTicketCount: number };
+
+function atOwnCounter(tx: TxContext): Result<{ counter: Counter; actor: CounterActor }> {
   const staff = tx.actor.staff;
   if (!staff) return reject('not_signed_in');
   const counter = tx.store.counters.byStaff(staff.id);
@@ -28,6 +28,15 @@ function atOwnCounter(
 
 function saveCounter(tx: TxContext, result: Result<Counter>): Result<{ counter: Counter }> {
   return result.ok ? accept({ counter: tx.write.counter(result.value) }) : result;
+}
+
+/** One of the clerk's own counter's rules (open, pause, close), saved when it allows it. */
+function stepAtOwnCounter(
+  tx: TxContext,
+  step: (counter: Counter, actor: CounterActor) => Result<Counter>,
+): Result<{ counter: Counter }> {
+  const own = atOwnCounter(tx);
+  return own.ok ? saveCounter(tx, step(own.value.counter, own.value.actor)) : own;
 }
 
 export const counterHandlers = {
@@ -74,29 +83,15 @@ export const counterHandlers = {
   }),
 
   'counter:open': handler<'counter:open'>({
-    run(tx) {
-      const own = atOwnCounter(tx);
-      return own.ok
-        ? saveCounter(tx, openCounter(own.value.counter, own.value.actor, tx.now))
-        : own;
-    },
+    run: (tx) => stepAtOwnCounter(tx, (counter, actor) => openCounter(counter, actor, tx.now)),
   }),
 
   'counter:pause': handler<'counter:pause'>({
-    run(tx, { reason }) {
-      const own = atOwnCounter(tx);
-      return own.ok
-        ? saveCounter(tx, pauseCounter(own.value.counter, own.value.actor, reason, tx.now))
-        : own;
-    },
+    run: (tx, { reason }) =>
+      stepAtOwnCounter(tx, (counter, actor) => pauseCounter(counter, actor, reason, tx.now)),
   }),
 
   'counter:close': handler<'counter:close'>({
-    run(tx) {
-      const own = atOwnCounter(tx);
-      return own.ok
-        ? saveCounter(tx, closeCounter(own.value.counter, own.value.actor, tx.now))
-        : own;
-    },
+    run: (tx) => stepAtOwnCounter(tx, (counter, actor) => closeCounter(counter, actor, tx.now)),
   }),
 };

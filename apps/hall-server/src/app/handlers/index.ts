@@ -1,6 +1,7 @@
 import type { CommandName } from '@onestop/shared';
 import type { Handler } from '../context';
 import { accessHandlers } from './access-handlers';
+import { adminHandlers } from './admin-handlers';
 import { caseHandlers } from './case-handlers';
 import { consoleHandlers } from './console-handlers';
 import { contextHandlers } from './context-handlers';
@@ -22,6 +23,7 @@ export const handlers = {
   ...frontHandlers,
   ...reportHandlers,
   ...consoleHandlers,
+  ...adminHandlers,
   ...evaluationHandlers,
   ...caseHandlers,
   ...handoverHandlers,

@@ -2,6 +2,7 @@ import {
   isOpenAt,
   type Customer,
   type IssuedTicket,
+  type Service,
   type Ticket,
   type TicketPriority,
   type TicketSource,
@@ -26,7 +27,7 @@ import {
   type TicketChange,
   type TransferTarget,
 } from '../../domain/tickets';
-import { issuedTransition, issueTicket } from '../../domain/ticket-issue';
+import { issuedTransition, issueTicket, type IssueInput } from '../../domain/ticket-issue';
 import { handler, type TxContext } from '../context';
 import { publicPosition, queuePosition } from '../queue-estimate';
 import { statusToken } from '../secrets';
@@ -70,6 +71,25 @@ export function recognisedPriority(tx: TxContext, customer: Customer): TicketPri
   return tx.store.customers.byAccountNo(customer.accountNo)?.vip ? 'vip' : 'normal';
 }
 
+/** The next number of `service` today, as a ticket not yet saved (see `takeNumber`). */
+function issueNext(
+  tx: TxContext,
+  service: Service,
+  fields: Omit<IssueInput, 'id' | 'service' | 'businessDay' | 'lastDailySeq'>,
+): Result<Ticket> {
+  const day = tx.hall.businessDay;
+  const lastDailySeq = tx.store.tickets.lastDailySeq(day, service.id);
+  return issueTicket(
+    { id: tx.newId(), service, businessDay: day, lastDailySeq, ...fields },
+    tx.now,
+  );
+}
+
+/** The number `issueNext` gave is used: counted for today. */
+function takeNumber(tx: TxContext, service: Service): void {
+  tx.store.tickets.takeDailySeq(tx.hall.businessDay, service.id);
+}
+
 /** Issues a ticket into the queue: number, estimated wait, and the token for its phone page. */
 export function issueFor(
   tx: TxContext,
@@ -92,24 +112,16 @@ export function issueFor(
   if (input.targetCounterId !== null && !tx.store.counters.byId(input.targetCounterId)) {
     return reject('not_found', `Counter ${input.targetCounterId}.`);
   }
-  const day = tx.hall.businessDay;
-  const issued = issueTicket(
-    {
-      id: tx.newId(),
-      service,
-      businessDay: day,
-      lastDailySeq: tx.store.tickets.lastDailySeq(day, service.id),
-      customer: input.customer,
-      priority: input.priority,
-      source: input.source,
-      note: input.note,
-      targetCounterId: input.targetCounterId,
-      estimatedWaitSec: null,
-    },
-    tx.now,
-  );
+  const issued = issueNext(tx, service, {
+    customer: input.customer,
+    priority: input.priority,
+    source: input.source,
+    note: input.note,
+    targetCounterId: input.targetCounterId,
+    estimatedWaitSec: null,
+  });
   if (!issued.ok) return issued;
-  tx.store.tickets.takeDailySeq(day, service.id);
+  takeNumber(tx, service);
   const waiting = tx.store.tickets.waiting();
   const position = queuePosition(tx.store, tx.hall, issued.value, service, waiting, tx.now);
   // No counter serving it: no figure was told, so none is kept for the accuracy report.
@@ -154,26 +166,18 @@ export const ticketHandlers = {
       if (!clerk.ok) return clerk;
       const service = tx.store.services.byId(args.serviceId);
       if (!service) return reject('not_found', `Service ${args.serviceId}.`);
-      const day = tx.hall.businessDay;
-      const issued = issueTicket(
-        {
-          id: tx.newId(),
-          service,
-          businessDay: day,
-          lastDailySeq: tx.store.tickets.lastDailySeq(day, service.id),
-          customer: args.customer ?? noCustomer,
-          priority: 'normal',
-          source: 'walk_in',
-          note: args.note || null,
-          targetCounterId: null,
-          estimatedWaitSec: 0,
-        },
-        tx.now,
-      );
+      const issued = issueNext(tx, service, {
+        customer: args.customer ?? noCustomer,
+        priority: 'normal',
+        source: 'walk_in',
+        note: args.note || null,
+        targetCounterId: null,
+        estimatedWaitSec: 0,
+      });
       if (!issued.ok) return issued;
       const serving = walkIn(issued.value, clerk.value, tx.now);
       if (!serving.ok) return serving;
-      tx.store.tickets.takeDailySeq(day, service.id);
+      takeNumber(tx, service);
       const ticket = tx.write.newTicket(
         serving.value,
         issuedTransition(serving.value, clerk.value.staffId),
