@@ -1,14 +1,7 @@
 import type { HallReport } from '@onestop/shared';
 import { bulletinStyle } from './bulletin-style';
-import {
-  instantText,
-  minutesOf,
-  oneDecimal,
-  percentText,
-  rangeText,
-  type ExportContext,
-  type ExportLang,
-} from './readable';
+import type { ExportContext, ExportLang } from './readable';
+import { instantText, minutesOf, oneDecimal, percentText, rangeText } from './readable';
 import { barChart, chartColors, columnChart, escapeXml } from './svg-charts';
 import { overallSatisfaction, overallWithinTarget, tableOf, valueText, type Table } from './tables';
 
@@ -132,6 +125,27 @@ const figure = (caption: string, svg: string, cls = '') =>
 
 const hourTick = (h: number) => String(h).padStart(2, '0');
 
+type Hour = HallReport['hours'][number];
+type ColumnSpec = Parameters<typeof columnChart>[0];
+
+/** A column chart over the report's hours, figures to one decimal. */
+function hourlyChart(
+  t: Words,
+  title: string,
+  hours: Hour[],
+  series: { name: string; value: (h: Hour) => number | null; color: string }[],
+  more: Partial<ColumnSpec> = {},
+): string {
+  return columnChart({
+    title,
+    categories: hours.map((h) => hourTick(h.hour)),
+    series: series.map((s) => ({ name: s.name, values: hours.map(s.value), color: s.color })),
+    format: (v) => String(oneDecimal(v)),
+    emptyText: t.noData,
+    ...more,
+  });
+}
+
 function charts(report: HallReport, ctx: ExportContext, t: Words): string {
   const hours = report.hours;
   const busy = (h: (typeof hours)[number], v: number) => (h.arrivalsPerHour > 0 ? v : null);
@@ -146,42 +160,26 @@ function charts(report: HallReport, ctx: ExportContext, t: Words): string {
   return `<section class="charts">
 ${figure(
   t.arrivals,
-  columnChart({
-    title: t.arrivals,
-    categories: hours.map((h) => hourTick(h.hour)),
-    series: [
-      {
-        name: t.arrivals,
-        values: hours.map((h) => oneDecimal(h.arrivalsPerHour)),
-        color: chartColors.brand,
-      },
-    ],
-    format: (v) => String(oneDecimal(v)),
-    emptyText: t.noData,
-    valueLabels: hours.length <= 12,
-  }),
+  hourlyChart(
+    t,
+    t.arrivals,
+    hours,
+    [{ name: t.arrivals, value: (h) => oneDecimal(h.arrivalsPerHour), color: chartColors.brand }],
+    { valueLabels: hours.length <= 12 },
+  ),
 )}
 ${figure(
   t.waits,
-  columnChart({
-    title: t.waits,
-    categories: hours.map((h) => hourTick(h.hour)),
-    series: [
-      {
-        name: t.p50,
-        values: hours.map((h) => busy(h, minutesOf(h.waitP50Sec))),
-        color: chartColors.light,
-      },
-      {
-        name: t.p90,
-        values: hours.map((h) => busy(h, minutesOf(h.waitP90Sec))),
-        color: chartColors.brand,
-      },
+  hourlyChart(
+    t,
+    t.waits,
+    hours,
+    [
+      { name: t.p50, value: (h) => busy(h, minutesOf(h.waitP50Sec)), color: chartColors.light },
+      { name: t.p90, value: (h) => busy(h, minutesOf(h.waitP90Sec)), color: chartColors.brand },
     ],
-    format: (v) => String(oneDecimal(v)),
-    goal: { value: targetMin, label: t.target(t.minutes(targetMin)) },
-    emptyText: t.noData,
-  }),
+    { goal: { value: targetMin, label: t.target(t.minutes(targetMin)) } },
+  ),
 )}
 ${figure(
   t.serviceLevel,
@@ -225,28 +223,18 @@ function clerkChart(report: HallReport, t: Words): string {
 }
 
 function staffingChart(report: HallReport, t: Words): string {
-  const hours = report.hours;
   return figure(
     t.counters,
-    columnChart({
-      title: t.counters,
-      categories: hours.map((h) => hourTick(h.hour)),
-      series: [
-        {
-          name: t.serving,
-          values: hours.map((h) => oneDecimal(h.countersServing)),
-          color: chartColors.light,
-        },
-        {
-          name: t.recommended,
-          values: hours.map((h) => h.countersRecommended),
-          color: chartColors.brand,
-        },
+    hourlyChart(
+      t,
+      t.counters,
+      report.hours,
+      [
+        { name: t.serving, value: (h) => oneDecimal(h.countersServing), color: chartColors.light },
+        { name: t.recommended, value: (h) => h.countersRecommended, color: chartColors.brand },
       ],
-      format: (v) => String(oneDecimal(v)),
-      emptyText: t.noData,
-      size: { width: 720, height: 170 },
-    }),
+      { size: { width: 720, height: 170 } },
+    ),
     'wide',
   );
 }

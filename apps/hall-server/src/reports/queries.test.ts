@@ -6,6 +6,7 @@ import {
   type CaseRow,
   type TicketRow,
 } from './queries';
+import { day1, ticket } from './report-fixture';
 
 // From a row to the facts a report is computed from.
 
@@ -73,20 +74,9 @@ describe('a case in the range', () => {
   });
 });
 
+/** A ticket's row: the fixture's ticket, its second of the day left to be worked out. */
 const ticketRow = (noCounterOpen: number | null, issuedAt: number): TicketRow => ({
-  businessDay: '2026-11-23',
-  serviceId: 'svc-a',
-  state: 'waiting',
-  issuedAt,
-  firstCalledAt: null,
-  startedAt: null,
-  finishedAt: null,
-  servingStaffId: null,
-  ownerStaffId: null,
-  counterId: null,
-  transferCount: 0,
-  stateReason: null,
-  estimatedWaitSec: null,
+  ...ticket(day1, { issued: [0, 0], issuedAt, issuedSecOfDay: -1 }),
   estimatedWaitHighSec: null,
   naiveWaitSec: null,
   noCounterOpen,

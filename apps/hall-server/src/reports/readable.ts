@@ -7,8 +7,7 @@ import type { Service } from '@onestop/shared';
 export const exportLangs = ['zh', 'en'] as const;
 export type ExportLang = (typeof exportLangs)[number];
 
-export const isExportLang = (s: string): s is ExportLang =>
-  (exportLangs as readonly string[]).includes(s);
+export const isExportLang = (s: string): s is ExportLang => exportLangs.some((l) => l === s);
 
 /** What an export needs beside the report: its language and the names to show for ids. */
 export interface ExportContext {

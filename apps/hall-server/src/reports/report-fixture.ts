@@ -34,57 +34,60 @@ export function ticket(
   };
 }
 
+type Clock = [number, number];
+/** Called, started and finished at these hours and minutes of the day. */
+const visit = (dayStart: number, called: Clock, started: Clock, finished: Clock) => ({
+  firstCalledAt: at(dayStart, ...called),
+  startedAt: at(dayStart, ...started),
+  finishedAt: at(dayStart, ...finished),
+});
+/** Served (and owned) by a clerk at a counter. */
+const servedBy = (clerk: string, counterId: string) => ({
+  servingStaffId: clerk,
+  ownerStaffId: clerk,
+  counterId,
+});
+/** The wait told at issue, the upper end of its range and the naive estimate kept beside it. */
+const told = (estimatedWaitSec: number, estimatedWaitHighSec: number, naiveWaitSec: number) => ({
+  estimatedWaitSec,
+  estimatedWaitHighSec,
+  naiveWaitSec,
+});
+
 const tickets: TicketFacts[] = [
-  // A: wait 300 s, handle 180 s, clerk 1 at counter 1, estimated 240 (error −60)
+  // A: wait 300 s, handle 180 s, clerk 1 at counter 1, estimated 240 (error −60) within its
+  // range up to 360; naive 120 (error −180)
   ticket(day1, {
     issued: [9, 0],
-    firstCalledAt: at(day1, 9, 5),
-    startedAt: at(day1, 9, 5) + 30_000,
-    finishedAt: at(day1, 9, 8) + 30_000,
-    servingStaffId: 'c1',
-    ownerStaffId: 'c1',
-    counterId: 'ctr-1',
-    estimatedWaitSec: 240,
-    estimatedWaitHighSec: 360, // within its range
-    naiveWaitSec: 120, // naive error −180
+    ...visit(day1, [9, 5], [9, 5.5], [9, 8.5]),
+    ...servedBy('c1', 'ctr-1'),
+    ...told(240, 360, 120),
   }),
-  // A: wait 900 s (past the 600 s target), handle 240 s, estimated 600 (error −300)
+  // A: wait 900 s (past the 600 s target), handle 240 s, estimated 600 (error −300), called
+  // after the upper end 800; naive 300 (−600)
   ticket(day1, {
     issued: [9, 10],
-    firstCalledAt: at(day1, 9, 25),
-    startedAt: at(day1, 9, 26),
-    finishedAt: at(day1, 9, 30),
-    servingStaffId: 'c1',
-    ownerStaffId: 'c1',
-    counterId: 'ctr-1',
-    estimatedWaitSec: 600,
-    estimatedWaitHighSec: 800, // called after the upper end
-    naiveWaitSec: 300, // −600
+    ...visit(day1, [9, 25], [9, 26], [9, 30]),
+    ...servedBy('c1', 'ctr-1'),
+    ...told(600, 800, 300),
   }),
-  // A: wait 600 s (just within target), no-show, estimated 300 (error −300)
+  // A: wait 600 s (just within target), no-show, estimated 300 (error −300); naive 200 (−400)
   ticket(day1, {
     issued: [9, 20],
     state: 'no_show',
     firstCalledAt: at(day1, 9, 30),
     counterId: 'ctr-1',
-    estimatedWaitSec: 300,
-    estimatedWaitHighSec: 700,
-    naiveWaitSec: 200, // −400
+    ...told(300, 700, 200),
   }),
-  // B: wait 600 s, handle 600 s, clerk 2 at counter 2, transferred once, estimated 900 (+300)
+  // B: wait 600 s, handle 600 s, clerk 2 at counter 2, transferred once, estimated 900 (+300);
+  // naive 0 (−600)
   ticket(day1, {
     issued: [10, 0],
     serviceId: 'svc-b',
-    firstCalledAt: at(day1, 10, 10),
-    startedAt: at(day1, 10, 10),
-    finishedAt: at(day1, 10, 20),
-    servingStaffId: 'c2',
-    ownerStaffId: 'c2',
-    counterId: 'ctr-2',
+    ...visit(day1, [10, 10], [10, 10], [10, 20]),
+    ...servedBy('c2', 'ctr-2'),
     transferCount: 1,
-    estimatedWaitSec: 900,
-    estimatedWaitHighSec: 1200,
-    naiveWaitSec: 0, // −600
+    ...told(900, 1200, 0),
   }),
   // B: cancelled before any call
   ticket(day1, {
@@ -96,12 +99,8 @@ const tickets: TicketFacts[] = [
   // A, Tuesday: wait 120 s, handle 180 s, clerk 2 at counter 2, no estimate
   ticket(day2, {
     issued: [9, 0],
-    firstCalledAt: at(day2, 9, 2),
-    startedAt: at(day2, 9, 2),
-    finishedAt: at(day2, 9, 5),
-    servingStaffId: 'c2',
-    ownerStaffId: 'c2',
-    counterId: 'ctr-2',
+    ...visit(day2, [9, 2], [9, 2], [9, 5]),
+    ...servedBy('c2', 'ctr-2'),
   }),
 ];
 
