@@ -14,7 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { io, type Socket } from 'socket.io-client';
+import type { Ack, CommandName, CommandPayload } from '@onestop/shared';
+import { connectDevice, sendCommand, type Device } from '../hall-socket';
 import { freePort, killHard, spawnHall } from './hall-process';
 
 export interface DrillReport {
@@ -40,20 +41,22 @@ interface Acked {
   sessionId?: string;
 }
 
+/** `data[key]` when it is what `is` expects: the ticket or session a reply carries, if any. */
+function field<T>(data: unknown, key: string, is: (v: unknown) => v is T): T | undefined {
+  if (typeof data !== 'object' || data === null || !(key in data)) return undefined;
+  const value: unknown = Reflect.get(data, key);
+  return is(value) ? value : undefined;
+}
+
+const hasStrings = (v: unknown, keys: string[]): boolean =>
+  typeof v === 'object' && v !== null && keys.every((k) => typeof Reflect.get(v, k) === 'string');
+const isTicketRef = (v: unknown): v is { id: string; number: string; state: string } =>
+  hasStrings(v, ['id', 'number', 'state']);
+const isSessionRef = (v: unknown): v is { id: string } => hasStrings(v, ['id']);
+
 function random(min: number, max: number): number {
   return min + Math.random() * (max - min);
 }
-
-async function connect(url: string, auth: Record<string, string>): Promise<Socket> {
-  const socket = io(url, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
-  await new Promise<void>((ok, fail) => {
-    socket.once('connect', ok);
-    socket.once('connect_error', fail);
-  });
-  return socket;
-}
-
-type AckReply = { ok: true; data: Record<string, unknown> } | { ok: false; code: string };
 
 interface DrillClerk {
   staffNo: string;
@@ -64,10 +67,10 @@ interface DrillClerk {
 
 /** Work the hall until the link dies: a kiosk issuing, clerks calling, starting, finishing. */
 async function workUntilKilled(url: string, acked: Acked[], clerks: DrillClerk[]): Promise<void> {
-  const record = (name: string, commandId: string, reply: AckReply) => {
+  const record = (name: string, commandId: string, reply: Ack<unknown>) => {
     if (!reply.ok) return;
-    const ticket = reply.data.ticket as { id: string; number: string; state: string } | undefined;
-    const session = reply.data.session as { id: string } | undefined;
+    const ticket = field(reply.data, 'ticket', isTicketRef);
+    const session = field(reply.data, 'session', isSessionRef);
     acked.push({
       commandId,
       name,
@@ -75,34 +78,36 @@ async function workUntilKilled(url: string, acked: Acked[], clerks: DrillClerk[]
       ...(session ? { sessionId: session.id } : {}),
     });
   };
-  const command = async (socket: Socket, name: string, payload: object) => {
+  const command = async <K extends CommandName>(
+    socket: Device,
+    name: K,
+    payload: CommandPayload<K>,
+  ) => {
     const commandId = randomUUID();
-    const reply = (await socket
-      .timeout(3000)
-      .emitWithAck(name, { commandId, ...payload })) as AckReply;
+    const reply = await sendCommand(socket, name, { commandId, ...payload }, 3000);
     record(name, commandId, reply);
     return reply;
   };
 
-  const kiosk = await connect(url, { deviceToken: 'demo-kiosk-1' });
+  const kiosk = await connectDevice(url, { deviceToken: 'demo-kiosk-1' });
   const issuing = (async () => {
     for (;;) await command(kiosk, 'ticket:issue', { serviceId: 'svc-billing' });
   })();
   const serving = clerks.map(async (clerk) => {
     const deviceToken = `demo-desk-${clerk.desk}`;
-    let desk: Socket;
+    let desk: Device;
     if (clerk.sessionToken) {
-      desk = await connect(url, { deviceToken, sessionToken: clerk.sessionToken });
+      desk = await connectDevice(url, { deviceToken, sessionToken: clerk.sessionToken });
     } else {
-      desk = await connect(url, { deviceToken });
+      desk = await connectDevice(url, { deviceToken });
       const signedIn = await command(desk, 'staff:sign-in', {
         staffNo: clerk.staffNo,
         pin: clerk.staffNo,
       });
       if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.code}`);
-      clerk.sessionToken = signedIn.data.sessionToken as string;
+      clerk.sessionToken = signedIn.data.sessionToken;
       desk.disconnect();
-      desk = await connect(url, { deviceToken, sessionToken: clerk.sessionToken });
+      desk = await connectDevice(url, { deviceToken, sessionToken: clerk.sessionToken });
       await command(desk, 'counter:sign-in', { counterId: `ctr-${clerk.desk}` });
       await command(desk, 'counter:open', {});
     }
@@ -113,19 +118,17 @@ async function workUntilKilled(url: string, acked: Acked[], clerks: DrillClerk[]
     for (;;) {
       const called = await command(desk, 'ticket:call-next', {});
       if (called.ok) {
-        await serve((called.data.ticket as { id: string }).id, 'called');
+        await serve(called.data.ticket.id, 'called');
         continue;
       }
       if (called.code !== 'clerk_busy') continue;
       // Killed mid-visit last time: finish what this clerk still holds.
-      const snapshot = (await desk.timeout(3000).emitWithAck('hall:snapshot', {})) as AckReply;
+      const snapshot = await sendCommand(desk, 'hall:snapshot', {}, 3000);
       if (!snapshot.ok) continue;
-      const me = (snapshot.data.sessions as { staffId: string; deviceId: string }[]).find(
-        (s) => s.deviceId === `dev-desk-${clerk.desk}`,
+      const me = snapshot.data.sessions.find((s) => s.deviceId === `dev-desk-${clerk.desk}`);
+      const held = snapshot.data.tickets.filter(
+        (t) => t.servingStaffId === me?.staffId && ['called', 'serving'].includes(t.state),
       );
-      const held = (
-        snapshot.data.tickets as { id: string; state: string; servingStaffId: string }[]
-      ).filter((t) => t.servingStaffId === me?.staffId && ['called', 'serving'].includes(t.state));
       for (const t of held) await serve(t.id, t.state);
     }
   });
@@ -140,13 +143,15 @@ export function verify(dbFile: string, acked: Acked[]): Omit<DrillReport, 'runs'
   const db = new Database(dbFile, { readonly: true });
   try {
     const results = new Set(
-      (db.prepare('SELECT command_id FROM command_results').pluck().all() as string[]) ?? [],
+      db.prepare<[], string>('SELECT command_id FROM command_results').pluck().all(),
     );
-    const ticket = db.prepare('SELECT id, number, state FROM tickets WHERE id = ?');
-    const reached = db.prepare(
+    const ticket = db.prepare<[string], { number: string; state: string }>(
+      'SELECT number, state FROM tickets WHERE id = ?',
+    );
+    const reached = db.prepare<[string, string]>(
       'SELECT 1 FROM ticket_transitions WHERE ticket_id = ? AND to_state = ? LIMIT 1',
     );
-    const session = db.prepare('SELECT 1 FROM staff_sessions WHERE id = ?');
+    const session = db.prepare<[string]>('SELECT 1 FROM staff_sessions WHERE id = ?');
     const losses: string[] = [];
     for (const a of acked) {
       if (a.sessionId) {
@@ -155,40 +160,39 @@ export function verify(dbFile: string, acked: Acked[]): Omit<DrillReport, 'runs'
         losses.push(`${a.name} ${a.commandId}: no command result`);
       }
       if (!a.ticketId) continue;
-      const row = ticket.get(a.ticketId) as { number: string; state: string } | undefined;
+      const row = ticket.get(a.ticketId);
       if (!row) losses.push(`${a.name} ${a.commandId}: ticket ${a.ticketId} missing`);
       else if (row.number !== a.number) losses.push(`${a.name}: ${a.number} became ${row.number}`);
       else if (a.state && !reached.get(a.ticketId, a.state))
         losses.push(`${a.name} ${a.number}: never reached ${a.state}`);
     }
-    const duplicates = (
-      db
-        .prepare(
-          "SELECT business_day || ' ' || number FROM tickets GROUP BY business_day, number HAVING count(*) > 1",
-        )
-        .pluck()
-        .all() as string[]
-    ).concat(
-      db
-        .prepare(
-          `SELECT business_day || ' ' || service_id || ': ' || count(*) || ' tickets, last number ' || max(daily_seq)
+    const duplicates = db
+      .prepare<[], string>(
+        "SELECT business_day || ' ' || number FROM tickets GROUP BY business_day, number HAVING count(*) > 1",
+      )
+      .pluck()
+      .all()
+      .concat(
+        db
+          .prepare<[], string>(
+            `SELECT business_day || ' ' || service_id || ': ' || count(*) || ' tickets, last number ' || max(daily_seq)
            FROM tickets GROUP BY business_day, service_id
            HAVING count(*) != max(daily_seq)`,
-        )
-        .pluck()
-        .all() as string[],
-    );
+          )
+          .pluck()
+          .all(),
+      );
     const inconsistent: string[] = [];
-    const tickets = db.prepare('SELECT id, number, state FROM tickets').all() as {
-      id: string;
-      number: string;
-      state: string;
-    }[];
-    const history = db.prepare(
+    const tickets = db
+      .prepare<[], { id: string; number: string; state: string }>(
+        'SELECT id, number, state FROM tickets',
+      )
+      .all();
+    const history = db.prepare<[string], { from_state: string | null; to_state: string }>(
       'SELECT from_state, to_state FROM ticket_transitions WHERE ticket_id = ? ORDER BY id',
     );
     for (const t of tickets) {
-      const steps = history.all(t.id) as { from_state: string | null; to_state: string }[];
+      const steps = history.all(t.id);
       const last = steps[steps.length - 1];
       if (!last || last.to_state !== t.state) {
         inconsistent.push(`${t.number}: state ${t.state}, history ends ${last?.to_state}`);

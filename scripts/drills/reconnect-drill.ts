@@ -7,12 +7,12 @@
 //   npm run drill:reconnect -- --devices 500
 
 import { createHallConnection, type HallConnection } from '@onestop/client';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { io } from 'socket.io-client';
+import { sendCommand } from '../hall-socket';
 import { freePort, killHard, spawnHall } from './hall-process';
 
 export interface ReconnectReport {
@@ -30,13 +30,11 @@ async function issueTickets(url: string, count: number): Promise<number> {
     forceNew: true,
   });
   for (let i = 0; i < count; i++) {
-    await kiosk.emitWithAck('ticket:issue', { commandId: randomUUID(), serviceId: 'svc-billing' });
+    await sendCommand(kiosk, 'ticket:issue', { serviceId: 'svc-billing' });
   }
-  const snapshot = (await kiosk.emitWithAck('hall:snapshot', {})) as {
-    ok: true;
-    data: { seq: number };
-  };
+  const snapshot = await sendCommand(kiosk, 'hall:snapshot', {});
   kiosk.disconnect();
+  if (!snapshot.ok) throw new Error(`snapshot refused: ${snapshot.code}`);
   return snapshot.data.seq;
 }
 
