@@ -17,6 +17,16 @@ const zh = {
     clear: '清除',
     delete: '删除',
   },
+  pairing: {
+    title: '设备配对',
+    otherReason: '本设备不能使用此页面。',
+    help: '请值班领导或管理员在值班台生成六位配对码,在此输入。',
+    code: '六位配对码',
+    pair: '配对',
+    sending: '正在配对…',
+    locked: '配对尝试次数过多,请 {{seconds}} 秒后再试。',
+    offline: '连不上大厅服务器,请检查网络后再试。',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -35,6 +45,16 @@ const en: Shape<typeof zh> = {
   keypad: {
     clear: 'Clear',
     delete: 'Delete',
+  },
+  pairing: {
+    title: 'Pair this device',
+    otherReason: 'This device cannot use this screen.',
+    help: 'Ask the duty leader or an admin for a six-digit pairing code from the console and enter it here.',
+    code: 'Six-digit pairing code',
+    pair: 'Pair',
+    sending: 'Pairing…',
+    locked: 'Too many pairing attempts. Try again in {{seconds}} s.',
+    offline: 'The hall server cannot be reached. Check the network and try again.',
   },
 };
 

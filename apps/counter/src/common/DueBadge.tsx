@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { dueStatus } from './due-status';
-import { formatDateTime, type Lang } from './format';
+import { formatDateTime, langOf } from './format';
 
 /** A due date that stands out when overdue or due today. */
 export function DueBadge({
@@ -17,7 +17,7 @@ export function DueBadge({
   return (
     <span className={`due ${status}`} data-due={status}>
       {status === 'later' ? t('due.by') : t(`due.${status}`)}{' '}
-      {formatDateTime(dueAt, timeZone, i18n.language as Lang)}
+      {formatDateTime(dueAt, timeZone, langOf(i18n.language))}
     </span>
   );
 }

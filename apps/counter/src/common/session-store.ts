@@ -1,5 +1,5 @@
 import type { HallConnection } from '@onestop/client';
-import type { Snapshot, Staff, StaffSession } from '@onestop/shared';
+import { commands, type Snapshot, type Staff, type StaffSession } from '@onestop/shared';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Screen } from './device-identity';
 
@@ -20,14 +20,19 @@ export type SessionStore = StoreApi<SessionState>;
 
 const key = (screen: Screen) => `onestop.${screen}.session`;
 
-export function createSessionStore(screen: Screen, storage?: Storage): SessionStore {
-  let saved: SignedIn | null = null;
+/** A signed-in staff member kept in this browser (the sign-in's answer), or null if unreadable. */
+export function readSignedIn(raw: string | null | undefined): SignedIn | null {
+  if (!raw) return null;
   try {
-    const raw = storage?.getItem(key(screen));
-    saved = raw ? (JSON.parse(raw) as SignedIn) : null;
+    const kept = commands['staff:sign-in'].output.safeParse(JSON.parse(raw));
+    return kept.success ? kept.data : null;
   } catch {
-    saved = null;
+    return null;
   }
+}
+
+export function createSessionStore(screen: Screen, storage?: Storage): SessionStore {
+  const saved = readSignedIn(storage?.getItem(key(screen)));
   const store = createStore<SessionState>(() => ({ signedIn: saved }));
   store.subscribe(({ signedIn }) => {
     if (!storage) return;
@@ -76,13 +81,7 @@ export function stepInOver(holder: SignedIn): void {
  * returns true; otherwise false and the caller ends the session as usual.
  */
 export function returnToHolder(store: SessionStore, open: readonly string[]): boolean {
-  let holder: SignedIn | null;
-  try {
-    const raw = window.localStorage.getItem(STEPPED_IN_ON);
-    holder = raw ? (JSON.parse(raw) as SignedIn) : null;
-  } catch {
-    holder = null;
-  }
+  const holder = readSignedIn(window.localStorage.getItem(STEPPED_IN_ON));
   window.localStorage.removeItem(STEPPED_IN_ON);
   if (!holder || !open.includes(holder.session.id)) return false;
   store.setState({ signedIn: holder });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk, useNow, useOnline, usePending, useStaffView } from '../desk';
 import { DueBadge } from '../DueBadge';
 import { localDay } from '../due-status';
-import { formatDateTime, type Lang } from '../format';
+import { formatDateTime, langOf } from '../format';
 import { pendingHandoverFrom, pendingHandoverTo, staffById, staffLabel } from '../hall-selectors';
 import { useQuery } from '../use-query';
 import { useSignOut } from '../use-sign-out';
@@ -212,7 +212,7 @@ function IncomingHandover({ handover }: { handover: Handover }) {
     <article className="handover-card incoming" data-testid="incoming-handover">
       <header>
         {t('handover.from', { name: staffLabel(staffById(hall, handover.fromStaffId)) })} ·{' '}
-        {formatDateTime(handover.createdAt, hall.config.timeZone, i18n.language as Lang)}
+        {formatDateTime(handover.createdAt, hall.config.timeZone, langOf(i18n.language))}
       </header>
       <p className="note">{handover.note}</p>
       <ItemList items={handover.items} />
@@ -345,7 +345,7 @@ function NewHandover({ hall, me, left }: { hall: Snapshot; me: Staff; left: Left
 /** Handovers are kept: today's from the hall, any earlier day on request. */
 function HandoverHistory() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { hall, me } = useStaffView();
   const online = useOnline();
   const today = localDay(Date.now(), hall.config.timeZone);

@@ -6,7 +6,7 @@ import { DeskHeader } from '../../common/DeskHeader';
 import { useDesk, useNow, useOnline, usePending, useStaffView } from '../../common/desk';
 import { DueBadge } from '../../common/DueBadge';
 import { byUrgency } from '../../common/due-status';
-import { formatDateTime, type Lang } from '../../common/format';
+import { formatDateTime, langOf } from '../../common/format';
 import { counterOfStaff, staffById, staffLabel } from '../../common/hall-selectors';
 import { LinkBanner } from '../../common/LinkBanner';
 import { RefusalBanner } from '../../common/RefusalBanner';
@@ -99,7 +99,7 @@ function TaskList(props: { title: string; tasks: SupportTask[]; empty: string; t
 
 function TaskRow({ task }: { task: SupportTask }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { runner } = useDesk();
   const { hall } = useStaffView();
   const online = useOnline();

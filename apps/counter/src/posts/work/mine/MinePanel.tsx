@@ -5,7 +5,7 @@ import { DueBadge } from '../../../common/DueBadge';
 import { RevealContact } from '../../../common/RevealContact';
 import { followUpNote } from '../../../common/follow-up-note';
 import { byUrgency, dueStatus } from '../../../common/due-status';
-import { formatDateTime, type Lang } from '../../../common/format';
+import { formatDateTime, langOf } from '../../../common/format';
 import {
   caseTypeById,
   named,
@@ -108,7 +108,7 @@ export function MinePanel() {
 
 function CaseCard({ item, now }: { item: Case; now: number }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { hall } = useWork();
   const store = useWorkstationStore();
   const online = useOnline();
@@ -179,7 +179,7 @@ function CaseCard({ item, now }: { item: Case; now: number }) {
 
 function TaskRow({ task, now }: { task: SupportTask; now: number }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { hall } = useWork();
   const store = useWorkstationStore();
   const online = useOnline();

@@ -2,7 +2,7 @@ import type { CaseType, CommandPayload, Ticket } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useView } from '../../../common/desk';
-import type { Lang } from '../../../common/format';
+import { langOf } from '../../../common/format';
 import { named } from '../../../common/hall-selectors';
 
 // Opening a case from a visit: the hall's case types (steps and time limit come with the type,
@@ -47,7 +47,7 @@ export function useCaseFields(ticket: Ticket | undefined) {
 
 export function CaseFields({ fields }: { fields: ReturnType<typeof useCaseFields> }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const type = fields.caseTypes.find((c) => c.id === fields.caseTypeId);
   return (
     <fieldset className="case-fields">

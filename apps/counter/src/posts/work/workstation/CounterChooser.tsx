@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView, useSignedIn } from '../../../common/desk';
-import type { Lang } from '../../../common/format';
+import { langOf } from '../../../common/format';
 import { named, serviceById, staffById } from '../../../common/hall-selectors';
 import { LanguageToggle } from '../../../common/LanguageToggle';
 import { LinkBanner } from '../../../common/LinkBanner';
@@ -11,7 +11,7 @@ import { HandoverPanel } from '../../../common/handover/HandoverPanel';
 /** After sign-in: take a counter; the one this desk stands at comes first. */
 export function CounterChooser() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { runner } = useDesk();
   const { hall, me } = useStaffView();
   const signedIn = useSignedIn()!;

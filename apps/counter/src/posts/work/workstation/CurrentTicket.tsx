@@ -1,7 +1,7 @@
 import type { Ticket } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../common/desk';
-import { formatClock, formatDuration, type Lang } from '../../../common/format';
+import { formatClock, formatDuration, langOf } from '../../../common/format';
 import {
   callableAt,
   named,
@@ -52,7 +52,7 @@ export function CurrentTicket({ actions }: { actions: ReturnType<typeof useWorkA
 
 function TicketDetails({ ticket }: { ticket: Ticket }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { hall, me } = useWork();
   const now = useNow(5000);
   const tz = hall.config.timeZone;

@@ -2,7 +2,7 @@ import type { CustomerContext, PathStep, Snapshot } from '@onestop/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline } from '../../../common/desk';
-import { formatClock, formatDateTime, type Lang } from '../../../common/format';
+import { formatClock, formatDateTime, langOf } from '../../../common/format';
 import { counterById, named, serviceById, staffById } from '../../../common/hall-selectors';
 import { pathEvent } from '../../../common/path-labels';
 import { useQuery } from '../../../common/use-query';
@@ -93,7 +93,7 @@ function LookupForm({
 
 function ContextView({ context, stale }: { context: CustomerContext; stale: boolean }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { hall } = useWork();
   const tz = hall.config.timeZone;
   const { customer } = context;
@@ -163,7 +163,7 @@ function ContextView({ context, stale }: { context: CustomerContext; stale: bool
 
 function PathRow({ step, hall }: { step: PathStep; hall: Snapshot }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const event = pathEvent(step.fromState, step.toState);
   const counter = counterById(hall, step.counterId);
   const staff = staffById(hall, step.staffId);

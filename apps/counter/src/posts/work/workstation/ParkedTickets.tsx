@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useOnline, usePending } from '../../../common/desk';
 import { useDesk } from '../../../common/desk';
-import { formatClock, type Lang } from '../../../common/format';
+import { formatClock, langOf } from '../../../common/format';
 import { named, serviceById } from '../../../common/hall-selectors';
 import { shortcutLabel } from './shortcuts';
 import { useWork } from './work-context';
@@ -21,7 +21,7 @@ export function ParkedTickets() {
         {parked.map((p, i) => (
           <li key={p.id}>
             <strong>{p.number}</strong>{' '}
-            {named(serviceById(hall, p.serviceId), i18n.language as Lang)}
+            {named(serviceById(hall, p.serviceId), langOf(i18n.language))}
             <span className="muted">
               {' '}
               {p.stateReason} · {formatClock(p.updatedAt, hall.config.timeZone)}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNow, useView } from '../../../common/desk';
-import { formatDuration, type Lang } from '../../../common/format';
+import { formatDuration, langOf } from '../../../common/format';
 import { named, serviceById } from '../../../common/hall-selectors';
 import { useQuery } from '../../../common/use-query';
 import { useWork } from './work-context';
@@ -8,7 +8,7 @@ import { useWork } from './work-context';
 /** Waiting per service this counter serves, the longest wait against the target. */
 export function QueueGlance() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { hall, counter } = useWork();
   const online = useView((v) => v.link === 'online');
   const tick = Math.floor(useNow(15_000) / 15_000);

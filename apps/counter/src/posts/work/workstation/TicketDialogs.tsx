@@ -3,7 +3,7 @@ import { Dialog } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useNow, usePending } from '../../../common/desk';
-import { formatDuration, type Lang } from '../../../common/format';
+import { formatDuration, langOf } from '../../../common/format';
 import { callableAt, named, serviceById } from '../../../common/hall-selectors';
 import { suggestedItems } from './business-items';
 import { CaseFields, useCaseFields } from './CaseFields';
@@ -19,7 +19,7 @@ function useClose() {
 
 export function FinishDialog({ ticketId }: { ticketId: string }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { runner } = useDesk();
   const { hall } = useWork();
   const close = useClose();
@@ -116,7 +116,7 @@ export function FinishDialog({ ticketId }: { ticketId: string }) {
 
 export function TransferDialog({ ticketId }: { ticketId: string }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { runner } = useDesk();
   const { hall, counter } = useWork();
   const close = useClose();
@@ -243,7 +243,7 @@ export function ParkDialog({ ticketId }: { ticketId: string }) {
 
 export function WalkInDialog() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { runner } = useDesk();
   const { hall, counter } = useWork();
   const close = useClose();
@@ -341,7 +341,7 @@ export function WalkInDialog() {
 
 export function CallTicketDialog() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const { runner } = useDesk();
   const { hall, counter } = useWork();
   const close = useClose();

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../common/Avatar';
 import { Clock } from '../../../common/Clock';
 import { useDesk, useOnline, usePending } from '../../../common/desk';
-import type { Lang } from '../../../common/format';
+import { langOf } from '../../../common/format';
 import { LanguageToggle } from '../../../common/LanguageToggle';
 import { useSignOut } from '../../../common/use-sign-out';
 import { ActionButton } from './ActionButton';
@@ -19,7 +19,7 @@ export function TopBar({ actions }: { actions: ReturnType<typeof useWorkActions>
   const signingOut = usePending('signOut');
   const leaving = usePending('leaveCounter');
   const online = useOnline();
-  const lang = i18n.language as Lang;
+  const lang = langOf(i18n.language);
   const state = counter?.state ?? 'closed';
   return (
     <header className="top-bar">

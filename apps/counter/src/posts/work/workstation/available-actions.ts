@@ -29,27 +29,26 @@ export function availableActions(s: WorkState): Record<WorkAction, boolean> {
   const called = t?.state === 'called';
   const serving = t?.state === 'serving';
   const free = s.counter !== null && t === null;
-  const all: Record<WorkAction, boolean> = {
-    callNext: free && state === 'open',
-    callTicket: free && state === 'open',
-    walkIn: free && state === 'open',
-    recall: called,
-    noShow: t !== null && noShowAllowed(t, s),
-    start: called,
-    returnToQueue: called,
-    finish: serving,
-    transfer: serving,
-    park: serving,
-    openCase: serving,
-    createTask: s.counter !== null,
-    lookup: true,
-    resume: free && s.parked.length > 0,
-    openCounter: s.counter !== null && state !== 'open',
-    pauseCounter: state === 'open',
-    closeCounter: s.counter !== null && state !== 'closed' && t === null,
-  };
-  if (s.online) return all;
   // Offline: the last known state stays on screen, but nothing new is sent; the customer
   // context lookup needs the server too.
-  return Object.fromEntries(Object.keys(all).map((k) => [k, false])) as Record<WorkAction, boolean>;
+  const live = (applies: boolean) => s.online && applies;
+  return {
+    callNext: live(free && state === 'open'),
+    callTicket: live(free && state === 'open'),
+    walkIn: live(free && state === 'open'),
+    recall: live(called),
+    noShow: live(t !== null && noShowAllowed(t, s)),
+    start: live(called),
+    returnToQueue: live(called),
+    finish: live(serving),
+    transfer: live(serving),
+    park: live(serving),
+    openCase: live(serving),
+    createTask: live(s.counter !== null),
+    lookup: live(true),
+    resume: live(free && s.parked.length > 0),
+    openCounter: live(s.counter !== null && state !== 'open'),
+    pauseCounter: live(state === 'open'),
+    closeCounter: live(s.counter !== null && state !== 'closed' && t === null),
+  };
 }

@@ -25,9 +25,15 @@ export const overrideActionKeys = [
   'sign-out',
 ] as const;
 
-export function actionKeyOf(action: string): string {
+type OverrideActionKey = (typeof overrideActionKeys)[number];
+
+function isOverrideActionKey(key: string): key is OverrideActionKey {
+  return overrideActionKeys.some((k) => k === key);
+}
+
+export function actionKeyOf(action: string): OverrideActionKey | 'other' {
   const key = action.replace(/:/g, '_');
-  return (overrideActionKeys as readonly string[]).includes(key) ? key : 'other';
+  return isOverrideActionKey(key) ? key : 'other';
 }
 
 /** The notices in a change meant for this staff member or this counter. */

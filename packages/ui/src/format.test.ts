@@ -3,6 +3,7 @@ import {
   formatClock,
   formatDateTime,
   formatDuration,
+  langOf,
   fromDateTimeInput,
   toDateTimeInput,
 } from './format';
@@ -43,5 +44,18 @@ describe('datetime-local values', () => {
   });
   it.each(['', '2026-11-24', 'tomorrow', '2026-11-24T7:30'])('refuses %j', (value) => {
     expect(fromDateTimeInput(value)).toBeNull();
+  });
+});
+
+describe('langOf', () => {
+  it.each([
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['zh', 'zh'],
+    ['zh-CN', 'zh'],
+    ['fr', 'zh'],
+    [undefined, 'zh'],
+  ] as const)('%s → %s', (language, lang) => {
+    expect(langOf(language)).toBe(lang);
   });
 });
