@@ -1,31 +1,8 @@
-import type { Device, DeviceKind, StaffSession } from '@onestop/shared';
+import { DeviceKind, type Device, type StaffSession } from '@onestop/shared';
 import type { Db } from './db';
-import { num, numOrNull, str, strOrNull, type Row } from './rows';
-
-function toDevice(r: Row): Device {
-  return {
-    id: str(r.id),
-    name: str(r.name),
-    kind: str(r.kind) as DeviceKind,
-    counterId: strOrNull(r.counter_id),
-    pairedAt: num(r.paired_at),
-    revokedAt: numOrNull(r.revoked_at),
-    lastSeenAt: numOrNull(r.last_seen_at),
-    changeSeq: num(r.change_seq),
-  };
-}
-
-function toSession(r: Row): StaffSession {
-  return {
-    id: str(r.id),
-    staffId: str(r.staff_id),
-    deviceId: str(r.device_id),
-    counterId: strOrNull(r.counter_id),
-    startedAt: num(r.started_at),
-    endedAt: numOrNull(r.ended_at),
-    changeSeq: num(r.change_seq),
-  };
-}
+import { field, type SqlRow } from './fields';
+import { recordTable } from './record-table';
+import { devices, staffSessions } from './records';
 
 /** A session with when its staff member last sent a command (hall-local, never sent up). */
 export interface SessionActivity {
@@ -35,12 +12,15 @@ export interface SessionActivity {
   serving: boolean;
 }
 
-function toActivity(r: Row): SessionActivity {
-  const session = toSession(r);
+const lastActiveAt = field.intOrNull('last_active_at');
+const serving = field.bool('serving');
+
+function toActivity(r: SqlRow): SessionActivity {
+  const session = staffSessions.codec.read(r);
   return {
     session,
-    lastActiveAt: numOrNull(r.last_active_at) ?? session.startedAt,
-    serving: r.serving === 1,
+    lastActiveAt: lastActiveAt.read(r) ?? session.startedAt,
+    serving: serving.read(r),
   };
 }
 
@@ -59,114 +39,84 @@ export interface PairingCode {
   usedAt: number | null;
 }
 
+const pairingCode = field.object<PairingCode>({
+  code: field.text('code'),
+  name: field.text('name'),
+  kind: field.enum('kind', DeviceKind),
+  counterId: field.textOrNull('counter_id'),
+  expiresAt: field.int('expires_at'),
+  usedAt: field.intOrNull('used_at'),
+});
+
 /** Devices, their pairing codes and the staff sessions opened on them. */
 export function createDevicesRepo(db: Db) {
-  const all = db.prepare('SELECT * FROM devices ORDER BY name');
-  const byId = db.prepare('SELECT * FROM devices WHERE id = ?');
-  const byToken = db.prepare('SELECT * FROM devices WHERE token_hash = ?');
-  const since = db.prepare('SELECT * FROM devices WHERE change_seq > ?');
-  const insert =
-    db.prepare(`INSERT INTO devices (id, name, kind, counter_id, token_hash, paired_at, change_seq)
-    VALUES (@id, @name, @kind, @counterId, @tokenHash, @pairedAt, @changeSeq)`);
-  const update =
-    db.prepare(`UPDATE devices SET name = @name, counter_id = @counterId, revoked_at = @revokedAt,
-    last_seen_at = @lastSeenAt, change_seq = @changeSeq WHERE id = @id`);
-  const insertCode =
-    db.prepare(`INSERT INTO pairing_codes (code, name, kind, counter_id, issued_by, expires_at)
+  const table = recordTable(db, devices);
+  const sessions = recordTable(db, staffSessions);
+  const insertCode = db.prepare<
+    [PairingCode & { issuedBy: string | null }]
+  >(`INSERT INTO pairing_codes (code, name, kind, counter_id, issued_by, expires_at)
     VALUES (@code, @name, @kind, @counterId, @issuedBy, @expiresAt)
     ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
       counter_id = excluded.counter_id, issued_by = excluded.issued_by, expires_at = excluded.expires_at, used_at = NULL`);
-  const codeByValue = db.prepare('SELECT * FROM pairing_codes WHERE code = ?');
-  const useCode = db.prepare('UPDATE pairing_codes SET used_at = ? WHERE code = ?');
-
-  const sessionByToken = db.prepare(withServing('s.token_hash = ?'));
-  const sessionById = db.prepare('SELECT * FROM staff_sessions WHERE id = ?');
-  const openSessions = db.prepare(withServing('s.ended_at IS NULL'));
-  const openSessionsOfStaff = db.prepare(
-    'SELECT * FROM staff_sessions WHERE staff_id = ? AND ended_at IS NULL',
+  const codeByValue = db.prepare<[string], SqlRow>('SELECT * FROM pairing_codes WHERE code = ?');
+  const useCode = db.prepare<[number, string]>(
+    'UPDATE pairing_codes SET used_at = ? WHERE code = ?',
   );
-  const touchSession = db.prepare('UPDATE staff_sessions SET last_active_at = ? WHERE id = ?');
-  const sessionsSince = db.prepare('SELECT * FROM staff_sessions WHERE change_seq > ?');
-  const sessionsSinceAt = db.prepare(`SELECT * FROM staff_sessions WHERE device_id = ?
-    AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at`);
-  const insertSession =
-    db.prepare(`INSERT INTO staff_sessions (id, staff_id, device_id, counter_id, token_hash,
-      started_at, change_seq) VALUES (@id, @staffId, @deviceId, @counterId, @tokenHash, @startedAt, @changeSeq)`);
-  const updateSession =
-    db.prepare(`UPDATE staff_sessions SET counter_id = @counterId, ended_at = @endedAt,
-      change_seq = @changeSeq WHERE id = @id`);
+  const sessionByToken = db.prepare<[string], SqlRow>(withServing('s.token_hash = ?'));
+  const openSessions = db.prepare<[], SqlRow>(withServing('s.ended_at IS NULL'));
+  const touchSession = db.prepare<[number, string]>(
+    'UPDATE staff_sessions SET last_active_at = ? WHERE id = ?',
+  );
 
   return {
-    all: (): Device[] => (all.all() as Row[]).map(toDevice),
-    byId: (id: string): Device | undefined => {
-      const r = byId.get(id) as Row | undefined;
-      return r && toDevice(r);
-    },
-    byTokenHash: (hash: string): Device | undefined => {
-      const r = byToken.get(hash) as Row | undefined;
-      return r && toDevice(r);
-    },
-    changedSince: (seq: number): Device[] => (since.all(seq) as Row[]).map(toDevice),
+    all: table.select('ORDER BY name'),
+    byId: table.byKey,
+    byTokenHash: table.first<[string]>('WHERE token_hash = ?'),
+    changedSince: table.changedSince,
+    /** A newly paired device, with the hash of its token. */
     insert(device: Device, tokenHash: string): void {
-      insert.run({ ...device, tokenHash });
+      table.insert(device, { token_hash: tokenHash });
     },
-    save(device: Device, changeSeq: number): Device {
-      const saved = { ...device, changeSeq };
-      update.run(saved);
-      return saved;
-    },
+    /** Its kind and pairing time stay as paired. */
+    save: table.update,
     savePairingCode(code: PairingCode & { issuedBy: string | null }): void {
       insertCode.run(code);
     },
     pairingCode(code: string): PairingCode | undefined {
-      const r = codeByValue.get(code) as Row | undefined;
-      if (!r) return undefined;
-      return {
-        code: str(r.code),
-        name: str(r.name),
-        kind: str(r.kind) as DeviceKind,
-        counterId: strOrNull(r.counter_id),
-        expiresAt: num(r.expires_at),
-        usedAt: numOrNull(r.used_at),
-      };
+      const r = codeByValue.get(code);
+      return r && pairingCode.read(r);
     },
     markPairingCodeUsed(code: string, at: number): void {
       useCode.run(at, code);
     },
 
-    sessionByTokenHash: (hash: string): StaffSession | undefined => {
-      const r = sessionByToken.get(hash) as Row | undefined;
-      return r && toSession(r);
+    sessionByTokenHash(hash: string): StaffSession | undefined {
+      const r = sessionByToken.get(hash);
+      return r && staffSessions.codec.read(r);
     },
-    sessionById: (id: string): StaffSession | undefined => {
-      const r = sessionById.get(id) as Row | undefined;
-      return r && toSession(r);
-    },
-    openSessions: (): StaffSession[] => (openSessions.all() as Row[]).map(toSession),
-    sessionActivityByTokenHash: (hash: string): SessionActivity | undefined => {
-      const r = sessionByToken.get(hash) as Row | undefined;
+    sessionById: sessions.byKey,
+    openSessions: (): StaffSession[] => openSessions.all().map((r) => staffSessions.codec.read(r)),
+    sessionActivityByTokenHash(hash: string): SessionActivity | undefined {
+      const r = sessionByToken.get(hash);
       return r && toActivity(r);
     },
-    openSessionsActivity: (): SessionActivity[] => (openSessions.all() as Row[]).map(toActivity),
+    openSessionsActivity: (): SessionActivity[] => openSessions.all().map(toActivity),
     /** Not a change of the record (no change_seq): only the idle limit reads it. */
     touchSession(sessionId: string, at: number): void {
       touchSession.run(at, sessionId);
     },
-    openSessionsOfStaff: (staffId: string): StaffSession[] =>
-      (openSessionsOfStaff.all(staffId) as Row[]).map(toSession),
-    sessionsChangedSince: (seq: number): StaffSession[] =>
-      (sessionsSince.all(seq) as Row[]).map(toSession),
+    openSessionsOfStaff: sessions.select<[string]>('WHERE staff_id = ? AND ended_at IS NULL'),
+    sessionsChangedSince: sessions.changedSince,
     /** Sessions on a device open at `at` or since (the shift log reads who was on a desk). */
-    sessionsOnDeviceSince: (deviceId: string, at: number): StaffSession[] =>
-      (sessionsSinceAt.all(deviceId, at) as Row[]).map(toSession),
+    sessionsOnDeviceSince: sessions.select<[string, number]>(
+      'WHERE device_id = ? AND (ended_at IS NULL OR ended_at >= ?) ORDER BY started_at',
+    ),
+    /** A new session, with the hash of its token. */
     insertSession(session: StaffSession, tokenHash: string): void {
-      insertSession.run({ ...session, tokenHash });
+      sessions.insert(session, { token_hash: tokenHash });
     },
-    saveSession(session: StaffSession, changeSeq: number): StaffSession {
-      const saved = { ...session, changeSeq };
-      updateSession.run(saved);
-      return saved;
-    },
+    /** Its staff member, device and start stay as opened. */
+    saveSession: sessions.update,
   };
 }
 export type DevicesRepo = ReturnType<typeof createDevicesRepo>;

@@ -1,6 +1,13 @@
 import type { Staff } from '@onestop/shared';
 import type { Db } from './db';
-import { bool, int, json, num, numOrNull, str, strOrNull, type Row } from './rows';
+import { field, type SqlRow } from './fields';
+import { recordTable } from './record-table';
+import { staff as staffKind } from './records';
+
+// Read beside the record at sign-in (not part of it: they never leave the server).
+const pinHash = field.text('pin_hash');
+const failedSignIns = field.int('failed_sign_ins');
+const lockedUntil = field.intOrNull('locked_until');
 
 export interface StaffCredentials {
   staff: Staff;
@@ -9,77 +16,48 @@ export interface StaffCredentials {
   lockedUntil: number | null;
 }
 
-function toStaff(r: Row): Staff {
-  return {
-    id: str(r.id),
-    staffNo: str(r.staff_no),
-    name: str(r.name),
-    roles: json<Staff['roles']>(r.roles),
-    photoUrl: strOrNull(r.photo_url),
-    active: bool(r.active),
-    changeSeq: num(r.change_seq),
-  };
-}
-
 export function createStaffRepo(db: Db) {
-  const all = db.prepare('SELECT * FROM staff ORDER BY staff_no');
-  const byId = db.prepare('SELECT * FROM staff WHERE id = ?');
-  const byNo = db.prepare('SELECT * FROM staff WHERE staff_no = ?');
-  const since = db.prepare('SELECT * FROM staff WHERE change_seq > ?');
-  const insert =
-    db.prepare(`INSERT INTO staff (id, staff_no, name, roles, photo_url, pin_hash, active, change_seq)
-    VALUES (@id, @staffNo, @name, @roles, @photoUrl, @pinHash, @active, @changeSeq)`);
-  const lockState = db.prepare(
+  const table = recordTable(db, staffKind);
+  const byNo = db.prepare<[string], SqlRow>('SELECT * FROM staff WHERE staff_no = ?');
+  const lockState = db.prepare<[string, string], { failures: number; locked_until: number | null }>(
     'SELECT failures, locked_until FROM sign_in_locks WHERE staff_no = ? AND device_id = ?',
   );
-  const saveLock =
-    db.prepare(`INSERT INTO sign_in_locks (staff_no, device_id, failures, locked_until, last_at)
+  const saveLock = db.prepare<
+    [string, string, number, number | null, number]
+  >(`INSERT INTO sign_in_locks (staff_no, device_id, failures, locked_until, last_at)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT (staff_no, device_id) DO UPDATE
     SET failures = excluded.failures, locked_until = excluded.locked_until, last_at = excluded.last_at`);
-  const clearLock = db.prepare('DELETE FROM sign_in_locks WHERE staff_no = ? AND device_id = ?');
-  const clearLocksOf = db.prepare(
+  const clearLock = db.prepare<[string, string]>(
+    'DELETE FROM sign_in_locks WHERE staff_no = ? AND device_id = ?',
+  );
+  const clearLocksOf = db.prepare<[string]>(
     'DELETE FROM sign_in_locks WHERE staff_no = (SELECT staff_no FROM staff WHERE id = ?)',
   );
-  const pruneLocks = db.prepare(
+  const pruneLocks = db.prepare<[number, number]>(
     'DELETE FROM sign_in_locks WHERE last_at < ? AND (locked_until IS NULL OR locked_until < ?)',
   );
-  const update = db.prepare(`UPDATE staff SET staff_no = @staffNo, name = @name, roles = @roles,
-    photo_url = @photoUrl, active = @active, change_seq = @changeSeq WHERE id = @id`);
-  const setPin = db.prepare(
+  const setPin = db.prepare<[string, number, string]>(
     'UPDATE staff SET pin_hash = ?, failed_sign_ins = 0, locked_until = NULL, change_seq = ? WHERE id = ?',
   );
 
   return {
-    all: (): Staff[] => (all.all() as Row[]).map(toStaff),
-    byId: (id: string): Staff | undefined => {
-      const r = byId.get(id) as Row | undefined;
-      return r && toStaff(r);
-    },
-    changedSince: (seq: number): Staff[] => (since.all(seq) as Row[]).map(toStaff),
+    all: table.select('ORDER BY staff_no'),
+    byId: table.byKey,
+    changedSince: table.changedSince,
     credentials(staffNo: string): StaffCredentials | undefined {
-      const r = byNo.get(staffNo) as Row | undefined;
+      const r = byNo.get(staffNo);
       if (!r) return undefined;
       return {
-        staff: toStaff(r),
-        pinHash: str(r.pin_hash),
-        failedSignIns: num(r.failed_sign_ins),
-        lockedUntil: numOrNull(r.locked_until),
+        staff: staffKind.codec.read(r),
+        pinHash: pinHash.read(r),
+        failedSignIns: failedSignIns.read(r),
+        lockedUntil: lockedUntil.read(r),
       };
     },
     insert(staff: Staff, pinHash: string, changeSeq: number): void {
-      insert.run({
-        ...staff,
-        roles: JSON.stringify(staff.roles),
-        pinHash,
-        active: int(staff.active),
-        changeSeq,
-      });
+      table.insert({ ...staff, changeSeq }, { pin_hash: pinHash });
     },
-    update(staff: Staff, changeSeq: number): Staff {
-      const saved = { ...staff, changeSeq };
-      update.run({ ...saved, roles: JSON.stringify(saved.roles), active: int(saved.active) });
-      return saved;
-    },
+    update: table.update,
     /** A new PIN also clears the staff number's sign-in locks on every desk. */
     setPin(staffId: string, pinHash: string, changeSeq: number): void {
       setPin.run(pinHash, changeSeq, staffId);
@@ -87,8 +65,7 @@ export function createStaffRepo(db: Db) {
     },
     /** Failures in a row for a typed staff number on one desk (0 when none or after a right PIN). */
     signInFailures(staffNo: string, deskKey: string): number {
-      const r = lockState.get(staffNo, deskKey) as Row | undefined;
-      return r ? num(r.failures) : 0;
+      return lockState.get(staffNo, deskKey)?.failures ?? 0;
     },
     /** A right PIN on a desk clears that desk's count for the number (not other desks'). */
     clearSignInFailures(staffNo: string, deskKey: string): void {
@@ -106,10 +83,10 @@ export function createStaffRepo(db: Db) {
       now: number,
       lockMs: (attempts: number) => number,
     ): { admitted: true } | { admitted: false; lockedUntil: number } {
-      const r = lockState.get(staffNo, deskKey) as Row | undefined;
-      const lockedUntil = r ? numOrNull(r.locked_until) : null;
+      const r = lockState.get(staffNo, deskKey);
+      const lockedUntil = r?.locked_until ?? null;
       if (lockedUntil !== null && lockedUntil > now) return { admitted: false, lockedUntil };
-      const attempts = (r ? num(r.failures) : 0) + 1;
+      const attempts = (r?.failures ?? 0) + 1;
       const lock = lockMs(attempts);
       saveLock.run(staffNo, deskKey, attempts, lock > 0 ? now + lock : null, now);
       pruneLocks.run(now - 24 * 3_600_000, now); // a day without tries forgets a (number, desk)

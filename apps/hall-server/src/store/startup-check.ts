@@ -64,9 +64,8 @@ function newestBackupSeq(backupDir: string, log?: Logger): { file: string; seq: 
   try {
     const copy = new Database(newest.file, { readonly: true, fileMustExist: true });
     try {
-      const row = copy.prepare('SELECT seq FROM hall_state WHERE id = 1').get() as
-        { seq: number } | undefined;
-      return { file: newest.file, seq: row?.seq ?? 0 };
+      const seq = copy.prepare<[], number>('SELECT seq FROM hall_state WHERE id = 1').pluck().get();
+      return { file: newest.file, seq: seq ?? 0 };
     } finally {
       copy.close();
     }
@@ -77,12 +76,11 @@ function newestBackupSeq(backupDir: string, log?: Logger): { file: string; seq: 
 }
 
 export function quickCheck(db: Db): string {
-  const rows = db.pragma('quick_check') as { quick_check: string }[];
-  return rows.map((r) => r.quick_check).join('; ');
+  return db.prepare<[], string>('PRAGMA quick_check').pluck().all().join('; ');
 }
 
-function isDamage(err: unknown): boolean {
-  return /^SQLITE_(CORRUPT|NOTADB)/.test((err as { code?: string }).code ?? '');
+function isDamage(err: unknown): err is Error {
+  return err instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(err.code);
 }
 
 export interface CheckedDatabase {
@@ -120,13 +118,13 @@ export function openCheckedDatabase(
   try {
     db = openDatabase(file, { autoCheckpoint: false });
   } catch (err) {
-    if (isDamage(err)) refuse(file, `is damaged (${(err as Error).message})`);
+    if (isDamage(err)) refuse(file, `is damaged (${err.message})`);
     throw err;
   }
   try {
     const check = quickCheck(db);
     if (check !== 'ok') refuse(file, `is damaged: quick_check found ${check.slice(0, 300)}`);
-    const run = db.prepare('SELECT state FROM run_state WHERE id = 1').pluck().get() as string;
+    const run = db.prepare<[], string>('SELECT state FROM run_state WHERE id = 1').pluck().get();
     if (run === 'running' && !walThere)
       refuse(
         file,
@@ -134,8 +132,7 @@ export function openCheckedDatabase(
           'WAL: the changes ' +
           'acknowledged last before the stop may be lost and ticket numbers reissued',
       );
-    const hall = db.prepare('SELECT seq FROM hall_state WHERE id = 1').get() as
-      { seq: number } | undefined;
+    const hall = db.prepare<[], { seq: number }>('SELECT seq FROM hall_state WHERE id = 1').get();
     if (!hall && hasBackups) refuse(file, `holds no hall while ${options.backupDir} holds backups`);
     if (!hall && options.mustHoldHall) refuseNoHall(file, 'holds no hall yet');
     const backup = newestBackupSeq(options.backupDir, options.logger);
@@ -148,15 +145,14 @@ export function openCheckedDatabase(
     return { db, quickCheck: check, recoveredUncleanStop: run === 'running' };
   } catch (err) {
     db.close();
-    if (isDamage(err)) refuse(file, `is damaged (${(err as Error).message})`);
+    if (isDamage(err)) refuse(file, `is damaged (${err.message})`);
     throw err;
   }
 }
 
 /** The time of the hall's last audited write: the hall clock never starts before it. */
 export function lastWriteAt(db: Db): number | undefined {
-  const at = db.prepare('SELECT at FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get();
-  return typeof at === 'number' ? at : undefined;
+  return db.prepare<[], number>('SELECT at FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get();
 }
 
 /**
@@ -165,10 +161,14 @@ export function lastWriteAt(db: Db): number | undefined {
  * live only in a WAL that can be lost; 'clean' is written last, before the closing checkpoint.
  */
 export function markRunState(db: Db, state: 'running' | 'clean', now: number): void {
-  db.prepare('UPDATE run_state SET state = ?, changed_at = ? WHERE id = 1').run(state, now);
+  db.prepare<[string, number]>('UPDATE run_state SET state = ?, changed_at = ? WHERE id = 1').run(
+    state,
+    now,
+  );
   if (state !== 'running') return;
-  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  if (result?.busy)
+  // The first column of the checkpoint's one row: busy, 1 when another connection held it off.
+  const busy = db.pragma('wal_checkpoint(TRUNCATE)', { simple: true });
+  if (busy)
     throw new DatabaseRefusal(
       'The hall database is in use by another process (is another hall server running on this data directory?).',
     );
@@ -185,8 +185,11 @@ export interface SavedClock {
 
 export function readClockState(db: Db): SavedClock {
   const row = db
-    .prepare('SELECT clock_trusted, hall_time, clock_offset_ms FROM run_state WHERE id = 1')
-    .get() as { clock_trusted: number; hall_time: number; clock_offset_ms: number };
+    .prepare<[], { clock_trusted: number; hall_time: number; clock_offset_ms: number }>(
+      'SELECT clock_trusted, hall_time, clock_offset_ms FROM run_state WHERE id = 1',
+    )
+    .get();
+  if (!row) throw new Error('the hall database has no run state (migration 007 makes it)');
   return {
     trusted: row.clock_trusted === 1,
     hallTime: row.hall_time,
@@ -195,7 +198,7 @@ export function readClockState(db: Db): SavedClock {
 }
 
 export function saveClockState(db: Db, clock: SavedClock): void {
-  db.prepare(
+  db.prepare<[number, number, number]>(
     'UPDATE run_state SET clock_trusted = ?, hall_time = ?, clock_offset_ms = ? WHERE id = 1',
   ).run(clock.trusted ? 1 : 0, Math.floor(clock.hallTime), Math.floor(clock.offsetMs));
 }

@@ -14,15 +14,13 @@ import { createServicesRepo } from './services-repo';
 import { createStaffRepo } from './staff-repo';
 import { createSyncRepo } from '../sync/sync-repo';
 import { createTicketsRepo } from './tickets-repo';
-import {
-  createAlertsRepo,
-  createCasesRepo,
-  createCaseTypesRepo,
-  createEvaluationsRepo,
-  createFollowUpsRepo,
-  createHandoversRepo,
-  createTasksRepo,
-} from './work-repo';
+import { createAlertsRepo } from './alerts-repo';
+import { createCasesRepo } from './cases-repo';
+import { createCaseTypesRepo } from './case-types-repo';
+import { createEvaluationsRepo } from './evaluations-repo';
+import { createFollowUpsRepo } from './follow-ups-repo';
+import { createHandoversRepo } from './handovers-repo';
+import { createTasksRepo } from './tasks-repo';
 
 /** One repository per aggregate over one better-sqlite3 connection (the hall's only writer). */
 export function createStore(db: Db) {

@@ -1,4 +1,10 @@
-import { addDays, type SyncCursor, type SyncDigest, type SyncRow } from '@onestop/shared';
+import {
+  addDays,
+  type SyncCursor,
+  type SyncDigest,
+  type SyncRow,
+  type SyncValue,
+} from '@onestop/shared';
 import { businessDayOf, startOfBusinessDay } from '../domain/business-day';
 import type { Db } from '../store/db';
 import { lastRowAtOrBefore, wirePosition } from './cursor';
@@ -8,7 +14,8 @@ import { SYNC_TABLES, resolveTables, type SyncTable, type SyncTableSpec } from '
 // Reads what goes up to the center from the hall database: rows after a cursor, up to the
 // run's upper bound, as wire rows; and per-day digests for reconciliation. Read-only.
 
-type Raw = Record<string, unknown>;
+/** A row of a synced table as read: those tables hold text, integers and nulls (no blobs). */
+type Raw = Record<string, SyncValue>;
 
 /** What a run sends at most: what was committed when it started. */
 export interface RunBounds {
@@ -29,19 +36,24 @@ export function createSyncReader(
   const { timeZone } = options;
   const describe = (table: string): string[] | null => {
     const exists = db
-      .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
+      .prepare<[string], 1>("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
       .get(table);
     if (!exists) return null;
-    return (db.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string }[]).map(
-      (c) => c.name,
-    );
+    return db
+      .prepare<[], { name: string }>(`PRAGMA table_info(${quote(table)})`)
+      .all()
+      .map((c) => c.name);
   };
   const { tables, skipped } = resolveTables(options.specs ?? SYNC_TABLES, describe);
-  const boundariesOf = (table: string): number[] =>
-    db
-      .prepare('SELECT boundary FROM sync_restore_points WHERE source_table = ? ORDER BY boundary')
-      .pluck()
-      .all(table) as number[];
+  const restorePoints = db
+    .prepare<[string], number>(
+      'SELECT boundary FROM sync_restore_points WHERE source_table = ? ORDER BY boundary',
+    )
+    .pluck();
+  const boundariesOf = (table: string): number[] => restorePoints.all(table);
+  /** A statement over one table's rows, as synced values. */
+  const rowsOf = (sql: string) => db.prepare<unknown[], Raw>(sql);
+  const countOf = (sql: string) => db.prepare<unknown[], number>(sql).pluck();
 
   const columnList = (t: SyncTable) => t.columns.map((c) => `t.${quote(c)}`).join(', ');
   const dayColumn = (t: SyncTable) =>
@@ -62,7 +74,7 @@ export function createSyncReader(
 
   function toRow(t: SyncTable, raw: Raw, boundaries: number[]): SyncRow {
     const d: SyncRow['d'] = {};
-    for (const c of t.columns) d[c] = raw[c] as SyncRow['d'][string];
+    for (const c of t.columns) d[c] = raw[c] ?? null;
     return t.kind === 'versioned'
       ? { t: t.table, id: String(raw.id), day: dayOf(t, raw), v: Number(raw.change_seq), d }
       : {
@@ -82,24 +94,20 @@ export function createSyncReader(
     limit: number,
   ): { rows: SyncRow[]; cursor: SyncCursor | null } {
     if (t.kind === 'versioned') {
-      const raws = db
-        .prepare(
-          `SELECT ${columnList(t)}${dayColumn(t)} FROM ${quote(t.table)} t
+      const raws = rowsOf(
+        `SELECT ${columnList(t)}${dayColumn(t)} FROM ${quote(t.table)} t
            WHERE (t.change_seq > ? OR (t.change_seq = ? AND t.id > ?)) AND t.change_seq <= ?
            ORDER BY t.change_seq, t.id LIMIT ?`,
-        )
-        .all(after.pos, after.pos, after.key, bounds.seq, limit) as Raw[];
+      ).all(after.pos, after.pos, after.key, bounds.seq, limit);
       const rows = raws.map((r) => toRow(t, r, []));
       const last = rows[rows.length - 1];
       return { rows, cursor: last ? { pos: last.v, key: last.id } : null };
     }
     const boundaries = boundariesOf(t.table);
-    const raws = db
-      .prepare(
-        `SELECT t.rowid AS __rowid, ${columnList(t)}${dayColumn(t)} FROM ${quote(t.table)} t
+    const raws = rowsOf(
+      `SELECT t.rowid AS __rowid, ${columnList(t)}${dayColumn(t)} FROM ${quote(t.table)} t
          WHERE t.rowid > ? AND t.rowid <= ? ORDER BY t.rowid LIMIT ?`,
-      )
-      .all(lastRowAtOrBefore(after.pos, boundaries), bounds.rows[t.table] ?? 0, limit) as Raw[];
+    ).all(lastRowAtOrBefore(after.pos, boundaries), bounds.rows[t.table] ?? 0, limit);
     const rows = raws.map((r) => toRow(t, r, boundaries));
     const last = rows[rows.length - 1];
     return { rows, cursor: last ? { pos: Number(last.id), key: '' } : null };
@@ -108,32 +116,29 @@ export function createSyncReader(
   /** How many rows are after `after`, within the run's bounds. */
   function pending(t: SyncTable, after: SyncCursor, bounds: RunBounds): number {
     if (t.kind === 'versioned') {
-      return db
-        .prepare(
+      return (
+        countOf(
           `SELECT count(*) FROM ${quote(t.table)} t
            WHERE (t.change_seq > ? OR (t.change_seq = ? AND t.id > ?)) AND t.change_seq <= ?`,
-        )
-        .pluck()
-        .get(after.pos, after.pos, after.key, bounds.seq) as number;
+        ).get(after.pos, after.pos, after.key, bounds.seq) ?? 0
+      );
     }
     const from = lastRowAtOrBefore(after.pos, boundariesOf(t.table));
-    return db
-      .prepare(`SELECT count(*) FROM ${quote(t.table)} WHERE rowid > ? AND rowid <= ?`)
-      .pluck()
-      .get(from, bounds.rows[t.table] ?? 0) as number;
+    return (
+      countOf(`SELECT count(*) FROM ${quote(t.table)} WHERE rowid > ? AND rowid <= ?`).get(
+        from,
+        bounds.rows[t.table] ?? 0,
+      ) ?? 0
+    );
   }
 
   function bounds(): RunBounds {
     const rows: Record<string, number> = {};
     for (const t of tables) {
       if (t.kind !== 'append-only') continue;
-      rows[t.table] =
-        (db
-          .prepare(`SELECT max(rowid) FROM ${quote(t.table)}`)
-          .pluck()
-          .get() as number | null) ?? 0;
+      rows[t.table] = countOf(`SELECT max(rowid) FROM ${quote(t.table)}`).get() ?? 0;
     }
-    const seq = db.prepare('SELECT seq FROM hall_state WHERE id = 1').pluck().get() as number;
+    const seq = countOf('SELECT seq FROM hall_state WHERE id = 1').get() ?? 0;
     return { seq, rows };
   }
 
@@ -142,9 +147,9 @@ export function createSyncReader(
     const boundaries = t.kind === 'append-only' ? boundariesOf(t.table) : [];
     const rowid = t.kind === 'append-only' ? 't.rowid AS __rowid, ' : '';
     const { where, params } = dayFilter(t, day, bounds);
-    const raws = db
-      .prepare(`SELECT ${rowid}${columnList(t)}${dayColumn(t)} FROM ${quote(t.table)} t ${where}`)
-      .all(...params) as Raw[];
+    const raws = rowsOf(
+      `SELECT ${rowid}${columnList(t)}${dayColumn(t)} FROM ${quote(t.table)} t ${where}`,
+    ).all(...params);
     return raws.map((r) => toRow(t, r, boundaries));
   }
 
@@ -187,8 +192,8 @@ export function createSyncReader(
         const boundaries = t.kind === 'append-only' ? boundariesOf(t.table) : [];
         const select =
           t.kind === 'versioned' ? 't.id AS id, t.change_seq AS v' : 't.rowid AS rowid, 0 AS v';
-        const statement = db.prepare(`SELECT ${select} FROM ${quote(t.table)} t ${where}`);
-        for (const r of statement.iterate(...params) as Iterable<Raw>) {
+        const statement = rowsOf(`SELECT ${select} FROM ${quote(t.table)} t ${where}`);
+        for (const r of statement.iterate(...params)) {
           const id =
             t.kind === 'versioned'
               ? String(r.id)
@@ -205,7 +210,7 @@ export function createSyncReader(
   /** The hall's first business day with tickets, or null. */
   function firstDay(): string | null {
     return (
-      (db.prepare('SELECT min(business_day) FROM tickets').pluck().get() as string | null) ?? null
+      db.prepare<[], string | null>('SELECT min(business_day) FROM tickets').pluck().get() ?? null
     );
   }
 

@@ -2,11 +2,11 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { basename, join } from 'node:path';
 import { ensureNotInUse, openDatabase } from '../store/db';
 import { createStore } from '../store/store';
+import { RECORD_KINDS } from '../store/records';
 import { markRunState } from '../store/startup-check';
 import { checkDatabaseFile } from './backup';
 import { TIMELINE_OFFSET } from './cursor';
 import { createSyncRepo } from './sync-repo';
-import { SYNC_TABLES } from './table-specs';
 
 // Brings a hall back from a backup (the hall server must be stopped). The copy is checked, put
 // in place of the hall's database (the old files are moved aside, never deleted), migrated to
@@ -57,15 +57,14 @@ export function restoreHall(options: {
       store.hall.setSeq(seqAfter);
       // A backup is copied from a running hall: the restored copy starts as cleanly stopped.
       markRunState(db, 'clean', now);
-      for (const spec of SYNC_TABLES) {
-        if (spec.kind !== 'append-only') continue;
+      for (const { table, kind } of RECORD_KINDS) {
+        if (kind !== 'append-only') continue;
         const exists = db
-          .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
-          .get(spec.table);
+          .prepare<[string], 1>("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
+          .get(table);
         if (!exists) continue;
-        const last = (db.prepare(`SELECT max(rowid) FROM "${spec.table}"`).pluck().get() ??
-          0) as number;
-        sync.addRestorePoint(spec.table, last, now);
+        const lastRow = db.prepare<[], number | null>(`SELECT max(rowid) FROM "${table}"`).pluck();
+        sync.addRestorePoint(table, lastRow.get() ?? 0, now);
       }
       store.log.audit({
         at: now,

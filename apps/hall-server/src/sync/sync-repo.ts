@@ -1,5 +1,7 @@
-import { SyncStatus, type SyncCursor } from '@onestop/shared';
+import type { SyncCursor, SyncStatus } from '@onestop/shared';
 import type { Db } from '../store/db';
+import { recordTable } from '../store/record-table';
+import { syncStatus, type StoredSyncStatus } from '../store/records';
 
 // The sync's own tables (migration 004): the console's status record, the cursors the center
 // acknowledged as the hall last recorded them, small facts kept between runs, restore points.
@@ -40,43 +42,47 @@ export function defaultSyncStatus(): SyncStatus {
 }
 
 export function createSyncRepo(db: Db) {
-  const getStatus = db.prepare('SELECT data, change_seq FROM sync_status WHERE id = ?');
-  const statusSince = db.prepare('SELECT data, change_seq FROM sync_status WHERE change_seq > ?');
-  const putStatus = db.prepare(`INSERT INTO sync_status (id, data, change_seq) VALUES (?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET data = excluded.data, change_seq = excluded.change_seq`);
-  const getCursors = db.prepare('SELECT source_table, pos, key FROM sync_cursors');
-  const putCursor = db.prepare(`INSERT INTO sync_cursors (source_table, pos, key, acked_at)
+  const statuses = recordTable(db, syncStatus);
+  const getCursors = db.prepare<[], { source_table: string; pos: number; key: string }>(
+    'SELECT source_table, pos, key FROM sync_cursors',
+  );
+  const putCursor = db.prepare<
+    [string, number, string, number]
+  >(`INSERT INTO sync_cursors (source_table, pos, key, acked_at)
     VALUES (?, ?, ?, ?) ON CONFLICT (source_table) DO UPDATE SET pos = excluded.pos,
     key = excluded.key, acked_at = excluded.acked_at`);
-  const getFact = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
-  const putFact = db.prepare(`INSERT INTO sync_state (key, value) VALUES (?, ?)
+  const getFact = db
+    .prepare<[string], string>('SELECT value FROM sync_state WHERE key = ?')
+    .pluck();
+  const putFact = db.prepare<[string, string]>(`INSERT INTO sync_state (key, value) VALUES (?, ?)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
-  const addRestorePoint = db.prepare(
+  const addRestorePoint = db.prepare<[string, number, number]>(
     'INSERT OR IGNORE INTO sync_restore_points (source_table, boundary, restored_at) VALUES (?, ?, ?)',
   );
 
-  const parse = (r: { data: string; change_seq: number }): SyncStatus => ({
+  /** Stored before a field was added, the record has that field's default. */
+  const parse = (stored: StoredSyncStatus): SyncStatus => ({
     ...defaultSyncStatus(),
-    ...SyncStatus.partial().parse(JSON.parse(r.data)),
-    changeSeq: r.change_seq,
+    ...stored.data,
+    changeSeq: stored.changeSeq,
   });
 
   return {
     /** The status record; the default (nothing configured, nothing run) before the first write. */
     status(): SyncStatus {
-      const r = getStatus.get(SYNC_STATUS_ID) as { data: string; change_seq: number } | undefined;
-      return r ? parse(r) : defaultSyncStatus();
+      const stored = statuses.byKey(SYNC_STATUS_ID);
+      return stored ? parse(stored) : defaultSyncStatus();
     },
     statusChangedSince(seq: number): SyncStatus[] {
-      return (statusSince.all(seq) as { data: string; change_seq: number }[]).map(parse);
+      return statuses.changedSince(seq).map(parse);
     },
     saveStatus(status: SyncStatus, changeSeq: number): SyncStatus {
       const saved = { ...status, changeSeq };
-      putStatus.run(saved.id, JSON.stringify(saved), changeSeq);
+      statuses.save({ id: saved.id, data: saved, changeSeq }, changeSeq);
       return saved;
     },
     cursors(): Record<string, SyncCursor> {
-      const rows = getCursors.all() as { source_table: string; pos: number; key: string }[];
+      const rows = getCursors.all();
       return Object.fromEntries(rows.map((r) => [r.source_table, { pos: r.pos, key: r.key }]));
     },
     saveCursors(cursors: Record<string, SyncCursor>, at: number): void {
@@ -85,7 +91,7 @@ export function createSyncRepo(db: Db) {
       })();
     },
     fact(key: string): string | null {
-      return (getFact.get(key) as string | undefined) ?? null;
+      return getFact.get(key) ?? null;
     },
     setFact(key: string, value: string): void {
       putFact.run(key, value);

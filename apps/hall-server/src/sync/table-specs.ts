@@ -1,54 +1,28 @@
 // Which hall tables go up to the regional center, how each is read "since a cursor", and which
 // business day each row belongs to (the center partitions by it, so it must never change for a
-// record: it comes from a column written once). A table listed here that does not exist yet in
-// this database is simply skipped, and flows up as soon as a migration creates it; columns are
-// read from the table itself, so new columns flow up too.
+// record: it comes from a column written once). Each record kind declares its own rule
+// (store/records/). A table listed here that does not exist yet in this database is simply
+// skipped, and flows up as soon as a migration creates it; columns are read from the table
+// itself, so new columns flow up too.
 
-/** How a row's business day is found. */
-export type DayRule =
-  /** A `YYYY-MM-DD` business-day column. */
-  | { kind: 'column'; column: string }
-  /** An epoch-ms column written once (created at, started at): its local date in the hall. */
-  | { kind: 'time'; column: string }
-  /** The business day of the ticket whose id is in `column`. */
-  | { kind: 'ticket'; column: string };
+import type { DayRule, SyncRule } from '../store/record-kind';
+import { RECORD_KINDS } from '../store/records';
 
-export interface SyncTableSpec {
+export type { DayRule };
+
+export interface SyncTableSpec extends SyncRule {
   table: string;
   /**
    * `versioned`: keyed by `id`, rewritten with the `change_seq` of each command that changes it.
    * `append-only`: rows are only ever added (triggers refuse the rest); read by row number.
    */
   kind: 'versioned' | 'append-only';
-  day: DayRule;
-  /** Columns never sent: secrets that have no business leaving the hall. */
-  omit?: readonly string[];
 }
 
-export const SYNC_TABLES: readonly SyncTableSpec[] = [
-  { table: 'tickets', kind: 'versioned', day: { kind: 'column', column: 'business_day' } },
-  {
-    table: 'ticket_transitions',
-    kind: 'append-only',
-    day: { kind: 'ticket', column: 'ticket_id' },
-  },
-  { table: 'evaluations', kind: 'versioned', day: { kind: 'ticket', column: 'ticket_id' } },
-  { table: 'alerts', kind: 'versioned', day: { kind: 'time', column: 'created_at' } },
-  { table: 'opinions', kind: 'versioned', day: { kind: 'time', column: 'created_at' } },
-  { table: 'appointments', kind: 'versioned', day: { kind: 'time', column: 'created_at' } },
-  // A case's steps are part of the case record (a JSON column), so they travel with it.
-  { table: 'cases', kind: 'versioned', day: { kind: 'time', column: 'opened_at' } },
-  { table: 'tasks', kind: 'versioned', day: { kind: 'time', column: 'created_at' } },
-  { table: 'follow_ups', kind: 'versioned', day: { kind: 'time', column: 'created_at' } },
-  { table: 'handovers', kind: 'versioned', day: { kind: 'time', column: 'created_at' } },
-  {
-    table: 'staff_sessions',
-    kind: 'versioned',
-    day: { kind: 'time', column: 'started_at' },
-    omit: ['token_hash'],
-  },
-  { table: 'audit_log', kind: 'append-only', day: { kind: 'time', column: 'at' } },
-];
+/** The record kinds that go up (store/records/ declares each one's rule), in sending order. */
+export const SYNC_TABLES: readonly SyncTableSpec[] = RECORD_KINDS.flatMap(
+  ({ table, kind, sync }) => (sync === 'hall-local' ? [] : [{ table, kind, ...sync }]),
+);
 
 /** A spec found in this database, with the columns to send. */
 export interface SyncTable extends SyncTableSpec {
