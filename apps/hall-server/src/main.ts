@@ -1,6 +1,7 @@
 import { demoStaff } from './app/demo-hall';
 import { EXIT_CONFIG, hallConfigOrExit } from './config/process-config';
 import { createHallLogger } from './logging/hall-logger';
+import { errorText } from './logging/error-text';
 import { startHallServer } from './server';
 import { DemoCredentialsError } from './setup/demo-credentials';
 import { DatabaseRefusal } from './store/startup-check';
@@ -30,7 +31,7 @@ try {
 } catch (err) {
   // A log directory that cannot be made or written is a setting to mend, not a crash to retry.
   console.error(
-    `The log directory ${config.log.dir} cannot be written (log.dir, LOG_DIR): ${(err as Error).message}`,
+    `The log directory ${config.log.dir} cannot be written (log.dir, LOG_DIR): ${errorText(err)}`,
   );
   process.exit(EXIT_NEEDS_A_PERSON);
 }

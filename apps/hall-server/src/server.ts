@@ -1,5 +1,4 @@
 import type { Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
@@ -294,7 +293,10 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   sweeper.unref();
 
   await app.listen({ port: options.port ?? 0, host: options.host ?? '0.0.0.0' });
-  const port = (httpServer.address() as AddressInfo).port;
+  const address = httpServer.address();
+  // A TCP port, never a pipe: the hall listens on host and port.
+  if (address === null || typeof address === 'string') throw new Error('not listening on a port');
+  const { port } = address;
   return {
     hall,
     demoHall,

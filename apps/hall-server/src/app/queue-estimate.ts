@@ -102,7 +102,7 @@ function hallOpensAt(hall: HallState, now: number): number | null {
   const hours = hall.config.businessHours;
   const { timeZone } = hall.config;
   if (!hours || isOpenAt(now, timeZone, hours)) return null;
-  const [h, m] = hours.open.split(':').map(Number) as [number, number];
+  const [h = 0, m = 0] = hours.open.split(':').map(Number);
   const today = atLocalTime(hall.businessDay, h, m, timeZone);
   return today > now ? today : atLocalTime(addDays(dayOf(now, timeZone), 1), h, m, timeZone);
 }

@@ -8,6 +8,7 @@ import {
 } from '@onestop/shared';
 import type { AuditRow } from '../store/log-repo';
 import type { Store } from '../store/store';
+import { isRecord } from './is-record';
 
 // The shift log as the duty leader reads it (issue 15 item 10): each audited command becomes a
 // line in words, zh and en, from the command and its payload, with the records it names looked
@@ -293,13 +294,13 @@ function wordsOf(
     case 'device:revoke':
       return [`停用设备 ${n.device(p.deviceId)}`, `Revoked ${n.device(p.deviceId)}`];
     case 'admin:save-staff': {
-      const staff = (p.staff ?? {}) as Record<string, unknown>;
-      return [`保存员工 ${clip(str(staff.name))}`, `Saved staff ${clip(str(staff.name))}`];
+      const name = isRecord(p.staff) ? p.staff.name : undefined;
+      return [`保存员工 ${clip(str(name))}`, `Saved staff ${clip(str(name))}`];
     }
     case 'admin:reset-pin':
       return [`重置 ${n.staff(p.staffId)} 的密码`, `Reset ${n.staff(p.staffId)}'s PIN`];
     case 'admin:configure': {
-      const keys = Object.keys((p.settings ?? {}) as object).join(', ');
+      const keys = (isRecord(p.settings) ? Object.keys(p.settings) : []).join(', ');
       return [`修改设置:${keys}`, `Changed settings: ${keys}`];
     }
     default:
@@ -331,9 +332,8 @@ export function shiftLog(store: Store, since: number): ShiftLogEntry[] {
     .map(({ e, turn }) => {
       let payload: Record<string, unknown> = {};
       try {
-        const parsed = JSON.parse(e.payload) as unknown;
-        if (parsed !== null && typeof parsed === 'object')
-          payload = parsed as Record<string, unknown>;
+        const parsed: unknown = JSON.parse(e.payload);
+        if (isRecord(parsed)) payload = parsed;
       } catch {
         // an unreadable payload gives the command's name as its words
       }

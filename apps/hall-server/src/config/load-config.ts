@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { ENV_KEYS, type EnvValue } from './env-keys';
 import { hallConfigSchema, type HallConfig } from './hall-config';
+import { errnoCode, errorText } from '../logging/error-text';
 
 // Reads the hall's configuration: the file (`--config <path>`, else <data dir>/onestop.json when
 // it exists), then the environment and flags over it, then the whole checked by one schema.
@@ -144,7 +145,7 @@ function readConfigFile(
     if (isObject(values)) return { path, values };
     problems.push(`${path} must hold a JSON object ({ "port": 8080, … })`);
   } catch (err) {
-    problems.push(`${path} is not valid JSON: ${(err as Error).message}`);
+    problems.push(`${path} is not valid JSON: ${errorText(err)}`);
   }
   return { path, values: {} };
 }
@@ -193,11 +194,11 @@ function flagValue(argv: readonly string[], name: string, problems: string[]): s
 function readText(
   input: LoadInput,
   path: string,
-): { text: string } | { error: NodeJS.ErrnoException } {
+): { text: string } | { error: { code: string | undefined; message: string } } {
   try {
     return { text: input.readFile(path) };
   } catch (err) {
-    return { error: err as NodeJS.ErrnoException };
+    return { error: { code: errnoCode(err), message: errorText(err) } };
   }
 }
 

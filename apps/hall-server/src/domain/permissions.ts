@@ -1,4 +1,10 @@
-import { commands, type CommandName, type DeviceKind, type Role } from '@onestop/shared';
+import {
+  commands,
+  type Audience,
+  type CommandName,
+  type DeviceKind,
+  type Role,
+} from '@onestop/shared';
 import { reject, accept, type Result } from './result';
 
 // The role-by-command matrix lives in the shared contract; this applies it to one actor.
@@ -27,12 +33,13 @@ export function rolesOf(deviceKind: DeviceKind | null, staffRoles: readonly Role
 
 export function authorize(name: CommandName, actor: ActorRoles): Result<void> {
   const def = commands[name];
-  if (def.roles === 'public') return accept(undefined);
+  const roles: Audience = def.roles;
+  if (roles === 'public') return accept(undefined);
   if (actor.deviceKind === null) return reject('not_paired');
   const devices: readonly DeviceKind[] | undefined = 'devices' in def ? def.devices : undefined;
   if (devices && !devices.includes(actor.deviceKind)) return reject('wrong_device');
-  if (def.roles === 'paired') return accept(undefined);
-  if (actor.roles.some((r) => (def.roles as readonly Role[]).includes(r))) return accept(undefined);
+  if (roles === 'paired') return accept(undefined);
+  if (actor.roles.some((r) => roles.includes(r))) return accept(undefined);
   return actor.deviceKind === 'desk' && !actor.signedIn
     ? reject('not_signed_in')
     : reject('forbidden');

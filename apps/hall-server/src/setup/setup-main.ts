@@ -1,5 +1,6 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline/promises';
 import { hallConfigOrExit } from '../config/process-config';
+import { errorText } from '../logging/error-text';
 import { argValue } from '../sync/cli-args';
 import {
   removeDemoCredentials,
@@ -33,31 +34,42 @@ const fields = [
   { flag: '--admin-staff-no', env: 'ADMIN_STAFF_NO', ask: "The first admin's staff number" },
   { flag: '--admin-name', env: 'ADMIN_NAME', ask: "The first admin's name" },
 ] as const;
-type Field = (typeof fields)[number]['flag'];
 
 function fail(message: string, code = 1): never {
   console.error(message);
   process.exit(code);
 }
 
-async function values(): Promise<Record<Field, string>> {
-  const out = {} as Record<Field, string>;
+type Question = (typeof fields)[number];
+
+/** A field's value: its flag, its environment variable, asked on a terminal, or its fallback. */
+async function answer(f: Question, rl: Interface | null): Promise<string> {
+  let v = argValue(argv, f.flag) ?? (process.env[f.env] || undefined);
+  if (v === undefined && rl) {
+    const hint = 'fallback' in f ? ` [${f.fallback}]` : '';
+    v = (await rl.question(`${f.ask}${hint}: `)).trim() || ('fallback' in f ? f.fallback : '');
+  }
+  v ??= 'fallback' in f ? f.fallback : undefined;
+  if (v === undefined) fail(`${f.flag} (or ${f.env}) is missing\n\n${USAGE}`, 2);
+  return v;
+}
+
+async function values() {
   const rl = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : null;
+  const [hallId, nameZh, nameEn, timeZone, adminStaffNo, adminName] = fields;
   try {
-    for (const f of fields) {
-      let v = argValue(argv, f.flag) ?? (process.env[f.env] || undefined);
-      if (v === undefined && rl) {
-        const hint = 'fallback' in f ? ` [${f.fallback}]` : '';
-        v = (await rl.question(`${f.ask}${hint}: `)).trim() || ('fallback' in f ? f.fallback : '');
-      }
-      v ??= 'fallback' in f ? f.fallback : undefined;
-      if (v === undefined) fail(`${f.flag} (or ${f.env}) is missing\n\n${USAGE}`, 2);
-      out[f.flag] = v;
-    }
+    // Asked in this order on a terminal.
+    return {
+      hallId: await answer(hallId, rl),
+      nameZh: await answer(nameZh, rl),
+      nameEn: await answer(nameEn, rl),
+      timeZone: await answer(timeZone, rl),
+      adminStaffNo: await answer(adminStaffNo, rl),
+      adminName: await answer(adminName, rl),
+    };
   } finally {
     rl?.close();
   }
-  return out;
 }
 
 /** Reads a line from the terminal without echoing it. */
@@ -134,24 +146,19 @@ try {
     const v = await values();
     const r = await setUpHall({
       dataDir,
-      hallId: v['--hall-id'],
-      nameZh: v['--name-zh'],
-      nameEn: v['--name-en'],
-      timeZone: v['--time-zone'],
-      adminStaffNo: v['--admin-staff-no'],
-      adminName: v['--admin-name'],
+      ...v,
       force: argv.includes('--force'),
       ...(await pins()),
     });
     console.log(
       [
-        `The hall ${v['--hall-id']} (${v['--name-zh']} · ${v['--name-en']}) is set up in ${r.database}.`,
+        `The hall ${v.hallId} (${v.nameZh} · ${v.nameEn}) is set up in ${r.database}.`,
         ...(r.movedAsideTo ? [`The hall that was there is in ${r.movedAsideTo}.`] : []),
-        `Its admin is staff no. ${v['--admin-staff-no']}; services and counters are added in the console.`,
+        `Its admin is staff no. ${v.adminStaffNo}; services and counters are added in the console.`,
         ...codeLines(r),
       ].join('\n'),
     );
   }
 } catch (err) {
-  fail(`Set-up refused: ${(err as Error).message}`, 1);
+  fail(`Set-up refused: ${errorText(err)}`, 1);
 }
