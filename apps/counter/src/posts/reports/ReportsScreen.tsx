@@ -4,7 +4,7 @@ import { useOnline, useStaffView } from '../../common/desk';
 import { formatDuration, type Lang } from '../../common/format';
 import { named } from '../../common/hall-selectors';
 import { useQuery } from '../../common/use-query';
-import { addStrings } from '../../i18n';
+import { addStrings, useLanguage } from '../../i18n';
 import { percent } from './cells';
 import { ExportBar } from './ExportBar';
 import { CasesSection, OpinionsSection } from './FollowUpSections';
@@ -49,8 +49,8 @@ const sections: Record<Section, ComponentType<SectionProps>> = {
 };
 
 export function ReportsScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const { hall } = useStaffView();
   const online = useOnline();
   const today = hall.businessDay;

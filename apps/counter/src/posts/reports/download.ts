@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@onestop/shared';
+import { errorCodes, type ErrorCode } from '@onestop/shared';
 
 // Report files from the hall server (`/api/v1/report/export`), read chunk by chunk so the
 // screen can show how far a long export has come, and cancelled with an AbortSignal.
@@ -52,8 +52,9 @@ function filenameOf(disposition: string | null, fallback: string): string {
 
 async function refusal(res: Response): Promise<ErrorCode> {
   try {
-    const body = (await res.json()) as { code?: ErrorCode };
-    return body.code ?? 'internal_error';
+    const body: unknown = await res.json();
+    const code = typeof body === 'object' && body !== null && 'code' in body ? body.code : null;
+    return errorCodes.find((known) => known === code) ?? 'internal_error';
   } catch {
     return 'internal_error';
   }
