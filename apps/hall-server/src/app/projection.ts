@@ -10,13 +10,14 @@ import {
   type Staff,
   type Ticket,
 } from '@onestop/shared';
+import { RECORD_KINDS } from '../store/records';
 
 // Each audience gets only what its screen shows. Customer-facing devices (kiosk, display, pad,
 // a desk nobody is signed in on) see customer data masked, none of the staff's free text (a
 // ticket's note, state reason and business items, an override's reason), staff as a name and a
-// photo (no staff number, no roles), and only the record kinds listed here: nothing of devices,
-// staff sessions, appointments, opinions or any record kind added later unless it is added to
-// this list on purpose. An evaluation pad sees, besides, its own counter's evaluations (no customer data in
+// photo (no staff number, no roles), and only the record kinds declared `shown: { to: 'public' }`
+// (store/records/): nothing of devices, staff sessions, appointments, opinions or any record
+// kind added later unless it is declared so on purpose. An evaluation pad sees, besides, its own counter's evaluations (no customer data in
 // them) and the staff number of its own counter's clerk, which DESIGN.md has it show.
 
 export type Audience = 'staff' | 'public' | `pad:${string}`;
@@ -52,11 +53,9 @@ function ownClerks(
   return ids;
 }
 
+/** The record kinds every device is sent, and the hall's configuration. */
 const PUBLIC_KINDS: ReadonlySet<string> = new Set([
-  'tickets',
-  'counters',
-  'services',
-  'staff',
+  ...RECORD_KINDS.flatMap(({ shown }) => (shown?.to === 'public' ? [shown.as] : [])),
   'config',
 ]);
 
