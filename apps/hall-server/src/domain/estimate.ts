@@ -82,12 +82,13 @@ const OVERRUN_SHARE = 0.25;
  *  (breaks, no-shows, transfers, walk-ins). The upper end is set with npm run bench:estimate so
  *  that at most one customer in ten of the simulated week's first day waits past it
  *  (docs/benchmarks.md). */
-const Z_LOW = 1;
-const LOW_MARGIN_SHARE = 0.4;
-const LOW_MARGIN_MIN_SEC = 150;
-const Z_HIGH = 3.5;
-const HIGH_MARGIN_SHARE = 1.4;
-const HIGH_MARGIN_MIN_SEC = 525;
+const LOW_END = { spreads: 1, marginShare: 0.4, marginMinSec: 150 };
+const HIGH_END = { spreads: 3.5, marginShare: 1.4, marginMinSec: 525 };
+
+/** How far an end of the range lies from the centre. */
+function endDistance(end: typeof LOW_END, centre: number, sd: number): number {
+  return end.spreads * sd + Math.max(end.marginMinSec, centre * end.marginShare);
+}
 
 interface Server {
   id: string;
@@ -199,8 +200,8 @@ function arrivalsAfter(input: WaitInput): (until: number) => Ticket[] {
 export function rangeOf(centreSec: number, variance: number): WaitRange {
   const centre = Math.max(0, centreSec);
   const sd = Math.sqrt(variance);
-  const below = Z_LOW * sd + Math.max(LOW_MARGIN_MIN_SEC, centre * LOW_MARGIN_SHARE);
-  const above = Z_HIGH * sd + Math.max(HIGH_MARGIN_MIN_SEC, centre * HIGH_MARGIN_SHARE);
+  const below = endDistance(LOW_END, centre, sd);
+  const above = endDistance(HIGH_END, centre, sd);
   return {
     estimatedWaitSec: Math.round(centre),
     lowSec: Math.round(Math.max(0, centre - below)),

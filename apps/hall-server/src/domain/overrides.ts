@@ -31,6 +31,19 @@ function overridden(
   return { ticket: { ...after, updatedAt: now }, transition, events: [] };
 }
 
+/** The duty leader's `next` version of a waiting ticket, or why not. */
+function overrideWaiting(
+  ticket: Ticket,
+  next: Result<Ticket>,
+  by: string,
+  reason: string,
+  now: number,
+): Result<TicketChange> {
+  const ok = waitingOnly(ticket);
+  if (!ok.ok) return ok;
+  return next.ok ? accept(overridden(ticket, next.value, by, reason, now)) : next;
+}
+
 /** `priority`: into the priority class; `front`: ahead of everyone in its service's queue. */
 export function prioritise(
   ticket: Ticket,
@@ -39,14 +52,13 @@ export function prioritise(
   reason: string,
   now: number,
 ): Result<TicketChange> {
-  const ok = waitingOnly(ticket);
-  if (!ok.ok) return ok;
-  if (to === 'priority' && ticket.priority === 'priority' && !ticket.returning) {
-    return reject('invalid_transition', `${ticket.number} has priority already.`);
-  }
-  const after: Ticket =
-    to === 'priority' ? { ...ticket, priority: 'priority' } : { ...ticket, returning: true };
-  return accept(overridden(ticket, after, by, reason, now));
+  const already = to === 'priority' && ticket.priority === 'priority' && !ticket.returning;
+  const next: Result<Ticket> = already
+    ? reject('invalid_transition', `${ticket.number} has priority already.`)
+    : accept(
+        to === 'priority' ? { ...ticket, priority: 'priority' } : { ...ticket, returning: true },
+      );
+  return overrideWaiting(ticket, next, by, reason, now);
 }
 
 /** Only `counterId` calls it, and calls it first. */
@@ -58,9 +70,8 @@ export function assignToCounter(
   now: number,
 ): Result<TicketChange> {
   // Any counter, even one not serving the ticket's service: the duty leader decides.
-  const ok = waitingOnly(ticket);
-  if (!ok.ok) return ok;
-  return accept(overridden(ticket, { ...ticket, targetCounterId: counter.id }, by, reason, now));
+  const next = accept({ ...ticket, targetCounterId: counter.id });
+  return overrideWaiting(ticket, next, by, reason, now);
 }
 
 /**

@@ -14,13 +14,9 @@ import {
 } from '../../domain/tasks';
 import { handler, type TxContext } from '../context';
 import { throttlesOf } from '../throttles';
-import { ticketById } from './clerk';
+import { signedInStaff, ticketById } from './clerk';
 
 // First-handler responsibilities: cases, support tasks to the service post, follow-ups.
-
-function me(tx: TxContext): Result<Staff> {
-  return tx.actor.staff ? accept(tx.actor.staff) : reject('not_signed_in');
-}
 
 /** Someone who can be given a follow-up: active, a clerk or the duty leader. */
 function followUpAssignee(tx: TxContext, staffId: string): Result<Staff> {
@@ -72,7 +68,7 @@ function contactHolder(
 export const caseHandlers = {
   'case:open': handler<'case:open'>({
     run(tx, args) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const type = found(tx.store.caseTypes.byId(args.caseTypeId), `Case type ${args.caseTypeId}`);
       if (!type.ok) return type;
@@ -98,7 +94,7 @@ export const caseHandlers = {
 
   'case:advance': handler<'case:advance'>({
     run(tx, { caseId, note }) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const c = found(tx.store.cases.byId(caseId), `Case ${caseId}`);
       if (!c.ok) return c;
@@ -109,7 +105,7 @@ export const caseHandlers = {
 
   'case:close': handler<'case:close'>({
     run(tx, { caseId, outcome, result }) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const c = found(tx.store.cases.byId(caseId), `Case ${caseId}`);
       if (!c.ok) return c;
@@ -120,7 +116,7 @@ export const caseHandlers = {
 
   'task:create': handler<'task:create'>({
     run(tx, args) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       let linkedCase = null;
       if (args.caseId !== undefined) {
@@ -149,7 +145,7 @@ export const caseHandlers = {
 
   'task:accept': handler<'task:accept'>({
     run(tx, { taskId }) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const task = found(tx.store.tasks.byId(taskId), `Task ${taskId}`);
       if (!task.ok) return task;
@@ -160,7 +156,7 @@ export const caseHandlers = {
 
   'task:complete': handler<'task:complete'>({
     run(tx, { taskId, result }) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const task = found(tx.store.tasks.byId(taskId), `Task ${taskId}`);
       if (!task.ok) return task;
@@ -171,7 +167,7 @@ export const caseHandlers = {
 
   'task:cancel': handler<'task:cancel'>({
     run(tx, { taskId, reason }) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const task = found(tx.store.tasks.byId(taskId), `Task ${taskId}`);
       if (!task.ok) return task;
@@ -182,7 +178,7 @@ export const caseHandlers = {
 
   'follow-up:create': handler<'follow-up:create'>({
     run(tx, args) {
-      const leader = me(tx);
+      const leader = signedInStaff(tx);
       if (!leader.ok) return leader;
       const assignee = followUpAssignee(tx, args.assigneeStaffId);
       if (!assignee.ok) return assignee;
@@ -240,7 +236,7 @@ export const caseHandlers = {
 
   'follow-up:close': handler<'follow-up:close'>({
     run(tx, { followUpId, result }) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const f = found(tx.store.followUps.byId(followUpId), `Follow-up ${followUpId}`);
       if (!f.ok) return f;
@@ -256,7 +252,7 @@ export const caseHandlers = {
 
   'customer:reveal-contact': handler<'customer:reveal-contact'>({
     run(tx, { subject, id }) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const holder = contactHolder(tx, subject, id);
       if (!holder.ok) return holder;

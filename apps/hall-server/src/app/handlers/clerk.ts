@@ -1,7 +1,12 @@
-import type { Counter, Ticket } from '@onestop/shared';
+import type { Counter, Staff, Ticket } from '@onestop/shared';
 import { accept, reject, type Result } from '../../domain/result';
 import type { ClerkAtCounter } from '../../domain/tickets';
 import type { TxContext } from '../context';
+
+/** The staff member signed in on the asking desk. */
+export function signedInStaff(tx: TxContext): Result<Staff> {
+  return tx.actor.staff ? accept(tx.actor.staff) : reject('not_signed_in');
+}
 
 /** The signed-in clerk and the counter they work at. */
 export function clerkAt(tx: TxContext): Result<ClerkAtCounter> {

@@ -8,17 +8,13 @@ import {
 import { accept, reject, type Result } from '../../domain/result';
 import { returnTicket } from '../../domain/tickets';
 import { handler, type TxContext } from '../context';
-import { leaveCounterOf, ticketById } from './clerk';
+import { leaveCounterOf, signedInStaff, ticketById } from './clerk';
 import { shiftLog } from '../shift-log';
 import { cachedCallOrder, consoleCallOrder } from '../call-order';
 
 // The duty-leader console: overrides (reason required, audited by the pipeline, announced to
 // the affected clerk), the opinions desk, alerts, presence, the call order and the shift log.
 // The admin's settings are in admin-handlers.ts.
-
-function leaderOf(tx: TxContext): Result<Staff> {
-  return tx.actor.staff ? accept(tx.actor.staff) : reject('not_signed_in');
-}
 
 function announce(
   tx: TxContext,
@@ -43,7 +39,7 @@ function leaderAndTicket(
   tx: TxContext,
   ticketId: string,
 ): Result<{ leader: Staff; ticket: Ticket }> {
-  const leader = leaderOf(tx);
+  const leader = signedInStaff(tx);
   if (!leader.ok) return leader;
   const ticket = ticketById(tx, ticketId);
   return ticket.ok ? accept({ leader: leader.value, ticket: ticket.value }) : ticket;
@@ -102,7 +98,7 @@ export const consoleHandlers = {
 
   'override:sign-out': handler<'override:sign-out'>({
     run(tx, { staffId, reason }) {
-      const leader = leaderOf(tx);
+      const leader = signedInStaff(tx);
       if (!leader.ok) return leader;
       const staff = tx.store.staff.byId(staffId);
       if (!staff) return reject('not_found', `Staff ${staffId}.`);

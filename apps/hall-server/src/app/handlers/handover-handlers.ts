@@ -17,6 +17,7 @@ import {
 import { accept, reject, type Result } from '../../domain/result';
 import type { Store } from '../../store/store';
 import { handler, type TxContext } from '../context';
+import { signedInStaff } from './clerk';
 
 // Shift handover: open items pass to a named colleague or the duty leader when they
 // acknowledge; signing off is refused while anything would be left without a holder.
@@ -65,10 +66,6 @@ export function mayLeave(
     keepCases ? { now: tx.now, timeZone: tx.hall.config.timeZone } : null,
     duty,
   );
-}
-
-function me(tx: TxContext): Result<Staff> {
-  return tx.actor.staff ? accept(tx.actor.staff) : reject('not_signed_in');
 }
 
 function handoverById(tx: TxContext, id: string): Result<Handover> {
@@ -121,7 +118,7 @@ function moveItems(tx: TxContext, h: Handover): void {
 export const handoverHandlers = {
   'handover:create': handler<'handover:create'>({
     run(tx, { toStaffId, note, includeKept }) {
-      const from = me(tx);
+      const from = signedInStaff(tx);
       if (!from.ok) return from;
       const made = createHandover(
         {
@@ -143,7 +140,7 @@ export const handoverHandlers = {
 
   'handover:acknowledge': handler<'handover:acknowledge'>({
     run(tx, { handoverId }) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const h = handoverById(tx, handoverId);
       if (!h.ok) return h;
@@ -156,7 +153,7 @@ export const handoverHandlers = {
 
   'handover:cancel': handler<'handover:cancel'>({
     run(tx, { handoverId }) {
-      const staff = me(tx);
+      const staff = signedInStaff(tx);
       if (!staff.ok) return staff;
       const h = handoverById(tx, handoverId);
       if (!h.ok) return h;
