@@ -19,7 +19,7 @@ export function dueStatus(dueAt: number, now: number, timeZone: string): DueStat
  * otherwise: `HallConfig.caseWarning`), and alerted at it. */
 export const CASE_WARN_MS = 24 * 3_600_000;
 
-/** The hall's warning setting (`CaseWarning` in model.ts): hours, or a share of the promise. */
+/** The hall's warning setting (`CaseWarning` in model/config.ts): hours, or a share of the promise. */
 export type CaseWarningSetting = { by: 'hours'; hours: number } | { by: 'share'; percent: number };
 
 /** How long before its due time a case is warned about, under the hall's setting. */

@@ -1,0 +1,8 @@
+// The contract's domain records, by subject; imported as './model' (or from @onestop/shared).
+export * from './common';
+export * from './tickets';
+export * from './hall';
+export * from './config';
+export * from './front';
+export * from './work';
+export * from './snapshot';
