@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { demoSeed } from '@onestop/hall-server';
+import type { CommandPayload } from '@onestop/shared';
 import {
   clerkAtCounter,
   connectClient,
@@ -20,7 +21,8 @@ import { clerkAt, openConsole, openTab, serveAndRate } from '../test-support/con
 // The hall's clock starts 50 minutes back so that the morning's tickets have waited past their
 // targets and the alert sweep has something to say when the screens are taken.
 
-const outDir = fileURLToPath(new URL('../../../docs/screenshots', import.meta.url));
+const outDir =
+  process.env.SHOTS_DIR ?? fileURLToPath(new URL('../../../docs/screenshots', import.meta.url));
 const minute = 60_000;
 let offset = -100 * minute;
 const clock = () => Date.now() + offset;
@@ -43,50 +45,25 @@ async function morning(url: string) {
   const clerks: HallClient[] = [];
   for (const n of [1, 2, 3, 5]) clerks.push((await clerkAt(url, n)).socket);
   const fourth = await clerkAt(url, 4);
-  // Served and rated visits, one of them 不满意.
-  offset += 5 * minute;
-  await serveAndRate(url, {
-    counter: 1,
-    clerk: clerks[0]!,
-    serviceId: 'svc-billing',
-    score: 'very_satisfied',
-  });
-  offset += 5 * minute;
-  await serveAndRate(url, {
-    counter: 2,
-    clerk: clerks[1]!,
-    serviceId: 'svc-fault',
-    score: 'satisfied',
-  });
-  offset += 5 * minute;
-  await serveAndRate(url, {
-    counter: 1,
-    clerk: clerks[0]!,
-    serviceId: 'svc-invoice',
-    score: 'satisfied',
-  });
-  offset += 5 * minute;
-  await serveAndRate(url, {
-    counter: 2,
-    clerk: clerks[1]!,
-    serviceId: 'svc-billing',
-    score: 'dissatisfied',
-    reasons: ['waiting', 'attitude'],
-  });
-  offset += 5 * minute;
-  await serveAndRate(url, {
-    counter: 3,
-    clerk: clerks[2]!,
-    serviceId: 'svc-account',
-    score: 'very_satisfied',
-  });
-  offset += 5 * minute;
-  await serveAndRate(url, {
-    counter: 5,
-    clerk: clerks[3]!,
-    serviceId: 'svc-fault',
-    score: 'neutral',
-  });
+  // Served and rated visits five minutes apart, one of them 不满意.
+  const visits: Omit<Parameters<typeof serveAndRate>[1], 'clerk'>[] = [
+    { counter: 1, serviceId: 'svc-billing', score: 'very_satisfied' },
+    { counter: 2, serviceId: 'svc-fault', score: 'satisfied' },
+    { counter: 1, serviceId: 'svc-invoice', score: 'satisfied' },
+    {
+      counter: 2,
+      serviceId: 'svc-billing',
+      score: 'dissatisfied',
+      reasons: ['waiting', 'attitude'],
+    },
+    { counter: 3, serviceId: 'svc-account', score: 'very_satisfied' },
+    { counter: 5, serviceId: 'svc-fault', score: 'neutral' },
+  ];
+  const clerkOf = new Map([1, 2, 3, 5].map((n, i) => [n, clerks[i]!]));
+  for (const visit of visits) {
+    offset += 5 * minute;
+    await serveAndRate(url, { ...visit, clerk: clerkOf.get(visit.counter)! });
+  }
   // The queues of the morning: a ticket every three minutes over the last hour.
   offset = -62 * minute;
   const plan = [
@@ -127,35 +104,22 @@ async function morning(url: string) {
   offset = -1 * minute;
   ok(await send(clerks[1]!, 'ticket:call-next', {}));
   ok(await send(fourth.socket, 'counter:pause', { reason: 'break' }));
-  // A no-show and a cancelled ticket for the missed list.
   // Opinions from the supervision box; the same phone twice is a repeated opinion.
-  ok(
-    await send(kiosk, 'opinion:submit', {
+  const opinions: CommandPayload<'opinion:submit'>[] = [
+    {
       category: 'complaint',
       text: '上午排队时间太长,缴费窗口只开了两个,希望高峰时段多开窗口。',
       contact: '13812345678',
-    }),
-  );
-  ok(
-    await send(kiosk, 'opinion:submit', {
-      category: 'suggestion',
-      text: '建议在等候区增加充电插座和饮水机。',
-      contact: '13987654321',
-    }),
-  );
-  ok(
-    await send(kiosk, 'opinion:submit', {
+    },
+    { category: 'suggestion', text: '建议在等候区增加充电插座和饮水机。', contact: '13987654321' },
+    {
       category: 'complaint',
       text: '上周反映的电费异常问题至今没有人回复。',
       contact: '13812345678',
-    }),
-  );
-  ok(
-    await send(kiosk, 'opinion:submit', {
-      category: 'praise',
-      text: '3号窗口陈刚师傅讲解非常耐心,点赞!',
-    }),
-  );
+    },
+    { category: 'praise', text: '3号窗口陈刚师傅讲解非常耐心,点赞!' },
+  ];
+  for (const opinion of opinions) ok(await send(kiosk, 'opinion:submit', opinion));
   await casesKeptOverSignOff(url, kiosk);
   return { clerks, fourth: fourth.socket, issued, devices: [...devices, kiosk] };
 }

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
-import { initReactI18next, useTranslation } from 'react-i18next';
-import { uiStrings } from '@onestop/ui';
+import { initReactI18next } from 'react-i18next';
+import { langOf, uiStrings } from '@onestop/ui';
 import { en } from './en';
 import { zh } from './zh';
 
@@ -22,17 +22,11 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
 });
-setDocumentLanguage(languageOf(i18next.language));
+setDocumentLanguage(langOf(i18next.language));
 
-/** The language an i18next tag stands for: English when it says so, else zh. */
-export function languageOf(tag: string): Language {
-  return tag === 'en' ? 'en' : 'zh';
-}
-
-/** The screen's language now, for the formatters that take one. */
-export function useLanguage(): Language {
-  return languageOf(useTranslation().i18n.language);
-}
+// The screen's language as the shared UI reads i18next's (the reports' and the console's
+// formatters take it), under the names the reports use.
+export { langOf as languageOf, useLang as useLanguage } from '@onestop/ui';
 
 function setDocumentLanguage(lang: Language): void {
   if (typeof document !== 'undefined')

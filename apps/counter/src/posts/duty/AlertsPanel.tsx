@@ -1,56 +1,16 @@
-import { AlertKind, type Alert, type Snapshot } from '@onestop/shared';
-import type { TFunction } from 'i18next';
+import { AlertKind, type Alert, type CommandPayload } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../../common/desk';
-import { formatDateTime, type Lang } from '../../common/format';
-import { counterById, named, staffById, staffLabel } from '../../common/hall-selectors';
+import { formatDateTime, useLang } from '../../common/format';
+import { counterById, staffById } from '../../common/hall-selectors';
+import { alertSubject, groupAlerts, sortAlerts, type AlertGroup } from './alert-groups';
 import { RefusalFor } from './ConsoleDialog';
+import { PanelHead } from './Panel';
 
 // Every kind of alert the hall raises, grouped by kind and counter (a group: its count, its
 // newest time; it opens to its alerts), newest unacknowledged group first; the duty leader
 // acknowledges one alert or a whole group at once, with a note when there is something to say.
-
-export interface AlertGroup {
-  key: string;
-  kind: AlertKind;
-  counterId: string | null;
-  /** Newest first. */
-  alerts: Alert[];
-  open: Alert[];
-  newestAt: number;
-}
-
-/** Alerts by kind and counter; groups with open alerts first, then by their newest alert. */
-export function groupAlerts(alerts: readonly Alert[]): AlertGroup[] {
-  const groups = new Map<string, AlertGroup>();
-  for (const a of sortAlerts(alerts)) {
-    const key = `${a.kind}|${a.counterId ?? ''}`;
-    const g = groups.get(key) ?? {
-      key,
-      kind: a.kind,
-      counterId: a.counterId,
-      alerts: [],
-      open: [],
-      newestAt: 0,
-    };
-    g.alerts.push(a);
-    if (a.acknowledgedAt === null) g.open.push(a);
-    g.newestAt = Math.max(g.newestAt, a.createdAt);
-    groups.set(key, g);
-  }
-  return [...groups.values()].sort(
-    (a, b) => Number(a.open.length === 0) - Number(b.open.length === 0) || b.newestAt - a.newestAt,
-  );
-}
-
-export function sortAlerts(alerts: readonly Alert[]): Alert[] {
-  return [...alerts].sort(
-    (a, b) =>
-      Number(a.acknowledgedAt !== null) - Number(b.acknowledgedAt !== null) ||
-      b.createdAt - a.createdAt,
-  );
-}
 
 export function AlertsPanel(props: { canAcknowledge: boolean; limit?: number }) {
   const { t } = useTranslation();
@@ -66,15 +26,15 @@ export function AlertsPanel(props: { canAcknowledge: boolean; limit?: number }) 
   const kinds = AlertKind.options.filter((k) => all.some((a) => a.kind === k));
   return (
     <section className="card alerts-panel" data-testid={props.limit ? 'hall-alerts' : 'alerts'}>
-      <header className="panel-head">
-        <h3>{t('console.alerts.title', { count: open.length })}</h3>
-        {!online && <span className="badge stale">{t('common.stale')}</span>}
+      <PanelHead title={t('console.alerts.title', { count: open.length })} stale={!online}>
         <span className="spacer" />
         {!props.limit && (
           <>
             <select
               value={kind}
-              onChange={(e) => setKind(e.target.value as AlertKind | '')}
+              onChange={(e) =>
+                setKind(e.target.value === '' ? '' : AlertKind.parse(e.target.value))
+              }
               aria-label={t('console.alerts.kind')}
             >
               <option value="">{t('console.alerts.allKinds')}</option>
@@ -94,7 +54,7 @@ export function AlertsPanel(props: { canAcknowledge: boolean; limit?: number }) 
             </label>
           </>
         )}
-      </header>
+      </PanelHead>
       {shown.length === 0 ? (
         <p className="muted empty">{t('console.alerts.none')}</p>
       ) : props.limit ? (
@@ -114,69 +74,50 @@ export function AlertsPanel(props: { canAcknowledge: boolean; limit?: number }) 
   );
 }
 
-/** What an alert is about, in a line: counter, clerk, ticket, device, service, reasons. */
-export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunction) {
-  const parts: string[] = [];
-  const counter = counterById(hall, alert.counterId);
-  if (counter) parts.push(t('counter.number', { number: counter.number }));
-  const staff = staffById(hall, alert.staffId);
-  if (staff) parts.push(staffLabel(staff));
-  const ticket = hall.tickets.find((x) => x.id === alert.ticketId);
-  if (ticket) parts.push(ticket.number);
-  switch (alert.kind) {
-    case 'dissatisfied': {
-      const ev = hall.evaluations.find((e) => e.id === alert.subjectId);
-      if (ev && ev.reasons.length > 0)
-        parts.push(ev.reasons.map((r) => t(`reason.${r}`)).join(lang === 'zh' ? '、' : ', '));
-      break;
-    }
-    case 'device_offline': {
-      const device = hall.devices.find((d) => d.id === alert.subjectId);
-      parts.push(device?.name ?? alert.subjectId ?? '');
-      break;
-    }
-    case 'service_unstaffed': {
-      const service = hall.services.find((s) => s.id === alert.subjectId);
-      parts.push(service ? `${service.prefix} ${named(service, lang)}` : '');
-      break;
-    }
-    case 'repeated_opinion': {
-      const opinion = hall.opinions.find((o) => o.id === alert.subjectId);
-      if (opinion) parts.push(opinion.text.slice(0, 40));
-      break;
-    }
-    case 'case_due_soon':
-    case 'case_overdue': {
-      const c = hall.cases.find((x) => x.id === alert.subjectId);
-      if (c) parts.push(`${c.number} ${c.summary}`);
-      break;
-    }
-    case 'task_overdue': {
-      const task = hall.tasks.find((x) => x.id === alert.subjectId);
-      if (task) parts.push(task.text.slice(0, 40));
-      break;
-    }
-    case 'follow_up_overdue': {
-      const f = hall.followUps.find((x) => x.id === alert.subjectId);
-      if (f) parts.push(f.note.slice(0, 40));
-      break;
-    }
-    default:
-      break;
-  }
-  return parts.filter(Boolean).join(' · ');
+/** The acknowledgement of one alert or a group: a note if there is something to say. */
+function AcknowledgeForm<K extends 'alert:acknowledge' | 'alert:acknowledge-many'>(props: {
+  actionKey: string;
+  command: K;
+  payload: (note: { note?: string }) => CommandPayload<K>;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const { runner } = useDesk();
+  const online = useOnline();
+  const busy = usePending(props.actionKey);
+  const [note, setNote] = useState('');
+  return (
+    <form
+      className="complete"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void runner.run(
+          props.actionKey,
+          props.command,
+          props.payload(note.trim() ? { note: note.trim() } : {}),
+        );
+      }}
+    >
+      <input
+        value={note}
+        maxLength={200}
+        placeholder={t('console.alerts.note')}
+        aria-label={t('console.alerts.note')}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button type="submit" className="primary" disabled={!online || busy}>
+        {busy ? t('common.sending') : props.label}
+      </button>
+    </form>
+  );
 }
 
 function AlertGroupRow({ group, canAcknowledge }: { group: AlertGroup; canAcknowledge: boolean }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
-  const { runner } = useDesk();
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
-  const online = useOnline();
   const [expanded, setExpanded] = useState(false);
-  const [note, setNote] = useState('');
   const key = `alert-group:${group.key}`;
-  const busy = usePending(key);
   const counter = counterById(hall, group.counterId);
   const single = group.alerts.length === 1 ? group.alerts[0]! : null;
   return (
@@ -215,29 +156,12 @@ function AlertGroupRow({ group, canAcknowledge }: { group: AlertGroup; canAcknow
           {expanded ? t('console.alerts.collapse') : t('console.alerts.expand')}
         </button>
         {canAcknowledge && group.open.length > 0 && (
-          <form
-            className="complete"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void runner.run(key, 'alert:acknowledge-many', {
-                alertIds: group.open.map((a) => a.id),
-                ...(note.trim() ? { note: note.trim() } : {}),
-              });
-            }}
-          >
-            <input
-              value={note}
-              maxLength={200}
-              placeholder={t('console.alerts.note')}
-              aria-label={t('console.alerts.note')}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            <button type="submit" className="primary" disabled={!online || busy}>
-              {busy
-                ? t('common.sending')
-                : t('console.alerts.acknowledgeGroup', { count: group.open.length })}
-            </button>
-          </form>
+          <AcknowledgeForm
+            actionKey={key}
+            command="alert:acknowledge-many"
+            payload={(note) => ({ alertIds: group.open.map((a) => a.id), ...note })}
+            label={t('console.alerts.acknowledgeGroup', { count: group.open.length })}
+          />
         )}
       </div>
       <RefusalFor actionKey={key} />
@@ -253,38 +177,34 @@ function AlertGroupRow({ group, canAcknowledge }: { group: AlertGroup; canAcknow
 }
 
 function AlertRow({ alert, canAcknowledge }: { alert: Alert; canAcknowledge: boolean }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
-  const { runner } = useDesk();
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
-  const online = useOnline();
   const key = `alert:${alert.id}`;
-  const busy = usePending(key);
-  const [note, setNote] = useState('');
-  const done = alert.acknowledgedAt !== null;
+  const at = (ms: number) => formatDateTime(ms, hall.config.timeZone, lang);
   return (
     <li
-      className={`alert ${done ? 'done' : 'open'} kind-${alert.kind}`}
+      className={`alert ${alert.acknowledgedAt !== null ? 'done' : 'open'} kind-${alert.kind}`}
       data-testid="alert"
       data-kind={alert.kind}
-      data-state={done ? 'acknowledged' : 'open'}
+      data-state={alert.acknowledgedAt !== null ? 'acknowledged' : 'open'}
     >
       <div>
-        <span className={`badge ${done ? '' : 'bad'}`}>{t(`alertKind.${alert.kind}`)}</span>
-        <span className="num">{formatDateTime(alert.createdAt, hall.config.timeZone, lang)}</span>
+        <span className={`badge ${alert.acknowledgedAt !== null ? '' : 'bad'}`}>
+          {t(`alertKind.${alert.kind}`)}
+        </span>
+        <span className="num">{at(alert.createdAt)}</span>
         <span>{alertSubject(hall, alert, lang, t)}</span>
       </div>
-      {done ? (
+      {alert.acknowledgedAt !== null ? (
         <div className="muted">
           {alert.acknowledgedBy === null ? (
-            t('console.alerts.expired', {
-              time: formatDateTime(alert.acknowledgedAt!, hall.config.timeZone, lang),
-            })
+            t('console.alerts.expired', { time: at(alert.acknowledgedAt) })
           ) : (
             <>
               {t('console.alerts.acknowledgedBy', {
                 name: staffById(hall, alert.acknowledgedBy)?.name ?? '—',
-                time: formatDateTime(alert.acknowledgedAt!, hall.config.timeZone, lang),
+                time: at(alert.acknowledgedAt),
               })}
               {alert.note && <q>{alert.note}</q>}
             </>
@@ -292,27 +212,12 @@ function AlertRow({ alert, canAcknowledge }: { alert: Alert; canAcknowledge: boo
         </div>
       ) : (
         canAcknowledge && (
-          <form
-            className="complete"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void runner.run(key, 'alert:acknowledge', {
-                alertId: alert.id,
-                ...(note.trim() ? { note: note.trim() } : {}),
-              });
-            }}
-          >
-            <input
-              value={note}
-              maxLength={200}
-              placeholder={t('console.alerts.note')}
-              aria-label={t('console.alerts.note')}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            <button type="submit" className="primary" disabled={!online || busy}>
-              {busy ? t('common.sending') : t('console.alerts.acknowledge')}
-            </button>
-          </form>
+          <AcknowledgeForm
+            actionKey={key}
+            command="alert:acknowledge"
+            payload={(note) => ({ alertId: alert.id, ...note })}
+            label={t('console.alerts.acknowledge')}
+          />
         )
       )}
       <RefusalFor actionKey={key} />

@@ -2,7 +2,7 @@ import type { CallPlace, Service, Ticket } from '@onestop/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../common/desk';
-import { formatClock, formatDuration, type Lang } from '../../common/format';
+import { formatClock, formatDuration, useLang } from '../../common/format';
 import { named } from '../../common/hall-selectors';
 import { levelOf, secondsSince } from './timing';
 import { callWhy, useCallOrder } from './use-call-order';
@@ -16,7 +16,12 @@ interface Row {
   place: CallPlace | null;
 }
 
-function rowsOf(service: Service, waiting: Ticket[], places: CallPlace[] | undefined): Row[] {
+/** A service's waiting tickets in the hall's calling order; those issued since, after them. */
+export function rowsOf(
+  service: Service,
+  waiting: Ticket[],
+  places: CallPlace[] | undefined,
+): Row[] {
   const mine = waiting.filter((x) => x.serviceId === service.id);
   if (!places)
     return mine.sort((a, b) => a.queuedAt - b.queuedAt).map((ticket) => ({ ticket, place: null }));
@@ -38,8 +43,8 @@ export function CallingQueue(props: {
   now: number;
   actions: (ticket: Ticket) => ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
   const order = useCallOrder();
   const waiting = hall.tickets.filter((x) => x.state === 'waiting');
@@ -115,8 +120,8 @@ function QueueRow(props: {
   now: number;
   actions: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
   const { ticket, place } = props.row;
   const waited = secondsSince(ticket.queuedAt, props.now);

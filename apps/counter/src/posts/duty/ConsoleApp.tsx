@@ -1,25 +1,27 @@
-import type { StaffRole } from '@onestop/shared';
 import { LazyScreen } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeskGate } from '../../common/DeskGate';
 import { DeskHeader } from '../../common/DeskHeader';
 import { useOnline, useStaffView } from '../../common/desk';
-import type { Lang } from '../../common/format';
+import { useLang } from '../../common/format';
 import { LinkBanner } from '../../common/LinkBanner';
 import { RefusalBanner } from '../../common/RefusalBanner';
 import { StaffGate } from '../../common/StaffGate';
 import { addStrings } from '../../i18n';
 import { AdminPanel } from './admin/AdminPanel';
-import { AlertsPanel, alertSubject, sortAlerts } from './AlertsPanel';
+import { alertSubject, sortAlerts } from './alert-groups';
+import { AlertsPanel } from './AlertsPanel';
 import { useMuted, useNewAlerts } from './chime';
 import './console.css';
 import { LiveHall } from './LiveHall';
 import { OpinionsPanel } from './OpinionsPanel';
+import { TabButtons } from './Panel';
 import { ShiftPanel } from './ShiftPanel';
 import { consoleEn, consoleZh } from './strings';
 import { DeskOccupants } from './StepIn';
 import { SyncPanel } from './SyncPanel';
+import { initialTab, tabCounts, tabsFor, type ConsoleTab } from './tabs';
 import { TicketsPanel } from './TicketsPanel';
 
 // The duty leader's console (/console): the live hall, alerts heard and acknowledged, overrides
@@ -29,26 +31,6 @@ import { TicketsPanel } from './TicketsPanel';
 
 addStrings(consoleZh, consoleEn);
 const loadReports = () => import('../reports/ReportsScreen').then((m) => m.ReportsScreen);
-
-export type ConsoleTab =
-  'hall' | 'alerts' | 'tickets' | 'opinions' | 'shift' | 'sync' | 'reports' | 'admin';
-
-const LEADER_TABS: readonly ConsoleTab[] = [
-  'hall',
-  'alerts',
-  'tickets',
-  'opinions',
-  'shift',
-  'sync',
-  'reports',
-];
-const ADMIN_TABS: readonly ConsoleTab[] = ['admin', 'hall', 'shift', 'sync', 'reports'];
-
-export function tabsFor(roles: readonly StaffRole[]): ConsoleTab[] {
-  const admin = roles.includes('admin');
-  if (roles.includes('duty_leader')) return [...LEADER_TABS, ...(admin ? ['admin' as const] : [])];
-  return admin ? [...ADMIN_TABS] : [];
-}
 
 export function ConsoleApp() {
   const { t } = useTranslation();
@@ -61,18 +43,13 @@ export function ConsoleApp() {
   );
 }
 
-function initialTab(tabs: ConsoleTab[]): ConsoleTab {
-  const asked = window.location.hash.slice(1) as ConsoleTab;
-  return tabs.includes(asked) ? asked : tabs[0]!;
-}
-
 function Console() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall, me } = useStaffView();
   const online = useOnline();
   const tabs = tabsFor(me.roles);
-  const [tab, setTabState] = useState<ConsoleTab>(() => initialTab(tabs));
+  const [tab, setTabState] = useState<ConsoleTab>(() => initialTab(tabs, window.location.hash));
   const setTab = (next: ConsoleTab) => {
     setTabState(next);
     window.history.replaceState(null, '', `#${next}`);
@@ -80,17 +57,8 @@ function Console() {
   const [muted, toggleMuted] = useMuted();
   const leader = me.roles.includes('duty_leader');
   const fresh = useNewAlerts(leader ? hall.alerts : [], muted);
-  const openAlerts = hall.alerts.filter((a) => a.acknowledgedAt === null).length;
-  const openOpinions =
-    hall.opinions.filter((o) => o.state !== 'closed').length +
-    hall.followUps.filter((f) => f.state === 'open').length;
-  const waiting = hall.tickets.filter((x) => x.state === 'waiting').length;
   const current = tabs.includes(tab) ? tab : tabs[0]!;
-  const counts: Partial<Record<ConsoleTab, { n: number; urgent: boolean }>> = {
-    alerts: { n: openAlerts, urgent: openAlerts > 0 },
-    tickets: { n: waiting, urgent: false },
-    opinions: { n: openOpinions, urgent: false },
-  };
+  const counts = tabCounts(hall);
   return (
     <div className={`console${online ? '' : ' stale'}`} data-testid="console">
       <DeskHeader
@@ -100,23 +68,22 @@ function Console() {
       <LinkBanner />
       <RefusalBanner />
       <nav className="tabs console-tabs" role="tablist">
-        {tabs.map((tabName) => (
-          <button
-            key={tabName}
-            type="button"
-            role="tab"
-            data-tab={tabName}
-            aria-selected={current === tabName}
-            onClick={() => setTab(tabName)}
-          >
-            {t(`console.tabs.${tabName}`)}
-            {counts[tabName] && counts[tabName].n > 0 && (
-              <span className={`count${counts[tabName].urgent ? ' urgent' : ''}`}>
-                {counts[tabName].n}
-              </span>
-            )}
-          </button>
-        ))}
+        <TabButtons
+          tabs={tabs}
+          current={current}
+          onPick={setTab}
+          data="tab"
+          label={(tabName) => (
+            <>
+              {t(`console.tabs.${tabName}`)}
+              {counts[tabName] && counts[tabName].n > 0 && (
+                <span className={`count${counts[tabName].urgent ? ' urgent' : ''}`}>
+                  {counts[tabName].n}
+                </span>
+              )}
+            </>
+          )}
+        />
         <span className="spacer" />
         <DeskOccupants />
         {leader && (

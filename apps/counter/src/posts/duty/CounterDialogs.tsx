@@ -2,8 +2,7 @@ import { CounterState, PauseReason, type Counter } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../common/desk';
-import { named, staffById, staffLabel } from '../../common/hall-selectors';
-import type { Lang } from '../../common/format';
+import { staffById, staffLabel } from '../../common/hall-selectors';
 import { ActionDialog, hasReason, ReasonField } from './ConsoleDialog';
 import { ServiceOrder } from './ServiceOrder';
 
@@ -59,7 +58,7 @@ export function CounterStateDialog({
       {state === 'paused' && (
         <label>
           {t('console.override.pauseReason')}
-          <select value={pauseReason} onChange={(e) => setPause(e.target.value as PauseReason)}>
+          <select value={pauseReason} onChange={(e) => setPause(PauseReason.parse(e.target.value))}>
             {PAUSES.map((p) => (
               <option key={p} value={p}>
                 {t(`pause.${p}`)}
@@ -148,14 +147,4 @@ export function NoticeDialog({ onClose }: { onClose: () => void }) {
       <p className="muted">{t('console.notice.explain')}</p>
     </ActionDialog>
   );
-}
-
-/** A service's name for a list, e.g. `A 电费缴纳`. */
-export function useServiceName() {
-  const { i18n } = useTranslation();
-  const { hall } = useStaffView();
-  return (id: string) => {
-    const s = hall.services.find((x) => x.id === id);
-    return s ? `${s.prefix} ${named(s, i18n.language as Lang)}` : id;
-  };
 }

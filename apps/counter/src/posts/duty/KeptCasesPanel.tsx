@@ -2,8 +2,9 @@ import { maskCustomer, type Case, type Snapshot } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { DueBadge } from '../../common/DueBadge';
 import { useNow, useOnline, useStaffView } from '../../common/desk';
-import { formatDateTime, type Lang } from '../../common/format';
+import { formatDateTime, useLang } from '../../common/format';
 import { caseTypeById, named, staffById, staffLabel } from '../../common/hall-selectors';
+import { PanelHead } from './Panel';
 
 // Cases kept over a sign-off (issue 15 item 8): an owner signing off keeps the cases not yet
 // due (handover's `includeKept`); the duty leader sees every open case whose owner is off now,
@@ -18,10 +19,10 @@ export function keptCases(hall: Snapshot): Case[] {
 }
 
 /** When the owner last signed off, if this desk saw it (today's sessions). */
-function offSince(hall: Snapshot, staffId: string): number | null {
-  const ended = hall.sessions
-    .filter((s) => s.staffId === staffId && s.endedAt !== null)
-    .map((s) => s.endedAt!);
+export function offSince(hall: Snapshot, staffId: string): number | null {
+  const ended = hall.sessions.flatMap((s) =>
+    s.staffId === staffId && s.endedAt !== null ? [s.endedAt] : [],
+  );
   return ended.length > 0 ? Math.max(...ended) : null;
 }
 
@@ -32,10 +33,7 @@ export function KeptCasesPanel() {
   const cases = keptCases(hall);
   return (
     <section className="card kept-cases" data-testid="kept-cases">
-      <header className="panel-head">
-        <h3>{t('console.kept.title', { count: cases.length })}</h3>
-        {!online && <span className="badge stale">{t('common.stale')}</span>}
-      </header>
+      <PanelHead title={t('console.kept.title', { count: cases.length })} stale={!online} />
       <p className="muted explain">{t('console.kept.explain')}</p>
       {cases.length === 0 ? (
         <p className="muted empty" data-testid="kept-cases-empty">
@@ -64,8 +62,8 @@ export function KeptCasesPanel() {
 }
 
 function KeptCaseRow({ item }: { item: Case }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
   const now = useNow();
   const tz = hall.config.timeZone;

@@ -8,12 +8,13 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, useStaffView } from '../../common/desk';
-import { formatDateTime, type Lang } from '../../common/format';
+import { formatDateTime, useLang } from '../../common/format';
 import { staffById, staffLabel } from '../../common/hall-selectors';
 import { ActionDialog, useDialog } from './ConsoleDialog';
 import { AssignAndClose } from './AssignAndClose';
 import { FollowUpsPanel } from './FollowUpsPanel';
 import { KeptCasesPanel } from './KeptCasesPanel';
+import { FilterTabs, PanelHead } from './Panel';
 
 // The opinions desk (服务评价闭环): supervision-box opinions from the kiosk arrive live, the duty
 // leader records those made in person, gives each a handler and closes it only with a result.
@@ -28,7 +29,8 @@ export function maskContact(contact: string | null): string {
   return `${chars.slice(0, 2).join('')}${'*'.repeat(Math.max(1, chars.length - 2))}`;
 }
 
-type Filter = 'active' | 'closed';
+const FILTERS = ['active', 'closed'] as const;
+type Filter = (typeof FILTERS)[number];
 
 export function OpinionsPanel() {
   const { t } = useTranslation();
@@ -43,34 +45,23 @@ export function OpinionsPanel() {
   return (
     <div className="opinions-desk">
       <section className="card opinions-panel" data-testid="opinions">
-        <header className="panel-head">
-          <h3>{t('console.opinions.title')}</h3>
-          {!online && <span className="badge stale">{t('common.stale')}</span>}
-          <div className="seg" role="tablist">
-            {(['active', 'closed'] as Filter[]).map((f) => (
-              <button
-                key={f}
-                type="button"
-                role="tab"
-                aria-selected={filter === f}
-                onClick={() => setFilter(f)}
-              >
-                {t(`console.opinions.filter.${f}`)}
-                <span className="count">
-                  {
-                    hall.opinions.filter((o) =>
-                      f === 'active' ? o.state !== 'closed' : o.state === 'closed',
-                    ).length
-                  }
-                </span>
-              </button>
-            ))}
-          </div>
+        <PanelHead title={t('console.opinions.title')} stale={!online}>
+          <FilterTabs
+            filters={FILTERS}
+            current={filter}
+            onPick={setFilter}
+            label={(f) => t(`console.opinions.filter.${f}`)}
+            count={(f) =>
+              hall.opinions.filter((o) =>
+                f === 'active' ? o.state !== 'closed' : o.state === 'closed',
+              ).length
+            }
+          />
           <span className="spacer" />
           <button type="button" className="primary" onClick={() => record.show(true)}>
             {t('console.opinions.record')}
           </button>
-        </header>
+        </PanelHead>
         {list.length === 0 ? (
           <p className="muted empty">{t('console.opinions.none')}</p>
         ) : (
@@ -91,8 +82,8 @@ export function OpinionsPanel() {
 }
 
 function OpinionRow({ opinion }: { opinion: Opinion }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { runner } = useDesk();
   const { hall } = useStaffView();
   const assignKey = `opinion-assign:${opinion.id}`;
@@ -204,7 +195,7 @@ function RecordOpinionDialog({ onClose }: { onClose: () => void }) {
           {t('console.opinions.category')}
           <select
             value={category}
-            onChange={(e) => setCategory(e.target.value as OpinionCategory)}
+            onChange={(e) => setCategory(OpinionCategory.parse(e.target.value))}
             aria-label={t('console.opinions.category')}
           >
             {OpinionCategory.options.map((c) => (

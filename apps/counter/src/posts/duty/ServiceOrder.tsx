@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../common/desk';
-import { named } from '../../common/hall-selectors';
-import type { Lang } from '../../common/format';
+import { useServiceName } from './use-service-name';
 
 /** The services a counter serves, in order: add, move up, remove. */
 export function ServiceOrder({
@@ -12,14 +11,10 @@ export function ServiceOrder({
   value: string[];
   onChange: (ids: string[]) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
   const { hall } = useStaffView();
   const [adding, setAdding] = useState('');
-  const name = (id: string) => {
-    const s = hall.services.find((x) => x.id === id);
-    return s ? `${s.prefix} ${named(s, lang)}` : id;
-  };
+  const name = useServiceName();
   const others = hall.services.filter((s) => s.active && !value.includes(s.id));
   const move = (i: number) => {
     const next = [...value];
@@ -64,7 +59,7 @@ export function ServiceOrder({
             <option value="">{t('console.override.addService')}</option>
             {others.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.prefix} {named(s, lang)}
+                {name(s.id)}
               </option>
             ))}
           </select>

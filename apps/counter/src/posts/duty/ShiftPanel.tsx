@@ -2,9 +2,10 @@ import type { ShiftLogEntry, ShiftLogGroup, Snapshot } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline, useSignedIn, useStaffView } from '../../common/desk';
-import { formatClock, formatDateTime, type Lang } from '../../common/format';
-import { useQuery } from '../../common/use-query';
+import { formatClock, formatDateTime, type Lang, useLang } from '../../common/format';
 import { HandoverPanel } from '../../common/handover/HandoverPanel';
+import { useQuery } from '../../common/use-query';
+import { FilterTabs, PanelHead } from './Panel';
 
 // The shift log: what was done on the console and around it since the shift began (overrides,
 // alerts, opinions, follow-ups, handovers, settings), an end-of-shift summary, and the duty
@@ -23,11 +24,12 @@ export function startOfLocalDay(now: number, timeZone: string): number {
   return now - ((n('hour') * 60 + n('minute')) * 60 + n('second')) * 1000 - (now % 1000);
 }
 
-type Range = 'shift' | 'day';
+const RANGES = ['shift', 'day'] as const;
+type Range = (typeof RANGES)[number];
 
 export function ShiftPanel() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
   const signedIn = useSignedIn()!;
   const online = useOnline();
@@ -41,30 +43,22 @@ export function ShiftPanel() {
   return (
     <div className="shift-grid">
       <section className="card shift-log" data-testid="shift-log">
-        <header className="panel-head">
-          <h3>{t('console.shift.title')}</h3>
-          {(!online || (log.error && log.data)) && (
-            <span className="badge stale">{t('common.stale')}</span>
-          )}
-          <div className="seg" role="tablist">
-            {(['shift', 'day'] as Range[]).map((r) => (
-              <button
-                key={r}
-                type="button"
-                role="tab"
-                aria-selected={range === r}
-                onClick={() => setRange(r)}
-              >
-                {t(`console.shift.range.${r}`)}
-              </button>
-            ))}
-          </div>
+        <PanelHead
+          title={t('console.shift.title')}
+          stale={!online || (log.error !== null && log.data !== null)}
+        >
+          <FilterTabs
+            filters={RANGES}
+            current={range}
+            onPick={setRange}
+            label={(r) => t(`console.shift.range.${r}`)}
+          />
           <span className="muted">
             {t('console.shift.since', {
               time: formatDateTime(since, hall.config.timeZone, lang),
             })}
           </span>
-        </header>
+        </PanelHead>
         {log.data === null ? (
           log.error ? (
             <p className="error" role="alert">
@@ -116,8 +110,8 @@ export function logTime(at: number, now: number, timeZone: string, lang: Lang): 
 }
 
 function LogRow({ entry, hall }: { entry: ShiftLogEntry; hall: Snapshot }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   return (
     <tr data-command={entry.command} className={`log-${entry.group}`}>
       <td className="num">{logTime(entry.at, Date.now(), hall.config.timeZone, lang)}</td>
@@ -142,28 +136,33 @@ function LogRow({ entry, hall }: { entry: ShiftLogEntry; hall: Snapshot }) {
   );
 }
 
-function ShiftSummary({ hall, entries }: { hall: Snapshot; entries: ShiftLogEntry[] }) {
-  const { t } = useTranslation();
+/** The end-of-shift summary's figures, in the order shown (`console.summary.<key>`). */
+export function shiftSummary(hall: Snapshot, entries: readonly ShiftLogEntry[]) {
   const count = (g: ShiftLogGroup) => entries.filter((e) => e.group === g).length;
   const today = hall.tickets.filter((x) => x.businessDay === hall.businessDay);
-  const rows: [string, number][] = [
-    [t('console.summary.issued'), today.length],
-    [t('console.summary.served'), today.filter((x) => x.state === 'done').length],
-    [t('console.summary.waiting'), today.filter((x) => x.state === 'waiting').length],
-    [t('console.summary.noShow'), today.filter((x) => x.state === 'no_show').length],
-    [
-      t('console.summary.dissatisfied'),
-      hall.evaluations.filter((e) => e.score === 'dissatisfied').length,
-    ],
-    [t('console.summary.overrides'), count('override')],
-    [t('console.summary.alertsAcknowledged'), count('alert')],
-    [t('console.summary.alertsOpen'), hall.alerts.filter((a) => a.acknowledgedAt === null).length],
-    [t('console.summary.opinionsOpen'), hall.opinions.filter((o) => o.state !== 'closed').length],
-    [t('console.summary.opinionsClosed'), hall.opinions.filter((o) => o.state === 'closed').length],
-    [t('console.summary.followUpsOpen'), hall.followUps.filter((f) => f.state === 'open').length],
-    [t('console.summary.handovers'), count('handover')],
-    [t('console.summary.adminChanges'), count('admin')],
-  ];
+  const ticketsIn = (state: string) => today.filter((x) => x.state === state).length;
+  return [
+    ['issued', today.length],
+    ['served', ticketsIn('done')],
+    ['waiting', ticketsIn('waiting')],
+    ['noShow', ticketsIn('no_show')],
+    ['dissatisfied', hall.evaluations.filter((e) => e.score === 'dissatisfied').length],
+    ['overrides', count('override')],
+    ['alertsAcknowledged', count('alert')],
+    ['alertsOpen', hall.alerts.filter((a) => a.acknowledgedAt === null).length],
+    ['opinionsOpen', hall.opinions.filter((o) => o.state !== 'closed').length],
+    ['opinionsClosed', hall.opinions.filter((o) => o.state === 'closed').length],
+    ['followUpsOpen', hall.followUps.filter((f) => f.state === 'open').length],
+    ['handovers', count('handover')],
+    ['adminChanges', count('admin')],
+  ] as const satisfies readonly (readonly [string, number])[];
+}
+
+function ShiftSummary({ hall, entries }: { hall: Snapshot; entries: ShiftLogEntry[] }) {
+  const { t } = useTranslation();
+  const rows = shiftSummary(hall, entries).map(
+    ([key, value]) => [t(`console.summary.${key}`), value] as const,
+  );
   return (
     <section className="card shift-summary" data-testid="shift-summary">
       <h3>{t('console.summary.title')}</h3>

@@ -3,7 +3,7 @@ import { Dialog } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useSignedIn, useStaffView } from '../../common/desk';
-import { formatDateTime, type Lang } from '../../common/format';
+import { formatDateTime, useLang } from '../../common/format';
 import { staffById, staffLabel } from '../../common/hall-selectors';
 import {
   beginSession,
@@ -20,15 +20,15 @@ import { RefusalFor } from './ConsoleDialog';
 // browser; stepping out signs them out and reopens the console as the holder.
 
 /** The console's open sessions, the holder first. */
-function sessionsHere(sessions: readonly StaffSession[], deviceId: string): StaffSession[] {
+export function sessionsHere(sessions: readonly StaffSession[], deviceId: string): StaffSession[] {
   return sessions
     .filter((s) => s.endedAt === null && s.deviceId === deviceId)
     .sort((a, b) => a.startedAt - b.startedAt);
 }
 
 export function DeskOccupants() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
   const signedIn = useSignedIn()!;
   const { connection, session, runner } = useDesk();

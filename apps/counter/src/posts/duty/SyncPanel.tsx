@@ -1,9 +1,10 @@
-import type { SyncStatus } from '@onestop/shared';
+import { SyncStatus, type Snapshot } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../../common/desk';
-import { formatDateTime, type Lang } from '../../common/format';
+import { formatDateTime, useLang } from '../../common/format';
 import { useQuery } from '../../common/use-query';
 import { RefusalFor } from './ConsoleDialog';
+import { PanelHead } from './Panel';
 
 // The nightly upward sync to the regional center and the backup, as the console sees them:
 // `sync:status` when the panel opens, then the status record the hall pushes as it changes
@@ -21,23 +22,30 @@ export function latestStatus(
   );
 }
 
+/**
+ * The status the hall pushed in `hall:changed`: the desk's merge keeps it on the snapshot,
+ * outside the snapshot's type, so it is read as what it is.
+ */
+export function pushedStatus(hall: Snapshot): SyncStatus[] | undefined {
+  if (!('syncStatus' in hall)) return undefined;
+  const pushed = SyncStatus.array().safeParse(hall.syncStatus);
+  return pushed.success ? pushed.data : undefined;
+}
+
 export function SyncPanel() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { runner } = useDesk();
   const { hall } = useStaffView();
   const online = useOnline();
   const running = usePending('sync-run');
   const asked = useQuery('sync:status', {}, online ? 'status' : null);
-  const pushed = (hall as { syncStatus?: SyncStatus[] }).syncStatus;
-  const status = latestStatus(asked.data?.status ?? null, pushed);
+  const status = latestStatus(asked.data?.status ?? null, pushedStatus(hall));
   const when = (ms: number | null) =>
     ms === null ? '—' : formatDateTime(ms, hall.config.timeZone, lang);
   return (
     <section className="card sync-panel" data-testid="sync-panel">
-      <header className="panel-head">
-        <h3>{t('console.sync.title')}</h3>
-        {!online && <span className="badge stale">{t('common.stale')}</span>}
+      <PanelHead title={t('console.sync.title')} stale={!online}>
         <span className="spacer" />
         <button
           type="button"
@@ -48,7 +56,7 @@ export function SyncPanel() {
         >
           {running ? t('common.sending') : t('console.sync.runNow')}
         </button>
-      </header>
+      </PanelHead>
       <RefusalFor actionKey="sync-run" />
       {status === null ? (
         asked.error ? (

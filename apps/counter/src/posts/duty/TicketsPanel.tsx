@@ -2,28 +2,31 @@ import type { Ticket, TicketState } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow, useOnline, useStaffView } from '../../common/desk';
-import { formatClock, formatDuration, type Lang } from '../../common/format';
+import { formatClock, formatDuration, useLang } from '../../common/format';
 import { counterById, staffById, staffLabel } from '../../common/hall-selectors';
 import { CallingQueue } from './CallingQueue';
 import { ActionDialog, hasReason, ReasonField, useDialog } from './ConsoleDialog';
-import { useServiceName } from './CounterDialogs';
+import { useServiceName } from './use-service-name';
+import { FilterTabs, PanelHead } from './Panel';
 import { levelOf, secondsSince } from './timing';
 
 // Today's tickets with the duty leader's overrides on them: raise or move to the front, hold
 // for a counter, cancel, reinstate, reassign the first handler. Each needs a reason. Waiting
 // tickets are listed per service in calling order (CallingQueue).
 
-type Filter = 'waiting' | 'active' | 'missed' | 'done';
-const FILTERS: Record<Filter, readonly TicketState[]> = {
+const FILTER_NAMES = ['waiting', 'active', 'missed', 'done'] as const;
+type Filter = (typeof FILTER_NAMES)[number];
+export const FILTERS: Record<Filter, readonly TicketState[]> = {
   waiting: ['waiting'],
   active: ['called', 'serving', 'parked'],
   missed: ['no_show', 'cancelled'],
   done: ['done'],
 };
 
-type Action = 'priority' | 'front' | 'counter' | 'cancel' | 'reinstate' | 'owner';
+export type Action = 'priority' | 'front' | 'counter' | 'cancel' | 'reinstate' | 'owner';
 
-function actionsFor(ticket: Ticket): Action[] {
+/** The overrides a ticket allows in its state. */
+export function actionsFor(ticket: Ticket): Action[] {
   switch (ticket.state) {
     case 'waiting':
       return ['front', 'priority', 'counter', 'cancel'];
@@ -53,32 +56,21 @@ export function TicketsPanel() {
     .sort((a, b) => b.updatedAt - a.updatedAt);
   return (
     <section className="card tickets-panel" data-testid="tickets-panel">
-      <header className="panel-head">
-        <h3>{t('console.tickets.title')}</h3>
-        {!online && <span className="badge stale">{t('common.stale')}</span>}
-        <div className="seg" role="tablist">
-          {(Object.keys(FILTERS) as Filter[]).map((f) => (
-            <button
-              key={f}
-              type="button"
-              role="tab"
-              aria-selected={filter === f}
-              onClick={() => setFilter(f)}
-            >
-              {t(`console.tickets.filter.${f}`)}
-              <span className="count">
-                {hall.tickets.filter((x) => FILTERS[f].includes(x.state)).length}
-              </span>
-            </button>
-          ))}
-        </div>
+      <PanelHead title={t('console.tickets.title')} stale={!online}>
+        <FilterTabs
+          filters={FILTER_NAMES}
+          current={filter}
+          onPick={setFilter}
+          label={(f) => t(`console.tickets.filter.${f}`)}
+          count={(f) => hall.tickets.filter((x) => FILTERS[f].includes(x.state)).length}
+        />
         <input
           value={query}
           placeholder={t('console.tickets.search')}
           aria-label={t('console.tickets.search')}
           onChange={(e) => setQuery(e.target.value)}
         />
-      </header>
+      </PanelHead>
       {filter === 'waiting' ? (
         <CallingQueue
           query={q}
@@ -144,8 +136,8 @@ function TicketRow({
   now: number;
   onAction: (a: Action) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
   const serviceName = useServiceName();
   const service = hall.services.find((s) => s.id === ticket.serviceId);

@@ -7,11 +7,17 @@ import type { Alert } from '@onestop/shared';
 
 const MUTE_KEY = 'onestop.console.muted';
 
+declare global {
+  interface Window {
+    /** How many chimes the console has played (read by the screen tests). */
+    __consoleChimes?: number;
+  }
+}
+
 let audio: AudioContext | null = null;
 
 export function playChime(): void {
-  const w = window as unknown as { __consoleChimes?: number };
-  w.__consoleChimes = (w.__consoleChimes ?? 0) + 1;
+  window.__consoleChimes = (window.__consoleChimes ?? 0) + 1;
   try {
     audio ??= new AudioContext();
     const start = audio.currentTime;

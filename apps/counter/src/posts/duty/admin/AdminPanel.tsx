@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TabButtons } from '../Panel';
 import { CountersAdmin } from './CountersAdmin';
 import { CustomersAdmin } from './CustomersAdmin';
 import { DevicesAdmin } from './DevicesAdmin';
@@ -19,18 +20,13 @@ export function AdminPanel() {
   return (
     <div className="admin-panel" data-testid="admin">
       <nav className="seg admin-nav" role="tablist">
-        {SECTIONS.map((s) => (
-          <button
-            key={s}
-            type="button"
-            role="tab"
-            data-section={s}
-            aria-selected={section === s}
-            onClick={() => setSection(s)}
-          >
-            {t(`console.admin.${s}`)}
-          </button>
-        ))}
+        <TabButtons
+          tabs={SECTIONS}
+          current={section}
+          onPick={setSection}
+          label={(s) => t(`console.admin.${s}`)}
+          data="section"
+        />
       </nav>
       {section === 'services' && <ServicesAdmin />}
       {section === 'counters' && <CountersAdmin />}

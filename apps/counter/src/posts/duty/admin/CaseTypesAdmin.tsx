@@ -2,67 +2,53 @@ import type { CaseType, CaseTypeStep } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../../common/desk';
-import type { Lang } from '../../../common/format';
+import { useLang } from '../../../common/format';
 import { named } from '../../../common/hall-selectors';
-import { ActionDialog, useDialog } from '../ConsoleDialog';
-import { NumberField, TextField } from './fields';
+import { useDialog } from '../ConsoleDialog';
+import { AdminList, EditButton, SaveDialog } from './AdminList';
+import { CheckField, NumberField, TextField } from './fields';
 
 /** Case types (限时办结): time limit and steps with their limits; open cases keep their steps. */
 export function CaseTypesAdmin() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
-  const dialog = useDialog<CaseType | 'new'>();
+  const dialog = useDialog<{ caseType: CaseType | null }>();
   const types = [...hall.caseTypes].sort((a, b) => a.sortOrder - b.sortOrder);
   return (
-    <section className="card" data-testid="admin-case-types">
-      <header className="panel-head">
-        <h3>{t('console.admin.caseTypes')}</h3>
-        <span className="muted">{t('console.admin.caseTypesExplain')}</span>
-        <span className="spacer" />
-        <button type="button" className="primary" onClick={() => dialog.show('new')}>
-          {t('console.admin.newCaseType')}
-        </button>
-      </header>
-      {types.length === 0 ? (
-        <p className="muted empty">{t('console.admin.noCaseTypes')}</p>
-      ) : (
-        <table className="grid-table">
-          <tbody>
-            {types.map((c) => (
-              <tr key={c.id} data-case-type={c.id} className={c.active ? '' : 'inactive'}>
-                <td>
-                  <b>{named(c, lang)}</b>
-                </td>
-                <td>{t('case.limitDays', { count: c.limitDays })}</td>
-                <td className="muted">
-                  {c.steps.map((s) => `${named(s, lang)} (${s.limitDays})`).join(' → ')}
-                </td>
-                <td className="actions">
-                  <button type="button" onClick={() => dialog.show(c)}>
-                    {t('console.admin.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {dialog.open && (
-        <CaseTypeDialog
-          caseType={dialog.open === 'new' ? null : dialog.open}
-          onClose={dialog.close}
-        />
-      )}
-    </section>
+    <AdminList
+      testId="admin-case-types"
+      title={t('console.admin.caseTypes')}
+      explain={t('console.admin.caseTypesExplain')}
+      newLabel={t('console.admin.newCaseType')}
+      onNew={() => dialog.show({ caseType: null })}
+      empty={t('console.admin.noCaseTypes')}
+      rows={types}
+      rowData={(c) => ({ 'data-case-type': c.id })}
+      inactive={(c) => !c.active}
+      columns={[
+        { cell: (c) => <b>{named(c, lang)}</b> },
+        { cell: (c) => t('case.limitDays', { count: c.limitDays }) },
+        {
+          className: 'muted',
+          cell: (c) => c.steps.map((s) => `${named(s, lang)} (${s.limitDays})`).join(' → '),
+        },
+        {
+          className: 'actions',
+          cell: (c) => <EditButton onClick={() => dialog.show({ caseType: c })} />,
+        },
+      ]}
+    >
+      {dialog.open && <CaseTypeDialog caseType={dialog.open.caseType} onClose={dialog.close} />}
+    </AdminList>
   );
 }
 
 const firstStep: CaseTypeStep = { nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 };
 
 function CaseTypeDialog({ caseType, onClose }: { caseType: CaseType | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
   const [id, setId] = useState(caseType?.id ?? 'ct-');
   const [nameZh, setNameZh] = useState(caseType?.nameZh ?? '');
@@ -75,16 +61,14 @@ function CaseTypeDialog({ caseType, onClose }: { caseType: CaseType | null; onCl
     setSteps(steps.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const ready = id && nameZh.trim() && nameEn.trim() && limitDays !== null && steps.length > 0;
   return (
-    <ActionDialog
+    <SaveDialog
+      record="case-type"
+      command="admin:save-case-type"
       title={
         caseType
           ? t('console.admin.editCaseType', { name: caseType.nameZh })
           : t('console.admin.newCaseType')
       }
-      actionKey="admin-case-type"
-      command="admin:save-case-type"
-      testId="case-type-dialog"
-      confirmLabel={t('console.admin.save')}
       payload={
         ready
           ? {
@@ -101,39 +85,35 @@ function CaseTypeDialog({ caseType, onClose }: { caseType: CaseType | null; onCl
             }
           : null
       }
+      id={id}
+      onId={setId}
+      editing={caseType !== null}
       onClose={onClose}
+      fields={
+        <>
+          <TextField label={t('console.admin.nameZh')} value={nameZh} onChange={setNameZh} />
+          <TextField label={t('console.admin.nameEn')} value={nameEn} onChange={setNameEn} />
+          <label>
+            {t('queue.service')}
+            <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+              <option value="">—</option>
+              {hall.services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.prefix} {named(s, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <NumberField
+            label={t('console.admin.limitDays')}
+            value={limitDays}
+            onChange={setLimit}
+            step={1}
+          />
+          <CheckField label={t('console.admin.active')} checked={active} onChange={setActive} />
+        </>
+      }
     >
-      <div className="form-grid">
-        <TextField
-          label={t('console.admin.id')}
-          value={id}
-          onChange={setId}
-          disabled={caseType !== null}
-        />
-        <TextField label={t('console.admin.nameZh')} value={nameZh} onChange={setNameZh} />
-        <TextField label={t('console.admin.nameEn')} value={nameEn} onChange={setNameEn} />
-        <label>
-          {t('queue.service')}
-          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            <option value="">—</option>
-            {hall.services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.prefix} {named(s, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <NumberField
-          label={t('console.admin.limitDays')}
-          value={limitDays}
-          onChange={setLimit}
-          step={1}
-        />
-        <label className="choice">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-          {t('console.admin.active')}
-        </label>
-      </div>
       <fieldset>
         <legend>{t('console.admin.steps')}</legend>
         <ol className="step-editor">
@@ -176,6 +156,6 @@ function CaseTypeDialog({ caseType, onClose }: { caseType: CaseType | null; onCl
         </button>
         <p className="muted">{t('console.admin.stepsHint')}</p>
       </fieldset>
-    </ActionDialog>
+    </SaveDialog>
   );
 }

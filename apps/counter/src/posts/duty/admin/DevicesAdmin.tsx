@@ -2,86 +2,74 @@ import { DeviceKind, type Device } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../../../common/desk';
-import { formatDateTime, type Lang } from '../../../common/format';
+import { formatDateTime, useLang } from '../../../common/format';
 import { ActionDialog, hasReason, ReasonField, RefusalFor, useDialog } from '../ConsoleDialog';
 import { offlineSince } from '../timing';
 import { usePresence } from '../use-presence';
+import { AdminList } from './AdminList';
 import { TextField } from './fields';
 
 /** Devices: issue a pairing code for a new one, rename, revoke (with a reason). */
 export function DevicesAdmin() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
   const dialog = useDialog<{ kind: 'rename' | 'revoke'; device: Device }>();
   const presence = usePresence();
   const devices = [...hall.devices].sort(
     (a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
   );
+  const status = (d: Device) => {
+    if (d.revokedAt) return <span className="badge bad">{t('console.admin.revoked')}</span>;
+    const live = presence?.get(d.id);
+    const off = live ? !live.online : offlineSince(hall, d) !== null;
+    if (off)
+      return (
+        <span className="badge bad" data-testid="device-offline">
+          {t('console.admin.offline')}
+        </span>
+      );
+    return live?.online ? (
+      <span className="badge ok">{t('console.admin.online')}</span>
+    ) : (
+      <span className="badge">{t('console.admin.paired')}</span>
+    );
+  };
+  const counterOf = (d: Device) => {
+    const counter = hall.counters.find((c) => c.id === d.counterId);
+    return counter ? t('counter.number', { number: counter.number }) : '—';
+  };
   return (
     <div className="admin-devices">
       <PairingCode />
-      <section className="card" data-testid="admin-devices">
-        <h3>{t('console.admin.devices')}</h3>
-        <table className="grid-table">
-          <thead>
-            <tr>
-              <th>{t('console.admin.name')}</th>
-              <th>{t('console.admin.kind')}</th>
-              <th>{t('console.tickets.counter')}</th>
-              <th>{t('console.admin.pairedAt')}</th>
-              <th>{t('console.admin.status')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((d) => {
-              const live = presence?.get(d.id);
-              const off = live ? !live.online : offlineSince(hall, d) !== null;
-              const counter = hall.counters.find((c) => c.id === d.counterId);
-              return (
-                <tr key={d.id} data-device={d.id} className={d.revokedAt ? 'inactive' : ''}>
-                  <td>{d.name}</td>
-                  <td>{t(`console.deviceKind.${d.kind}`)}</td>
-                  <td>{counter ? t('counter.number', { number: counter.number }) : '—'}</td>
-                  <td>{formatDateTime(d.pairedAt, hall.config.timeZone, lang)}</td>
-                  <td>
-                    {d.revokedAt ? (
-                      <span className="badge bad">{t('console.admin.revoked')}</span>
-                    ) : off ? (
-                      <span className="badge bad" data-testid="device-offline">
-                        {t('console.admin.offline')}
-                      </span>
-                    ) : live?.online ? (
-                      <span className="badge ok">{t('console.admin.online')}</span>
-                    ) : (
-                      <span className="badge">{t('console.admin.paired')}</span>
-                    )}
-                  </td>
-                  <td className="actions">
-                    {!d.revokedAt && (
-                      <>
-                        <button
-                          type="button"
-                          onClick={() => dialog.show({ kind: 'rename', device: d })}
-                        >
-                          {t('console.admin.rename')}
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => dialog.show({ kind: 'revoke', device: d })}
-                        >
-                          {t('console.admin.revoke')}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+      <AdminList
+        testId="admin-devices"
+        title={t('console.admin.devices')}
+        rows={devices}
+        rowData={(d) => ({ 'data-device': d.id })}
+        inactive={(d) => d.revokedAt !== null}
+        columns={[
+          { head: t('console.admin.name'), cell: (d) => d.name },
+          { head: t('console.admin.kind'), cell: (d) => t(`console.deviceKind.${d.kind}`) },
+          { head: t('console.tickets.counter'), cell: counterOf },
+          {
+            head: t('console.admin.pairedAt'),
+            cell: (d) => formatDateTime(d.pairedAt, hall.config.timeZone, lang),
+          },
+          { head: t('console.admin.status'), cell: status },
+          {
+            head: '',
+            className: 'actions',
+            cell: (d) =>
+              !d.revokedAt &&
+              (['rename', 'revoke'] as const).map((kind) => (
+                <button key={kind} type="button" onClick={() => dialog.show({ kind, device: d })}>
+                  {t(`console.admin.${kind}`)}
+                </button>
+              )),
+          },
+        ]}
+      />
       {dialog.open?.kind === 'rename' && (
         <RenameDialog device={dialog.open.device} onClose={dialog.close} />
       )}
@@ -93,8 +81,8 @@ export function DevicesAdmin() {
 }
 
 function PairingCode() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { runner } = useDesk();
   const { hall } = useStaffView();
   const online = useOnline();
@@ -123,7 +111,7 @@ function PairingCode() {
         <TextField label={t('console.admin.name')} value={name} onChange={setName} />
         <label>
           {t('console.admin.kind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as DeviceKind)}>
+          <select value={kind} onChange={(e) => setKind(DeviceKind.parse(e.target.value))}>
             {DeviceKind.options.map((k) => (
               <option key={k} value={k}>
                 {t(`console.deviceKind.${k}`)}

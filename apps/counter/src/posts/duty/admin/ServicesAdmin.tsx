@@ -3,10 +3,11 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../../common/desk';
-import { formatDuration, type Lang } from '../../../common/format';
-import { ActionDialog, useDialog } from '../ConsoleDialog';
+import { formatDuration, useLang } from '../../../common/format';
+import { useDialog } from '../ConsoleDialog';
+import { AdminList, EditButton, SaveDialog } from './AdminList';
 import { CaseTypesAdmin } from './CaseTypesAdmin';
-import { NumberField, TextField } from './fields';
+import { CheckField, NumberField, TextField } from './fields';
 
 // Services: prefix letter, names, category, target wait and handling time, daily cap. A change
 // reaches every kiosk at once; the server refuses what does not fit and says which field.
@@ -15,17 +16,16 @@ import { NumberField, TextField } from './fields';
 const CATEGORIES = ['billing', 'connection', 'account', 'enquiry'] as const;
 const OWN = '(own)';
 
+const isKnown = (code: string) => CATEGORIES.some((c) => c === code);
+
 /** A category by name; one an admin typed (not a known one) is its own name. */
 export function categoryName(code: string, t: TFunction): string {
-  return (CATEGORIES as readonly string[]).includes(code)
-    ? t(`console.admin.categories.${code}`)
-    : code;
+  return isKnown(code) ? t(`console.admin.categories.${code}`) : code;
 }
 
 function CategoryField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useTranslation();
-  const known = (CATEGORIES as readonly string[]).includes(value);
-  const [own, setOwn] = useState(!known && value !== '');
+  const [own, setOwn] = useState(!isKnown(value) && value !== '');
   return (
     <>
       <label>
@@ -65,67 +65,50 @@ export function ServicesAdmin() {
 }
 
 function ServicesTable() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Lang;
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
-  const dialog = useDialog<Service | 'new'>();
+  const dialog = useDialog<{ service: Service | null }>();
   const services = [...hall.services].sort((a, b) => a.sortOrder - b.sortOrder);
+  const minutes = (sec: number) => formatDuration(sec, lang);
   return (
-    <section className="card" data-testid="admin-services">
-      <header className="panel-head">
-        <h3>{t('console.admin.services')}</h3>
-        <span className="spacer" />
-        <button type="button" className="primary" onClick={() => dialog.show('new')}>
-          {t('console.admin.newService')}
-        </button>
-      </header>
-      {services.length === 0 ? (
-        <p className="muted empty">{t('console.hall.noServices')}</p>
-      ) : (
-        <table className="grid-table">
-          <thead>
-            <tr>
-              <th>{t('console.admin.prefix')}</th>
-              <th>{t('console.admin.nameZh')}</th>
-              <th>{t('console.admin.nameEn')}</th>
-              <th>{t('console.admin.category')}</th>
-              <th>{t('console.admin.targetWait')}</th>
-              <th>{t('console.admin.targetHandle')}</th>
-              <th>{t('console.admin.dailyCap')}</th>
-              <th>{t('console.admin.active')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((s) => (
-              <tr key={s.id} data-service={s.id} className={s.active ? '' : 'inactive'}>
-                <td>
-                  <b>{s.prefix}</b>
-                </td>
-                <td>{s.nameZh}</td>
-                <td>{s.nameEn}</td>
-                <td data-testid="service-category">{categoryName(s.category, t)}</td>
-                <td className="num">{formatDuration(s.targetWaitSec, lang)}</td>
-                <td className="num">{formatDuration(s.targetHandleSec, lang)}</td>
-                <td className="num">{s.dailyCap ?? '—'}</td>
-                <td>{s.active ? '✓' : t('console.admin.inactive')}</td>
-                <td>
-                  <button type="button" onClick={() => dialog.show(s)}>
-                    {t('console.admin.edit')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {dialog.open && (
-        <ServiceDialog
-          service={dialog.open === 'new' ? null : dialog.open}
-          onClose={dialog.close}
-        />
-      )}
-    </section>
+    <AdminList
+      testId="admin-services"
+      title={t('console.admin.services')}
+      newLabel={t('console.admin.newService')}
+      onNew={() => dialog.show({ service: null })}
+      empty={t('console.hall.noServices')}
+      rows={services}
+      rowData={(s) => ({ 'data-service': s.id })}
+      inactive={(s) => !s.active}
+      columns={[
+        { head: t('console.admin.prefix'), cell: (s) => <b>{s.prefix}</b> },
+        { head: t('console.admin.nameZh'), cell: (s) => s.nameZh },
+        { head: t('console.admin.nameEn'), cell: (s) => s.nameEn },
+        {
+          head: t('console.admin.category'),
+          cell: (s) => <span data-testid="service-category">{categoryName(s.category, t)}</span>,
+        },
+        {
+          head: t('console.admin.targetWait'),
+          className: 'num',
+          cell: (s) => minutes(s.targetWaitSec),
+        },
+        {
+          head: t('console.admin.targetHandle'),
+          className: 'num',
+          cell: (s) => minutes(s.targetHandleSec),
+        },
+        { head: t('console.admin.dailyCap'), className: 'num', cell: (s) => s.dailyCap ?? '—' },
+        {
+          head: t('console.admin.active'),
+          cell: (s) => (s.active ? '✓' : t('console.admin.inactive')),
+        },
+        { head: '', cell: (s) => <EditButton onClick={() => dialog.show({ service: s })} /> },
+      ]}
+    >
+      {dialog.open && <ServiceDialog service={dialog.open.service} onClose={dialog.close} />}
+    </AdminList>
   );
 }
 
@@ -151,16 +134,14 @@ function ServiceDialog({ service, onClose }: { service: Service | null; onClose:
       setF({ ...f, [k]: v });
   const complete = f.id && f.prefix && f.nameZh && f.nameEn && f.category;
   return (
-    <ActionDialog
+    <SaveDialog
+      record="service"
+      command="admin:save-service"
       title={
         service
           ? t('console.admin.editService', { name: service.nameZh })
           : t('console.admin.newService')
       }
-      actionKey="admin-service"
-      command="admin:save-service"
-      testId="service-dialog"
-      confirmLabel={t('console.admin.save')}
       payload={
         complete
           ? {
@@ -181,63 +162,58 @@ function ServiceDialog({ service, onClose }: { service: Service | null; onClose:
             }
           : null
       }
+      id={f.id}
+      onId={set('id')}
+      editing={service !== null}
       onClose={onClose}
-    >
-      <div className="form-grid">
-        <TextField
-          label={t('console.admin.id')}
-          value={f.id}
-          onChange={set('id')}
-          disabled={service !== null}
-        />
-        <TextField
-          label={t('console.admin.prefix')}
-          value={f.prefix}
-          onChange={set('prefix')}
-          maxLength={1}
-        />
-        <TextField label={t('console.admin.nameZh')} value={f.nameZh} onChange={set('nameZh')} />
-        <TextField label={t('console.admin.nameEn')} value={f.nameEn} onChange={set('nameEn')} />
-        <CategoryField value={f.category} onChange={set('category')} />
-        <NumberField
-          label={t('console.admin.sortOrder')}
-          value={f.sortOrder}
-          onChange={(v) => set('sortOrder')(v ?? 0)}
-        />
-        <TextField
-          label={t('console.admin.descriptionZh')}
-          value={f.descriptionZh}
-          onChange={set('descriptionZh')}
-        />
-        <TextField
-          label={t('console.admin.descriptionEn')}
-          value={f.descriptionEn}
-          onChange={set('descriptionEn')}
-        />
-        <NumberField
-          label={t('console.admin.targetWaitMin')}
-          value={f.targetWaitMin}
-          onChange={(v) => set('targetWaitMin')(v ?? 0)}
-        />
-        <NumberField
-          label={t('console.admin.targetHandleMin')}
-          value={f.targetHandleMin}
-          onChange={(v) => set('targetHandleMin')(v ?? 0)}
-        />
-        <NumberField
-          label={t('console.admin.dailyCapHint')}
-          value={f.dailyCap}
-          onChange={set('dailyCap')}
-        />
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={f.active}
-            onChange={(e) => set('active')(e.target.checked)}
+      fields={
+        <>
+          <TextField
+            label={t('console.admin.prefix')}
+            value={f.prefix}
+            onChange={set('prefix')}
+            maxLength={1}
           />
-          {t('console.admin.active')}
-        </label>
-      </div>
-    </ActionDialog>
+          <TextField label={t('console.admin.nameZh')} value={f.nameZh} onChange={set('nameZh')} />
+          <TextField label={t('console.admin.nameEn')} value={f.nameEn} onChange={set('nameEn')} />
+          <CategoryField value={f.category} onChange={set('category')} />
+          <NumberField
+            label={t('console.admin.sortOrder')}
+            value={f.sortOrder}
+            onChange={(v) => set('sortOrder')(v ?? 0)}
+          />
+          <TextField
+            label={t('console.admin.descriptionZh')}
+            value={f.descriptionZh}
+            onChange={set('descriptionZh')}
+          />
+          <TextField
+            label={t('console.admin.descriptionEn')}
+            value={f.descriptionEn}
+            onChange={set('descriptionEn')}
+          />
+          <NumberField
+            label={t('console.admin.targetWaitMin')}
+            value={f.targetWaitMin}
+            onChange={(v) => set('targetWaitMin')(v ?? 0)}
+          />
+          <NumberField
+            label={t('console.admin.targetHandleMin')}
+            value={f.targetHandleMin}
+            onChange={(v) => set('targetHandleMin')(v ?? 0)}
+          />
+          <NumberField
+            label={t('console.admin.dailyCapHint')}
+            value={f.dailyCap}
+            onChange={set('dailyCap')}
+          />
+          <CheckField
+            label={t('console.admin.active')}
+            checked={f.active}
+            onChange={set('active')}
+          />
+        </>
+      }
+    />
   );
 }

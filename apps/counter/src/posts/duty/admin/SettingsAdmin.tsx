@@ -15,24 +15,25 @@ import { NumberField, TextField } from './fields';
 // and the ticket's wording. Only what changed is sent; the server refuses an invalid value and
 // names its field.
 
-type Editable = Pick<
-  HallConfig,
-  | 'nameZh'
-  | 'nameEn'
-  | 'recallsBeforeNoShow'
-  | 'noShowAfterSec'
-  | 'evaluationTimeoutSec'
-  | 'counterDropGraceSec'
-  | 'callWeights'
-  | 'ticketFooterZh'
-  | 'ticketFooterEn'
-  | 'announceZh'
-  | 'announceEn'
-  | 'businessHours'
-  | 'sessionIdleMin'
-  | 'sessionMaxHours'
-  | 'caseWarning'
->;
+const EDITABLE = [
+  'nameZh',
+  'nameEn',
+  'recallsBeforeNoShow',
+  'noShowAfterSec',
+  'evaluationTimeoutSec',
+  'counterDropGraceSec',
+  'callWeights',
+  'ticketFooterZh',
+  'ticketFooterEn',
+  'announceZh',
+  'announceEn',
+  'businessHours',
+  'sessionIdleMin',
+  'sessionMaxHours',
+  'caseWarning',
+] as const satisfies readonly (keyof HallConfig)[];
+
+type Editable = Pick<HallConfig, (typeof EDITABLE)[number]>;
 
 /** 限时办结's warning as the hall has it, or its default (24 hours before the due time). */
 const DEFAULT_CASE_WARNING: CaseWarning = { by: 'hours', hours: CASE_WARN_MS / 3_600_000 };
@@ -70,11 +71,12 @@ function editable(c: HallConfig): Editable {
 
 /** Only the settings that differ from the hall's. */
 export function changedSettings(before: Editable, after: Editable): Partial<Editable> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof Editable)[]) {
+  const out: Partial<Editable> = {};
+  const take = <K extends keyof Editable>(key: K) => {
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) out[key] = after[key];
-  }
-  return out as Partial<Editable>;
+  };
+  EDITABLE.forEach(take);
+  return out;
 }
 
 export function SettingsAdmin() {

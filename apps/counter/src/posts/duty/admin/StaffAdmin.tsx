@@ -3,70 +3,62 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../common/Avatar';
 import { useStaffView } from '../../../common/desk';
+import { useLang } from '../../../common/format';
 import { ActionDialog, useDialog } from '../ConsoleDialog';
-import { TextField } from './fields';
+import { AdminList, EditButton, SaveDialog } from './AdminList';
+import { CheckField, TextField } from './fields';
+
+type StaffDialogOpen = { kind: 'edit'; staff: Staff | null } | { kind: 'pin'; staff: Staff };
 
 /** Staff: roles, photo, PIN reset, deactivate. */
 export function StaffAdmin() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const lang = useLang();
   const { hall } = useStaffView();
-  const dialog = useDialog<{ kind: 'edit'; staff: Staff | null } | { kind: 'pin'; staff: Staff }>();
+  const dialog = useDialog<StaffDialogOpen>();
   const staff = [...hall.staff].sort((a, b) => a.staffNo.localeCompare(b.staffNo));
   return (
-    <section className="card" data-testid="admin-staff">
-      <header className="panel-head">
-        <h3>{t('console.admin.staff')}</h3>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="primary"
-          onClick={() => dialog.show({ kind: 'edit', staff: null })}
-        >
-          {t('console.admin.newStaff')}
-        </button>
-      </header>
-      <table className="grid-table">
-        <thead>
-          <tr>
-            <th />
-            <th>{t('signIn.staffNo')}</th>
-            <th>{t('console.admin.name')}</th>
-            <th>{t('console.admin.roles')}</th>
-            <th>{t('console.admin.active')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {staff.map((s) => (
-            <tr key={s.id} data-staff={s.staffNo} className={s.active ? '' : 'inactive'}>
-              <td>
-                <Avatar staff={s} size={28} />
-              </td>
-              <td className="num">{s.staffNo}</td>
-              <td>{s.name}</td>
-              <td>
-                {s.roles.map((r) => t(`roles.${r}`)).join(i18n.language === 'zh' ? '、' : ', ')}
-              </td>
-              <td>{s.active ? '✓' : t('console.admin.inactive')}</td>
-              <td className="actions">
-                <button type="button" onClick={() => dialog.show({ kind: 'edit', staff: s })}>
-                  {t('console.admin.edit')}
-                </button>
-                <button type="button" onClick={() => dialog.show({ kind: 'pin', staff: s })}>
-                  {t('console.admin.resetPin')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <AdminList
+      testId="admin-staff"
+      title={t('console.admin.staff')}
+      newLabel={t('console.admin.newStaff')}
+      onNew={() => dialog.show({ kind: 'edit', staff: null })}
+      rows={staff}
+      rowData={(s) => ({ 'data-staff': s.staffNo })}
+      inactive={(s) => !s.active}
+      columns={[
+        { head: '', cell: (s) => <Avatar staff={s} size={28} /> },
+        { head: t('signIn.staffNo'), className: 'num', cell: (s) => s.staffNo },
+        { head: t('console.admin.name'), cell: (s) => s.name },
+        {
+          head: t('console.admin.roles'),
+          cell: (s) => s.roles.map((r) => t(`roles.${r}`)).join(lang === 'zh' ? '、' : ', '),
+        },
+        {
+          head: t('console.admin.active'),
+          cell: (s) => (s.active ? '✓' : t('console.admin.inactive')),
+        },
+        {
+          head: '',
+          className: 'actions',
+          cell: (s) => (
+            <>
+              <EditButton onClick={() => dialog.show({ kind: 'edit', staff: s })} />
+              <button type="button" onClick={() => dialog.show({ kind: 'pin', staff: s })}>
+                {t('console.admin.resetPin')}
+              </button>
+            </>
+          ),
+        },
+      ]}
+    >
       {dialog.open?.kind === 'edit' && (
         <StaffDialog staff={dialog.open.staff} onClose={dialog.close} />
       )}
       {dialog.open?.kind === 'pin' && (
         <PinDialog staff={dialog.open.staff} onClose={dialog.close} />
       )}
-    </section>
+    </AdminList>
   );
 }
 
@@ -81,14 +73,12 @@ function StaffDialog({ staff, onClose }: { staff: Staff | null; onClose: () => v
   const [pin, setPin] = useState('');
   const ready = id && staffNo && name.trim() && roles.length > 0 && (staff !== null || pin);
   return (
-    <ActionDialog
+    <SaveDialog
+      record="staff"
+      command="admin:save-staff"
       title={
         staff ? t('console.admin.editStaff', { name: staff.name }) : t('console.admin.newStaff')
       }
-      actionKey="admin-staff"
-      command="admin:save-staff"
-      testId="staff-dialog"
-      confirmLabel={t('console.admin.save')}
       payload={
         ready
           ? {
@@ -97,42 +87,39 @@ function StaffDialog({ staff, onClose }: { staff: Staff | null; onClose: () => v
             }
           : null
       }
+      id={id}
+      onId={setId}
+      editing={staff !== null}
       onClose={onClose}
+      fields={
+        <>
+          <TextField label={t('signIn.staffNo')} value={staffNo} onChange={setNo} />
+          <TextField label={t('console.admin.name')} value={name} onChange={setName} />
+          <TextField label={t('console.admin.photoUrl')} value={photoUrl} onChange={setPhoto} />
+          {staff === null && (
+            <TextField
+              label={t('console.admin.pin')}
+              value={pin}
+              onChange={setPin}
+              type="password"
+            />
+          )}
+        </>
+      }
     >
-      <div className="form-grid">
-        <TextField
-          label={t('console.admin.id')}
-          value={id}
-          onChange={setId}
-          disabled={staff !== null}
-        />
-        <TextField label={t('signIn.staffNo')} value={staffNo} onChange={setNo} />
-        <TextField label={t('console.admin.name')} value={name} onChange={setName} />
-        <TextField label={t('console.admin.photoUrl')} value={photoUrl} onChange={setPhoto} />
-        {staff === null && (
-          <TextField label={t('console.admin.pin')} value={pin} onChange={setPin} type="password" />
-        )}
-      </div>
       <fieldset className="choices">
         <legend>{t('console.admin.roles')}</legend>
         {StaffRole.options.map((r) => (
-          <label key={r} className="choice">
-            <input
-              type="checkbox"
-              checked={roles.includes(r)}
-              onChange={(e) =>
-                setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))
-              }
-            />
-            {t(`roles.${r}`)}
-          </label>
+          <CheckField
+            key={r}
+            label={t(`roles.${r}`)}
+            checked={roles.includes(r)}
+            onChange={(on) => setRoles(on ? [...roles, r] : roles.filter((x) => x !== r))}
+          />
         ))}
       </fieldset>
-      <label className="choice">
-        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-        {t('console.admin.activeStaff')}
-      </label>
-    </ActionDialog>
+      <CheckField label={t('console.admin.activeStaff')} checked={active} onChange={setActive} />
+    </SaveDialog>
   );
 }
 

@@ -1,34 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium, openScreen } from '../../../../test-support/browser';
-import { buildCounterOnce } from '../../../../test-support/build-once';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openScreen } from '../../../../test-support/browser';
 import { openConsole } from '../../../../test-support/console-hall';
 import { ensureKioskBuiltOnce } from '../../../../test-support/console-kiosk';
+import { consoleHall, hasChromium } from './console-e2e';
 
 // The admin's side of the console in Chromium: a service renamed on the console appears on
 // the kiosk's menu at once, without a restart or a reload; an invalid value is refused by the
 // server, which names the field.
 
-let hall: TestHall;
-let browser: Browser;
 let admin: Page;
-
-beforeAll(async () => {
-  await Promise.all([buildCounterOnce(), ensureKioskBuiltOnce()]);
-  hall = await startTestHall();
-  browser = await launchChromium();
-  admin = await openConsole(browser, hall.server.url, '9000');
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
+const world = consoleHall({
+  build: ensureKioskBuiltOnce,
+  timeoutMs: 300_000,
+  ready: async ({ browser, url }) => {
+    admin = await openConsole(browser, url, '9000');
+  },
 });
 
 describe.skipIf(!hasChromium)('administration on the console', () => {
   it('renames a service and the kiosk menu shows the new name at once; an invalid target is refused with its field', async () => {
-    const kiosk = await openScreen(browser, `${hall.server.url}/kiosk?token=demo-kiosk-1`, {
+    const kiosk = await openScreen(world.browser, `${world.url}/kiosk?token=demo-kiosk-1`, {
       width: 1080,
       height: 1920,
     });
@@ -49,7 +41,7 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
     const refusal = dialog.getByTestId('server-refusal');
     await refusal.filter({ hasText: 'targetWaitSec' }).waitFor();
     expect(await refusal.textContent()).toContain('请求格式不正确');
-    expect(hall.server.hall.store.services.byId('svc-billing')?.nameZh).toBe('电费缴纳');
+    expect(world.store.services.byId('svc-billing')?.nameZh).toBe('电费缴纳');
 
     await dialog.getByLabel('目标等候(分钟)').fill('12');
     await dialog.getByRole('button', { name: '保存' }).click();
@@ -63,7 +55,7 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
       .getByRole('button', { name: /电费缴纳与预存/ })
       .first()
       .waitFor();
-    expect(hall.server.hall.store.services.byId('svc-billing')).toMatchObject({
+    expect(world.store.services.byId('svc-billing')).toMatchObject({
       nameZh: '电费缴纳与预存',
       targetWaitSec: 720,
     });
@@ -81,11 +73,11 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
     await settings.getByLabel('过号前重呼次数').fill('3');
     await settings.getByRole('button', { name: /保存 1 项修改/ }).click();
     await settings.getByRole('button', { name: /保存 0 项修改/ }).waitFor();
-    expect(hall.server.hall.store.hall.state().config.recallsBeforeNoShow).toBe(3);
+    expect(world.store.hall.state().config.recallsBeforeNoShow).toBe(3);
   });
 
   it('sets business hours: the kiosk stops issuing outside them, and issues again when set back', async () => {
-    const kiosk = await openScreen(browser, `${hall.server.url}/kiosk?token=demo-kiosk-1`, {
+    const kiosk = await openScreen(world.browser, `${world.url}/kiosk?token=demo-kiosk-1`, {
       width: 1080,
       height: 1920,
     });
@@ -108,7 +100,7 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
     await hours.getByLabel('结束营业').fill(window[1]!);
     await admin.getByRole('button', { name: /保存 1 项修改/ }).click();
     await admin.getByRole('button', { name: /保存 0 项修改/ }).waitFor();
-    expect(hall.server.hall.store.hall.state().config.businessHours).toEqual({
+    expect(world.store.hall.state().config.businessHours).toEqual({
       open: window[0],
       close: window[1],
     });
@@ -140,7 +132,7 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
     expect(await section.locator('tbody tr').count()).toBe(1);
     await section.getByLabel('查找(户号、姓名或手机号)').fill('没有这个人');
     await section.getByText('没有符合条件的客户。').waitFor();
-    expect(hall.server.hall.store.customers.byAccountNo('3100000888')).toMatchObject({ vip: true });
+    expect(world.store.customers.byAccountNo('3100000888')).toMatchObject({ vip: true });
   });
 
   it('adds a case type with its steps; step limits past the case limit are refused', async () => {
@@ -162,7 +154,7 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'detached' });
     await types.locator('tr[data-case-type="ct-meter"]').filter({ hasText: '现场校验' }).waitFor();
-    expect(hall.server.hall.store.caseTypes.byId('ct-meter')).toMatchObject({
+    expect(world.store.caseTypes.byId('ct-meter')).toMatchObject({
       limitDays: 5,
       steps: [
         { nameZh: '受理', limitDays: 0 },

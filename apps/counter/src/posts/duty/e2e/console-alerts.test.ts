@@ -1,19 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoSeed } from '@onestop/hall-server';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium } from '../../../../test-support/browser';
-import { buildCounterOnce } from '../../../../test-support/build-once';
+import { connectClient, ok, send } from '@onestop/hall-server/test-support/hall-harness';
 import { clerkAt, openConsole, openTab } from '../../../../test-support/console-hall';
+import { consoleHall, hasChromium, leaderSocket } from './console-e2e';
 
 const FULL_PHONE = /(?<!\d)1\d{10}(?!\d)/;
 
@@ -29,64 +20,49 @@ const shots = process.env.UPDATE_SCREENSHOTS
   ? fileURLToPath(new URL('../../../../../../docs/screenshots/', import.meta.url))
   : null;
 
-let hall: TestHall;
-let browser: Browser;
 let page: Page;
-const sockets: HallClient[] = [];
-
-beforeAll(async () => {
-  await buildCounterOnce();
-  hall = await startTestHall({ clock, seed: demoSeed(clock()) });
-  const url = hall.server.url;
-  browser = await launchChromium();
-  const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-  sockets.push(kiosk);
-  // Counter 2 serves a fault report that runs long; six invoices wait with nobody to serve them.
-  const clerk = (await clerkAt(url, 2)).socket;
-  sockets.push(clerk);
-  ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-fault' }));
-  const called = ok(await send(clerk, 'ticket:call-next', {})).ticket;
-  ok(await send(clerk, 'ticket:start', { ticketId: called.id }));
-  for (let i = 0; i < 6; i++) ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' }));
-  // A complaint with the customer's phone in it, and a counter paused for a meeting.
-  const opinion = ok(
-    await send(kiosk, 'opinion:submit', {
-      category: 'complaint',
-      text: '发票窗口排队太久,请回电 13911112222',
-      contact: '13911112222',
-    }),
-  ).opinion;
-  sockets.push((await clerkAt(url, 3)).socket);
-  const leader = await clerkAtCounter(url, {
-    deviceToken: 'demo-guide',
-    staffNo: '8001',
-    pin: '8001',
-  });
-  ok(
-    await send(leader.socket, 'override:counter-state', {
-      counterId: 'ctr-3',
-      state: 'paused',
-      pauseReason: 'meeting',
-      reason: '三号窗口人员参加业务培训',
-    }),
-  );
-  ok(
-    await send(leader.socket, 'opinion:resolve', {
-      opinionId: opinion.id,
-      resolution: '已致电 13911112222 致歉,并增开发票窗口',
-    }),
-  );
-  ok(await send(leader.socket, 'staff:sign-out', {}));
-  leader.socket.disconnect();
-  offset += 40 * minute;
-  hall.server.alerts.runOnce();
-  page = await openConsole(browser, url);
-}, 180_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await hall?.close();
+const world = consoleHall({
+  hall: { clock, seed: demoSeed(clock()) },
+  ready: async ({ hall, browser, url, sockets }) => {
+    const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+    sockets.push(kiosk);
+    // Counter 2 serves a fault report that runs long; six invoices wait with nobody to serve them.
+    const clerk = (await clerkAt(url, 2)).socket;
+    sockets.push(clerk);
+    ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-fault' }));
+    const called = ok(await send(clerk, 'ticket:call-next', {})).ticket;
+    ok(await send(clerk, 'ticket:start', { ticketId: called.id }));
+    for (let i = 0; i < 6; i++) ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' }));
+    // A complaint with the customer's phone in it, and a counter paused for a meeting.
+    const opinion = ok(
+      await send(kiosk, 'opinion:submit', {
+        category: 'complaint',
+        text: '发票窗口排队太久,请回电 13911112222',
+        contact: '13911112222',
+      }),
+    ).opinion;
+    sockets.push((await clerkAt(url, 3)).socket);
+    const leader = await leaderSocket(url);
+    ok(
+      await send(leader, 'override:counter-state', {
+        counterId: 'ctr-3',
+        state: 'paused',
+        pauseReason: 'meeting',
+        reason: '三号窗口人员参加业务培训',
+      }),
+    );
+    ok(
+      await send(leader, 'opinion:resolve', {
+        opinionId: opinion.id,
+        resolution: '已致电 13911112222 致歉,并增开发票窗口',
+      }),
+    );
+    ok(await send(leader, 'staff:sign-out', {}));
+    leader.disconnect();
+    offset += 40 * minute;
+    hall.server.alerts.runOnce();
+    page = await openConsole(browser, url);
+  },
 });
 
 describe.skipIf(!hasChromium)('grouped alerts on the console', () => {
@@ -108,12 +84,12 @@ describe.skipIf(!hasChromium)('grouped alerts on the console', () => {
     await expect.poll(() => waits.getByTestId('alert').count()).toBe(6);
     if (shots) await page.screenshot({ path: `${shots}console-alerts-grouped.png` });
 
-    const before = hall.server.hall.store.hall.state().seq;
+    const before = world.store.hall.state().seq;
     await waits.getByLabel('处理说明(选填)').first().fill('已开6号窗口分流发票业务');
     await waits.getByRole('button', { name: '全部已知悉(6)' }).click();
     await waits.waitFor({ state: 'detached' });
 
-    const alerts = hall.server.hall.store.alerts.current(0);
+    const alerts = world.store.alerts.current(0);
     const acked = alerts.filter((a) => a.acknowledgedAt !== null);
     expect(acked.map((a) => a.kind)).toEqual(Array(6).fill('wait_over_target'));
     for (const a of acked) expect(a.note).toBe('已开6号窗口分流发票业务');
@@ -123,7 +99,7 @@ describe.skipIf(!hasChromium)('grouped alerts on the console', () => {
         .map((a) => a.kind)
         .sort(),
     ).toEqual(['handling_over_target', 'service_unstaffed']);
-    expect(hall.server.hall.store.hall.state().seq).toBe(before + 1); // one change
+    expect(world.store.hall.state().seq).toBe(before + 1); // one change
     expect(await groups.count()).toBe(2);
   });
 });

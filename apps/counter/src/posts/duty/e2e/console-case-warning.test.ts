@@ -1,28 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium } from '../../../../test-support/browser';
-import { buildCounterOnce } from '../../../../test-support/build-once';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openConsole } from '../../../../test-support/console-hall';
+import { consoleHall, hasChromium } from './console-e2e';
 
 // 限时办结's warning in the console's settings at 1366x768 (issue 15 item 7): shown with its
 // default (24 hours before the due time), changed to a share of the promised time, refused
 // out of range naming the field.
 
-let hall: TestHall;
-let browser: Browser;
 let admin: Page;
-
-beforeAll(async () => {
-  await buildCounterOnce();
-  hall = await startTestHall();
-  browser = await launchChromium();
-  admin = await openConsole(browser, hall.server.url, '9000', { width: 1366, height: 768 });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
+const world = consoleHall({
+  ready: async ({ browser, url }) => {
+    admin = await openConsole(browser, url, '9000', { width: 1366, height: 768 });
+  },
 });
 
 describe.skipIf(!hasChromium)('the case warning setting', () => {
@@ -37,12 +26,12 @@ describe.skipIf(!hasChromium)('the case warning setting', () => {
     const settings = admin.getByTestId('admin-settings');
     await settings.getByRole('button', { name: /保存 1 项修改/ }).click();
     await settings.getByTestId('server-refusal').filter({ hasText: 'caseWarning' }).waitFor();
-    expect(hall.server.hall.store.hall.state().config.caseWarning).toBeUndefined();
+    expect(world.store.hall.state().config.caseWarning).toBeUndefined();
 
     await field.getByLabel('剩余时限占比(%,1–90)').fill('30');
     await settings.getByRole('button', { name: /保存 1 项修改/ }).click();
     await settings.getByRole('button', { name: /保存 0 项修改/ }).waitFor();
-    expect(hall.server.hall.store.hall.state().config.caseWarning).toEqual({
+    expect(world.store.hall.state().config.caseWarning).toEqual({
       by: 'share',
       percent: 30,
     });

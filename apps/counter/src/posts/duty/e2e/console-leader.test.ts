@@ -1,23 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   clerkAtCounter,
   connectClient,
   nextChange,
   ok,
   send,
-  startTestHall,
   type HallClient,
-  type TestHall,
 } from '@onestop/hall-server/test-support/hall-harness';
-import {
-  hasChromium,
-  launchChromium,
-  openScreen,
-  signIn,
-  sizes,
-} from '../../../../test-support/browser';
-import { buildCounterOnce } from '../../../../test-support/build-once';
+import { openScreen, signIn, sizes } from '../../../../test-support/browser';
 import {
   chimes,
   clerkAt,
@@ -26,42 +17,34 @@ import {
   openTab,
   serveAndRate,
 } from '../../../../test-support/console-hall';
+import { consoleHall, hasChromium, leaderSocket } from './console-e2e';
 
 // The duty leader's console in Chromium against a real hall server: a 不满意 rating raises an
 // alert that is seen, heard and acknowledged; an override with a reason reaches the clerk's
 // screen and the shift log, and one without a reason is refused; an opinion from the kiosk's
 // supervision box is closed with a result; the follow-up the rating opened is closed.
 
-let hall: TestHall;
-let browser: Browser;
 let console_: Page;
 let kiosk: HallClient;
 let clerk2: HallClient;
 let rated: { ticketId: string; number: string };
 
-beforeAll(async () => {
-  await buildCounterOnce();
-  hall = await startTestHall();
-  browser = await launchChromium();
-  kiosk = await kioskSocket(hall.server.url);
-  clerk2 = (await clerkAt(hall.server.url, 2)).socket;
-  console_ = await openConsole(browser, hall.server.url);
-}, 180_000);
-
-afterAll(async () => {
-  kiosk?.disconnect();
-  clerk2?.disconnect();
-  await browser?.close();
-  await hall?.close();
+const world = consoleHall({
+  ready: async ({ browser, url, sockets }) => {
+    kiosk = await kioskSocket(url);
+    clerk2 = (await clerkAt(url, 2)).socket;
+    sockets.push(kiosk, clerk2);
+    console_ = await openConsole(browser, url);
+  },
 });
 
-const store = () => hall.server.hall.store;
+const store = () => world.store;
 
 describe.skipIf(!hasChromium)('the duty-leader console', () => {
   it('shows a new 不满意 alert with a chime, and acknowledges it with a note', async () => {
     await console_.getByTestId('live-hall').waitFor();
     const before = await chimes(console_);
-    rated = await serveAndRate(hall.server.url, {
+    rated = await serveAndRate(world.url, {
       counter: 2,
       clerk: clerk2,
       serviceId: 'svc-billing',
@@ -97,8 +80,12 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
   });
 
   it('pauses a counter with a reason: the clerk’s screen shows it, the clerk is told, the shift log keeps the reason', async () => {
-    const url = hall.server.url;
-    const desk = await openScreen(browser, `${url}/counter?token=demo-desk-1`, sizes.workstation);
+    const url = world.url;
+    const desk = await openScreen(
+      world.browser,
+      `${url}/counter?token=demo-desk-1`,
+      sizes.workstation,
+    );
     await signIn(desk, '1001');
     await desk.locator('button[data-counter="1"]').click();
     await desk.getByTestId('workstation').waitFor();
@@ -167,8 +154,7 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
 
   it('refuses an override without a reason, and shows the server’s own refusal', async () => {
     // The server refuses a reasonless override whoever sends it.
-    const leader = await connectClient(hall.server.url, { deviceToken: 'demo-guide' });
-    ok(await send(leader, 'staff:sign-in', { staffNo: '8001', pin: '8001' }));
+    const leader = await leaderSocket(world.url);
     const refused = await send(leader, 'override:counter-state', {
       counterId: 'ctr-2',
       state: 'closed',
@@ -257,7 +243,7 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     const displays = console_.locator('[data-testid="devices-board"] tr[data-kind="display"]');
     // Nobody has opened the demo display: it is listed as offline.
     await displays.getByTestId('offline-devices').filter({ hasText: '叫号屏 1' }).waitFor();
-    const display = await connectClient(hall.server.url, { deviceToken: 'demo-display-1' });
+    const display = await connectClient(world.url, { deviceToken: 'demo-display-1' });
     // The console asks every ten seconds.
     await displays.getByTestId('offline-devices').waitFor({ state: 'detached', timeout: 25_000 });
     display.disconnect();
@@ -275,15 +261,16 @@ describe.skipIf(!hasChromium)('the duty-leader console', () => {
     const before = Number(await waiting.textContent());
     kiosk.disconnect();
     clerk2.disconnect();
-    const stopped = hall.server.close();
+    const stopped = world.hall.server.close();
     await console_.getByTestId('offline-banner').waitFor();
     await console_.locator('.console.stale').waitFor();
     await console_.getByTestId('live-hall').locator('.badge.stale').first().waitFor();
     await stopped;
-    await hall.restart();
+    await world.hall.restart();
     await console_.getByTestId('offline-banner').waitFor({ state: 'detached' });
     // Live again: a ticket issued now shows up on the live hall.
-    kiosk = await kioskSocket(hall.server.url);
+    kiosk = await kioskSocket(world.url);
+    world.sockets.push(kiosk);
     ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' }));
     await waiting.filter({ hasText: String(before + 1) }).waitFor();
   }, 90_000);

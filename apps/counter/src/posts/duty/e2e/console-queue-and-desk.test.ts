@@ -1,17 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium } from '../../../../test-support/browser';
-import { buildCounterOnce } from '../../../../test-support/build-once';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { connectClient, ok, send } from '@onestop/hall-server/test-support/hall-harness';
 import { clerkAt, openConsole, openTab } from '../../../../test-support/console-hall';
+import { adminSocket, consoleHall, hasChromium, leaderSocket } from './console-e2e';
 
 // Issue 15 on the duty leader's console at 1366x768, against a real hall server in Chromium:
 // the waiting tickets in calling order with why (11a), names instead of codes (11b), who is on
@@ -22,61 +13,46 @@ const min = 60_000;
 const size = { width: 1366, height: 768 } as const;
 let offset = -45 * min;
 let leftOverAt = 0;
-let hall: TestHall;
-let browser: Browser;
 let page: Page;
-const sockets: HallClient[] = [];
-const store = () => hall.server.hall.store;
-
-beforeAll(async () => {
-  await buildCounterOnce();
-  hall = await startTestHall({ clock: () => Date.now() + offset });
-  // A clerk's sign-in left open since yesterday evening (item 6): the hall lets a session run up
-  // to 24 h when set so (expired ones are ended by the hall), so it can outlive the day change.
-  // (Yesterday 23:30 in the hall's zone, Asia/Shanghai: under 24 h old unless run after 23:30.)
-  const { socket: admin } = await clerkAtCounter(hall.server.url, {
-    deviceToken: 'demo-backoffice',
-    staffNo: '9000',
-    pin: '9000',
-  });
-  ok(await send(admin, 'admin:configure', { settings: { sessionMaxHours: 24 } }));
-  ok(await send(admin, 'staff:sign-out', {}));
-  admin.disconnect();
-  const { businessDay, config } = store().hall.state();
-  expect(config.timeZone).toBe('Asia/Shanghai');
-  leftOverAt = Date.parse(`${businessDay}T00:00:00+08:00`) - 30 * min;
-  store().devices.insertSession(
-    {
-      id: 'ses-left-over',
-      staffId: 'stf-clerk-6',
-      deviceId: 'dev-desk-6',
-      counterId: null,
-      startedAt: leftOverAt,
-      endedAt: null,
-      changeSeq: 0,
-    },
-    'f'.repeat(64),
-  );
-  store().devices.touchSession('ses-left-over', Date.now());
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  for (const s of sockets) s.disconnect();
-  await browser?.close();
-  await hall?.close();
+const world = consoleHall({
+  hall: { clock: () => Date.now() + offset },
+  ready: async ({ url, store }) => {
+    // A clerk's sign-in left open since yesterday evening (item 6): the hall lets a session run up
+    // to 24 h when set so (expired ones are ended by the hall), so it can outlive the day change.
+    // (Yesterday 23:30 in the hall's zone, Asia/Shanghai: under 24 h old unless run after 23:30.)
+    const admin = await adminSocket(url);
+    ok(await send(admin, 'admin:configure', { settings: { sessionMaxHours: 24 } }));
+    ok(await send(admin, 'staff:sign-out', {}));
+    admin.disconnect();
+    const { businessDay, config } = store.hall.state();
+    expect(config.timeZone).toBe('Asia/Shanghai');
+    leftOverAt = Date.parse(`${businessDay}T00:00:00+08:00`) - 30 * min;
+    store.devices.insertSession(
+      {
+        id: 'ses-left-over',
+        staffId: 'stf-clerk-6',
+        deviceId: 'dev-desk-6',
+        counterId: null,
+        startedAt: leftOverAt,
+        endedAt: null,
+        changeSeq: 0,
+      },
+      'f'.repeat(64),
+    );
+    store.devices.touchSession('ses-left-over', Date.now());
+  },
 });
+const { sockets } = world;
+const store = () => world.store;
 
 const rowsOf = (service: string) =>
   page.locator(`[data-testid="call-queue"][data-service="${service}"] tr[data-testid="queue-row"]`);
 
 describe.skipIf(!hasChromium)('the console at 1366x768 (issue 15)', () => {
   it('lists the waiting tickets in calling order, each with why it stands there (11a)', async () => {
-    const url = hall.server.url;
+    const url = world.url;
     const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-    const leader = (
-      await clerkAtCounter(url, { deviceToken: 'demo-guide', staffNo: '8001', pin: '8001' })
-    ).socket;
+    const leader = await leaderSocket(url);
     sockets.push(kiosk, leader);
     const issue = async (at: number, extra: object = {}) => {
       offset = at;
@@ -105,7 +81,7 @@ describe.skipIf(!hasChromium)('the console at 1366x768 (issue 15)', () => {
     );
     sockets.push((await clerkAt(url, 1)).socket);
 
-    page = await openConsole(browser, url, '8001', size);
+    page = await openConsole(world.browser, url, '8001', size);
     page.setDefaultTimeout(15_000);
     await openTab(page, 'tickets');
     await page.locator('[data-testid="calling-queue"][data-state="ready"]').waitFor();
@@ -140,7 +116,7 @@ describe.skipIf(!hasChromium)('the console at 1366x768 (issue 15)', () => {
       .getByTestId('counter-services');
     expect(await services.textContent()).toBe('电费缴纳、发票打印');
 
-    const admin = await openConsole(browser, hall.server.url, '9000', size, 'demo-backoffice');
+    const admin = await openConsole(world.browser, world.url, '9000', size, 'demo-backoffice');
     await admin.getByTestId('admin-services').waitFor();
     const categories = await admin.getByTestId('service-category').allTextContents();
     expect(categories).toEqual(['电费与票据', '业扩报装', '用户变更', '报修与咨询', '电费与票据']);
@@ -217,7 +193,7 @@ describe.skipIf(!hasChromium)('the console at 1366x768 (issue 15)', () => {
     await openTab(page, 'opinions');
     await page.getByTestId('kept-cases-empty').waitFor();
 
-    const url = hall.server.url;
+    const url = world.url;
     const { socket: clerk } = await clerkAt(url, 3);
     const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
     sockets.push(kiosk);

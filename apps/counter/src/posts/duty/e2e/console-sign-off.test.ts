@@ -1,16 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium, openScreen, signIn } from '../../../../test-support/browser';
-import { buildCounterOnce } from '../../../../test-support/build-once';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ok, send, type HallClient } from '@onestop/hall-server/test-support/hall-harness';
+import { openScreen, signIn } from '../../../../test-support/browser';
 import { clerkAt, openConsole, openTab, serveAndRate } from '../../../../test-support/console-hall';
+import { adminSocket, consoleHall, hasChromium } from './console-e2e';
 
 // The duty leader's sign-off on the console at the smaller desk screen, 1366x768 (issue 15
 // item 12): a 不满意 rating leaves a follow-up nobody is assigned and an alert; the shift tab
@@ -21,39 +14,35 @@ import { clerkAt, openConsole, openTab, serveAndRate } from '../../../../test-su
 const size = { width: 1366, height: 768 } as const;
 const NEXT_PIN = '739258';
 
-let hall: TestHall;
-let browser: Browser;
 let leader: Page;
 let clerk2: HallClient;
 let admin: HallClient;
-
-beforeAll(async () => {
-  await buildCounterOnce();
-  hall = await startTestHall();
-  browser = await launchChromium();
-  clerk2 = (await clerkAt(hall.server.url, 2)).socket;
-  admin = (
-    await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-backoffice',
-      staffNo: '9000',
-      pin: '9000',
-    })
-  ).socket;
-  ok(
-    await send(admin, 'admin:save-staff', {
-      staff: { id: 'stf-leader-2', staffNo: '8002', name: '李值班', roles: ['duty_leader'] },
-      pin: NEXT_PIN,
-    }),
-  );
-  leader = await openConsole(browser, hall.server.url, '8001', size);
-}, 180_000);
-
-afterAll(async () => {
-  clerk2?.disconnect();
-  admin?.disconnect();
-  await browser?.close();
-  await hall?.close();
+const world = consoleHall({
+  ready: async ({ browser, url, sockets }) => {
+    clerk2 = (await clerkAt(url, 2)).socket;
+    admin = await adminSocket(url);
+    sockets.push(clerk2, admin);
+    ok(
+      await send(admin, 'admin:save-staff', {
+        staff: { id: 'stf-leader-2', staffNo: '8002', name: '李值班', roles: ['duty_leader'] },
+        pin: NEXT_PIN,
+      }),
+    );
+    leader = await openConsole(browser, url, '8001', size);
+  },
 });
+
+/** A visit at counter 2 rated 不满意 (a follow-up and an alert); the leader opens the shift tab. */
+async function dissatisfiedOnShiftTab(reason: 'waiting' | 'attitude') {
+  await serveAndRate(world.url, {
+    counter: 2,
+    clerk: clerk2,
+    serviceId: 'svc-billing',
+    score: 'dissatisfied',
+    reasons: [reason],
+  });
+  await openTab(leader, 'shift');
+}
 
 const onScreen = async (page: Page, testId: string) => {
   const box = await page.getByTestId(testId).first().boundingBox();
@@ -62,15 +51,8 @@ const onScreen = async (page: Page, testId: string) => {
 
 describe.skipIf(!hasChromium)("the duty leader's sign-off at 1366x768", () => {
   it('lists what is left, is refused naming it, and hands the desk to the next duty leader', async () => {
-    const url = hall.server.url;
-    await serveAndRate(url, {
-      counter: 2,
-      clerk: clerk2,
-      serviceId: 'svc-billing',
-      score: 'dissatisfied',
-      reasons: ['waiting'],
-    });
-    await openTab(leader, 'shift');
+    const url = world.url;
+    await dissatisfiedOnShiftTab('waiting');
     const left = leader.getByTestId('what-is-left');
     await left.getByTestId('desk-follow-ups').filter({ hasText: '不满意评价' }).waitFor();
     await left.getByTestId('open-alerts').filter({ hasText: '不满意评价 × 1' }).waitFor();
@@ -93,7 +75,7 @@ describe.skipIf(!hasChromium)("the duty leader's sign-off at 1366x768", () => {
     await leader.getByTestId('my-handover').filter({ hasText: '李值班' }).waitFor();
 
     // The next duty leader sees the handover with the desk's items, and acknowledges it.
-    const next = await openScreen(browser, `${url}/console?token=demo-guide`, size);
+    const next = await openScreen(world.browser, `${url}/console?token=demo-guide`, size);
     await signIn(next, '8002', NEXT_PIN);
     await next.getByTestId('console').waitFor();
     await openTab(next, 'shift');
@@ -123,14 +105,7 @@ describe.skipIf(!hasChromium)("the duty leader's sign-off at 1366x768", () => {
   it('with nobody to take over, keeps the desk’s follow-ups on the desk with a reason', async () => {
     await signIn(leader, '8001');
     await leader.getByTestId('console').waitFor();
-    await serveAndRate(hall.server.url, {
-      counter: 2,
-      clerk: clerk2,
-      serviceId: 'svc-billing',
-      score: 'dissatisfied',
-      reasons: ['attitude'],
-    });
-    await openTab(leader, 'shift');
+    await dissatisfiedOnShiftTab('attitude');
     const keep = leader.getByTestId('keep-on-desk');
     await keep.waitFor();
     const button = keep.getByRole('button', { name: '留在值班台并退出' });
@@ -139,7 +114,7 @@ describe.skipIf(!hasChromium)("the duty leader's sign-off at 1366x768", () => {
     await keep.getByLabel('留在值班台的原因').fill(reason);
     await button.click();
     await leader.getByTestId('sign-in').waitFor();
-    const audited = hall.server.hall.store.log
+    const audited = world.store.log
       .auditSince(0, 2000)
       .filter((e) => e.command === 'staff:sign-out' && e.result === 'ok')
       .at(-1);
