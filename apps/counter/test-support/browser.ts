@@ -1,24 +1,13 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPath } from '@onestop/hall-server/test-support/print-pdf';
 
-// Chromium for the screen tests and the screenshot tour.
+// Chromium for the screen tests and the screenshot tour, launched as the hall's own tests
+// launch it.
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { launchChromium } from '@onestop/hall-server/test-support/print-pdf';
+export const CHROMIUM = chromiumPath;
 export const hasChromium = existsSync(CHROMIUM);
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 export const sizes = {
   workstation: { width: 1366, height: 768 },

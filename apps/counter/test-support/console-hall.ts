@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import {
-  clerkAtCounter,
   connectClient,
   ok,
   send,
   type HallClient,
 } from '@onestop/hall-server/test-support/hall-harness';
 import { openScreen, signIn } from './browser';
+import { clerkAt, kioskSocket } from './demo-staff';
 
 // Helpers for the console's screen tests and its screenshot tour: a console signed in at
 // 1920x1080, and a served visit rated on its counter's pad.
@@ -57,7 +57,7 @@ export async function serveAndRate(
     reasons?: ('attitude' | 'waiting' | 'efficiency' | 'professionalism' | 'other')[];
   },
 ): Promise<ServedVisit> {
-  const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+  const kiosk = await kioskSocket(url);
   const issued = ok(await send(kiosk, 'ticket:issue', { serviceId: opts.serviceId }));
   const ticketId = issued.ticket.id;
   ok(await send(opts.clerk, 'ticket:call', { ticketId }));
@@ -76,19 +76,4 @@ export async function serveAndRate(
   return { ticketId, number: issued.ticket.number };
 }
 
-/** A clerk signed in at an open counter of the demo hall (desk and staff number by counter). */
-export async function clerkAt(url: string, counter: number, staffNo = `100${counter}`) {
-  return clerkAtCounter(url, {
-    deviceToken: `demo-desk-${counter}`,
-    staffNo,
-    pin: staffNo,
-    counterId: `ctr-${counter}`,
-  });
-}
-
-/** A kiosk's socket: issues tickets and sends opinions as the supervision box does. */
-export function kioskSocket(url: string): Promise<HallClient> {
-  return connectClient(url, { deviceToken: 'demo-kiosk-1' });
-}
-
-export { ok, send };
+export { clerkAt, kioskSocket, ok, send };

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { chromiumPath } from '@onestop/hall-server/test-support/print-pdf';
 
-// Debian's Chromium, driven by Playwright, for the screen tests.
+// Debian's Chromium, driven by Playwright, for the screen tests: launched as the hall's own
+// tests launch it (`launchChromium(extraArgs)`).
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { launchChromium } from '@onestop/hall-server/test-support/print-pdf';
+export const CHROMIUM = chromiumPath;
 export const hasChromium = existsSync(CHROMIUM);
 
 export const SIZES = {
@@ -12,22 +15,6 @@ export const SIZES = {
   guide: { width: 1280, height: 800 },
   phone: { width: 390, height: 844 },
 } as const;
-
-/** Chromium; `extraArgs` for a switch a test needs (e.g. an autoplay policy). */
-export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
-  });
-}
 
 /**
  * A fresh browser profile (its own localStorage) at a screen size; touch for the kiosk. The
@@ -55,6 +42,15 @@ export async function openScreen(
 
 export const printedCount = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { __printed: number }).__printed);
+
+/** Presses a keypad's digit keys one by one: by touch, or by a click on a screen without one. */
+export async function pressDigits(
+  scope: Page | Locator,
+  digits: string,
+  by: 'tap' | 'click' = 'tap',
+): Promise<void> {
+  for (const d of digits) await scope.getByRole('button', { name: d, exact: true })[by]();
+}
 
 /**
  * Buttons on the page without an accessible name, by the browser's own accessibility tree

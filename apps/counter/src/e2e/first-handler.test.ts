@@ -1,15 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium, openScreen, signIn, sizes } from '../../test-support/browser';
-import { buildCounterOnce } from '../../test-support/build-once';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../../test-support/browser';
+import { button, callAndStart, finishVisit, useCounterScene } from '../../test-support/scene';
 
 // First-handler responsibilities in Chromium: a transfer to a counter or to another service,
 // with a note, keeps the owner and the customer's place; a parked
@@ -17,63 +9,22 @@ import { buildCounterOnce } from '../../test-support/build-once';
 // moves step by step and gets the back office's answer at once, and signing off with open
 // items waits for a handover the receiver acknowledges.
 
-let hall: TestHall;
-let browser: Browser;
-let kiosk: HallClient;
+const scene = useCounterScene();
 let desk: Page;
 /** The number of the first visit, for the customer's history later. */
 let transferred = '';
 
-beforeAll(async () => {
-  if (!hasChromium) return; // the screens are skipped without a browser
-  await buildCounterOnce();
-  hall = await startTestHall();
-  browser = await launchChromium();
-  kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
-}, 180_000);
-
-afterAll(async () => {
-  kiosk?.disconnect();
-  await browser?.close();
-  await hall?.close();
-});
-
-const store = () => hall.server.hall.store;
+const store = () => scene.store();
 const ticketById = (id: string) => store().tickets.byId(id)!;
-const staffId = (staffNo: string) => store().staff.credentials(staffNo)!.staff.id;
+const staffId = scene.staffId;
 const customer = { phone: '13800001111', accountNo: null, name: '钱先生' };
-const issue = async (
-  serviceId: string,
-  extra: { note?: string; customer?: typeof customer } = {},
-) => ok(await send(kiosk, 'ticket:issue', { serviceId, ...extra })).ticket;
-const button = (page: Page, action: string) => page.locator(`[data-action="${action}"]`);
-
 /** A workstation with the clerk signed in at an open counter. */
-async function openDesk(n: number, staffNo: string): Promise<Page> {
-  const page = await openScreen(
-    browser,
-    `${hall.server.url}/counter?token=demo-desk-${n}`,
-    sizes.workstation,
-  );
-  await signIn(page, staffNo);
-  await page.locator(`button[data-counter="${n}"]`).click();
-  await page.getByTestId('workstation').waitFor();
-  await button(page, 'openCounter').click();
-  await page.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
-  return page;
-}
-
-async function callAndStart(page: Page, number: string) {
-  await button(page, 'callNext').click();
-  await page.getByTestId('current-number').filter({ hasText: number }).waitFor();
-  await button(page, 'start').click();
-  await page.getByTestId('current-state').filter({ hasText: '办理中' }).waitFor();
-}
+const openDesk = (n: number, staffNo: string) => scene.desk(n, staffNo, { open: true });
 
 describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
   it('transfers a customer to counter 3 with a note; the owner stays, and the next clerk sees both', async () => {
     desk = await openDesk(2, '1002');
-    const ticket = await issue('svc-billing', { customer });
+    const ticket = await scene.issue('svc-billing', { customer });
     transferred = ticket.number;
     await callAndStart(desk, ticket.number);
 
@@ -110,14 +61,12 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
       counterId: 'ctr-3',
       ownerStaffId: staffId('1002'),
     });
-    await button(other, 'finish').click();
-    await other.getByTestId('finish-dialog').getByRole('button', { name: '办结' }).click();
-    await other.getByTestId('no-ticket').waitFor();
+    await finishVisit(other);
     await other.context().close();
   }, 120_000);
 
   it('transfers a customer to another service; they keep their number and issue time (their place), and the owner stays', async () => {
-    const ticket = await issue('svc-billing');
+    const ticket = await scene.issue('svc-billing');
     await callAndStart(desk, ticket.number);
 
     await button(desk, 'transfer').click();
@@ -148,9 +97,7 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
     expect(await other.getByTestId('guide-note').textContent()).toContain('要办新装');
     await button(other, 'start').click();
     await other.getByTestId('current-state').filter({ hasText: '办理中' }).waitFor();
-    await button(other, 'finish').click();
-    await other.getByTestId('finish-dialog').getByRole('button', { name: '办结' }).click();
-    await other.getByTestId('no-ticket').waitFor();
+    await finishVisit(other);
     expect(ticketById(ticket.id)).toMatchObject({
       state: 'done',
       counterId: 'ctr-4',
@@ -160,7 +107,7 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
   }, 120_000);
 
   it('parks a customer who fetches a document, serves nobody meanwhile, and resumes them', async () => {
-    const ticket = await issue('svc-billing');
+    const ticket = await scene.issue('svc-billing');
     await callAndStart(desk, ticket.number);
     await button(desk, 'park').click();
     const dialog = desk.getByTestId('park-dialog');
@@ -177,9 +124,7 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
       state: 'serving',
       ownerStaffId: staffId('1002'),
     });
-    await button(desk, 'finish').click();
-    await desk.getByTestId('finish-dialog').getByRole('button', { name: '办结' }).click();
-    await desk.getByTestId('no-ticket').waitFor();
+    await finishVisit(desk);
   }, 60_000);
 
   it('takes a walk-in: the clerk who takes it owns it, called at once', async () => {
@@ -190,9 +135,7 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
     await dialog.getByRole('button', { name: '取号并呼叫' }).click();
     await desk.getByTestId('current-customer').filter({ hasText: '钱先生' }).waitFor();
     const number = (await desk.getByTestId('current-number').textContent())!;
-    const walkIn = store()
-      .tickets.visible(store().hall.state().businessDay)
-      .find((t) => t.number === number)!;
+    const walkIn = scene.today().find((t) => t.number === number)!;
     expect(walkIn).toMatchObject({
       counterId: 'ctr-2',
       ownerStaffId: staffId('1002'),
@@ -243,12 +186,7 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
     await task.getByRole('button', { name: '发送' }).click();
     await desk.getByTestId('my-task').filter({ hasText: '请出具供电方案' }).waitFor();
 
-    const back = await openScreen(
-      browser,
-      `${hall.server.url}/backoffice?token=demo-backoffice`,
-      sizes.backoffice,
-    );
-    await signIn(back, '6001');
+    const back = await scene.backoffice('6001');
     const incoming = back.getByTestId('incoming-tasks').getByTestId('task');
     await incoming
       .filter({ hasText: '请出具供电方案' })

@@ -1,40 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium, openScreen, signIn, sizes } from '../../test-support/browser';
-import { buildCounterOnce } from '../../test-support/build-once';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasChromium } from '../../test-support/browser';
+import { button, openCounter, useCounterScene } from '../../test-support/scene';
 
 // The workstation by keyboard, and what it does when clicks come twice, an answer is lost or
 // the hall server goes away: one call per intent, the offline state said plainly with nothing
 // sent, and recovery by itself when the server is back.
 
-let hall: TestHall;
-let browser: Browser;
-let kiosk: HallClient;
+const scene = useCounterScene();
 const pages: Page[] = [];
-
-beforeAll(async () => {
-  if (!hasChromium) return; // the screens are skipped without a browser
-  await buildCounterOnce();
-  hall = await startTestHall();
-  browser = await launchChromium();
-}, 180_000);
 
 afterEach(async () => {
   for (const page of pages.splice(0)) await page.context().close();
-});
-
-afterAll(async () => {
-  kiosk?.disconnect();
-  await browser?.close();
-  await hall?.close();
 });
 
 /** A step that must end: a hang shows as an error naming the step, not as a test time-out. */
@@ -50,47 +27,25 @@ async function within<T>(ms: number, step: string, promise: Promise<T>): Promise
   }
 }
 
-const store = () => hall.server.hall.store;
-const today = () => store().tickets.visible(store().hall.state().businessDay);
-const issue = async (serviceId = 'svc-billing') => {
-  kiosk ??= await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
-  return ok(await within(10_000, 'ticket:issue', send(kiosk, 'ticket:issue', { serviceId })))
-    .ticket;
-};
-const button = (page: Page, action: string) => page.locator(`[data-action="${action}"]`);
+const store = () => scene.store();
+const today = () => scene.today();
+const issue = (serviceId = 'svc-billing') => within(10_000, 'ticket:issue', scene.issue(serviceId));
 /** Tickets called to or served at a counter now, by the server. */
 const atCounter = (counterId: string) =>
   today().filter((t) => t.counterId === counterId && ['called', 'serving'].includes(t.state));
 
-async function openDesk(
-  n: number,
-  staffNo: string,
-  opts: Parameters<typeof openScreen>[3] = {},
-): Promise<Page> {
-  const page = await openScreen(
-    browser,
-    `${hall.server.url}/counter?token=demo-desk-${n}`,
-    sizes.workstation,
-    opts,
-  );
-  pages.push(page);
-  await signIn(page, staffNo);
-  await page.locator(`button[data-counter="${n}"]`).click();
-  await page.getByTestId('workstation').waitFor();
-  return page;
+/** A page closed after the test. */
+async function kept(page: Promise<Page>): Promise<Page> {
+  pages.push(await page);
+  return pages.at(-1)!;
 }
 
 describe.skipIf(!hasChromium)(
   'the workstation by keyboard, and across lost answers and links',
   () => {
     it('shows each action’s key on its button and does every step by keyboard', async () => {
-      const desk = await openDesk(1, '1001');
-      const pad = await openScreen(
-        browser,
-        `${hall.server.url}/pad?token=demo-pad-1&counter=1`,
-        sizes.pad,
-      );
-      pages.push(pad);
+      const desk = await kept(scene.desk(1));
+      const pad = await kept(scene.pad(1));
       expect(await button(desk, 'callNext').locator('kbd').textContent()).toBe('F1');
       expect(await button(desk, 'finish').locator('kbd').textContent()).toBe('F4');
       expect(await button(desk, 'walkIn').getAttribute('aria-keyshortcuts')).toBe('Alt+W');
@@ -182,30 +137,31 @@ describe.skipIf(!hasChromium)(
       const sent: string[] = [];
       let dropAnswer = false;
       // Counter 4 serves new connections only: nothing left from the test before comes first.
-      const desk = await openDesk(4, '1004', {
-        // Between page and server: note each call-next, and lose one answer when asked to.
-        beforeOpen: (page) =>
-          page.routeWebSocket(/socket\.io/, (ws) => {
-            const server = ws.connectToServer();
-            ws.onMessage((m) => {
-              if (typeof m === 'string' && m.includes('"ticket:call-next"')) sent.push(m);
-              server.send(m);
-            });
-            server.onMessage((m) => {
-              if (
-                dropAnswer &&
-                typeof m === 'string' &&
-                /^43\d+\[\{"ok":true,"data":\{"ticket"/.test(m)
-              ) {
-                dropAnswer = false;
-                return;
-              }
-              ws.send(m);
-            });
-          }),
-      });
-      await button(desk, 'openCounter').click();
-      await desk.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
+      const desk = await kept(
+        scene.desk(4, '1004', {
+          // Between page and server: note each call-next, and lose one answer when asked to.
+          beforeOpen: (page) =>
+            page.routeWebSocket(/socket\.io/, (ws) => {
+              const server = ws.connectToServer();
+              ws.onMessage((m) => {
+                if (typeof m === 'string' && m.includes('"ticket:call-next"')) sent.push(m);
+                server.send(m);
+              });
+              server.onMessage((m) => {
+                if (
+                  dropAnswer &&
+                  typeof m === 'string' &&
+                  /^43\d+\[\{"ok":true,"data":\{"ticket"/.test(m)
+                ) {
+                  dropAnswer = false;
+                  return;
+                }
+                ws.send(m);
+              });
+            }),
+        }),
+      );
+      await openCounter(desk);
       const a = await issue('svc-connection');
       const b = await issue('svc-connection');
       await button(desk, 'callNext').dblclick();
@@ -244,24 +200,17 @@ describe.skipIf(!hasChromium)(
     }, 120_000);
 
     it('says it is offline when the hall server stops, sends nothing, and recovers by itself', async () => {
-      const desk = await within(60_000, 'the desk at counter 3', openDesk(3, '1003'));
-      const pad = await openScreen(
-        browser,
-        `${hall.server.url}/pad?token=demo-pad-3&counter=3`,
-        sizes.pad,
-      );
-      pages.push(pad);
-      await button(desk, 'openCounter').click();
-      await desk.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
+      const desk = await within(60_000, 'the desk at counter 3', kept(scene.desk(3)));
+      const pad = await kept(scene.pad(3));
+      await openCounter(desk);
       await pad.locator('[data-screen="idle"]').waitFor();
       await issue('svc-account');
       await button(desk, 'callNext').click();
       await desk.getByTestId('current-number').waitFor();
       const [ticket] = atCounter('ctr-3');
 
-      kiosk?.disconnect();
-      kiosk = undefined as unknown as HallClient;
-      await within(15_000, 'stopping the hall server', hall.server.close());
+      scene.dropKiosk();
+      await within(15_000, 'stopping the hall server', scene.hall.server.close());
       await desk.getByTestId('offline-banner').waitFor({ timeout: 20_000 });
       expect(await desk.getByTestId('offline-banner').textContent()).toContain('网络中断');
       // The last state stays on screen, marked stale, with every action off.
@@ -272,7 +221,7 @@ describe.skipIf(!hasChromium)(
       await desk.keyboard.press('F3');
       await pad.getByText('网络中断').waitFor({ timeout: 20_000 });
 
-      await within(15_000, 'restarting the hall server', hall.restart());
+      await within(15_000, 'restarting the hall server', scene.hall.restart());
       await desk.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 30_000 });
       expect(store().tickets.byId(ticket!.id)!.state).toBe('called'); // F3 offline sent nothing
       await expect.poll(() => button(desk, 'start').isEnabled(), { timeout: 15_000 }).toBe(true);

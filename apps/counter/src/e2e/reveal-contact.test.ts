@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clerkAtCounter,
@@ -6,12 +6,11 @@ import {
   nextChange,
   ok,
   send,
-  startTestHall,
   type HallClient,
-  type TestHall,
 } from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium, openScreen, signIn, sizes } from '../../test-support/browser';
-import { buildCounterOnce } from '../../test-support/build-once';
+import { hasChromium, sizes } from '../../test-support/browser';
+import { clerkAt, kioskSocket, leaderAt } from '../../test-support/demo-staff';
+import { useCounterScene } from '../../test-support/scene';
 
 // Revealing a follow-up's callback phone on its owner's desk at 1366x768 (issue 15 item 5): the
 // number is masked until the owner gives a reason; then it shows whole, and the audit log and
@@ -19,33 +18,23 @@ import { buildCounterOnce } from '../../test-support/build-once';
 
 const PHONE = '13912345678';
 
-let hall: TestHall;
-let browser: Browser;
+const scene = useCounterScene();
 let desk: Page;
 let leader: HallClient;
 let other: HallClient;
 let followUpId: string;
 
-const store = () => hall.server.hall.store;
-const staffId = (staffNo: string) => store().staff.credentials(staffNo)!.staff.id;
+const store = () => scene.store();
+const staffId = scene.staffId;
 
 beforeAll(async () => {
-  await buildCounterOnce();
-  hall = await startTestHall();
-  browser = await launchChromium();
-  const url = hall.server.url;
+  if (!hasChromium) return;
+  const url = scene.url;
   // A visit with a callback phone served at counter 2, rated 不满意 on its pad.
-  const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+  const kiosk = await kioskSocket(url);
   const pad = await connectClient(url, { deviceToken: 'demo-pad-2' });
-  const server = await clerkAtCounter(url, {
-    deviceToken: 'demo-desk-2',
-    staffNo: '1002',
-    pin: '1002',
-    counterId: 'ctr-2',
-  });
-  leader = (
-    await clerkAtCounter(url, { deviceToken: 'demo-console', staffNo: '8001', pin: '8001' })
-  ).socket;
+  const server = await clerkAt(url, 2);
+  leader = (await leaderAt(url)).socket;
   other = (await clerkAtCounter(url, { deviceToken: 'demo-desk-3', staffNo: '1003', pin: '1003' }))
     .socket;
   const { ticket } = ok(
@@ -70,17 +59,12 @@ beforeAll(async () => {
   ok(await send(leader, 'follow-up:assign', { followUpId, assigneeStaffId: staffId('1001') }));
   for (const s of [kiosk, pad, server.socket]) s.disconnect();
 
-  desk = await openScreen(browser, `${url}/counter?token=demo-desk-1`, sizes.workstation);
-  await signIn(desk, '1001');
-  await desk.locator('button[data-counter="1"]').click();
-  await desk.getByTestId('workstation').waitFor();
-}, 180_000);
+  desk = await scene.desk(1);
+}, 60_000);
 
 afterAll(async () => {
   leader?.disconnect();
   other?.disconnect();
-  await browser?.close();
-  await hall?.close();
 });
 
 describe.skipIf(!hasChromium)("revealing a follow-up's callback phone on the owner's desk", () => {
@@ -125,14 +109,7 @@ describe.skipIf(!hasChromium)("revealing a follow-up's callback phone on the own
       reason: '帮同事回访',
     });
     expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
-    const theirs = await openScreen(
-      browser,
-      `${hall.server.url}/counter?token=demo-desk-4`,
-      sizes.workstation,
-    );
-    await signIn(theirs, '1004');
-    await theirs.locator('button[data-counter="4"]').click();
-    await theirs.getByTestId('workstation').waitFor();
+    const theirs = await scene.desk(4);
     await theirs.locator('[data-tab="mine"]').click();
     await theirs.getByTestId('mine').waitFor();
     expect(await theirs.getByTestId('my-follow-up').count()).toBe(0);

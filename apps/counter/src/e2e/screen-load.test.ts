@@ -1,32 +1,18 @@
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '@onestop/hall-server/test-support/hall-harness';
+import type { Page, Route } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole, openTab } from '../../test-support/console-hall';
-import { hasChromium, launchChromium, openScreen, sizes } from '../../test-support/browser';
-import { buildCounterOnce } from '../../test-support/build-once';
+import { hasChromium, sizes } from '../../test-support/browser';
+import { useCounterScene } from '../../test-support/scene';
 
 // Each screen is a chunk of its own (src/main.tsx): while it loads the device says which screen
 // it is loading, and when the chunk cannot be fetched (the hall server gone at the first load)
 // it says so, in zh or en, and comes back with a retry.
 
-let hall: TestHall;
-let browser: Browser;
+const scene = useCounterScene();
 const pages: Page[] = [];
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  await buildCounterOnce();
-  hall = await startTestHall();
-  browser = await launchChromium();
-}, 180_000);
 
 afterEach(async () => {
   for (const page of pages.splice(0)) await page.context().close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
 });
 
 /** Holds the requests for `chunk` until `release()`; `abort` fails them instead. */
@@ -45,13 +31,13 @@ function holdChunk(chunk: string, mode: 'hold' | 'abort') {
 }
 
 async function open(
-  url: string,
+  path: string,
   size: { width: number; height: number },
   chunk: { name: string; mode: 'hold' | 'abort' },
   lang = 'zh',
 ) {
   const hold = holdChunk(chunk.name, chunk.mode);
-  const page = await openScreen(browser, url, size, {
+  const page = await scene.open(path, size, {
     beforeOpen: async (p) => {
       await p.route(hold.pattern, hold.handler);
       if (lang === 'en')
@@ -64,11 +50,10 @@ async function open(
 
 describe.skipIf(!hasChromium)('a screen while its code loads', () => {
   it('the pad says it is loading the evaluation pad, then shows it', async () => {
-    const { page, hold } = await open(
-      `${hall.server.url}/pad?token=demo-pad-1&counter=1`,
-      sizes.pad,
-      { name: 'PadApp', mode: 'hold' },
-    );
+    const { page, hold } = await open('/pad?token=demo-pad-1&counter=1', sizes.pad, {
+      name: 'PadApp',
+      mode: 'hold',
+    });
     expect(await page.getByTestId('screen-loading').textContent()).toBe('正在加载服务评价器…');
     await hold.release();
     await page.getByTestId('pad').waitFor();
@@ -77,7 +62,7 @@ describe.skipIf(!hasChromium)('a screen while its code loads', () => {
 
   it('the workstation says in English it could not be loaded, and a retry brings it', async () => {
     const { page, hold } = await open(
-      `${hall.server.url}/counter?token=demo-desk-1`,
+      '/counter?token=demo-desk-1',
       sizes.workstation,
       { name: 'WorkstationApp', mode: 'abort' },
       'en',
@@ -93,7 +78,7 @@ describe.skipIf(!hasChromium)('a screen while its code loads', () => {
   });
 
   it('the console says so when the reports tab cannot be loaded, and stays usable', async () => {
-    const page = await openConsole(browser, hall.server.url);
+    const page = await openConsole(scene.browser, scene.url);
     pages.push(page);
     await page.route(/\/assets\/counter-ReportsScreen-[^/]+\.js$/, (route) =>
       route.abort('internetdisconnected'),

@@ -1,79 +1,48 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, signIn, sizes } from '../../test-support/browser';
 import {
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium, openScreen, signIn, sizes } from '../../test-support/browser';
-import { buildCounterOnce } from '../../test-support/build-once';
+  button,
+  callAndStart,
+  finishVisit,
+  openCounter,
+  useCounterScene,
+} from '../../test-support/scene';
 
 // The clerk's day at counter 1 in Chromium: sign in, take the counter, open it, call, start,
 // finish with an outcome; the counter's pad asks the customer, and what the customer taps (or
 // does not tap) is what the hall server stores. The hall's clock is injected so the pad's
 // time-out passes without waiting.
 
-let hall: TestHall;
-let browser: Browser;
-let kiosk: HallClient;
-let desk: Page;
-let pad: Page;
 let offset = 0;
 const clock = () => Date.now() + offset;
+const scene = useCounterScene({ clock });
+let desk: Page;
+let pad: Page;
 
-beforeAll(async () => {
-  if (!hasChromium) return; // the screens are skipped without a browser
-  await buildCounterOnce();
-  hall = await startTestHall({ clock });
-  browser = await launchChromium();
-  kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
-}, 180_000);
-
-afterAll(async () => {
-  kiosk?.disconnect();
-  await browser?.close();
-  await hall?.close();
-});
-
-const store = () => hall.server.hall.store;
+const store = () => scene.store();
 const ticketById = (id: string) => store().tickets.byId(id)!;
-const issue = async (serviceId = 'svc-billing') =>
-  ok(await send(kiosk, 'ticket:issue', { serviceId })).ticket;
-const staffId = (staffNo: string) => store().staff.credentials(staffNo)!.staff.id;
-const button = (page: Page, action: string) => page.locator(`[data-action="${action}"]`);
+const issue = () => scene.issue('svc-billing');
 
 /** Calls the next customer, starts and finishes with the default outcome, by the buttons. */
 async function serveOne(number: string) {
-  await button(desk, 'callNext').click();
-  await desk.getByTestId('current-number').filter({ hasText: number }).waitFor();
-  await button(desk, 'start').click();
-  await desk.getByTestId('current-state').filter({ hasText: '办理中' }).waitFor();
-  await button(desk, 'finish').click();
-  await desk.getByTestId('finish-dialog').getByRole('button', { name: '办结' }).click();
-  await desk.getByTestId('no-ticket').waitFor();
+  await callAndStart(desk, number);
+  await finishVisit(desk);
 }
 
 describe.skipIf(!hasChromium)('serving and rating at counter 1', () => {
   it('signs the clerk in, opens the counter, calls, starts and finishes with an outcome and items; the pad then asks with four buttons and the rating reaches the server', async () => {
-    pad = await openScreen(browser, `${hall.server.url}/pad?token=demo-pad-1&counter=1`, sizes.pad);
+    pad = await scene.pad(1);
     await pad.locator('[data-screen="closed"]').waitFor();
 
-    desk = await openScreen(
-      browser,
-      `${hall.server.url}/counter?token=demo-desk-1`,
-      sizes.workstation,
-    );
+    desk = await scene.open('/counter?token=demo-desk-1', sizes.workstation);
     await desk.getByTestId('sign-in').waitFor();
     await signIn(desk, '1001');
     await desk.getByTestId('counter-chooser').waitFor();
     await desk.locator('button[data-counter="1"]').click();
     await desk.getByTestId('workstation').waitFor();
     expect(await button(desk, 'callNext').isDisabled()).toBe(true); // not open yet
-    await button(desk, 'openCounter').click();
-    await desk.locator('[data-testid="counter-state"][data-state="open"]').waitFor();
+    await openCounter(desk);
     expect(store().counters.byId('ctr-1')).toMatchObject({ state: 'open' });
 
     // The pad shows the clerk while nobody is being served.
@@ -87,7 +56,7 @@ describe.skipIf(!hasChromium)('serving and rating at counter 1', () => {
     await button(desk, 'start').click();
     await desk.getByTestId('current-owner').filter({ hasText: '李明 (1001)' }).waitFor();
     expect(ticketById(ticket.id)).toMatchObject({ state: 'serving' });
-    expect(ticketById(ticket.id).ownerStaffId).toBe(staffId('1001'));
+    expect(ticketById(ticket.id).ownerStaffId).toBe(scene.staffId('1001'));
 
     // No rating from the workstation: the pad asks only after the finish.
     expect(await desk.getByRole('button', { name: '满意' }).count()).toBe(0);
@@ -169,7 +138,7 @@ describe.skipIf(!hasChromium)('serving and rating at counter 1', () => {
     await pad.locator('[data-screen="ask"]').waitFor();
 
     offset += (store().hall.state().config.evaluationTimeoutSec + 1) * 1000;
-    hall.server.hall.sweep();
+    scene.hall.server.hall.sweep();
     await pad.locator('[data-screen="idle"]').waitFor();
     expect(store().evaluations.byTicket(ticket.id)).toMatchObject({
       state: 'not_rated',

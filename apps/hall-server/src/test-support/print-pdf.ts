@@ -27,8 +27,11 @@ export function pdfPageSizes(pdf: Buffer): PdfPageSize[] {
 
 export const chromiumPath = '/usr/bin/chromium';
 
-/** Chromium as the hall's tests run it (headless, nothing fetched from elsewhere). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Chromium as the hall's tests run it (headless, nothing fetched from elsewhere); `extraArgs`
+ * for a switch a test needs (an autoplay policy, say).
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -38,6 +41,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -1,32 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoSeed } from '@onestop/hall-server';
 import {
-  clerkAtCounter,
-  connectClient,
   ok,
   send,
   startTestHall,
   type TestHall,
 } from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium, openScreen, SIZES } from '../../test-support/browser';
-import { ensureKioskBuilt } from '../../test-support/build';
+import { hasChromium } from '../../test-support/browser';
+import { demoStaff, openDevice, useChromium } from '../../test-support/scene';
 
 // Issue 15, item 1, on the hall display (1920×1080): the side panel's waiting table showed "—"
 // for a service no counter serves, as for one with nobody ahead. Now it says so in words —
 // 暂无窗口办理 / No counter now, or when the hall opens (08:30 开始办理 / Opens at 08:30) —
 // and gives the others a range of minutes, in a cell that fits its column.
 
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureKioskBuilt();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Service name → what its row says under the estimate column. */
 async function estimates(page: Page): Promise<Record<string, string>> {
@@ -63,12 +52,7 @@ function cellsFit(page: Page) {
 }
 
 async function openDisplay(hall: TestHall, lang: 'zh' | 'en'): Promise<Page> {
-  const page = await openScreen(
-    browser,
-    `${hall.server.url}/display?token=demo-display-1`,
-    SIZES.display,
-    { beforeOpen: (p) => p.addInitScript((l) => localStorage.setItem('onestop.lang', l), lang) },
-  );
+  const page = await openDevice(browser(), hall.server.url, 'display', { lang });
   await page.locator('.queues tbody tr').first().waitFor();
   return page;
 }
@@ -79,13 +63,9 @@ describe.skipIf(!hasChromium)('the display’s waiting table', () => {
     const hall = await startTestHall({ clock: () => now, seed: demoSeed(now) });
     try {
       // Counter 1 (电费缴纳, 发票打印) open with two waiting; nobody serves the others.
-      const clerk = await clerkAtCounter(hall.server.url, {
-        deviceToken: 'demo-desk-1',
-        staffNo: '1001',
-        pin: '1001',
-        counterId: 'ctr-1',
-      });
-      const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+      const staff = demoStaff(hall.server.url);
+      const clerk = await staff.clerk(1);
+      const kiosk = await staff.kiosk();
       ok(await send(clerk.socket, 'ticket:walk-in', { serviceId: 'svc-billing' }));
       for (const serviceId of ['svc-billing', 'svc-billing', 'svc-connection'])
         ok(await send(kiosk, 'ticket:issue', { serviceId }));

@@ -1,23 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
 import { soundWithoutTouch } from '../../electron/policy';
-import { hasChromium, launchChromium, openScreen, SIZES } from '../../test-support/browser';
-import { ensureKioskBuilt } from '../../test-support/build';
+import { hasChromium, launchChromium } from '../../test-support/browser';
+import { useHallScene } from '../../test-support/scene';
 
 // The hall display at 1920×1080: with the duty leader's longest notice and a full board, the
 // notice is whole and the waiting table's last row is on screen, inside its panel, above the
 // announcement bar. In a browser that holds sound back until a tap, the display says so in
 // both languages until someone taps; with the kiosk shell's autoplay policy it never asks.
 
-let hall: TestHall;
+const scene = useHallScene({ server: { limits: false } });
 
 // The longest notice the contract allows (120 characters).
 const NOTICE = (
@@ -26,29 +19,18 @@ const NOTICE = (
 ).padEnd(120, '。');
 
 beforeAll(async () => {
-  await ensureKioskBuilt();
-  hall = await startTestHall({ server: { limits: false } });
-  const url = hall.server.url;
-  const leader = await clerkAtCounter(url, {
-    deviceToken: 'demo-console',
-    staffNo: '8001',
-    pin: '8001',
-  });
+  if (!hasChromium) return;
+  const leader = await scene.leader();
   ok(await send(leader.socket, 'hall:set-notice', { text: NOTICE }));
   leader.socket.disconnect();
   // Every service waiting, and six recent calls.
-  const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+  const kiosk = await scene.kiosk();
   for (const serviceId of ['svc-billing', 'svc-connection', 'svc-account', 'svc-fault']) {
     for (let i = 0; i < 3; i++) ok(await send(kiosk, 'ticket:issue', { serviceId }));
   }
   for (let i = 0; i < 8; i++) ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' }));
   kiosk.disconnect();
-  const clerk = await clerkAtCounter(url, {
-    deviceToken: 'demo-desk-1',
-    staffNo: '1001',
-    pin: '1001',
-    counterId: 'ctr-1',
-  });
+  const clerk = await scene.clerk(1);
   for (let i = 0; i < 6; i++) {
     const { ticket } = ok(await send(clerk.socket, 'ticket:call-next', {}));
     if (i === 5) break;
@@ -57,10 +39,6 @@ beforeAll(async () => {
   }
   clerk.socket.disconnect();
 }, 120_000);
-
-afterAll(async () => {
-  await hall?.close();
-});
 
 /**
  * A browser that holds sound back until a tap, as desktop Chrome does by default (headless
@@ -98,22 +76,20 @@ function holdSoundBack(page: Page) {
   });
 }
 
-async function openDisplay(browser: Browser, heldBack = false): Promise<Page> {
-  const page = await openScreen(
+async function openDisplay(browser = scene.browser, heldBack = false): Promise<Page> {
+  const page = await scene.open('display', {
     browser,
-    `${hall.server.url}/display?token=demo-display-1`,
-    SIZES.display,
-    { touch: true, ...(heldBack ? { beforeOpen: holdSoundBack } : {}) },
-  );
+    touch: true,
+    ...(heldBack ? { beforeOpen: holdSoundBack } : {}),
+  });
   await page.locator('.queues tbody tr').first().waitFor();
   return page;
 }
 
 describe.skipIf(!hasChromium)('the hall display', () => {
   it('shows a long notice whole and the waiting table to its last row', async () => {
-    const browser = await launchChromium();
+    const page = await openDisplay();
     try {
-      const page = await openDisplay(browser);
       await page.locator('.display-notice').waitFor();
       await expect.poll(() => page.locator('.recent li').count()).toBeGreaterThanOrEqual(1);
       const fit = await page.evaluate(() => {
@@ -146,14 +122,13 @@ describe.skipIf(!hasChromium)('the hall display', () => {
       if (process.env.FIT_SHOTS)
         await page.screenshot({ path: `${process.env.FIT_SHOTS}/display-notice.png` });
     } finally {
-      await browser.close();
+      await page.context().close();
     }
   });
 
   it('asks for a tap in both languages while the browser holds sound back, and not after it', async () => {
-    const browser = await launchChromium();
+    const page = await openDisplay(scene.browser, true);
     try {
-      const page = await openDisplay(browser, true);
       const ask = page.locator('.enable-sound');
       await ask.waitFor({ timeout: 10_000 });
       expect(await ask.innerText()).toMatch(/点击开启语音播报\s*Tap to enable sound/);
@@ -161,7 +136,7 @@ describe.skipIf(!hasChromium)('the hall display', () => {
       await page.locator('.display-header').tap();
       await ask.waitFor({ state: 'detached', timeout: 10_000 });
     } finally {
-      await browser.close();
+      await page.context().close();
     }
   });
 

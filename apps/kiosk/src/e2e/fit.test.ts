@@ -1,16 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium, openScreen } from '../../test-support/browser';
-import { ensureKioskBuilt } from '../../test-support/build';
+import { ok, send, type HallClient } from '@onestop/hall-server/test-support/hall-harness';
+import { hasChromium, pressDigits } from '../../test-support/browser';
 import { offScreenControls } from '../../test-support/fit';
+import { useHallScene } from '../../test-support/scene';
 
 // The kiosk fits its screen: at each of its three screens (portrait 1080×1920, landscape
 // 1920×1080, a 1280×1024 box) and in normal and large text, every button, key and field of
@@ -26,40 +19,23 @@ const SCREENS = [
 ] as const;
 const TEXT = ['normal', 'large'] as const;
 
-let hall: TestHall;
-let browser: Browser;
+// A dozen kiosk pages through one device: without the per-device rate limits.
+const scene = useHallScene({ server: { limits: false } });
 let admin: HallClient;
 
 beforeAll(async () => {
-  await ensureKioskBuilt();
-  // A dozen kiosk pages through one device: without the per-device rate limits.
-  hall = await startTestHall({ server: { limits: false } });
-  browser = await launchChromium();
-  admin = (
-    await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-backoffice',
-      staffNo: '9000',
-      pin: '9000',
-    })
-  ).socket;
-}, 120_000);
+  if (hasChromium) admin = (await scene.admin()).socket;
+});
 
-afterAll(async () => {
+afterAll(() => {
   admin?.disconnect();
-  await browser?.close();
-  await hall?.close();
 });
 
 const setHours = async (businessHours: { open: string; close: string } | null) =>
   ok(await send(admin, 'admin:configure', { settings: { businessHours } }));
 
 async function openKiosk(screen: (typeof SCREENS)[number], text: (typeof TEXT)[number]) {
-  const page = await openScreen(
-    browser,
-    `${hall.server.url}/kiosk?token=demo-kiosk-1`,
-    { width: screen.width, height: screen.height },
-    { touch: true },
-  );
+  const page = await scene.open('kiosk', { size: { width: screen.width, height: screen.height } });
   await page.getByRole('button', { name: /电费缴纳/ }).waitFor();
   if (text === 'large') await largeText(page);
   return page;
@@ -73,10 +49,6 @@ async function largeText(page: Page) {
 async function typeKeys(page: Page, letters: string) {
   for (const k of letters)
     await page.locator('.text-keyboard').getByRole('button', { name: k, exact: true }).tap();
-}
-
-async function tapDigits(page: Page, digits: string) {
-  for (const d of digits) await page.getByRole('button', { name: d, exact: true }).tap();
 }
 
 describe.skipIf(!hasChromium)('the kiosk fits each of its screens', () => {
@@ -98,14 +70,14 @@ describe.skipIf(!hasChromium)('the kiosk fits each of its screens', () => {
         await look('service list');
         await page.getByRole('button', { name: /电费缴纳/ }).tap();
         await page.getByRole('button', { name: '户号' }).tap();
-        await tapDigits(page, '3100000001');
+        await pressDigits(page, '3100000001');
         await page.locator('.vip').waitFor();
         await page.getByRole('button', { name: '老年人' }).tap();
         await look('details, VIP greeted, green channel');
         await page.getByRole('button', { name: '返回' }).tap();
 
         await page.getByRole('button', { name: /预约签到/ }).tap();
-        await tapDigits(page, '000000');
+        await pressDigits(page, '000000');
         await page.getByRole('button', { name: '签到取号' }).tap();
         await page.getByRole('alert').waitFor();
         await look('appointment check-in, refused');
@@ -117,10 +89,10 @@ describe.skipIf(!hasChromium)('the kiosk fits each of its screens', () => {
         await page.getByRole('button', { name: '电费', exact: true }).waitFor();
         await look('supervision box, typing pinyin');
         await page.getByTestId('callback-phone').tap();
-        await tapDigits(page, '1370000');
+        await pressDigits(page, '1370000');
         await page.getByText('手机号格式不正确').waitFor();
         await look('supervision box, callback phone');
-        await tapDigits(page, '0002');
+        await pressDigits(page, '0002');
         await page.getByRole('button', { name: '返回文字输入' }).tap();
         await page.getByRole('button', { name: '提交' }).tap();
         await page.getByText('感谢您的意见,值班领导会尽快处理。').waitFor();
@@ -157,7 +129,7 @@ describe.skipIf(!hasChromium)('the kiosk fits each of its screens', () => {
     const pages = await Promise.all(
       SCREENS.flatMap((screen) => TEXT.map((text) => openKiosk(screen, text))),
     );
-    await hall.server.close();
+    await scene.hall.server.close();
     try {
       const off: Record<string, string[]> = {};
       for (const [i, page] of pages.entries()) {
@@ -169,7 +141,7 @@ describe.skipIf(!hasChromium)('the kiosk fits each of its screens', () => {
       }
       expect(off).toEqual(Object.fromEntries(Object.keys(off).map((k) => [k, []])));
     } finally {
-      await hall.restart();
+      await scene.hall.restart();
       for (const page of pages) await page.context().close();
     }
   }, 120_000);

@@ -1,59 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import {
-  hasChromium,
-  launchChromium,
-  openScreen,
-  printedCount,
-  SIZES,
-} from '../../test-support/browser';
-import { ensureKioskBuilt } from '../../test-support/build';
+import { describe, expect, it } from 'vitest';
+import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
+import { hasChromium, printedCount } from '../../test-support/browser';
+import { signInGuide, useHallScene } from '../../test-support/scene';
 
 // The guide desk in Chromium against a real hall server: sign in, issue for a customer with a
 // note, the green channel and a counter; find, cancel, reinstate, reprint; the queues; and a
 // session the hall ended sends the desk back to sign-in.
 
-let hall: TestHall;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureKioskBuilt();
-  hall = await startTestHall();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
-});
-
-async function signedInGuide(): Promise<Page> {
-  const guide = await openScreen(browser, `${hall.server.url}/guide?token=demo-guide`, SIZES.guide);
-  await guide.getByLabel('工号').fill('7001');
-  await guide.getByLabel('密码').fill('7001');
-  await guide.getByRole('button', { name: '登录' }).click();
-  await guide.getByRole('heading', { name: '排队概况' }).waitFor();
-  return guide;
-}
+const scene = useHallScene();
+const signedInGuide = () => scene.signedInGuide();
 
 describe.skipIf(!hasChromium)('the guide desk', () => {
   it('refuses a wrong PIN in words, then signs in', async () => {
-    const guide = await openScreen(
-      browser,
-      `${hall.server.url}/guide?token=demo-guide`,
-      SIZES.guide,
-    );
-    await guide.getByLabel('工号').fill('7001');
-    await guide.getByLabel('密码').fill('9999');
-    await guide.getByRole('button', { name: '登录' }).click();
+    const guide = await scene.open('guide');
+    await signInGuide(guide, '7001', '9999');
     await expect.poll(() => guide.getByRole('alert').textContent()).toBe('工号或密码错误。');
     await guide.getByLabel('密码').fill('7001');
     await guide.getByRole('button', { name: '登录' }).click();
@@ -78,12 +38,7 @@ describe.skipIf(!hasChromium)('the guide desk', () => {
     await expect.poll(() => printedCount(guide)).toBe(1);
     expect(await guide.getByTestId('print-ticket').textContent()).toContain(number);
 
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-4',
-      staffNo: '1004',
-      pin: '1004',
-      counterId: 'ctr-4',
-    });
+    const clerk = await scene.clerk(4);
     const called = ok(await send(clerk.socket, 'ticket:call-next', {})).ticket;
     expect(called).toMatchObject({
       number,
@@ -96,7 +51,7 @@ describe.skipIf(!hasChromium)('the guide desk', () => {
   }, 60_000);
 
   it('finds a ticket by number or phone, cancels it with a reason, reinstates it and reprints it', async () => {
-    const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+    const kiosk = await scene.kiosk();
     const issued = ok(
       await send(kiosk, 'ticket:issue', {
         serviceId: 'svc-fault',
@@ -125,7 +80,7 @@ describe.skipIf(!hasChromium)('the guide desk', () => {
     await row.getByLabel('原因').fill('客户说刚才去了洗手间');
     await row.getByRole('button', { name: /确认/ }).click();
     await expect.poll(() => row.locator('.pill').textContent()).toBe('等候中');
-    const history = hall.server.hall.store.tickets.byId(issued.ticket.id);
+    const history = scene.hall.server.hall.store.tickets.byId(issued.ticket.id);
     expect(history?.state).toBe('waiting');
 
     await row.getByRole('button', { name: '补打号票' }).click();
@@ -144,12 +99,8 @@ describe.skipIf(!hasChromium)('the guide desk', () => {
 
   it('goes back to sign-in when the hall has ended the session', async () => {
     const guide = await signedInGuide();
-    const leader = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    });
-    const staffId = hall.server.hall.store.staff.all().find((s) => s.staffNo === '7001')!.id;
+    const leader = await scene.leader();
+    const staffId = scene.hall.server.hall.store.staff.all().find((s) => s.staffNo === '7001')!.id;
     ok(await send(leader.socket, 'override:sign-out', { staffId, reason: '交班' }));
     leader.socket.disconnect();
     await guide.getByLabel('号码(如 A023)或手机号').fill('A001');

@@ -1,43 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  ok,
-  send,
-  startTestHall,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import {
-  hasChromium,
-  launchChromium,
-  openScreen,
-  printedCount,
-  SIZES,
-} from '../../test-support/browser';
-import { ensureKioskBuilt } from '../../test-support/build';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
+import { hasChromium, pressDigits, printedCount } from '../../test-support/browser';
 import { readPdf } from '../../test-support/pdf-text';
+import { useHallScene } from '../../test-support/scene';
 
 // The self-service kiosk in Chromium against a real hall server, by touch: a ticket announced
 // on the hall display and followed on the phone; identity, VIP and green channel; appointment
 // check-in; the supervision box; English; back to the start when idle; the printed ticket.
 
-let hall: TestHall;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureKioskBuilt();
-  hall = await startTestHall();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
-});
-
-const kioskUrl = (extra = '') => `${hall.server.url}/kiosk?token=demo-kiosk-1${extra}`;
-const openKiosk = (extra = '') =>
-  openScreen(browser, kioskUrl(extra), SIZES.kiosk, { touch: true });
+const scene = useHallScene();
+const openKiosk = (query = '') => scene.open('kiosk', { query });
 
 async function takeTicket(kiosk: Page, service: RegExp): Promise<string> {
   await kiosk.getByRole('button', { name: service }).tap();
@@ -45,10 +18,6 @@ async function takeTicket(kiosk: Page, service: RegExp): Promise<string> {
   const number = kiosk.getByTestId('ticket-number');
   await number.waitFor();
   return (await number.textContent())!.trim();
-}
-
-async function tapDigits(page: Page, digits: string) {
-  for (const d of digits) await page.getByRole('button', { name: d, exact: true }).tap();
 }
 
 interface LoggedAnnouncement {
@@ -70,11 +39,7 @@ const announcements = (display: Page) =>
   );
 
 async function staffFind(number: string) {
-  const guide = await clerkAtCounter(hall.server.url, {
-    deviceToken: 'demo-guide',
-    staffNo: '7001',
-    pin: '7001',
-  });
+  const guide = await scene.guide();
   const found = ok(await send(guide.socket, 'ticket:find', { number })).results;
   ok(await send(guide.socket, 'staff:sign-out', {}));
   guide.socket.disconnect();
@@ -84,11 +49,7 @@ async function staffFind(number: string) {
 describe.skipIf(!hasChromium)('the self-service kiosk', () => {
   it('a ticket taken by touch prints, is announced on the display when a clerk calls it, and the phone page says "your turn"', async () => {
     const kiosk = await openKiosk();
-    const display = await openScreen(
-      browser,
-      `${hall.server.url}/display?token=demo-display-1`,
-      SIZES.display,
-    );
+    const display = await scene.open('display');
     await display.locator('.counter-tile').first().waitFor();
     // The display's clock runs on, and the test moves it on through the spoken words.
     await display.clock.install();
@@ -109,17 +70,12 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
 
     // The customer scans the QR code: it holds the phone page's address for this ticket.
     const statusUrl = await kiosk.getByTestId('print-ticket').getAttribute('data-status-url');
-    expect(statusUrl).toMatch(new RegExp(`^${hall.server.url}/status\\?ticket=.+&token=.+`));
-    const phone = await openScreen(browser, statusUrl!, SIZES.phone, { touch: true });
+    expect(statusUrl).toMatch(new RegExp(`^${scene.url}/status\\?ticket=.+&token=.+`));
+    const phone = await scene.phone(statusUrl!);
     await expect.poll(() => phone.getByTestId('status-state').textContent()).toBe('等候中');
     expect(await phone.getByTestId('people-ahead').textContent()).toBe('0 人');
 
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
+    const clerk = await scene.clerk(1);
     const called = ok(await send(clerk.socket, 'ticket:call-next', {})).ticket;
     expect(called.number).toBe(number);
 
@@ -160,7 +116,7 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
     const kiosk = await openKiosk();
     await kiosk.getByRole('button', { name: /业扩报装/ }).tap();
     await kiosk.getByRole('button', { name: '户号' }).tap();
-    await tapDigits(kiosk, '3100000002');
+    await pressDigits(kiosk, '3100000002');
     expect(await kiosk.getByTestId('entry').textContent()).toBe('31****0002');
     await expect.poll(() => kiosk.locator('.vip').textContent()).toContain('尊敬的VIP客户 钱');
     await kiosk.getByRole('button', { name: '取号', exact: true }).tap();
@@ -171,11 +127,11 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
 
     await kiosk.getByRole('button', { name: '完成' }).tap();
     await kiosk.getByRole('button', { name: /业扩报装/ }).tap();
-    await tapDigits(kiosk, '1391234');
+    await pressDigits(kiosk, '1391234');
     expect(await kiosk.getByTestId('entry').textContent()).toBe('139****');
     await expect.poll(() => kiosk.getByText('手机号格式不正确').isVisible()).toBe(true);
     expect(await kiosk.getByRole('button', { name: '取号', exact: true }).isDisabled()).toBe(true);
-    await tapDigits(kiosk, '5678');
+    await pressDigits(kiosk, '5678');
     expect(await kiosk.getByTestId('entry').textContent()).toBe('139****5678');
     await kiosk.getByRole('button', { name: '孕妇' }).tap();
     await kiosk.getByRole('button', { name: '取号', exact: true }).tap();
@@ -188,7 +144,7 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
 
   it('checks an appointment in by its code', async () => {
     const now = Date.now();
-    const res = await fetch(`${hall.server.url}/api/v1/appointment/create`, {
+    const res = await fetch(`${scene.url}/api/v1/appointment/create`, {
       method: 'POST',
       headers: { authorization: 'Bearer demo-website', 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -202,11 +158,11 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
     const booked = (await res.json()) as { ok: true; data: { appointment: { code: string } } };
     const kiosk = await openKiosk();
     await kiosk.getByRole('button', { name: /预约签到/ }).tap();
-    await tapDigits(kiosk, '000000');
+    await pressDigits(kiosk, '000000');
     await kiosk.getByRole('button', { name: '签到取号' }).tap();
     await expect.poll(() => kiosk.getByRole('alert').textContent()).toBeTruthy();
     await kiosk.getByRole('button', { name: '清除' }).tap();
-    await tapDigits(kiosk, booked.data.appointment.code);
+    await pressDigits(kiosk, booked.data.appointment.code);
     await kiosk.getByRole('button', { name: '签到取号' }).tap();
     await expect.poll(() => kiosk.getByTestId('ticket-number').textContent()).toMatch(/^C\d{3}$/);
     expect(await kiosk.getByText('预约签到成功,您将优先办理').isVisible()).toBe(true);
@@ -246,19 +202,15 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
 
     // The callback phone on the number pad: checked like any phone, masked on screen.
     await kiosk.getByTestId('callback-phone').tap();
-    await tapDigits(kiosk, '1370000');
+    await pressDigits(kiosk, '1370000');
     await kiosk.getByText('手机号格式不正确').waitFor();
     expect(await kiosk.getByRole('button', { name: '提交' }).isDisabled()).toBe(true);
-    await tapDigits(kiosk, '0001');
+    await pressDigits(kiosk, '0001');
     expect(await kiosk.getByTestId('callback-phone').textContent()).toBe('137****0001');
     await kiosk.getByRole('button', { name: '提交' }).tap();
     await kiosk.getByText('感谢您的意见,值班领导会尽快处理。').waitFor();
 
-    const leader = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    });
+    const leader = await scene.leader();
     const snapshot = ok(await send(leader.socket, 'hall:snapshot', {}));
     const opinion = snapshot.opinions.find((o) => o.text === text);
     expect(opinion).toMatchObject({ category: 'complaint', source: 'kiosk' });

@@ -1,41 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  ok,
-  send,
-  startTestHall,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import {
-  hasChromium,
-  launchChromium,
-  openScreen,
-  printedCount,
-  SIZES,
-} from '../../test-support/browser';
-import { ensureKioskBuilt } from '../../test-support/build';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
+import { hasChromium, printedCount } from '../../test-support/browser';
+import { useHallScene } from '../../test-support/scene';
 
 // Losing the hall server: the kiosk and the display say so plainly and come back by themselves
 // when it is back; a ticket request in flight is retried with the same command id and yields
 // exactly one ticket, whether the link dropped before the server got it or the answer was lost.
 
-let hall: TestHall;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureKioskBuilt();
-  hall = await startTestHall();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
-});
-
-const ticketsToday = () =>
-  hall.server.hall.store.tickets.visible(hall.server.hall.store.hall.state().businessDay);
+const scene = useHallScene();
+const ticketsToday = () => scene.ticketsToday();
 
 /** What each counter's tile on the display shows: `number` or `—` for none. */
 async function boardOnScreen(display: Page): Promise<Record<string, string>> {
@@ -55,7 +29,7 @@ async function boardOnScreen(display: Page): Promise<Record<string, string>> {
 function boardOnServer(): Record<string, string> {
   const tickets = ticketsToday();
   return Object.fromEntries(
-    hall.server.hall.store.counters.all().map((c) => {
+    scene.hall.server.hall.store.counters.all().map((c) => {
       const here = tickets.filter(
         (t) => t.counterId === c.id && (t.state === 'called' || t.state === 'serving'),
       );
@@ -66,24 +40,13 @@ function boardOnServer(): Record<string, string> {
 
 describe.skipIf(!hasChromium)('the kiosk and the display across a lost hall server', () => {
   it('say they are offline, keep a ticket request made meanwhile, and recover by themselves with one ticket for it', async () => {
-    const kiosk = await openScreen(
-      browser,
-      `${hall.server.url}/kiosk?token=demo-kiosk-1`,
-      SIZES.kiosk,
-      {
-        touch: true,
-      },
-    );
-    const display = await openScreen(
-      browser,
-      `${hall.server.url}/display?token=demo-display-1`,
-      SIZES.display,
-    );
+    const kiosk = await scene.open('kiosk');
+    const display = await scene.open('display');
     await display.locator('.counter-tile').first().waitFor();
     await kiosk.getByRole('button', { name: /故障报修/ }).tap();
     const before = ticketsToday().length;
 
-    await hall.server.close();
+    await scene.hall.server.close();
     await expect
       .poll(() => kiosk.locator('.banner-offline').textContent(), { timeout: 20_000 })
       .toContain('请到引导台');
@@ -94,7 +57,7 @@ describe.skipIf(!hasChromium)('the kiosk and the display across a lost hall serv
     await kiosk.getByRole('button', { name: '跳过,直接取号' }).tap();
     await kiosk.getByText('您的取号请求已保留', { exact: false }).waitFor();
 
-    await hall.restart();
+    await scene.hall.restart();
     await kiosk.getByTestId('ticket-number').waitFor({ timeout: 20_000 });
     const number = (await kiosk.getByTestId('ticket-number').textContent())!;
     expect(number).toMatch(/^D\d{3}$/);
@@ -104,12 +67,7 @@ describe.skipIf(!hasChromium)('the kiosk and the display across a lost hall serv
 
     // The display is back without anyone signing in, and shows what the server holds.
     await expect.poll(() => display.locator('.banner').count(), { timeout: 15_000 }).toBe(0);
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-2',
-      staffNo: '1002',
-      pin: '1002',
-      counterId: 'ctr-2',
-    });
+    const clerk = await scene.clerk(2);
     expect(ok(await send(clerk.socket, 'ticket:call-next', {})).ticket.number).toBe(number);
     await expect
       .poll(() => display.locator('.counter-tile[data-counter="2"] .counter-ticket').textContent())
@@ -123,34 +81,28 @@ describe.skipIf(!hasChromium)('the kiosk and the display across a lost hall serv
   it('retries with the same command id when the answer to a ticket request is lost: one ticket', async () => {
     const sent: string[] = [];
     let dropAnswer = true;
-    const kiosk = await openScreen(
-      browser,
-      `${hall.server.url}/kiosk?token=demo-kiosk-1`,
-      SIZES.kiosk,
-      {
-        touch: true,
-        // Between page and server: note each ticket request, lose the first answer to one.
-        beforeOpen: (page) =>
-          page.routeWebSocket(/socket\.io/, (ws) => {
-            const server = ws.connectToServer();
-            ws.onMessage((m) => {
-              if (typeof m === 'string' && m.includes('"ticket:issue"')) sent.push(m);
-              server.send(m);
-            });
-            server.onMessage((m) => {
-              if (
-                dropAnswer &&
-                typeof m === 'string' &&
-                /^43\d+\[\{"ok":true,"data":\{"ticket"/.test(m)
-              ) {
-                dropAnswer = false;
-                return;
-              }
-              ws.send(m);
-            });
-          }),
-      },
-    );
+    const kiosk = await scene.open('kiosk', {
+      // Between page and server: note each ticket request, lose the first answer to one.
+      beforeOpen: (page) =>
+        page.routeWebSocket(/socket\.io/, (ws) => {
+          const server = ws.connectToServer();
+          ws.onMessage((m) => {
+            if (typeof m === 'string' && m.includes('"ticket:issue"')) sent.push(m);
+            server.send(m);
+          });
+          server.onMessage((m) => {
+            if (
+              dropAnswer &&
+              typeof m === 'string' &&
+              /^43\d+\[\{"ok":true,"data":\{"ticket"/.test(m)
+            ) {
+              dropAnswer = false;
+              return;
+            }
+            ws.send(m);
+          });
+        }),
+    });
     await kiosk.getByRole('button', { name: /电费缴纳/ }).tap();
     const before = ticketsToday().length;
     await kiosk.getByRole('button', { name: '跳过,直接取号' }).tap();

@@ -1,40 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
 import {
   hasChromium,
-  launchChromium,
   openScreen,
+  pressDigits,
   printedCount,
   SIZES,
   unnamedButtons,
 } from '../../test-support/browser';
-import { ensureKioskBuilt } from '../../test-support/build';
+import { signInGuide, useHallScene } from '../../test-support/scene';
 
 // Every screen in every state a person meets: each button has an accessible name; an unpaired
 // device pairs with a code from the console; inside the kiosk shell, tickets print through the
 // shell's bridge and the hidden admin exit asks the shell to check the PIN.
 
-let hall: TestHall;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureKioskBuilt();
-  hall = await startTestHall();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
-});
+const scene = useHallScene();
 
 async function expectNamed(page: Page, where: string) {
   expect(await unnamedButtons(page), where).toEqual([]);
@@ -42,14 +23,7 @@ async function expectNamed(page: Page, where: string) {
 
 describe.skipIf(!hasChromium)('every screen', () => {
   it('names every button, on every kiosk screen, in both languages', async () => {
-    const kiosk = await openScreen(
-      browser,
-      `${hall.server.url}/kiosk?token=demo-kiosk-1`,
-      SIZES.kiosk,
-      {
-        touch: true,
-      },
-    );
+    const kiosk = await scene.open('kiosk');
     await kiosk.getByRole('button', { name: /电费缴纳/ }).waitFor();
     await expectNamed(kiosk, 'kiosk menu');
     await kiosk.getByRole('button', { name: /电费缴纳/ }).tap();
@@ -70,16 +44,10 @@ describe.skipIf(!hasChromium)('every screen', () => {
   });
 
   it('names every button on the guide desk, the display and the phone page', async () => {
-    const guide = await openScreen(
-      browser,
-      `${hall.server.url}/guide?token=demo-guide`,
-      SIZES.guide,
-    );
+    const guide = await scene.open('guide');
     await guide.getByRole('button', { name: '登录' }).waitFor();
     await expectNamed(guide, 'guide sign-in');
-    await guide.getByLabel('工号').fill('7001');
-    await guide.getByLabel('密码').fill('7001');
-    await guide.getByRole('button', { name: '登录' }).click();
+    await signInGuide(guide);
     await guide.getByRole('heading', { name: '排队概况' }).waitFor();
     await guide.getByLabel('号码(如 A023)或手机号').fill('A001');
     await guide.getByRole('button', { name: '查询' }).click();
@@ -88,23 +56,16 @@ describe.skipIf(!hasChromium)('every screen', () => {
     await expectNamed(guide, 'guide desk');
     await guide.context().close();
 
-    const display = await openScreen(
-      browser,
-      `${hall.server.url}/display?token=demo-display-1`,
-      SIZES.display,
-    );
+    const display = await scene.open('display');
     await display.locator('.counter-tile').first().waitFor();
     await expectNamed(display, 'display');
     await display.context().close();
 
-    const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+    const kiosk = await scene.kiosk();
     const issued = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' }));
     kiosk.disconnect();
-    const phone = await openScreen(
-      browser,
-      `${hall.server.url}/status?ticket=${issued.ticket.id}&token=${issued.statusToken}`,
-      SIZES.phone,
-      { touch: true },
+    const phone = await scene.phone(
+      `${scene.url}/status?ticket=${issued.ticket.id}&token=${issued.statusToken}`,
     );
     await phone.getByTestId('status-state').waitFor();
     await expectNamed(phone, 'phone page');
@@ -115,22 +76,18 @@ describe.skipIf(!hasChromium)('every screen', () => {
     await phone.getByText('Waiting', { exact: true }).waitFor();
     await phone.context().close();
 
-    const lost = await openScreen(browser, `${hall.server.url}/status?ticket=x`, SIZES.phone);
+    const lost = await openScreen(scene.browser, `${scene.url}/status?ticket=x`, SIZES.phone);
     await lost.getByText('链接不完整,请重新扫描号票上的二维码。').waitFor();
     await lost.context().close();
   });
 
   it('pairs an unpaired display with a code from the console, and keeps its token', async () => {
-    const display = await openScreen(browser, `${hall.server.url}/display`, SIZES.display);
+    const display = await openScreen(scene.browser, `${scene.url}/display`, SIZES.display);
     await display.getByRole('heading', { name: '设备配对' }).waitFor();
     await display.getByText('本设备尚未与大厅配对').waitFor();
     await expectNamed(display, 'pairing screen');
 
-    const leader = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    });
+    const leader = await scene.leader();
     const { code: pairingCode } = ok(
       await send(leader.socket, 'device:issue-pairing-code', {
         name: '二楼叫号屏',
@@ -139,12 +96,11 @@ describe.skipIf(!hasChromium)('every screen', () => {
     );
     leader.socket.disconnect();
 
-    for (const d of '000000') await display.getByRole('button', { name: d, exact: true }).click();
+    await pressDigits(display, '000000', 'click');
     await display.getByRole('button', { name: '配对' }).click();
     await display.getByText('配对码错误或已过期。').waitFor();
     await display.getByRole('button', { name: '清除' }).click();
-    for (const d of pairingCode)
-      await display.getByRole('button', { name: d, exact: true }).click();
+    await pressDigits(display, pairingCode, 'click');
     await display.getByRole('button', { name: '配对' }).click();
     await display.locator('.counter-tile').first().waitFor();
     expect(await display.evaluate(() => localStorage.getItem('onestop.deviceToken'))).toBeTruthy();
@@ -154,32 +110,26 @@ describe.skipIf(!hasChromium)('every screen', () => {
   });
 
   it('inside the kiosk shell, prints through its bridge and leaves kiosk mode only with the admin PIN', async () => {
-    const kiosk = await openScreen(
-      browser,
-      `${hall.server.url}/kiosk?token=demo-kiosk-1`,
-      SIZES.kiosk,
-      {
-        touch: true,
-        beforeOpen: (page) =>
-          page.addInitScript(() => {
-            const calls: unknown[][] = [];
-            (globalThis as unknown as Record<string, unknown>).__shellCalls = calls;
-            (globalThis as unknown as Record<string, unknown>).onestopShell = {
-              print: async (paper: number) => void calls.push(['print', paper]),
-              identity: async () => ({
-                serverUrl: location.origin,
-                screen: '/kiosk',
-                paper: 80,
-                printerName: 'EPSON TM-T88',
-              }),
-              requestExit: async (pin: string) => {
-                calls.push(['exit', pin]);
-                return pin === '4321';
-              },
-            };
-          }),
-      },
-    );
+    const kiosk = await scene.open('kiosk', {
+      beforeOpen: (page) =>
+        page.addInitScript(() => {
+          const calls: unknown[][] = [];
+          (globalThis as unknown as Record<string, unknown>).__shellCalls = calls;
+          (globalThis as unknown as Record<string, unknown>).onestopShell = {
+            print: async (paper: number) => void calls.push(['print', paper]),
+            identity: async () => ({
+              serverUrl: location.origin,
+              screen: '/kiosk',
+              paper: 80,
+              printerName: 'EPSON TM-T88',
+            }),
+            requestExit: async (pin: string) => {
+              calls.push(['exit', pin]);
+              return pin === '4321';
+            },
+          };
+        }),
+    });
     const shellCalls = () =>
       kiosk.evaluate(() => (globalThis as unknown as { __shellCalls: unknown[][] }).__shellCalls);
     await kiosk.getByRole('button', { name: /发票打印/ }).tap();
@@ -194,10 +144,10 @@ describe.skipIf(!hasChromium)('every screen', () => {
     const dialog = kiosk.getByRole('dialog', { name: '管理员退出' });
     await dialog.waitFor();
     await expectNamed(kiosk, 'admin exit');
-    for (const d of '1111') await dialog.getByRole('button', { name: d, exact: true }).tap();
+    await pressDigits(dialog, '1111');
     await dialog.getByRole('button', { name: '退出自助模式' }).tap();
     await dialog.getByText('密码不正确').waitFor();
-    for (const d of '4321') await dialog.getByRole('button', { name: d, exact: true }).tap();
+    await pressDigits(dialog, '4321');
     await dialog.getByRole('button', { name: '退出自助模式' }).tap();
     await expect.poll(shellCalls).toEqual([
       ['print', 80],

@@ -1,34 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  ok,
-  send,
-  startTestHall,
-  type TestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
-import { hasChromium, launchChromium, openScreen, SIZES } from '../../test-support/browser';
-import { ensureKioskBuilt } from '../../test-support/build';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
+import { hasChromium } from '../../test-support/browser';
+import { useHallScene } from '../../test-support/scene';
 
 // Issue 15, item 1, as the customer sees it at a portrait kiosk (1080×1920) and on the phone:
 // with nobody serving 业扩报装 the kiosk said "等候 0 人 · 即将叫号" and the ticket 马上就轮到您.
 // Now the service button, the issued screen, the printed ticket and the phone page say no
 // counter serves it; once a clerk opens a counter for it they show a range, without a reload.
 
-let hall: TestHall;
-let browser: Browser;
+const scene = useHallScene();
 const SHOTS = process.env.WAIT_SHOTS; // a directory to leave screenshots in, when set
-
-beforeAll(async () => {
-  await ensureKioskBuilt();
-  hall = await startTestHall();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
-});
 
 const serviceButton = (kiosk: Page) => kiosk.getByRole('button', { name: /业扩报装/ });
 const shot = async (page: Page, name: string) => {
@@ -37,12 +19,7 @@ const shot = async (page: Page, name: string) => {
 
 describe.skipIf(!hasChromium)('the wait a customer is told', () => {
   it('says no counter serves it, then a range once a counter opens', async () => {
-    const kiosk = await openScreen(
-      browser,
-      `${hall.server.url}/kiosk?token=demo-kiosk-1`,
-      SIZES.kiosk,
-      { touch: true },
-    );
+    const kiosk = await scene.open('kiosk');
     await expect.poll(() => serviceButton(kiosk).textContent()).toContain('暂无窗口办理此业务');
     expect(await serviceButton(kiosk).textContent()).not.toContain('即将叫号');
     await shot(kiosk, 'wait-kiosk-no-counter');
@@ -58,7 +35,7 @@ describe.skipIf(!hasChromium)('the wait a customer is told', () => {
     await shot(kiosk, 'wait-issued-no-counter');
 
     const statusUrl = await kiosk.getByTestId('print-ticket').getAttribute('data-status-url');
-    const phone = await openScreen(browser, statusUrl!, SIZES.phone, { touch: true });
+    const phone = await scene.phone(statusUrl!);
     await expect
       .poll(() => phone.getByTestId('status-wait').textContent())
       .toContain('暂无窗口办理此业务');
@@ -66,12 +43,7 @@ describe.skipIf(!hasChromium)('the wait a customer is told', () => {
     await kiosk.getByRole('button', { name: '完成' }).tap();
 
     // A clerk opens counter 4 (业扩报装) and serves a walk-in: the wait becomes a range.
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-4',
-      staffNo: '1004',
-      pin: '1004',
-      counterId: 'ctr-4',
-    });
+    const clerk = await scene.clerk(4);
     try {
       // A walk-in: the counter is taken, the kiosk's ticket waits behind the visit.
       ok(await send(clerk.socket, 'ticket:walk-in', { serviceId: 'svc-connection' }));
