@@ -16,9 +16,11 @@ const screens = {
 } satisfies Record<string, () => Promise<() => JSX.Element>>;
 type Screen = keyof typeof screens;
 
+const isScreen = (name: string): name is Screen => name in screens;
 const screen =
-  (Object.keys(screens) as Screen[]).find((s) => window.location.pathname.startsWith(`/${s}`)) ??
-  'kiosk';
+  Object.keys(screens)
+    .filter(isScreen)
+    .find((s) => window.location.pathname.startsWith(`/${s}`)) ?? 'kiosk';
 document.body.dataset.screen = screen;
 
 createRoot(document.getElementById('root')!).render(

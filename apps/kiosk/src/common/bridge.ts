@@ -42,6 +42,6 @@ const webBridge: Bridge = {
 };
 
 export function bridge(): Bridge {
-  const shell = (window as unknown as Record<string, ShellApi | undefined>)[SHELL_GLOBAL];
+  const shell = window[SHELL_GLOBAL];
   return shell ? shellBridge(shell) : webBridge;
 }

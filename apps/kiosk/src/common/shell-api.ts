@@ -23,3 +23,10 @@ export interface ShellApi {
 }
 
 export const SHELL_GLOBAL = 'onestopShell';
+
+declare global {
+  interface Window {
+    /** Only inside the kiosk shell. */
+    [SHELL_GLOBAL]?: ShellApi;
+  }
+}

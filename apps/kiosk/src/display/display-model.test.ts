@@ -1,55 +1,26 @@
 import type { Counter, Ticket } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
+import { counter as counterRecord, ticket as ticketRecord } from '../../test-support/records';
 import { counterBoards, recentCalls } from './display-model';
 
-const counter = (n: number, state: Counter['state'] = 'open'): Counter => ({
-  id: `ctr-${n}`,
-  number: n,
-  name: `${n}号窗口`,
-  serviceIds: [],
-  state,
-  pauseReason: null,
-  staffId: null,
-  updatedAt: 0,
-  changeSeq: 0,
-});
+const counter = (n: number, state: Counter['state'] = 'open') =>
+  counterRecord({ id: `ctr-${n}`, number: n, name: `${n}号窗口`, state });
 
 const ticket = (
   number: string,
   state: Ticket['state'],
   counterId: string | null,
   calledAt: number | null,
-): Ticket => ({
-  id: `t-${number}`,
-  businessDay: '2026-11-24',
-  serviceId: 'svc',
-  number,
-  dailySeq: 1,
-  state,
-  priority: 'normal',
-  returning: false,
-  source: 'kiosk',
-  customer: { phone: null, accountNo: null, name: null },
-  note: null,
-  issuedAt: 0,
-  queuedAt: 0,
-  targetCounterId: null,
-  counterId,
-  servingStaffId: null,
-  ownerStaffId: null,
-  calledAt,
-  firstCalledAt: calledAt,
-  recallCount: 0,
-  startedAt: null,
-  finishedAt: null,
-  outcome: null,
-  items: [],
-  stateReason: null,
-  transferCount: 0,
-  estimatedWaitSec: null,
-  updatedAt: 0,
-  changeSeq: 0,
-});
+) =>
+  ticketRecord({
+    id: `t-${number}`,
+    serviceId: 'svc',
+    number,
+    state,
+    counterId,
+    calledAt,
+    firstCalledAt: calledAt,
+  });
 
 describe('the counter boards', () => {
   it.each([

@@ -8,6 +8,11 @@ import type { PrintableTicket } from '../common/TicketPrint';
 import { useLang } from '../common/use-lang';
 import { guideSend, guideStore } from './guide-store';
 
+const PRIORITY_REASONS = ['elderly', 'disabled', 'pregnant'] as const satisfies PriorityReason[];
+/** The green channel chosen in the list; '' for none. */
+const priorityFrom = (value: string): PriorityReason | '' =>
+  PRIORITY_REASONS.find((p) => p === value) ?? '';
+
 /** What the printer needs for a ticket the guide issued or found. */
 export function printable(
   hall: Snapshot,
@@ -123,12 +128,9 @@ export function IssueForCustomer({
       <div className="row">
         <label>
           {t('priorityReason')}
-          <select
-            value={priority}
-            onChange={(e) => setPriority(e.target.value as PriorityReason | '')}
-          >
+          <select value={priority} onChange={(e) => setPriority(priorityFrom(e.target.value))}>
             <option value="">{t('notPriority')}</option>
-            {(['elderly', 'disabled', 'pregnant'] as const).map((p) => (
+            {PRIORITY_REASONS.map((p) => (
               <option key={p} value={p}>
                 {t(p)}
               </option>

@@ -26,10 +26,24 @@ export interface GuideState {
   printTicket(ticket: PrintableTicket): void;
 }
 
+/** A session as the tab kept it; anything else (an older shape, a hand edit) is none. */
+export function isGuideSession(value: unknown): value is GuideSession {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'token' in value &&
+    typeof value.token === 'string' &&
+    'name' in value &&
+    typeof value.name === 'string' &&
+    'staffNo' in value &&
+    typeof value.staffNo === 'string'
+  );
+}
+
 function savedSession(): GuideSession | null {
   try {
-    const raw = sessionStorage.getItem(SESSION_KEY);
-    return raw ? (JSON.parse(raw) as GuideSession) : null;
+    const saved: unknown = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+    return isGuideSession(saved) ? saved : null;
   } catch {
     return null;
   }
@@ -65,7 +79,7 @@ export function useGuide<T>(selector: (s: GuideState) => T): T {
  * takes the desk back to sign-in.
  */
 export async function guideSend<K extends CommandName>(
-  connection: HallConnection,
+  connection: Pick<HallConnection, 'send' | 'setSessionToken'>,
   name: K,
   payload: CommandPayload<K>,
   options: SendOptions = { giveUpAfterMs: 15_000 },

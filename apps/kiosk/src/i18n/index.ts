@@ -20,7 +20,7 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
 });
-setDocumentLanguage(i18next.language as Language);
+setDocumentLanguage(i18next.language === 'en' ? 'en' : 'zh');
 
 function setDocumentLanguage(lang: Language): void {
   if (typeof document !== 'undefined')
