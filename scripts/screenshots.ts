@@ -2,66 +2,39 @@
 //   npm run screenshots            (builds the web apps first)
 // Kiosk 1080x1920 portrait, display 1920x1080, guide tablet 1280x800, phone 390x844.
 
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
-import { chromium, type Page } from 'playwright-core';
-import { io } from 'socket.io-client';
-import { startHallServer } from '@onestop/hall-server';
+import type { Page } from 'playwright-core';
+import {
+  clerkAtCounter,
+  connectClient,
+  ok,
+  send,
+  startTestHall,
+} from '@onestop/hall-server/test-support/hall-harness';
+import { launchChromium } from '@onestop/hall-server/test-support/print-pdf';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const out = join(repoRoot, 'docs/screenshots');
 mkdirSync(out, { recursive: true });
 
-const dataDir = mkdtempSync(join(tmpdir(), 'onestop-shots-'));
-const server = await startHallServer({
-  dataDir,
-  port: 0,
-  host: '127.0.0.1',
-  demo: true,
-  logger: pino({ level: 'warn' }),
-});
-const base = server.url;
-
-async function command(token: string, name: string, payload: object, session?: string) {
-  const socket = io(base, {
-    auth: { deviceToken: token, sessionToken: session },
-    transports: ['websocket'],
-    forceNew: true,
+// The demo hall, its staff signed in on their own desks' sockets.
+const hall = await startTestHall();
+const base = hall.server.url;
+const staffAt = (desk: string, staffNo: string, counter?: number) =>
+  clerkAtCounter(base, {
+    deviceToken: `demo-${desk}`,
+    staffNo,
+    pin: staffNo,
+    ...(counter ? { counterId: `ctr-${counter}` } : {}),
   });
-  const ack = (await socket.emitWithAck(name, { commandId: crypto.randomUUID(), ...payload })) as {
-    ok: boolean;
-    data: Record<string, unknown>;
-    message?: string;
-  };
-  socket.disconnect();
-  if (!ack.ok) throw new Error(`${name}: ${ack.message}`);
-  return ack.data;
-}
 
-async function signIn(token: string, staffNo: string): Promise<string> {
-  return (await command(token, 'staff:sign-in', { staffNo, pin: staffNo })).sessionToken as string;
-}
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 async function page(path: string, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, hasTouch: true });
   const p = await context.newPage();
-  await p.addInitScript(() => {
-    (globalThis as unknown as { print: () => void }).print = () => undefined;
-  });
+  await p.addInitScript('window.print = () => undefined'); // no print dialog in the tour
   await p.goto(`${base}${path}`);
   return p;
 }
@@ -69,6 +42,7 @@ const shot = (p: Page, name: string) => p.screenshot({ path: join(out, `${name}.
 
 try {
   // Customers waiting and a few served, so the screens have something to show.
+  const kioskSocket = await connectClient(base, { deviceToken: 'demo-kiosk-1' });
   for (const serviceId of [
     'svc-billing',
     'svc-billing',
@@ -78,25 +52,16 @@ try {
     'svc-invoice',
     'svc-account',
     'svc-fault',
-  ]) {
-    await command('demo-kiosk-1', 'ticket:issue', { serviceId });
-  }
-  const clerks: { session: string; desk: string }[] = [];
-  for (const n of [1, 2, 4]) {
-    const desk = `demo-desk-${n}`;
-    const session = await signIn(desk, `100${n}`);
-    await command(desk, 'counter:sign-in', { counterId: `ctr-${n}` }, session);
-    await command(desk, 'counter:open', {}, session);
-    clerks.push({ session, desk });
-  }
-  const leader = await signIn('demo-console', '8001');
-  await command(
-    'demo-console',
-    'hall:set-notice',
-    {
+  ])
+    ok(await send(kioskSocket, 'ticket:issue', { serviceId }));
+  const [one, two, four] = await Promise.all(
+    [1, 2, 4].map(async (n) => (await staffAt(`desk-${n}`, `100${n}`, n)).socket),
+  );
+  const leader = (await staffAt('console', '8001')).socket;
+  ok(
+    await send(leader, 'hall:set-notice', {
       text: '今日16:00后暂停业扩报装受理,敬请谅解 · New connections are not taken after 16:00 today',
-    },
-    leader,
+    }),
   );
 
   const kiosk = await page('/kiosk?token=demo-kiosk-1', 1080, 1920);
@@ -130,12 +95,11 @@ try {
 
   const display = await page('/display?token=demo-display-1', 1920, 1080);
   await display.locator('.counter-tile').first().waitFor();
-  await command(clerks[1]!.desk, 'ticket:call-next', {}, clerks[1]!.session);
-  const first = await command(clerks[0]!.desk, 'ticket:call-next', {}, clerks[0]!.session);
-  await command(clerks[0]!.desk, 'ticket:start', {}, clerks[0]!.session).catch(() => undefined);
+  ok(await send(two!, 'ticket:call-next', {}));
+  const first = ok(await send(one!, 'ticket:call-next', {})).ticket;
+  ok(await send(one!, 'ticket:start', { ticketId: first.id }));
   await display.waitForTimeout(300);
-  const called = await command(clerks[2]!.desk, 'ticket:call-next', {}, clerks[2]!.session);
-  const ticket = called.ticket as { id: string; number: string };
+  const ticket = ok(await send(four!, 'ticket:call-next', {})).ticket;
   await display.locator('.counter-tile.fresh').first().waitFor();
   await display.getByTestId('announcing').getByText(/请/).waitFor();
   await shot(display, 'display');
@@ -145,19 +109,14 @@ try {
   await guide.getByLabel('密码').fill('7001');
   await guide.getByRole('button', { name: '登录' }).click();
   await guide.getByRole('heading', { name: '排队概况' }).waitFor();
-  await guide.getByLabel('号码(如 A023)或手机号').fill((first.ticket as { number: string }).number);
+  await guide.getByLabel('号码(如 A023)或手机号').fill(first.number);
   await guide.getByRole('button', { name: '查询' }).click();
   await guide.locator('.results li').first().waitFor();
   await guide.waitForTimeout(500);
   await shot(guide, 'guide');
 
-  const guideSession = await signIn('demo-backoffice', '7001');
-  const found = (await command(
-    'demo-backoffice',
-    'ticket:find',
-    { number: ticket.number },
-    guideSession,
-  )) as { results: { statusToken: string }[] };
+  const finder = (await staffAt('backoffice', '7001')).socket;
+  const found = ok(await send(finder, 'ticket:find', { number: ticket.number }));
   const phone = await page(
     `/status?ticket=${ticket.id}&token=${found.results[0]!.statusToken}`,
     390,
@@ -165,10 +124,7 @@ try {
   );
   await phone.getByTestId('status-state').waitFor();
   await shot(phone, 'phone-called');
-  const waiting = (await command('demo-kiosk-1', 'ticket:issue', { serviceId: 'svc-billing' })) as {
-    ticket: { id: string };
-    statusToken: string;
-  };
+  const waiting = ok(await send(kioskSocket, 'ticket:issue', { serviceId: 'svc-billing' }));
   await phone.goto(`${base}/status?ticket=${waiting.ticket.id}&token=${waiting.statusToken}`);
   await phone.getByTestId('people-ahead').waitFor();
   await shot(phone, 'phone-waiting');
@@ -177,13 +133,12 @@ try {
   await unpaired.getByRole('heading', { name: '设备配对' }).waitFor();
   await shot(unpaired, 'pairing');
 
-  await server.close();
+  await hall.server.close();
   await kiosk.locator('.banner-offline').waitFor({ timeout: 20_000 });
   await shot(kiosk, 'kiosk-offline');
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await hall.close();
 }
 process.exit(0);

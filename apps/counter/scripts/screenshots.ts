@@ -3,14 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { demoSeed } from '@onestop/hall-server';
-import {
-  clerkAtCounter,
-  ok,
-  send,
-  startTestHall,
-} from '@onestop/hall-server/test-support/hall-harness';
+import { ok, send, startTestHall } from '@onestop/hall-server/test-support/hall-harness';
 import { launchChromium, openScreen, signIn, sizes } from '../test-support/browser';
 import { buildCounterOnce } from '../test-support/build-once';
+import { clerkAt, guideAt } from '../test-support/demo-staff';
 
 // A tour of the staff desks at their real sizes, into docs/screenshots/counter-*.png:
 // npm run screenshots:counter. The hall's clock starts three weeks back so that the clerk's
@@ -38,17 +34,8 @@ async function main() {
     const customer = { phone: '13912345678', accountNo: '3100000003', name: '孙女士' };
     // The clerk stays signed in between the two days: signing off would need a handover of the
     // cases just opened (the server refuses it), and those cases are the point here.
-    const guide = await clerkAtCounter(url, {
-      deviceToken: 'demo-guide',
-      staffNo: '7001',
-      pin: '7001',
-    });
-    const clerk = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-2',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-2',
-    });
+    const guide = await guideAt(url);
+    const clerk = await clerkAt(url, 2, '1001');
     const serveOnce = async (serviceId: string, caseTypeId: string, summary: string) => {
       const issued = ok(await send(guide.socket, 'ticket:issue', { serviceId, customer }));
       ok(await send(clerk.socket, 'ticket:call', { ticketId: issued.ticket.id }));
@@ -80,11 +67,7 @@ async function main() {
     guide.socket.disconnect();
 
     // Today: a few waiting customers, one with the guide's note.
-    const guideToday = await clerkAtCounter(url, {
-      deviceToken: 'demo-guide',
-      staffNo: '7001',
-      pin: '7001',
-    });
+    const guideToday = await guideAt(url);
     const noted = ok(
       await send(guideToday.socket, 'ticket:issue', {
         serviceId: 'svc-billing',
