@@ -39,6 +39,7 @@ function sourceHash(): string {
     join(appDir, 'vite.config.ts'),
     ...files(join(appDir, '../../packages/shared/src')),
     ...files(join(appDir, '../../packages/client/src')),
+    ...files(join(appDir, '../../packages/ui/src')).filter((f) => !/\.test\.tsx?$/.test(f)),
     join(appDir, '../../packages/desktop-shell/src/web-bundles.ts'), // the build's plugin
   ];
   for (const file of inputs) hash.update(file).update(readFileSync(file));

@@ -28,6 +28,7 @@ function upToDate(): boolean {
         ...sources,
         newest(join(appDir, '../../packages/client/src')),
         newest(join(appDir, '../../packages/shared/src')),
+        newest(join(appDir, '../../packages/ui/src')),
         newest(join(appDir, '../../packages/desktop-shell/src/web-bundles.ts')), // its plugin
       )
     );

@@ -2,39 +2,31 @@ import type { CaseOutcome } from '@onestop/shared';
 import { Dialog } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk, usePending } from '../../../common/desk';
-import { fromDateTimeInput, toDateTimeInput } from '../../../common/format';
+import { fromDateTimeInput, langOf, toDateTimeInput } from '../../../common/format';
 import { openCasesOwnedBy } from '../../../common/hall-selectors';
 import { CaseFields, useCaseFields } from '../workstation/CaseFields';
-import { useWork, useWorkstationStore } from '../workstation/work-context';
+import { longEnough } from '../workstation/contact-rules';
+import { Choices, TextField, useDialogCommand } from '../workstation/dialog-kit';
+import { useWork } from '../workstation/work-context';
 
 // Dialogs for the first handler's items: open a case, advance or close it, ask the back office,
 // close a follow-up, withdraw a support task.
 
-function useClose() {
-  const store = useWorkstationStore();
-  return () => store.setState({ dialog: null });
-}
+/** A new support task is due in two hours unless the clerk says otherwise. */
+const TASK_DUE_IN_MS = 2 * 3_600_000;
 
 export function OpenCaseDialog({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
-  const { runner } = useDesk();
   const { hall } = useWork();
-  const close = useClose();
   const ticket = hall.tickets.find((x) => x.id === ticketId);
   const fields = useCaseFields(ticket);
-  const pending = usePending('openCase');
-  async function confirm() {
-    const ack = await runner.run('openCase', 'case:open', fields.payload(ticketId));
-    if (ack?.ok) close();
-  }
+  const command = useDialogCommand('openCase', 'case:open');
   return (
     <Dialog
+      {...command.dialog}
       title={t('case.openFor', { number: ticket?.number ?? '' })}
       confirmLabel={t('action.openCase')}
-      onCancel={close}
-      onConfirm={() => void confirm()}
-      pending={pending}
+      onConfirm={() => void command.send(fields.payload(ticketId))}
       confirmDisabled={!fields.ready}
       testId="open-case-dialog"
     >
@@ -45,139 +37,92 @@ export function OpenCaseDialog({ ticketId }: { ticketId: string }) {
 
 export function AdvanceCaseDialog({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
-  const { runner } = useDesk();
   const { hall } = useWork();
-  const close = useClose();
   const item = hall.cases.find((c) => c.id === caseId);
   const step = item?.steps.find((s) => s.doneAt === null);
   const [note, setNote] = useState('');
-  const pending = usePending('advanceCase');
-  async function confirm() {
-    const ack = await runner.run('advanceCase', 'case:advance', {
-      caseId,
-      ...(note.trim() ? { note: note.trim() } : {}),
-    });
-    if (ack?.ok) close();
-  }
-  const stepName = step ? (i18n.language === 'zh' ? step.nameZh : step.nameEn) : '';
+  const command = useDialogCommand('advanceCase', 'case:advance');
+  const stepName = step ? (langOf(i18n.language) === 'zh' ? step.nameZh : step.nameEn) : '';
   return (
     <Dialog
+      {...command.dialog}
       title={t('case.advanceTitle', { number: item?.number ?? '', step: stepName })}
       confirmLabel={t('case.advance')}
-      onCancel={close}
-      onConfirm={() => void confirm()}
-      pending={pending}
+      onConfirm={() => void command.send({ caseId, ...(note.trim() ? { note: note.trim() } : {}) })}
       testId="advance-case-dialog"
     >
-      <label>
-        {t('case.stepNote')}
-        <input
-          value={note}
-          maxLength={200}
-          onChange={(e) => setNote(e.target.value)}
-          aria-label={t('case.stepNote')}
-        />
-      </label>
+      <TextField label={t('case.stepNote')} value={note} onChange={setNote} maxLength={200} />
     </Dialog>
   );
 }
 
+const caseOutcomes = ['completed', 'withdrawn'] as const;
+
 export function CloseCaseDialog({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const { runner } = useDesk();
   const { hall } = useWork();
-  const close = useClose();
   const item = hall.cases.find((c) => c.id === caseId);
   const allDone = item?.steps.every((s) => s.doneAt !== null) ?? false;
   const [outcome, setOutcome] = useState<CaseOutcome>(allDone ? 'completed' : 'withdrawn');
   const [result, setResult] = useState('');
-  const pending = usePending('closeCase');
-  async function confirm() {
-    const ack = await runner.run('closeCase', 'case:close', {
-      caseId,
-      outcome,
-      result: result.trim(),
-    });
-    if (ack?.ok) close();
-  }
+  const command = useDialogCommand('closeCase', 'case:close');
   return (
     <Dialog
+      {...command.dialog}
       title={t('case.closeTitle', { number: item?.number ?? '' })}
       confirmLabel={t('case.close')}
-      onCancel={close}
-      onConfirm={() => void confirm()}
-      pending={pending}
-      confirmDisabled={result.trim().length < 2}
+      onConfirm={() => void command.send({ caseId, outcome, result: result.trim() })}
+      confirmDisabled={!longEnough(result)}
       testId="close-case-dialog"
     >
-      <fieldset className="choices">
-        {(['completed', 'withdrawn'] as const).map((o) => (
-          <label key={o} className="choice">
-            <input
-              type="radio"
-              name="outcome"
-              checked={outcome === o}
-              onChange={() => setOutcome(o)}
-            />
-            {t(`caseOutcome.${o}`)}
-          </label>
-        ))}
-      </fieldset>
+      <Choices
+        name="outcome"
+        options={caseOutcomes}
+        value={outcome}
+        onChange={setOutcome}
+        label={(o) => t(`caseOutcome.${o}`)}
+      />
       {outcome === 'completed' && !allDone && <p className="muted">{t('case.stepsPending')}</p>}
-      <label>
-        {t('case.result')}
-        <textarea
-          value={result}
-          maxLength={500}
-          onChange={(e) => setResult(e.target.value)}
-          aria-label={t('case.result')}
-        />
-      </label>
+      <TextField
+        label={t('case.result')}
+        value={result}
+        onChange={setResult}
+        maxLength={500}
+        lines
+      />
     </Dialog>
   );
 }
 
 export function CreateTaskDialog(props: { caseId: string | null; ticketId: string | null }) {
   const { t } = useTranslation();
-  const { runner } = useDesk();
   const { hall, me } = useWork();
-  const close = useClose();
   const cases = openCasesOwnedBy(hall, me.id);
   const [text, setText] = useState('');
   const [caseId, setCaseId] = useState(props.caseId ?? '');
-  const [due, setDue] = useState(() => toDateTimeInput(Date.now() + 2 * 3_600_000));
-  const pending = usePending('createTask');
+  const [due, setDue] = useState(() => toDateTimeInput(Date.now() + TASK_DUE_IN_MS));
+  const command = useDialogCommand('createTask', 'task:create');
   const dueAt = fromDateTimeInput(due);
   const ticket = props.ticketId ? hall.tickets.find((x) => x.id === props.ticketId) : undefined;
-  async function confirm() {
+  function confirm() {
     if (dueAt === null) return;
-    const ack = await runner.run('createTask', 'task:create', {
+    void command.send({
       text: text.trim(),
       dueAt,
       ...(caseId ? { caseId } : {}),
       ...(props.ticketId ? { ticketId: props.ticketId } : {}),
     });
-    if (ack?.ok) close();
   }
   return (
     <Dialog
+      {...command.dialog}
       title={t('task.new')}
       confirmLabel={t('task.send')}
-      onCancel={close}
-      onConfirm={() => void confirm()}
-      pending={pending}
-      confirmDisabled={text.trim().length < 2 || dueAt === null}
+      onConfirm={confirm}
+      confirmDisabled={!longEnough(text) || dueAt === null}
       testId="task-dialog"
     >
-      <label>
-        {t('task.text')}
-        <textarea
-          value={text}
-          maxLength={500}
-          onChange={(e) => setText(e.target.value)}
-          aria-label={t('task.text')}
-        />
-      </label>
+      <TextField label={t('task.text')} value={text} onChange={setText} maxLength={500} lines />
       <div className="row">
         <label>
           {t('task.due')}
@@ -211,69 +156,47 @@ export function CreateTaskDialog(props: { caseId: string | null; ticketId: strin
 
 export function CloseFollowUpDialog({ followUpId }: { followUpId: string }) {
   const { t } = useTranslation();
-  const { runner } = useDesk();
-  const close = useClose();
   const [result, setResult] = useState('');
-  const pending = usePending('closeFollowUp');
-  async function confirm() {
-    const ack = await runner.run('closeFollowUp', 'follow-up:close', {
-      followUpId,
-      result: result.trim(),
-    });
-    if (ack?.ok) close();
-  }
+  const command = useDialogCommand('closeFollowUp', 'follow-up:close');
   return (
     <Dialog
+      {...command.dialog}
       title={t('followUp.close')}
       confirmLabel={t('followUp.close')}
-      onCancel={close}
-      onConfirm={() => void confirm()}
-      pending={pending}
-      confirmDisabled={result.trim().length < 2}
+      onConfirm={() => void command.send({ followUpId, result: result.trim() })}
+      confirmDisabled={!longEnough(result)}
       testId="follow-up-dialog"
     >
-      <label>
-        {t('followUp.result')}
-        <textarea
-          value={result}
-          maxLength={500}
-          onChange={(e) => setResult(e.target.value)}
-          aria-label={t('followUp.result')}
-        />
-      </label>
+      <TextField
+        label={t('followUp.result')}
+        value={result}
+        onChange={setResult}
+        maxLength={500}
+        lines
+      />
     </Dialog>
   );
 }
 
 export function CancelTaskDialog({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
-  const { runner } = useDesk();
-  const close = useClose();
   const [reason, setReason] = useState('');
-  const pending = usePending('cancelTask');
-  async function confirm() {
-    const ack = await runner.run('cancelTask', 'task:cancel', { taskId, reason: reason.trim() });
-    if (ack?.ok) close();
-  }
+  const command = useDialogCommand('cancelTask', 'task:cancel');
   return (
     <Dialog
+      {...command.dialog}
       title={t('task.withdraw')}
       confirmLabel={t('task.withdraw')}
-      onCancel={close}
-      onConfirm={() => void confirm()}
-      pending={pending}
-      confirmDisabled={reason.trim().length < 2}
+      onConfirm={() => void command.send({ taskId, reason: reason.trim() })}
+      confirmDisabled={!longEnough(reason)}
       testId="cancel-task-dialog"
     >
-      <label>
-        {t('task.withdrawReason')}
-        <input
-          value={reason}
-          maxLength={200}
-          onChange={(e) => setReason(e.target.value)}
-          aria-label={t('task.withdrawReason')}
-        />
-      </label>
+      <TextField
+        label={t('task.withdrawReason')}
+        value={reason}
+        onChange={setReason}
+        maxLength={200}
+      />
     </Dialog>
   );
 }

@@ -106,16 +106,20 @@ export function MinePanel() {
   );
 }
 
-function CaseCard({ item, now }: { item: Case; now: number }) {
+/** What each of the clerk's items reads: words, language, the hall, and a dialog to open. */
+function useItemView() {
   const { t, i18n } = useTranslation();
-  const lang = langOf(i18n.language);
   const { hall } = useWork();
   const store = useWorkstationStore();
   const online = useOnline();
-  const tz = hall.config.timeZone;
+  const open = (dialog: WorkDialog) => store.setState({ dialog });
+  return { t, lang: langOf(i18n.language), hall, tz: hall.config.timeZone, online, open };
+}
+
+function CaseCard({ item, now }: { item: Case; now: number }) {
+  const { t, lang, hall, tz, online, open } = useItemView();
   const type = caseTypeById(hall, item.caseTypeId);
   const next = item.steps.findIndex((s) => s.doneAt === null);
-  const open = (dialog: WorkDialog) => store.setState({ dialog });
   return (
     <article
       className={`case-card ${dueStatus(item.dueAt, now, tz)}`}
@@ -178,12 +182,7 @@ function CaseCard({ item, now }: { item: Case; now: number }) {
 }
 
 function TaskRow({ task, now }: { task: SupportTask; now: number }) {
-  const { t, i18n } = useTranslation();
-  const lang = langOf(i18n.language);
-  const { hall } = useWork();
-  const store = useWorkstationStore();
-  const online = useOnline();
-  const tz = hall.config.timeZone;
+  const { t, lang, hall, tz, online, open } = useItemView();
   const done = task.state === 'done';
   return (
     <li className={`task ${task.state}`} data-testid="my-task" data-state={task.state}>
@@ -207,7 +206,7 @@ function TaskRow({ task, now }: { task: SupportTask; now: number }) {
               type="button"
               className="link"
               disabled={!online}
-              onClick={() => store.setState({ dialog: { kind: 'cancelTask', taskId: task.id } })}
+              onClick={() => open({ kind: 'cancelTask', taskId: task.id })}
             >
               {t('task.withdraw')}
             </button>
@@ -219,10 +218,7 @@ function TaskRow({ task, now }: { task: SupportTask; now: number }) {
 }
 
 function FollowUpRow({ followUp, now }: { followUp: FollowUp; now: number }) {
-  const { t } = useTranslation();
-  const { hall } = useWork();
-  const store = useWorkstationStore();
-  const online = useOnline();
+  const { t, hall, online, open } = useItemView();
   const ticket = hall.tickets.find((x) => x.id === followUp.ticketId);
   return (
     <li className="follow-up" data-testid="my-follow-up">
@@ -241,9 +237,7 @@ function FollowUpRow({ followUp, now }: { followUp: FollowUp; now: number }) {
         <button
           type="button"
           disabled={!online}
-          onClick={() =>
-            store.setState({ dialog: { kind: 'closeFollowUp', followUpId: followUp.id } })
-          }
+          onClick={() => open({ kind: 'closeFollowUp', followUpId: followUp.id })}
         >
           {t('followUp.close')}
         </button>

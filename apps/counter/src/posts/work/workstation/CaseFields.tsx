@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useView } from '../../../common/desk';
 import { langOf } from '../../../common/format';
 import { named } from '../../../common/hall-selectors';
+import { accountNoOk, longEnough, phoneOk } from './contact-rules';
+import { DigitsField, TextField } from './dialog-kit';
 
 // Opening a case from a visit: the hall's case types (steps and time limit come with the type,
 // the one for the visit's service first), a summary, and the customer's contact details.
@@ -17,8 +19,8 @@ export function useCaseFields(ticket: Ticket | undefined) {
   const [summary, setSummary] = useState('');
   const [phone, setPhone] = useState(ticket?.customer.phone ?? '');
   const [accountNo, setAccountNo] = useState(ticket?.customer.accountNo ?? '');
-  const phoneOk = phone === '' || /^1\d{10}$|^0\d{9,11}$/.test(phone);
-  const accountOk = accountNo === '' || /^\d{6,20}$/.test(accountNo);
+  const phoneValid = phoneOk(phone);
+  const accountValid = accountNoOk(accountNo);
   return {
     caseTypes,
     caseTypeId,
@@ -29,9 +31,9 @@ export function useCaseFields(ticket: Ticket | undefined) {
     setPhone,
     accountNo,
     setAccountNo,
-    phoneOk,
-    accountOk,
-    ready: caseTypeId !== '' && summary.trim().length >= 2 && phoneOk && accountOk,
+    phoneOk: phoneValid,
+    accountOk: accountValid,
+    ready: caseTypeId !== '' && longEnough(summary) && phoneValid && accountValid,
     payload: (ticketId: string): CommandPayload<'case:open'> => ({
       ticketId,
       caseTypeId,
@@ -71,36 +73,25 @@ export function CaseFields({ fields }: { fields: ReturnType<typeof useCaseFields
           {type.steps.map((s) => (lang === 'zh' ? s.nameZh : s.nameEn)).join(' → ')}
         </p>
       )}
-      <label>
-        {t('case.summary')}
-        <input
-          value={fields.summary}
-          maxLength={200}
-          onChange={(e) => fields.setSummary(e.target.value)}
-          aria-label={t('case.summary')}
-        />
-      </label>
+      <TextField
+        label={t('case.summary')}
+        value={fields.summary}
+        onChange={fields.setSummary}
+        maxLength={200}
+      />
       <div className="row">
-        <label>
-          {t('customer.phone')}
-          <input
-            value={fields.phone}
-            inputMode="numeric"
-            aria-invalid={!fields.phoneOk}
-            onChange={(e) => fields.setPhone(e.target.value.replace(/\D/g, ''))}
-            aria-label={t('customer.phone')}
-          />
-        </label>
-        <label>
-          {t('customer.accountNo')}
-          <input
-            value={fields.accountNo}
-            inputMode="numeric"
-            aria-invalid={!fields.accountOk}
-            onChange={(e) => fields.setAccountNo(e.target.value.replace(/\D/g, ''))}
-            aria-label={t('customer.accountNo')}
-          />
-        </label>
+        <DigitsField
+          label={t('customer.phone')}
+          value={fields.phone}
+          onChange={fields.setPhone}
+          valid={fields.phoneOk}
+        />
+        <DigitsField
+          label={t('customer.accountNo')}
+          value={fields.accountNo}
+          onChange={fields.setAccountNo}
+          valid={fields.accountOk}
+        />
       </div>
     </fieldset>
   );

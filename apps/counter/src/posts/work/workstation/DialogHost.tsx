@@ -6,14 +6,9 @@ import {
   CreateTaskDialog,
   OpenCaseDialog,
 } from '../mine/ItemDialogs';
-import {
-  CallTicketDialog,
-  FinishDialog,
-  ParkDialog,
-  PauseDialog,
-  TransferDialog,
-  WalkInDialog,
-} from './TicketDialogs';
+import { CallTicketDialog, PauseDialog } from './CounterDialogs';
+import { FinishDialog } from './FinishDialog';
+import { ParkDialog, TransferDialog, WalkInDialog } from './TicketDialogs';
 import { useWorkstation } from './work-context';
 
 /** The one dialog open on the workstation, if any. */
