@@ -1,44 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  connectClient,
-  nextChange,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from './test-support/hall-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nextChange, ok, send, type HallClient } from './test-support/hall-harness';
+import { suiteHall } from './test-support/suite-hall';
 
 // The admin's case types (`admin:save-case-type`): a new type reaches the desks at once and
 // is used for the next case; invalid ones are refused with their field; the case types of
 // open cases are not rewritten.
 
-let hall: TestHall;
+const hall = suiteHall();
 let admin: HallClient;
 let desk: HallClient;
 beforeAll(async () => {
-  hall = await startTestHall();
-  admin = (
-    await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-backoffice',
-      staffNo: '9000',
-      pin: '9000',
-    })
-  ).socket;
-  desk = (
-    await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-3',
-      staffNo: '1003',
-      pin: '1003',
-      counterId: 'ctr-3',
-    })
-  ).socket;
-});
-afterAll(async () => {
-  admin.disconnect();
-  desk.disconnect();
-  await hall.close();
+  admin = (await hall.staffOn('demo-backoffice', '9000')).socket;
+  desk = (await hall.staffOn('demo-desk-3', '1003', 'ctr-3')).socket;
 });
 
 const meterCheck = {
@@ -63,7 +36,7 @@ describe('admin:save-case-type', () => {
       expect.objectContaining({ id: 'ct-meter-check', limitDays: 5 }),
     );
 
-    const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+    const kiosk = await hall.device('demo-kiosk-1');
     const ticket = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-account' })).ticket;
     kiosk.disconnect();
     ok(await send(desk, 'ticket:call', { ticketId: ticket.id }));

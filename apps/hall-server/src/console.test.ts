@@ -1,49 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  connectClient,
-  nextChange,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from './test-support/hall-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nextChange, ok, send, type HallClient } from './test-support/hall-harness';
+import { suiteHall } from './test-support/suite-hall';
 
 // The duty-leader console and the admin's settings over real sockets.
 
-let hall: TestHall;
+// One hall for the whole file: its kiosk issues more tickets than a real one in a minute.
+const hall = suiteHall({ server: { limits: false } });
 let leader: HallClient;
 let kiosk: HallClient;
 beforeAll(async () => {
-  // One hall for the whole file: its kiosk issues more tickets than a real one in a minute.
-  hall = await startTestHall({ server: { limits: false } });
-  leader = (
-    await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    })
-  ).socket;
-  kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
-});
-afterAll(async () => {
-  leader.disconnect();
-  kiosk.disconnect();
-  await hall.close();
+  leader = (await hall.staffOn('demo-console', '8001')).socket;
+  kiosk = await hall.device('demo-kiosk-1');
 });
 
 describe('overrides', () => {
   it('move a ticket to the front, with the reason reaching the clerk and the audit log', async () => {
-    const url = hall.server.url;
     const first = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' })).ticket;
     const second = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' })).ticket;
-    const clerk = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
+    const clerk = await hall.staffOn('demo-desk-1', '1001', 'ctr-1');
     const told = nextChange(clerk.socket, (c) =>
       c.events.some((e) => e.type === 'override.applied'),
     );
@@ -109,12 +83,7 @@ describe('overrides', () => {
 
 describe('signing a staff member out', () => {
   it('passes their open cases to the duty leader', async () => {
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-4',
-      staffNo: '1004',
-      pin: '1004',
-      counterId: 'ctr-4',
-    });
+    const clerk = await hall.staffOn('demo-desk-4', '1004', 'ctr-4');
     const t = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' })).ticket;
     ok(await send(clerk.socket, 'ticket:call', { ticketId: t.id }));
     ok(await send(clerk.socket, 'ticket:start', { ticketId: t.id }));
@@ -161,11 +130,7 @@ describe('the opinions desk', () => {
       await send(leader, 'opinion:assign', { opinionId: two.id, handlerStaffId: 'stf-clerk-5' }),
     ).opinion;
     expect(assigned).toMatchObject({ state: 'in_progress', handlerStaffId: 'stf-clerk-5' });
-    const other = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-2',
-      staffNo: '1002',
-      pin: '1002',
-    });
+    const other = await hall.staffOn('demo-desk-2', '1002');
     expect(
       await send(other.socket, 'opinion:resolve', { opinionId: two.id, resolution: '已处理完毕' }),
     ).toMatchObject({ ok: false, code: 'forbidden' });
@@ -185,11 +150,7 @@ describe('the opinions desk', () => {
 
 describe('administration', () => {
   it('changes take effect live: a new service reaches the kiosk without a restart', async () => {
-    const admin = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-backoffice',
-      staffNo: '9000',
-      pin: '9000',
-    });
+    const admin = await hall.staffOn('demo-backoffice', '9000');
     const seen = nextChange(kiosk, (c) =>
       (c.records.services ?? []).some((s) => s.id === 'svc-solar'),
     );
@@ -230,7 +191,7 @@ describe('administration', () => {
         pin: '4826',
       }),
     );
-    const desk = await connectClient(hall.server.url, { deviceToken: 'demo-desk-3' });
+    const desk = await hall.device('demo-desk-3');
     expect((await send(desk, 'staff:sign-in', { staffNo: '1010', pin: '4826' })).ok).toBe(true);
     desk.disconnect();
 
@@ -261,7 +222,7 @@ describe('which devices are connected', () => {
       );
     const devices = hall.server.hall.store.devices.all();
     const id = (name: string) => devices.find((d) => d.name === name)!.id;
-    const pad = await connectClient(hall.server.url, { deviceToken: 'demo-pad-3' });
+    const pad = await hall.device('demo-pad-3');
     const now = await presence();
     expect(now.get(id('取号机 1'))).toMatchObject({ online: true });
     expect(now.get(id('值班台'))).toMatchObject({ online: true });
@@ -286,12 +247,8 @@ describe('which devices are connected', () => {
 
 describe('the call announcement wording', () => {
   it('is the admin’s to change, must name the number and the counter, and reaches the displays', async () => {
-    const admin = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-backoffice',
-      staffNo: '9000',
-      pin: '9000',
-    });
-    const display = await connectClient(hall.server.url, { deviceToken: 'demo-display-1' });
+    const admin = await hall.staffOn('demo-backoffice', '9000');
+    const display = await hall.device('demo-display-1');
     const before = ok(await send(display, 'hall:snapshot', {})).config;
     expect(before.announceZh).toBe('请{number}号到{counter}号窗口办理');
 
@@ -320,11 +277,7 @@ describe('the call announcement wording', () => {
 
 describe("the hall's customer list", () => {
   it('is searched by the admin by account number, name or phone, VIPs alone if asked', async () => {
-    const admin = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-backoffice',
-      staffNo: '9000',
-      pin: '9000',
-    });
+    const admin = await hall.staffOn('demo-backoffice', '9000');
     ok(
       await send(admin.socket, 'admin:save-customer', {
         accountNo: '3100000777',
@@ -362,11 +315,7 @@ describe("the hall's customer list", () => {
 
 describe('deactivating a staff member', () => {
   it('is refused while they hold a follow-up, and goes through once it is closed', async () => {
-    const admin = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-backoffice',
-      staffNo: '9000',
-      pin: '9000',
-    });
+    const admin = await hall.staffOn('demo-backoffice', '9000');
     ok(
       await send(admin.socket, 'admin:save-staff', {
         staff: { id: 'stf-leaving', staffNo: '1020', name: '将离职', roles: ['clerk'] },

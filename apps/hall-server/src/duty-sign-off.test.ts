@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clerkAtCounter, ok, send, type HallClient } from './test-support/hall-harness';
 import {
-  clerkAtCounter,
-  connectClient,
-  nextChange,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from './test-support/hall-harness';
+  dissatisfiedRating,
+  servedVisit,
+  suiteHall,
+  type SignedInStaff,
+} from './test-support/suite-hall';
 
 // The duty leader's sign-off (issue 15 item 12): a 不满意 follow-up nobody is assigned is on
 // the duty leader's desk, so the leader cannot sign off while it is open; the refusal names what
@@ -17,68 +14,32 @@ import {
 // leader keeps them on the desk with a reason the audit log and the shift log keep.
 
 describe("the duty leader's sign-off", () => {
-  let hall: TestHall;
+  const hall = suiteHall();
   let kiosk: HallClient;
   let pad: HallClient;
-  let clerk: Awaited<ReturnType<typeof clerkAtCounter>>;
+  let clerk: SignedInStaff;
   let leader: HallClient;
   let admin: HallClient;
 
   /** A finished visit at counter 1 rated 不满意: an unassigned follow-up and an alert. */
   async function dissatisfiedVisit(watcher: HallClient): Promise<string> {
-    const { ticket } = ok(
-      await send(kiosk, 'ticket:issue', {
-        serviceId: 'svc-billing',
-        customer: { phone: null, accountNo: null, name: null },
-      }),
-    );
-    ok(await send(clerk.socket, 'ticket:call', { ticketId: ticket.id }));
-    ok(await send(clerk.socket, 'ticket:start', { ticketId: ticket.id }));
-    ok(
-      await send(clerk.socket, 'ticket:finish', {
-        ticketId: ticket.id,
-        outcome: 'completed',
-        items: [],
-      }),
-    );
-    const raised = nextChange(watcher, (c) => (c.records.followUps?.length ?? 0) > 0);
-    ok(
-      await send(pad, 'evaluation:submit', {
-        ticketId: ticket.id,
-        score: 'dissatisfied',
-        reasons: ['waiting'],
-      }),
-    );
-    return (await raised).records.followUps![0]!.id;
+    const customer = { phone: null, accountNo: null, name: null };
+    const ticket = await servedVisit(kiosk, clerk.socket, 'svc-billing', customer);
+    return dissatisfiedRating(pad, watcher, ticket.id);
   }
 
   beforeAll(async () => {
-    hall = await startTestHall();
-    const url = hall.server.url;
-    kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-    pad = await connectClient(url, { deviceToken: 'demo-pad-1' });
-    clerk = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
-    leader = (
-      await clerkAtCounter(url, { deviceToken: 'demo-console', staffNo: '8001', pin: '8001' })
-    ).socket;
-    admin = (
-      await clerkAtCounter(url, { deviceToken: 'demo-backoffice', staffNo: '9000', pin: '9000' })
-    ).socket;
+    kiosk = await hall.device('demo-kiosk-1');
+    pad = await hall.device('demo-pad-1');
+    clerk = await hall.staffOn('demo-desk-1', '1001', 'ctr-1');
+    leader = (await hall.staffOn('demo-console', '8001')).socket;
+    admin = (await hall.staffOn('demo-backoffice', '9000')).socket;
     ok(
       await send(admin, 'admin:save-staff', {
         staff: { id: 'stf-leader-2', staffNo: '8002', name: '李值班', roles: ['duty_leader'] },
         pin: '739258',
       }),
     );
-  });
-  afterAll(async () => {
-    for (const s of [kiosk, pad, clerk.socket, leader, admin]) s.disconnect();
-    await hall.close();
   });
 
   it('is refused while the desk holds a follow-up nobody is assigned, naming what is left', async () => {
@@ -91,11 +52,7 @@ describe("the duty leader's sign-off", () => {
     expect(message).toMatch(/1 follow-up\(s\) with no assignee on the duty desk/);
     expect(message).toMatch(new RegExp(`${openAlertsBefore + 1} open alert`));
     // The same follow-up is not the clerk's: they sign off freely.
-    const desk2 = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-2',
-      staffNo: '1002',
-      pin: '1002',
-    });
+    const desk2 = await hall.staffOn('demo-desk-2', '1002');
     ok(await send(desk2.socket, 'staff:sign-out', {}));
     desk2.socket.disconnect();
   });
@@ -148,13 +105,7 @@ describe("the duty leader's sign-off", () => {
   });
 
   it('with nobody to hand to, keeps the desk’s follow-ups there with a reason, audited', async () => {
-    leader = (
-      await clerkAtCounter(hall.server.url, {
-        deviceToken: 'demo-console',
-        staffNo: '8001',
-        pin: '8001',
-      })
-    ).socket;
+    leader = (await hall.staffOn('demo-console', '8001')).socket;
     const followUpId = await dissatisfiedVisit(leader);
     expect(await send(leader, 'staff:sign-out', { reason: '' })).toMatchObject({
       ok: false,

@@ -1,36 +1,17 @@
 import { commandNames, httpRoute } from '@onestop/shared';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  http,
-  ok,
-  send,
-  sendRaw,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from './test-support/hall-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { http, ok, send, sendRaw, type HallClient } from './test-support/hall-harness';
+import { suiteHall } from './test-support/suite-hall';
 
 // Property-based fuzzing of every command, over the socket and over HTTP, with malformed and
 // hostile payloads: an error ack every time, no crash, no state change.
 
-let hall: TestHall;
+// Thousands of hostile payloads through one socket: the rate limits would answer most.
+const hall = suiteHall({ server: { limits: false } });
 let leader: HallClient;
 beforeAll(async () => {
-  // Thousands of hostile payloads through one socket: the rate limits would answer most.
-  hall = await startTestHall({ server: { limits: false } });
-  leader = (
-    await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    })
-  ).socket;
-});
-afterAll(async () => {
-  leader.disconnect();
-  await hall.close();
+  leader = (await hall.staffOn('demo-console', '8001')).socket;
 });
 
 /** Values no command accepts as its whole payload, and hostile strings inside objects. */

@@ -20,6 +20,7 @@ import {
   startTestHall,
   type HallClient,
 } from './test-support/hall-harness';
+import { harmless } from './test-support/harmless-payloads';
 
 // The hall's promises, over real sockets and a real SQLite file: concurrency, the permission
 // matrix on the wire, and hostile input.
@@ -186,131 +187,6 @@ const actors: WireActor[] = [
   staffOn('back office', 'demo-backoffice', '6001'),
   staffOn('admin', 'demo-desk-2', '9000'),
 ];
-
-/**
- * A well-formed payload for each command that does no lasting harm when it is allowed: it
- * names records that do not exist, or a wrong PIN, so an allowed command is refused later,
- * for a reason other than permission.
- */
-const harmless: { [K in CommandName]: Record<string, unknown> } = {
-  'device:pair': { pairingCode: '000000' },
-  'device:issue-pairing-code': { name: 'test desk', kind: 'desk' },
-  'device:revoke': { deviceId: 'no-such-device', reason: 'matrix test' },
-  'staff:sign-in': { staffNo: '0000', pin: '0000' },
-  'staff:sign-out': {},
-  'counter:sign-in': { counterId: 'no-such-counter' },
-  'counter:sign-out': {},
-  'counter:open': {},
-  'counter:pause': { reason: 'break' },
-  'counter:close': {},
-  'ticket:issue': { serviceId: 'svc-invoice' },
-  'ticket:walk-in': { serviceId: 'svc-invoice' },
-  'ticket:call-next': {},
-  'ticket:call': { ticketId: 'no-such-ticket' },
-  'ticket:recall': { ticketId: 'no-such-ticket' },
-  'ticket:no-show': { ticketId: 'no-such-ticket' },
-  'ticket:start': { ticketId: 'no-such-ticket' },
-  'ticket:finish': { ticketId: 'no-such-ticket', outcome: 'completed' },
-  'ticket:park': { ticketId: 'no-such-ticket', reason: 'matrix test' },
-  'ticket:resume': { ticketId: 'no-such-ticket' },
-  'ticket:transfer': { ticketId: 'no-such-ticket', to: { serviceId: 'svc-fault' } },
-  'ticket:return': { ticketId: 'no-such-ticket' },
-  'ticket:cancel': { ticketId: 'no-such-ticket', reason: 'matrix test' },
-  'ticket:reinstate': { ticketId: 'no-such-ticket', reason: 'matrix test' },
-  'ticket:reassign-owner': {
-    ticketId: 'no-such-ticket',
-    staffId: 'stf-clerk-1',
-    reason: 'matrix test',
-  },
-  'hall:snapshot': {},
-  'hall:changes-since': { since: 0 },
-  'customer:lookup': { accountNo: '000000000' },
-  'appointment:create': {
-    serviceId: 'no-such-service',
-    customer: { phone: '13800000000' },
-    windowStart: 1,
-    windowEnd: 2,
-  },
-  'appointment:cancel': { appointmentId: 'no-such-appointment', reason: 'matrix test' },
-  'appointment:check-in': { code: '000000' },
-  'opinion:submit': { category: 'suggestion', text: 'matrix test', ticketId: 'no-such-ticket' },
-  'hall:set-notice': { text: '' },
-  'hall:queues': {},
-  'ticket:find': { number: 'Z999' },
-  'ticket:status': { ticketId: 'no-such-ticket', token: 'not-a-real-token' },
-  'report:get': { from: '2026-11-01', to: '2026-11-02' },
-  'override:ticket-priority': { ticketId: 'no-such-ticket', to: 'front', reason: 'matrix test' },
-  'override:ticket-counter': {
-    ticketId: 'no-such-ticket',
-    counterId: 'ctr-1',
-    reason: 'matrix test',
-  },
-  'override:counter-state': { counterId: 'no-such-counter', state: 'open', reason: 'matrix test' },
-  'override:counter-services': {
-    counterId: 'no-such-counter',
-    serviceIds: ['svc-billing'],
-    reason: 'matrix test',
-  },
-  'override:sign-out': { staffId: 'no-such-staff', reason: 'matrix test' },
-  'opinion:assign': { opinionId: 'no-such-opinion', handlerStaffId: 'stf-clerk-1' },
-  'opinion:resolve': { opinionId: 'no-such-opinion', resolution: 'matrix test' },
-  'console:shift-log': { since: 0 },
-  'hall:presence': {},
-  'console:call-order': {},
-  'admin:customers': {},
-  'admin:save-service': {
-    service: {
-      id: 'svc-billing',
-      prefix: 'E',
-      nameZh: '电费缴纳',
-      nameEn: 'Bill payment',
-      category: 'billing',
-      targetWaitSec: 600,
-      targetHandleSec: 180,
-    },
-  },
-  'admin:save-case-type': {
-    caseType: {
-      id: 'ct-fault',
-      nameZh: '故障报修',
-      nameEn: 'Fault repair',
-      limitDays: 2,
-      steps: [{ nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 }],
-    },
-  },
-  'admin:save-counter': {
-    counter: { id: 'ctr-1', number: 2, name: 'x', serviceIds: ['svc-billing'] },
-  },
-  'admin:save-staff': {
-    staff: { id: 'stf-new', staffNo: '5555', name: '新员工', roles: ['clerk'] },
-  },
-  'admin:reset-pin': { staffId: 'no-such-staff', pin: '1234' },
-  'admin:rename-device': { deviceId: 'no-such-device', name: 'x' },
-  'admin:save-customer': { accountNo: '9999999999', name: '测试客户', vip: false },
-  'admin:configure': { settings: {} },
-  'evaluation:submit': { ticketId: 'no-such-ticket', score: 'satisfied' },
-  'alert:acknowledge': { alertId: 'no-such-alert' },
-  'alert:acknowledge-many': { alertIds: ['no-such-alert'] },
-  'case:open': { ticketId: 'no-such-ticket', caseTypeId: 'ct-connection', summary: 'matrix test' },
-  'case:advance': { caseId: 'no-such-case' },
-  'case:close': { caseId: 'no-such-case', outcome: 'withdrawn', result: 'matrix test' },
-  'task:create': { text: 'matrix test', dueAt: 4_102_444_800_000, caseId: 'no-such-case' },
-  'task:accept': { taskId: 'no-such-task' },
-  'task:complete': { taskId: 'no-such-task', result: 'matrix test' },
-  'task:cancel': { taskId: 'no-such-task', reason: 'matrix test' },
-  'follow-up:create': { assigneeStaffId: 'no-such-staff', note: 'matrix test' },
-  'follow-up:assign': { followUpId: 'no-such-follow-up', assigneeStaffId: 'stf-clerk-1' },
-  'follow-up:close': { followUpId: 'no-such-follow-up', result: 'matrix test' },
-  'customer:reveal-contact': { subject: 'follow_up', id: 'no-such-follow-up', reason: '矩阵测试' },
-  'handover:create': { toStaffId: 'no-such-staff', note: 'matrix test' },
-  'handover:acknowledge': { handoverId: 'no-such-handover' },
-  'handover:cancel': { handoverId: 'no-such-handover' },
-  'handover:list': { from: '2026-11-01', to: '2026-11-02' },
-  'customer:context': { accountNo: '000000000' },
-  'ticket:path': { ticketId: 'no-such-ticket' },
-  'sync:status': {},
-  'sync:run-now': {},
-};
 
 const ACCESS_CODES = ['not_paired', 'wrong_device', 'not_signed_in', 'forbidden'];
 

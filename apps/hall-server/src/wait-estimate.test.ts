@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
 import { aTicket } from './domain/test-fixtures';
 import {
-  clerkAtCounter,
   connectClient,
   http,
   ok,
   send,
   startTestHall,
   type HallClient,
-  type TestHall,
 } from './test-support/hall-harness';
+import { demoStaffOn, suiteHall } from './test-support/suite-hall';
 
 // Issue 15, item 1: with nobody serving a service the kiosk said "等候 0 人 · 即将叫号" and the
 // ticket 马上就轮到您. The hall now says when no counter serves it, and gives a range otherwise,
@@ -18,15 +17,10 @@ import {
 
 describe('the wait a customer is told', () => {
   let now = Date.UTC(2026, 10, 24, 1, 0); // 09:00 in Shanghai
-  let hall: TestHall;
+  const hall = suiteHall({ clock: () => now, seed: demoSeed(now) });
   let kiosk: HallClient;
   beforeAll(async () => {
-    hall = await startTestHall({ clock: () => now, seed: demoSeed(now) });
-    kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
-  });
-  afterAll(async () => {
-    kiosk.disconnect();
-    await hall.close();
+    kiosk = await hall.device('demo-kiosk-1');
   });
 
   const queueOf = async (serviceId: string) =>
@@ -47,12 +41,7 @@ describe('the wait a customer is told', () => {
   });
 
   it('opening a counter that serves it changes the answer to a range', async () => {
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-4',
-      staffNo: '1004',
-      pin: '1004',
-      counterId: 'ctr-4',
-    });
+    const clerk = await hall.staffOn('demo-desk-4', '1004', 'ctr-4');
     try {
       const called = ok(await send(clerk.socket, 'ticket:call-next', {})).ticket;
       ok(await send(clerk.socket, 'ticket:start', { ticketId: called.id }));
@@ -160,12 +149,7 @@ describe('a hall with a record of the waits it told', () => {
           noCounterOpen: false,
         });
       }
-      const clerk = await clerkAtCounter(hall.server.url, {
-        deviceToken: 'demo-desk-4',
-        staffNo: '1004',
-        pin: '1004',
-        counterId: 'ctr-4',
-      });
+      const clerk = await demoStaffOn(hall.server.url, 'demo-desk-4', '1004', 'ctr-4');
       const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
       now += 60_000;
       const issued = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' }));

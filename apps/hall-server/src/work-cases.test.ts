@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
-import {
-  clerkAtCounter,
-  connectClient,
-  nextChange,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from './test-support/hall-harness';
+import { clerkAtCounter, nextChange, ok, send, type HallClient } from './test-support/hall-harness';
+import { suiteHall } from './test-support/suite-hall';
 
 // First-handler responsibilities over real sockets: cases, support tasks to the back office,
 // the customer's one-stop context, and a shift handover before signing off.
@@ -17,25 +9,13 @@ import {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let hall: TestHall;
 let now = Date.UTC(2026, 10, 24, 1); // 09:00 in Shanghai
+const hall = suiteHall({ clock: () => now, seed: demoSeed(now) });
 let kiosk: HallClient;
 let leader: HallClient;
 beforeAll(async () => {
-  hall = await startTestHall({ clock: () => now, seed: demoSeed(now) });
-  kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
-  leader = (
-    await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    })
-  ).socket;
-});
-afterAll(async () => {
-  kiosk.disconnect();
-  leader.disconnect();
-  await hall.close();
+  kiosk = await hall.device('demo-kiosk-1');
+  leader = (await hall.staffOn('demo-console', '8001')).socket;
 });
 
 const clerkAt = (n: number) =>
@@ -134,13 +114,7 @@ describe('a case from a visit (业扩报装)', () => {
 describe('a support task to the back office', () => {
   it('is accepted and answered there; the owner sees the answer at once', async () => {
     const clerk = await clerkAt(5);
-    const back = (
-      await clerkAtCounter(hall.server.url, {
-        deviceToken: 'demo-backoffice',
-        staffNo: '6001',
-        pin: '6001',
-      })
-    ).socket;
+    const back = (await hall.staffOn('demo-backoffice', '6001')).socket;
     const incoming = nextChange(back, (c) => (c.records.tasks?.length ?? 0) > 0);
     const task = ok(
       await send(clerk.socket, 'task:create', {
@@ -193,13 +167,7 @@ describe('the customer’s one-stop context', () => {
         accountNo: customer.accountNo,
       }),
     );
-    const guide = (
-      await clerkAtCounter(hall.server.url, {
-        deviceToken: 'demo-guide',
-        staffNo: '7001',
-        pin: '7001',
-      })
-    ).socket;
+    const guide = (await hall.staffOn('demo-guide', '7001')).socket;
     const today = ok(
       await send(guide, 'ticket:issue', {
         serviceId: 'svc-account',

@@ -1,65 +1,26 @@
-import type { Customer, Ticket } from '@onestop/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
-import {
-  clerkAtCounter,
-  connectClient,
-  nextChange,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from './test-support/hall-harness';
+import { nextChange, ok, send, type HallClient } from './test-support/hall-harness';
+import { servedVisit, suiteHall, type SignedInStaff } from './test-support/suite-hall';
 
 // The evaluation pad over real sockets: the question after a finish, who may answer it and
 // how often, 不满意 reaching the duty leader, and "not rated" after the time-out.
 
-/** Issues a ticket at the kiosk and has the clerk call, start and finish exactly that one. */
-async function serveOne(
-  kiosk: HallClient,
-  clerk: HallClient,
-  serviceId: string,
-  customer?: Customer,
-): Promise<Ticket> {
-  const issued = ok(
-    await send(kiosk, 'ticket:issue', { serviceId, ...(customer ? { customer } : {}) }),
-  );
-  const ticketId = issued.ticket.id;
-  ok(await send(clerk, 'ticket:call', { ticketId }));
-  ok(await send(clerk, 'ticket:start', { ticketId }));
-  return ok(await send(clerk, 'ticket:finish', { ticketId, outcome: 'completed', items: [] }))
-    .ticket;
-}
-
 describe('rating a finished service on the counter’s pad', () => {
-  let hall: TestHall;
+  const hall = suiteHall();
   let kiosk: HallClient;
-  let clerk: Awaited<ReturnType<typeof clerkAtCounter>>;
+  let clerk: SignedInStaff;
   let pad: HallClient;
   let otherPad: HallClient;
   let display: HallClient;
   let leader: HallClient;
   beforeAll(async () => {
-    hall = await startTestHall();
-    const url = hall.server.url;
-    kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-    pad = await connectClient(url, { deviceToken: 'demo-pad-1' });
-    otherPad = await connectClient(url, { deviceToken: 'demo-pad-2' });
-    display = await connectClient(url, { deviceToken: 'demo-display-1' });
-    clerk = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
-    leader = (
-      await clerkAtCounter(url, { deviceToken: 'demo-console', staffNo: '8001', pin: '8001' })
-    ).socket;
-  });
-  afterAll(async () => {
-    for (const s of [kiosk, pad, otherPad, display, leader, clerk.socket]) s.disconnect();
-    await hall.close();
+    kiosk = await hall.device('demo-kiosk-1');
+    pad = await hall.device('demo-pad-1');
+    otherPad = await hall.device('demo-pad-2');
+    display = await hall.device('demo-display-1');
+    clerk = await hall.staffOn('demo-desk-1', '1001', 'ctr-1');
+    leader = (await hall.staffOn('demo-console', '8001')).socket;
   });
 
   it('asks the pad after the finish, stores the answer once and broadcasts it', async () => {
@@ -68,7 +29,7 @@ describe('rating a finished service on the counter’s pad', () => {
       display,
       (c) => c.records.tickets?.some((t) => t.state === 'done') ?? false,
     );
-    const ticket = await serveOne(kiosk, clerk.socket, 'svc-billing');
+    const ticket = await servedVisit(kiosk, clerk.socket, 'svc-billing');
     const question = (await asked).records.evaluations!;
     expect(question).toEqual([
       expect.objectContaining({
@@ -111,7 +72,7 @@ describe('rating a finished service on the counter’s pad', () => {
   });
 
   it('takes the answer only from the pad of the counter that served, never from the clerk', async () => {
-    const ticket = await serveOne(kiosk, clerk.socket, 'svc-invoice');
+    const ticket = await servedVisit(kiosk, clerk.socket, 'svc-invoice');
     const byClerk = await send(clerk.socket, 'evaluation:submit', {
       ticketId: ticket.id,
       score: 'very_satisfied',
@@ -137,7 +98,7 @@ describe('rating a finished service on the counter’s pad', () => {
   });
 
   it('raises 不满意 to the duty leader: an alert and a follow-up closed with what was done', async () => {
-    const ticket = await serveOne(kiosk, clerk.socket, 'svc-billing');
+    const ticket = await servedVisit(kiosk, clerk.socket, 'svc-billing');
     const raised = nextChange(leader, (c) => (c.records.alerts?.length ?? 0) > 0);
     const reasonsOnSatisfied = await send(pad, 'evaluation:submit', {
       ticketId: ticket.id,
@@ -207,73 +168,58 @@ describe('rating a finished service on the counter’s pad', () => {
 });
 
 describe('no answer before the time-out', () => {
+  let now = Date.UTC(2026, 10, 24, 2); // 10:00 in Shanghai
+  const hall = suiteHall({ clock: () => now, seed: demoSeed(now) });
+
   it('records "not rated" on the timer and on the next command, never a default score', async () => {
-    let now = Date.UTC(2026, 10, 24, 2); // 10:00 in Shanghai
-    const hall = await startTestHall({ clock: () => now, seed: demoSeed(now) });
-    try {
-      const url = hall.server.url;
-      const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-      const pad = await connectClient(url, { deviceToken: 'demo-pad-2' });
-      const clerk = await clerkAtCounter(url, {
-        deviceToken: 'demo-desk-2',
-        staffNo: '1002',
-        pin: '1002',
-        counterId: 'ctr-2',
-      });
-      const asked = nextChange(pad, (c) => (c.records.evaluations?.length ?? 0) > 0);
-      const first = await serveOne(kiosk, clerk.socket, 'svc-fault');
-      const { deadlineAt } = (await asked).records.evaluations![0]!;
-      expect(deadlineAt).toBe(now + 30_000); // the demo hall's evaluationTimeoutSec
+    const kiosk = await hall.device('demo-kiosk-1');
+    const pad = await hall.device('demo-pad-2');
+    const clerk = await hall.staffOn('demo-desk-2', '1002', 'ctr-2');
+    const asked = nextChange(pad, (c) => (c.records.evaluations?.length ?? 0) > 0);
+    const first = await servedVisit(kiosk, clerk.socket, 'svc-fault');
+    const { deadlineAt } = (await asked).records.evaluations![0]!;
+    expect(deadlineAt).toBe(now + 30_000); // the demo hall's evaluationTimeoutSec
 
-      // Nobody presses anything: the server's own timer closes the question.
-      const closedByTimer = nextChange(
-        pad,
-        (c) =>
-          c.records.evaluations?.some((e) => e.ticketId === first.id && e.state === 'not_rated') ??
-          false,
-      );
-      now = deadlineAt + 1;
-      const evaluation = (await closedByTimer).records.evaluations![0]!;
-      expect(evaluation).toMatchObject({
-        state: 'not_rated',
-        score: null,
-        answeredAt: deadlineAt + 1,
-      });
-      expect(
-        await send(pad, 'evaluation:submit', { ticketId: first.id, score: 'satisfied' }),
-      ).toMatchObject({
-        ok: false,
-        code: 'evaluation_closed',
-      });
+    // Nobody presses anything: the server's own timer closes the question.
+    const closedByTimer = nextChange(
+      pad,
+      (c) =>
+        c.records.evaluations?.some((e) => e.ticketId === first.id && e.state === 'not_rated') ??
+        false,
+    );
+    now = deadlineAt + 1;
+    const evaluation = (await closedByTimer).records.evaluations![0]!;
+    expect(evaluation).toMatchObject({
+      state: 'not_rated',
+      score: null,
+      answeredAt: deadlineAt + 1,
+    });
+    expect(
+      await send(pad, 'evaluation:submit', { ticketId: first.id, score: 'satisfied' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'evaluation_closed',
+    });
 
-      // A late answer arriving before the timer ticks meets a question already closed.
-      const second = await serveOne(kiosk, clerk.socket, 'svc-fault');
-      now += 31_000;
-      expect(
-        await send(pad, 'evaluation:submit', { ticketId: second.id, score: 'satisfied' }),
-      ).toMatchObject({
-        ok: false,
-        code: 'evaluation_closed',
-      });
-      const snapshot = ok(await send(clerk.socket, 'hall:snapshot', {}));
-      expect(snapshot.evaluations.map((e) => [e.ticketId, e.state, e.score])).toEqual([
-        [first.id, 'not_rated', null],
-        [second.id, 'not_rated', null],
-      ]);
-      // Audited, but routine: the duty leader's shift log leaves time-outs out.
-      const audited = hall.server.hall.store.log.auditSince(0, 1000);
-      expect(audited.filter((e) => e.command === 'system:evaluation-timeout')).toHaveLength(2);
-      const leader = await clerkAtCounter(url, {
-        deviceToken: 'demo-console',
-        staffNo: '8001',
-        pin: '8001',
-      });
-      const log = ok(await send(leader.socket, 'console:shift-log', { since: 0 })).entries;
-      expect(log.some((e) => e.command.includes('evaluation'))).toBe(false);
-      leader.socket.disconnect();
-      for (const s of [kiosk, pad, clerk.socket]) s.disconnect();
-    } finally {
-      await hall.close();
-    }
+    // A late answer arriving before the timer ticks meets a question already closed.
+    const second = await servedVisit(kiosk, clerk.socket, 'svc-fault');
+    now += 31_000;
+    expect(
+      await send(pad, 'evaluation:submit', { ticketId: second.id, score: 'satisfied' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'evaluation_closed',
+    });
+    const snapshot = ok(await send(clerk.socket, 'hall:snapshot', {}));
+    expect(snapshot.evaluations.map((e) => [e.ticketId, e.state, e.score])).toEqual([
+      [first.id, 'not_rated', null],
+      [second.id, 'not_rated', null],
+    ]);
+    // Audited, but routine: the duty leader's shift log leaves time-outs out.
+    const audited = hall.server.hall.store.log.auditSince(0, 1000);
+    expect(audited.filter((e) => e.command === 'system:evaluation-timeout')).toHaveLength(2);
+    const leader = await hall.staffOn('demo-console', '8001');
+    const log = ok(await send(leader.socket, 'console:shift-log', { since: 0 })).entries;
+    expect(log.some((e) => e.command.includes('evaluation'))).toBe(false);
   });
 });

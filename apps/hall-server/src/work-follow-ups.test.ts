@@ -1,69 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ok, send, type HallClient } from './test-support/hall-harness';
 import {
-  clerkAtCounter,
-  connectClient,
-  nextChange,
-  ok,
-  send,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from './test-support/hall-harness';
+  dissatisfiedRating,
+  servedVisit,
+  suiteHall,
+  type SignedInStaff,
+} from './test-support/suite-hall';
 
 // A 不满意 follow-up that a clerk can work: Chinese text, the customer's callback phone masked,
 // and the whole number revealed to its owner and the duty leader only, with a reason the audit
 // log keeps.
 
 describe('working a 不满意 follow-up', () => {
-  let hall: TestHall;
+  const hall = suiteHall();
   let kiosk: HallClient;
   let pad: HallClient;
-  let clerk: Awaited<ReturnType<typeof clerkAtCounter>>;
-  let other: Awaited<ReturnType<typeof clerkAtCounter>>;
+  let clerk: SignedInStaff;
+  let other: SignedInStaff;
   let leader: HallClient;
   let followUpId: string;
   let ticketId: string;
 
   beforeAll(async () => {
-    hall = await startTestHall();
-    const url = hall.server.url;
-    kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-    pad = await connectClient(url, { deviceToken: 'demo-pad-1' });
-    clerk = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
-    other = await clerkAtCounter(url, { deviceToken: 'demo-desk-2', staffNo: '1002', pin: '1002' });
-    leader = (
-      await clerkAtCounter(url, { deviceToken: 'demo-console', staffNo: '8001', pin: '8001' })
-    ).socket;
-
-    const issued = ok(
-      await send(kiosk, 'ticket:issue', {
-        serviceId: 'svc-billing',
-        customer: { phone: '13912345678', accountNo: null, name: null },
-      }),
-    );
-    ticketId = issued.ticket.id;
-    ok(await send(clerk.socket, 'ticket:call', { ticketId }));
-    ok(await send(clerk.socket, 'ticket:start', { ticketId }));
-    ok(await send(clerk.socket, 'ticket:finish', { ticketId, outcome: 'completed', items: [] }));
-    const raised = nextChange(leader, (c) => (c.records.followUps?.length ?? 0) > 0);
-    ok(
-      await send(pad, 'evaluation:submit', {
-        ticketId,
-        score: 'dissatisfied',
-        reasons: ['waiting', 'attitude'],
-      }),
-    );
-    const followUp = (await raised).records.followUps![0]!;
-    followUpId = followUp.id;
-  });
-  afterAll(async () => {
-    for (const s of [kiosk, pad, clerk.socket, other.socket, leader]) s.disconnect();
-    await hall.close();
+    kiosk = await hall.device('demo-kiosk-1');
+    pad = await hall.device('demo-pad-1');
+    clerk = await hall.staffOn('demo-desk-1', '1001', 'ctr-1');
+    other = await hall.staffOn('demo-desk-2', '1002');
+    leader = (await hall.staffOn('demo-console', '8001')).socket;
+    const customer = { phone: '13912345678', accountNo: null, name: null };
+    ticketId = (await servedVisit(kiosk, clerk.socket, 'svc-billing', customer)).id;
+    followUpId = await dissatisfiedRating(pad, leader, ticketId, ['waiting', 'attitude']);
   });
 
   it('reads in Chinese and carries the callback phone masked', async () => {
