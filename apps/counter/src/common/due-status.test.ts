@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, dueStatus, localDay } from './due-status';
+import { byUrgency, dueCounts, dueStatus, localDay } from './due-status';
 
 const tz = 'Asia/Shanghai';
 // 2026-11-24 10:00 in Shanghai (UTC+8).
@@ -47,5 +47,23 @@ describe('byUrgency', () => {
       'today-late',
       'later',
     ]);
+  });
+});
+
+describe('dueCounts', () => {
+  it.each([
+    { case: 'nothing', dueAts: [], counts: { total: 0, overdue: 0, dueToday: 0 } },
+    {
+      case: 'one of each',
+      dueAts: [now - hour, now + hour, now + 48 * hour],
+      counts: { total: 3, overdue: 1, dueToday: 1 },
+    },
+    {
+      case: 'all later',
+      dueAts: [now + 30 * hour, now + 72 * hour],
+      counts: { total: 2, overdue: 0, dueToday: 0 },
+    },
+  ])('$case', ({ dueAts, counts }) => {
+    expect(dueCounts(dueAts, now, tz)).toEqual(counts);
   });
 });

@@ -21,3 +21,13 @@ export function byUrgency<T extends { dueAt: number }>(
       a.dueAt - b.dueAt,
   );
 }
+
+/** How many items, and how many of them overdue or due today (the side tab's badge). */
+export function dueCounts(dueAts: readonly number[], now: number, timeZone: string) {
+  const dues = dueAts.map((at) => dueStatus(at, now, timeZone));
+  return {
+    total: dues.length,
+    overdue: dues.filter((d) => d === 'overdue').length,
+    dueToday: dues.filter((d) => d === 'due_today').length,
+  };
+}

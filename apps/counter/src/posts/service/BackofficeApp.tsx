@@ -5,12 +5,12 @@ import { DeskGate } from '../../common/DeskGate';
 import { DeskHeader } from '../../common/DeskHeader';
 import { useDesk, useNow, useOnline, usePending, useStaffView } from '../../common/desk';
 import { DueBadge } from '../../common/DueBadge';
-import { byUrgency } from '../../common/due-status';
 import { formatDateTime, langOf } from '../../common/format';
 import { counterOfStaff, staffById, staffLabel } from '../../common/hall-selectors';
 import { LinkBanner } from '../../common/LinkBanner';
 import { RefusalBanner } from '../../common/RefusalBanner';
 import { StaffGate } from '../../common/StaffGate';
+import { tasksForBackOffice } from '../../common/task-lists';
 import { HandoverPanel } from '../../common/handover/HandoverPanel';
 
 // The service post (/backoffice): support tasks from the first handlers come in; accept one,
@@ -33,19 +33,7 @@ function BackOffice() {
   const online = useOnline();
   const now = useNow();
   const tz = hall.config.timeZone;
-  const incoming = byUrgency(
-    hall.tasks.filter((x) => x.state === 'open'),
-    now,
-    tz,
-  );
-  const accepted = byUrgency(
-    hall.tasks.filter((x) => x.state === 'accepted' && x.assigneeStaffId === me.id),
-    now,
-    tz,
-  );
-  const answered = hall.tasks
-    .filter((x) => x.state === 'done')
-    .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
+  const { incoming, accepted, answered } = tasksForBackOffice(hall.tasks, me.id, now, tz);
   return (
     <div className={`backoffice${online ? '' : ' stale'}`} data-testid="backoffice">
       <DeskHeader title={t('screens.backoffice')} />

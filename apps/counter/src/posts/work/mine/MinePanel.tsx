@@ -4,15 +4,15 @@ import { useNow, useOnline } from '../../../common/desk';
 import { DueBadge } from '../../../common/DueBadge';
 import { RevealContact } from '../../../common/RevealContact';
 import { followUpNote } from '../../../common/follow-up-note';
-import { byUrgency, dueStatus } from '../../../common/due-status';
+import { byUrgency, dueCounts, dueStatus } from '../../../common/due-status';
 import { formatDateTime, langOf } from '../../../common/format';
+import { tasksAsked } from '../../../common/task-lists';
 import {
   caseTypeById,
   named,
   openCasesOwnedBy,
   openFollowUpsOf,
   staffById,
-  tasksOwnedBy,
 } from '../../../common/hall-selectors';
 import { useWork, useWorkstationStore } from '../workstation/work-context';
 import { shortcutLabel } from '../workstation/shortcuts';
@@ -26,16 +26,13 @@ export function useMineCounts() {
   const { hall, me } = useWork();
   const now = useNow();
   const tz = hall.config.timeZone;
-  const dues = [
-    ...openCasesOwnedBy(hall, me.id),
-    ...tasksOwnedBy(hall, me.id).filter((t) => t.state === 'open' || t.state === 'accepted'),
-    ...openFollowUpsOf(hall, me.id),
-  ].map((i) => dueStatus(i.dueAt, now, tz));
-  return {
-    total: dues.length,
-    overdue: dues.filter((d) => d === 'overdue').length,
-    dueToday: dues.filter((d) => d === 'due_today').length,
-  };
+  const { waiting } = tasksAsked(hall.tasks, me.id, now, tz);
+  const items = [...openCasesOwnedBy(hall, me.id), ...waiting, ...openFollowUpsOf(hall, me.id)];
+  return dueCounts(
+    items.map((i) => i.dueAt),
+    now,
+    tz,
+  );
 }
 
 export function MinePanel() {
@@ -46,15 +43,7 @@ export function MinePanel() {
   const now = useNow();
   const tz = hall.config.timeZone;
   const cases = byUrgency(openCasesOwnedBy(hall, me.id), now, tz);
-  const tasks = tasksOwnedBy(hall, me.id);
-  const openTasks = byUrgency(
-    tasks.filter((x) => x.state === 'open' || x.state === 'accepted'),
-    now,
-    tz,
-  );
-  const answered = tasks
-    .filter((x) => x.state === 'done')
-    .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
+  const { waiting: openTasks, answered } = tasksAsked(hall.tasks, me.id, now, tz);
   const followUps = byUrgency(openFollowUpsOf(hall, me.id), now, tz);
   const counts = useMineCounts();
   return (
