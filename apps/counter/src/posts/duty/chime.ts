@@ -49,6 +49,13 @@ export function useMuted(): [boolean, () => void] {
   return [muted, toggle];
 }
 
+/** The open alerts not seen before; every alert counts as seen after. */
+export function arrivals(seen: Set<string>, alerts: readonly Alert[]): Alert[] {
+  const arrived = alerts.filter((a) => a.acknowledgedAt === null && !seen.has(a.id));
+  for (const a of alerts) seen.add(a.id);
+  return arrived;
+}
+
 /**
  * The alerts not yet acknowledged that arrived since the console opened; chimes once for each
  * batch of new ones unless muted. Alerts already open when the console opens are listed, not
@@ -58,13 +65,11 @@ export function useNewAlerts(alerts: readonly Alert[], muted: boolean): Alert[] 
   const seen = useRef<Set<string> | null>(null);
   const [fresh, setFresh] = useState<string[]>([]);
   useEffect(() => {
-    const open = alerts.filter((a) => a.acknowledgedAt === null);
     if (seen.current === null) {
       seen.current = new Set(alerts.map((a) => a.id));
       return;
     }
-    const arrived = open.filter((a) => !seen.current!.has(a.id));
-    for (const a of alerts) seen.current.add(a.id);
+    const arrived = arrivals(seen.current, alerts);
     if (arrived.length > 0) {
       setFresh((f) => [...f, ...arrived.map((a) => a.id)]);
       if (!muted) playChime();

@@ -15,6 +15,7 @@ import { enAll, zhAll } from '../../i18n/resources';
 import { categoryName } from './admin/ServicesAdmin';
 import { alertSubject, groupAlerts, sortAlerts } from './alert-groups';
 import { rowsOf } from './CallingQueue';
+import { arrivals } from './chime';
 import { keptCases, offSince } from './KeptCasesPanel';
 import { shiftSummary } from './ShiftPanel';
 import { sessionsHere } from './StepIn';
@@ -190,6 +191,19 @@ describe('alerts', () => {
     ['nothing more for a wait', alert({ kind: 'wait_over_target' }), ''],
   ])('says what it is about: %s', (_what, a, said) => {
     expect(alertSubject(subjects, a, 'zh', t)).toBe(said);
+  });
+});
+
+describe('new alerts', () => {
+  it.each([
+    ['nothing new', ['a'], [alert({ id: 'a' })], []],
+    ['a new open alert', ['a'], [alert({ id: 'a' }), alert({ id: 'b' })], ['b']],
+    ['new but already acknowledged', [], [alert({ id: 'c', acknowledgedAt: 5 })], []],
+    ['two at once', [], [alert({ id: 'd' }), alert({ id: 'e' })], ['d', 'e']],
+  ])('%s', (_what, before, alerts, arrived) => {
+    const seen = new Set(before);
+    expect(arrivals(seen, alerts).map((a) => a.id)).toEqual(arrived);
+    expect(arrivals(seen, alerts)).toEqual([]); // chimed once only
   });
 });
 
