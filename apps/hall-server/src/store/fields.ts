@@ -63,17 +63,17 @@ function column<T>(
   );
 }
 
-const shown = (v: unknown): string =>
+const quoted = (v: unknown): string =>
   typeof v === 'string' ? `'${v.slice(0, 40)}'` : v === undefined ? 'no such column' : String(v);
 
 function text(v: unknown): string {
-  if (typeof v !== 'string') throw new Error(`expected text, found ${shown(v)}`);
+  if (typeof v !== 'string') throw new Error(`expected text, found ${quoted(v)}`);
   return v;
 }
 
 function integer(v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v))
-    throw new Error(`expected an integer, found ${shown(v)}`);
+    throw new Error(`expected an integer, found ${quoted(v)}`);
   return v;
 }
 
@@ -84,11 +84,13 @@ function orNull<T>(decode: (v: unknown) => T): (v: unknown) => T | null {
 const same = <T extends SqlValue>(value: T): SqlValue => value;
 
 function member<S extends z.ZodEnum>(schema: S): (v: unknown) => z.output<S> {
+  // A set lookup rather than a parse per value: rows are read on every command.
+  const values = new Set<unknown>(schema.options);
+  const isMember = (v: unknown): v is z.output<S> => values.has(v);
   return (v) => {
-    const parsed = schema.safeParse(v);
-    if (!parsed.success)
-      throw new Error(`${shown(v)} is not one of ${schema.options.map(String).join(', ')}`);
-    return parsed.data;
+    if (!isMember(v))
+      throw new Error(`${quoted(v)} is not one of ${schema.options.map(String).join(', ')}`);
+    return v;
   };
 }
 
@@ -98,7 +100,7 @@ function document<S extends z.ZodType>(schema: S): (v: unknown) => z.output<S> {
     try {
       value = JSON.parse(text(v));
     } catch {
-      throw new Error(`expected JSON, found ${shown(v)}`);
+      throw new Error(`expected JSON, found ${quoted(v)}`);
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw new Error(`JSON of another shape: ${parsed.error.message}`);
@@ -134,7 +136,7 @@ export const field = {
     column(
       name,
       (v) => {
-        if (v !== 0 && v !== 1) throw new Error(`expected 0 or 1, found ${shown(v)}`);
+        if (v !== 0 && v !== 1) throw new Error(`expected 0 or 1, found ${quoted(v)}`);
         return v === 1;
       },
       (value) => (value ? 1 : 0),
