@@ -45,7 +45,7 @@ export const currentTicket = (hall: Snapshot, counterId: string): Ticket | undef
     (t) => t.counterId === counterId && (t.state === 'called' || t.state === 'serving'),
   );
 
-export const parkedBy = (hall: Snapshot, staffId: string): Ticket[] =>
+export const parkedBy = (hall: Pick<Snapshot, 'tickets'>, staffId: string): Ticket[] =>
   hall.tickets.filter((t) => t.state === 'parked' && t.servingStaffId === staffId);
 
 /** Waiting tickets this counter may call: its services, not held for another counter. */
@@ -59,14 +59,14 @@ export const callableAt = (hall: Snapshot, counter: Counter): Ticket[] =>
     )
     .sort((a, b) => a.queuedAt - b.queuedAt);
 
-export const openCasesOwnedBy = (hall: Snapshot, staffId: string): Case[] =>
+export const openCasesOwnedBy = (hall: Pick<Snapshot, 'cases'>, staffId: string): Case[] =>
   hall.cases.filter((c) => c.state === 'open' && c.ownerStaffId === staffId);
 
 /** Support tasks this staff member asked for: open ones, and those answered today. */
 export const tasksOwnedBy = (hall: Snapshot, staffId: string): SupportTask[] =>
   hall.tasks.filter((t) => t.ownerStaffId === staffId);
 
-export const openFollowUpsOf = (hall: Snapshot, staffId: string): FollowUp[] =>
+export const openFollowUpsOf = (hall: Pick<Snapshot, 'followUps'>, staffId: string): FollowUp[] =>
   hall.followUps.filter((f) => f.state === 'open' && f.assigneeStaffId === staffId);
 
 export const pendingHandoverTo = (hall: Snapshot, staffId: string): Handover[] =>

@@ -3,6 +3,7 @@ import {
   type Alert,
   type AlertKind,
   type FollowUp,
+  type HallConfig,
   type HandoverItem,
   type Snapshot,
   type Staff,
@@ -39,7 +40,12 @@ function byKind(alerts: Alert[]): LeftAtSignOff['alerts'] {
   return [...counts].map(([kind, count]) => ({ kind, count }));
 }
 
-export function leftAtSignOff(hall: Snapshot, me: Staff, now: number): LeftAtSignOff {
+/** The part of the hall the sign-off looks at. */
+export type SignOffView = Pick<Snapshot, 'tickets' | 'cases' | 'tasks' | 'followUps' | 'alerts'> & {
+  config: Pick<HallConfig, 'timeZone'>;
+};
+
+export function leftAtSignOff(hall: SignOffView, me: Staff, now: number): LeftAtSignOff {
   const tz = hall.config.timeZone;
   const cases = openCasesOwnedBy(hall, me.id).map((c) => ({
     item: { kind: 'case' as const, id: c.id, label: `${c.number} ${c.summary}`, dueAt: c.dueAt },
