@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { LazyScreen } from '@onestop/ui';
 import './i18n';
 import { createDesk, DeskProvider } from './common/desk';
-import type { Screen } from './common/device-identity';
+import { screenOfPath, type Screen } from './common/device-identity';
 import './styles.css';
 
 // One page, four screens, chosen by the path the hall server served it at. Each screen is a
@@ -15,9 +15,7 @@ const screens: Record<Screen, () => Promise<() => React.JSX.Element>> = {
   backoffice: () => import('./posts/service/BackofficeApp').then((m) => m.BackofficeApp),
   console: () => import('./posts/duty/ConsoleApp').then((m) => m.ConsoleApp),
 };
-const screen =
-  (Object.keys(screens) as Screen[]).find((s) => window.location.pathname.startsWith(`/${s}`)) ??
-  'counter';
+const screen = screenOfPath(window.location.pathname);
 document.body.dataset.screen = screen;
 const desk = createDesk(screen);
 

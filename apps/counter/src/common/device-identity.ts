@@ -3,7 +3,13 @@
 // its own token: `?token=` in the address (the demo hall's pre-paired devices, or the desktop
 // shell's first start) is remembered, and a pairing code stores the token it gets.
 
-export type Screen = 'counter' | 'pad' | 'backoffice' | 'console';
+export const screens = ['counter', 'pad', 'backoffice', 'console'] as const;
+export type Screen = (typeof screens)[number];
+
+/** The screen a path is for (`/pad/…` → pad); the workstation for any other. */
+export function screenOfPath(pathname: string): Screen {
+  return screens.find((s) => pathname.startsWith(`/${s}`)) ?? 'counter';
+}
 
 const tokenKey = (screen: Screen) => `onestop.${screen}.deviceToken`;
 const counterKey = 'onestop.pad.counterId';
