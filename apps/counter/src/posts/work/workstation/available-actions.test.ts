@@ -22,20 +22,23 @@ function live(s: Partial<WorkState>): WorkAction[] {
   return (Object.keys(all) as WorkAction[]).filter((k) => all[k]).sort();
 }
 
+/** What an open counter with nobody in front offers. */
+const atFreeCounter: WorkAction[] = [
+  'callNext',
+  'callTicket',
+  'closeCounter',
+  'createTask',
+  'lookup',
+  'pauseCounter',
+  'walkIn',
+];
+
 describe('availableActions', () => {
   it.each([
     {
       case: 'open counter, nobody in front',
       state: {},
-      live: [
-        'callNext',
-        'callTicket',
-        'closeCounter',
-        'createTask',
-        'lookup',
-        'pauseCounter',
-        'walkIn',
-      ],
+      live: atFreeCounter,
     },
     {
       case: 'a ticket just called',
@@ -60,16 +63,7 @@ describe('availableActions', () => {
     {
       case: 'a parked ticket and nothing in front',
       state: { parked: [ticket({ state: 'parked' })] },
-      live: [
-        'callNext',
-        'callTicket',
-        'closeCounter',
-        'createTask',
-        'lookup',
-        'pauseCounter',
-        'resume',
-        'walkIn',
-      ],
+      live: [...atFreeCounter, 'resume'],
     },
     {
       case: 'paused',
