@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../../test-support/work-records';
 import {
   forgetScreenToken,
   readScreenToken,
@@ -10,20 +11,6 @@ import {
 
 // Each desk screen keeps its own device token (a desk PC may run the workstation and the pad in
 // one browser profile); the path says which screen a page is.
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, v),
-  };
-}
 
 describe('screenOfPath', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../../test-support/work-records';
 import { createSessionStore, readSignedIn, type SignedIn } from './session-store';
 
 // The signed-in staff member kept per screen across a reload, read back only when it is whole.
@@ -24,20 +25,6 @@ const signedIn: SignedIn = {
     changeSeq: 1,
   },
 };
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (k) => items.get(k) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (k) => void items.delete(k),
-    setItem: (k, v) => void items.set(k, v),
-  };
-}
 
 describe('readSignedIn', () => {
   it.each([

@@ -1,5 +1,6 @@
 import type { SupportTask } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
+import { supportTask } from '../../test-support/work-records';
 import { answeredFirst, tasksAsked, tasksForBackOffice } from './task-lists';
 
 // The support tasks on both sides: the first handler's (mine/) and the back office's (service/).
@@ -9,25 +10,14 @@ const tz = 'Asia/Shanghai';
 const now = Date.UTC(2026, 10, 24, 2, 0);
 const hour = 3_600_000;
 
-function task(id: string, over: Partial<SupportTask> = {}): SupportTask {
-  return {
-    id,
+const task = (id: string, over: Partial<SupportTask> = {}) =>
+  supportTask(id, {
     ownerStaffId: 'clerk-1',
-    caseId: null,
-    ticketId: null,
-    text: `task ${id}`,
-    state: 'open',
-    assigneeStaffId: null,
     dueAt: now + hour,
     createdAt: now - hour,
-    acceptedAt: null,
-    closedAt: null,
-    result: null,
     updatedAt: now,
-    changeSeq: 1,
     ...over,
-  };
-}
+  });
 
 const tasks = [
   task('later', { dueAt: now + 48 * hour }),

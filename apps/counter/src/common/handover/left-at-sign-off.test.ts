@@ -1,6 +1,7 @@
 import type { Alert, Case, FollowUp, Staff, SupportTask } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { ticket } from '../../../test-support/fixtures';
+import { supportTask } from '../../../test-support/work-records';
 import { hasAnythingToHand, leftAtSignOff, type SignOffView } from './left-at-sign-off';
 
 // What the sign-off screen lists before the server is asked: a clerk's own items to hand over,
@@ -42,23 +43,14 @@ const aCase = (id: string, dueAt: number, over: Partial<Case> = {}): Case => ({
   ...over,
 });
 
-const task = (id: string, over: Partial<SupportTask>): SupportTask => ({
-  id,
-  ownerStaffId: 'someone',
-  caseId: null,
-  ticketId: null,
-  text: `task ${id}`,
-  state: 'open',
-  assigneeStaffId: null,
-  dueAt: now + day,
-  createdAt: now,
-  acceptedAt: null,
-  closedAt: null,
-  result: null,
-  updatedAt: now,
-  changeSeq: 1,
-  ...over,
-});
+const task = (id: string, over: Partial<SupportTask>) =>
+  supportTask(id, {
+    ownerStaffId: 'someone',
+    dueAt: now + day,
+    createdAt: now,
+    updatedAt: now,
+    ...over,
+  });
 
 const followUp = (id: string, assignee: string | null, over: Partial<FollowUp> = {}): FollowUp => ({
   id,
