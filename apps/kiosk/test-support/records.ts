@@ -1,41 +1,12 @@
 import type { Counter, IssuedTicket, Ticket } from '@onestop/shared';
+import { waitingTicket } from '@onestop/hall-server';
 
 // Small records for the screens' unit tests: a waiting kiosk ticket, an open counter, and a
 // ticket as the kiosk gets it back when issued; `over` changes what a test is about.
 
 export function ticket(over: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 't1',
-    businessDay: '2026-11-24',
-    serviceId: 'svc-billing',
-    number: 'A001',
-    dailySeq: 1,
-    state: 'waiting',
-    priority: 'normal',
-    returning: false,
-    source: 'kiosk',
-    customer: { phone: null, accountNo: null, name: null },
-    note: null,
-    issuedAt: 0,
-    queuedAt: 0,
-    targetCounterId: null,
-    counterId: null,
-    servingStaffId: null,
-    ownerStaffId: null,
-    calledAt: null,
-    firstCalledAt: null,
-    recallCount: 0,
-    startedAt: null,
-    finishedAt: null,
-    outcome: null,
-    items: [],
-    stateReason: null,
-    transferCount: 0,
-    estimatedWaitSec: null,
-    updatedAt: 0,
-    changeSeq: 0,
-    ...over,
-  };
+  const fields = { id: 't1', businessDay: '2026-11-24', serviceId: 'svc-billing', number: 'A001' };
+  return { ...waitingTicket({ ...fields, dailySeq: 1 }, 0), ...over };
 }
 
 export function counter(over: Partial<Counter> = {}): Counter {

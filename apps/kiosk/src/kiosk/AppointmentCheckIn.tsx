@@ -2,8 +2,8 @@ import type { HallConnection } from '@onestop/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Keypad } from '@onestop/ui';
-import { useAckText } from '../common/ack-text';
 import { isPhone, maskEntry } from '../common/masking';
+import { BackOrSend, useKioskRequest } from './KioskRequest';
 import { kioskStore } from './kiosk-store';
 
 const isCode = (v: string) => /^\d{6}$/.test(v);
@@ -11,25 +11,18 @@ const isCode = (v: string) => /^\d{6}$/.test(v);
 /** Check in for a booked appointment by its six-digit code or the phone it was booked with. */
 export function AppointmentCheckIn({ connection }: { connection: HallConnection }) {
   const { t } = useTranslation();
-  const ackText = useAckText();
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const { go } = kioskStore.getState();
+  const { busy, problem, request } = useKioskRequest(connection);
 
   async function checkIn() {
-    setBusy(true);
-    setProblem(null);
-    const ack = await connection.send(
+    const checkedIn = await request(
       'appointment:check-in',
       isCode(value) ? { code: value } : { phone: value },
-      { giveUpAfterMs: 15_000 },
     );
-    setBusy(false);
-    if (!ack.ok) return setProblem(ackText(ack));
-    kioskStore
-      .getState()
-      .issued(ack.data, ack.data.onTime ? t('checkedInOnTime') : t('checkedInLate'));
+    if (checkedIn)
+      kioskStore
+        .getState()
+        .issued(checkedIn, checkedIn.onTime ? t('checkedInOnTime') : t('checkedInLate'));
   }
 
   return (
@@ -57,19 +50,12 @@ export function AppointmentCheckIn({ connection }: { connection: HallConnection 
         )}
       </p>
       <Keypad value={value} onChange={setValue} maxLength={12} label={t('appointment')} />
-      <div className="actions">
-        <button type="button" onClick={() => go({ name: 'menu' })}>
-          {t('back')}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || !(isCode(value) || isPhone(value))}
-          onClick={() => void checkIn()}
-        >
-          {busy ? t('sending') : t('checkIn')}
-        </button>
-      </div>
+      <BackOrSend
+        busy={busy}
+        ready={isCode(value) || isPhone(value)}
+        label={t('checkIn')}
+        onSend={checkIn}
+      />
     </section>
   );
 }

@@ -3,9 +3,9 @@ import type { OpinionCategory } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Keypad } from '@onestop/ui';
-import { useAckText } from '../common/ack-text';
 import { isPhone, maskEntry } from '../common/masking';
 import { TextKeyboard } from '../common/TextKeyboard';
+import { BackOrSend, useKioskRequest } from './KioskRequest';
 import { kioskStore } from './kiosk-store';
 
 const CATEGORIES: readonly OpinionCategory[] = ['complaint', 'suggestion', 'praise', 'correction'];
@@ -29,26 +29,19 @@ const MAX_TEXT = 500;
  */
 export function OpinionBox({ connection }: { connection: HallConnection }) {
   const { t, i18n } = useTranslation();
-  const ackText = useAckText();
   const [category, setCategory] = useState<OpinionCategory>('suggestion');
   const [text, setText] = useState('');
   const [phone, setPhone] = useState('');
   const [pad, setPad] = useState<'text' | 'phone'>('text');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { go } = kioskStore.getState();
+  const { busy, problem: error, request } = useKioskRequest(connection);
 
   async function submit() {
-    setBusy(true);
-    setError(null);
-    const ack = await connection.send(
-      'opinion:submit',
-      { category, text: text.trim(), ...(phone ? { contact: phone } : {}) },
-      { giveUpAfterMs: 15_000 },
-    );
-    setBusy(false);
-    if (ack.ok) go({ name: 'thanks' });
-    else setError(ackText(ack));
+    const sent = await request('opinion:submit', {
+      category,
+      text: text.trim(),
+      ...(phone ? { contact: phone } : {}),
+    });
+    if (sent) kioskStore.getState().go({ name: 'thanks' });
   }
 
   const chooseTopic = (topic: (typeof TOPICS)[number]) => {
@@ -135,19 +128,12 @@ export function OpinionBox({ connection }: { connection: HallConnection }) {
           {error}
         </p>
       )}
-      <div className="actions">
-        <button type="button" onClick={() => go({ name: 'menu' })}>
-          {t('back')}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || text.trim().length < 2 || phoneProblem}
-          onClick={() => void submit()}
-        >
-          {busy ? t('sending') : t('submit')}
-        </button>
-      </div>
+      <BackOrSend
+        busy={busy}
+        ready={text.trim().length >= 2 && !phoneProblem}
+        label={t('submit')}
+        onSend={submit}
+      />
     </section>
   );
 }
