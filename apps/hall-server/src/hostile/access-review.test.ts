@@ -1,16 +1,14 @@
-import type { Ack } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
-import { clerkAtCounter, commandId, ok, send } from '../test-support/hall-harness';
+import { commandId, ok, send } from '../test-support/hall-harness';
 import { clockedDemoHalls } from '../test-support/clocked-hall';
+import { codeOf } from '../test-support/hostile';
 
 // Hostile, from the issue-14 security review: a copied desk token used to keep the admin out,
 // promotions to admin without a PIN, live session tokens kept in command_results, and sign-in
 // answers that told a known staff number (or a right PIN) from an unknown one.
 
 const MIN = 60_000;
-const { clock, hallAt, device, keep } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
-
-const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
+const { clock, hallAt, device, staffOn } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
 
 describe('finding 1: one desk cannot lock a staff number out of the others', () => {
   it('an attacker sending a wrong PIN each time the lock ends, for 8 h, does not stop the admin on another desk', async () => {
@@ -24,15 +22,15 @@ describe('finding 1: one desk cannot lock a staff number out of the others', () 
       // The attacker tries until refused, then waits exactly as long as told.
       for (;;) {
         const a = await send(attacker, 'staff:sign-in', { staffNo: '9000', pin: '0000' });
-        if (code(a) === 'bad_credentials') checked++;
-        if (code(a) === 'sign_in_throttled') {
+        if (codeOf(a) === 'bad_credentials') checked++;
+        if (codeOf(a) === 'sign_in_throttled') {
           const wait = Number(/(\d+) s/.exec(a.ok ? '' : (a.message ?? ''))?.[1] ?? 30);
           clock.now += wait * 1000;
           break;
         }
       }
       const b = await send(admin, 'staff:sign-in', { staffNo: '9000', pin: '9000' });
-      seen[code(b)] = (seen[code(b)] ?? 0) + 1;
+      seen[codeOf(b)] = (seen[codeOf(b)] ?? 0) + 1;
     }
     console.info(`admin's right PIN on another desk over 8 h of attack:`, seen, {
       attackerChecked: checked,
@@ -58,7 +56,7 @@ describe('finding 1: one desk cannot lock a staff number out of the others', () 
       let here = 0;
       for (let i = 0; i < 30; i++) {
         const a = await send(d, 'staff:sign-in', { staffNo: '1006', pin: String(5000 + i) });
-        if (code(a) === 'bad_credentials') here++;
+        if (codeOf(a) === 'bad_credentials') here++;
       }
       expect(here).toBeLessThanOrEqual(10);
       checked += here;
@@ -72,18 +70,13 @@ describe('finding 1: one desk cannot lock a staff number out of the others', () 
 describe('finding 7: promotion to admin or duty leader needs a PIN meeting the admin rule', () => {
   it.each([['admin'], ['duty_leader']])('to %s without a pin is refused', async (role) => {
     const hall = await hallAt();
-    const admin = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '9000',
-      pin: '9000',
-    });
-    keep(admin.socket);
+    const admin = await staffOn(hall.server.url, 'demo-console', '9000');
     const { changeSeq: _seq, ...staff } = hall.server.hall.store.staff.byId('stf-clerk-1')!;
     const a = await send(admin.socket, 'admin:save-staff', {
       staff: { ...staff, roles: ['clerk', role as 'admin'] },
     });
     expect(a).toMatchObject({ ok: false });
-    expect(['pin_too_weak', 'invalid_payload']).toContain(code(a));
+    expect(['pin_too_weak', 'invalid_payload']).toContain(codeOf(a));
     expect(a.ok ? '' : a.message).toMatch(/pin/);
     expect(hall.server.hall.store.staff.byId('stf-clerk-1')!.roles).toEqual(staff.roles);
     // With a strong PIN the promotion goes through; the clerk's own roles kept need no PIN.
@@ -123,7 +116,7 @@ describe('sign-in answers tell nothing about staff numbers or PINs', () => {
     const tries = async (staffNo: string) => {
       const seen: string[] = [];
       for (let i = 0; i < 6; i++)
-        seen.push(code(await send(desk, 'staff:sign-in', { staffNo, pin: String(7000 + i) })));
+        seen.push(codeOf(await send(desk, 'staff:sign-in', { staffNo, pin: String(7000 + i) })));
       return seen;
     };
     const known = await tries('1006');
@@ -142,7 +135,7 @@ describe('sign-in answers tell nothing about staff numbers or PINs', () => {
     const desk = await device(hall.server.url, 'demo-desk-1');
     const right = await send(desk, 'staff:sign-in', { staffNo: staff.staffNo, pin: staff.staffNo });
     const wrong = await send(desk, 'staff:sign-in', { staffNo: staff.staffNo, pin: '0000' });
-    expect(code(right)).toBe('bad_credentials');
-    expect(code(wrong)).toBe('bad_credentials');
+    expect(codeOf(right)).toBe('bad_credentials');
+    expect(codeOf(wrong)).toBe('bad_credentials');
   });
 });

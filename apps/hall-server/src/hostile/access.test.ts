@@ -1,9 +1,7 @@
-import type { Ack } from '@onestop/shared';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { endExpiredSessions } from '../app/sessions';
 import {
-  clerkAtCounter,
   nextChange,
   ok,
   send,
@@ -12,32 +10,13 @@ import {
   type TestHall,
 } from '../test-support/hall-harness';
 import { clockedDemoHalls } from '../test-support/clocked-hall';
+import { burstOfWrongPins, countCodes } from '../test-support/hostile';
 
 // Hostile: guessing PINs and pairing codes in bursts, and sessions that outlive their welcome.
 // Real hall server, real sockets, real SQLite; the clock is injected so windows can pass.
 
 const MIN = 60_000;
-const { clock, hallAt, device, keep } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
-
-const codes = (acks: Ack<unknown>[]) =>
-  acks.reduce<Record<string, number>>((n, a) => {
-    const k = a.ok ? 'ok' : a.code;
-    n[k] = (n[k] ?? 0) + 1;
-    return n;
-  }, {});
-
-/** `count` wrong PINs for one staff number sent at once, spread over the given desks. */
-async function burstOfWrongPins(desks: HallClient[], staffNo: string, count: number) {
-  const acks = await Promise.all(
-    Array.from({ length: count }, (_, i) =>
-      send(desks[i % desks.length]!, 'staff:sign-in', {
-        staffNo,
-        pin: String(5000 + i).padStart(4, '0'),
-      }),
-    ),
-  );
-  return codes(acks as Ack<unknown>[]);
-}
+const { clock, hallAt, device, staffOn } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
 
 const DESKS = ['demo-desk-1', 'demo-desk-2', 'demo-desk-3', 'demo-desk-4', 'demo-desk-5'];
 
@@ -70,7 +49,7 @@ describe('PIN guessing', () => {
         ),
       ),
     );
-    const seen = codes(acks.map((e) => e.ack));
+    const seen = countCodes(acks.map((e) => e.ack));
     console.info(`PINs checked of 200 at once straight to the hall: ${seen.bad_credentials}`, seen);
     expect(seen.bad_credentials ?? 0).toBeLessThanOrEqual(25);
   });
@@ -110,7 +89,7 @@ describe('PIN guessing', () => {
     const acks = [];
     for (let i = 0; i < 40; i++)
       acks.push(await send(desk, 'staff:sign-in', { staffNo: String(3000 + i), pin: '1234' }));
-    const seen = codes(acks as Ack<unknown>[]);
+    const seen = countCodes(acks);
     expect(seen.bad_credentials ?? 0).toBeLessThanOrEqual(10);
     expect(seen.sign_in_throttled ?? 0).toBeGreaterThan(0);
   });
@@ -118,12 +97,7 @@ describe('PIN guessing', () => {
 
 describe('pairing code guessing', () => {
   async function liveCode(hall: TestHall): Promise<string> {
-    const admin = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '9000',
-      pin: '9000',
-    });
-    keep(admin.socket);
+    const admin = await staffOn(hall.server.url, 'demo-console', '9000');
     return ok(
       await send(admin.socket, 'device:issue-pairing-code', {
         name: '取号机 9',
@@ -147,7 +121,7 @@ describe('pairing code guessing', () => {
         send(strangers[i % 3]!, 'device:pair', { pairingCode: g }),
       ),
     );
-    const seen = codes(acks);
+    const seen = countCodes(acks);
     console.info(`pairing guesses compared of 300: ${compared.mock.calls.length}`, seen);
     expect(seen.ok ?? 0).toBe(0);
     expect(compared.mock.calls.length).toBeGreaterThan(0);
@@ -168,7 +142,7 @@ describe('pairing code guessing', () => {
         ),
       ),
     );
-    const seen = codes(acks.map((e) => e.ack));
+    const seen = countCodes(acks.map((e) => e.ack));
     console.info(`hall-wide pairing guesses compared of 300: ${compared.mock.calls.length}`, seen);
     expect(compared.mock.calls.length).toBeLessThanOrEqual(30);
     expect(seen.pairing_throttled ?? 0).toBeGreaterThan(0);
@@ -188,13 +162,7 @@ describe('staff sessions end', () => {
 
   it('after the idle limit without a command (60 min by default), and not while working', async () => {
     const hall = await hallAt();
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
-    keep(clerk.socket);
+    const clerk = await staffOn(hall.server.url, 'demo-desk-1', '1001', 'ctr-1');
     for (let i = 0; i < 4; i++) {
       clock.now += 50 * MIN; // every command is activity
       expect(await act(clerk.socket)).not.toMatchObject({ code: 'not_signed_in' });
@@ -207,13 +175,7 @@ describe('staff sessions end', () => {
     const hall = await hallAt();
     const kiosk = await device(hall.server.url, 'demo-kiosk-1');
     ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }));
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
-    keep(clerk.socket);
+    const clerk = await staffOn(hall.server.url, 'demo-desk-1', '1001', 'ctr-1');
     const called = ok(await send(clerk.socket, 'ticket:call-next', {})).ticket;
     ok(await send(clerk.socket, 'ticket:start', { ticketId: called.id }));
     clock.now += 90 * MIN; // a long visit: no command from the desk meanwhile
@@ -225,12 +187,7 @@ describe('staff sessions end', () => {
 
   it('after the idle limit the admin set with admin:configure', async () => {
     const hall = await hallAt();
-    const admin = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '9000',
-      pin: '9000',
-    });
-    keep(admin.socket);
+    const admin = await staffOn(hall.server.url, 'demo-console', '9000');
     const set = ok(
       await send(admin.socket, 'admin:configure', { settings: { sessionIdleMin: 10 } }),
     );
@@ -238,26 +195,14 @@ describe('staff sessions end', () => {
     expect(
       await send(admin.socket, 'admin:configure', { settings: { sessionIdleMin: 1 } }),
     ).toMatchObject({ ok: false, code: 'invalid_payload' });
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
-    keep(clerk.socket);
+    const clerk = await staffOn(hall.server.url, 'demo-desk-1', '1001', 'ctr-1');
     clock.now += 11 * MIN;
     expect(await act(clerk.socket)).toMatchObject({ ok: false, code: 'not_signed_in' });
   });
 
   it('after the absolute limit (12 h by default) however busy', async () => {
     const hall = await hallAt();
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
-    keep(clerk.socket);
+    const clerk = await staffOn(hall.server.url, 'demo-desk-1', '1001', 'ctr-1');
     for (let i = 0; i < 23; i++) {
       clock.now += 30 * MIN;
       expect(await act(clerk.socket)).not.toMatchObject({ code: 'not_signed_in' });
@@ -283,21 +228,11 @@ describe('staff sessions end', () => {
     ],
   ] as const)('on another desk at once with %s', async (name, payload) => {
     const hall = await hallAt();
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-    });
-    keep(clerk.socket);
+    const clerk = await staffOn(hall.server.url, 'demo-desk-1', '1001');
     const inStaffRoom = async () =>
       (await hall.server.io.in('staff').fetchSockets()).some((s) => s.id === clerk.socket.id);
     expect(await inStaffRoom()).toBe(true);
-    const admin = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '9000',
-      pin: '9000',
-    });
-    keep(admin.socket);
+    const admin = await staffOn(hall.server.url, 'demo-console', '9000');
     // The desk hears its session ended (its screen goes back to sign-in), then leaves the room.
     const told = nextChange(clerk.socket, (c) =>
       (c.records.sessions ?? []).some((s) => s.staffId === clerk.staffId && s.endedAt !== null),
@@ -313,12 +248,7 @@ describe('staff sessions end', () => {
 
   it('the staff room is left by a desk whose session expired', async () => {
     const hall = await hallAt();
-    const clerk = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-    });
-    keep(clerk.socket);
+    const clerk = await staffOn(hall.server.url, 'demo-desk-1', '1001');
     clock.now += 61 * MIN;
     await vi.waitFor(
       async () =>
@@ -333,12 +263,7 @@ describe('staff sessions end', () => {
 describe('PIN length and strength', () => {
   it('sign-in takes up to 12 digits; an admin PIN must be 6+ digits and not trivial', async () => {
     const hall = await hallAt();
-    const admin = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '9000',
-      pin: '9000',
-    });
-    keep(admin.socket);
+    const admin = await staffOn(hall.server.url, 'demo-console', '9000');
     const reset = (staffId: string, pin: string) =>
       send(admin.socket, 'admin:reset-pin', { staffId, pin });
     expect(await reset('stf-leader', '4826')).toMatchObject({ ok: false, code: 'pin_too_weak' });

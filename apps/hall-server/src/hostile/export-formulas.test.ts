@@ -1,70 +1,32 @@
 import ExcelJS from 'exceljs';
 import { demoCaseTypes } from '../app/demo-hall';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type TestHall,
-} from '../test-support/hall-harness';
+import { describe, expect, it } from 'vitest';
+import { ok, send } from '../test-support/hall-harness';
+import { namedExportHall } from '../test-support/hostile';
 
 // A staff or case type name that starts like a formula flows into the report exports: the CSV
 // shows it as text (a leading apostrophe), the XLSX holds it as a text cell, never a formula.
 
 const LINK = '=HYPERLINK("http://x","y")';
 const DDE = "+cmd|' /C calc'!A0";
-let hall: TestHall;
-let session: string;
-let today: string;
-
-beforeAll(async () => {
-  hall = await startTestHall();
-  const url = hall.server.url;
-  const admin = await clerkAtCounter(url, {
-    deviceToken: 'demo-console',
-    staffNo: '9000',
-    pin: '9000',
-  });
-  session = admin.sessionToken;
-  ok(
-    await send(admin.socket, 'admin:save-staff', {
-      staff: { id: 'stf-clerk-1', staffNo: '1001', name: LINK, roles: ['clerk'] },
-    }),
-  );
-  const fault = demoCaseTypes.find((t) => t.id === 'ct-fault')!;
-  ok(await send(admin.socket, 'admin:save-case-type', { caseType: { ...fault, nameZh: DDE } }));
-  const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-  const clerk = await clerkAtCounter(url, {
-    deviceToken: 'demo-desk-1',
-    staffNo: '1001',
-    pin: '1001',
-    counterId: 'ctr-1',
-  });
-  const ticket = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-fault' })).ticket;
-  ok(await send(clerk.socket, 'ticket:call', { ticketId: ticket.id }));
-  ok(await send(clerk.socket, 'ticket:start', { ticketId: ticket.id }));
-  ok(
-    await send(clerk.socket, 'case:open', {
-      ticketId: ticket.id,
-      caseTypeId: 'ct-fault',
-      summary: '表箱漏电',
-    }),
-  );
-  ok(await send(clerk.socket, 'ticket:finish', { ticketId: ticket.id, outcome: 'case_opened' }));
-  today = ok(await send(kiosk, 'hall:snapshot', {})).businessDay;
-  for (const s of [kiosk, clerk.socket, admin.socket]) s.disconnect();
+const { exportUrl, headers } = namedExportHall({
+  serviceId: 'svc-fault',
+  async rename(admin) {
+    ok(
+      await send(admin, 'admin:save-staff', {
+        staff: { id: 'stf-clerk-1', staffNo: '1001', name: LINK, roles: ['clerk'] },
+      }),
+    );
+    const fault = demoCaseTypes.find((t) => t.id === 'ct-fault')!;
+    ok(await send(admin, 'admin:save-case-type', { caseType: { ...fault, nameZh: DDE } }));
+  },
+  async finish(clerk, ticketId) {
+    ok(await send(clerk, 'case:open', { ticketId, caseTypeId: 'ct-fault', summary: '表箱漏电' }));
+    ok(await send(clerk, 'ticket:finish', { ticketId, outcome: 'case_opened' }));
+  },
 });
 
-afterAll(async () => {
-  await hall.close();
-});
-
-const exported = (query: string) =>
-  fetch(`${hall.server.url}/api/v1/report/export?from=${today}&to=${today}&${query}`, {
-    headers: { authorization: 'Bearer demo-console', 'x-staff-session': session },
-  });
+const exported = (query: string) => fetch(exportUrl(query), { headers: headers() });
 
 /** Fields of a CSV line as a spreadsheet reads them (quotes undone). */
 const fields = (line: string) =>

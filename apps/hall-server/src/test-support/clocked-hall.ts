@@ -1,12 +1,7 @@
 import { afterEach } from 'vitest';
 import { demoSeed } from '../app/seed';
-import {
-  clerkAtCounter,
-  connectClient,
-  startTestHall,
-  type HallClient,
-  type TestHall,
-} from './hall-harness';
+import { demoStaffOn } from './suite-hall';
+import { connectClient, startTestHall, type HallClient, type TestHall } from './hall-harness';
 
 /**
  * Demo halls on a clock the test moves (`clock.now += …`), each started at `start` by
@@ -38,7 +33,7 @@ export function clockedDemoHalls(start: string) {
     },
     /** A demo staff member (PIN = staff number) signed in on a desk, at a counter if given. */
     async staffOn(url: string, deviceToken: string, staffNo: string, counterId?: string) {
-      const s = await clerkAtCounter(url, { deviceToken, staffNo, pin: staffNo, counterId });
+      const s = await demoStaffOn(url, deviceToken, staffNo, counterId);
       keep(s.socket);
       return s;
     },
