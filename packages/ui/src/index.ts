@@ -21,5 +21,7 @@ export {
   type PairingAttempt,
   type PairingState,
 } from './pairing-state';
+export { credentialsReady, pinOf, PIN_MAX_LENGTH, staffNoOf } from './sign-in';
+export { SignInFields } from './SignInFields';
 export { uiNamespace, uiStrings } from './strings';
 export { useLang } from './use-lang';

@@ -17,6 +17,10 @@ const zh = {
     clear: '清除',
     delete: '删除',
   },
+  signIn: {
+    staffNo: '工号',
+    pin: '密码',
+  },
   pairing: {
     title: '设备配对',
     otherReason: '本设备不能使用此页面。',
@@ -45,6 +49,10 @@ const en: Shape<typeof zh> = {
   keypad: {
     clear: 'Clear',
     delete: 'Delete',
+  },
+  signIn: {
+    staffNo: 'Staff no.',
+    pin: 'PIN',
   },
   pairing: {
     title: 'Pair this device',

@@ -1,4 +1,5 @@
 import type { StaffRole } from '@onestop/shared';
+import { credentialsReady, SignInFields } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, usePending, useView } from './desk';
@@ -9,7 +10,7 @@ import { beginSession } from './session-store';
 
 /** Staff number and PIN on a paired desk. */
 export function SignInScreen({ title, roles }: { title: string; roles: readonly StaffRole[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { connection, session, runner } = useDesk();
   const hallName = useView((v) => v.hall?.config);
   const online = useView((v) => v.link === 'online');
@@ -17,7 +18,6 @@ export function SignInScreen({ title, roles }: { title: string; roles: readonly 
   const [staffNo, setStaffNo] = useState('');
   const [pin, setPin] = useState('');
   const [wrongRole, setWrongRole] = useState(false);
-  const { i18n } = useTranslation();
 
   async function signIn() {
     setWrongRole(false);
@@ -35,7 +35,7 @@ export function SignInScreen({ title, roles }: { title: string; roles: readonly 
     await beginSession(connection, session, ack.data);
   }
 
-  const ready = staffNo.trim().length > 0 && /^\d{4,8}$/.test(pin);
+  const ready = credentialsReady(staffNo, pin);
   return (
     <main className="centered-screen sign-in" data-testid="sign-in">
       <header className="corner">
@@ -53,28 +53,7 @@ export function SignInScreen({ title, roles }: { title: string; roles: readonly 
           if (ready && online) void signIn();
         }}
       >
-        <label>
-          {t('signIn.staffNo')}
-          <input
-            value={staffNo}
-            autoComplete="username"
-            inputMode="numeric"
-            onChange={(e) => setStaffNo(e.target.value)}
-            aria-label={t('signIn.staffNo')}
-          />
-        </label>
-        <label>
-          {t('signIn.pin')}
-          <input
-            type="password"
-            value={pin}
-            inputMode="numeric"
-            autoComplete="current-password"
-            maxLength={8}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-            aria-label={t('signIn.pin')}
-          />
-        </label>
+        <SignInFields staffNo={staffNo} pin={pin} onStaffNo={setStaffNo} onPin={setPin} />
         <button type="submit" className="primary" disabled={!ready || pending || !online}>
           {pending ? t('common.sending') : t('signIn.submit')}
         </button>
