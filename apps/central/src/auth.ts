@@ -11,7 +11,9 @@ import type { Queryable } from './db';
 // nonce and the body's SHA-256. The center recomputes it (an altered request no longer matches),
 // refuses a timestamp outside the allowed skew, and refuses a nonce it has seen (a replay).
 
-export type Verdict = { ok: true } | { ok: false; code: SyncErrorCode; message: string };
+/** Accepted with the request's nonce (to refuse a replay), or refused. */
+export type Verdict =
+  { ok: true; nonce: string } | { ok: false; code: SyncErrorCode; message: string };
 
 export interface SignedRequest {
   method: string;
@@ -65,7 +67,7 @@ export function verifySignature(
   const given = Buffer.from(/^[0-9a-f]{64}$/.test(signature) ? signature : '', 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, code: 'bad_signature', message: 'the signature does not match' };
-  return { ok: true };
+  return { ok: true, nonce };
 }
 
 /** Remembers nonces for the allowed skew (in the database, so a restart forgets none). */

@@ -1,4 +1,8 @@
 import {
+  centerPaths,
+  httpStatusOf,
+  parseSyncPath,
+  syncActions,
   SyncBatch,
   SyncReconcileRequest,
   type SyncAck,
@@ -9,7 +13,6 @@ import {
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { Logger } from 'pino';
@@ -39,18 +42,6 @@ export interface CentralOptions {
   ingest?: IngestMethod;
 }
 
-const STATUS: Record<SyncErrorCode, number> = {
-  bad_signature: 401,
-  unknown_hall: 401,
-  stale_request: 401,
-  replayed_request: 401,
-  unauthorized: 401,
-  malformed_request: 400,
-  not_found: 404,
-  too_large: 413,
-  internal_error: 500,
-};
-
 class Refused extends Error {
   constructor(
     readonly code: SyncErrorCode,
@@ -72,9 +63,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
-    size += (chunk as Buffer).length;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += bytes.length;
     if (size > limit) throw new Refused('too_large', `the body is over ${limit} bytes`);
-    chunks.push(chunk as Buffer);
+    chunks.push(bytes);
   }
   return Buffer.concat(chunks);
 }
@@ -134,7 +126,8 @@ export async function startCentral(
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 0, options.host ?? '0.0.0.0', resolve),
   );
-  const port = (server.address() as AddressInfo).port;
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : 0;
   return {
     server,
     port,
@@ -161,8 +154,7 @@ export function createCentralHandler(options: CentralOptions) {
       clock(),
     );
     if (!verdict.ok) throw new Refused(verdict.code, verdict.message);
-    const nonce = req.headers['x-onestop-nonce'] as string;
-    if (!(await nonces.remember(hallId, nonce, clock())))
+    if (!(await nonces.remember(hallId, verdict.nonce, clock())))
       throw new Refused('replayed_request', 'this request was already received (a replay)');
   }
 
@@ -192,11 +184,11 @@ export function createCentralHandler(options: CentralOptions) {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://center');
     const method = req.method ?? 'GET';
-    if (method === 'GET' && url.pathname === '/v1/health') {
+    if (method === 'GET' && url.pathname === centerPaths.health) {
       send(res, 200, { ok: true, data: { engine: db.engine } });
       return;
     }
-    if (method === 'GET' && url.pathname === '/v1/summary') {
+    if (method === 'GET' && url.pathname === centerPaths.summary) {
       if (!officeAllowed(req))
         throw new Refused('unauthorized', 'the office token is missing or wrong');
       const from = url.searchParams.get('from') ?? '';
@@ -210,16 +202,17 @@ export function createCentralHandler(options: CentralOptions) {
       });
       return;
     }
-    const m = /^\/v1\/halls\/([^/]+)\/(sync-state|batches|reconcile)$/.exec(url.pathname);
-    if (!m) throw new Refused('not_found', `no route ${method} ${url.pathname}`);
-    const hallId = decodeURIComponent(m[1]!);
-    const action = m[2]!;
+    const sync = parseSyncPath(url.pathname);
+    if (!sync) throw new Refused('not_found', `no route ${method} ${url.pathname}`);
+    const { hallId, action } = sync;
     const raw = await readBody(req, limit);
     await authenticate(req, `${url.pathname}${url.search}`, hallId, raw);
+    if (syncActions[action].method !== method)
+      throw new Refused('not_found', `no route ${method} ${url.pathname}`);
     const body = await decode(req, raw, limit);
-    if (action === 'sync-state' && method === 'GET') {
+    if (action === 'state') {
       send(res, 200, { ok: true, data: await syncState(hallId) });
-    } else if (action === 'batches' && method === 'POST') {
+    } else if (action === 'batches') {
       const batch = parse(SyncBatch, body);
       const badDay = batch.rows.findIndex((r) => !isRealDay(r.day));
       if (badDay >= 0)
@@ -233,13 +226,11 @@ export function createCentralHandler(options: CentralOptions) {
         'batch stored',
       );
       send(res, 200, { ok: true, data: ack });
-    } else if (action === 'reconcile' && method === 'POST') {
+    } else {
       const request = parse(SyncReconcileRequest, body);
       if (request.days.some((d) => !isRealDay(d.day)))
         throw new Refused('malformed_request', 'days: not calendar dates');
       send(res, 200, { ok: true, data: { results: await reconcile(db, hallId, request) } });
-    } else {
-      throw new Refused('not_found', `no route ${method} ${url.pathname}`);
     }
   }
 
@@ -249,7 +240,7 @@ export function createCentralHandler(options: CentralOptions) {
     } catch (err) {
       if (err instanceof Refused) {
         if (err.code !== 'not_found') logger?.warn({ code: err.code, url: req.url }, err.message);
-        send(res, STATUS[err.code], { ok: false, code: err.code, message: err.message });
+        send(res, httpStatusOf(err.code), { ok: false, code: err.code, message: err.message });
         req.resume();
         return;
       }

@@ -5,6 +5,7 @@ import {
   readSettingsFile,
   refusePermissionPrompts,
 } from '@onestop/desktop-shell/electron';
+import { deskChannels } from '@onestop/shared/bridge';
 import { app, BrowserWindow, ipcMain, Menu, screen } from 'electron';
 import { join } from 'node:path';
 import {
@@ -76,7 +77,7 @@ app.on('before-quit', () => {
   quitting = true;
 });
 
-ipcMain.handle('onestop-desk:identity', (event) => {
+ipcMain.handle(deskChannels.identity, (event) => {
   const kind = windowOfUrl(event.senderFrame?.url ?? '', settings.serverUrl);
   if (!kind) throw new Error('refused');
   return identityOf(settings, kind);

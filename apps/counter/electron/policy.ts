@@ -7,7 +7,7 @@ import {
   settingText,
   type KeyInput,
 } from '@onestop/desktop-shell';
-import type { DeskIdentity, DeskWindow } from '../src/common/shell-api';
+import type { DeskIdentity, DeskWindow } from '@onestop/shared/bridge';
 
 // What the counter's desktop shell allows, as plain functions: Electron cannot run in the test
 // environment, so every decision the shell makes lives here and is tested (those every shell

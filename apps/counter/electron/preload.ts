@@ -1,12 +1,22 @@
+import {
+  deskChannels,
+  DESK_SHELL_GLOBAL,
+  type BridgeInvoke,
+  type DeskChannels,
+  type DeskShellApi,
+} from '@onestop/shared/bridge';
 import { contextBridge, ipcRenderer } from 'electron';
-import { DESK_SHELL_GLOBAL, type DeskIdentity, type DeskShellApi } from '../src/common/shell-api';
 
-// The narrow bridge the page may use (see src/common/shell-api.ts): which window it is in and
-// which counter's pad the machine shows. Nothing else of Node or Electron reaches the page,
-// and the main process checks the caller again.
+// The narrow bridge the page may use (the contract's DeskShellApi, packages/shared/src/
+// contract/bridge.ts): which window it is in and which counter's pad the machine shows.
+// Nothing else of Node or Electron reaches the page, and the main process checks the caller
+// again.
+
+const invoke: BridgeInvoke<DeskChannels> = (channel, ...args) =>
+  ipcRenderer.invoke(channel, ...args);
 
 const shell: DeskShellApi = {
-  identity: () => ipcRenderer.invoke('onestop-desk:identity') as Promise<DeskIdentity>,
+  identity: () => invoke(deskChannels.identity),
 };
 
 // Bundled into one file (a sandboxed preload can require only Electron's own modules).

@@ -6,6 +6,7 @@ import {
   refusePermissionPrompts,
 } from '@onestop/desktop-shell/electron';
 import { isAllowedUrl, isKioskBlockedKey } from '@onestop/desktop-shell';
+import { kioskChannels } from '@onestop/shared/bridge';
 import { app, BrowserWindow, ipcMain, powerSaveBlocker, type IpcMainInvokeEvent } from 'electron';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -70,7 +71,7 @@ function fromHallPage(event: IpcMainInvokeEvent): boolean {
   return isAllowedUrl(event.senderFrame?.url ?? '', settings.serverUrl);
 }
 
-ipcMain.handle('onestop:print', async (event, paperArg: unknown) => {
+ipcMain.handle(kioskChannels.print, async (event, paperArg: unknown) => {
   const paper = parsePaper(paperArg);
   if (!fromHallPage(event) || paper === null) throw new Error('refused');
   const contents = event.sender;
@@ -80,11 +81,11 @@ ipcMain.handle('onestop:print', async (event, paperArg: unknown) => {
     ),
   );
 });
-ipcMain.handle('onestop:identity', (event) => {
+ipcMain.handle(kioskChannels.identity, (event) => {
   if (!fromHallPage(event)) throw new Error('refused');
   return identityOf(settings);
 });
-ipcMain.handle('onestop:exit', (event, pin: unknown) => {
+ipcMain.handle(kioskChannels.exit, (event, pin: unknown) => {
   if (!fromHallPage(event) || !isExitPin(pin, settings.exitPinSha256)) return false;
   leaving = true;
   setImmediate(() => app.quit());

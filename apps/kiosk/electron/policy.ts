@@ -1,6 +1,6 @@
 import { serverUrlSetting, settingsObject, settingText } from '@onestop/desktop-shell';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { DeviceIdentity, PaperWidth } from '../src/common/shell-api';
+import { isPaperWidth, type DeviceIdentity, type PaperWidth } from '@onestop/shared/bridge';
 
 // What the kiosk shell allows, as plain functions: Electron cannot run in the test
 // environment, so every decision the shell makes lives here and is tested (those every shell
@@ -68,7 +68,7 @@ export function isExitPin(pin: unknown, storedSha256: string | undefined): boole
 
 /** The paper width a print request asks for: IPC arguments are checked, never trusted. */
 export function parsePaper(arg: unknown): PaperWidth | null {
-  return arg === 58 || arg === 80 ? arg : null;
+  return isPaperWidth(arg) ? arg : null;
 }
 
 /** Electron's print options for a ticket: silent, to the configured printer, the roll width. */

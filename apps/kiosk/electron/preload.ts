@@ -1,19 +1,24 @@
-import { contextBridge, ipcRenderer } from 'electron';
 import {
+  kioskChannels,
   SHELL_GLOBAL,
-  type DeviceIdentity,
-  type PaperWidth,
+  type BridgeInvoke,
+  type KioskChannels,
   type ShellApi,
-} from '../src/common/shell-api';
+} from '@onestop/shared/bridge';
+import { contextBridge, ipcRenderer } from 'electron';
 
-// The narrow bridge the page may use (see src/common/shell-api.ts): print a ticket, read the
-// device's identity, leave kiosk mode with the admin PIN. Nothing else of Node or Electron
-// reaches the page, and the main process checks every argument again.
+// The narrow bridge the page may use (the contract's ShellApi, packages/shared/src/contract/
+// bridge.ts): print a ticket, read the device's identity, leave kiosk mode with the admin PIN.
+// Nothing else of Node or Electron reaches the page, and the main process checks every
+// argument again.
+
+const invoke: BridgeInvoke<KioskChannels> = (channel, ...args) =>
+  ipcRenderer.invoke(channel, ...args);
 
 const shell: ShellApi = {
-  print: (paper: PaperWidth) => ipcRenderer.invoke('onestop:print', paper) as Promise<void>,
-  identity: () => ipcRenderer.invoke('onestop:identity') as Promise<DeviceIdentity>,
-  requestExit: (pin: string) => ipcRenderer.invoke('onestop:exit', pin) as Promise<boolean>,
+  print: (paper) => invoke(kioskChannels.print, paper),
+  identity: () => invoke(kioskChannels.identity),
+  requestExit: (pin) => invoke(kioskChannels.exit, pin),
 };
 
 // Bundled into one file (a sandboxed preload can require only Electron's own modules).

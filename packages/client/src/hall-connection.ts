@@ -1,5 +1,7 @@
 import {
-  errorMessages,
+  errorCodes,
+  errorMessage,
+  langOf,
   type Ack,
   type ClientToServerEvents,
   type CommandInput,
@@ -8,6 +10,7 @@ import {
   type CommandPayload,
   type ErrorCode,
   type HallChange,
+  type Lang,
   type ServerToClientEvents,
   type Snapshot,
   type SocketAuth,
@@ -53,6 +56,11 @@ export interface HallConnectionOptions {
    * catch-up takes a whole snapshot: records it was not sent may since have come into view.
    */
   screen?: 'counter';
+  /**
+   * The page's language: the hall writes refusals in it (zh or en). Default: the browser's
+   * language, else zh.
+   */
+  lang?: Lang;
   /** How long one attempt waits for an ack before it is retried (same command id). */
   ackTimeoutMs?: number;
   /** Only for tests: socket.io options such as `transports`. */
@@ -82,8 +90,15 @@ export interface HallConnection {
   close(): void;
 }
 
-const SESSION_REFUSALS: readonly string[] = ['not_signed_in'];
-const DEVICE_REFUSALS: readonly string[] = ['not_paired', 'device_revoked'];
+const SESSION_REFUSALS: readonly ErrorCode[] = ['not_signed_in'];
+const DEVICE_REFUSALS: readonly ErrorCode[] = ['not_paired', 'device_revoked'];
+
+/** The code a refused handshake carries (`connect_error`'s `data.code`), when it is one. */
+function refusalCodeOf(err: Error & { data?: unknown }): ErrorCode | undefined {
+  const data = err.data;
+  const code = data && typeof data === 'object' && 'code' in data ? data.code : undefined;
+  return errorCodes.find((c) => c === code);
+}
 
 export function newCommandId(): string {
   return globalThis.crypto.randomUUID();
@@ -91,7 +106,8 @@ export function newCommandId(): string {
 
 export function createHallConnection(options: HallConnectionOptions): HallConnection {
   const ackTimeoutMs = options.ackTimeoutMs ?? 8000;
-  const auth: SocketAuth = {};
+  const lang = options.lang ?? langOf(globalThis.navigator?.language);
+  const auth: SocketAuth = { lang };
   if (options.deviceToken) auth.deviceToken = options.deviceToken;
   if (options.screen) auth.screen = options.screen;
   if (options.sessionToken) auth.sessionToken = options.sessionToken;
@@ -105,13 +121,16 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
   }));
   const listeners = new Set<(change: HallChange) => void>();
 
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(options.url, {
+  // Commands go out through the untyped face (their names are checked by `send`'s type);
+  // the hall's events come in through the typed one.
+  const raw: Socket = io(options.url, {
     auth,
     reconnection: true,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
     ...options.socketOptions,
   });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = raw;
 
   // Changes that arrive while a catch-up is running are held and applied after it.
   let syncing: Promise<void> | null = null;
@@ -121,11 +140,7 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
     name: K,
     payload: CommandInput<K>,
   ): Promise<Ack<CommandOutput<K>>> {
-    const emit = socket.timeout(ackTimeoutMs).emitWithAck as unknown as (
-      event: string,
-      payload: unknown,
-    ) => Promise<Ack<CommandOutput<K>>>;
-    return emit.call(socket.timeout(ackTimeoutMs), name, payload);
+    return raw.timeout(ackTimeoutMs).emitWithAck(name, payload);
   }
 
   async function catchUp(): Promise<void> {
@@ -195,10 +210,10 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
 
   socket.on('connect', () => void sync());
   socket.on('disconnect', () => store.setState({ link: 'offline' }));
-  socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
-    const code = err.data?.code;
+  socket.on('connect_error', (err: Error & { data?: unknown }) => {
+    const code = refusalCodeOf(err);
     if (code && DEVICE_REFUSALS.includes(code)) {
-      store.setState({ link: 'refused', refusal: code as ErrorCode });
+      store.setState({ link: 'refused', refusal: code });
       socket.disconnect();
       return;
     }
@@ -244,21 +259,20 @@ export function createHallConnection(options: HallConnectionOptions): HallConnec
       for (;;) {
         if (store.getState().link === 'refused') {
           const code = store.getState().refusal ?? 'not_paired';
-          return { ok: false, code, message: errorMessages[code].en };
+          return { ok: false, code, message: errorMessage(code, lang) };
         }
         const left = deadline - Date.now();
-        if (left <= 0) return { ok: false, code: 'offline', message: errorMessages.offline.en };
+        if (left <= 0)
+          return { ok: false, code: 'offline', message: errorMessage('offline', lang) };
         const connected = await Promise.race([
           waitForConnect().then(() => true),
           new Promise<false>((r) => setTimeout(() => r(false), Math.min(left, 2 ** 31 - 1))),
         ]);
         if (!connected) continue;
         try {
-          const emit = socket.timeout(Math.min(ackTimeoutMs, left)).emitWithAck as unknown as (
-            event: string,
-            payload: unknown,
-          ) => Promise<Ack<CommandOutput<K>>>;
-          const ack = await emit.call(socket.timeout(Math.min(ackTimeoutMs, left)), name, body);
+          const ack: Ack<CommandOutput<K>> = await raw
+            .timeout(Math.min(ackTimeoutMs, left))
+            .emitWithAck(name, body);
           // Refused for now because this device sent too much: wait as told and send again,
           // with the same command id, rather than show a failure.
           if (ack.ok || ack.code !== 'rate_limited') return ack;

@@ -6,8 +6,8 @@ import type { HallChange, Records, Snapshot } from '@onestop/shared';
 type Keyed = { id: string };
 
 /** Replaces records by id and appends new ones; the server always sends a record whole. */
-export function upsertById<T extends Keyed>(list: readonly T[], changed: readonly T[]): T[] {
-  if (changed.length === 0) return list as T[];
+export function upsertById<T extends Keyed>(list: T[], changed: readonly T[]): T[] {
+  if (changed.length === 0) return list;
   const index = new Map(list.map((r, i) => [r.id, i]));
   const next = [...list];
   for (const record of changed) {
@@ -24,18 +24,24 @@ export function upsertById<T extends Keyed>(list: readonly T[], changed: readonl
 
 /** Merges a set of changed records into a snapshot; record kinds the snapshot lacks are added. */
 export function applyRecords(snapshot: Snapshot, records: Records, seq: number): Snapshot {
-  const next: Record<string, unknown> = { ...snapshot, seq };
+  const next: Snapshot = { ...snapshot, seq };
+  if (records.config) next.config = records.config;
   for (const [key, value] of Object.entries(records)) {
-    if (value === undefined) continue;
-    if (key === 'config') {
-      next.config = value;
-      continue;
-    }
-    if (!Array.isArray(value)) continue;
-    const current = (next[key] as Keyed[] | undefined) ?? [];
-    next[key] = upsertById(current, value as Keyed[]);
+    if (key === 'config' || !isKeyedList(value)) continue;
+    const current: unknown = Reflect.get(next, key);
+    Object.assign(next, { [key]: upsertById(isKeyedList(current) ? current : [], value) });
   }
-  return next as Snapshot;
+  return next;
+}
+
+/** A list of records, each with its id (every record kind in a snapshot is one). */
+function isKeyedList(value: unknown): value is Keyed[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (r: unknown) => typeof r === 'object' && r !== null && 'id' in r && typeof r.id === 'string',
+    )
+  );
 }
 
 export type ChangeVerdict =

@@ -20,6 +20,9 @@ export function isAllowedUrl(url: string, serverUrl: string): boolean {
   }
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
  * The machine's settings file as an object to pick fields from; null when it is missing, not
  * JSON, or not an object (the shell then starts with its defaults).
@@ -28,9 +31,7 @@ export function settingsObject(json: string | undefined): Record<string, unknown
   if (!json) return null;
   try {
     const parsed: unknown = JSON.parse(json);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : null;
+    return isPlainObject(parsed) ? parsed : null;
   } catch {
     return null;
   }

@@ -1,5 +1,8 @@
-// Every refusal the hall server can give, with the words a person reads.
-// Renderers translate by code; the ack carries the English message for logs and integrations.
+import { DEFAULT_LANG, type Lang } from './contract/language';
+
+// Every refusal the hall server can give, with the words a person reads in each language.
+// The hall writes its refusals in English (logs, audit); the transport hands each caller the
+// message in its own language (`inLanguage`), and renderers may translate by code.
 
 export const errorMessages = {
   invalid_payload: { en: 'The request is malformed.', zh: '请求格式不正确。' },
@@ -141,7 +144,7 @@ export const errorMessages = {
     en: 'The hall server hit an unexpected error. Nothing was changed.',
     zh: '服务器发生意外错误,未做任何更改。',
   },
-} as const satisfies Record<string, { en: string; zh: string }>;
+} as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof errorMessages;
 export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
@@ -154,4 +157,27 @@ export function fail(
 ): { ok: false; code: ErrorCode; message: string } {
   const base = errorMessages[code].en;
   return { ok: false, code, message: detail ? `${base} ${detail}` : base };
+}
+
+/** The code's words in `lang`, with the detail (always English: names, numbers, fields) after. */
+export function errorMessage(code: ErrorCode, lang: Lang = DEFAULT_LANG, detail?: string): string {
+  const base = errorMessages[code][lang];
+  return detail ? `${base} ${detail}` : base;
+}
+
+/**
+ * A refusal as `lang` reads it: the English words the hall wrote (`fail`) become that
+ * language's, the detail after them is kept. A success, or a message written otherwise, is
+ * returned as it is.
+ */
+export function inLanguage<T extends { ok: boolean; code?: unknown; message?: unknown }>(
+  ack: T,
+  lang: Lang,
+): T {
+  if (ack.ok || lang === 'en' || typeof ack.message !== 'string') return ack;
+  const code = errorCodes.find((c) => c === ack.code);
+  if (!code) return ack;
+  const english = errorMessages[code].en;
+  if (!ack.message.startsWith(english)) return ack;
+  return { ...ack, message: `${errorMessages[code][lang]}${ack.message.slice(english.length)}` };
 }

@@ -18,3 +18,4 @@ export * from './spreadsheet';
 export * from './events';
 export * from './socket';
 export * from './migrations';
+export * from './contract';

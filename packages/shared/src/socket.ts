@@ -25,4 +25,6 @@ export interface SocketAuth {
    * workstation) is sent only its counter's queues and its clerk's own items. Absent: all of it.
    */
   screen?: 'counter';
+  /** The page's language (`zh`, `en`, `en-GB`…): refusals in acks are written in it; zh by default. */
+  lang?: string;
 }

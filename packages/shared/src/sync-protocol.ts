@@ -174,13 +174,6 @@ export function syncSigningString(parts: {
   ].join('\n');
 }
 
-/** Routes of the center's hall-facing API. */
-export const syncRoutes = {
-  state: (hallId: string) => `/v1/halls/${encodeURIComponent(hallId)}/sync-state`,
-  batches: (hallId: string) => `/v1/halls/${encodeURIComponent(hallId)}/batches`,
-  reconcile: (hallId: string) => `/v1/halls/${encodeURIComponent(hallId)}/reconcile`,
-} as const;
-
 /** One row of the regional office's cross-hall summary: a hall's business day. */
 export const HallDaySummary = z.object({
   hallId: z.string(),

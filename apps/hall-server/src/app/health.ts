@@ -1,4 +1,12 @@
-import { errorMessages, type ErrorCode } from '@onestop/shared';
+import {
+  errorMessages,
+  type ErrorCode,
+  type HealthAnswer,
+  type HealthReport,
+  type RefusalCounts,
+  type WriteFault,
+  type WriteFaultCode,
+} from '@onestop/shared';
 import { statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../store/db';
@@ -8,23 +16,26 @@ import type { ClockState } from './hall-clock';
 // `/api/v1/health` tells the database and disk as they are: the last quick_check, whether the
 // last write failed (and why), free space under the data directory against a threshold, the
 // WAL's size, and the hall clock. 503 when commands cannot be written, with the reasons.
+// The answer's shape is the contract's `HealthAnswer` (packages/shared/src/contract/health.ts).
 
-export type WriteFaultCode = Extract<ErrorCode, 'storage_full' | 'database_fault'>;
-
-export interface WriteFault {
-  code: WriteFaultCode;
-  /** SQLite's code and message. */
-  detail: string;
-  at: number;
-}
+export type { HealthReport, RefusalCounts, WriteFault, WriteFaultCode };
 
 // Per database: a hall server (and a test process) may hold several.
 const faults = new WeakMap<Db, WriteFault>();
 
+/** An error's code (SQLite's `SQLITE_…`) and message, whatever was thrown. */
+function errorParts(err: unknown): { code: string | undefined; message: string } {
+  if (typeof err !== 'object' || err === null) return { code: undefined, message: String(err) };
+  return {
+    code: 'code' in err && typeof err.code === 'string' ? err.code : undefined,
+    message: 'message' in err && typeof err.message === 'string' ? err.message : '',
+  };
+}
+
 /** What a failed write means for the device: a code that says so, not internal_error. */
 export function faultCodeOf(err: unknown): WriteFaultCode | null {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return null;
+  const { code } = errorParts(err);
+  if (code === undefined) return null;
   if (code === 'SQLITE_FULL') return 'storage_full';
   if (/^SQLITE_(IOERR|CORRUPT|NOTADB|CANTOPEN|READONLY)/.test(code)) return 'database_fault';
   return null;
@@ -34,20 +45,9 @@ export function faultCodeOf(err: unknown): WriteFaultCode | null {
 export function commandFault(db: Db, err: unknown, now = Date.now()): ErrorCode {
   const code = faultCodeOf(err);
   if (!code) return 'internal_error';
-  const e = err as { code: string; message?: string };
-  faults.set(db, { code, detail: `${e.code}: ${e.message ?? ''}`.slice(0, 300), at: now });
+  const e = errorParts(err);
+  faults.set(db, { code, detail: `${e.code}: ${e.message}`.slice(0, 300), at: now });
   return code;
-}
-
-export interface HealthReport {
-  database: {
-    quickCheck: string;
-    quickCheckAt: number;
-    lastWriteFault: WriteFault | null;
-    walBytes: number;
-  };
-  disk: { freeBytes: number; minFreeBytes: number };
-  clock: ClockState;
 }
 
 export interface HealthMonitor {
@@ -88,7 +88,8 @@ export function createHealthMonitor(options: {
     try {
       check = quickCheck(db);
     } catch (err) {
-      check = `${(err as { code?: string }).code ?? 'error'}: ${(err as Error).message}`;
+      const e = errorParts(err);
+      check = `${e.code ?? 'error'}: ${e.message}`;
     }
     checkedAt = options.now();
     return check;
@@ -143,19 +144,14 @@ export function createHealthMonitor(options: {
   };
 }
 
-export interface HealthBody {
-  ok: boolean;
-  /** When not ok: storage_full or database_fault, with the reasons in `message`. */
-  code?: WriteFaultCode;
-  message?: string;
-  data: HealthReport & { seq: number | null; businessDay: string | null; version: string };
-}
+/** The health answer before the transport adds the anonymous refusals it counts. */
+export type HealthBody = HealthAnswer extends infer A
+  ? A extends { data: infer D }
+    ? Omit<A, 'data'> & { data: Omit<D, 'refusedAnonymous'> }
+    : never
+  : never;
 
 /** Anonymous refusals as health shows them: counts by command and code, no source addresses. */
-export interface RefusalCounts {
-  total: number;
-  byCommand: { command: string; code: ErrorCode; count: number; firstAt: number; lastAt: number }[];
-}
 
 export function refusalCountsOf(snapshot: {
   total: number;

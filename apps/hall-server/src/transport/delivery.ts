@@ -55,6 +55,9 @@ interface Route {
 
 const ROUTED_KINDS = ['tickets', 'cases', 'tasks', 'followUps', 'handovers', 'sessions'] as const;
 type RoutedKind = (typeof ROUTED_KINDS)[number];
+const ROUTED: ReadonlySet<string> = new Set(ROUTED_KINDS);
+/** Routed kinds whose desks are their staff fields alone. */
+const STAFF_ROUTED = ['cases', 'tasks', 'followUps', 'handovers', 'sessions'] as const;
 /** Record kinds a counter workstation never reads (the console's and the back office's). */
 const DESK_UNREAD: ReadonlySet<string> = new Set([
   'evaluations',
@@ -77,17 +80,35 @@ function staffIdsOf(record: object): string[] {
   return ids;
 }
 
-function routeOf(kind: RoutedKind, record: object): Route {
-  const staffIds = staffIdsOf(record);
-  if (kind !== 'tickets') return { staffIds };
-  const t = record as Ticket;
+function ticketRoute(t: Ticket): Route {
   const ticket = {
     state: t.state,
     serviceId: t.serviceId,
     targetCounterId: t.targetCounterId,
     counterId: t.counterId,
   };
-  return { ticket, staffIds };
+  return { ticket, staffIds: staffIdsOf(t) };
+}
+
+interface Routed {
+  kind: RoutedKind;
+  record: { id: string };
+  route: Route;
+}
+
+/** The routed records of a change, each with the desks it is for now. */
+function routedIn(records: Records): Routed[] {
+  const out: Routed[] = (records.tickets ?? []).map((t) => ({
+    kind: 'tickets',
+    record: t,
+    route: ticketRoute(t),
+  }));
+  for (const kind of STAFF_ROUTED) {
+    for (const record of records[kind] ?? []) {
+      out.push({ kind, record, route: { staffIds: staffIdsOf(record) } });
+    }
+  }
+  return out;
 }
 
 /** A desk's filter inputs: its clerk, the counter they are signed in at and its services. */
@@ -194,27 +215,29 @@ export function createDelivery(lookup: HallLookup) {
       change.events.flatMap((e) => (e.type === 'ticket.issued' ? [e.ticketId] : [])),
     );
     for (const [kind, list] of Object.entries(change.records)) {
-      if (list === undefined || DESK_UNREAD.has(kind)) continue;
-      if (!(ROUTED_KINDS as readonly string[]).includes(kind)) {
-        Object.assign(records, { [kind]: list });
-        continue;
-      }
-      const routed = kind as RoutedKind;
-      const mine = (list as { id: string }[]).filter((r) => {
-        if (routeIsFor(routeOf(routed, r), scope)) return true;
-        const before = routes.get(`${routed}:${r.id}`);
-        // Never seen: it may have been on this desk's screen, unless it is new.
-        if (!before) return !(routed === 'tickets' && issued.has(r.id));
-        return routeIsFor(before, scope);
-      });
-      if (mine.length === 0) continue;
-      Object.assign(records, { [kind]: mine });
-      if (kind === 'tickets') for (const t of mine) ticketIds.add(t.id);
+      if (list === undefined || DESK_UNREAD.has(kind) || ROUTED.has(kind)) continue;
+      Object.assign(records, { [kind]: list });
     }
+    const kept = new Map<RoutedKind, { id: string }[]>();
+    for (const { kind, record, route } of routedIn(change.records)) {
+      if (!routeIsFor(route, scope)) {
+        const before = routes.get(`${kind}:${record.id}`);
+        // Never seen: it may have been on this desk's screen, unless it is new.
+        const mayHaveHeld = before
+          ? routeIsFor(before, scope)
+          : !(kind === 'tickets' && issued.has(record.id));
+        if (!mayHaveHeld) continue;
+      }
+      const list = kept.get(kind);
+      if (list) list.push(record);
+      else kept.set(kind, [record]);
+      if (kind === 'tickets') ticketIds.add(record.id);
+    }
+    for (const [kind, mine] of kept) Object.assign(records, { [kind]: mine });
     // A follow-up or case names its ticket by number: the ticket comes along when the desk's
     // copy may not hold it (served at another counter).
     const named = [...(records.followUps ?? []), ...(records.cases ?? [])]
-      .map((r) => (r as { ticketId?: string | null }).ticketId)
+      .map((r) => r.ticketId)
       .filter((id): id is string => typeof id === 'string' && !ticketIds.has(id));
     for (const id of new Set(named)) {
       const t = lookup.ticketById(id);
@@ -257,10 +280,8 @@ export function createDelivery(lookup: HallLookup) {
     remember(change: HallChange): void {
       if (change.events.some((e) => e.type === 'business-day.started')) routes.clear();
       if (routes.size > MAX_ROUTES) routes.clear();
-      for (const kind of ROUTED_KINDS) {
-        for (const r of (change.records[kind] ?? []) as { id: string }[]) {
-          routes.set(`${kind}:${r.id}`, routeOf(kind, r));
-        }
+      for (const { kind, record, route } of routedIn(change.records)) {
+        routes.set(`${kind}:${record.id}`, route);
       }
     },
 

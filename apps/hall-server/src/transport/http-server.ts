@@ -6,11 +6,14 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
 } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Hall } from '../app/hall';
-import { registerHttpApi, statusOf, unknownRoute } from './http-api';
+import type { HealthBody } from '../app/health';
+import { registerHttpApi, unknownRoute } from './http-api';
+import { langOfRequest, sendAck } from './http-reply';
 import type { OriginCheck } from './origins';
 import { rateLimitedAck, type Limiter } from './rate-limits';
 import { MAX_PAYLOAD_BYTES } from './socket-server';
@@ -29,7 +32,7 @@ export interface HttpServerOptions {
   limiter: Limiter;
   logger: Logger;
   /** `GET /api/v1/health`'s answer (app/health.ts). */
-  health?: () => { status: number; body: unknown };
+  health: () => { status: 200 | 503; body: HealthBody };
 }
 
 /**
@@ -52,12 +55,12 @@ export const contentSecurityPolicy = {
   'frame-ancestors': ["'none'"],
 };
 
-function sendError(reply: FastifyReply, ack: Extract<Ack<unknown>, { ok: false }>): FastifyReply {
-  return reply
-    .code(statusOf(ack.code))
-    .header('cache-control', 'no-store')
-    .type('application/json; charset=utf-8')
-    .send(ack);
+function sendError(
+  req: Pick<FastifyRequest, 'headers'>,
+  reply: FastifyReply,
+  ack: Extract<Ack<unknown>, { ok: false }>,
+): FastifyReply {
+  return sendAck(reply, ack, langOfRequest(req));
 }
 
 /** Past this a too-large body is not read on: the connection is closed under the sender. */
@@ -89,9 +92,9 @@ function drainBody(req: IncomingMessage): Promise<void> {
   });
 }
 
-const notFound = (req: { url: string; method: string }, reply: FastifyReply) =>
+const notFound = (req: FastifyRequest, reply: FastifyReply) =>
   req.url.startsWith('/api/')
-    ? unknownRoute(req as never, reply)
+    ? unknownRoute(req, reply)
     : reply.code(404).type('text/plain; charset=utf-8').send('Not found');
 
 /**
@@ -112,17 +115,18 @@ const noJsonSchemaCompilers = {
 };
 
 export async function createHttpServer(opts: HttpServerOptions): Promise<FastifyInstance> {
+  // fastify's own per-request lines are noise for a hall; its warnings and errors are not.
+  const logger: FastifyBaseLogger = opts.logger.child(
+    { component: 'http' },
+    { level: opts.logger.levelVal >= 40 ? opts.logger.level : 'warn' },
+  );
   const app = Fastify({
-    // fastify's own per-request lines are noise for a hall; its warnings and errors are not.
-    loggerInstance: opts.logger.child(
-      { component: 'http' },
-      { level: opts.logger.levelVal >= 40 ? opts.logger.level : 'warn' },
-    ) as unknown as FastifyBaseLogger,
+    loggerInstance: logger,
     bodyLimit: MAX_PAYLOAD_BYTES,
     schemaController: noJsonSchemaCompilers,
     // A malformed URL (`/%`, `/kiosk/%E0%A4%A`) is the caller's mistake: 400, never 500.
-    frameworkErrors: (err, _req, reply) => {
-      void sendError(reply, fail('invalid_payload', err.message.slice(0, 120)));
+    frameworkErrors: (err, req, reply) => {
+      void sendError(req, reply, fail('invalid_payload', err.message.slice(0, 120)));
     },
   });
 
@@ -140,7 +144,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
   // origin gets CORS headers (and its preflight an answer).
   app.addHook('onRequest', async (req, reply) => {
     if (!opts.origins.allowed(req.raw)) {
-      return sendError(reply, fail('origin_not_allowed'));
+      return sendError(req, reply, fail('origin_not_allowed'));
     }
     const origin = req.headers.origin;
     if (origin && opts.origins.isCrossAllowed(origin)) {
@@ -178,13 +182,14 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
       // reasonable size is read and discarded first (never kept), for a few seconds at most.
       reply.header('connection', 'close');
       await drainBody(req.raw);
-      return sendError(reply, fail('payload_too_large'));
+      return sendError(req, reply, fail('payload_too_large'));
     }
-    if (err.statusCode === 429) return sendError(reply, rateLimitedAck(err.retryAfterMs ?? 1000));
+    if (err.statusCode === 429)
+      return sendError(req, reply, rateLimitedAck(err.retryAfterMs ?? 1000));
     if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500)
-      return sendError(reply, fail('invalid_payload', err.message.slice(0, 120)));
+      return sendError(req, reply, fail('invalid_payload', err.message.slice(0, 120)));
     req.log.error({ err }, 'http request failed');
-    return sendError(reply, fail('internal_error'));
+    return sendError(req, reply, fail('internal_error'));
   });
   app.setNotFoundHandler(notFound);
 

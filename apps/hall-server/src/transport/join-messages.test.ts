@@ -1,6 +1,6 @@
 import type { HallChange } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
-import { joinMessages } from './socket-server';
+import { joinMessages } from './socket-views';
 
 const msg = (seq: number, prev: number, ticketId: string): HallChange => ({
   seq,

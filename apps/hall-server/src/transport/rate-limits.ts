@@ -129,12 +129,13 @@ const windowLimiter = (w: Window, prefix: string) =>
 export function createLimiter(option: RateLimitsOption | undefined): Limiter {
   const limits = resolveRateLimits(option);
   if (!limits) return { limits: noRateLimits, admit: () => Promise.resolve({ ok: true }) };
-  const perDevice = Object.fromEntries(
-    (Object.keys(limits.perDevice) as CommandClass[]).map((cls) => [
-      cls,
-      windowLimiter(limits.perDevice[cls], `device-${cls}`),
-    ]),
-  ) as Record<CommandClass, InstanceType<typeof RateLimiterMemory>>;
+  const perClass = (cls: CommandClass) => windowLimiter(limits.perDevice[cls], `device-${cls}`);
+  const perDevice: Record<CommandClass, InstanceType<typeof RateLimiterMemory>> = {
+    issue: perClass('issue'),
+    snapshot: perClass('snapshot'),
+    query: perClass('query'),
+    command: perClass('command'),
+  };
   const anonymous = windowLimiter(limits.anonymousPerAddress, 'address');
   return {
     limits,

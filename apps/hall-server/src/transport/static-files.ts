@@ -32,8 +32,8 @@ export async function registerStaticFiles(
   await app.register(fastifyStatic, { root: process.cwd(), serve: false });
 
   // Hashed assets are shared by all routes of an app; they never change under one name.
-  const asset = (req: FastifyRequest, reply: FastifyReply) => {
-    const rel = (req.params as { '*': string })['*'];
+  const asset = (req: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
+    const rel = req.params['*'];
     for (const web of apps) {
       const root = join(web.dir, 'assets');
       if (fileIn(root, rel))
@@ -41,7 +41,7 @@ export async function registerStaticFiles(
     }
     return notFound(req, reply);
   };
-  app.get('/assets/*', asset);
+  app.get<{ Params: { '*': string } }>('/assets/*', asset);
 
   for (const web of apps) {
     const page = (req: FastifyRequest, reply: FastifyReply) => {

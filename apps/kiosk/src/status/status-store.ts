@@ -1,4 +1,5 @@
 import type { TicketStatus } from '@onestop/shared';
+import { queryUrl } from '@onestop/shared/paths';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
@@ -15,9 +16,7 @@ export type StatusView =
 export type StatusFetch = (ticketId: string, token: string) => Promise<Response>;
 
 export const defaultFetch: StatusFetch = (ticketId, token) =>
-  fetch(`/api/v1/ticket/status?${new URLSearchParams({ ticketId, token }).toString()}`, {
-    cache: 'no-store',
-  });
+  fetch(queryUrl('ticket:status', { ticketId, token }), { cache: 'no-store' });
 
 export function createStatusStore(
   ticketId: string,

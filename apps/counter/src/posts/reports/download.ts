@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode } from '@onestop/shared';
+import { errorCodes, hallPaths, type ErrorCode } from '@onestop/shared';
 
 // Report files from the hall server (`/api/v1/report/export`), read chunk by chunk so the
 // screen can show how far a long export has come, and cancelled with an AbortSignal.
@@ -43,7 +43,7 @@ export function exportUrl(
   if (params.table) query.set('table', params.table);
   if (params.serviceLevel !== undefined) query.set('serviceLevel', String(params.serviceLevel));
   if (params.lang) query.set('lang', params.lang);
-  return `${base}/api/v1/report/export?${query.toString()}`;
+  return `${base}${hallPaths.reportExport}?${query.toString()}`;
 }
 
 function filenameOf(disposition: string | null, fallback: string): string {
