@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionPair } from '../common/ActionPair';
 
 type ReasonKey = 'reasonCustomerLeft' | 'reasonDuplicate' | 'reasonReturned' | 'reasonMissedCall';
 
@@ -38,19 +39,14 @@ export function ReasonPicker({
         maxLength={200}
         onChange={(e) => setReason(e.target.value)}
       />
-      <div className="reason-actions">
-        <button type="button" onClick={onCancel}>
-          {t('back')}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={reason.trim().length < 2}
-          onClick={() => onConfirm(reason.trim())}
-        >
-          {t('confirm')} · {title}
-        </button>
-      </div>
+      <ActionPair
+        className="reason-actions"
+        backLabel={t('back')}
+        onBack={onCancel}
+        label={`${t('confirm')} · ${title}`}
+        disabled={reason.trim().length < 2}
+        onAction={() => onConfirm(reason.trim())}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Keypad } from '@onestop/ui';
+import { ActionPair } from '../common/ActionPair';
 import { bridge } from '../common/bridge';
 import { isExitGesture } from '../common/idle-timer';
 
@@ -51,19 +52,13 @@ export function AdminExit({ children }: { children: ReactNode }) {
             <output className="entry">{'•'.repeat(pin.length) || '\u00a0'}</output>
             {wrong && <p className="hint-error">{t('wrongPin')}</p>}
             <Keypad value={pin} onChange={setPin} maxLength={8} label={t('adminPin')} />
-            <div className="actions">
-              <button type="button" onClick={close}>
-                {t('cancel')}
-              </button>
-              <button
-                type="button"
-                className="primary"
-                disabled={pin.length < 4}
-                onClick={() => void submit()}
-              >
-                {t('exit')}
-              </button>
-            </div>
+            <ActionPair
+              backLabel={t('cancel')}
+              onBack={close}
+              label={t('exit')}
+              disabled={pin.length < 4}
+              onAction={() => void submit()}
+            />
           </div>
         </div>
       )}

@@ -2,6 +2,7 @@ import type { HallConnection } from '@onestop/client';
 import type { CommandName, CommandOutput, CommandPayload } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionPair } from '../common/ActionPair';
 import { useAckText } from '../common/ack-text';
 import { kioskStore } from './kiosk-store';
 
@@ -43,18 +44,12 @@ export function BackOrSend({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="actions">
-      <button type="button" onClick={() => kioskStore.getState().go({ name: 'menu' })}>
-        {t('back')}
-      </button>
-      <button
-        type="button"
-        className="primary"
-        disabled={busy || !ready}
-        onClick={() => void onSend()}
-      >
-        {busy ? t('sending') : label}
-      </button>
-    </div>
+    <ActionPair
+      backLabel={t('back')}
+      onBack={() => kioskStore.getState().go({ name: 'menu' })}
+      label={busy ? t('sending') : label}
+      disabled={busy || !ready}
+      onAction={() => void onSend()}
+    />
   );
 }
