@@ -1,6 +1,7 @@
 import type { HallConnection } from '@onestop/client';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { credentialsReady, SignInFields, staffNoOf } from '@onestop/ui';
 import { useAckText } from '../common/ack-text';
 import { guideStore, useGuide } from './guide-store';
 
@@ -18,7 +19,11 @@ export function GuideSignIn({ connection }: { connection: HallConnection }) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const ack = await connection.send('staff:sign-in', { staffNo, pin }, { giveUpAfterMs: 10_000 });
+    const ack = await connection.send(
+      'staff:sign-in',
+      { staffNo: staffNoOf(staffNo), pin },
+      { giveUpAfterMs: 10_000 },
+    );
     setBusy(false);
     setPin('');
     if (!ack.ok) return setError(ackText(ack));
@@ -33,31 +38,13 @@ export function GuideSignIn({ connection }: { connection: HallConnection }) {
     <form className="sign-in card" onSubmit={(e) => void submit(e)}>
       <h2>{t('signIn')}</h2>
       {notice && <p role="status">{t(notice)}</p>}
-      <label>
-        {t('staffNo')}
-        <input
-          value={staffNo}
-          inputMode="numeric"
-          onChange={(e) => setStaffNo(e.target.value.trim())}
-          autoComplete="username"
-        />
-      </label>
-      <label>
-        {t('pin')}
-        <input
-          type="password"
-          inputMode="numeric"
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-          autoComplete="current-password"
-        />
-      </label>
+      <SignInFields staffNo={staffNo} pin={pin} onStaffNo={setStaffNo} onPin={setPin} />
       {error && (
         <p role="alert" className="hint-error">
           {error}
         </p>
       )}
-      <button type="submit" className="primary" disabled={busy || !staffNo || pin.length < 4}>
+      <button type="submit" className="primary" disabled={busy || !credentialsReady(staffNo, pin)}>
         {busy ? t('sending') : t('signIn')}
       </button>
     </form>

@@ -174,8 +174,6 @@ export const en: Strings = {
 
   // Guide desk
   guideTitle: 'Guide desk',
-  staffNo: 'Staff no.',
-  pin: 'PIN',
   signIn: 'Sign in',
   signOut: 'Sign out',
   signedInAs: '{{name}} ({{staffNo}})',

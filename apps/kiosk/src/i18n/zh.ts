@@ -174,8 +174,6 @@ export const zh = {
 
   // Guide desk
   guideTitle: '引导台',
-  staffNo: '工号',
-  pin: '密码',
   signIn: '登录',
   signOut: '退出登录',
   signedInAs: '{{name}}({{staffNo}})',
