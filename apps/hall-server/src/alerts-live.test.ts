@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
-import {
-  clerkAtCounter,
-  connectClient,
-  nextChange,
-  ok,
-  send,
-  startTestHall,
-} from './test-support/hall-harness';
+import { connectClient, nextChange, ok, send, startTestHall } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 
 // Issue 15 item 9: a demo hall's first start showed a week of history's alerts as if live.
 // Alerts about a past business day are closed as expired when a new day starts (audited); a
@@ -22,13 +16,7 @@ describe('only live alerts', () => {
     try {
       const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
       ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' }));
-      const clerk = await clerkAtCounter(hall.server.url, {
-        deviceToken: 'demo-desk-1',
-        staffNo: '1001',
-        pin: '1001',
-        counterId: 'ctr-1',
-        open: true,
-      });
+      const clerk = await demoStaffOn(hall.server.url, 'demo-desk-1', '1001', 'ctr-1');
       const called = ok(await send(clerk.socket, 'ticket:call-next', {})).ticket;
       ok(await send(clerk.socket, 'ticket:start', { ticketId: called.id }));
       ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' }));
@@ -87,11 +75,7 @@ describe('alert:acknowledge-many', () => {
         ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' }));
       now += 10 * 60_000;
       expect(hall.server.alerts.runOnce()).toBe(4); // three waits over target, one service unstaffed
-      const leader = await clerkAtCounter(hall.server.url, {
-        deviceToken: 'demo-console',
-        staffNo: '8001',
-        pin: '8001',
-      });
+      const leader = await demoStaffOn(hall.server.url, 'demo-console', '8001');
       const alerts = ok(await send(leader.socket, 'hall:snapshot', {})).alerts;
       const waits = alerts.filter((a) => a.kind === 'wait_over_target');
       expect(waits).toHaveLength(3);

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-} from './test-support/hall-harness';
+import { connectClient, ok, send, startTestHall } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 
 // The duty leader's alerts, raised by the server's sweep and by repeated opinions.
 
@@ -22,11 +17,7 @@ describe('alerts', () => {
       expect(hall.server.alerts.runOnce()).toBe(2);
       expect(hall.server.alerts.runOnce()).toBe(0); // not again the same day
 
-      const leader = await clerkAtCounter(hall.server.url, {
-        deviceToken: 'demo-console',
-        staffNo: '8001',
-        pin: '8001',
-      });
+      const leader = await demoStaffOn(hall.server.url, 'demo-console', '8001');
       const view = ok(await send(leader.socket, 'hall:snapshot', {}));
       const raised = view.alerts.filter((a) => a.acknowledgedAt === null);
       expect(raised.map((a) => [a.kind, a.subjectId]).sort()).toEqual([

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-} from './test-support/hall-harness';
+import { connectClient, ok, send, startTestHall } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 
 // Issue 15 item 11a: the console listed the queue in issue order. `console:call-order` gives
 // each service's waiting tickets in the order the hall's calling policy calls them now, with
@@ -20,9 +15,7 @@ describe('console:call-order', () => {
     try {
       const url = hall.server.url;
       const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-      const leader = (
-        await clerkAtCounter(url, { deviceToken: 'demo-guide', staffNo: '8001', pin: '8001' })
-      ).socket;
+      const leader = (await demoStaffOn(url, 'demo-guide', '8001')).socket;
       const issue = async (at: number, extra: object = {}) => {
         offset = at;
         return ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', ...extra })).ticket;
@@ -71,12 +64,7 @@ describe('console:call-order', () => {
       expect(billing.tickets[4]!.pastTargetSec).toBeLessThan(0);
 
       // The counter calls them in that order (counter 1 serves billing; the held one is 2's).
-      const { socket: clerk } = await clerkAtCounter(url, {
-        deviceToken: 'demo-desk-1',
-        staffNo: '1001',
-        pin: '1001',
-        counterId: 'ctr-1',
-      });
+      const { socket: clerk } = await demoStaffOn(url, 'demo-desk-1', '1001', 'ctr-1');
       const after = ok(await send(leader, 'console:call-order', {}));
       const next = after.counters.find((c) => c.counterId === 'ctr-1')!.next;
       expect(next).toEqual([front.id, vip.id, overdue.id]);

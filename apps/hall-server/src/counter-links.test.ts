@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
-import {
-  clerkAtCounter,
-  connectClient,
-  nextChange,
-  ok,
-  send,
-  startTestHall,
-} from './test-support/hall-harness';
+import { connectClient, nextChange, ok, send, startTestHall } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 
 // A counter terminal dropped in the middle of a call: the ticket is never lost.
 
@@ -20,12 +14,7 @@ describe('a counter terminal that drops off the network mid-call', () => {
       const display = await connectClient(url, { deviceToken: 'demo-display-1' });
       const first = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' })).ticket;
       const second = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' })).ticket;
-      const clerk = await clerkAtCounter(url, {
-        deviceToken: 'demo-desk-1',
-        staffNo: '1001',
-        pin: '1001',
-        counterId: 'ctr-1',
-      });
+      const clerk = await demoStaffOn(url, 'demo-desk-1', '1001', 'ctr-1');
       expect(ok(await send(clerk.socket, 'ticket:call-next', {})).ticket.id).toBe(first.id);
 
       const requeued = nextChange(display, (c) =>
@@ -37,12 +26,7 @@ describe('a counter terminal that drops off the network mid-call', () => {
       expect(back).toMatchObject({ state: 'waiting', returning: true, counterId: null });
 
       // Another clerk calls next: the returned ticket comes before the one issued after it.
-      const other = await clerkAtCounter(url, {
-        deviceToken: 'demo-desk-2',
-        staffNo: '1002',
-        pin: '1002',
-        counterId: 'ctr-2',
-      });
+      const other = await demoStaffOn(url, 'demo-desk-2', '1002', 'ctr-2');
       expect(ok(await send(other.socket, 'ticket:call-next', {})).ticket.id).toBe(first.id);
       const audit = hall.server.hall.store.log.recentAudit(50).map((a) => a.command);
       expect(audit).toContain('system:counter-link-lost');
@@ -59,12 +43,7 @@ describe('a counter terminal that drops off the network mid-call', () => {
       const url = hall.server.url;
       const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
       const issued = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' })).ticket;
-      const clerk = await clerkAtCounter(url, {
-        deviceToken: 'demo-desk-1',
-        staffNo: '1001',
-        pin: '1001',
-        counterId: 'ctr-1',
-      });
+      const clerk = await demoStaffOn(url, 'demo-desk-1', '1001', 'ctr-1');
       ok(await send(clerk.socket, 'ticket:call-next', {}));
       clerk.socket.disconnect();
       await new Promise((r) => setTimeout(r, 500));

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
-import {
-  clerkAtCounter,
-  ok,
-  send,
-  startTestHall,
-  type TestHall,
-} from './test-support/hall-harness';
+import { ok, send, startTestHall, type TestHall } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 
 // Covering a colleague's desk: the refusal says who holds it and since when, so the clerk
 // knows whom to ask (the asker has just given a right PIN: staff, not a passer-by).
@@ -22,11 +17,7 @@ describe('a desk someone else is signed in on', () => {
   });
 
   it('names the holder, their staff number and when they signed in', async () => {
-    const holder = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-5',
-      staffNo: '1005',
-      pin: '1005',
-    });
+    const holder = await demoStaffOn(hall.server.url, 'demo-desk-5', '1005');
     const snapshot = ok(await send(holder.socket, 'hall:snapshot', {}));
     const name = snapshot.staff.find((s) => s.id === holder.staffId)!.name;
     const refused = await send(holder.socket, 'staff:sign-in', { staffNo: '1004', pin: '1004' });

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
 import {
-  clerkAtCounter,
   connectClient,
   nextChange,
   ok,
@@ -13,6 +12,7 @@ import {
   startTestHall,
   tempDir,
 } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 
 // Nothing acknowledged is ever lost: a hall server killed with SIGKILL right after its acks
 // comes back with every acknowledged change. And the business day turns over at local
@@ -79,12 +79,7 @@ describe('SIGKILL right after acknowledged commands', () => {
     let child = await spawnHallServer(dataDir, port);
     try {
       const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-      const clerk = await clerkAtCounter(url, {
-        deviceToken: 'demo-desk-1',
-        staffNo: '1001',
-        pin: '1001',
-        counterId: 'ctr-1',
-      });
+      const clerk = await demoStaffOn(url, 'demo-desk-1', '1001', 'ctr-1');
       const acked = new Map<string, { number: string; commandId: string }>();
       for (let i = 0; i < 20; i++) {
         const commandId = `sigkill-issue-${String(i).padStart(3, '0')}`;

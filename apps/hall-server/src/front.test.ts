@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallChange } from '@onestop/shared';
 import { demoSeed } from './app/seed';
 import {
-  clerkAtCounter,
   connectClient,
   http,
   nextChange,
@@ -11,6 +10,7 @@ import {
   startTestHall,
   type TestHall,
 } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 
 // The hall-facing posts over real sockets and HTTP: VIP recognition, the phone status page,
 // appointments, the supervision box, the display's notice line, queues and ticket search.
@@ -86,12 +86,7 @@ describe('the kiosk and the guide desk', () => {
     );
     expect([forged.status, forged.body.code]).toEqual([404, 'not_found']);
 
-    const clerk = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
+    const clerk = await demoStaffOn(url, 'demo-desk-1', '1001', 'ctr-1');
     ok(await send(clerk.socket, 'ticket:call', { ticketId: issued.ticket.id }));
     const called = await http(url, 'GET', path);
     expect(called.body.data).toMatchObject({
@@ -106,11 +101,7 @@ describe('the kiosk and the guide desk', () => {
 
   it('finds today’s tickets by number or phone for the guide, with a reprintable token', async () => {
     const url = hall.server.url;
-    const guide = await clerkAtCounter(url, {
-      deviceToken: 'demo-guide',
-      staffNo: '7001',
-      pin: '7001',
-    });
+    const guide = await demoStaffOn(url, 'demo-guide', '7001');
     const issued = ok(
       await send(guide.socket, 'ticket:issue', {
         serviceId: 'svc-account',
@@ -142,11 +133,7 @@ describe('the kiosk and the guide desk', () => {
     const url = hall.server.url;
     const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
     const display = await connectClient(url, { deviceToken: 'demo-display-1' });
-    const leader = await clerkAtCounter(url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    });
+    const leader = await demoStaffOn(url, 'demo-console', '8001');
     const toLeader = nextChange(leader.socket, (c) => (c.records.opinions ?? []).length > 0);
     const toDisplay: HallChange[] = [];
     display.on('hall:changed', (c) => toDisplay.push(c));
@@ -180,22 +167,14 @@ describe('the kiosk and the guide desk', () => {
   it('puts the duty leader’s notice on every display, and clears it', async () => {
     const url = hall.server.url;
     const display = await connectClient(url, { deviceToken: 'demo-display-1' });
-    const leader = await clerkAtCounter(url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    });
+    const leader = await demoStaffOn(url, 'demo-console', '8001');
     const shown = nextChange(display, (c) => c.records.config !== undefined);
     ok(await send(leader.socket, 'hall:set-notice', { text: '今日16:00后暂停业扩报装受理' }));
     expect((await shown).records.config?.notice).toBe('今日16:00后暂停业扩报装受理');
     const cleared = nextChange(display, (c) => c.records.config !== undefined);
     ok(await send(leader.socket, 'hall:set-notice', { text: '' }));
     expect((await cleared).records.config?.notice).toBeNull();
-    const guideTry = await clerkAtCounter(url, {
-      deviceToken: 'demo-guide',
-      staffNo: '7001',
-      pin: '7001',
-    });
+    const guideTry = await demoStaffOn(url, 'demo-guide', '7001');
     expect(await send(guideTry.socket, 'hall:set-notice', { text: 'x' })).toMatchObject({
       ok: false,
       code: 'forbidden',
@@ -294,11 +273,7 @@ describe('business hours', () => {
     try {
       const url = hall.server.url;
       const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-      const admin = await clerkAtCounter(url, {
-        deviceToken: 'demo-backoffice',
-        staffNo: '9000',
-        pin: '9000',
-      });
+      const admin = await demoStaffOn(url, 'demo-backoffice', '9000');
       // No hours set: the kiosk issues at any time.
       ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }));
 
@@ -318,11 +293,7 @@ describe('business hours', () => {
       if (!refused.ok) expect(refused.message).toContain('08:30–17:30');
       expect(ok(await send(kiosk, 'hall:snapshot', {})).tickets).toHaveLength(before);
 
-      const guide = await clerkAtCounter(url, {
-        deviceToken: 'demo-guide',
-        staffNo: '7001',
-        pin: '7001',
-      });
+      const guide = await demoStaffOn(url, 'demo-guide', '7001');
       ok(await send(guide.socket, 'ticket:issue', { serviceId: 'svc-billing', note: '已在厅内' }));
 
       now = Date.parse('2026-11-25T01:00:00.000Z'); // 09:00 the next morning

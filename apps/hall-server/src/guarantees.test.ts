@@ -20,6 +20,7 @@ import {
   startTestHall,
   type HallClient,
 } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 import { harmless } from './test-support/harmless-payloads';
 
 // The hall's promises, over real sockets and a real SQLite file: concurrency, the permission
@@ -287,11 +288,7 @@ describe('malformed payloads', () => {
     const hall = await startTestHall({ server: { limits: false } });
     try {
       const url = hall.server.url;
-      const leader = await clerkAtCounter(url, {
-        deviceToken: 'demo-console',
-        staffNo: '8001',
-        pin: '8001',
-      });
+      const leader = await demoStaffOn(url, 'demo-console', '8001');
       const before = ok(await send(leader.socket, 'hall:snapshot', {}));
       for (const name of commandNames) {
         for (const [label, payload] of malformed(name)) {

@@ -8,14 +8,8 @@ import {
   pdfPageSizes,
   watchCsp,
 } from './test-support/print-pdf';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-  type TestHall,
-} from './test-support/hall-harness';
+import { connectClient, ok, send, startTestHall, type TestHall } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 
 // Reports over a real hall: served visits → report:get → XLSX, CSV and the printable bulletin.
 
@@ -27,12 +21,7 @@ beforeAll(async () => {
   hall = await startTestHall();
   const url = hall.server.url;
   const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-  const clerk = await clerkAtCounter(url, {
-    deviceToken: 'demo-desk-1',
-    staffNo: '1001',
-    pin: '1001',
-    counterId: 'ctr-1',
-  });
+  const clerk = await demoStaffOn(url, 'demo-desk-1', '1001', 'ctr-1');
   for (let i = 0; i < 3; i++) {
     const issued = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' })).ticket;
     ok(await send(clerk.socket, 'ticket:call', { ticketId: issued.id }));
@@ -50,11 +39,7 @@ beforeAll(async () => {
   }
   ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-fault' }));
   today = ok(await send(kiosk, 'hall:snapshot', {})).businessDay;
-  const leader = await clerkAtCounter(url, {
-    deviceToken: 'demo-console',
-    staffNo: '8001',
-    pin: '8001',
-  });
+  const leader = await demoStaffOn(url, 'demo-console', '8001');
   leaderSession = leader.sessionToken;
   for (const s of [kiosk, clerk.socket, leader.socket]) s.disconnect();
 });

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { startHallServer } from './server';
 import {
-  clerkAtCounter,
   connectClient,
   http,
   nextChange,
@@ -15,6 +14,7 @@ import {
   startTestHall,
   type TestHall,
 } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 
 let hall: TestHall;
 beforeAll(async () => {
@@ -29,12 +29,7 @@ describe('a visit end to end over real sockets', () => {
     const url = hall.server.url;
     const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
     const display = await connectClient(url, { deviceToken: 'demo-display-1' });
-    const clerk = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
+    const clerk = await demoStaffOn(url, 'demo-desk-1', '1001', 'ctr-1');
 
     const issued = ok(
       await send(kiosk, 'ticket:issue', {
@@ -98,23 +93,9 @@ describe('a visit end to end over real sockets', () => {
 
   it('a transfer keeps the owner; the next clerk serves without taking ownership', async () => {
     const url = hall.server.url;
-    const guide = await clerkAtCounter(url, {
-      deviceToken: 'demo-guide',
-      staffNo: '7001',
-      pin: '7001',
-    });
-    const first = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-3',
-      staffNo: '1003',
-      pin: '1003',
-      counterId: 'ctr-3',
-    });
-    const second = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-2',
-      staffNo: '1002',
-      pin: '1002',
-      counterId: 'ctr-2',
-    });
+    const guide = await demoStaffOn(url, 'demo-guide', '7001');
+    const first = await demoStaffOn(url, 'demo-desk-3', '1003', 'ctr-3');
+    const second = await demoStaffOn(url, 'demo-desk-2', '1002', 'ctr-2');
 
     const { ticket } = ok(
       await send(guide.socket, 'ticket:issue', {
@@ -222,11 +203,7 @@ describe('sequence numbers, changes since N, snapshots', () => {
 describe('devices and staff access', () => {
   it('pairs a device with a one-time code; revoking it refuses its next command and its reconnection', async () => {
     const url = hall.server.url;
-    const admin = await clerkAtCounter(url, {
-      deviceToken: 'demo-console',
-      staffNo: '9000',
-      pin: '9000',
-    });
+    const admin = await demoStaffOn(url, 'demo-console', '9000');
     const { code } = ok(
       await send(admin.socket, 'device:issue-pairing-code', { name: 'Kiosk 2', kind: 'kiosk' }),
     );
@@ -272,11 +249,7 @@ describe('devices and staff access', () => {
   });
 
   it('a second staff member cannot sign in on a desk that is in use', async () => {
-    const first = await clerkAtCounter(hall.server.url, {
-      deviceToken: 'demo-desk-5',
-      staffNo: '1005',
-      pin: '1005',
-    });
+    const first = await demoStaffOn(hall.server.url, 'demo-desk-5', '1005');
     expect(
       await send(first.socket, 'staff:sign-in', { staffNo: '1004', pin: '1004' }),
     ).toMatchObject({ ok: false, code: 'desk_in_use' });

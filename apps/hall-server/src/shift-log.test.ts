@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  clerkAtCounter,
-  connectClient,
-  ok,
-  send,
-  startTestHall,
-} from './test-support/hall-harness';
+import { connectClient, ok, send, startTestHall } from './test-support/hall-harness';
+import { demoStaffOn } from './test-support/suite-hall';
 import { groupOf } from './app/shift-log';
 
 // Issue 15 item 10: the shift log was a raw audit dump (commands and JSON payloads) and showed
@@ -27,17 +22,8 @@ describe('console:shift-log', () => {
           contact: '13911112222',
         }),
       ).opinion;
-      const clerk = await clerkAtCounter(url, {
-        deviceToken: 'demo-desk-3',
-        staffNo: '1003',
-        pin: '1003',
-        counterId: 'ctr-3',
-      });
-      const leader = await clerkAtCounter(url, {
-        deviceToken: 'demo-console',
-        staffNo: '8001',
-        pin: '8001',
-      });
+      const clerk = await demoStaffOn(url, 'demo-desk-3', '1003', 'ctr-3');
+      const leader = await demoStaffOn(url, 'demo-console', '8001');
       ok(
         await send(leader.socket, 'override:counter-state', {
           counterId: 'ctr-3',

@@ -1,7 +1,6 @@
 import type { HallChange } from '@onestop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  clerkAtCounter,
   connectClient,
   http,
   ok,
@@ -10,6 +9,7 @@ import {
   type HallClient,
   type TestHall,
 } from '../test-support/hall-harness';
+import { demoStaffOn } from '../test-support/suite-hall';
 
 // Each audience gets only what its screen shows. Customer-facing devices (kiosk, display, pad, a
 // desk nobody is signed in on, the phone status page) see no staff number (a pad: its own
@@ -78,22 +78,9 @@ describe('what each audience sees', () => {
 
     // The scripted sequence: sign-in, open, issue, call, transfer with a note, pause, overrides
     // with a reason, a cancel with a reason.
-    const clerk = await clerkAtCounter(url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
-    const leader = await clerkAtCounter(url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    });
-    const guide = await clerkAtCounter(url, {
-      deviceToken: 'demo-guide',
-      staffNo: '7001',
-      pin: '7001',
-    });
+    const clerk = await demoStaffOn(url, 'demo-desk-1', '1001', 'ctr-1');
+    const leader = await demoStaffOn(url, 'demo-console', '8001');
+    const guide = await demoStaffOn(url, 'demo-guide', '7001');
     const issued = await send(kiosk, 'ticket:issue', {
       serviceId: 'svc-billing',
       customer: { phone: PHONE, accountNo: ACCOUNT, name: '王小二' },

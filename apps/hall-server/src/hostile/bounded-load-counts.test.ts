@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clerkAtCounter, http, startTestHall, type TestHall } from '../test-support/hall-harness';
+import { http, startTestHall, type TestHall } from '../test-support/hall-harness';
+import { demoStaffOn } from '../test-support/suite-hall';
 
 // Refusals without a valid device are counted, not audited: the count must be visible to the
 // operator (health). A report export reads as much as a report query, so it counts like one.
@@ -42,11 +43,7 @@ describe('report export', () => {
   afterAll(() => t.close());
 
   it('counts against the per-device query limit', async () => {
-    const leader = await clerkAtCounter(t.server.url, {
-      deviceToken: 'demo-console',
-      staffNo: '8001',
-      pin: '8001',
-    });
+    const leader = await demoStaffOn(t.server.url, 'demo-console', '8001');
     const today = new Date().toISOString().slice(0, 10);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {

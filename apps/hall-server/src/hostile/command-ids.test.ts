@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  clerkAtCounter,
   connectClient,
   http,
   ok,
@@ -8,6 +7,7 @@ import {
   startTestHall,
   type TestHall,
 } from '../test-support/hall-harness';
+import { demoStaffOn } from '../test-support/suite-hall';
 
 // A command id belongs to the device that sent it. Another device that happens to send the same
 // id (or guesses one it saw) gets an independent command, never the first device's result; the
@@ -27,11 +27,7 @@ const ticketCount = () =>
 describe('command ids are scoped to their device', () => {
   it("device B reusing device A's id gets its own result and none of A's data", async () => {
     const url = hall.server.url;
-    const guide = await clerkAtCounter(url, {
-      deviceToken: 'demo-guide',
-      staffNo: '7001',
-      pin: '7001',
-    });
+    const guide = await demoStaffOn(url, 'demo-guide', '7001');
     const commandId = 'shared-id-00001';
     const first = ok(
       await send(guide.socket, 'ticket:issue', {
@@ -107,11 +103,7 @@ describe('command ids are scoped to their device', () => {
 
   it('an anonymous device:pair never hands its result (a device token) to another caller', async () => {
     const url = hall.server.url;
-    const admin = await clerkAtCounter(url, {
-      deviceToken: 'demo-console',
-      staffNo: '9000',
-      pin: '9000',
-    });
+    const admin = await demoStaffOn(url, 'demo-console', '9000');
     const codeA = ok(
       await send(admin.socket, 'device:issue-pairing-code', { name: 'Kiosk A', kind: 'kiosk' }),
     ).code;

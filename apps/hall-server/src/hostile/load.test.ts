@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  clerkAtCounter,
   connectClient,
   http,
   ok,
@@ -10,6 +9,7 @@ import {
   startTestHall,
   type TestHall,
 } from '../test-support/hall-harness';
+import { demoStaffOn } from '../test-support/suite-hall';
 import { defaultRateLimits } from '../transport/rate-limits';
 
 // One device flooding the hall must not take it down nor starve the others: its excess is
@@ -72,18 +72,9 @@ describe('a kiosk issuing 300 tickets at once', () => {
     expect(t.server.hall.store.hall.state().seq - seqBefore).toBe(issued);
 
     // The guide desk still issues, and a clerk still calls.
-    const guide = await clerkAtCounter(t.server.url, {
-      deviceToken: 'demo-guide',
-      staffNo: '7001',
-      pin: '7001',
-    });
+    const guide = await demoStaffOn(t.server.url, 'demo-guide', '7001');
     ok(await send(guide.socket, 'ticket:issue', { serviceId: 'svc-invoice' }));
-    const clerk = await clerkAtCounter(t.server.url, {
-      deviceToken: 'demo-desk-1',
-      staffNo: '1001',
-      pin: '1001',
-      counterId: 'ctr-1',
-    });
+    const clerk = await demoStaffOn(t.server.url, 'demo-desk-1', '1001', 'ctr-1');
     ok(await send(clerk.socket, 'ticket:call-next', {}));
     // The kiosk itself gets no more than its window, then is refused with the wait in the
     // message (some of the flood may have been refused for too many in flight, before the
@@ -114,11 +105,7 @@ describe('a kiosk issuing 300 tickets at once', () => {
     expect(issued).toBeLessThanOrEqual(burst);
     expect(issued + refused.length).toBe(300);
     expect(t.server.hall.store.hall.state().seq - seqBefore).toBe(issued);
-    const guide = await clerkAtCounter(t.server.url, {
-      deviceToken: 'demo-guide',
-      staffNo: '7001',
-      pin: '7001',
-    });
+    const guide = await demoStaffOn(t.server.url, 'demo-guide', '7001');
     ok(await send(guide.socket, 'ticket:issue', { serviceId: 'svc-invoice' }));
     guide.socket.close();
   });

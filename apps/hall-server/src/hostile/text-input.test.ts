@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  clerkAtCounter,
   connectClient,
   ok,
   sendRaw,
@@ -9,6 +8,7 @@ import {
   type HallClient,
   type TestHall,
 } from '../test-support/hall-harness';
+import { demoStaffOn } from '../test-support/suite-hall';
 
 // NUL and right-to-left-override characters in names and notes: refused with invalid_payload
 // naming the field, and nothing is stored.
@@ -27,10 +27,8 @@ const count = (table: string) =>
 beforeAll(async () => {
   hall = await startTestHall();
   const url = hall.server.url;
-  admin = (await clerkAtCounter(url, { deviceToken: 'demo-console', staffNo: '9000', pin: '9000' }))
-    .socket;
-  guide = (await clerkAtCounter(url, { deviceToken: 'demo-guide', staffNo: '7001', pin: '7001' }))
-    .socket;
+  admin = (await demoStaffOn(url, 'demo-console', '9000')).socket;
+  guide = (await demoStaffOn(url, 'demo-guide', '7001')).socket;
   kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
   db = new Database(`${hall.dataDir}/hall.sqlite`, { readonly: true });
 });

@@ -101,33 +101,33 @@ export function commandId(): string {
   return randomUUID();
 }
 
+/** Emits `name` with `payload` as is and resolves to whatever the hall acks. */
+function emitForAck(socket: HallClient, name: string, payload: unknown): Promise<unknown> {
+  const emit = socket.emit as unknown as (
+    event: string,
+    payload: unknown,
+    ack: (r: unknown) => void,
+  ) => void;
+  return new Promise((resolve) => emit.call(socket, name, payload, resolve));
+}
+
 /** Sends a command and waits for its ack. A command id is added unless the payload has one. */
-export function send<K extends CommandName>(
+export async function send<K extends CommandName>(
   socket: HallClient,
   name: K,
   payload: CommandPayload<K> & { commandId?: string },
 ): Promise<Ack<CommandOutput<K>>> {
-  const withId = { commandId: commandId(), ...payload };
-  return new Promise((resolve) => {
-    const emit = socket.emit as unknown as (
-      event: string,
-      payload: unknown,
-      ack: (r: unknown) => void,
-    ) => void;
-    emit.call(socket, name, withId, (r: unknown) => resolve(r as Ack<CommandOutput<K>>));
-  });
+  const ack = await emitForAck(socket, name, { commandId: commandId(), ...payload });
+  return ack as Ack<CommandOutput<K>>;
 }
 
 /** Sends anything at all, for hostile-input tests. */
-export function sendRaw(socket: HallClient, name: string, payload: unknown): Promise<Ack<unknown>> {
-  return new Promise((resolve) => {
-    const emit = socket.emit as unknown as (
-      event: string,
-      payload: unknown,
-      ack: (r: unknown) => void,
-    ) => void;
-    emit.call(socket, name, payload, (r: unknown) => resolve(r as Ack<unknown>));
-  });
+export async function sendRaw(
+  socket: HallClient,
+  name: string,
+  payload: unknown,
+): Promise<Ack<unknown>> {
+  return (await emitForAck(socket, name, payload)) as Ack<unknown>;
 }
 
 export function ok<T>(ack: Ack<T>): T {
