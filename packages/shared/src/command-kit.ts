@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeviceKind, Role } from './model';
-import { Id, Ticket } from './model';
+import { Case, Counter, Device, FollowUp, Handover, Id, Staff, SupportTask, Ticket } from './model';
 import { Text } from './text';
 
 // The building blocks every command declaration uses; the command files (commands.ts and its
@@ -25,7 +25,15 @@ export const query = <S extends z.ZodRawShape>(shape: S) =>
   z.strictObject({ commandId: CommandId.optional(), ...shape });
 
 export const TicketRef = { ticketId: Id };
+// Most commands answer with the one record they changed, under its name.
 export const TicketResult = z.object({ ticket: Ticket });
+export const CounterResult = z.object({ counter: Counter });
+export const CaseResult = z.object({ case: Case });
+export const TaskResult = z.object({ task: SupportTask });
+export const FollowUpResult = z.object({ followUp: FollowUp });
+export const HandoverResult = z.object({ handover: Handover });
+export const StaffResult = z.object({ staff: Staff });
+export const DeviceResult = z.object({ device: Device });
 /**
  * Where a waiting ticket stands: people ahead and the wait as a range (issue 15). The range is
  * honest about nobody serving: `noCounterOpen` says no open counter serves the service now (the

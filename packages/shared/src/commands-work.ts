@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { Note, Reason, Text, command, def, query } from './command-kit';
+import {
+  Note,
+  Reason,
+  Text,
+  command,
+  def,
+  query,
+  CaseResult,
+  TaskResult,
+  FollowUpResult,
+  HandoverResult,
+} from './command-kit';
 import {
   AccountNo,
   Alert,
@@ -11,12 +22,10 @@ import {
   Evaluation,
   EvaluationReason,
   EvaluationScore,
-  FollowUp,
   Handover,
   Id,
   Opinion,
   Phone,
-  SupportTask,
   Ticket,
   TicketTransition,
 } from './model';
@@ -96,7 +105,7 @@ export const workCommands = {
       /** Contact details taken at the counter; given fields replace the ticket's. */
       customer: Customer.optional(),
     }),
-    output: z.object({ case: Case }),
+    output: CaseResult,
     roles: OWNERS,
     summary:
       "Open a case from a visit the clerk owns or serves, typed by the hall's case types: steps and due date from the type; the clerk owns it until closed.",
@@ -105,7 +114,7 @@ export const workCommands = {
   'case:advance': def({
     kind: 'command',
     input: command({ caseId: Id, note: Note.optional() }),
-    output: z.object({ case: Case }),
+    output: CaseResult,
     roles: OWNERS,
     summary: "Mark the case's current step done (dated) and move to the next; its owner only.",
   }),
@@ -113,7 +122,7 @@ export const workCommands = {
   'case:close': def({
     kind: 'command',
     input: command({ caseId: Id, outcome: CaseOutcome, result: LongText }),
-    output: z.object({ case: Case }),
+    output: CaseResult,
     roles: OWNERS,
     summary:
       'Close a case with its result: `completed` once every step is done, `withdrawn` at any time; its owner only.',
@@ -127,7 +136,7 @@ export const workCommands = {
       caseId: Id.optional(),
       ticketId: Id.optional(),
     }),
-    output: z.object({ task: SupportTask }),
+    output: TaskResult,
     roles: OWNERS,
     summary:
       'Send a support task (内部联系单) to the service post with a due time; the asker owns it and gets the answer.',
@@ -136,7 +145,7 @@ export const workCommands = {
   'task:accept': def({
     kind: 'command',
     input: command({ taskId: Id }),
-    output: z.object({ task: SupportTask }),
+    output: TaskResult,
     roles: BACK_OFFICE,
     summary: 'The service post takes an open support task.',
   }),
@@ -144,7 +153,7 @@ export const workCommands = {
   'task:complete': def({
     kind: 'command',
     input: command({ taskId: Id, result: LongText }),
-    output: z.object({ task: SupportTask }),
+    output: TaskResult,
     roles: BACK_OFFICE,
     summary: 'Answer a support task one has accepted; the owner sees the result at once.',
   }),
@@ -152,7 +161,7 @@ export const workCommands = {
   'task:cancel': def({
     kind: 'command',
     input: command({ taskId: Id, reason: Reason }),
-    output: z.object({ task: SupportTask }),
+    output: TaskResult,
     roles: OWNERS,
     summary: 'The owner withdraws a support task not yet answered.',
   }),
@@ -167,7 +176,7 @@ export const workCommands = {
       /** Default: the end of the next business day. */
       dueAt: EpochMs.optional(),
     }),
-    output: z.object({ followUp: FollowUp }),
+    output: FollowUpResult,
     roles: LEADER,
     summary:
       'Give a staff member a follow-up (e.g. after a 不满意 rating); from an alert, it acknowledges the alert too.',
@@ -176,7 +185,7 @@ export const workCommands = {
   'follow-up:assign': def({
     kind: 'command',
     input: command({ followUpId: Id, assigneeStaffId: Id }),
-    output: z.object({ followUp: FollowUp }),
+    output: FollowUpResult,
     roles: LEADER,
     summary: 'Assign an open follow-up (one opened by a 不满意 rating starts unassigned).',
   }),
@@ -184,7 +193,7 @@ export const workCommands = {
   'follow-up:close': def({
     kind: 'command',
     input: command({ followUpId: Id, result: LongText }),
-    output: z.object({ followUp: FollowUp }),
+    output: FollowUpResult,
     roles: OWNERS,
     summary: 'Close a follow-up with what was done (its assignee or the duty leader).',
   }),
@@ -211,7 +220,7 @@ export const workCommands = {
       /** Also the cases due after tomorrow, which the giver could keep while off. */
       includeKept: z.boolean().optional(),
     }),
-    output: z.object({ handover: Handover }),
+    output: HandoverResult,
     roles: STAFF,
     summary:
       'Hand one’s open items (parked visits, cases, support tasks, follow-ups) to a named colleague or the duty leader, with a note; nothing moves until they acknowledge. Cases due after tomorrow stay with the giver unless includeKept.',
@@ -220,7 +229,7 @@ export const workCommands = {
   'handover:acknowledge': def({
     kind: 'command',
     input: command({ handoverId: Id }),
-    output: z.object({ handover: Handover }),
+    output: HandoverResult,
     roles: STAFF,
     summary: 'The receiver acknowledges a handover: the items become theirs.',
   }),
@@ -228,7 +237,7 @@ export const workCommands = {
   'handover:cancel': def({
     kind: 'command',
     input: command({ handoverId: Id }),
-    output: z.object({ handover: Handover }),
+    output: HandoverResult,
     roles: STAFF,
     summary: 'Withdraw (giver) or decline (receiver) a pending handover; nothing moves.',
   }),

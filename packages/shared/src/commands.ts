@@ -40,6 +40,8 @@ import {
   command,
   def,
   query,
+  CounterResult,
+  DeviceResult,
 } from './command-kit';
 import { consoleCommands } from './commands-console';
 import { frontCommands } from './commands-front';
@@ -109,7 +111,7 @@ const coreCommands = {
   'device:revoke': def({
     kind: 'command',
     input: command({ deviceId: Id, reason: Reason }),
-    output: z.object({ device: Device }),
+    output: DeviceResult,
     roles: ['admin'],
     summary: 'Revoke a device: its next command and reconnection are refused.',
   }),
@@ -141,7 +143,7 @@ const coreCommands = {
   'counter:sign-in': def({
     kind: 'command',
     input: command({ counterId: Id }),
-    output: z.object({ counter: Counter }),
+    output: CounterResult,
     roles: CLERK,
     devices: STAFF_DESK,
     summary: 'Take a counter: the signed-in clerk works at it from now on.',
@@ -149,28 +151,28 @@ const coreCommands = {
   'counter:sign-out': def({
     kind: 'command',
     input: command({}),
-    output: z.object({ counter: Counter }),
+    output: CounterResult,
     roles: CLERK,
     summary: 'Leave the counter (it closes); refused while a ticket is called or in service.',
   }),
   'counter:open': def({
     kind: 'command',
     input: command({}),
-    output: z.object({ counter: Counter }),
+    output: CounterResult,
     roles: CLERK,
     summary: "Open the clerk's counter, or reopen it after a pause.",
   }),
   'counter:pause': def({
     kind: 'command',
     input: command({ reason: PauseReason }),
-    output: z.object({ counter: Counter }),
+    output: CounterResult,
     roles: CLERK,
     summary: "Pause the clerk's counter with a reason (break, meeting, system, other).",
   }),
   'counter:close': def({
     kind: 'command',
     input: command({}),
-    output: z.object({ counter: Counter }),
+    output: CounterResult,
     roles: CLERK,
     summary: "Close the clerk's counter.",
   }),
@@ -333,7 +335,7 @@ export type CommandPayload<K extends CommandName> =
   CommandInput<K> extends infer T ? (T extends unknown ? Omit<T, 'commandId'> : never) : never;
 export type CommandArgs<K extends CommandName> = z.output<Commands[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
-export const commandNames = Object.keys(commands) as CommandName[];
+export const commandNames: CommandName[] = Object.keys(commands).filter(isCommandName);
 
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commands, name);
@@ -341,7 +343,7 @@ export function isCommandName(name: string): name is CommandName {
 
 /** `ticket:call-next` → `POST /api/v1/ticket/call-next`; queries are GET. */
 export function httpRoute(name: CommandName): { method: 'GET' | 'POST'; path: string } {
-  const [noun, verb] = name.split(':') as [string, string];
+  const [noun = '', verb = ''] = name.split(':');
   return {
     method: commands[name].kind === 'query' ? 'GET' : 'POST',
     path: `/api/v1/${noun}/${verb}`,
