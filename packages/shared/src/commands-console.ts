@@ -69,10 +69,7 @@ export type ShiftLogGroup = z.infer<typeof ShiftLogGroup>;
  * A line of the shift log as people read it: when, who (name and role), what in words (from the
  * command and its payload: 暂停 3 号窗口:会议), customer data masked; never the raw payload.
  */
-export const ShiftLogEntry = z.object({
-  id: z.number().int(),
-  at: EpochMs,
-  command: z.string(),
+export const ShiftLogEntry = AuditEntry.pick({ id: true, at: true, command: true }).extend({
   group: ShiftLogGroup,
   who: z.object({ staffId: Id, name: z.string(), role: StaffRole.nullable() }).nullable(),
   /** The device it came from (a kiosk's opinion has no staff member); null: the server. */
@@ -105,25 +102,31 @@ export const CallPlace = z.object({
 });
 export type CallPlace = z.infer<typeof CallPlace>;
 
+// The parts of the hall's lists the admin edits (services, case types): the id the admin
+// chooses, the names in both languages, and whether and where the entry shows.
+const ChosenId = Id.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -');
+const Names = { nameZh: Text({ min: 1, max: 40 }), nameEn: Text({ min: 1, max: 60 }) };
+const Listed = {
+  active: z.boolean().default(true),
+  sortOrder: z.number().int().min(0).max(999).default(0),
+};
+
 const ServiceInput = z.strictObject({
-  id: Id.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -'),
+  id: ChosenId,
   prefix: z.string().regex(/^[A-Z]$/, 'one capital letter'),
-  nameZh: Text({ min: 1, max: 40 }),
-  nameEn: Text({ min: 1, max: 60 }),
+  ...Names,
   category: Text({ min: 1, max: 40 }),
   descriptionZh: Text({ max: 120 }).default(''),
   descriptionEn: Text({ max: 200 }).default(''),
   targetWaitSec: z.number().int().min(60).max(7200),
   targetHandleSec: z.number().int().min(30).max(7200),
   dailyCap: z.number().int().min(1).max(9999).nullable().default(null),
-  active: z.boolean().default(true),
-  sortOrder: z.number().int().min(0).max(999).default(0),
+  ...Listed,
 });
 
 const CaseTypeInput = z.strictObject({
-  id: Id.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and -'),
-  nameZh: Text({ min: 1, max: 40 }),
-  nameEn: Text({ min: 1, max: 60 }),
+  id: ChosenId,
+  ...Names,
   /** The service such cases usually come from (the counter suggests the type). */
   serviceId: Id.nullable().default(null),
   /** 限时办结: calendar days from opening to the end of the due day. */
@@ -132,15 +135,13 @@ const CaseTypeInput = z.strictObject({
   steps: z
     .array(
       z.strictObject({
-        nameZh: Text({ min: 1, max: 40 }),
-        nameEn: Text({ min: 1, max: 60 }),
+        ...Names,
         limitDays: z.number().int().min(0).max(365),
       }),
     )
     .min(1)
     .max(20),
-  active: z.boolean().default(true),
-  sortOrder: z.number().int().min(0).max(999).default(0),
+  ...Listed,
 });
 
 export const consoleCommands = {
