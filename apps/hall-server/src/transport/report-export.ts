@@ -16,9 +16,9 @@ const ExportQuery = z.object({
   format: z.enum(['xlsx', 'csv', 'html']).default('xlsx'),
   table: z.enum(reportTables).default('services'),
   lang: z.enum(exportLangs).default('zh'),
-  from: z.unknown(),
-  to: z.unknown(),
-  serviceLevel: z.unknown(),
+  from: z.unknown().optional(),
+  to: z.unknown().optional(),
+  serviceLevel: z.unknown().optional(),
 });
 
 /**
