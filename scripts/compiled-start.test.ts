@@ -1,10 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { repoRoot } from './build-targets.mjs';
+import {
+  freePort,
+  runNode,
+  stop,
+  untilListening,
+} from '@onestop/hall-server/test-support/hall-process';
 
 // What `npm start` runs: the hall server's bundle under plain node, no tsx. Built here when
 // missing or stale (as `npm start` does), so no manual build has to come first.
@@ -14,27 +18,7 @@ let server: ChildProcess | undefined;
 let base = '';
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, args, {
-    cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, output: () => output, exited };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+  return runNode(args, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env });
 }
 
 beforeAll(async () => {
@@ -48,23 +32,12 @@ beforeAll(async () => {
     DEMO: '1',
   });
   server = started.child;
-  await new Promise<void>((resolve, reject) => {
-    started.child.stdout!.on('data', () => {
-      if (started.output().includes('listening on')) resolve();
-    });
-    void started.exited.then((code) =>
-      reject(new Error(`the bundle exited (${code}):\n${started.output()}`)),
-    );
-  });
+  await untilListening(started, 180_000);
   base = `http://127.0.0.1:${port}`;
 }, 180_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  if (server) await stop(server, 'SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -89,9 +62,7 @@ it('serves the kiosk screen and its hashed assets', async () => {
 });
 
 it('stops cleanly on SIGTERM, and the bundled backup command then backs the hall up', async () => {
-  const exited = new Promise<number | null>((resolve) => server!.once('exit', resolve));
-  server!.kill('SIGTERM');
-  expect(await exited).toBe(0);
+  expect(await stop(server!, 'SIGTERM')).toBe(0);
   const backup = run(['--enable-source-maps', 'apps/hall-server/dist/backup.js']);
   expect(await backup.exited, backup.output()).toBe(0);
   expect(backup.output()).toMatch(/integrity check ok/);

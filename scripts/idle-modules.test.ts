@@ -1,9 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  freePort,
+  runNode,
+  stop,
+  untilListening,
+  type NodeProcess,
+} from '@onestop/hall-server/test-support/hall-process';
 import { repoRoot } from './build-targets.mjs';
 
 // What the compiled hall server loads before anybody asks for anything (issue 16, lean memory:
@@ -30,7 +36,6 @@ writeFileSync(
 );
 
 let server: ChildProcess | undefined;
-let output = '';
 let base = '';
 
 /** The node flags `npm start` gives the hall server (package.json, scripts.start). */
@@ -45,32 +50,13 @@ export function startFlags(): string[] {
   return run[1]!.trim().split(/\s+/).filter(Boolean);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function exec(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, args, {
-    cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, exited };
+function exec(args: string[], env: Record<string, string> = {}): NodeProcess {
+  return runNode(args, { DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', ...env });
 }
 
 beforeAll(async () => {
   const ensure = exec(['scripts/ensure-built.mjs', 'hall-server']);
-  expect(await ensure.exited, output).toBe(0);
+  expect(await ensure.exited, ensure.output()).toBe(0);
   const port = await freePort();
   const started = exec([...startFlags(), '--require', preload, 'apps/hall-server/dist/main.js'], {
     PORT: String(port),
@@ -78,23 +64,12 @@ beforeAll(async () => {
     DEMO: '1',
   });
   server = started.child;
-  await new Promise<void>((resolve, reject) => {
-    started.child.stdout!.on('data', () => {
-      if (output.includes('listening on')) resolve();
-    });
-    void started.exited.then((code) =>
-      reject(new Error(`the bundle exited (${code}):\n${output}`)),
-    );
-  });
+  await untilListening(started, 180_000);
   base = `http://127.0.0.1:${port}`;
 }, 180_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  if (server) await stop(server, 'SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,7 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { demoSeed } from './app/seed';
 import {
@@ -12,71 +9,19 @@ import {
   startTestHall,
   tempDir,
 } from './test-support/hall-harness';
+import { freePort, killHard, spawnHall } from './test-support/hall-process';
 import { demoStaffOn } from './test-support/suite-hall';
 
 // Nothing acknowledged is ever lost: a hall server killed with SIGKILL right after its acks
 // comes back with every acknowledged change. And the business day turns over at local
 // midnight in the hall's time zone, also across a restart.
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** `npm start`'s entry point as its own process, as in a hall. */
-async function spawnHallServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/hall-server/src/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`hall server did not start:\n${output}`)),
-      30_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hall server exited (${code}):\n${output}`)));
-  });
-  return child;
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
 describe('SIGKILL right after acknowledged commands', () => {
   it('keeps every acknowledged change, and a retried command still yields one ticket', async () => {
     const dataDir = tempDir();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    let child = await spawnHallServer(dataDir, port);
+    let child = await spawnHall(dataDir, port);
     try {
       const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
       const clerk = await demoStaffOn(url, 'demo-desk-1', '1001', 'ctr-1');
@@ -107,7 +52,7 @@ describe('SIGKILL right after acknowledged commands', () => {
       kiosk.disconnect();
       clerk.socket.disconnect();
 
-      child = await spawnHallServer(dataDir, port);
+      child = await spawnHall(dataDir, port);
       const again = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
       const snapshot = ok(await send(again, 'hall:snapshot', {}));
       expect(snapshot.seq).toBeGreaterThanOrEqual(lastSeq);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -8,9 +8,7 @@ import {
   truncateSync,
   writeSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoSeed } from '../app/seed';
 import { startHallServer } from '../server';
@@ -23,13 +21,13 @@ import {
   startTestHall,
   tempDir,
 } from '../test-support/hall-harness';
+import { freePort, hallProcess, killHard, listening } from '../test-support/hall-process';
 
 // Faults told, never hidden: a hall whose database is missing, empty, older than its newest
 // backup, damaged, or lost its WAL after a crash refuses to start and names the restore
 // command, instead of seeding a new hall (numbers from 001 again) or serving a broken one.
 
 const RESTORE = 'npm run restore -- --from latest';
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -123,53 +121,15 @@ describe('the database checked at start', () => {
 // ---------------------------------------------------------------------------------------------
 // An unclean stop (SIGKILL) whose WAL is then deleted: the acknowledged changes in it are gone.
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** `npm start` as its own process; resolves when it listens or exits (with its output). */
-function spawnHall(
+async function spawnHall(
   dataDir: string,
   port: number,
-  env: Record<string, string | undefined> = {},
+  env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; exitCode: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/hall-server/src/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start, no exit:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        resolve({ child, exitCode: null, output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ child, exitCode: code, output });
-    });
-  });
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+  const run = hallProcess(dataDir, port, env);
+  const exitCode = await listening(run);
+  return { child: run.child, exitCode, output: run.output() };
 }
 
 describe('an unclean stop', () => {
