@@ -1,5 +1,5 @@
 import { useNow } from './desk';
-import { formatClock } from './format';
+import { formatClock } from '@onestop/ui';
 
 export function Clock({ timeZone }: { timeZone: string }) {
   const now = useNow(10_000);

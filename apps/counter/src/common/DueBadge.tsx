@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { dueStatus } from './due-status';
-import { formatDateTime, langOf } from './format';
+import { formatDateTime, langOf } from '@onestop/ui';
 
 /** A due date that stands out when overdue or due today. */
 export function DueBadge({

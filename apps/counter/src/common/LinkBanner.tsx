@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatClock } from './format';
+import { formatClock } from '@onestop/ui';
 import { useView } from './desk';
 
 /** Says plainly when the screen is not live: connecting, catching up, or offline (stale). */

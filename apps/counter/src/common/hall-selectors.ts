@@ -10,7 +10,7 @@ import type {
   SupportTask,
   Ticket,
 } from '@onestop/shared';
-import type { Lang } from './format';
+import type { Lang } from '@onestop/ui';
 
 // Reading the hall's records for one staff member's screens. No rules here: which records are
 // whose comes from fields the server set (owner, assignee, serving clerk).

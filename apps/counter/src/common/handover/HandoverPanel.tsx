@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk, useNow, useOnline, usePending, useStaffView } from '../desk';
 import { DueBadge } from '../DueBadge';
 import { localDay } from '../due-status';
-import { formatDateTime, langOf } from '../format';
+import { formatDateTime, langOf } from '@onestop/ui';
 import { pendingHandoverFrom, pendingHandoverTo, staffById, staffLabel } from '../hall-selectors';
 import { useQuery } from '../use-query';
 import { useSignOut } from '../use-sign-out';

@@ -2,7 +2,7 @@ import { AlertKind, type Alert, type CommandPayload } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../../common/desk';
-import { formatDateTime, useLang } from '../../common/format';
+import { formatDateTime, useLang } from '@onestop/ui';
 import { counterById, staffById } from '../../common/hall-selectors';
 import { alertSubject, groupAlerts, sortAlerts, type AlertGroup } from './alert-groups';
 import { RefusalFor } from './ConsoleDialog';

@@ -2,7 +2,7 @@ import type { CallPlace, Service, Ticket } from '@onestop/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../common/desk';
-import { formatClock, formatDuration, useLang } from '../../common/format';
+import { formatClock, formatDuration, useLang } from '@onestop/ui';
 import { named } from '../../common/hall-selectors';
 import { levelOf, secondsSince } from './timing';
 import { callWhy, useCallOrder } from './use-call-order';

@@ -1,10 +1,9 @@
-import { LazyScreen } from '@onestop/ui';
+import { LazyScreen, useLang } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeskGate } from '../../common/DeskGate';
 import { DeskHeader } from '../../common/DeskHeader';
 import { useOnline, useStaffView } from '../../common/desk';
-import { useLang } from '../../common/format';
 import { LinkBanner } from '../../common/LinkBanner';
 import { RefusalBanner } from '../../common/RefusalBanner';
 import { StaffGate } from '../../common/StaffGate';

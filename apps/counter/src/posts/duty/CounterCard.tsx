@@ -1,7 +1,7 @@
 import type { Counter } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../common/desk';
-import { formatDuration, useLang } from '../../common/format';
+import { formatDuration, useLang } from '@onestop/ui';
 import { currentTicket, named, staffById, staffLabel } from '../../common/hall-selectors';
 import { levelOf, secondsSince, servedToday } from './timing';
 

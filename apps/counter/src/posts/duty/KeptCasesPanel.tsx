@@ -2,7 +2,7 @@ import { maskCustomer, type Case, type Snapshot } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { DueBadge } from '../../common/DueBadge';
 import { useNow, useOnline, useStaffView } from '../../common/desk';
-import { formatDateTime, useLang } from '../../common/format';
+import { formatDateTime, useLang } from '@onestop/ui';
 import { caseTypeById, named, staffById, staffLabel } from '../../common/hall-selectors';
 import { PanelHead } from './Panel';
 

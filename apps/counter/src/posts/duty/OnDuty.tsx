@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNow, useStaffView } from '../../common/desk';
 import { localDay } from '../../common/due-status';
-import { formatClock, formatDateTime, useLang } from '../../common/format';
+import { formatClock, formatDateTime, useLang } from '@onestop/ui';
 import { staffById, staffLabel } from '../../common/hall-selectors';
 import { useDialog } from './ConsoleDialog';
 import { SignOutDialog } from './CounterDialogs';

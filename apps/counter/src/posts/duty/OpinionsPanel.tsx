@@ -8,7 +8,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, useStaffView } from '../../common/desk';
-import { formatDateTime, useLang } from '../../common/format';
+import { formatDateTime, useLang } from '@onestop/ui';
 import { staffById, staffLabel } from '../../common/hall-selectors';
 import { ActionDialog, useDialog } from './ConsoleDialog';
 import { AssignAndClose } from './AssignAndClose';

@@ -1,8 +1,9 @@
 import type { Service } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useNow, useOnline, useStaffView } from '../../common/desk';
-import { formatDuration, type Lang, useLang } from '../../common/format';
+import { formatDuration, type Lang, useLang } from '@onestop/ui';
 import { named } from '../../common/hall-selectors';
+import { QueueHead } from '../../common/QueueHead';
 import { useQuery } from '../../common/use-query';
 import { PanelHead } from './Panel';
 import { levelOf, secondsSince, waitingFor } from './timing';
@@ -29,15 +30,9 @@ export function ServicesBoard() {
         <p className="muted empty">{t('console.hall.noServices')}</p>
       ) : (
         <table className="grid-table">
-          <thead>
-            <tr>
-              <th>{t('queue.service')}</th>
-              <th>{t('queue.waiting')}</th>
-              <th>{t('queue.longest')}</th>
-              <th>{t('queue.estimate')}</th>
-              <th>{t('console.hall.openCounters')}</th>
-            </tr>
-          </thead>
+          <QueueHead>
+            <th>{t('console.hall.openCounters')}</th>
+          </QueueHead>
           <tbody>
             {services.map((s) => (
               <ServiceRow

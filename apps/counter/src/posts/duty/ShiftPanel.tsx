@@ -2,7 +2,7 @@ import type { ShiftLogEntry, ShiftLogGroup, Snapshot } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline, useSignedIn, useStaffView } from '../../common/desk';
-import { formatClock, formatDateTime, type Lang, useLang } from '../../common/format';
+import { formatClock, formatDateTime, type Lang, useLang } from '@onestop/ui';
 import { HandoverPanel } from '../../common/handover/HandoverPanel';
 import { useQuery } from '../../common/use-query';
 import { FilterTabs, PanelHead } from './Panel';

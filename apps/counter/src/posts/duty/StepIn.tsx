@@ -1,9 +1,8 @@
 import type { StaffSession } from '@onestop/shared';
-import { Dialog } from '@onestop/ui';
+import { Dialog, formatDateTime, useLang } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useSignedIn, useStaffView } from '../../common/desk';
-import { formatDateTime, useLang } from '../../common/format';
 import { staffById, staffLabel } from '../../common/hall-selectors';
 import {
   beginSession,

@@ -1,7 +1,7 @@
 import { SyncStatus, type Snapshot } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../../common/desk';
-import { formatDateTime, useLang } from '../../common/format';
+import { formatDateTime, useLang } from '@onestop/ui';
 import { useQuery } from '../../common/use-query';
 import { RefusalFor } from './ConsoleDialog';
 import { PanelHead } from './Panel';

@@ -2,7 +2,7 @@ import type { Ticket, TicketState } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow, useOnline, useStaffView } from '../../common/desk';
-import { formatClock, formatDuration, useLang } from '../../common/format';
+import { formatClock, formatDuration, useLang } from '@onestop/ui';
 import { counterById, staffById, staffLabel } from '../../common/hall-selectors';
 import { CallingQueue } from './CallingQueue';
 import { ActionDialog, hasReason, ReasonField, useDialog } from './ConsoleDialog';

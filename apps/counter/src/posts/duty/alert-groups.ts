@@ -1,6 +1,6 @@
 import type { Alert, AlertKind, Snapshot } from '@onestop/shared';
 import type { TFunction } from 'i18next';
-import type { Lang } from '../../common/format';
+import type { Lang } from '@onestop/ui';
 import { counterById, named, staffById, staffLabel } from '../../common/hall-selectors';
 
 // How the console reads the hall's alerts: grouped by kind and counter (a group: its count, its

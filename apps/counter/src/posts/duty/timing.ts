@@ -1,6 +1,6 @@
 import type { Alert, Device, Snapshot, Ticket } from '@onestop/shared';
 import type { TFunction } from 'i18next';
-import { formatDuration, type Lang } from '../../common/format';
+import { formatDuration, type Lang } from '@onestop/ui';
 
 // What the live hall reads off the snapshot: how a running time stands against its target,
 // what each counter has done today, and which devices were reported off the network.

@@ -1,7 +1,7 @@
 import type { CallPlace, Snapshot } from '@onestop/shared';
 import type { TFunction } from 'i18next';
 import { useNow, useOnline, useStaffView } from '../../common/desk';
-import { formatDuration, type Lang } from '../../common/format';
+import { formatDuration, type Lang } from '@onestop/ui';
 import { counterById } from '../../common/hall-selectors';
 import { useQuery } from '../../common/use-query';
 

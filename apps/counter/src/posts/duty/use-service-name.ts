@@ -1,5 +1,5 @@
 import { useStaffView } from '../../common/desk';
-import { useLang } from '../../common/format';
+import { useLang } from '@onestop/ui';
 import { named } from '../../common/hall-selectors';
 
 /** A service's name for a list, e.g. `A 电费缴纳` (its id if the hall no longer has it). */

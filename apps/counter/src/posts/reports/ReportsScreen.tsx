@@ -1,7 +1,7 @@
 import { useCallback, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline, useStaffView } from '../../common/desk';
-import { formatDuration, type Lang } from '../../common/format';
+import { formatDuration, type Lang } from '@onestop/ui';
 import { named } from '../../common/hall-selectors';
 import { useQuery } from '../../common/use-query';
 import { addStrings, useLanguage } from '../../i18n';

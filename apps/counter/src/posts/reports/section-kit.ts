@@ -1,5 +1,5 @@
 import type { HallReport } from '@onestop/shared';
-import type { Lang } from '../../common/format';
+import type { Lang } from '@onestop/ui';
 import type { Exports } from './use-exports';
 
 // What every section of the report is given.

@@ -5,7 +5,7 @@ import { DeskGate } from '../../common/DeskGate';
 import { DeskHeader } from '../../common/DeskHeader';
 import { useDesk, useNow, useOnline, usePending, useStaffView } from '../../common/desk';
 import { DueBadge } from '../../common/DueBadge';
-import { formatDateTime, langOf } from '../../common/format';
+import { formatDateTime, langOf } from '@onestop/ui';
 import { counterOfStaff, staffById, staffLabel } from '../../common/hall-selectors';
 import { LinkBanner } from '../../common/LinkBanner';
 import { RefusalBanner } from '../../common/RefusalBanner';

@@ -2,7 +2,7 @@ import type { CaseType, CaseTypeStep } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../../common/desk';
-import { useLang } from '../../../common/format';
+import { useLang } from '@onestop/ui';
 import { named } from '../../../common/hall-selectors';
 import { useDialog } from '../ConsoleDialog';
 import { AdminList, EditButton, SaveDialog } from './AdminList';

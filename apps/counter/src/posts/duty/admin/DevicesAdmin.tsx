@@ -2,7 +2,7 @@ import { DeviceKind, type Device } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../../../common/desk';
-import { formatDateTime, useLang } from '../../../common/format';
+import { formatDateTime, useLang } from '@onestop/ui';
 import { ActionDialog, hasReason, ReasonField, RefusalFor, useDialog } from '../ConsoleDialog';
 import { offlineSince } from '../timing';
 import { usePresence } from '../use-presence';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../../common/desk';
-import { formatDuration, useLang } from '../../../common/format';
+import { formatDuration, useLang } from '@onestop/ui';
 import { useDialog } from '../ConsoleDialog';
 import { AdminList, EditButton, SaveDialog } from './AdminList';
 import { CaseTypesAdmin } from './CaseTypesAdmin';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../common/Avatar';
 import { useStaffView } from '../../../common/desk';
-import { useLang } from '../../../common/format';
+import { useLang } from '@onestop/ui';
 import { ActionDialog, useDialog } from '../ConsoleDialog';
 import { AdminList, EditButton, SaveDialog } from './AdminList';
 import { CheckField, TextField } from './fields';

@@ -1,8 +1,7 @@
 import type { CaseOutcome } from '@onestop/shared';
-import { Dialog } from '@onestop/ui';
+import { Dialog, fromDateTimeInput, langOf, toDateTimeInput } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fromDateTimeInput, langOf, toDateTimeInput } from '../../../common/format';
 import { openCasesOwnedBy } from '../../../common/hall-selectors';
 import { CaseFields, useCaseFields } from '../workstation/CaseFields';
 import { longEnough } from '../workstation/contact-rules';

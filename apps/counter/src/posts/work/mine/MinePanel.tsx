@@ -5,7 +5,7 @@ import { DueBadge } from '../../../common/DueBadge';
 import { RevealContact } from '../../../common/RevealContact';
 import { followUpNote } from '../../../common/follow-up-note';
 import { byUrgency, dueCounts, dueStatus } from '../../../common/due-status';
-import { formatDateTime, langOf } from '../../../common/format';
+import { formatDateTime, langOf } from '@onestop/ui';
 import { tasksAsked } from '../../../common/task-lists';
 import {
   caseTypeById,

@@ -2,7 +2,7 @@ import type { CaseType, CommandPayload, Ticket } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useView } from '../../../common/desk';
-import { langOf } from '../../../common/format';
+import { langOf } from '@onestop/ui';
 import { named } from '../../../common/hall-selectors';
 import { accountNoOk, longEnough, phoneOk } from './contact-rules';
 import { DigitsField, TextField } from './dialog-kit';

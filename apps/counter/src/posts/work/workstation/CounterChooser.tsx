@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView, useSignedIn } from '../../../common/desk';
-import { langOf } from '../../../common/format';
+import { langOf } from '@onestop/ui';
 import { named, serviceById, staffById } from '../../../common/hall-selectors';
 import { LanguageToggle } from '../../../common/LanguageToggle';
 import { LinkBanner } from '../../../common/LinkBanner';

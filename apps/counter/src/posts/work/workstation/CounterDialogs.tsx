@@ -1,8 +1,7 @@
-import { Dialog } from '@onestop/ui';
+import { Dialog, formatDuration, langOf } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../common/desk';
-import { formatDuration, langOf } from '../../../common/format';
 import { callableAt, named, serviceById } from '../../../common/hall-selectors';
 import { Choices, useDialogCommand } from './dialog-kit';
 import { useWork } from './work-context';

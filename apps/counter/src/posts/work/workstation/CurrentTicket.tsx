@@ -1,7 +1,7 @@
 import type { Ticket } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../common/desk';
-import { formatClock, formatDuration, langOf } from '../../../common/format';
+import { formatClock, formatDuration, langOf } from '@onestop/ui';
 import {
   callableAt,
   named,

@@ -2,7 +2,7 @@ import type { CustomerContext, PathStep, Snapshot } from '@onestop/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline } from '../../../common/desk';
-import { formatClock, formatDateTime, langOf } from '../../../common/format';
+import { formatClock, formatDateTime, langOf } from '@onestop/ui';
 import { counterById, named, serviceById, staffById } from '../../../common/hall-selectors';
 import { pathEvent } from '../../../common/path-labels';
 import { useQuery } from '../../../common/use-query';

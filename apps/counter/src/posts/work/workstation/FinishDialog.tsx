@@ -1,9 +1,8 @@
 import type { TicketOutcome } from '@onestop/shared';
-import { Dialog } from '@onestop/ui';
+import { Dialog, langOf } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, usePending } from '../../../common/desk';
-import { langOf } from '../../../common/format';
 import { serviceById } from '../../../common/hall-selectors';
 import { suggestedItems } from './business-items';
 import { CaseFields, useCaseFields } from './CaseFields';

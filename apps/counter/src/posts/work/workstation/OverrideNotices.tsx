@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk } from '../../../common/desk';
-import { formatClock } from '../../../common/format';
+import { formatClock } from '@onestop/ui';
 import { staffLabel } from '../../../common/hall-selectors';
 import { addNotices, noticesFor, type OverrideNotice } from './override-notices';
 import { useWork } from './work-context';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useOnline, usePending } from '../../../common/desk';
 import { useDesk } from '../../../common/desk';
-import { formatClock, langOf } from '../../../common/format';
+import { formatClock, langOf } from '@onestop/ui';
 import { named, serviceById } from '../../../common/hall-selectors';
 import { shortcutLabel } from './shortcuts';
 import { useWork } from './work-context';

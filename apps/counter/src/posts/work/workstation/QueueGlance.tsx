@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useNow, useView } from '../../../common/desk';
-import { formatDuration, langOf } from '../../../common/format';
+import { formatDuration, langOf } from '@onestop/ui';
 import { named, serviceById } from '../../../common/hall-selectors';
+import { QueueHead } from '../../../common/QueueHead';
 import { useQuery } from '../../../common/use-query';
 import { useWork } from './work-context';
 
@@ -28,14 +29,7 @@ export function QueueGlance() {
         <p className="muted">{t('queue.noServices')}</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th>{t('queue.service')}</th>
-              <th>{t('queue.waiting')}</th>
-              <th>{t('queue.longest')}</th>
-              <th>{t('queue.estimate')}</th>
-            </tr>
-          </thead>
+          <QueueHead />
           <tbody>
             {rows.map((q) => {
               const service = serviceById(hall, q.serviceId);

@@ -1,7 +1,6 @@
-import { Dialog } from '@onestop/ui';
+import { Dialog, langOf } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { langOf } from '../../../common/format';
 import { named } from '../../../common/hall-selectors';
 import { accountNoOk, longEnough, phoneOk } from './contact-rules';
 import { Choices, DigitsField, TextField, useDialogCommand } from './dialog-kit';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../../common/Avatar';
 import { Clock } from '../../../common/Clock';
 import { useDesk, useOnline, usePending } from '../../../common/desk';
-import { langOf } from '../../../common/format';
+import { langOf } from '@onestop/ui';
 import { LanguageToggle } from '../../../common/LanguageToggle';
 import { useSignOut } from '../../../common/use-sign-out';
 import { ActionButton } from './ActionButton';

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../common/format';
+import type { Lang } from '@onestop/ui';
 
 // Common business items per service category, offered as one-tap choices when finishing;
 // the clerk can add any other. Recorded in the language the clerk works in.
