@@ -12,6 +12,7 @@ import {
   startTestHall,
   type HallClient,
 } from '@onestop/hall-server/test-support/hall-harness';
+import { visitWithCase } from '@onestop/hall-server/test-support/suite-hall';
 import { launchChromium } from '../test-support/browser';
 import { buildCounterOnce } from '../test-support/build-once';
 import { clerkAt, openConsole, openTab, serveAndRate } from '../test-support/console-hall';
@@ -141,27 +142,7 @@ async function casesKeptOverSignOff(url: string, kiosk: HallClient) {
       customer: { phone: '13698765432', name: '林晓梅', accountNo: '3100456789' },
     },
   ];
-  for (const c of cases) {
-    const ticket = ok(
-      await send(kiosk, 'ticket:issue', { serviceId: c.serviceId, customer: c.customer }),
-    ).ticket;
-    ok(await send(clerk, 'ticket:call', { ticketId: ticket.id }));
-    ok(await send(clerk, 'ticket:start', { ticketId: ticket.id }));
-    ok(
-      await send(clerk, 'case:open', {
-        ticketId: ticket.id,
-        caseTypeId: c.caseTypeId,
-        summary: c.summary,
-      }),
-    );
-    ok(
-      await send(clerk, 'ticket:finish', {
-        ticketId: ticket.id,
-        outcome: 'case_opened',
-        items: [],
-      }),
-    );
-  }
+  for (const c of cases) await visitWithCase(kiosk, clerk, c);
   ok(await send(clerk, 'staff:sign-out', {}));
   clerk.disconnect();
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { demoSeed } from '@onestop/hall-server';
 import { ok, send, startTestHall } from '@onestop/hall-server/test-support/hall-harness';
+import { visitWithCase } from '@onestop/hall-server/test-support/suite-hall';
 import { launchChromium, openScreen, signIn, sizes } from '../test-support/browser';
 import { buildCounterOnce } from '../test-support/build-once';
 import { clerkAt, guideAt } from '../test-support/demo-staff';
@@ -37,19 +38,7 @@ async function main() {
     const guide = await guideAt(url);
     const clerk = await clerkAt(url, 2, '1001');
     const serveOnce = async (serviceId: string, caseTypeId: string, summary: string) => {
-      const issued = ok(await send(guide.socket, 'ticket:issue', { serviceId, customer }));
-      ok(await send(clerk.socket, 'ticket:call', { ticketId: issued.ticket.id }));
-      ok(await send(clerk.socket, 'ticket:start', { ticketId: issued.ticket.id }));
-      ok(
-        await send(clerk.socket, 'case:open', { ticketId: issued.ticket.id, caseTypeId, summary }),
-      );
-      ok(
-        await send(clerk.socket, 'ticket:finish', {
-          ticketId: issued.ticket.id,
-          outcome: 'case_opened',
-          items: [],
-        }),
-      );
+      await visitWithCase(guide.socket, clerk.socket, { serviceId, customer, caseTypeId, summary });
       ok(
         await send(guide.socket, 'opinion:submit', {
           category: 'suggestion',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issueCallOrderScene } from './test-support/call-order-scene';
 import { connectClient, ok, send, startTestHall } from './test-support/hall-harness';
 import { demoStaffOn } from './test-support/suite-hall';
 
@@ -16,30 +17,10 @@ describe('console:call-order', () => {
       const url = hall.server.url;
       const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
       const leader = (await demoStaffOn(url, 'demo-guide', '8001')).socket;
-      const issue = async (at: number, extra: object = {}) => {
-        offset = at;
-        return ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', ...extra })).ticket;
-      };
-      const overdue = await issue(-40 * min); // 30 min past a 10 min target: passed over long enough
-      const missed = await issue(-22 * min); // 12 min past: still passed over
-      const within = await issue(-6 * min);
-      const vip = await issue(-3 * min, { customer: { accountNo: '3100000002' } });
-      const front = await issue(-2 * min);
-      const held = await issue(-1 * min);
-      offset = 0;
-      ok(
-        await send(leader, 'override:ticket-priority', {
-          ticketId: front.id,
-          to: 'front',
-          reason: '客户身体不适',
-        }),
-      );
-      ok(
-        await send(leader, 'override:ticket-counter', {
-          ticketId: held.id,
-          counterId: 'ctr-2',
-          reason: '需要2号窗口办理',
-        }),
+      const { overdue, missed, within, vip, front, held } = await issueCallOrderScene(
+        kiosk,
+        leader,
+        (ms) => (offset = ms),
       );
 
       const order = ok(await send(leader, 'console:call-order', {}));

@@ -1,4 +1,4 @@
-import type { Customer, EvaluationReason, Ticket } from '@onestop/shared';
+import type { Case, CommandPayload, Customer, EvaluationReason, Ticket } from '@onestop/shared';
 import { afterAll, beforeAll } from 'vitest';
 import {
   clerkAtCounter,
@@ -64,6 +64,24 @@ export function suiteHall(options: Parameters<typeof startTestHall>[0] = {}) {
   };
 }
 
+type IssuedCustomer = CommandPayload<'ticket:issue'>['customer'];
+
+/** A ticket issued at the kiosk, then called and started by the clerk. */
+async function startedVisit(
+  kiosk: HallClient,
+  clerk: HallClient,
+  serviceId: string,
+  customer?: IssuedCustomer,
+): Promise<string> {
+  const issued = ok(
+    await send(kiosk, 'ticket:issue', { serviceId, ...(customer ? { customer } : {}) }),
+  );
+  const ticketId = issued.ticket.id;
+  ok(await send(clerk, 'ticket:call', { ticketId }));
+  ok(await send(clerk, 'ticket:start', { ticketId }));
+  return ticketId;
+}
+
 /** A ticket issued at the kiosk, then called, started and finished by the clerk: the visit. */
 export async function servedVisit(
   kiosk: HallClient,
@@ -71,14 +89,22 @@ export async function servedVisit(
   serviceId = 'svc-billing',
   customer?: Customer,
 ): Promise<Ticket> {
-  const issued = ok(
-    await send(kiosk, 'ticket:issue', { serviceId, ...(customer ? { customer } : {}) }),
-  );
-  const ticketId = issued.ticket.id;
-  ok(await send(clerk, 'ticket:call', { ticketId }));
-  ok(await send(clerk, 'ticket:start', { ticketId }));
+  const ticketId = await startedVisit(kiosk, clerk, serviceId, customer);
   return ok(await send(clerk, 'ticket:finish', { ticketId, outcome: 'completed', items: [] }))
     .ticket;
+}
+
+/** A visit the clerk finishes by opening a case (the clerk owns it): the case. */
+export async function visitWithCase(
+  kiosk: HallClient,
+  clerk: HallClient,
+  visit: { serviceId: string; customer?: IssuedCustomer; caseTypeId: string; summary: string },
+): Promise<Case> {
+  const ticketId = await startedVisit(kiosk, clerk, visit.serviceId, visit.customer);
+  const { caseTypeId, summary } = visit;
+  const opened = ok(await send(clerk, 'case:open', { ticketId, caseTypeId, summary })).case;
+  ok(await send(clerk, 'ticket:finish', { ticketId, outcome: 'case_opened', items: [] }));
+  return opened;
 }
 
 /** The pad rates the visit 不满意; resolves to the follow-up id `watcher` is told of. */

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { issueCallOrderScene } from '@onestop/hall-server/test-support/call-order-scene';
 import { connectClient, ok, send } from '@onestop/hall-server/test-support/hall-harness';
+import { visitWithCase } from '@onestop/hall-server/test-support/suite-hall';
 import { clerkAt, openConsole, openTab } from '../../../../test-support/console-hall';
 import { adminSocket, consoleHall, hasChromium, leaderSocket } from './console-e2e';
 
@@ -54,30 +56,10 @@ describe.skipIf(!hasChromium)('the console at 1366x768 (issue 15)', () => {
     const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
     const leader = await leaderSocket(url);
     sockets.push(kiosk, leader);
-    const issue = async (at: number, extra: object = {}) => {
-      offset = at;
-      return ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', ...extra })).ticket;
-    };
-    const overdue = await issue(-40 * min);
-    const missed = await issue(-22 * min);
-    const within = await issue(-6 * min);
-    const vip = await issue(-3 * min, { customer: { accountNo: '3100000002' } });
-    const front = await issue(-2 * min);
-    const held = await issue(-1 * min);
-    offset = 0;
-    ok(
-      await send(leader, 'override:ticket-priority', {
-        ticketId: front.id,
-        to: 'front',
-        reason: '客户身体不适',
-      }),
-    );
-    ok(
-      await send(leader, 'override:ticket-counter', {
-        ticketId: held.id,
-        counterId: 'ctr-2',
-        reason: '需要2号窗口办理',
-      }),
+    const { overdue, missed, within, vip, front, held } = await issueCallOrderScene(
+      kiosk,
+      leader,
+      (ms) => (offset = ms),
     );
     sockets.push((await clerkAt(url, 1)).socket);
 
@@ -197,28 +179,12 @@ describe.skipIf(!hasChromium)('the console at 1366x768 (issue 15)', () => {
     const { socket: clerk } = await clerkAt(url, 3);
     const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
     sockets.push(kiosk);
-    const ticket = ok(
-      await send(kiosk, 'ticket:issue', {
-        serviceId: 'svc-connection',
-        customer: { phone: '13912345678', name: '张三丰' },
-      }),
-    ).ticket;
-    ok(await send(clerk, 'ticket:call', { ticketId: ticket.id }));
-    ok(await send(clerk, 'ticket:start', { ticketId: ticket.id }));
-    const opened = ok(
-      await send(clerk, 'case:open', {
-        ticketId: ticket.id,
-        caseTypeId: 'ct-connection',
-        summary: '新装 10kV 专变用电',
-      }),
-    ).case;
-    ok(
-      await send(clerk, 'ticket:finish', {
-        ticketId: ticket.id,
-        outcome: 'case_opened',
-        items: [],
-      }),
-    );
+    const opened = await visitWithCase(kiosk, clerk, {
+      serviceId: 'svc-connection',
+      customer: { phone: '13912345678', name: '张三丰' },
+      caseTypeId: 'ct-connection',
+      summary: '新装 10kV 专变用电',
+    });
     // Not due for 15 days: the owner keeps it over the sign-off.
     ok(await send(clerk, 'staff:sign-out', {}));
     clerk.disconnect();
