@@ -44,6 +44,7 @@ import {
   DeviceResult,
 } from './command-kit';
 import { consoleCommands } from './commands-console';
+import { commandPath } from './contract/paths';
 import { frontCommands } from './commands-front';
 import { SignInPin } from './pin-rule';
 import { reportCommands } from './commands-reports';
@@ -343,9 +344,5 @@ export function isCommandName(name: string): name is CommandName {
 
 /** `ticket:call-next` → `POST /api/v1/ticket/call-next`; queries are GET. */
 export function httpRoute(name: CommandName): { method: 'GET' | 'POST'; path: string } {
-  const [noun = '', verb = ''] = name.split(':');
-  return {
-    method: commands[name].kind === 'query' ? 'GET' : 'POST',
-    path: `/api/v1/${noun}/${verb}`,
-  };
+  return { method: commands[name].kind === 'query' ? 'GET' : 'POST', path: commandPath(name) };
 }
