@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { startHallServer } from './server';
 import {
   connectClient,
+  hallServerOn,
   http,
   nextChange,
   ok,
@@ -318,12 +317,8 @@ describe('HTTP API', () => {
 describe('the landing page of the demo hall', () => {
   it('opens every screen as a pre-paired demo device', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'onestop-landing-'));
-    const server = await startHallServer({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
+    const server = await hallServerOn(dataDir, {
       demo: true,
-      logger: pino({ level: 'silent' }),
     });
     try {
       const page = await (await fetch(`${server.url}/`)).text();
@@ -353,12 +348,8 @@ describe('the landing page of the demo hall', () => {
 describe('closing the hall server', () => {
   it('does not wait for an idle connection that never sent a request', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'onestop-close-'));
-    const server = await startHallServer({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
+    const server = await hallServerOn(dataDir, {
       demo: true,
-      logger: pino({ level: 'silent' }),
     });
     // A browser opens connections before it needs them; this one never sends a request.
     const idle = connect(Number(new URL(server.url).port), '127.0.0.1');

@@ -2,14 +2,14 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotBuilds } from '../app/handlers/query-handlers';
-import { startHallServer, type HallServer } from '../server';
+import type { HallServer } from '../server';
 import { demoSeed } from '../app/seed';
 import {
   connectClient,
+  hallServerOn,
   ok,
   send,
   sendRaw,
-  silent,
   startTestHall,
   tempDir,
   type TestHall,
@@ -64,12 +64,8 @@ describe('refused anonymous traffic', () => {
   let server: HallServer;
   const dataDir = tempDir('onestop-refused-');
   beforeAll(async () => {
-    server = await startHallServer({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
+    server = await hallServerOn(dataDir, {
       seed: demoSeed(Date.now()),
-      logger: silent,
       limits: false, // the transport's rate limits are tested apart; here every request arrives
     });
   });

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoDevices, demoStaff } from '../app/demo-hall';
-import { startHallServer, type HallServer } from '../server';
-import { connectClient, ok, send, silent, tempDir } from '../test-support/hall-harness';
+import type { HallServer } from '../server';
+import { connectClient, hallServerOn, ok, send, tempDir } from '../test-support/hall-harness';
 import { removeDemoCredentials } from '../setup/setup';
 
 // A data directory that was ever a demo hall holds 18 well-known device tokens and 10 staff
@@ -14,12 +14,8 @@ const dirs: string[] = [];
 const servers: HallServer[] = [];
 
 const start = async (dataDir: string, demo: boolean) => {
-  const server = await startHallServer({
-    dataDir,
-    port: 0,
-    host: '127.0.0.1',
+  const server = await hallServerOn(dataDir, {
     demo,
-    logger: silent,
   });
   servers.push(server);
   return server;

@@ -2,13 +2,13 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoSeed } from '../app/seed';
-import { startHallServer, type HallServer } from '../server';
+import type { HallServer, HallServerOptions } from '../server';
 import {
   clerkAtCounter,
   connectClient,
+  hallServerOn,
   ok,
   send,
-  silent,
   tempDir,
   type HallClient,
 } from '../test-support/hall-harness';
@@ -38,19 +38,20 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** A hall server on `dir` that reads this file's clocks: `wall`, and `mono` as real time. */
+function hallOn(dir: string, options: Partial<HallServerOptions> = {}): Promise<HallServer> {
+  return hallServerOn(dir, {
+    clock: () => wall,
+    monotonic: () => mono,
+    ...options,
+  });
+}
+
 async function start(): Promise<{ kiosk: HallClient; issue: (n: number) => Promise<string> }> {
   wall = TEN_AM_SHANGHAI;
   mono = 1000;
   dataDir = tempDir();
-  server = await startHallServer({
-    dataDir,
-    port: 0,
-    host: '127.0.0.1',
-    seed: demoSeed(wall),
-    clock: () => wall,
-    monotonic: () => mono,
-    logger: silent,
-  });
+  server = await hallOn(dataDir, { seed: demoSeed(wall) });
   const kiosk = await connectClient(server.url, { deviceToken: 'demo-kiosk-1' });
   sockets.push(kiosk);
   const issue = async (n: number) => {
@@ -132,15 +133,7 @@ describe('a wall clock that jumps', () => {
     const restart = async (trustClock?: boolean) => {
       pass(60_000);
       mono = 5; // a new process: its monotonic clock starts again
-      server = await startHallServer({
-        dataDir,
-        port: 0,
-        host: '127.0.0.1',
-        clock: () => wall,
-        monotonic: () => mono,
-        logger: silent,
-        trustClock,
-      });
+      server = await hallOn(dataDir, { trustClock });
     };
     await restart();
     expect(server!.hall.store.hall.state().businessDay).toBe(day);
@@ -178,14 +171,7 @@ describe('a wall clock that jumps', () => {
       copyFileSync(join(dataDir, `hall.sqlite${s}`), join(crashed, `hall.sqlite${s}`));
     pass(60_000);
     mono = 5;
-    const copy = await startHallServer({
-      dataDir: crashed,
-      port: 0,
-      host: '127.0.0.1',
-      clock: () => wall,
-      monotonic: () => mono,
-      logger: silent,
-    });
+    const copy = await hallOn(crashed);
     try {
       expect(copy.hall.store.hall.state().businessDay).toBe(day);
       expect(copy.hall.store.tickets.byId(a)?.state).toBe('waiting');
@@ -212,15 +198,7 @@ describe('a wall clock that jumps', () => {
     await issue(2);
     await server!.close();
     mono = 5;
-    server = await startHallServer({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
-      clock: () => wall,
-      monotonic: () => mono,
-      logger: silent,
-      trustClock: true,
-    });
+    server = await hallOn(dataDir, { trustClock: true });
     expect(server.clock.state().trusted).toBe(true);
     expect(server.hall.store.hall.state().businessDay).not.toBe(day);
     expect(server.hall.store.tickets.byId(a)?.state).toBe('cancelled');
@@ -229,14 +207,7 @@ describe('a wall clock that jumps', () => {
   it('virtual time (an injected clock without a monotonic reference) is never checked', async () => {
     wall = TEN_AM_SHANGHAI;
     dataDir = tempDir();
-    server = await startHallServer({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
-      seed: demoSeed(wall),
-      clock: () => wall,
-      logger: silent,
-    });
+    server = await hallOn(dataDir, { seed: demoSeed(wall), monotonic: undefined }); // no real time beside it;
     const kiosk = await connectClient(server.url, { deviceToken: 'demo-kiosk-1' });
     sockets.push(kiosk);
     wall += 24 * HOUR;

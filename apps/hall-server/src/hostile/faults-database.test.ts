@@ -11,13 +11,12 @@ import {
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoSeed } from '../app/seed';
-import { startHallServer } from '../server';
 import { takeBackup } from '../sync/backup';
 import {
   connectClient,
+  hallServerOn,
   ok,
   send,
-  silent,
   startTestHall,
   tempDir,
 } from '../test-support/hall-harness';
@@ -55,12 +54,8 @@ async function hallWithBackup(count: number): Promise<{ dataDir: string; numbers
 }
 
 function startDemo(dataDir: string) {
-  return startHallServer({
-    dataDir,
-    port: 0,
-    host: '127.0.0.1',
+  return hallServerOn(dataDir, {
     seed: demoSeed(Date.now()),
-    logger: silent,
   });
 }
 
@@ -134,24 +129,8 @@ async function spawnHall(
 
 describe('an unclean stop', () => {
   it('refuses to start when the WAL was deleted after a SIGKILL, and starts when it is there', async () => {
-    const dataDir = tempDir();
-    dirs.push(dataDir);
-    const port = await freePort();
+    const { dataDir, port, db } = await killedHall();
     const url = `http://127.0.0.1:${port}`;
-    const first = await spawnHall(dataDir, port);
-    expect(first.exitCode).toBeNull();
-    const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-    for (let i = 0; i < 5; i++)
-      ok(
-        await send(kiosk, 'ticket:issue', {
-          commandId: `wal-fault-${i}-xyz`,
-          serviceId: 'svc-billing',
-        }),
-      );
-    kiosk.disconnect();
-    await killHard(first.child);
-    const db = join(dataDir, 'hall.sqlite');
-    expect(existsSync(`${db}-wal`)).toBe(true);
 
     // With its WAL the killed hall comes back (SQLite replays it).
     copyFileSync(`${db}-wal`, join(dataDir, 'saved-wal'));

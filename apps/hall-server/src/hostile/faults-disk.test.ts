@@ -3,8 +3,13 @@ import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSeed } from '../app/seed';
-import { startHallServer } from '../server';
-import { connectClient, send, silent, startTestHall, tempDir } from '../test-support/hall-harness';
+import {
+  connectClient,
+  hallServerOn,
+  send,
+  startTestHall,
+  tempDir,
+} from '../test-support/hall-harness';
 
 // A full disk and a damaged database are told, never hidden: the command is refused with
 // storage_full (nothing acknowledged is lost), /api/v1/health answers 503 and says why.
@@ -58,12 +63,8 @@ describe('a full disk', () => {
     if (!mounted) ctx.skip();
     const dataDir = join(mountDir, 'data');
     mkdirSync(dataDir);
-    const server = await startHallServer({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
+    const server = await hallServerOn(dataDir, {
       seed: demoSeed(Date.now()),
-      logger: silent,
       limits: false,
       health: { minFreeBytes: 256 * 1024 },
     });
@@ -118,12 +119,8 @@ describe('health tells the database and disk as they are', () => {
     const hall = await startTestHall({ seed: demoSeed(Date.now()) });
     const dataDir = hall.dataDir;
     await hall.server.close();
-    const server = await startHallServer({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
+    const server = await hallServerOn(dataDir, {
       seed: demoSeed(Date.now()),
-      logger: silent,
       health: { freeBytes: () => free },
     });
     try {

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHallServer, type HallServer } from '../server';
-import { connectClient, ok, send, silent, tempDir } from '../test-support/hall-harness';
+import type { HallServer } from '../server';
+import { connectClient, hallServerOn, ok, send, tempDir } from '../test-support/hall-harness';
 
 // `npm run setup` as a hall's IT staff runs it from a script: a child process, the PIN on stdin.
 
@@ -45,12 +45,8 @@ describe('npm run setup as a child process', () => {
     expect(code).toMatch(/^\d{6}$/);
     expect(run.stdout).not.toContain('604285');
 
-    const server = await startHallServer({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
+    const server = await hallServerOn(dataDir, {
       demo: false,
-      logger: silent,
     });
     servers.push(server);
     const anonymous = await connectClient(server.url);

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoDevices, demoStaff } from '../app/demo-hall';
 import { openDatabase } from '../store/db';
 import { createStore } from '../store/store';
-import { startHallServer, type HallServer } from '../server';
-import { connectClient, ok, send, silent, tempDir } from '../test-support/hall-harness';
+import type { HallServer } from '../server';
+import { connectClient, hallServerOn, ok, send, tempDir } from '../test-support/hall-harness';
 import { findDemoCredentials } from './demo-credentials';
 import { setUpHall, type SetUpOptions } from './setup';
 
@@ -32,12 +32,8 @@ function options(over: Partial<SetUpOptions> = {}): SetUpOptions {
 }
 
 async function start(dataDir: string, demo = false): Promise<HallServer> {
-  const server = await startHallServer({
-    dataDir,
-    port: 0,
-    host: '127.0.0.1',
+  const server = await hallServerOn(dataDir, {
     demo,
-    logger: silent,
   });
   servers.push(server);
   return server;

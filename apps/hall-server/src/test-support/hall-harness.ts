@@ -34,6 +34,14 @@ export function tempDir(prefix = 'onestop-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** A hall server on `dataDir`: local, silent, on a free port; `options` adds or overrides. */
+export function hallServerOn(
+  dataDir: string,
+  options: Partial<HallServerOptions> = {},
+): Promise<HallServer> {
+  return startHallServer({ dataDir, port: 0, host: '127.0.0.1', logger: silent, ...options });
+}
+
 export async function startTestHall(
   opts: {
     seed?: SeedOptions;
@@ -45,15 +53,7 @@ export async function startTestHall(
 ): Promise<TestHall> {
   const dataDir = opts.dataDir ?? tempDir();
   const seed = opts.seed ?? demoSeed(opts.clock?.() ?? Date.now());
-  let server = await startHallServer({
-    dataDir,
-    port: 0,
-    host: '127.0.0.1',
-    seed,
-    clock: opts.clock,
-    logger: silent,
-    ...opts.server,
-  });
+  let server = await hallServerOn(dataDir, { seed, clock: opts.clock, ...opts.server });
   const hall: TestHall = {
     get server() {
       return server;
@@ -62,13 +62,10 @@ export async function startTestHall(
     async restart(r = {}) {
       const port = server.port;
       await server.close();
-      server = await startHallServer({
-        dataDir,
+      server = await hallServerOn(dataDir, {
         port,
-        host: '127.0.0.1',
         seed,
         clock: r.clock ?? opts.clock,
-        logger: silent,
         ...opts.server,
       });
     },
