@@ -3,12 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  freePort,
-  runNode,
-  stop,
-  untilListening,
-} from '@onestop/hall-server/test-support/hall-process';
+import { runNode, stop } from '@onestop/hall-server/test-support/hall-process';
+import { startBuiltHall } from './built-hall';
 
 // What `npm start` runs: the hall server's bundle under plain node, no tsx. Built here when
 // missing or stale (as `npm start` does), so no manual build has to come first.
@@ -22,18 +18,11 @@ function run(args: string[], env: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  const ensure = run(['scripts/ensure-built.mjs', 'hall-server', 'kiosk']);
-  expect(await ensure.exited, ensure.output()).toBe(0);
-
-  const port = await freePort();
-  const started = run(['--enable-source-maps', 'apps/hall-server/dist/main.js'], {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DEMO: '1',
-  });
-  server = started.child;
-  await untilListening(started, 180_000);
-  base = `http://127.0.0.1:${port}`;
+  ({ server, base } = await startBuiltHall({
+    dataDir,
+    nodeFlags: ['--enable-source-maps'],
+    alsoBuilt: ['kiosk'],
+  }));
 }, 180_000);
 
 afterAll(async () => {

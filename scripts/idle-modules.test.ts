@@ -3,13 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  freePort,
-  runNode,
-  stop,
-  untilListening,
-  type NodeProcess,
-} from '@onestop/hall-server/test-support/hall-process';
+import { stop } from '@onestop/hall-server/test-support/hall-process';
+import { startBuiltHall } from './built-hall';
 import { repoRoot } from './build-targets.mjs';
 
 // What the compiled hall server loads before anybody asks for anything (issue 16, lean memory:
@@ -50,22 +45,11 @@ export function startFlags(): string[] {
   return run[1]!.trim().split(/\s+/).filter(Boolean);
 }
 
-function exec(args: string[], env: Record<string, string> = {}): NodeProcess {
-  return runNode(args, { DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', ...env });
-}
-
 beforeAll(async () => {
-  const ensure = exec(['scripts/ensure-built.mjs', 'hall-server']);
-  expect(await ensure.exited, ensure.output()).toBe(0);
-  const port = await freePort();
-  const started = exec([...startFlags(), '--require', preload, 'apps/hall-server/dist/main.js'], {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DEMO: '1',
-  });
-  server = started.child;
-  await untilListening(started, 180_000);
-  base = `http://127.0.0.1:${port}`;
+  ({ server, base } = await startBuiltHall({
+    dataDir: join(dir, 'data'),
+    nodeFlags: [...startFlags(), '--require', preload],
+  }));
 }, 180_000);
 
 afterAll(async () => {
