@@ -38,6 +38,12 @@ const customer = (id: string, serviceId: string, minute: number, handleMin: numb
   }) satisfies SimCustomer;
 
 const weights = defaultConfig().callWeights;
+// At 10, S1 has missed (9.5 min waited); S2 waited 4.5 min.
+const oneMissedOneAboutToMiss = [
+  customer('L0', 'svc-long', 0, 10),
+  customer('S1', 'svc-short', 0.5, 1),
+  customer('S2', 'svc-short', 5.5, 1),
+];
 const scenarios = [
   {
     // FCFS: L1 0, L2 6, L3 12, S 18 (17 min: missed). Hall: S at 6 (5 min: made it), L2 7, L3 13.
@@ -53,25 +59,17 @@ const scenarios = [
     hall: 4 / 4,
   },
   {
-    // At 10, S1 has missed (9.5 min waited); S2 waited 4.5 min. FCFS and furthest-past-first call S1
-    // first and S2 misses too; passing S1 over calls S2 within target.
+    // FCFS and furthest-past-first call S1 first and S2 misses too; passing S1 over calls S2
+    // within target.
     name: 'passing over a customer who already missed saves the one about to miss',
-    customers: [
-      customer('L0', 'svc-long', 0, 10),
-      customer('S1', 'svc-short', 0.5, 1),
-      customer('S2', 'svc-short', 5.5, 1),
-    ],
+    customers: oneMissedOneAboutToMiss,
     weights,
     fcfs: 1 / 3,
     hall: 2 / 3,
   },
   {
     name: 'the same with passOverTargets 0: no better than FCFS',
-    customers: [
-      customer('L0', 'svc-long', 0, 10),
-      customer('S1', 'svc-short', 0.5, 1),
-      customer('S2', 'svc-short', 5.5, 1),
-    ],
+    customers: oneMissedOneAboutToMiss,
     weights: { ...weights, passOverTargets: 0 },
     fcfs: 1 / 3,
     hall: 1 / 3,

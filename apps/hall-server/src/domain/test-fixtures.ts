@@ -1,18 +1,13 @@
 import type { CallWeights, Counter, Service, Ticket } from '@onestop/shared';
+import { defaultConfig } from '../app/seed';
 import { waitingTicket } from './ticket-issue';
 
 // Builders for domain tests: a valid record with the fields a test cares about overridden.
 
 export const T0 = Date.UTC(2026, 10, 24, 1, 0, 0); // 09:00 in Asia/Shanghai
 
-export const weights: CallWeights = {
-  returning: 1000,
-  appointment: 800,
-  priority: 600,
-  vip: 400,
-  normal: 0,
-  perMinutePastTarget: 1,
-};
+/** A new hall's call weights without the pass-over window: the furthest past target first. */
+export const weights: CallWeights = { ...defaultConfig().callWeights, passOverTargets: undefined };
 
 export function aService(over: Partial<Service> = {}): Service {
   return {
