@@ -2,9 +2,8 @@
 // model says an attacker would, and returns the row that says what the hall did with it.
 
 import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { join } from 'node:path';
+import { databaseBytes } from '@onestop/hall-server/test-support/hall-harness';
 import {
   connect,
   describe,
@@ -136,20 +135,8 @@ export async function ticketBurst(ctx: Context, count: number): Promise<DrillRow
   };
 }
 
-function dirBytes(dataDir: string): number {
-  return ['hall.sqlite', 'hall.sqlite-wal']
-    .map((f) => {
-      try {
-        return statSync(join(dataDir, f)).size;
-      } catch {
-        return 0;
-      }
-    })
-    .reduce((a, b) => a + b, 0);
-}
-
 export async function anonymousRefusals(ctx: Context, count: number): Promise<DrillRow> {
-  const before = dirBytes(ctx.dataDir);
+  const before = databaseBytes(ctx.dataDir);
   let statuses = new Map<number, number>();
   for (let i = 0; i < count; i += 50) {
     const answers = await Promise.all(
@@ -170,7 +157,7 @@ export async function anonymousRefusals(ctx: Context, count: number): Promise<Dr
   }
   // Let the checkpointer run so the WAL's frames are counted once.
   await new Promise((r) => setTimeout(r, 2500));
-  const growth = (dirBytes(ctx.dataDir) - before) / 1024 / 1024;
+  const growth = (databaseBytes(ctx.dataDir) - before) / 1024 / 1024;
   statuses = new Map([...statuses].sort());
   return {
     attack: 'anonymous refused requests',

@@ -1,11 +1,10 @@
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotBuilds } from '../app/handlers/query-handlers';
 import type { HallServer } from '../server';
 import { demoSeed } from '../app/seed';
 import {
   connectClient,
+  databaseBytes,
   hallServerOn,
   ok,
   send,
@@ -73,21 +72,11 @@ describe('refused anonymous traffic', () => {
 
   const auditRows = () =>
     (server.hall.store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-  const databaseBytes = () =>
-    ['hall.sqlite', 'hall.sqlite-wal']
-      .map((f) => {
-        try {
-          return statSync(join(dataDir, f)).size;
-        } catch {
-          return 0;
-        }
-      })
-      .reduce((a, b) => a + b, 0);
 
   it('5,000 bad requests without a valid device add no audit rows and are counted', async () => {
     server.hall.store.db.pragma('wal_checkpoint(TRUNCATE)');
     const rows = auditRows();
-    const bytes = databaseBytes();
+    const bytes = databaseBytes(dataDir);
     const before = server.hall.refusedAnonymous().total;
     const bigNote = 'x'.repeat(1500);
     const anonymous = await connectClient(server.url);
@@ -117,7 +106,7 @@ describe('refused anonymous traffic', () => {
     expect(counted.byCommand.map((e) => e.command).sort()).toEqual(['device:pair', 'ticket:issue']);
     expect(counted.byCommand.every((e) => e.sampleSource !== null)).toBe(true);
     expect(auditRows() - rows).toBe(0);
-    expect(databaseBytes() - bytes).toBeLessThan(1024 * 1024);
+    expect(databaseBytes(dataDir) - bytes).toBeLessThan(1024 * 1024);
   }, 60_000);
 
   it("a paired device's refusals stay in the audit log (they are attributable)", async () => {

@@ -8,7 +8,7 @@ import type {
   ServerToClientEvents,
 } from '@onestop/shared';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -32,6 +32,19 @@ export const silent = pino({ level: 'silent' });
 
 export function tempDir(prefix = 'onestop-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** What a hall's database takes on disk: the main file and its WAL (0 for one not there). */
+export function databaseBytes(dataDir: string): number {
+  return ['hall.sqlite', 'hall.sqlite-wal']
+    .map((f) => {
+      try {
+        return statSync(join(dataDir, f)).size;
+      } catch {
+        return 0;
+      }
+    })
+    .reduce((a, b) => a + b, 0);
 }
 
 /** A hall server on `dataDir`: local, silent, on a free port; `options` adds or overrides. */
