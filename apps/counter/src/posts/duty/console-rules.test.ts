@@ -8,6 +8,7 @@ import type {
   StaffSession,
   SyncStatus,
 } from '@onestop/shared';
+import { defaultSyncStatus } from '@onestop/hall-server/test-support/sync-status';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { counter, ticket } from '../../../test-support/fixtures';
@@ -368,36 +369,7 @@ describe('words', () => {
 });
 
 describe('the pushed sync status', () => {
-  const status: SyncStatus = {
-    id: 'sync',
-    configured: false,
-    centerUrl: null,
-    runAt: '02:00',
-    state: 'idle',
-    phase: null,
-    runId: null,
-    trigger: null,
-    startedAt: null,
-    finishedAt: null,
-    result: null,
-    error: null,
-    sent: 0,
-    total: 0,
-    reconciled: 0,
-    mismatched: 0,
-    unresolved: 0,
-    lastSuccessAt: null,
-    failures: 0,
-    nextRunAt: null,
-    requestedAt: null,
-    requestedBy: null,
-    lastBackupAt: null,
-    lastBackupFile: null,
-    lastBackupBytes: null,
-    lastBackupError: null,
-    nextBackupAt: null,
-    changeSeq: 4,
-  };
+  const status: SyncStatus = { ...defaultSyncStatus(), changeSeq: 4 };
   it.each([
     ['none pushed', hall(), undefined],
     ['one pushed', { ...hall(), syncStatus: [status] }, [status]],
