@@ -1,5 +1,5 @@
 import type { CommandName, CommandOutput, CommandPayload, ErrorCode } from '@onestop/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HallConnection } from './hall-connection';
 
 // The one way a screen asks the hall server something and keeps loading / error / data: the
@@ -19,6 +19,12 @@ export interface QueryOptions {
   giveUpAfterMs?: number;
   /** Wait this long after the key changes before asking (typing: ask once it settles). */
   delayMs?: number;
+  /**
+   * Show nothing of an earlier key's answer once the key changes (a customer's details must
+   * not stay on screen under the next customer's entry). By default the last answer stays
+   * while the next is on its way.
+   */
+  fresh?: boolean;
 }
 
 export const noAnswer: QueryState<never> = { data: null, loading: false, error: null, at: null };
@@ -43,10 +49,11 @@ export function useQuery<K extends CommandName>(
   name: K,
   payload: CommandPayload<K> | null,
   key: string | null,
-  { giveUpAfterMs = 10_000, delayMs = 0 }: QueryOptions = {},
+  { giveUpAfterMs = 10_000, delayMs = 0, fresh = false }: QueryOptions = {},
 ): QueryState<CommandOutput<K>> {
   const [state, setState] = useState<QueryState<CommandOutput<K>>>(noAnswer);
   useEffect(() => {
+    if (fresh) setState(noAnswer);
     if (key === null || payload === null) return; // offline: the last answer stays
     let live = true;
     const timer = setTimeout(() => {
@@ -60,6 +67,28 @@ export function useQuery<K extends CommandName>(
       clearTimeout(timer);
     };
     // The key stands for the payload: callers build it from what the payload depends on.
-  }, [connection, name, key, giveUpAfterMs, delayMs]);
+  }, [connection, name, key, giveUpAfterMs, delayMs, fresh]);
   return state;
+}
+
+/**
+ * `key`, changed at most once every `gapMs`: a query keyed by it is asked at most that often
+ * however fast the key changes (the hall's seq moves with every command). The first key is
+ * taken at once; a later one waits out the rest of the gap, and only the newest is taken.
+ */
+export function useThrottledKey(key: string | null, gapMs: number): string | null {
+  const [taken, setTaken] = useState(key);
+  const last = useRef(0);
+  useEffect(() => {
+    if (key === taken) return;
+    const timer = setTimeout(
+      () => {
+        last.current = Date.now();
+        setTaken(key);
+      },
+      key === null ? 0 : Math.max(0, last.current + gapMs - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [key, taken, gapMs]);
+  return taken;
 }

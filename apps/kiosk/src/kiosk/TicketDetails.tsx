@@ -1,6 +1,6 @@
-import type { HallConnection } from '@onestop/client';
+import { useQuery, type HallConnection } from '@onestop/client';
 import type { PriorityReason, Snapshot } from '@onestop/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Keypad } from '@onestop/ui';
 import { useAckText } from '../common/ack-text';
@@ -124,22 +124,13 @@ export function TicketDetails({
 
 /** The hall recognises a VIP by account number; the kiosk only greets (the server decides). */
 function useVipGreeting(connection: HallConnection, kind: EntryKind, value: string): string | null {
-  const [greeting, setGreeting] = useState<string | null>(null);
-  useEffect(() => {
-    setGreeting(null);
-    if (kind !== 'accountNo' || !isAccountNo(value)) return;
-    let stale = false;
-    const timer = setTimeout(() => {
-      void connection
-        .send('customer:lookup', { accountNo: value }, { giveUpAfterMs: 3000 })
-        .then((ack) => {
-          if (!stale && ack.ok && ack.data.vip) setGreeting(ack.data.name ?? '');
-        });
-    }, 400);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [kind, value, connection]);
-  return greeting;
+  const asking = kind === 'accountNo' && isAccountNo(value);
+  const { data } = useQuery(
+    connection,
+    'customer:lookup',
+    asking ? { accountNo: value } : null,
+    asking ? value : null,
+    { giveUpAfterMs: 3000, delayMs: 400, fresh: true },
+  );
+  return asking && data?.vip ? (data.name ?? '') : null;
 }
