@@ -1,4 +1,4 @@
-import type { Service } from '@onestop/shared';
+import { dayOf, timeOfDay, type Service } from '@onestop/shared';
 
 // How a report reads for people, in the export's language: services by name (never an id),
 // hours as 09:00–10:00, shares as 83.3%, times in minutes with one decimal, business days as
@@ -64,18 +64,7 @@ export function rangeText(from: string, to: string, lang: ExportLang): string {
 
 /** When the report was made, on the hall's clock: `2026-11-24 (周二) 17:05`. */
 export function instantText(ms: number, timeZone: string, lang: ExportLang): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(ms));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const day = `${part('year')}-${part('month')}-${part('day')}`;
-  return `${dayWithWeekday(day, lang)} ${part('hour')}:${part('minute')}`;
+  return `${dayWithWeekday(dayOf(ms, timeZone), lang)} ${timeOfDay(ms, timeZone)}`;
 }
 
 export const percentText = (share: number | null) =>
