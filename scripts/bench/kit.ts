@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import {
   percentile as sharedPercentile,
   type Ack,
@@ -13,7 +13,7 @@ import {
 } from '@onestop/shared';
 import { randomUUID } from 'node:crypto';
 import { freePort } from '../drills/hall-process';
-import { commandAck } from '../hall-socket';
+import { commandAck, connectDevice } from '../hall-socket';
 
 // What every benchmark needs: child processes for the servers and the other devices (so the
 // measuring client shares an event loop with neither), sockets, timing and percentiles.
@@ -178,19 +178,9 @@ export function rssMiB(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-export async function open(url: string, auth: Record<string, string> = {}): Promise<Socket> {
-  const socket = connect(url, {
-    auth,
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
+/** A device connected with `auth`, no reconnection (the drills' and benches' one way). */
+export const open = (url: string, auth: Record<string, string> = {}): Promise<Socket> =>
+  connectDevice(url, auth);
 
 /**
  * Sends command `name` (with a new command id unless the payload has one) and times its ack,

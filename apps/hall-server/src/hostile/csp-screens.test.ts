@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webApps } from '../server';
 import { startTestHall, type TestHall } from '../test-support/hall-harness';
+import { cspViolations, watchCsp } from '../test-support/print-pdf';
 
 // The Content-Security-Policy must let every screen work: each one opens in Chromium with no
 // policy violation reported and no console error about it. Needs `npm run build:web`.
@@ -50,23 +51,12 @@ describe.skipIf(!existsSync(CHROMIUM) || !built)('every screen under the CSP', (
     page.on('console', (m) => {
       if (/content security policy|refused to/i.test(m.text())) problems.push(m.text());
     });
-    await page.addInitScript(() => {
-      const doc = (globalThis as unknown as { document: EventTarget }).document;
-      doc.addEventListener('securitypolicyviolation', (event) => {
-        const e = event as Event & { violatedDirective: string; blockedURI: string };
-        (globalThis as unknown as { __csp: string[] }).__csp ??= [];
-        (globalThis as unknown as { __csp: string[] }).__csp.push(
-          `${e.violatedDirective} ${e.blockedURI}`,
-        );
-      });
-    });
+    await watchCsp(page);
     const res = await page.goto(`${t.server.url}${path}`);
     expect(res?.status()).toBe(200);
     await page.waitForLoadState('networkidle').catch(() => undefined);
     await page.waitForTimeout(1500); // let the screen connect and draw (QR codes, charts)
-    const violations = await page.evaluate(
-      () => (globalThis as unknown as { __csp?: string[] }).__csp ?? [],
-    );
+    const violations = await cspViolations(page);
     expect([...violations, ...problems]).toEqual([]);
     await context.close();
   });
