@@ -25,3 +25,4 @@ export { credentialsReady, pinOf, PIN_MAX_LENGTH, staffNoOf } from './sign-in';
 export { SignInFields } from './SignInFields';
 export { uiNamespace, uiStrings } from './strings';
 export { useLang } from './use-lang';
+export { startLanguage, type Language, type ScreenLanguage } from './i18n';
