@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -11,6 +11,19 @@ import { gzipSync } from 'node:zlib';
 // device"). Typed structurally: this package does not depend on vite.
 
 const MODULES = '.vite/chunk-modules.json';
+
+/** Vite's default chunk size warning limit: no chunk of ours may pass it. */
+export const CHUNK_LIMIT_BYTES = 500 * 1000;
+
+/** The built JavaScript chunks over `limit` bytes, as `file: size bytes`. */
+export function chunksOver(distDir: string, limit = CHUNK_LIMIT_BYTES): string[] {
+  const assets = join(distDir, 'assets');
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({ f, size: statSync(join(assets, f)).size }))
+    .filter(({ size }) => size > limit)
+    .map(({ f, size }) => `${f}: ${size} bytes`);
+}
 
 interface OutputChunk {
   type: string;
