@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasChromium } from '../../test-support/browser';
 import { button, openCounter, useCounterScene } from '../../test-support/scene';
+import { commandIdsOf, lossyLink } from '@onestop/hall-server/test-support/lossy-link';
 
 // The workstation by keyboard, and what it does when clicks come twice, an answer is lost or
 // the hall server goes away: one call per intent, the offline state said plainly with nothing
@@ -134,33 +135,10 @@ describe.skipIf(!hasChromium)(
     }, 120_000);
 
     it('calls once on a double click, and once when the answer to the call is lost and retried', async () => {
-      const sent: string[] = [];
-      let dropAnswer = false;
+      const link = lossyLink('ticket:call-next');
+      const { sent } = link;
       // Counter 4 serves new connections only: nothing left from the test before comes first.
-      const desk = await kept(
-        scene.desk(4, '1004', {
-          // Between page and server: note each call-next, and lose one answer when asked to.
-          beforeOpen: (page) =>
-            page.routeWebSocket(/socket\.io/, (ws) => {
-              const server = ws.connectToServer();
-              ws.onMessage((m) => {
-                if (typeof m === 'string' && m.includes('"ticket:call-next"')) sent.push(m);
-                server.send(m);
-              });
-              server.onMessage((m) => {
-                if (
-                  dropAnswer &&
-                  typeof m === 'string' &&
-                  /^43\d+\[\{"ok":true,"data":\{"ticket"/.test(m)
-                ) {
-                  dropAnswer = false;
-                  return;
-                }
-                ws.send(m);
-              });
-            }),
-        }),
-      );
+      const desk = await kept(scene.desk(4, '1004', { beforeOpen: link.route }));
       await openCounter(desk);
       const a = await issue('svc-connection');
       const b = await issue('svc-connection');
@@ -179,20 +157,20 @@ describe.skipIf(!hasChromium)(
       // Anything F1 had sent would have gone ahead of the return on the same socket.
       expect(sent).toHaveLength(1);
       sent.length = 0;
-      dropAnswer = true;
+      link.losing = true;
       await button(desk, 'callNext').click();
       await expect.poll(() => button(desk, 'callNext').textContent()).toContain('发送中');
       await desk.keyboard.press('F1');
       await button(desk, 'callNext').click({ force: true });
       // The call shows at once (the hall's broadcast); the lost answer is asked for again.
       await desk.getByTestId('current-number').waitFor();
-      expect(dropAnswer).toBe(false);
+      expect(link.losing).toBe(false);
       await expect.poll(() => sent.length, { timeout: 30_000 }).toBe(2);
       await expect
         .poll(() => button(desk, 'callNext').textContent(), { timeout: 15_000 })
         .not.toContain('发送中');
       expect(sent).toHaveLength(2);
-      const ids = sent.map((m) => /"commandId":"([^"]+)"/.exec(m)![1]);
+      const ids = commandIdsOf(sent);
       expect(ids[1]).toBe(ids[0]);
       expect(atCounter('ctr-4')).toHaveLength(1);
       const waiting = today().filter((t) => t.state === 'waiting' && [a.id, b.id].includes(t.id));

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
+import { commandIdsOf, lossyLink } from '@onestop/hall-server/test-support/lossy-link';
 import { hasChromium, printedCount } from '../../test-support/browser';
 import { useHallScene } from '../../test-support/scene';
 
@@ -79,38 +80,18 @@ describe.skipIf(!hasChromium)('the kiosk and the display across a lost hall serv
   }, 90_000);
 
   it('retries with the same command id when the answer to a ticket request is lost: one ticket', async () => {
-    const sent: string[] = [];
-    let dropAnswer = true;
-    const kiosk = await scene.open('kiosk', {
-      // Between page and server: note each ticket request, lose the first answer to one.
-      beforeOpen: (page) =>
-        page.routeWebSocket(/socket\.io/, (ws) => {
-          const server = ws.connectToServer();
-          ws.onMessage((m) => {
-            if (typeof m === 'string' && m.includes('"ticket:issue"')) sent.push(m);
-            server.send(m);
-          });
-          server.onMessage((m) => {
-            if (
-              dropAnswer &&
-              typeof m === 'string' &&
-              /^43\d+\[\{"ok":true,"data":\{"ticket"/.test(m)
-            ) {
-              dropAnswer = false;
-              return;
-            }
-            ws.send(m);
-          });
-        }),
-    });
+    // Between page and server: note each ticket request, lose the first answer to one.
+    const link = lossyLink('ticket:issue', { losing: true });
+    const { sent } = link;
+    const kiosk = await scene.open('kiosk', { beforeOpen: link.route });
     await kiosk.getByRole('button', { name: /电费缴纳/ }).tap();
     const before = ticketsToday().length;
     await kiosk.getByRole('button', { name: '跳过,直接取号' }).tap();
     await kiosk.getByTestId('ticket-number').waitFor({ timeout: 30_000 });
 
-    expect(dropAnswer).toBe(false);
+    expect(link.losing).toBe(false);
     expect(sent.length).toBe(2);
-    const ids = sent.map((m) => /"commandId":"([^"]+)"/.exec(m)![1]);
+    const ids = commandIdsOf(sent);
     expect(ids[1]).toBe(ids[0]);
     expect(ticketsToday().length).toBe(before + 1);
     expect(await kiosk.getByTestId('ticket-number').textContent()).toBe(
