@@ -8,7 +8,7 @@ import type {
   Staff,
   StaffRole,
 } from '@onestop/shared';
-import { DEFAULT_ANNOUNCE_EN, DEFAULT_ANNOUNCE_ZH } from '@onestop/shared';
+import { DEFAULT_ANNOUNCE_EN, DEFAULT_ANNOUNCE_ZH, DEFAULT_CALL_WEIGHTS } from '@onestop/shared';
 import { businessDayOf } from '../domain/business-day';
 import type { Store } from '../store/store';
 import {
@@ -34,17 +34,7 @@ export const defaultConfig = (over: Partial<HallConfig> = {}): HallConfig => ({
   recallsBeforeNoShow: 2,
   noShowAfterSec: 180,
   evaluationTimeoutSec: 30,
-  callWeights: {
-    returning: 1000,
-    appointment: 800,
-    priority: 600,
-    vip: 400,
-    normal: 0,
-    perMinutePastTarget: 1,
-    // Chosen with `npm run bench:policy -- --grid` (docs/benchmarks.md): a ticket that just
-    // missed its target may be passed over for up to 1.5 target waits by tickets still within.
-    passOverTargets: 1.5,
-  },
+  callWeights: DEFAULT_CALL_WEIGHTS,
   ticketFooterZh: '请留意叫号屏与语音提示,过号请到引导台。',
   ticketFooterEn: 'Please watch the display; if you miss your call, ask at the guide desk.',
   counterDropGraceSec: 60,

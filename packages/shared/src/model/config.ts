@@ -21,6 +21,21 @@ export const CallWeights = z.strictObject({
 });
 export type CallWeights = z.infer<typeof CallWeights>;
 
+/**
+ * The calling policy's weights a new hall starts with. `passOverTargets` was chosen with
+ * `npm run bench:policy -- --grid` (docs/benchmarks.md): a ticket that just missed its target
+ * may be passed over for up to 1.5 target waits by tickets still within.
+ */
+export const DEFAULT_CALL_WEIGHTS: CallWeights = {
+  returning: 1000,
+  appointment: 800,
+  priority: 600,
+  vip: 400,
+  normal: 0,
+  perMinutePastTarget: 1,
+  passOverTargets: 1.5,
+};
+
 export const DEFAULT_ANNOUNCE_ZH = '请{number}号到{counter}号窗口办理';
 export const DEFAULT_ANNOUNCE_EN = 'Number {number}, please go to counter {counter}.';
 

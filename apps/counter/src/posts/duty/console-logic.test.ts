@@ -1,4 +1,5 @@
 import type { Alert, Device, Snapshot, SyncStatus } from '@onestop/shared';
+import { DEFAULT_CALL_WEIGHTS } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { counter, ticket } from '../../../test-support/fixtures';
 import { changedSettings } from './admin/SettingsAdmin';
@@ -117,14 +118,7 @@ describe('hall settings', () => {
     noShowAfterSec: 180,
     evaluationTimeoutSec: 30,
     counterDropGraceSec: 60,
-    callWeights: {
-      returning: 1000,
-      appointment: 800,
-      priority: 600,
-      vip: 400,
-      normal: 0,
-      perMinutePastTarget: 1,
-    },
+    callWeights: DEFAULT_CALL_WEIGHTS,
     ticketFooterZh: 'a',
     ticketFooterEn: 'b',
     announceZh: '请{number}号到{counter}号窗口办理',
