@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nextChange, ok, send, type HallClient } from './test-support/hall-harness';
-import { suiteHall } from './test-support/suite-hall';
+import { kioskComplaint, suiteHall } from './test-support/suite-hall';
 
 // The duty-leader console and the admin's settings over real sockets.
 
@@ -109,21 +109,9 @@ describe('signing a staff member out', () => {
 
 describe('the opinions desk', () => {
   it('flags a repeated opinion, assigns it, and closes it only with a result', async () => {
-    const one = ok(
-      await send(kiosk, 'opinion:submit', {
-        category: 'complaint',
-        text: '电费发票一直打印不出来',
-        contact: '13900000002',
-      }),
-    ).opinion;
+    const one = await kioskComplaint(kiosk, '电费发票一直打印不出来', '13900000002');
     expect(one.repeated).toBe(false);
-    const two = ok(
-      await send(kiosk, 'opinion:submit', {
-        category: 'complaint',
-        text: '又来了,发票还是打不出',
-        contact: '13900000002',
-      }),
-    ).opinion;
+    const two = await kioskComplaint(kiosk, '又来了,发票还是打不出', '13900000002');
     expect(two).toMatchObject({ repeated: true, customerKey: '13900000002' });
 
     const assigned = ok(

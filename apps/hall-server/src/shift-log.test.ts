@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient, ok, send, startTestHall } from './test-support/hall-harness';
-import { demoStaffOn } from './test-support/suite-hall';
+import { demoStaffOn, kioskComplaint } from './test-support/suite-hall';
 import { groupOf } from './app/shift-log';
 
 // Issue 15 item 10: the shift log was a raw audit dump (commands and JSON payloads) and showed
@@ -15,13 +15,7 @@ describe('console:shift-log', () => {
     try {
       const url = hall.server.url;
       const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
-      const opinion = ok(
-        await send(kiosk, 'opinion:submit', {
-          category: 'complaint',
-          text: '窗口排队太久,请回电 13911112222',
-          contact: '13911112222',
-        }),
-      ).opinion;
+      const opinion = await kioskComplaint(kiosk, '窗口排队太久,请回电 13911112222');
       const clerk = await demoStaffOn(url, 'demo-desk-3', '1003', 'ctr-3');
       const leader = await demoStaffOn(url, 'demo-console', '8001');
       ok(

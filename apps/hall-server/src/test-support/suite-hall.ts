@@ -1,4 +1,11 @@
-import type { Case, CommandPayload, Customer, EvaluationReason, Ticket } from '@onestop/shared';
+import type {
+  Case,
+  CommandPayload,
+  Customer,
+  EvaluationReason,
+  Opinion,
+  Ticket,
+} from '@onestop/shared';
 import { afterAll, beforeAll } from 'vitest';
 import {
   clerkAtCounter,
@@ -117,4 +124,13 @@ export async function dissatisfiedRating(
   const raised = nextChange(watcher, (c) => (c.records.followUps?.length ?? 0) > 0);
   ok(await send(pad, 'evaluation:submit', { ticketId, score: 'dissatisfied', reasons }));
   return (await raised).records.followUps![0]!.id;
+}
+
+/** A customer's complaint left at a kiosk, with a phone to call back on. */
+export async function kioskComplaint(
+  kiosk: HallClient,
+  text: string,
+  contact = '13911112222',
+): Promise<Opinion> {
+  return ok(await send(kiosk, 'opinion:submit', { category: 'complaint', text, contact })).opinion;
 }

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoSeed } from '@onestop/hall-server';
 import { connectClient, ok, send } from '@onestop/hall-server/test-support/hall-harness';
+import { kioskComplaint } from '@onestop/hall-server/test-support/suite-hall';
 import { clerkAt, openConsole, openTab } from '../../../../test-support/console-hall';
 import { consoleHall, hasChromium, leaderSocket } from './console-e2e';
 
@@ -34,13 +35,7 @@ const world = consoleHall({
     ok(await send(clerk, 'ticket:start', { ticketId: called.id }));
     for (let i = 0; i < 6; i++) ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-invoice' }));
     // A complaint with the customer's phone in it, and a counter paused for a meeting.
-    const opinion = ok(
-      await send(kiosk, 'opinion:submit', {
-        category: 'complaint',
-        text: '发票窗口排队太久,请回电 13911112222',
-        contact: '13911112222',
-      }),
-    ).opinion;
+    const opinion = await kioskComplaint(kiosk, '发票窗口排队太久,请回电 13911112222');
     sockets.push((await clerkAt(url, 3)).socket);
     const leader = await leaderSocket(url);
     ok(
