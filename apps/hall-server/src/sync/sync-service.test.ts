@@ -100,8 +100,11 @@ async function finishedRun(socket: HallClient): Promise<{ status: SyncStatus; al
     alerts.push(...(c.records.alerts ?? []).filter((a) => a.kind === 'sync_failed'));
   socket.on('hall:changed', collect);
   try {
-    const change = await nextChange(socket, (c) =>
-      (c.records.syncStatus ?? []).some((s) => s.state === 'idle' && s.finishedAt !== null),
+    // A run takes a backup first: on a busy CI machine that alone passed nextChange's 5 s.
+    const change = await nextChange(
+      socket,
+      (c) => (c.records.syncStatus ?? []).some((s) => s.state === 'idle' && s.finishedAt !== null),
+      20_000,
     );
     // A run's alert is written before its final status, so it has arrived by now.
     return { status: change.records.syncStatus!.at(-1)!, alerts };
