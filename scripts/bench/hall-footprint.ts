@@ -157,6 +157,7 @@ export async function benchColdStart(tickets = 700_000): Promise<string[]> {
     DATA_DIR: dir,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    DEMO: '1',
   });
   await first.stop();
   const file = join(dir, 'hall.sqlite');
@@ -172,7 +173,7 @@ export async function benchColdStart(tickets = 700_000): Promise<string[]> {
       DATA_DIR: dir,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      DEMO: '0',
+      DEMO: '1', // the demo hall's devices and staff, with a year of history
     });
     const kiosk = await open(`http://127.0.0.1:${port}`, { deviceToken: 'demo-kiosk-1' });
     must((await timed(kiosk, 'hall:snapshot', {}))[1], 'snapshot');
@@ -186,7 +187,7 @@ export async function benchColdStart(tickets = 700_000): Promise<string[]> {
     DATA_DIR: dir,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    DEMO: '0',
+    DEMO: '1',
   });
   const url = `http://127.0.0.1:${port}`;
   const console_ = await open(url, { deviceToken: 'demo-console' });
