@@ -52,6 +52,10 @@ const ALERT_KIND: Record<AlertKind, Words> = {
   service_unstaffed: ['业务无窗口办理', 'service unstaffed'],
   sync_failed: ['数据上传失败', 'upward sync failed'],
   clock_jump: ['服务器时钟跳变', 'server clock jumped'],
+  grant_awaiting_approval: ['补救授权待审批', 'remedy awaiting approval'],
+  task_due_soon: ['联系单即将到期', 'support task due soon'],
+  notification_failed: ['客户通知发送失败', 'customer notification failed'],
+  vip_arrived: ['大客户到厅', 'VIP arrived'],
 };
 const REVEALED: Record<string, Words> = {
   follow_up: ['回访', 'follow-up'],

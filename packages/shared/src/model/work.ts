@@ -66,6 +66,14 @@ export const AlertKind = z.enum([
    * hall keeps its own time until the clock is set right; see docs/security.md, "Faults".
    */
   'clock_jump',
+  /** A remedy grant above the granter's limit still waits for the duty leader (issue 18). */
+  'grant_awaiting_approval',
+  /** An open support task due soon (the promise's warning share, issue 18). */
+  'task_due_soon',
+  /** A customer notification the gateway could not deliver after its retries (issue 18). */
+  'notification_failed',
+  /** A VIP arrived while their account manager was not at an open counter (issue 18). */
+  'vip_arrived',
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 

@@ -73,6 +73,10 @@ export const handoverZh = {
     service_unstaffed: '业务无窗口办理',
     sync_failed: '上传同步失败',
     clock_jump: '服务器时钟跳变',
+    grant_awaiting_approval: '补救授权待审批',
+    task_due_soon: '联系单即将到期',
+    notification_failed: '客户通知发送失败',
+    vip_arrived: '大客户到厅',
   },
   opinionCategory: {
     complaint: '投诉',
@@ -163,6 +167,10 @@ export const handoverEn: typeof handoverZh = {
     service_unstaffed: 'Service without a counter',
     sync_failed: 'Upward sync failed',
     clock_jump: 'Server clock jumped',
+    grant_awaiting_approval: 'Remedy awaiting approval',
+    task_due_soon: 'Support task due soon',
+    notification_failed: 'Customer notification failed',
+    vip_arrived: 'VIP arrived',
   },
   opinionCategory: {
     complaint: 'Complaint',
