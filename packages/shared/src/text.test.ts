@@ -28,10 +28,24 @@ describe('textProblem', () => {
     ['left-to-right mark', 'a\u200Eb', false, 'bidi'],
     ['right-to-left mark', 'a\u200Fb', false, 'bidi'],
     ['arabic letter mark', 'a\u061Cb', false, 'bidi'],
+    [
+      'a line separator (ends a line in JavaScript and some CSV readers)',
+      'a\u2028b',
+      false,
+      'invisible',
+    ],
+    ['a paragraph separator, even in a multi-line note', 'a\u2029b', true, 'invisible'],
+    ['a zero-width space (王\u200B小明 is not 王小明)', '王\u200B小明', false, 'invisible'],
+    ['a byte-order mark inside the text', 'ab\uFEFFc', false, 'invisible'],
+    ['a word joiner', 'a\u2060b', false, 'invisible'],
+    ['a zero-width joiner inside an emoji (family) stays', '👨\u200D👩\u200D👧', false, null],
   ])('%s', (_name, text, multiline, kind) => {
     const problem = textProblem(text, multiline);
     if (kind === null) expect(problem).toBeNull();
-    else expect(problem).toMatch(kind === 'bidi' ? /direction/ : /control/);
+    else
+      expect(problem).toMatch(
+        kind === 'bidi' ? /direction/ : kind === 'invisible' ? /invisible/ : /control/,
+      );
   });
 });
 

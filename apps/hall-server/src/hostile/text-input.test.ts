@@ -15,6 +15,9 @@ import { demoStaffOn } from '../test-support/suite-hall';
 
 const NUL = 'a\u0000b';
 const RLO = '王\u202Efdp.exe';
+/** Looks like 王小明 on every screen, yet is another name. */
+const ZWSP = '王\u200B小明';
+const LINE_SEPARATOR = '很好\u2028=cmd|calc';
 let hall: TestHall;
 let admin: HallClient;
 let guide: HallClient;
@@ -64,6 +67,28 @@ describe('control and bidi characters in free text', () => {
         pin: '482913',
       },
       'staff.name',
+    ],
+    [
+      'a staff name with a zero-width space',
+      'staff',
+      () => admin,
+      'admin:save-staff',
+      {
+        staff: { id: 'stf-zwsp', staffNo: '4403', name: ZWSP, roles: ['clerk'] },
+        pin: '482913',
+      },
+      'staff.name',
+    ],
+    [
+      'an opinion with a line separator',
+      'opinions',
+      () => kiosk,
+      'opinion:submit',
+      {
+        category: 'suggestion',
+        text: LINE_SEPARATOR,
+      },
+      'text',
     ],
     [
       'an opinion with RLO',
