@@ -51,6 +51,7 @@ const server = await startHallServer({
   port: config.port,
   host: config.host,
   allowedOrigins: config.allowedOrigins,
+  hallNames: config.hallNames,
   limits: config.rateLimits ? undefined : false,
   demo: config.demo,
   trustClock: config.trustClock,

@@ -105,6 +105,11 @@ export interface HallServerOptions {
   sync?: SyncOptions;
   /** Web origins besides the hall's own allowed to call it (env `ALLOWED_ORIGINS`). */
   allowedOrigins?: string[];
+  /**
+   * Names the hall is reached by besides its IP addresses, localhost and this machine's name
+   * (env `HALL_NAMES`): a request sent to any other name is refused (DNS rebinding).
+   */
+  hallNames?: string[];
   /** Rate limits (transport/rate-limits.ts); `false` turns them off for load scripts. */
   limits?: RateLimitsOption;
 }
@@ -233,7 +238,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     demo: demoHall ? { staff: demoStaff, devices: demoDevices, links: demoScreenLinks } : null,
   });
 
-  const origins = createOriginCheck(options.allowedOrigins);
+  const origins = createOriginCheck(options.allowedOrigins, options.hallNames);
   const limiter = createLimiter(options.limits);
   const app = await createHttpServer({
     hall,
@@ -264,7 +269,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
         alerts.offlineSince.set(deviceId, clock());
       },
     },
-    { originAllowed: origins.allowed, allowedOrigins: origins.allowedOrigins, limiter },
+    {
+      originAllowed: origins.allowed,
+      hostAllowed: origins.hostAllowed,
+      allowedOrigins: origins.allowedOrigins,
+      limiter,
+    },
   );
 
   // Publish the day change at local midnight even when no command arrives to trigger it.

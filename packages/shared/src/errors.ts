@@ -116,6 +116,30 @@ export const errorMessages = {
     en: 'It is too early to check in for this appointment; please come back nearer the time.',
     zh: '距预约时间尚早,请在预约时段前30分钟内签到。',
   },
+  manager_unfit: {
+    en: 'An account manager must be an active staff member who serves at a counter (a clerk).',
+    zh: '客户经理须为在岗且能在窗口办理业务的员工(柜员)。',
+  },
+  remedy_not_allowed: {
+    en: 'Your role may not grant this remedy.',
+    zh: '您的岗位无权给予该补救。',
+  },
+  remedy_inactive: {
+    en: 'This remedy is not offered now.',
+    zh: '该补救项目已停用。',
+  },
+  grant_not_pending: {
+    en: 'This grant is no longer waiting for a decision.',
+    zh: '该补救已不在待审批状态。',
+  },
+  grant_expired: {
+    en: 'This grant waited too long for approval and has expired; grant it again if still needed.',
+    zh: '该补救审批已超时失效,如仍需要请重新申请。',
+  },
+  own_grant: {
+    en: 'You cannot decide your own grant; another duty leader must.',
+    zh: '不能审批本人申请的补救,请由其他值班领导审批。',
+  },
   offline: {
     en: 'The hall server cannot be reached. Please ask at the guide desk.',
     zh: '暂时无法连接大厅服务器,请到引导台咨询。',
@@ -123,6 +147,10 @@ export const errorMessages = {
   sync_not_configured: {
     en: 'No regional center or backups are configured for this hall.',
     zh: '本大厅未配置上级中心或备份。',
+  },
+  host_not_allowed: {
+    en: 'This request was sent to a name the hall server is not set up for (a re-pointed web page?); open the hall by its address, or add the name to HALL_NAMES.',
+    zh: '请求使用的主机名未在大厅服务器登记(可能是被重新指向的网页);请用大厅服务器的地址访问,或将该名称加入 HALL_NAMES。',
   },
   origin_not_allowed: {
     en: 'Requests from this web page are not allowed; open the hall server’s own pages.',

@@ -47,6 +47,7 @@ export const ENV_KEYS: readonly EnvKey[] = [
   { name: 'DEMO', key: 'demo', read: kinds.zeroOrOne },
   { name: 'TRUST_CLOCK', key: 'trustClock', read: kinds.zeroOrOne },
   { name: 'ALLOWED_ORIGINS', key: 'allowedOrigins', read: kinds.list },
+  { name: 'HALL_NAMES', key: 'hallNames', read: kinds.list },
   { name: 'RATE_LIMITS', key: 'rateLimits', read: kinds.onOrOff },
   { name: 'LOG_LEVEL', key: 'log.level', read: kinds.text },
   { name: 'LOG_DIR', key: 'log.dir', read: kinds.text, isPath: true },

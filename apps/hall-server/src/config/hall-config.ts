@@ -15,6 +15,12 @@ const origin = z.string().refine((o) => normaliseOrigin(o) !== null, {
   message: 'must be http(s) origins such as https://hall.example:8080',
 });
 
+const hallName = z
+  .string()
+  .regex(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, {
+    message: 'must be host names such as hall.example or onestop-hall (no port, no scheme)',
+  });
+
 export const hallConfigSchema = z.strictObject({
   port: wholeNumber(0, 65535).default(8080),
   host: z.string().min(1).default('0.0.0.0'),
@@ -25,6 +31,8 @@ export const hallConfigSchema = z.strictObject({
   trustClock: z.boolean().default(false),
   /** Web origins besides the hall's own allowed to call it. */
   allowedOrigins: z.array(origin).default([]),
+  /** Names the hall is reached by besides IP addresses, localhost and the machine's name. */
+  hallNames: z.array(hallName).default([]),
   /** false: no rate limits, for load scripts that drive a whole hall through few devices. */
   rateLimits: z.boolean().default(true),
   log: z
@@ -77,6 +85,7 @@ export interface HallConfig {
   demo: boolean;
   trustClock: boolean;
   allowedOrigins: string[];
+  hallNames: string[];
   rateLimits: boolean;
   log: { level: (typeof LOG_LEVELS)[number]; dir: string; maxSize: string; keepFiles: number };
   sync: {

@@ -61,7 +61,7 @@ export async function startTestHall(
     clock?: () => number;
     dataDir?: string;
     /** Transport settings: `allowedOrigins`, `limits`. */
-    server?: Pick<HallServerOptions, 'allowedOrigins' | 'limits'>;
+    server?: Pick<HallServerOptions, 'allowedOrigins' | 'hallNames' | 'limits'>;
   } = {},
 ): Promise<TestHall> {
   const dataDir = opts.dataDir ?? tempDir();

@@ -143,6 +143,9 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
   // A request from another web page's origin is refused before anything runs; an allow-listed
   // origin gets CORS headers (and its preflight an answer).
   app.addHook('onRequest', async (req, reply) => {
+    if (!opts.origins.hostAllowed(req.raw)) {
+      return sendError(req, reply, fail('host_not_allowed'));
+    }
     if (!opts.origins.allowed(req.raw)) {
       return sendError(req, reply, fail('origin_not_allowed'));
     }

@@ -38,6 +38,8 @@ export interface PresenceHooks {
 export interface SocketGuards {
   /** Refuses a handshake from another web page's origin (see origins.ts). */
   originAllowed(req: IncomingMessage): boolean;
+  /** Refuses a handshake sent to a name the hall is not known by (DNS rebinding, origins.ts). */
+  hostAllowed(req: IncomingMessage): boolean;
   /** Origins outside the hall allowed to connect (CORS for the polling transport). */
   allowedOrigins: string[];
   limiter: Limiter;
@@ -81,7 +83,12 @@ export function attachSocketServer(
     pingTimeout: 8_000,
     cors: { origin: guards.allowedOrigins },
     allowRequest: (req, done) =>
-      done(null, guards.originAllowed(req) && engineSlots.hasRoom(req.socket.remoteAddress)),
+      done(
+        null,
+        guards.hostAllowed(req) &&
+          guards.originAllowed(req) &&
+          engineSlots.hasRoom(req.socket.remoteAddress),
+      ),
   });
   const presence: Presence = { connected: new Map() };
   const views = createViews(io, hall);

@@ -27,6 +27,7 @@ export const httpStatus = {
   wrong_device: 403,
   device_revoked: 403,
   staff_inactive: 403,
+  host_not_allowed: 403,
   origin_not_allowed: 403,
   // Too much, too fast
   sign_in_throttled: 429,
@@ -57,7 +58,13 @@ export const httpStatus = {
   case_steps_pending: 409,
   appointment_not_found: 409,
   appointment_too_early: 409,
+  manager_unfit: 409,
   offline: 409,
+  remedy_not_allowed: 403,
+  remedy_inactive: 409,
+  grant_not_pending: 409,
+  grant_expired: 409,
+  own_grant: 403,
   sync_not_configured: 409,
   // The server cannot
   storage_full: 503,

@@ -1,0 +1,1 @@
+-- Issue 18: placeholder, filled in by its slice (remedies, promises, notifications).
