@@ -30,38 +30,73 @@ const PHONE = '13800138000';
 const OTHER = '13900139000';
 
 describe('mayText', () => {
+  const visit = { kind: 'ticket', id: 't1' };
+  const standing = (phone: string, given: boolean, accountNo: string | null = null) => ({
+    phone,
+    accountNo,
+    given,
+    ticketId: null,
+  });
   it.each([
-    { case: 'no phone', phone: null, consents: [], expected: 'no_channel' },
-    { case: 'no consent recorded', phone: PHONE, consents: [], expected: 'no_consent' },
+    { case: 'no phone', phone: null, consents: [], subject: visit, expected: 'no_channel' },
     {
-      case: 'consent given for the phone',
+      case: 'no consent recorded',
       phone: PHONE,
-      consents: [{ phone: PHONE, accountNo: null, given: true }],
+      consents: [],
+      subject: visit,
+      expected: 'no_consent',
+    },
+    {
+      case: 'standing consent given for the phone',
+      phone: PHONE,
+      consents: [standing(PHONE, true)],
+      subject: { kind: 'case', id: 'c1' },
       expected: 'ok',
     },
     {
       case: 'consent given for another phone only',
       phone: PHONE,
-      consents: [{ phone: OTHER, accountNo: '1234567', given: true }],
+      consents: [standing(OTHER, true, '1234567')],
+      subject: visit,
       expected: 'no_consent',
     },
     {
       case: 'consent withdrawn (opt-out)',
       phone: PHONE,
-      consents: [{ phone: PHONE, accountNo: null, given: false }],
+      consents: [standing(PHONE, false)],
+      subject: visit,
       expected: 'opted_out',
     },
     {
       case: 'the account opted out on another phone: opt-out wins',
       phone: PHONE,
-      consents: [
-        { phone: PHONE, accountNo: '1234567', given: true },
-        { phone: OTHER, accountNo: '1234567', given: false },
-      ],
+      consents: [standing(PHONE, true, '1234567'), standing(OTHER, false, '1234567')],
+      subject: visit,
       expected: 'opted_out',
     },
-  ])('$case → $expected', ({ phone, consents, expected }) => {
-    const r = mayText(phone, consents);
+    {
+      case: "a kiosk's consent, about its visit",
+      phone: PHONE,
+      consents: [{ ...standing(PHONE, true), ticketId: 't1' }],
+      subject: visit,
+      expected: 'ok',
+    },
+    {
+      case: "a kiosk's consent, about another visit",
+      phone: PHONE,
+      consents: [{ ...standing(PHONE, true), ticketId: 't1' }],
+      subject: { kind: 'ticket', id: 't2' },
+      expected: 'no_consent',
+    },
+    {
+      case: "a kiosk's consent, about a case",
+      phone: PHONE,
+      consents: [{ ...standing(PHONE, true), ticketId: 't1' }],
+      subject: { kind: 'case', id: 't1' },
+      expected: 'no_consent',
+    },
+  ])('$case → $expected', ({ phone, consents, subject, expected }) => {
+    const r = mayText(phone, consents, subject);
     expect(r.ok ? 'ok' : r.why).toBe(expected);
   });
 });
@@ -195,7 +230,7 @@ describe('templates', () => {
     ).not.toThrow();
   });
 
-  it.each([
+  it.each<{ template: string; vars: Record<string, string>; text: string }>([
     {
       template: '请{number}号到{counter}号窗口',
       vars: { number: 'A001', counter: '3' },

@@ -20,15 +20,20 @@ export type NotSent = 'no_channel' | 'no_consent' | 'opted_out' | 'rate_limited'
 
 /**
  * Consent: the phone's own consent given and not withdrawn. Opt-out wins: a withdrawal recorded
- * for the phone, or for the customer's account on any phone, stops every text.
+ * for the phone, or for the customer's account on any phone, stops every text. A kiosk's
+ * consent (`ticketId` set) covers texts about that visit only: anyone can type any number at a
+ * kiosk, so it never becomes a standing permission to text that number.
  */
 export function mayText(
   phone: string | null,
-  consents: readonly Pick<Consent, 'phone' | 'accountNo' | 'given'>[],
+  consents: readonly Pick<Consent, 'phone' | 'accountNo' | 'given' | 'ticketId'>[],
+  subject: { kind: string; id: string },
 ): { ok: true } | { ok: false; why: NotSent } {
   if (!phone) return { ok: false, why: 'no_channel' };
   if (consents.some((c) => !c.given)) return { ok: false, why: 'opted_out' };
-  if (consents.some((c) => c.phone === phone && c.given)) return { ok: true };
+  const covers = (c: Pick<Consent, 'ticketId'>) =>
+    c.ticketId === null || (subject.kind === 'ticket' && subject.id === c.ticketId);
+  if (consents.some((c) => c.phone === phone && c.given && covers(c))) return { ok: true };
   return { ok: false, why: 'no_consent' };
 }
 

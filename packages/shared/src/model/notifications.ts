@@ -59,18 +59,25 @@ export type Notification = z.infer<typeof Notification>;
 export const ConsentSource = z.enum(['kiosk', 'desk', 'reply']);
 export type ConsentSource = z.infer<typeof ConsentSource>;
 
-/** A phone's latest word on being texted: given, or withdrawn (opt-out: `given: false`). */
+/**
+ * A phone's latest word on being texted: given, or withdrawn (opt-out: `given: false`). Kept in
+ * the hall only (no change_seq: never a record sent to a device or the center).
+ */
 export const Consent = z.object({
   phone: Phone,
   accountNo: AccountNo.nullable(),
   given: z.boolean(),
   source: ConsentSource,
+  /**
+   * A kiosk's consent covers this visit only (anyone can type any number at a kiosk); null: a
+   * standing consent (the desk, a reply) for whatever the hall tells the customer.
+   */
+  ticketId: Id.nullable(),
   at: EpochMs,
   /** The staff member at the desk, or null (the kiosk, a reply). */
   byStaffId: Id.nullable(),
   /** The device it was recorded on, if any. */
   byDeviceId: Id.nullable(),
-  changeSeq: z.number().int().nonnegative(),
 });
 export type Consent = z.infer<typeof Consent>;
 
