@@ -13,6 +13,8 @@ export function supportTask(id: string, over: Partial<SupportTask> = {}): Suppor
     state: 'open',
     assigneeStaffId: null,
     dueAt: 0,
+    promisedAt: 0,
+    promiseChanges: [],
     createdAt: 0,
     acceptedAt: null,
     closedAt: null,

@@ -132,14 +132,15 @@ export const workCommands = {
     kind: 'command',
     input: command({
       text: LongText,
-      dueAt: EpochMs,
+      /** The promised answer time; absent: the hall's support task promise (`taskPromise`). */
+      dueAt: EpochMs.optional(),
       caseId: Id.optional(),
       ticketId: Id.optional(),
     }),
     output: TaskResult,
     roles: OWNERS,
     summary:
-      'Send a support task (内部联系单) to the service post with a due time; the asker owns it and gets the answer.',
+      "Send a support task (内部联系单) to the service post with a due time (by default the hall's task promise); the asker owns it and gets the answer.",
   }),
 
   'task:accept': def({

@@ -140,6 +140,10 @@ export const errorMessages = {
     en: 'You cannot decide your own grant; another duty leader must.',
     zh: '不能审批本人申请的补救,请由其他值班领导审批。',
   },
+  promise_not_told: {
+    en: 'The customer cannot be notified (no channel, no consent, or opted out): call them, then record the new time as a logged call.',
+    zh: '无法通知客户(无联系渠道、未授权或已退订):请致电客户后,以“已电话告知”记录新时间。',
+  },
   offline: {
     en: 'The hall server cannot be reached. Please ask at the guide desk.',
     zh: '暂时无法连接大厅服务器,请到引导台咨询。',

@@ -1,5 +1,5 @@
-import type { Alert, AlertKind } from '@onestop/shared';
-import { findAlerts, newAlert } from '../domain/alerts';
+import { DEFAULT_TASK_PROMISE, type Alert, type AlertKind } from '@onestop/shared';
+import { findAlerts, newAlert, type PromiseAlertSetting } from '../domain/alerts';
 import { startOfBusinessDay } from '../domain/business-day';
 import { accept } from '../domain/result';
 import type { Hall } from './hall';
@@ -26,6 +26,19 @@ export interface AlertSweep {
   offlineSince: Map<string, number>;
   runOnce(): number;
   stop(): void;
+}
+
+/** 承诺: the hall's clock and warning share, and each promise's clock, for the alerts. */
+function promiseAlertSetting(tx: TxContext): PromiseAlertSetting {
+  const config = tx.hall.config;
+  return {
+    timeZone: config.timeZone,
+    businessHours: config.businessHours,
+    promiseWarnPercent: config.promiseWarnPercent,
+    caseWarning: config.caseWarning,
+    caseClock: new Map(tx.store.caseTypes.all().map((t) => [t.id, t.promise.clock])),
+    taskClock: (config.taskPromise ?? DEFAULT_TASK_PROMISE).clock,
+  };
 }
 
 /** Closes unacknowledged alerts raised before today's business day began; how many. */
@@ -84,6 +97,7 @@ export function startAlertSweep(
           offlineSince,
           deviceOfflineAfterMs,
           caseWarning: tx.hall.config.caseWarning,
+          promise: promiseAlertSetting(tx),
         });
         let raised = 0;
         for (const f of findings) {

@@ -113,3 +113,42 @@ describe('alerts for the duty leader', () => {
     expect(kinds(s)).toEqual(['device_offline:dev-display-1', 'service_unstaffed:svc-a']);
   });
 });
+
+describe('承诺: the owner’s warning at the share, the alert at the limit', () => {
+  const HOUR = 60 * MIN;
+  const promise = {
+    timeZone: 'Asia/Shanghai',
+    businessHours: null,
+    promiseWarnPercent: 50,
+    caseClock: new Map([['ct-repair', 'calendar' as const]]),
+    taskClock: 'calendar' as const,
+  };
+  const task = {
+    id: 'task',
+    state: 'open',
+    ownerStaffId: 'c1',
+    ticketId: null,
+    createdAt: T0,
+    dueAt: T0 + 10 * HOUR,
+  } as unknown as SupportTask;
+  const kase = {
+    id: 'case',
+    state: 'open',
+    ownerStaffId: 'c1',
+    ticketId: null,
+    caseTypeId: 'ct-repair',
+    openedAt: T0,
+    dueAt: T0 + 10 * HOUR,
+  } as unknown as Case;
+  it.each([
+    { at: T0 + 4 * HOUR, expected: [] },
+    { at: T0 + 5 * HOUR, expected: ['case_due_soon:case', 'task_due_soon:task'] },
+    { at: T0 + 10 * HOUR, expected: ['case_due_soon:case', 'task_due_soon:task'] },
+    { at: T0 + 10 * HOUR + 1, expected: ['case_overdue:case', 'task_overdue:task'] },
+  ])('at T0 + $at ms → $expected', ({ at, expected }) => {
+    expect(kinds(situation({ now: at, cases: [kase], tasks: [task], promise }))).toEqual(expected);
+  });
+  it('without the promise setting a task is only alerted at its limit (as before)', () => {
+    expect(kinds(situation({ now: T0 + 9 * HOUR, tasks: [task] }))).toEqual([]);
+  });
+});

@@ -1,7 +1,11 @@
 import {
   caseDueStage,
   caseWarnMs,
+  promiseStage,
+  promiseWarnAt,
   type Alert,
+  type PromiseClock,
+  type PromiseWarnSetting,
   type CaseWarning,
   type AlertKind,
   type Case,
@@ -61,6 +65,41 @@ export interface HallSituation {
   deviceOfflineAfterMs: number;
   /** The hall's 限时办结 warning; absent: 24 hours. */
   caseWarning?: CaseWarning | undefined;
+  /**
+   * 承诺: the hall's clock and warning share, each case type's clock and the task promise's.
+   * Given, a case is warned by `promiseWarnAt` (the share, else `caseWarning`) and an open
+   * task gets `task_due_soon` at the share; absent, cases follow `caseWarning` alone.
+   */
+  promise?: PromiseAlertSetting | undefined;
+}
+
+export interface PromiseAlertSetting extends PromiseWarnSetting {
+  caseClock: ReadonlyMap<string, PromiseClock>;
+  taskClock: PromiseClock;
+}
+
+/** Where an open case stands against its promise: overdue, within its warning, or neither. */
+function caseStage(c: Case, s: HallSituation): 'overdue' | 'due_soon' | 'later' {
+  if (c.state !== 'open') return 'later';
+  if (!s.promise) return caseDueStage(c.dueAt, s.now, caseWarnMs(s.caseWarning, c));
+  const clock = s.promise.caseClock.get(c.caseTypeId) ?? 'calendar';
+  const warnAt = promiseWarnAt(
+    { kind: 'case', start: c.openedAt, dueAt: c.dueAt, clock },
+    { ...s.promise, caseWarning: s.promise.caseWarning ?? s.caseWarning },
+  );
+  const stage = promiseStage(c.dueAt, warnAt, s.now);
+  return stage === 'overdue' ? 'overdue' : stage === 'warning' ? 'due_soon' : 'later';
+}
+
+function taskStage(t: SupportTask, s: HallSituation): 'overdue' | 'due_soon' | 'later' {
+  if (t.state !== 'open' && t.state !== 'accepted') return 'later';
+  if (s.now > t.dueAt) return 'overdue';
+  if (!s.promise) return 'later';
+  const warnAt = promiseWarnAt(
+    { kind: 'task', start: t.createdAt, dueAt: t.dueAt, clock: s.promise.taskClock },
+    s.promise,
+  );
+  return s.now >= warnAt ? 'due_soon' : 'later';
 }
 
 export function findAlerts(s: HallSituation): Finding[] {
@@ -96,9 +135,8 @@ export function findAlerts(s: HallSituation): Finding[] {
   }
 
   for (const c of s.cases) {
-    // 限时办结: a warning before the limit (the hall's setting), an alert once past it.
-    const stage =
-      c.state === 'open' ? caseDueStage(c.dueAt, s.now, caseWarnMs(s.caseWarning, c)) : 'later';
+    // 限时办结 and 承诺: a warning before the limit (the hall's setting), an alert once past it.
+    const stage = caseStage(c, s);
     if (stage !== 'later') {
       found.push({
         kind: stage === 'overdue' ? 'case_overdue' : 'case_due_soon',
@@ -110,8 +148,15 @@ export function findAlerts(s: HallSituation): Finding[] {
     }
   }
   for (const task of s.tasks) {
-    if ((task.state === 'open' || task.state === 'accepted') && s.now > task.dueAt) {
-      found.push({ kind: 'task_overdue', subjectId: task.id, ...none, staffId: task.ownerStaffId });
+    const stage = taskStage(task, s);
+    if (stage !== 'later') {
+      found.push({
+        kind: stage === 'overdue' ? 'task_overdue' : 'task_due_soon',
+        subjectId: task.id,
+        ...none,
+        ticketId: task.ticketId,
+        staffId: task.ownerStaffId,
+      });
     }
   }
   for (const f of s.followUps) {

@@ -1,4 +1,13 @@
-import type { Case, CaseOutcome, CaseStep, CaseType, Customer, Ticket } from '@onestop/shared';
+import {
+  promiseDue,
+  type BusinessHours,
+  type Case,
+  type CaseOutcome,
+  type CaseStep,
+  type CaseType,
+  type Customer,
+  type Ticket,
+} from '@onestop/shared';
 import { endOfDayAfter } from './due';
 import { accept, reject, type Result } from './result';
 
@@ -16,17 +25,25 @@ export interface OpenCaseInput {
   /** Contact details taken at the counter: given (non-null) fields replace the ticket's. */
   customer: Customer | undefined;
   timeZone: string;
+  /** The hall's opening hours, for a promise counted in business time; null: always open. */
+  businessHours?: BusinessHours | null;
 }
 
 /** Each step is due when the limits of the steps up to it have run out, never after the case. */
-function plannedSteps(type: CaseType, staffId: string, now: number, timeZone: string): CaseStep[] {
+function plannedSteps(
+  type: CaseType,
+  staffId: string,
+  now: number,
+  timeZone: string,
+  caseDueAt: number,
+): CaseStep[] {
   let days = 0;
   return type.steps.map((step, i) => {
     days = Math.min(days + step.limitDays, type.limitDays);
     return {
       nameZh: step.nameZh,
       nameEn: step.nameEn,
-      dueAt: endOfDayAfter(now, days, timeZone),
+      dueAt: Math.min(endOfDayAfter(now, days, timeZone), caseDueAt),
       doneAt: i === 0 ? now : null,
       doneBy: i === 0 ? staffId : null,
       note: null,
@@ -41,6 +58,11 @@ export function openCase(input: OpenCaseInput, now: number): Result<Case> {
     return reject('not_yours', `Visit ${ticket.number}: only its first handler or serving clerk.`);
   }
   const given = input.customer;
+  // 承诺: the type's promised time, printed on the receipt slip (domain/promises.ts).
+  const dueAt = promiseDue(type.promise, now, {
+    timeZone: input.timeZone,
+    businessHours: input.businessHours ?? null,
+  });
   const customer: Customer = {
     phone: given?.phone ?? ticket.customer.phone,
     accountNo: given?.accountNo ?? ticket.customer.accountNo,
@@ -55,9 +77,11 @@ export function openCase(input: OpenCaseInput, now: number): Result<Case> {
     customer,
     summary: input.summary,
     state: 'open',
-    steps: plannedSteps(type, staffId, now, input.timeZone),
+    steps: plannedSteps(type, staffId, now, input.timeZone, dueAt),
     openedAt: now,
-    dueAt: endOfDayAfter(now, type.limitDays, input.timeZone),
+    dueAt,
+    promisedAt: dueAt,
+    promiseChanges: [],
     closedAt: null,
     outcome: null,
     result: null,

@@ -39,6 +39,8 @@ export function createTask(
     state: 'open',
     assigneeStaffId: null,
     dueAt: input.dueAt,
+    promisedAt: input.dueAt,
+    promiseChanges: [],
     createdAt: now,
     acceptedAt: null,
     closedAt: null,

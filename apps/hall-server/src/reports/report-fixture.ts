@@ -222,6 +222,8 @@ const caseType = (id: string, nameZh: string, sortOrder: number): CaseType => ({
   nameEn: id,
   serviceId: null,
   limitDays: 2,
+  kind: 'case',
+  promise: { amount: 2, unit: 'days', clock: 'calendar' },
   steps: [{ nameZh: '受理', nameEn: 'Accept', limitDays: 0 }],
   active: true,
   sortOrder,

@@ -60,6 +60,7 @@ export const httpStatus = {
   appointment_too_early: 409,
   manager_unfit: 409,
   offline: 409,
+  promise_not_told: 409,
   remedy_not_allowed: 403,
   remedy_inactive: 409,
   grant_not_pending: 409,

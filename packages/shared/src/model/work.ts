@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Customer, EpochMs, Id } from './common';
+import { CaseKind, PromiseChange, PromiseRule } from './promises';
 
 // The work post (issue 4): evaluations, alerts, cases, support tasks, follow-ups, handovers.
 
@@ -108,8 +109,12 @@ export const CaseType = z.object({
   nameEn: z.string().min(1).max(60),
   /** The service such cases usually come from, for the counter to suggest the type. */
   serviceId: Id.nullable(),
-  /** 限时办结: calendar days from opening to the end of the due day. */
+  /** 限时办结: calendar days from opening to the end of the due day; caps the steps' limits. */
   limitDays: z.number().int().positive(),
+  /** A case or a repair (issue 18: repairs are case types of kind `repair`). */
+  kind: CaseKind.default('case'),
+  /** 承诺: the time promised to the customer (types made before it: `limitDays` calendar days). */
+  promise: PromiseRule,
   /** In order; the first is the acceptance (受理), done when the case is opened. */
   steps: z.array(CaseTypeStep).min(1),
   active: z.boolean(),
@@ -147,7 +152,12 @@ export const Case = z.object({
   state: CaseState,
   steps: z.array(CaseStep),
   openedAt: EpochMs,
+  /** The current promise: the first one, or the last re-set (`promiseChanges`). */
   dueAt: EpochMs,
+  /** The first promise, as printed on the receipt slip; never changed. */
+  promisedAt: EpochMs,
+  /** Every re-set of the promise (改约), oldest first. */
+  promiseChanges: z.array(PromiseChange).default([]),
   closedAt: EpochMs.nullable(),
   outcome: CaseOutcome.nullable(),
   result: z.string().nullable(),
@@ -170,7 +180,12 @@ export const SupportTask = z.object({
   state: TaskState,
   /** The back-office staff member who accepted it. */
   assigneeStaffId: Id.nullable(),
+  /** The current promise: the first one, or the last re-set (`promiseChanges`). */
   dueAt: EpochMs,
+  /** The first promise; never changed. */
+  promisedAt: EpochMs,
+  /** Every re-set of the promise (改约), oldest first. */
+  promiseChanges: z.array(PromiseChange).default([]),
   createdAt: EpochMs,
   acceptedAt: EpochMs.nullable(),
   closedAt: EpochMs.nullable(),

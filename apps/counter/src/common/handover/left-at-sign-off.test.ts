@@ -35,6 +35,8 @@ const aCase = (id: string, dueAt: number, over: Partial<Case> = {}): Case => ({
   steps: [],
   openedAt: now - day,
   dueAt,
+  promisedAt: dueAt,
+  promiseChanges: [],
   closedAt: null,
   outcome: null,
   result: null,

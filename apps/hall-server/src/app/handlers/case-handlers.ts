@@ -1,4 +1,4 @@
-import { maskPhone, type Staff } from '@onestop/shared';
+import { DEFAULT_TASK_PROMISE, maskPhone, promiseDue, type Staff } from '@onestop/shared';
 import { advanceCase, caseNumber, closeCase, openCase } from '../../domain/cases';
 import { contactPhone, mayReveal, type ContactSubject } from '../../domain/contact';
 import { canTake } from '../../domain/handovers';
@@ -85,6 +85,7 @@ export const caseHandlers = {
           summary: args.summary,
           customer: args.customer,
           timeZone: tx.hall.config.timeZone,
+          businessHours: tx.hall.config.businessHours,
         },
         tx.now,
       );
@@ -133,7 +134,10 @@ export const caseHandlers = {
           id: tx.newId(),
           ownerStaffId: staff.value.id,
           text: args.text,
-          dueAt: args.dueAt,
+          // 承诺: the hall's support task promise unless the asker names a time.
+          dueAt:
+            args.dueAt ??
+            promiseDue(tx.hall.config.taskPromise ?? DEFAULT_TASK_PROMISE, tx.now, tx.hall.config),
           linkedCase,
           ticketId: args.ticketId ?? null,
         },

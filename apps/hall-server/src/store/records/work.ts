@@ -1,6 +1,7 @@
 import {
   AlertKind,
   Case,
+  CaseKind,
   CaseOutcome,
   CaseState,
   CaseType,
@@ -11,9 +12,11 @@ import {
   FollowUpState,
   Handover,
   HandoverState,
+  PromiseClock,
+  PromiseUnit,
   TaskState,
+  SupportTask,
   type Alert,
-  type SupportTask,
 } from '@onestop/shared';
 import { field } from '../fields';
 import { versioned } from '../record-kind';
@@ -31,6 +34,13 @@ export const caseTypes = versioned<CaseType>({
     nameEn: field.text('name_en'),
     serviceId: field.textOrNull('service_id'),
     limitDays: field.int('limit_days'),
+    kind: field.enum('kind', CaseKind),
+    // 承诺 (migration 014): the promised time as three columns.
+    promise: field.object({
+      amount: field.int('promise_amount'),
+      unit: field.enum('promise_unit', PromiseUnit),
+      clock: field.enum('promise_clock', PromiseClock),
+    }),
     steps: field.json('steps', CaseType.shape.steps),
     active: field.bool('active'),
     sortOrder: field.int('sort_order'),
@@ -97,6 +107,8 @@ export const cases = versioned<Case>({
     steps: field.json('steps', Case.shape.steps),
     openedAt: field.int('opened_at'),
     dueAt: field.int('due_at'),
+    promisedAt: field.int('promised_at').writtenOnce(),
+    promiseChanges: field.json('promise_changes', Case.shape.promiseChanges),
     closedAt: field.intOrNull('closed_at'),
     outcome: field.enumOrNull('outcome', CaseOutcome),
     result: field.textOrNull('result'),
@@ -119,6 +131,8 @@ export const tasks = versioned<SupportTask>({
     state: field.enum('state', TaskState),
     assigneeStaffId: field.textOrNull('assignee_staff_id'),
     dueAt: field.int('due_at'),
+    promisedAt: field.int('promised_at').writtenOnce(),
+    promiseChanges: field.json('promise_changes', SupportTask.shape.promiseChanges),
     createdAt: field.int('created_at'),
     acceptedAt: field.intOrNull('accepted_at'),
     closedAt: field.intOrNull('closed_at'),
