@@ -9,13 +9,17 @@ import {
 } from '@onestop/shared';
 import { statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Logger } from 'pino';
 import type { Db } from '../store/db';
-import { quickCheck } from '../store/startup-check';
+import { startIntegrityCheck, type IntegrityCheck } from '../store/integrity-worker';
+import { quickCheck, restoreCommand } from '../store/startup-check';
 import type { ClockState } from './hall-clock';
 
-// `/api/v1/health` tells the database and disk as they are: the last quick_check, whether the
-// last write failed (and why), free space under the data directory against a threshold, the
-// WAL's size, and the hall clock. 503 when commands cannot be written, with the reasons.
+// `/api/v1/health` tells the database and disk as they are: the last quick_check (when it ran,
+// and whether one is running: it runs in a worker thread, store/integrity-worker.ts; a failed
+// one is logged as an error and makes health 503), whether the last write failed (and why),
+// free space under the data directory against a threshold, the WAL's size, and the hall
+// clock. 503 when commands cannot be written, with the reasons.
 // The answer's shape is the contract's `HealthAnswer` (packages/shared/src/contract/health.ts).
 
 export type { HealthReport, RefusalCounts, WriteFault, WriteFaultCode };
@@ -52,26 +56,38 @@ export function commandFault(db: Db, err: unknown, now = Date.now()): ErrorCode 
 
 export interface HealthMonitor {
   report(): HealthReport;
-  /** Runs quick_check now (also every `quickCheckEveryMs`). */
-  recheck(): string;
+  /**
+   * Starts quick_check now (also every `quickCheckEveryMs`) and resolves with what it found; a
+   * check already running is not started twice (its result is the answer).
+   */
+  recheck(): Promise<string>;
+  /** Stops the timer, and a check under way (waiting until its connection is closed). */
   stop(): void;
 }
 
 export const MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+/** `quickCheck` before the first full check has finished (a big database checked after start). */
+export const QUICK_CHECK_NOT_RUN = 'not run yet';
 
 export function createHealthMonitor(options: {
   db: Db;
   file: string;
   now: () => number;
   clock: () => ClockState;
-  /** The start-up check's result, so start-up does not run it twice. */
+  /**
+   * The start-up check's full result, so start-up does not run it twice; absent (a big
+   * database after a clean stop, store/startup-check.ts): the first check starts at once.
+   */
   quickCheck?: string;
   minFreeBytes?: number;
   quickCheckEveryMs?: number;
   /** Free bytes under a directory; injectable where a full disk cannot be made. */
   freeBytes?: (dir: string) => number;
+  /** Hears of a failed check (error) and of the check falling back to the event loop (warn). */
+  logger?: Pick<Logger, 'error' | 'warn'>;
 }): HealthMonitor {
-  const { db, file } = options;
+  const { db, file, logger } = options;
   const minFreeBytes = options.minFreeBytes ?? MIN_FREE_BYTES;
   const freeBytes =
     options.freeBytes ??
@@ -79,23 +95,70 @@ export function createHealthMonitor(options: {
       const s = statfsSync(dir);
       return s.bavail * s.bsize;
     });
-  let check = options.quickCheck ?? 'not run yet';
+  let check = options.quickCheck ?? QUICK_CHECK_NOT_RUN;
   let checkedAt = options.now();
   let probedAt = 0;
+  let running: Promise<string> | null = null;
+  let worker: IntegrityCheck | null = null;
+  let stopped = false;
+  // quick_check reads the whole file: in a worker thread, off the event loop. Only an in-memory
+  // database (nothing another connection could open) or a worker that cannot run checks here.
+  let onThisThread = db.memory;
+  if (onThisThread)
+    logger?.warn('the database is in memory: its quick_check runs on the event loop');
 
-  function recheck(): string {
-    if (!db.open || db.inTransaction) return check; // a group commit is open: next time
-    try {
-      check = quickCheck(db);
-    } catch (err) {
-      const e = errorParts(err);
-      check = `${e.code ?? 'error'}: ${e.message}`;
-    }
+  function record(result: string): string {
+    check = result;
     checkedAt = options.now();
+    if (result !== 'ok')
+      logger?.error(
+        { file, quickCheck: result.slice(0, 2000) },
+        `the hall database FAILED its integrity check (PRAGMA quick_check): ${result.slice(0, 300)}. ` +
+          `/api/v1/health answers 503. Stop the hall and restore it: ${restoreCommand(dirname(file))}` +
+          ' (docs/security.md, "Faults")',
+      );
     return check;
   }
-  if (options.quickCheck === undefined) recheck();
-  const timer = setInterval(recheck, options.quickCheckEveryMs ?? 10 * 60_000);
+
+  /** The check on the hall's own connection, as before the worker (blocks the event loop). */
+  function checkHere(): string {
+    if (!db.open || db.inTransaction) return check; // a group commit is open: next time
+    try {
+      return record(quickCheck(db));
+    } catch (err) {
+      const e = errorParts(err);
+      return record(`${e.code ?? 'error'}: ${e.message}`);
+    }
+  }
+
+  function fallBack(err: unknown): string {
+    onThisThread = true;
+    logger?.warn(
+      { err },
+      'the quick_check worker cannot run; the check runs on the event loop from now on',
+    );
+    return stopped ? check : checkHere();
+  }
+
+  function recheck(): Promise<string> {
+    if (running) return running;
+    if (stopped) return Promise.resolve(check);
+    if (onThisThread) return Promise.resolve(checkHere());
+    try {
+      worker = startIntegrityCheck(file);
+    } catch (err) {
+      return Promise.resolve(fallBack(err));
+    }
+    running = worker.result
+      .then((result) => (result === null ? check : record(result)), fallBack)
+      .finally(() => {
+        running = null;
+        worker = null;
+      });
+    return running;
+  }
+  if (options.quickCheck === undefined) void recheck();
+  const timer = setInterval(() => void recheck(), options.quickCheckEveryMs ?? 10 * 60_000);
   timer.unref();
 
   /** After a failed write, one small write (at most every 5 s) tells whether writing works again. */
@@ -132,6 +195,7 @@ export function createHealthMonitor(options: {
         database: {
           quickCheck: check,
           quickCheckAt: checkedAt,
+          quickCheckRunning: running !== null,
           lastWriteFault: faults.get(db) ?? null,
           walBytes: walBytes(),
         },
@@ -140,7 +204,11 @@ export function createHealthMonitor(options: {
       };
     },
     recheck,
-    stop: () => clearInterval(timer),
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+      worker?.stop();
+    },
   };
 }
 
@@ -183,7 +251,7 @@ export function healthOf(
   const reasons: string[] = [];
   let code: WriteFaultCode = 'database_fault';
   const { database, disk } = report;
-  if (database.quickCheck !== 'ok')
+  if (database.quickCheck !== 'ok' && database.quickCheck !== QUICK_CHECK_NOT_RUN)
     reasons.push(`the database failed its check: ${database.quickCheck}`);
   if (hall.seq === null) reasons.push('the hall state cannot be read');
   if (database.lastWriteFault) {

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   openSync,
@@ -9,6 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoSeed } from '../app/seed';
 import { takeBackup } from '../sync/backup';
@@ -110,6 +112,53 @@ describe('the database checked at start', () => {
     await server.close();
     const again = await startDemo(fresh); // a clean stop, then a start
     await again.close();
+  });
+});
+
+describe('the database checked while the hall serves', () => {
+  it('a page damaged after start is told by the next check: health 503 and an error in the log', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const server = await hallServerOn(dataDir, { seed: demoSeed(Date.now()), logger });
+    try {
+      const url = `${server.url}/api/v1/health`;
+      expect((await fetch(url)).status).toBe(200);
+      // Pages overwritten under the running hall, as a failing disk would leave them. The
+      // check runs on a connection of its own: the hall's page cache does not hide them.
+      server.hall.store.db.pragma('wal_checkpoint(TRUNCATE)');
+      const file = join(dataDir, 'hall.sqlite');
+      const fd = openSync(file, 'r+');
+      const pages = statSync(file).size / 4096;
+      for (let p = 3; p < pages; p += 2) writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, p * 4096);
+      closeSync(fd);
+      const check = server.health.recheck();
+      expect(server.health.report().database.quickCheckRunning).toBe(true);
+      expect(await check).not.toBe('ok');
+      const answer = await fetch(url);
+      expect(answer.status).toBe(503);
+      const body = (await answer.json()) as {
+        code: string;
+        message: string;
+        data: { database: { quickCheck: string; quickCheckRunning: boolean } };
+      };
+      expect(body.code).toBe('database_fault');
+      expect(body.message).toContain('the database failed its check');
+      expect(body.data.database).toMatchObject({
+        quickCheck: await check,
+        quickCheckRunning: false,
+      });
+      const told = lines.map((l) => JSON.parse(l) as { level: number; msg: string });
+      expect(told).toContainEqual(
+        expect.objectContaining({
+          level: 50,
+          msg: expect.stringMatching(/FAILED its integrity check[\s\S]*npm run restore/),
+        }),
+      );
+    } finally {
+      await server.close().catch(() => undefined);
+    }
   });
 });
 

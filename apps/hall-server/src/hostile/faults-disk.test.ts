@@ -155,7 +155,7 @@ describe('health tells the database and disk as they are', () => {
       for (let p = 3; p < pages; p += 2) writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, p * 4096);
       closeSync(fd);
       db.pragma('shrink_memory');
-      hall.server.health.recheck();
+      await hall.server.health.recheck(); // in a worker thread: its result is awaited
       const answer = await health(hall.server.url);
       expect(answer.status).toBe(503);
       expect(answer.body).toContain('database_fault');

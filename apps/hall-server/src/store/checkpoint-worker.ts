@@ -16,9 +16,9 @@ db.pragma('busy_timeout = 5000');
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
-    const closed = new Int32Array(workerData.closed);
-    Atomics.store(closed, 0, 1);
-    Atomics.notify(closed, 0);
+    const flags = new Int32Array(workerData.flags);
+    Atomics.store(flags, 0, 1);
+    Atomics.notify(flags, 0);
     parentPort.close();
     return;
   }
@@ -30,6 +30,41 @@ parentPort.on('message', (message) => {
   }
 });
 `;
+
+/** A worker thread with a connection of its own to the hall database (this file and integrity-worker.ts). */
+export interface DatabaseWorker {
+  worker: Worker;
+  /**
+   * Shared with the worker: [0] becomes 1 once its connection is closed; [1] is set to 1 here to
+   * ask it not to open one (a worker may still be starting when the hall stops).
+   */
+  flags: Int32Array;
+  /** Waits (at most `timeoutMs`) until the worker has closed its connection. */
+  waitClosed(timeoutMs: number): void;
+}
+
+/**
+ * Starts `program` (plain CommonJS, so that it runs the same under tsx, vitest and the bundle:
+ * the driver is passed as a resolved path, `workerData.driver`) with `workerData.flags`.
+ */
+export function startDatabaseWorker(
+  program: string,
+  data: Record<string, unknown>,
+): DatabaseWorker {
+  const shared = new SharedArrayBuffer(8);
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(program, {
+    eval: true,
+    workerData: { ...data, driver, flags: shared },
+    // Its heap holds the driver and one connection: kept small (it is memory of the hall's).
+    resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
+    stdout: false,
+    stderr: false,
+  });
+  worker.unref();
+  const flags = new Int32Array(shared);
+  return { worker, flags, waitClosed: (timeoutMs) => void Atomics.wait(flags, 0, 0, timeoutMs) };
+}
 
 export interface CheckpointWorker {
   /** Asks for a PASSIVE checkpoint; false while the last one is still running. */
@@ -49,17 +84,7 @@ export function startCheckpointWorker(
   file: string,
   onFailure: (err: Error, workerLost: boolean) => void,
 ): CheckpointWorker {
-  const closedFlag = new SharedArrayBuffer(4);
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(PROGRAM, {
-    eval: true,
-    workerData: { file, driver, closed: closedFlag },
-    // Its heap holds the driver and one connection: kept small (it is memory of the hall's).
-    resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
-    stdout: false,
-    stderr: false,
-  });
-  worker.unref();
+  const { worker, waitClosed } = startDatabaseWorker(PROGRAM, { file });
   let running = false;
   let closed = false;
   worker.on('message', (reply: { ok: boolean; message?: string }) => {
@@ -82,7 +107,7 @@ export function startCheckpointWorker(
       if (closed) return;
       closed = true;
       worker.postMessage('close');
-      Atomics.wait(new Int32Array(closedFlag), 0, 0, 5000);
+      waitClosed(5000);
     },
   };
 }

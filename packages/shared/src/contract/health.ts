@@ -37,8 +37,12 @@ export type ClockState = z.infer<typeof ClockState>;
 
 export const HealthReport = z.object({
   database: z.object({
+    /** The last full `PRAGMA quick_check`: `ok`, what it found, or `not run yet`. */
     quickCheck: z.string(),
+    /** When that result was found (before the first one: when the hall started). */
     quickCheckAt: z.number(),
+    /** A check is running now (in a worker thread); its result replaces `quickCheck`. */
+    quickCheckRunning: z.boolean(),
     lastWriteFault: WriteFault.nullable(),
     walBytes: z.number().int().nonnegative(),
   }),
