@@ -2,7 +2,9 @@ import { casesEn } from './strings/cases';
 import { deskEn } from './strings/desk';
 import { errorsIn } from './strings/errors';
 import { handoverEn } from './strings/handover';
+import { promisesEn } from './strings/promises';
 import { visitEn } from './strings/visit';
+import { vipsEn } from './strings/vips';
 import { workEn } from './strings/work';
 import type { Strings } from './zh';
 
@@ -15,5 +17,7 @@ export const en: Strings = {
   ...visitEn,
   ...casesEn,
   ...handoverEn,
+  ...promisesEn,
+  ...vipsEn,
   errors: errorsIn('en'),
 };

@@ -2,7 +2,9 @@ import { casesZh } from './strings/cases';
 import { deskZh } from './strings/desk';
 import { errorsIn } from './strings/errors';
 import { handoverZh } from './strings/handover';
+import { promisesZh } from './strings/promises';
 import { visitZh } from './strings/visit';
+import { vipsZh } from './strings/vips';
 import { workZh } from './strings/work';
 
 // 简体中文 (the default): one file per part of the desks in strings/, each with its English
@@ -14,6 +16,8 @@ export const zh = {
   ...visitZh,
   ...casesZh,
   ...handoverZh,
+  ...promisesZh,
+  ...vipsZh,
   errors: errorsIn('zh'),
 };
 

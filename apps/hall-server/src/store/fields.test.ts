@@ -239,6 +239,7 @@ const samples = [
     name: '王小明',
     phone: null,
     vip: true,
+    accountManagerStaffId: null,
     changeSeq: 10,
   }),
   versionedSample(kinds.caseTypes, aCaseType()),

@@ -17,6 +17,14 @@ export function createCustomersRepo(db: Db) {
   const count = db
     .prepare<[Search], number>(`SELECT count(*) AS n FROM customers ${where}`)
     .pluck();
+  const perManager = db.prepare<[], { staffId: string; vips: number }>(
+    `SELECT account_manager_staff_id AS staffId, count(*) AS vips FROM customers
+      WHERE account_manager_staff_id IS NOT NULL AND is_vip = 1
+      GROUP BY account_manager_staff_id ORDER BY account_manager_staff_id`,
+  );
+  const ofManager = table.select<[string]>(
+    'WHERE account_manager_staff_id = ? AND is_vip = 1 ORDER BY account_no LIMIT 500',
+  );
   return {
     /** Customers whose account number, name or phone contains `text`, by account number. */
     search(text: string, vipOnly: boolean, limit: number) {
@@ -26,6 +34,10 @@ export function createCustomersRepo(db: Db) {
     },
     byAccountNo: table.byKey,
     save: table.save,
+    /** How many VIPs each account manager has. */
+    managerCounts: () => perManager.all(),
+    /** The VIPs an account manager looks after (at most 500), by account number. */
+    ofManager,
   };
 }
 

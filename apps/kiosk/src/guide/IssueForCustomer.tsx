@@ -71,7 +71,15 @@ export function IssueForCustomer({
     });
     setBusy(false);
     if (!ack.ok) return setResult({ ok: false, text: ackText(ack) });
-    setResult({ ok: true, text: t('issued', { number: ack.data.ticket.number }) });
+    // A VIP whose account manager is at an open counter waits for that counter: say so.
+    const manager = ack.data.accountManager;
+    const issued = t('issued', { number: ack.data.ticket.number });
+    setResult({
+      ok: true,
+      text: manager
+        ? `${issued} ${t('accountManagerGreeting', { name: manager.name, counter: manager.counterNumber })}`
+        : issued,
+    });
     guideStore.getState().printTicket(printable(hall, ack.data, pick));
     setPhone('');
     setAccountNo('');

@@ -28,6 +28,14 @@ export function IssuedScreen({ hall }: { hall: Snapshot }) {
         </p>
         <p className="issued-service">{serviceName}</p>
         {note && <p className="kiosk-note">{note}</p>}
+        {issued.accountManager && (
+          <p className="vip" data-testid="account-manager">
+            {t('accountManagerGreeting', {
+              name: issued.accountManager.name,
+              counter: issued.accountManager.counterNumber,
+            })}
+          </p>
+        )}
       </div>
       <div className="issued-side">
         <div className="issued-facts">

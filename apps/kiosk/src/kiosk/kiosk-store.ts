@@ -1,15 +1,18 @@
-import type { IssuedTicket } from '@onestop/shared';
+import type { AccountManagerGreeting, IssuedTicket } from '@onestop/shared';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
 // The kiosk's flow, one customer at a time. The next customer starts afresh: the start screen,
 // Chinese, normal text.
 
+/** An issued ticket; a VIP waiting for their account manager's counter is told who and where. */
+export type KioskIssued = IssuedTicket & { accountManager?: AccountManagerGreeting };
+
 export type KioskStep =
   | { name: 'menu' }
   | { name: 'details'; serviceId: string }
   | { name: 'issuing'; serviceId: string }
-  | { name: 'issued'; issued: IssuedTicket; note: string | null }
+  | { name: 'issued'; issued: KioskIssued; note: string | null }
   | { name: 'appointment' }
   | { name: 'opinion' }
   | { name: 'thanks' }
@@ -23,7 +26,7 @@ export interface KioskState {
   /** The last touch, for going back to the start after an idle time. */
   lastTouchAt: number;
   go(step: KioskStep): void;
-  issued(issued: IssuedTicket, note: string | null): void;
+  issued(issued: KioskIssued, note: string | null): void;
   printAgain(): void;
   touched(now: number): void;
   toggleLargeText(): void;

@@ -13,6 +13,11 @@ export const CustomerRecord = z.object({
   name: z.string().min(1).max(40),
   phone: Phone.nullable(),
   vip: z.boolean(),
+  /**
+   * The VIP's account manager (大客户经理): a clerk who serves them at their counter when it is
+   * open (docs/vip-account-managers.md). Null: none named.
+   */
+  accountManagerStaffId: Id.nullable(),
   changeSeq: z.number().int().nonnegative(),
 });
 export type CustomerRecord = z.infer<typeof CustomerRecord>;

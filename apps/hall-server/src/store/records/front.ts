@@ -20,6 +20,7 @@ export const customers = versioned<CustomerRecord, 'note'>({
     name: field.text('name'),
     phone: field.textOrNull('phone'),
     vip: field.bool('is_vip'),
+    accountManagerStaffId: field.textOrNull('account_manager_staff_id'),
     changeSeq: field.int('change_seq'),
   },
   // note: a column of migration 002 the hall has never written.

@@ -1,14 +1,16 @@
 import { maskPhone } from '@onestop/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesk, useOnline, usePending } from '../../../common/desk';
+import { useDesk, useOnline, usePending, useStaffView } from '../../../common/desk';
 import { useQuery } from '../../../common/use-query';
 import { RefusalFor } from '../ConsoleDialog';
 import { TextField } from './fields';
 
 /**
  * The hall's customer list (VIP accounts): searched on the server (`admin:customers`, by
- * account number, name or phone, VIPs alone if asked); the form adds or changes one account.
+ * account number, name or phone, VIPs alone if asked); the form adds or changes one account,
+ * and names a VIP's account manager (大客户经理) among the active clerks, each shown with how
+ * many VIPs they manage already. Clicking a row puts it in the form to change it.
  */
 export function CustomersAdmin() {
   const { t } = useTranslation();
@@ -19,6 +21,8 @@ export function CustomersAdmin() {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [vip, setVip] = useState(true);
+  const [managerId, setManagerId] = useState('');
+  const { hall } = useStaffView();
   const [search, setSearch] = useState('');
   const [vipOnly, setVipOnly] = useState(false);
   const [saved, setSaved] = useState(0);
@@ -28,6 +32,16 @@ export function CustomersAdmin() {
     online ? `${search.trim()}|${vipOnly}|${saved}` : null,
   );
   const customers = list.data?.customers ?? [];
+  const vipsOf = new Map((list.data?.managers ?? []).map((m) => [m.staffId, m.vips]));
+  const staffName = (id: string | null) => {
+    if (id === null) return '—';
+    const s = hall.staff.find((x) => x.id === id);
+    return s ? `${s.name}${s.active ? '' : t('vips.admin.inactive')}` : id;
+  };
+  // Only an active clerk can be named (the hall refuses anyone else: manager_unfit).
+  const clerks = hall.staff
+    .filter((s) => s.active && s.roles.includes('clerk'))
+    .sort((a, b) => a.staffNo.localeCompare(b.staffNo));
   return (
     <section className="card" data-testid="admin-customers">
       <h3>{t('console.admin.customers')}</h3>
@@ -42,6 +56,7 @@ export function CustomersAdmin() {
               name: name.trim(),
               phone: phone.trim() || null,
               vip,
+              accountManagerStaffId: vip && managerId ? managerId : null,
             })
             .then((ack) => {
               if (ack?.ok) {
@@ -49,6 +64,7 @@ export function CustomersAdmin() {
                 setAccountNo('');
                 setName('');
                 setPhone('');
+                setManagerId('');
               }
             });
         }}
@@ -59,6 +75,26 @@ export function CustomersAdmin() {
         <label className="choice">
           <input type="checkbox" checked={vip} onChange={(e) => setVip(e.target.checked)} />
           VIP
+        </label>
+        <label title={t('vips.admin.pickerExplain')}>
+          {t('vips.admin.manager')}
+          <select
+            value={vip ? managerId : ''}
+            disabled={!vip}
+            aria-label={t('vips.admin.manager')}
+            data-testid="manager-picker"
+            onChange={(e) => setManagerId(e.target.value)}
+          >
+            <option value="">{t('vips.admin.noManager')}</option>
+            {clerks.map((s) => (
+              <option key={s.id} value={s.id}>
+                {t('vips.admin.managerCount', {
+                  name: `${s.staffNo} ${s.name}`,
+                  count: vipsOf.get(s.id) ?? 0,
+                })}
+              </option>
+            ))}
+          </select>
         </label>
         <button
           type="submit"
@@ -100,15 +136,28 @@ export function CustomersAdmin() {
               <th>{t('customer.name')}</th>
               <th>{t('customer.phone')}</th>
               <th>VIP</th>
+              <th>{t('vips.admin.manager')}</th>
             </tr>
           </thead>
           <tbody>
             {customers.map((c) => (
-              <tr key={c.accountNo} data-account={c.accountNo}>
+              <tr
+                key={c.accountNo}
+                data-account={c.accountNo}
+                className="clickable"
+                onClick={() => {
+                  setAccountNo(c.accountNo);
+                  setName(c.name);
+                  setPhone(c.phone ?? '');
+                  setVip(c.vip);
+                  setManagerId(c.accountManagerStaffId ?? '');
+                }}
+              >
                 <td>{c.accountNo}</td>
                 <td>{c.name}</td>
                 <td>{c.phone ? maskPhone(c.phone) : '—'}</td>
                 <td>{c.vip ? <span className="badge warn">VIP</span> : '—'}</td>
+                <td data-testid="manager">{staffName(c.accountManagerStaffId)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { pendingHandoverTo } from '../../../common/hall-selectors';
 import { HandoverPanel } from '../../../common/handover/HandoverPanel';
 import { MinePanel, useMineCounts } from '../mine/MinePanel';
+import { MyVipsPanel } from '../vips/MyVipsPanel';
 import { CustomerPanel } from './CustomerPanel';
 import { useWork, useWorkstation, useWorkstationStore } from './work-context';
 import type { SideTab } from './workstation-store';
@@ -24,6 +25,7 @@ export function SidePanel() {
       urgent: counts.overdue + counts.dueToday > 0,
     },
     { id: 'handover', label: t('tabs.handover'), badge: incoming, urgent: incoming > 0 },
+    { id: 'vips', label: t('vips.tab') },
   ];
   return (
     <aside className="side card">
@@ -48,6 +50,7 @@ export function SidePanel() {
         {tab === 'customer' && <CustomerPanel />}
         {tab === 'mine' && <MinePanel />}
         {tab === 'handover' && <HandoverPanel />}
+        {tab === 'vips' && <MyVipsPanel />}
       </div>
     </aside>
   );

@@ -15,6 +15,7 @@ import { TopBar } from './TopBar';
 import { useShortcuts } from './use-shortcuts';
 import { useWorkActions } from './use-work-actions';
 import { useWork, WorkstationProvider } from './work-context';
+import { VipArrivals } from '../vips/VipArrivals';
 
 // The clerk workstation (/counter): sign in, take a counter, call and serve.
 
@@ -33,7 +34,13 @@ export function WorkstationApp() {
 
 function AtCounter() {
   const { counter } = useWork();
-  return counter ? <Workstation /> : <CounterChooser />;
+  if (counter) return <Workstation />;
+  return (
+    <>
+      <VipArrivals />
+      <CounterChooser />
+    </>
+  );
 }
 
 function Workstation() {
@@ -46,6 +53,7 @@ function Workstation() {
       <LinkBanner />
       <RefusalBanner />
       <OverrideNotices />
+      <VipArrivals />
       <div className="work-grid">
         <section className="work-main">
           <CurrentTicket actions={actions} />

@@ -1,0 +1,130 @@
+import type { Counter, CustomerRecord, Staff, Ticket } from '@onestop/shared';
+import { accept, reject, type Result } from './result';
+import type { TicketChange } from './tickets';
+
+// VIP account managers (大客户经理, issue 18 item 4; docs/vip-account-managers.md). A VIP on the
+// hall's customer list may have a named account manager, a clerk. When the VIP takes a number
+// (the kiosk, by account number; the guide desk) the ticket is routed:
+//
+// - `manager_counter`: the manager is signed in at an open counter. The ticket waits for that
+//   counter (`targetCounterId`, like a transfer to a named counter): only that counter calls
+//   it, and calls it first. Whatever the service: the manager is the VIP's one face in the
+//   hall, and a ticket held for a counter is callable there whatever the counter's services.
+// - `priority`: the manager is absent, paused, signed out or no longer active. The ticket has
+//   VIP priority in its service's queue, and the manager is told (`vip_arrived`).
+// - `none`: not a VIP, or a VIP without a manager: the ticket is what it was before (a VIP still
+//   gets VIP priority by the calling rules; see `recognisedPriority`).
+//
+// A ticket held for the manager's counter must never be stranded: when that counter pauses,
+// closes or its clerk leaves, the VIP tickets held for it since issue go back to their service's
+// queue with VIP priority and their place (issue time) kept.
+
+/** Why a VIP with a manager was not routed to the manager's counter. */
+export type ManagerAway =
+  'manager_inactive' | 'manager_not_at_counter' | 'counter_paused' | 'counter_closed';
+
+export type VipRoute =
+  | { route: 'none' }
+  | { route: 'manager_counter'; managerStaffId: string; counterId: string }
+  | { route: 'priority'; managerStaffId: string; why: ManagerAway };
+
+export interface VipRoutingInput {
+  /** The hall's record of the account number the customer gave, if listed. */
+  customer: Pick<CustomerRecord, 'vip' | 'accountManagerStaffId'> | undefined;
+  /** The named manager's staff record (undefined: unknown id). */
+  manager: Pick<Staff, 'id' | 'active' | 'roles'> | undefined;
+  /** The hall's counters now. */
+  counters: readonly Pick<Counter, 'id' | 'state' | 'staffId'>[];
+}
+
+/** Where a VIP's new ticket waits: see the file's comment. */
+export function routeVip({ customer, manager, counters }: VipRoutingInput): VipRoute {
+  if (!customer?.vip || customer.accountManagerStaffId === null) return { route: 'none' };
+  const managerStaffId = customer.accountManagerStaffId;
+  if (!manager || manager.id !== managerStaffId || !isFitManager(manager)) {
+    return { route: 'priority', managerStaffId, why: 'manager_inactive' };
+  }
+  const counter = counters.find((c) => c.staffId === managerStaffId);
+  if (!counter) return { route: 'priority', managerStaffId, why: 'manager_not_at_counter' };
+  switch (counter.state) {
+    case 'open':
+      return { route: 'manager_counter', managerStaffId, counterId: counter.id };
+    case 'paused':
+      return { route: 'priority', managerStaffId, why: 'counter_paused' };
+    case 'closed':
+      return { route: 'priority', managerStaffId, why: 'counter_closed' };
+  }
+}
+
+/** An account manager serves at a counter: an active staff member with the clerk's role. */
+export function isFitManager(staff: Pick<Staff, 'active' | 'roles'>): boolean {
+  return staff.active && staff.roles.includes('clerk');
+}
+
+/** The admin names a manager: none, or an active clerk; a manager for a non-VIP is refused. */
+export function checkManager(
+  managerStaffId: string | null,
+  vip: boolean,
+  staff: Pick<Staff, 'id' | 'active' | 'roles'> | undefined,
+): Result<void> {
+  if (managerStaffId === null) return accept(undefined);
+  if (!vip) return reject('manager_unfit', 'Only a VIP has an account manager.');
+  if (!staff) return reject('manager_unfit', `No staff member ${managerStaffId}.`);
+  if (!isFitManager(staff)) {
+    return reject('manager_unfit', `${staff.id} is not an active clerk.`);
+  }
+  return accept(undefined);
+}
+
+/** The reason recorded on a VIP ticket sent back to its queue from its manager's counter. */
+export const MANAGER_AWAY = 'account_manager_away';
+
+/**
+ * Whether a waiting ticket is a VIP's held since issue for `counter` (never transferred there
+ * by a clerk or the duty leader, whose transfers keep their own rules).
+ */
+export function isHeldVipTicket(ticket: Ticket, counterId: string): boolean {
+  return (
+    ticket.state === 'waiting' &&
+    ticket.priority === 'vip' &&
+    ticket.targetCounterId === counterId &&
+    ticket.transferCount === 0
+  );
+}
+
+/** Whether a counter can call the VIP tickets held for it: open, with its clerk. */
+export function canServeHeld(counter: Pick<Counter, 'state' | 'staffId'>): boolean {
+  return counter.state === 'open' && counter.staffId !== null;
+}
+
+/**
+ * The VIP tickets held for `counter` that go back to their service's queue now that it cannot
+ * call them (paused, closed, its clerk gone): VIP priority and issue time kept.
+ */
+export function releaseHeldVipTickets(
+  waiting: readonly Ticket[],
+  counter: Pick<Counter, 'id' | 'state' | 'staffId'>,
+  by: string | null,
+  now: number,
+): TicketChange[] {
+  if (canServeHeld(counter)) return [];
+  return waiting
+    .filter((t) => isHeldVipTicket(t, counter.id))
+    .map((before) => {
+      const ticket: Ticket = { ...before, targetCounterId: null, updatedAt: now };
+      return {
+        ticket,
+        transition: {
+          ticketId: ticket.id,
+          fromState: before.state,
+          toState: ticket.state,
+          at: now,
+          serviceId: ticket.serviceId,
+          counterId: null,
+          staffId: by,
+          reason: MANAGER_AWAY,
+        },
+        events: [],
+      };
+    });
+}
