@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IssuedTicket, Reason, Text, WaitEstimate, command, def, query } from './command-kit';
 import {
+  CaseKind,
+  CaseState,
   AccountNo,
   Appointment,
   Customer,
@@ -38,6 +40,25 @@ export const ServiceQueue = z.object({
 });
 export type ServiceQueue = z.infer<typeof ServiceQueue>;
 
+/**
+ * A case opened from the visit as its customer's phone sees it: its number, type and promise,
+ * and each new time with the reason they were told; no staff, no other customer.
+ */
+export const StatusCase = z.object({
+  number: z.string(),
+  typeNameZh: z.string(),
+  typeNameEn: z.string(),
+  kind: CaseKind,
+  state: CaseState,
+  /** The first promised time (the receipt slip's). */
+  promisedAt: EpochMs,
+  /** The current promised time. */
+  dueAt: EpochMs,
+  closedAt: EpochMs.nullable(),
+  changes: z.array(z.object({ at: EpochMs, toDueAt: EpochMs, reason: z.string() })),
+});
+export type StatusCase = z.infer<typeof StatusCase>;
+
 /** What the customer's phone may know: their own ticket, nothing about anyone else. */
 export const TicketStatus = z.object({
   number: z.string(),
@@ -52,6 +73,10 @@ export const TicketStatus = z.object({
   hallNameZh: z.string(),
   hallNameEn: z.string(),
   businessDay: z.string(),
+  /** 承诺: the cases opened from this visit, with their promised times (issue 18). */
+  cases: z.array(StatusCase).default([]),
+  /** The hall's time zone, for the promised times. */
+  timeZone: z.string().optional(),
 });
 export type TicketStatus = z.infer<typeof TicketStatus>;
 

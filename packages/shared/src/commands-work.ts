@@ -105,7 +105,10 @@ export const workCommands = {
       /** Contact details taken at the counter; given fields replace the ticket's. */
       customer: Customer.optional(),
     }),
-    output: CaseResult,
+    output: CaseResult.extend({
+      /** The visit's phone status page token, for the QR code on the receipt slip (受理回执). */
+      statusToken: z.string().nullable(),
+    }),
     roles: OWNERS,
     summary:
       "Open a case from a visit the clerk owns or serves, typed by the hall's case types: steps and due date from the type; the clerk owns it until closed.",

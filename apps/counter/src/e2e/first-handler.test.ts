@@ -154,6 +154,12 @@ describe.skipIf(!hasChromium)('the first handler at counter 2', () => {
     await dialog.getByRole('textbox', { name: '事项摘要' }).fill('新装居民用电');
     await dialog.getByRole('button', { name: '开立工单' }).click();
     await dialog.waitFor({ state: 'detached' });
+    // 受理回执: the receipt slip with the promised time, to print for the customer; closed here.
+    const receipt = desk.getByTestId('case-receipt-dialog');
+    await receipt.getByTestId('receipt-promised').waitFor();
+    await receipt.getByTestId('receipt-qr').waitFor();
+    await receipt.getByRole('button', { name: '取消' }).click();
+    await receipt.waitFor({ state: 'detached' });
     const opened = store().cases.openOwnedBy(staffId('1002'));
     expect(opened).toHaveLength(1);
     const item = opened[0]!;

@@ -17,6 +17,8 @@ export function createCasesRepo(db: Db) {
       "WHERE owner_staff_id = ? AND state = 'open' ORDER BY due_at",
     ),
     /** Open, or closed since `from`. */
+    /** 承诺 on the phone page: the cases opened from one visit (a few at most). */
+    ofTicket: table.select<[string]>('WHERE ticket_id = ? ORDER BY opened_at LIMIT 20'),
     current: table.select<[number]>("WHERE state = 'open' OR closed_at >= ? ORDER BY opened_at"),
     /** A customer's cases by account number or phone: open ones first, then the latest. */
     ofCustomer: table.select<[{ accountNo: string | null; phone: string | null }]>(

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageButton } from '../common/LanguageButton';
 import { useLang } from '../common/use-lang';
 import { waitShort } from '../common/wait';
+import { StatusCases } from './StatusCases';
 import { createStatusStore, useStatusView } from './status-store';
 
 // The customer's phone page (/status?ticket=…&token=…, from the QR code on the ticket): their
@@ -46,6 +47,9 @@ export function StatusApp() {
       {view.kind === 'not-found' && <p role="alert">{t('statusNotFound')}</p>}
       {view.kind === 'error' && <p role="alert">{t('statusError')}</p>}
       {view.kind === 'ready' && <TicketCard status={view.status} at={view.at} stale={view.stale} />}
+      {view.kind === 'ready' && (
+        <StatusCases cases={view.status.cases ?? []} timeZone={view.status.timeZone} />
+      )}
     </main>
   );
 }

@@ -20,6 +20,7 @@ const status: TicketStatus = {
   hallNameZh: '示范供电营业厅',
   hallNameEn: 'Demo hall',
   businessDay: '2026-11-24',
+  cases: [],
 };
 
 const answer = (code: number, body: unknown) => async () =>

@@ -13,6 +13,7 @@ import {
   createTask,
 } from '../../domain/tasks';
 import { handler, type TxContext } from '../context';
+import { statusToken } from '../secrets';
 import { throttlesOf } from '../throttles';
 import { signedInStaff, ticketById } from './clerk';
 
@@ -89,7 +90,9 @@ export const caseHandlers = {
         },
         tx.now,
       );
-      return opened.ok ? accept({ case: tx.write.case(opened.value) }) : opened;
+      if (!opened.ok) return opened;
+      const token = statusToken(tx.store.keys.statusKey(), ticket.value.id);
+      return accept({ case: tx.write.case(opened.value), statusToken: token });
     },
   }),
 

@@ -1,4 +1,11 @@
-import type { Appointment, Service, ServiceQueue, Ticket, TicketStatus } from '@onestop/shared';
+import type {
+  Appointment,
+  Service,
+  ServiceQueue,
+  StatusCase,
+  Ticket,
+  TicketStatus,
+} from '@onestop/shared';
 import { maskName, Phone } from '@onestop/shared';
 import { newAlert } from '../../domain/alerts';
 import { cancelAppointment, checkIn, checkedIn, pickAppointment } from '../../domain/appointments';
@@ -276,7 +283,27 @@ export const frontHandlers = {
         hallNameZh: tx.hall.config.nameZh,
         hallNameEn: tx.hall.config.nameEn,
         businessDay: ticket.businessDay,
+        cases: statusCases(tx, ticket.id),
+        timeZone: tx.hall.config.timeZone,
       });
     },
   }),
 };
+
+/** 承诺 on the phone page: the cases opened from this visit only, with their promises. */
+function statusCases(tx: TxContext, ticketId: string): StatusCase[] {
+  return tx.store.cases.ofTicket(ticketId).map((c) => {
+    const type = tx.store.caseTypes.byId(c.caseTypeId);
+    return {
+      number: c.number,
+      typeNameZh: type?.nameZh ?? '',
+      typeNameEn: type?.nameEn ?? '',
+      kind: type?.kind ?? 'case',
+      state: c.state,
+      promisedAt: c.promisedAt,
+      dueAt: c.dueAt,
+      closedAt: c.closedAt,
+      changes: c.promiseChanges.map((x) => ({ at: x.at, toDueAt: x.toDueAt, reason: x.reason })),
+    };
+  });
+}

@@ -19,3 +19,6 @@ UPDATE cases SET promised_at = due_at;
 ALTER TABLE tasks ADD COLUMN promised_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tasks ADD COLUMN promise_changes TEXT NOT NULL DEFAULT '[]';
 UPDATE tasks SET promised_at = due_at;
+
+-- The phone status page shows the promises of the cases opened from its visit.
+CREATE INDEX cases_ticket ON cases (ticket_id) WHERE ticket_id IS NOT NULL;

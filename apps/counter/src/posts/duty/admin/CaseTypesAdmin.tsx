@@ -1,4 +1,5 @@
-import type { CaseType, CaseTypeStep } from '@onestop/shared';
+import type { CaseKind, CaseType, CaseTypeStep, PromiseRule } from '@onestop/shared';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../../common/desk';
@@ -30,6 +31,13 @@ export function CaseTypesAdmin() {
         { cell: (c) => <b>{named(c, lang)}</b> },
         { cell: (c) => t('case.limitDays', { count: c.limitDays }) },
         {
+          cell: (c) => (
+            <span data-testid="case-type-promise">
+              {t(`caseKind.${c.kind}`)} · {promiseText(t, c.promise)}
+            </span>
+          ),
+        },
+        {
           className: 'muted',
           cell: (c) => c.steps.map((s) => `${named(s, lang)} (${s.limitDays})`).join(' → '),
         },
@@ -42,6 +50,15 @@ export function CaseTypesAdmin() {
       {dialog.open && <CaseTypeDialog caseType={dialog.open.caseType} onClose={dialog.close} />}
     </AdminList>
   );
+}
+
+/** 承诺: "4 hours (business hours)". */
+function promiseText(t: TFunction, p: PromiseRule) {
+  return t('promiseRule.summary', {
+    amount: p.amount,
+    unit: t(`promiseRule.unit.${p.unit}`),
+    clock: t(`promiseRule.clock.${p.clock}`),
+  });
 }
 
 const firstStep: CaseTypeStep = { nameZh: '受理', nameEn: 'Acceptance', limitDays: 0 };
@@ -57,9 +74,21 @@ function CaseTypeDialog({ caseType, onClose }: { caseType: CaseType | null; onCl
   const [limitDays, setLimit] = useState<number | null>(caseType?.limitDays ?? 5);
   const [steps, setSteps] = useState<CaseTypeStep[]>(caseType?.steps ?? [firstStep]);
   const [active, setActive] = useState(caseType?.active ?? true);
+  const [kind, setKind] = useState<CaseKind>(caseType?.kind ?? 'case');
+  const [promiseAmount, setPromiseAmount] = useState<number | null>(
+    caseType?.promise.amount ?? caseType?.limitDays ?? 5,
+  );
+  const [unit, setUnit] = useState<PromiseRule['unit']>(caseType?.promise.unit ?? 'days');
+  const [clock, setClock] = useState<PromiseRule['clock']>(caseType?.promise.clock ?? 'calendar');
   const setStep = (i: number, patch: Partial<CaseTypeStep>) =>
     setSteps(steps.map((s, j) => (j === i ? { ...s, ...patch } : s)));
-  const ready = id && nameZh.trim() && nameEn.trim() && limitDays !== null && steps.length > 0;
+  const ready =
+    id &&
+    nameZh.trim() &&
+    nameEn.trim() &&
+    limitDays !== null &&
+    promiseAmount !== null &&
+    steps.length > 0;
   return (
     <SaveDialog
       record="case-type"
@@ -78,6 +107,8 @@ function CaseTypeDialog({ caseType, onClose }: { caseType: CaseType | null; onCl
                 nameEn,
                 serviceId: serviceId || null,
                 limitDays,
+                kind,
+                promise: { amount: promiseAmount ?? 1, unit, clock },
                 steps,
                 active,
                 sortOrder: caseType?.sortOrder ?? hall.caseTypes.length + 1,
@@ -110,6 +141,51 @@ function CaseTypeDialog({ caseType, onClose }: { caseType: CaseType | null; onCl
             onChange={setLimit}
             step={1}
           />
+          <label>
+            {t('promiseRule.kind')}
+            <select
+              value={kind}
+              aria-label={t('promiseRule.kind')}
+              onChange={(e) => setKind(e.target.value as CaseKind)}
+            >
+              {(['case', 'repair'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`caseKind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="promise-rule">
+            <legend>{t('promiseRule.title')}</legend>
+            <NumberField
+              label={t('promiseRule.amount')}
+              value={promiseAmount}
+              onChange={setPromiseAmount}
+              step={1}
+            />
+            <select
+              value={unit}
+              aria-label={t('promiseRule.unit.hours') + ' / ' + t('promiseRule.unit.days')}
+              onChange={(e) => setUnit(e.target.value as PromiseRule['unit'])}
+            >
+              {(['hours', 'days'] as const).map((u) => (
+                <option key={u} value={u}>
+                  {t(`promiseRule.unit.${u}`)}
+                </option>
+              ))}
+            </select>
+            <select
+              value={clock}
+              aria-label={t('promiseRule.clock.business') + ' / ' + t('promiseRule.clock.calendar')}
+              onChange={(e) => setClock(e.target.value as PromiseRule['clock'])}
+            >
+              {(['business', 'calendar'] as const).map((c) => (
+                <option key={c} value={c}>
+                  {t(`promiseRule.clock.${c}`)}
+                </option>
+              ))}
+            </select>
+          </fieldset>
           <CheckField label={t('console.admin.active')} checked={active} onChange={setActive} />
         </>
       }

@@ -1,4 +1,9 @@
-import type { CaseOutcome } from '@onestop/shared';
+import {
+  DEFAULT_TASK_PROMISE,
+  promiseDue,
+  type CaseOutcome,
+  type HallConfig,
+} from '@onestop/shared';
 import { Dialog, fromDateTimeInput, langOf, toDateTimeInput } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,13 +11,15 @@ import { openCasesOwnedBy } from '../../../common/hall-selectors';
 import { CaseFields, useCaseFields } from '../workstation/CaseFields';
 import { longEnough } from '../workstation/contact-rules';
 import { Choices, TextField, useDialogCommand } from '../workstation/dialog-kit';
-import { useWork } from '../workstation/work-context';
+import { useDesk } from '../../../common/desk';
+import { useWork, useWorkstationStore } from '../workstation/work-context';
 
 // Dialogs for the first handler's items: open a case, advance or close it, ask the back office,
 // close a follow-up, withdraw a support task.
 
-/** A new support task is due in two hours unless the clerk says otherwise. */
-const TASK_DUE_IN_MS = 2 * 3_600_000;
+/** A new support task is due at the hall's task promise (承诺) unless the clerk says otherwise. */
+const taskPromisedAt = (config: HallConfig) =>
+  promiseDue(config.taskPromise ?? DEFAULT_TASK_PROMISE, Date.now(), config);
 
 export function OpenCaseDialog({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
@@ -20,12 +27,22 @@ export function OpenCaseDialog({ ticketId }: { ticketId: string }) {
   const ticket = hall.tickets.find((x) => x.id === ticketId);
   const fields = useCaseFields(ticket);
   const command = useDialogCommand('openCase', 'case:open');
+  const { runner } = useDesk();
+  const store = useWorkstationStore();
+  // Opened: the receipt slip (受理回执) with the promised time, to print for the customer.
+  async function open() {
+    const ack = await runner.run('openCase', 'case:open', fields.payload(ticketId));
+    if (ack?.ok) {
+      const { case: opened, statusToken } = ack.data;
+      store.setState({ dialog: { kind: 'caseReceipt', caseId: opened.id, statusToken } });
+    }
+  }
   return (
     <Dialog
       {...command.dialog}
       title={t('case.openFor', { number: ticket?.number ?? '' })}
       confirmLabel={t('action.openCase')}
-      onConfirm={() => void command.send(fields.payload(ticketId))}
+      onConfirm={() => void open()}
       confirmDisabled={!fields.ready}
       testId="open-case-dialog"
     >
@@ -99,7 +116,7 @@ export function CreateTaskDialog(props: { caseId: string | null; ticketId: strin
   const cases = openCasesOwnedBy(hall, me.id);
   const [text, setText] = useState('');
   const [caseId, setCaseId] = useState(props.caseId ?? '');
-  const [due, setDue] = useState(() => toDateTimeInput(Date.now() + TASK_DUE_IN_MS));
+  const [due, setDue] = useState(() => toDateTimeInput(taskPromisedAt(hall.config)));
   const command = useDialogCommand('createTask', 'task:create');
   const dueAt = fromDateTimeInput(due);
   const ticket = props.ticketId ? hall.tickets.find((x) => x.id === props.ticketId) : undefined;

@@ -17,6 +17,7 @@ import {
 import { useWork, useWorkstationStore } from '../workstation/work-context';
 import { shortcutLabel } from '../workstation/shortcuts';
 import type { WorkDialog } from '../workstation/workstation-store';
+import { PromiseList } from './PromiseList';
 
 // First-handler responsibilities: the cases the clerk owns, the support tasks they sent to the
 // back office (with the answers), the follow-ups assigned to them. Overdue and due-today items
@@ -62,6 +63,7 @@ export function MinePanel() {
           {t('action.createTask')} <kbd>{shortcutLabel('createTask')}</kbd>
         </button>
       </div>
+      <PromiseList />
       <h3>{t('mine.cases', { count: cases.length })}</h3>
       {cases.length === 0 ? (
         <p className="muted empty">{t('mine.noCases')}</p>

@@ -6,6 +6,8 @@ import {
   CreateTaskDialog,
   OpenCaseDialog,
 } from '../mine/ItemDialogs';
+import { CaseReceiptDialog } from '../mine/CaseReceipt';
+import { ResetPromiseDialog } from '../mine/ResetPromiseDialog';
 import { CallTicketDialog, PauseDialog } from './CounterDialogs';
 import { FinishDialog } from './FinishDialog';
 import { ParkDialog, TransferDialog, WalkInDialog } from './TicketDialogs';
@@ -40,5 +42,9 @@ export function DialogHost() {
       return <CloseFollowUpDialog followUpId={dialog.followUpId} />;
     case 'cancelTask':
       return <CancelTaskDialog taskId={dialog.taskId} />;
+    case 'resetPromise':
+      return <ResetPromiseDialog subject={dialog.subject} />;
+    case 'caseReceipt':
+      return <CaseReceiptDialog caseId={dialog.caseId} statusToken={dialog.statusToken} />;
   }
 }
