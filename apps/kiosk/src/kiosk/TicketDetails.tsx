@@ -26,11 +26,14 @@ export function TicketDetails({
   const [kind, setKind] = useState<EntryKind>('phone');
   const [value, setValue] = useState('');
   const [priority, setPriority] = useState<PriorityReason | null>(null);
+  // "Text me when my turn is near": unticked until the customer ticks it, for a phone only.
+  const [textMe, setTextMe] = useState(false);
   const vip = useVipGreeting(connection, kind, value);
   const service = hall.services.find((s) => s.id === serviceId);
   if (!service) return null;
   const problem = entryProblem(kind, value);
   const { go } = kioskStore.getState();
+  const phoneReady = kind === 'phone' && value !== '' && problem === null;
 
   async function take(withIdentity: boolean) {
     go({ name: 'issuing', serviceId });
@@ -44,12 +47,15 @@ export function TicketDetails({
         : undefined;
     // No give-up: retried with the same command id until the hall answers, so one request
     // yields one ticket even across a dropped link or a server restart.
+    const notifyConsent = Boolean(customer?.phone) && textMe;
     const ack = await connection.send('ticket:issue', {
       serviceId,
       ...(customer ? { customer } : {}),
       ...(priority ? { priority: 'priority' as const, priorityReason: priority } : {}),
+      ...(notifyConsent ? { notifyConsent: true as const } : {}),
     });
-    if (ack.ok) kioskStore.getState().issued(ack.data, null);
+    if (ack.ok)
+      kioskStore.getState().issued(notifyConsent ? { ...ack.data, notifyConsent } : ack.data, null);
     else go({ name: 'error', message: ackText(ack) });
   }
 
@@ -81,6 +87,25 @@ export function TicketDetails({
           '\u00a0'
         )}
       </p>
+      {kind === 'phone' && (
+        <button
+          type="button"
+          role="checkbox"
+          className="text-me"
+          aria-checked={textMe && phoneReady}
+          disabled={!phoneReady}
+          data-testid="text-me"
+          onClick={() => setTextMe(!textMe)}
+        >
+          <span className="text-me-box" aria-hidden="true">
+            {textMe && phoneReady ? '✓' : ''}
+          </span>
+          <span>
+            {t('textMeConsent')}
+            <small>{t('textMeHelp')}</small>
+          </span>
+        </button>
+      )}
       <Keypad
         value={value}
         onChange={setValue}
