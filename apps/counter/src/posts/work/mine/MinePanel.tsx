@@ -17,6 +17,8 @@ import {
 import { useWork, useWorkstationStore } from '../workstation/work-context';
 import { shortcutLabel } from '../workstation/shortcuts';
 import type { WorkDialog } from '../workstation/workstation-store';
+import { MyRemedies } from '../remedy/MyRemedies';
+import { RemedyButton } from '../remedy/RemedyDialog';
 import { PromiseList } from './PromiseList';
 
 // First-handler responsibilities: the cases the clerk owns, the support tasks they sent to the
@@ -64,6 +66,7 @@ export function MinePanel() {
         </button>
       </div>
       <PromiseList />
+      <MyRemedies />
       <h3>{t('mine.cases', { count: cases.length })}</h3>
       {cases.length === 0 ? (
         <p className="muted empty">{t('mine.noCases')}</p>
@@ -167,6 +170,7 @@ function CaseCard({ item, now }: { item: Case; now: number }) {
         >
           {t('case.askBackOffice')}
         </button>
+        <RemedyButton ticketId={null} caseId={item.id} enabled open={open} />
       </footer>
     </article>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNow, useOnline } from '../../../common/desk';
 import { useWork, useWorkstationStore } from '../workstation/work-context';
 import { promisesOf, type PromiseItem } from './promise-view';
+import './promises.css';
 
 // 承诺 on the owner's list: every open case and support task the clerk owns, what is due first
 // at the top, with its promised time and where it stands (on time, warning, overdue, changed);
