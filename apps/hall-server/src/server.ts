@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { raiseClockJumpAlert, startAlertSweep, type AlertSweep } from './app/alert-sweep';
+import { startRemedySweep, type RemedySweep } from './app/remedy-sweep';
 import { watchCounterLinks } from './app/counter-links';
 import { createHall, type Hall } from './app/hall';
 import { endExpiredSessions } from './app/sessions';
@@ -29,6 +30,8 @@ import { attachSocketServer, type HallIo, type Presence } from './transport/sock
 import type { WebApp } from './transport/static-files';
 import { nextBusinessDayStart } from './domain/business-day';
 import { startSync, type SyncOptions, type SyncService } from './sync/sync-service';
+import { createGateway, type GatewayChoice } from './app/gateways';
+import { startNotificationOutbox, type NotificationOutbox } from './app/notification-outbox';
 
 export const VERSION = '0.1.0';
 const SWEEP_INTERVAL_MS = 1000;
@@ -112,14 +115,20 @@ export interface HallServerOptions {
   hallNames?: string[];
   /** Rate limits (transport/rate-limits.ts); `false` turns them off for load scripts. */
   limits?: RateLimitsOption;
+  /** Customer notifications' gateway (default: the log) and how often the outbox looks. */
+  notify?: GatewayChoice & { pollMs?: number };
 }
 
 export interface HallServer {
   hall: Hall;
   /** Raises the duty leader's alerts every 30 s; `runOnce()` for tests. */
   alerts: AlertSweep;
+  /** Reminds of and expires remedy grants waiting for the duty leader; `runOnce()` for tests. */
+  remedySweep: RemedySweep;
   /** The nightly backup and upward sync (status, `runNow()`). */
   sync: SyncService;
+  /** Sends queued customer notifications through the gateway (`runOnce()` for tests). */
+  notifications: NotificationOutbox;
   /** What `/api/v1/health` reports: database, disk, clock. */
   health: HealthMonitor;
   clock: HallClock;
@@ -217,6 +226,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     now: clock,
     clock: hallClock.state,
     quickCheck: checked.quickCheck,
+    logger,
     ...options.health,
   });
 
@@ -253,7 +263,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const httpServer = app.server;
   const counterLinks = watchCounterLinks(hall);
   const alerts = startAlertSweep(hall);
+  const remedySweep = startRemedySweep(hall);
   const sync = startSync(hall, options.sync ?? null, logger);
+  const notifications = startNotificationOutbox(hall, createGateway(options.notify, logger), {
+    logger,
+    pollMs: options.notify?.pollMs,
+  });
   const { io, presence } = attachSocketServer(
     httpServer,
     hall,
@@ -311,7 +326,9 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     hall,
     demoHall,
     alerts,
+    remedySweep,
     sync,
+    notifications,
     health,
     clock: hallClock,
     io,
@@ -323,6 +340,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       clearTimeout(timer);
       clearInterval(sweeper);
       await sync.stop();
+      await notifications.stop(); // the sends in flight are recorded before the database closes
       // io.close() ends every socket, then closes the HTTP server, which waits for every open
       // connection; a browser's idle pre-opened connection would hold it up to a minute. Once
       // the server stops listening, the connections left are cut.
@@ -332,6 +350,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       await ioClosed;
       counterLinks.close(); // after io.close(): its disconnects must not start grace timers
       alerts.stop();
+      remedySweep.stop();
       await hall.settled();
       httpServer.closeAllConnections();
       health.stop();

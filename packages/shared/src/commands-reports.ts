@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { def, query } from './command-kit';
 import { BusinessDay, Id, OpinionCategory } from './model';
+import { ClerkRemedies, RemedyReport } from './commands-remedies';
 
 // Reports: the hall's data turned into decisions — daily statistics, weekly bulletin, monthly
 // supervision (日统计、周通报、月督导), staff appraisal, staffing by time of day, and how
@@ -47,6 +48,8 @@ export const ClerkReport = z.object({
   casesOwned: z.number().int().nonnegative(),
   casesOnTime: z.number().int().nonnegative(),
   overdue: z.number().int().nonnegative(),
+  /** Remedies granted (授权, issue 18): the appraisal's count and cost. */
+  ...ClerkRemedies,
 });
 
 export const HourReport = z.object({
@@ -137,6 +140,8 @@ export const HallReport = z.object({
     byService: z.array(EstimateAccuracy),
     byHour: z.array(EstimateAccuracy),
   }),
+  /** Remedies granted in the range (issue 18): which problems cost most. */
+  remedies: RemedyReport.optional(),
   generatedAt: z.number().int(),
   elapsedMs: z.number().nonnegative(),
 });

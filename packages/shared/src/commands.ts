@@ -15,9 +15,12 @@ import {
   HallConfig,
   Handover,
   Id,
+  Notification,
   Opinion,
   PauseReason,
   PriorityReason,
+  RemedyGrant,
+  RemedyKind,
   Service,
   Snapshot,
   Staff,
@@ -50,6 +53,10 @@ import { SignInPin } from './pin-rule';
 import { reportCommands } from './commands-reports';
 import { SyncStatus, syncCommands } from './commands-sync';
 import { workCommands } from './commands-work';
+import { promiseCommands } from './commands-promises';
+import { notificationCommands } from './commands-notifications';
+import { remedyCommands } from './commands-remedies';
+import { AccountManagerGreeting, vipCommands } from './commands-vip';
 
 // Every operation a device or an integration can ask of the hall server, declared once.
 // The socket event name is the command name; the HTTP route is derived from it.
@@ -73,6 +80,11 @@ export const Records = z.object({
   tasks: z.array(SupportTask).optional(),
   followUps: z.array(FollowUp).optional(),
   handovers: z.array(Handover).optional(),
+  /** Staff only: customer notifications (issue 18), the phone masked. */
+  notifications: z.array(Notification).optional(),
+  /** Staff only: the remedy catalogue and grants (issue 18). */
+  remedyKinds: z.array(RemedyKind).optional(),
+  remedyGrants: z.array(RemedyGrant).optional(),
   /** Staff only: the upward sync and backup status (one record). */
   syncStatus: z.array(SyncStatus).optional(),
   config: HallConfig.optional(),
@@ -187,11 +199,19 @@ const coreCommands = {
       priorityReason: PriorityReason.optional(),
       note: Note.optional(),
       targetCounterId: Id.optional(),
+      /** The customer agrees to be texted about this visit (needs `customer.phone`). */
+      notifyConsent: z.literal(true).optional(),
+    }).refine((i) => !i.notifyConsent || Boolean(i.customer?.phone), {
+      message: 'consent to be texted needs a phone number',
+      path: ['notifyConsent'],
     }),
-    output: IssuedTicket,
+    output: IssuedTicket.extend({
+      /** A VIP whose ticket waits for their account manager's counter: who and where. */
+      accountManager: AccountManagerGreeting.optional(),
+    }),
     roles: ['kiosk', 'guide', 'duty_leader'],
     summary:
-      'Issue a ticket for a service (a note and a target counter from guide staff only). A known VIP account number gets VIP priority.',
+      "Issue a ticket for a service (a note and a target counter from guide staff only). A known VIP account number gets VIP priority; a VIP whose account manager is at an open counter waits for that counter.",
   }),
   'ticket:walk-in': def({
     kind: 'command',
@@ -323,9 +343,13 @@ export const commands = {
   ...coreCommands,
   ...frontCommands,
   ...workCommands,
+  ...promiseCommands,
   ...reportCommands,
   ...consoleCommands,
   ...syncCommands,
+  ...notificationCommands,
+  ...remedyCommands,
+  ...vipCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -3,6 +3,7 @@ import { deskEn } from './strings/desk';
 import { errorsIn } from './strings/errors';
 import { handoverEn } from './strings/handover';
 import { promisesEn } from './strings/promises';
+import { remediesEn } from './strings/remedies';
 import { visitEn } from './strings/visit';
 import { vipsEn } from './strings/vips';
 import { workEn } from './strings/work';
@@ -19,5 +20,6 @@ export const en: Strings = {
   ...handoverEn,
   ...promisesEn,
   ...vipsEn,
+  ...remediesEn,
   errors: errorsIn('en'),
 };

@@ -3,6 +3,7 @@ import { deskZh } from './strings/desk';
 import { errorsIn } from './strings/errors';
 import { handoverZh } from './strings/handover';
 import { promisesZh } from './strings/promises';
+import { remediesZh } from './strings/remedies';
 import { visitZh } from './strings/visit';
 import { vipsZh } from './strings/vips';
 import { workZh } from './strings/work';
@@ -18,6 +19,7 @@ export const zh = {
   ...handoverZh,
   ...promisesZh,
   ...vipsZh,
+  ...remediesZh,
   errors: errorsIn('zh'),
 };
 

@@ -14,8 +14,11 @@ import type {
   HallConfig,
   HallEvent,
   Handover,
+  Notification,
   Opinion,
   Records,
+  RemedyGrant,
+  RemedyKind,
   Role,
   Service,
   Staff,
@@ -26,8 +29,10 @@ import type {
 } from '@onestop/shared';
 import type { Result } from '../domain/result';
 import type { NewTransition } from '../domain/tickets';
+import { canServeHeld, releaseHeldVipTickets } from '../domain/vip-routing';
 import type { HallState } from '../store/hall-repo';
 import type { Store } from '../store/store';
+import { shownNotification } from './notification-records';
 
 /** Who is asking: the device, and the staff member signed in on it if any. */
 export interface Actor {
@@ -58,6 +63,9 @@ export class Writes {
     tasks: [],
     followUps: [],
     handovers: [],
+    notifications: [],
+    remedyKinds: [],
+    remedyGrants: [],
     syncStatus: [],
   };
   readonly events: HallEvent[] = [];
@@ -93,6 +101,14 @@ export class Writes {
   counter(counter: Counter): Counter {
     const saved = this.store.counters.save(counter, this.seq);
     this.records.counters.push(saved);
+    // However it stopped calling (paused, closed, its clerk gone, by whom), a VIP held for it
+    // since issue goes back to the queue: never stranded (domain/vip-routing.ts).
+    if (!canServeHeld(saved)) {
+      const waiting = this.store.tickets.waiting();
+      for (const back of releaseHeldVipTickets(waiting, saved, null, saved.updatedAt)) {
+        this.ticket(back);
+      }
+    }
     return saved;
   }
 
@@ -201,6 +217,31 @@ export class Writes {
   handover(record: Handover): Handover {
     const saved = this.store.handovers.save(record, this.seq);
     this.records.handovers.push(saved);
+    return saved;
+  }
+
+  remedyKind(record: RemedyKind): RemedyKind {
+    const saved = this.store.remedies.saveKind(record, this.seq);
+    this.records.remedyKinds.push(saved);
+    return saved;
+  }
+
+  /** A new grant with the customer's whole key (`customerKey`), or a grant's handling. */
+  remedyGrant(record: RemedyGrant, customerKey?: string): RemedyGrant {
+    const saved =
+      customerKey === undefined
+        ? this.store.remedies.saveGrant(record, this.seq)
+        : this.store.remedies.insertGrant(record, this.seq, customerKey);
+    this.records.remedyGrants.push(saved);
+    return saved;
+  }
+
+  /** A customer notification, new or changed; devices are sent it with the phone masked. */
+  notification(record: Notification, isNew = false): Notification {
+    const saved = { ...record, changeSeq: this.seq };
+    if (isNew) this.store.notifications.insert(saved);
+    else this.store.notifications.save(saved, this.seq);
+    this.records.notifications.push(shownNotification(saved));
     return saved;
   }
 

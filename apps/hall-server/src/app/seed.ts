@@ -4,6 +4,7 @@ import type {
   CustomerRecord,
   Device,
   HallConfig,
+  RemedyKind,
   Service,
   Staff,
   StaffRole,
@@ -20,6 +21,7 @@ import {
   demoServices,
   demoStaff,
 } from './demo-hall';
+import { demoRemedyKinds } from './demo-remedies';
 import { hashPin, tokenHash } from './secrets';
 
 // Setting up a hall's first records: the demo hall that `npm start` embeds (its records in
@@ -72,8 +74,11 @@ export interface SeedOptions {
   counters: CounterSeed[];
   staff: StaffSeed[];
   devices: DeviceSeed[];
-  customers?: Omit<CustomerRecord, 'changeSeq'>[];
+  customers?: (Omit<CustomerRecord, 'changeSeq' | 'accountManagerStaffId'> &
+    Partial<Pick<CustomerRecord, 'accountManagerStaffId'>>)[];
   caseTypes?: Omit<CaseType, 'changeSeq'>[];
+  /** The remedy catalogue (a real hall starts with none). */
+  remedyKinds?: Omit<RemedyKind, 'changeSeq'>[];
   now: number;
 }
 
@@ -111,8 +116,11 @@ export async function seedHall(store: Store, seed: SeedOptions): Promise<boolean
         0,
       );
     }
-    for (const c of seed.customers ?? []) store.customers.save({ ...c, changeSeq: 0 }, 0);
+    for (const c of seed.customers ?? []) {
+      store.customers.save({ accountManagerStaffId: null, ...c, changeSeq: 0 }, 0);
+    }
     for (const t of seed.caseTypes ?? []) store.caseTypes.save({ ...t, changeSeq: 0 }, 0);
+    for (const k of seed.remedyKinds ?? []) store.remedies.saveKind({ ...k, changeSeq: 0 }, 0);
     for (const d of seed.devices) {
       store.devices.insert(
         {
@@ -140,6 +148,7 @@ export const demoSeed = (now: number, config: Partial<HallConfig> = {}): SeedOpt
   devices: demoDevices,
   customers: demoCustomers,
   caseTypes: demoCaseTypes,
+  remedyKinds: demoRemedyKinds,
   now,
 });
 

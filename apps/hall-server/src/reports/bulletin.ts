@@ -2,6 +2,7 @@ import type { HallReport } from '@onestop/shared';
 import { bulletinStyle } from './bulletin-style';
 import type { ExportContext, ExportLang } from './readable';
 import { instantText, minutesOf, oneDecimal, percentText, rangeText } from './readable';
+import { remediesByClassTable } from './remedies';
 import { barChart, chartColors, columnChart, escapeXml } from './svg-charts';
 import { overallSatisfaction, overallWithinTarget, tableOf, valueText, type Table } from './tables';
 
@@ -39,6 +40,7 @@ const words = {
     services: '业务',
     cases: '工单',
     clerks: '人员考核',
+    remedies: '补救成本:哪些问题代价最高',
     staffing: (level: string, wait: string) => `分时段排班(服务水平 ${level} / ${wait} 分钟)`,
     opinionLine: (o: HallReport['opinions'], mean: string) =>
       `意见 ${o.total} 条:投诉 ${o.byCategory.complaint},建议 ${o.byCategory.suggestion},表扬 ${o.byCategory.praise},更正 ${o.byCategory.correction};重复诉求 ${o.repeated};已结 ${o.closed}(平均 ${mean} 小时);超 ${o.dueHours} 小时未结 ${o.openPastDue}。`,
@@ -73,6 +75,7 @@ const words = {
     services: 'Services',
     cases: 'Cases',
     clerks: 'Clerks',
+    remedies: 'Remedies: which problems cost most',
     staffing: (level: string, wait: string) =>
       `Staffing by hour (service level ${level} within ${wait} min)`,
     opinionLine: (o: HallReport['opinions'], mean: string) =>
@@ -222,6 +225,12 @@ function clerkChart(report: HallReport, t: Words): string {
   return figure(t.clerkSatisfaction, chart, 'half');
 }
 
+/** Which problems cost most (issue 18): remedies per complaint class, when any were given. */
+function remediesSection(report: HallReport, lang: ExportLang, t: Words): string {
+  if (!report.remedies?.byClass.length) return '';
+  return `\n<h2>${escapeXml(t.remedies)}</h2>\n${htmlTable(remediesByClassTable(report.remedies, lang))}`;
+}
+
 function staffingChart(report: HallReport, t: Words): string {
   return figure(
     t.counters,
@@ -262,7 +271,7 @@ ${htmlTable(tableOf(report, 'cases', ctx), { totalRow: true })}
 <p class="note">${escapeXml(t.opinionLine(o, mean))}</p></section>
 <section class="sheet"><h2>${escapeXml(t.clerks)}</h2>
 ${htmlTable(tableOf(report, 'clerks', ctx))}
-${clerkChart(report, t)}</section>
+${clerkChart(report, t)}${remediesSection(report, ctx.lang, t)}</section>
 <section class="sheet"><h2>${escapeXml(t.staffing(percentText(report.staffing.serviceLevel), String(minutesOf(report.staffing.targetWaitSec))))}</h2>
 ${htmlTable(tableOf(report, 'hours', ctx))}</section>
 </body></html>`;

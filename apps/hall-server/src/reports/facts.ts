@@ -1,4 +1,5 @@
 import type { CaseType, OpinionCategory, Service, Staff } from '@onestop/shared';
+import type { RemedyFacts } from './remedies';
 
 // What a report is computed from: a few facts of each ticket, opinion, evaluation and case in
 // the range (read by queries.ts), and the hall's lists and settings.
@@ -62,6 +63,8 @@ export interface ReportFacts {
   opinions: OpinionFacts[];
   evaluations: EvaluationFacts[];
   cases: CaseFacts[];
+  /** Remedy grants made in the range (issue 18). */
+  remedies?: RemedyFacts[];
 }
 
 export interface ReportInput {

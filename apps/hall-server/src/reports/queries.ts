@@ -2,6 +2,7 @@ import { addDays } from '@onestop/shared';
 import { startOfBusinessDay } from '../domain/business-day';
 import type { Db } from '../store/db';
 import type { CaseFacts, EvaluationFacts, OpinionFacts, ReportFacts, TicketFacts } from './facts';
+import type { RemedyFacts } from './remedies';
 
 // Reading a report's facts: one indexed query per kind, each row's shape declared once beside
 // its SQL (the tables are STRICT, so a column holds the type declared for it), and the small
@@ -51,6 +52,13 @@ const casesSql = `SELECT owner_staff_id AS ownerStaffId, case_type_id AS caseTyp
   FROM cases WHERE opened_at < ? AND (closed_at IS NULL OR closed_at >= ?)`;
 
 /** The range as instants: its first, and the first after it; `asOf` is the sooner of that and now. */
+/** Remedy grants made on the range's business days, with their kind's names and unit. */
+const remediesSql = `SELECT g.granted_by_staff_id AS grantedByStaffId,
+  g.remedy_kind_id AS remedyKindId, k.name_zh AS nameZh, k.name_en AS nameEn, k.unit,
+  g.amount, g.state, g.complaint_class AS complaintClass
+  FROM remedy_grants g JOIN remedy_kinds k ON k.id = g.remedy_kind_id
+  WHERE g.business_day >= ? AND g.business_day <= ?`;
+
 export interface RangeMs {
   fromMs: number;
   toMs: number;
@@ -139,5 +147,14 @@ export function loadReportFacts(
         .all(range.toMs, range.fromMs)
         .map((row) => caseFactsOf(row, range))
     : [];
-  return { tickets: ticketFacts(), opinions, evaluations, cases };
+  const remedies = tableExists(db, 'remedy_grants')
+    ? db.prepare<[string, string], RemedyFacts>(remediesSql).all(from, to)
+    : undefined;
+  return {
+    tickets: ticketFacts(),
+    opinions,
+    evaluations,
+    cases,
+    ...(remedies ? { remedies } : {}),
+  };
 }

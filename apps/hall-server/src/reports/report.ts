@@ -2,6 +2,7 @@ import type { HallReport } from '@onestop/shared';
 import type { ReportFacts, ReportInput } from './facts';
 import { estimatesReport } from './estimates';
 import { casesReport, opinionsReport } from './follow-ups';
+import { remediesReport, withClerkRemedies } from './remedies';
 import { staffingReport } from './staffing';
 import { tallyTickets } from './tally';
 import { clerkRows, serviceRows } from './volume';
@@ -26,7 +27,7 @@ export function computeReport(
     days: tally.days.size,
     tickets: tally.tickets,
     services: serviceRows(tally, input.services, facts),
-    clerks: clerkRows(tally, input.staff, facts),
+    clerks: withClerkRemedies(clerkRows(tally, input.staff, facts), facts.remedies ?? []),
     hours,
     arrivalsByWeekdayHour: tally.arrivalsByWeekdayHour,
     opinions: opinionsReport(facts.opinions, input.asOf ?? input.now),
@@ -34,6 +35,7 @@ export function computeReport(
     staffing,
     staffingByService,
     estimates: estimatesReport(tally, input.services),
+    ...(facts.remedies ? { remedies: remediesReport(facts.remedies) } : {}),
     generatedAt: input.now,
   };
 }

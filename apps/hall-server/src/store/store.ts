@@ -20,6 +20,8 @@ import { createCaseTypesRepo } from './case-types-repo';
 import { createEvaluationsRepo } from './evaluations-repo';
 import { createFollowUpsRepo } from './follow-ups-repo';
 import { createHandoversRepo } from './handovers-repo';
+import { createNotificationsRepo } from './notifications-repo';
+import { createRemediesRepo } from './remedies-repo';
 import { createTasksRepo } from './tasks-repo';
 
 /** One repository per aggregate over one better-sqlite3 connection (the hall's only writer). */
@@ -44,6 +46,8 @@ export function createStore(db: Db) {
     tasks: createTasksRepo(db),
     followUps: createFollowUpsRepo(db),
     handovers: createHandoversRepo(db),
+    notifications: createNotificationsRepo(db),
+    remedies: createRemediesRepo(db),
     sync: createSyncRepo(db),
     /** Connected devices, in memory only. */
     presence: createPresence(),

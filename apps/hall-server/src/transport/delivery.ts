@@ -13,8 +13,9 @@ import { isPadAudience, projectChange } from '../app/projection';
 // - `view:pad:<counterId>`: its counter, that counter's clerk, its own evaluations, the config.
 // - `view:desk:<staffId>`: a counter workstation (the page says so in its handshake): its
 //   counter's queues and current ticket, the tickets its clerk serves or owns, its clerk's own
-//   cases, tasks, follow-ups and handovers (owned, assigned, received), its session, and the
-//   hall's counters, services, staff, devices, case types and config.
+//   cases, tasks, follow-ups and handovers (owned, assigned, received), its remedy grants (made
+//   or decided), its session, and the hall's counters, services, staff, devices, case types,
+//   remedy catalogue and config.
 // - `view:staff`: every other staff screen (console, back office, guide): everything.
 
 export type View =
@@ -53,14 +54,31 @@ interface Route {
   staffIds: string[];
 }
 
-const ROUTED_KINDS = ['tickets', 'cases', 'tasks', 'followUps', 'handovers', 'sessions'] as const;
+const ROUTED_KINDS = [
+  'tickets',
+  'cases',
+  'tasks',
+  'followUps',
+  'handovers',
+  'sessions',
+  'remedyGrants',
+] as const;
 type RoutedKind = (typeof ROUTED_KINDS)[number];
 const ROUTED: ReadonlySet<string> = new Set(ROUTED_KINDS);
 /** Routed kinds whose desks are their staff fields alone. */
-const STAFF_ROUTED = ['cases', 'tasks', 'followUps', 'handovers', 'sessions'] as const;
+const STAFF_ROUTED = [
+  'cases',
+  'tasks',
+  'followUps',
+  'handovers',
+  'sessions',
+  'remedyGrants',
+] as const;
 /** Record kinds a counter workstation never reads (the console's and the back office's). */
 const DESK_UNREAD: ReadonlySet<string> = new Set([
   'evaluations',
+  // The workstation asks for its customer's log (notification:list); the console is sent all.
+  'notifications',
   'opinions',
   'alerts',
   'appointments',
@@ -234,9 +252,13 @@ export function createDelivery(lookup: HallLookup) {
       if (kind === 'tickets') ticketIds.add(record.id);
     }
     for (const [kind, mine] of kept) Object.assign(records, { [kind]: mine });
+    // Alerts addressed to this desk's clerk (a VIP's arrival for their account manager,
+    // docs/vip-account-managers.md); the rest are the console's.
+    const addressed = change.records.alerts?.filter((a) => a.staffId === scope.staffId);
+    if (addressed?.length) records.alerts = addressed;
     // A follow-up or case names its ticket by number: the ticket comes along when the desk's
     // copy may not hold it (served at another counter).
-    const named = [...(records.followUps ?? []), ...(records.cases ?? [])]
+    const named = [...(records.followUps ?? []), ...(records.cases ?? []), ...(records.alerts ?? [])]
       .map((r) => r.ticketId)
       .filter((id): id is string => typeof id === 'string' && !ticketIds.has(id));
     for (const id of new Set(named)) {

@@ -4,5 +4,8 @@ export * from './tickets';
 export * from './hall';
 export * from './config';
 export * from './front';
+export * from './promises';
 export * from './work';
+export * from './notifications';
+export * from './remedies';
 export * from './snapshot';

@@ -4,6 +4,8 @@ import { HallConfig } from './config';
 import { Appointment, Opinion } from './front';
 import { Counter, Device, Service, Staff, StaffSession } from './hall';
 import { Ticket } from './tickets';
+import { Notification } from './notifications';
+import { RemedyGrant, RemedyKind } from './remedies';
 import { Alert, Case, CaseType, Evaluation, FollowUp, Handover, SupportTask } from './work';
 
 /** What a device needs to draw the hall: the current business day's state. */
@@ -35,5 +37,11 @@ export const Snapshot = z.object({
   followUps: z.array(FollowUp),
   /** Staff only: pending handovers and today's. */
   handovers: z.array(Handover),
+  /** Staff only: today's customer notifications and any not yet settled, the phone masked. */
+  notifications: z.array(Notification).default([]),
+  /** Staff only: the hall's remedy catalogue (issue 18). */
+  remedyKinds: z.array(RemedyKind).default([]),
+  /** Staff only: pending remedy grants and today's. */
+  remedyGrants: z.array(RemedyGrant).default([]),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -59,7 +59,7 @@ function buildSnapshot(tx: TxContext): Snapshot {
     sessions: store.devices.openSessions(),
     appointments: store.appointments.ofDay(hall.businessDay),
     opinions: store.opinions.current(dayStart),
-    ...workSnapshot(store, dayStart),
+    ...workSnapshot(store, dayStart, hall.businessDay),
   };
 }
 

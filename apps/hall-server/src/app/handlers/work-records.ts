@@ -1,14 +1,28 @@
 import type { Evaluation, FollowUp, Records, Snapshot } from '@onestop/shared';
 import type { Store } from '../../store/store';
+import { shownNotification } from '../notification-records';
 
 // The work post's records in a snapshot (what is open, and what closed today) and in
 // `hall:changes-since`.
 
 type WorkKinds =
-  'evaluations' | 'alerts' | 'caseTypes' | 'cases' | 'tasks' | 'followUps' | 'handovers';
+  | 'evaluations'
+  | 'alerts'
+  | 'caseTypes'
+  | 'cases'
+  | 'tasks'
+  | 'followUps'
+  | 'handovers'
+  | 'remedyKinds'
+  | 'remedyGrants'
+  | 'notifications';
 
 /** `dayStart`: the first instant of the current business day. */
-export function workSnapshot(store: Store, dayStart: number): Pick<Snapshot, WorkKinds> {
+export function workSnapshot(
+  store: Store,
+  dayStart: number,
+  businessDay: string,
+): Pick<Snapshot, WorkKinds> {
   const followUps = store.followUps.current(dayStart);
   return {
     evaluations: withRatingsOf(followUps, store.evaluations.current(dayStart), store),
@@ -18,6 +32,9 @@ export function workSnapshot(store: Store, dayStart: number): Pick<Snapshot, Wor
     tasks: store.tasks.current(dayStart),
     followUps,
     handovers: store.handovers.current(dayStart),
+    remedyKinds: store.remedies.allKinds(),
+    remedyGrants: store.remedies.current(businessDay),
+    notifications: store.notifications.current(dayStart).map(shownNotification),
   };
 }
 
@@ -49,5 +66,8 @@ export function workChangesSince(store: Store, since: number): Pick<Records, Wor
     tasks: store.tasks.changedSince(since),
     followUps: store.followUps.changedSince(since),
     handovers: store.handovers.changedSince(since),
+    remedyKinds: store.remedies.kindsChangedSince(since),
+    remedyGrants: store.remedies.grantsChangedSince(since),
+    notifications: store.notifications.changedSince(since).map(shownNotification),
   };
 }

@@ -2,6 +2,8 @@ import type { RecordKindInfo } from '../record-kind';
 import { appointments, customers, opinions } from './front';
 import { counters, devices, services, staff, staffSessions, syncStatus } from './hall';
 import { auditLog } from './log';
+import { notifications } from './notifications';
+import { remedyGrants, remedyKinds } from './remedies';
 import { ticketTransitions, tickets } from './tickets';
 import { alerts, caseTypes, cases, evaluations, followUps, handovers, tasks } from './work';
 
@@ -12,6 +14,8 @@ import { alerts, caseTypes, cases, evaluations, followUps, handovers, tasks } fr
 export * from './front';
 export * from './hall';
 export * from './log';
+export * from './notifications';
+export * from './remedies';
 export * from './tickets';
 export * from './work';
 
@@ -27,6 +31,8 @@ export const RECORD_KINDS: readonly RecordKindInfo[] = [
   tasks,
   followUps,
   handovers,
+  notifications,
+  remedyGrants,
   staffSessions,
   auditLog,
   services,
@@ -35,5 +41,6 @@ export const RECORD_KINDS: readonly RecordKindInfo[] = [
   devices,
   customers,
   caseTypes,
+  remedyKinds,
   syncStatus,
 ];

@@ -9,14 +9,16 @@ import {
   staffById,
   staffLabel,
 } from '../../../common/hall-selectors';
+import { RemedyButton } from '../remedy/RemedyDialog';
 import { ActionButton } from './ActionButton';
 import type { useWorkActions } from './use-work-actions';
-import { useWork } from './work-context';
+import { useWork, useWorkstationStore } from './work-context';
 
 /** The customer in front of the clerk, or what to do when nobody is. */
 export function CurrentTicket({ actions }: { actions: ReturnType<typeof useWorkActions> }) {
   const { t } = useTranslation();
-  const { hall, counter, current } = useWork();
+  const { hall, counter, current, me } = useWork();
+  const store = useWorkstationStore();
   const waiting = counter ? callableAt(hall, counter).length : 0;
   return (
     <section className="current card" data-testid="current-ticket">
@@ -45,6 +47,12 @@ export function CurrentTicket({ actions }: { actions: ReturnType<typeof useWorkA
         <ActionButton action="callTicket" actions={actions} />
         <ActionButton action="walkIn" actions={actions} />
         <ActionButton action="createTask" actions={actions} />
+        <RemedyButton
+          ticketId={current?.id ?? null}
+          caseId={null}
+          enabled={current?.state === 'serving' && current.ownerStaffId === me.id}
+          open={(dialog) => store.setState({ dialog })}
+        />
       </div>
     </section>
   );

@@ -8,6 +8,7 @@ import {
 } from '../mine/ItemDialogs';
 import { CaseReceiptDialog } from '../mine/CaseReceipt';
 import { ResetPromiseDialog } from '../mine/ResetPromiseDialog';
+import { RemedyDialog } from '../remedy/RemedyDialog';
 import { CallTicketDialog, PauseDialog } from './CounterDialogs';
 import { FinishDialog } from './FinishDialog';
 import { ParkDialog, TransferDialog, WalkInDialog } from './TicketDialogs';
@@ -46,5 +47,7 @@ export function DialogHost() {
       return <ResetPromiseDialog subject={dialog.subject} />;
     case 'caseReceipt':
       return <CaseReceiptDialog caseId={dialog.caseId} statusToken={dialog.statusToken} />;
+    case 'remedy':
+      return <RemedyDialog ticketId={dialog.ticketId} caseId={dialog.caseId} />;
   }
 }

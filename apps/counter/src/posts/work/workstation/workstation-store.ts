@@ -15,9 +15,12 @@ export type WorkDialog =
   | { kind: 'closeCase'; caseId: string }
   | { kind: 'createTask'; caseId: string | null; ticketId: string | null }
   | { kind: 'closeFollowUp'; followUpId: string }
-  | { kind: 'cancelTask'; taskId: string };
+  | { kind: 'cancelTask'; taskId: string }
+  | { kind: 'resetPromise'; subject: { kind: 'case' | 'task'; id: string } }
+  | { kind: 'caseReceipt'; caseId: string; statusToken: string | null }
+  | { kind: 'remedy'; ticketId: string | null; caseId: string | null };
 
-export type SideTab = 'customer' | 'mine' | 'handover';
+export type SideTab = 'customer' | 'mine' | 'handover' | 'vips';
 
 export interface WorkstationState {
   dialog: WorkDialog | null;
