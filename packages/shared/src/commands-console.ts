@@ -13,6 +13,8 @@ import {
 } from './command-kit';
 import { NewPin } from './pin-rule';
 import {
+  CaseKind,
+  PromiseRule,
   AccountNo,
   CallWeights,
   CaseType,
@@ -22,6 +24,7 @@ import {
   EpochMs,
   HallConfig,
   Id,
+  NotificationSettings,
   Opinion,
   PauseReason,
   Phone,
@@ -131,6 +134,10 @@ const CaseTypeInput = z.strictObject({
   serviceId: Id.nullable().default(null),
   /** 限时办结: calendar days from opening to the end of the due day. */
   limitDays: z.number().int().min(1).max(365),
+  /** A case or a repair (issue 18). */
+  kind: CaseKind.default('case'),
+  /** 承诺: the promised time; absent: `limitDays` calendar days (限时办结's meaning). */
+  promise: PromiseRule.optional(),
   /** In order; the first is the acceptance, done when the case is opened. */
   steps: z
     .array(
@@ -325,10 +332,13 @@ export const consoleCommands = {
       name: Text({ min: 1, max: 40 }),
       phone: Phone.nullable().default(null),
       vip: z.boolean(),
+      /** The VIP's account manager (大客户经理): an active clerk; null or absent: none. */
+      accountManagerStaffId: Id.nullable().default(null),
     }),
     output: z.object({ customer: CustomerRecord }),
     roles: ADMIN,
-    summary: "Add or change a customer on the hall's list (the VIP flag).",
+    summary:
+      "Add or change a customer on the hall's list (the VIP flag, the VIP's account manager: an active clerk).",
   }),
   'admin:customers': def({
     kind: 'query',
@@ -338,7 +348,12 @@ export const consoleCommands = {
       vipOnly: z.boolean().default(false),
       limit: z.number().int().min(1).max(500).default(100),
     }),
-    output: z.object({ customers: z.array(CustomerRecord), total: z.number().int() }),
+    output: z.object({
+      customers: z.array(CustomerRecord),
+      total: z.number().int(),
+      /** How many VIPs each account manager has (the whole list, not only those shown). */
+      managers: z.array(z.object({ staffId: Id, vips: z.number().int().nonnegative() })),
+    }),
     roles: ADMIN,
     summary: "The hall's customer list, searched by account number, name or phone.",
   }),
@@ -362,6 +377,9 @@ export const consoleCommands = {
           sessionIdleMin: SessionIdleMin,
           sessionMaxHours: SessionMaxHours,
           caseWarning: CaseWarning,
+          taskPromise: PromiseRule,
+          promiseWarnPercent: z.number().int().min(10).max(95),
+          notifications: NotificationSettings,
         })
         .partial(),
     }),

@@ -1,4 +1,4 @@
-import type { CaseType, CustomerRecord } from '@onestop/shared';
+import { promiseOfLimitDays, type CaseType, type CustomerRecord } from '@onestop/shared';
 import type { CounterSeed, DeviceSeed, ServiceSeed, StaffSeed } from './seed';
 
 // The demo hall that `npm start` embeds and the tests run against: five services, six
@@ -147,7 +147,7 @@ export const demoDevices: DeviceSeed[] = [
 ];
 
 /** The demo hall's customer list: VIPs are recognised at the kiosk by account number. */
-export const demoCustomers: Omit<CustomerRecord, 'changeSeq'>[] = [
+export const demoCustomers: Omit<CustomerRecord, 'changeSeq' | 'accountManagerStaffId'>[] = [
   { accountNo: '3100000001', name: '上海某某制造有限公司', phone: '13900000001', vip: true },
   { accountNo: '3100000002', name: '钱老先生', phone: '13900000002', vip: true },
   { accountNo: '3100000003', name: '孙女士', phone: '13900000003', vip: false },
@@ -168,6 +168,8 @@ export const demoCaseTypes: Omit<CaseType, 'changeSeq'>[] = [
     nameEn: 'New connection',
     serviceId: 'svc-connection',
     limitDays: 15,
+    kind: 'case',
+    promise: promiseOfLimitDays(15),
     steps: [
       step('受理', 'Acceptance', 0),
       step('勘查/方案答复', 'Site survey and supply plan', 3),
@@ -185,6 +187,8 @@ export const demoCaseTypes: Omit<CaseType, 'changeSeq'>[] = [
     nameEn: 'Account change',
     serviceId: 'svc-account',
     limitDays: 5,
+    kind: 'case',
+    promise: promiseOfLimitDays(5),
     steps: [
       step('受理', 'Acceptance', 0),
       step('资料审核', 'Document check', 2),
@@ -200,6 +204,8 @@ export const demoCaseTypes: Omit<CaseType, 'changeSeq'>[] = [
     nameEn: 'Fault repair',
     serviceId: 'svc-fault',
     limitDays: 2,
+    kind: 'repair',
+    promise: promiseOfLimitDays(2),
     steps: [
       step('受理', 'Acceptance', 0),
       step('派单', 'Dispatch', 0),

@@ -75,7 +75,13 @@ export const en: Strings = {
   disabled: 'Disabled',
   pregnant: 'Pregnant',
   vipRecognised: 'Welcome, valued customer {{name}}: you will be served with priority',
+  accountManagerGreeting:
+    'Your account manager {{name}} will serve you at counter {{counter}}: please listen for your number',
   takeTicket: 'Take a ticket',
+  textMeConsent: 'Text me when my turn is near',
+  textMeHelp: 'This visit only: we text this number when your turn is near and when you are called',
+  textMeIssued: 'We will text you when your turn is near',
+  textMeSlip: 'A text will tell you when your turn is near',
   issuingTitle: 'Taking your ticket…',
   issuingOffline:
     'The network is down for a moment. Your request is kept and the ticket prints as soon as the link is back, only once; or ask at the guide desk.',
@@ -171,6 +177,14 @@ export const en: Strings = {
   aheadLabel: 'Ahead of you',
   aheadCount: '{{count}}',
   statusOffline: 'The connection is unsteady: showing the last known state',
+  statusCasesTitle: 'My cases and promised times',
+  statusCaseKind_case: 'Case',
+  statusCaseKind_repair: 'Repair',
+  statusPromised: 'Promised by',
+  statusFirstPromised: 'First promised {{time}}',
+  statusChanged: '{{time}}: new time {{to}}, because {{reason}}',
+  statusCaseOpen: 'In progress',
+  statusCaseClosed: 'Completed {{time}}',
 
   // Guide desk
   guideTitle: 'Guide desk',

@@ -75,7 +75,12 @@ export const zh = {
   disabled: '残障人士',
   pregnant: '孕妇',
   vipRecognised: '尊敬的VIP客户 {{name}},您将获得优先服务',
+  accountManagerGreeting: '您的客户经理 {{name}} 将在 {{counter}} 号窗口为您服务,请留意叫号',
   takeTicket: '取号',
+  textMeConsent: '快到我时发短信提醒我',
+  textMeHelp: '仅本次排队;同意后我们会用此手机号发送“即将轮到”和“叫号”短信',
+  textMeIssued: '快到您时,我们会发短信提醒您',
+  textMeSlip: '快到您时将短信提醒',
   issuingTitle: '正在为您取号…',
   issuingOffline:
     '网络暂时中断。您的取号请求已保留,连接恢复后会自动出票,不会重复取号;也可到引导台由工作人员帮您。',
@@ -171,6 +176,14 @@ export const zh = {
   aheadLabel: '前面还有',
   aheadCount: '{{count}} 人',
   statusOffline: '网络不稳定,显示的是最近一次的信息',
+  statusCasesTitle: '我的工单与承诺',
+  statusCaseKind_case: '事项',
+  statusCaseKind_repair: '报修',
+  statusPromised: '承诺办结时间',
+  statusFirstPromised: '原承诺 {{time}}',
+  statusChanged: '{{time}} 改约至 {{to}}:{{reason}}',
+  statusCaseOpen: '办理中',
+  statusCaseClosed: '已办结 {{time}}',
 
   // Guide desk
   guideTitle: '引导台',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Text } from '../text';
 import { Id } from './common';
+import { NotificationSettings } from './notifications';
+import { PromiseRule } from './promises';
 
 // The hall's configuration (HallConfig) and its parts.
 
@@ -97,6 +99,16 @@ export const HallConfig = z.strictObject({
   /** …and this long after sign-in however busy. Absent: the defaults below. */
   sessionMaxHours: SessionMaxHours.optional(),
   caseWarning: CaseWarning.optional(),
+  /** 承诺: a support task's promised time (absent: `DEFAULT_TASK_PROMISE`, 1 business day). */
+  taskPromise: PromiseRule.optional(),
+  /**
+   * The owner is warned once this share of a promise's time has passed (counted on the
+   * promise's clock), for cases and support tasks. Absent: cases keep `caseWarning` (or 24
+   * hours) and tasks are warned at `DEFAULT_PROMISE_WARN_PERCENT`.
+   */
+  promiseWarnPercent: z.number().int().min(10).max(95).optional(),
+  /** Customer notifications (issue 18); absent: DEFAULT_NOTIFICATION_SETTINGS. */
+  notifications: NotificationSettings.optional(),
 });
 export type HallConfig = z.infer<typeof HallConfig>;
 

@@ -1,9 +1,10 @@
-import { pinProblem, pinProblemText, type StaffRole } from '@onestop/shared';
+import { pinProblem, pinProblemText, promiseOfLimitDays, type StaffRole } from '@onestop/shared';
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
 import { hashPin } from '../secrets';
 import { leaveCounterOf } from './clerk';
 import { mayLeave } from './handover-handlers';
+import { checkManager } from '../../domain/vip-routing';
 
 // The admin's settings: services, case types, counters, staff and their PINs, devices, the
 // customer list and the hall's configuration.
@@ -50,7 +51,9 @@ export const adminHandlers = {
           'invalid_payload',
           `steps: their limits add up to ${stepDays} days, more than the ${caseType.limitDays}-day limit`,
         );
-      return accept({ caseType: tx.write.caseType({ ...caseType, changeSeq: 0 }) });
+      // 承诺: a type saved without a rule keeps 限时办结's meaning (limitDays calendar days).
+      const promise = caseType.promise ?? promiseOfLimitDays(caseType.limitDays);
+      return accept({ caseType: tx.write.caseType({ ...caseType, promise, changeSeq: 0 }) });
     },
   }),
 
@@ -131,13 +134,18 @@ export const adminHandlers = {
   'admin:save-customer': handler<'admin:save-customer'>({
     run(tx, customer) {
       const { commandId: _commandId, ...fields } = customer;
+      const { accountManagerStaffId: managerId, vip } = fields;
+      const manager = managerId === null ? undefined : tx.store.staff.byId(managerId);
+      const fit = checkManager(managerId, vip, manager);
+      if (!fit.ok) return fit;
       return accept({ customer: tx.write.customer({ ...fields, changeSeq: 0 }) });
     },
   }),
 
   'admin:customers': handler<'admin:customers'>({
     run(tx, { search, vipOnly, limit }) {
-      return accept(tx.store.customers.search(search, vipOnly, limit));
+      const found = tx.store.customers.search(search, vipOnly, limit);
+      return accept({ ...found, managers: tx.store.customers.managerCounts() });
     },
   }),
 
