@@ -47,7 +47,8 @@ export function VipArrivals() {
   const arrivals = arrivalsFor(hall, me.id, dismissed);
   // A kiosk ticket carries the account number alone: the name comes from the manager's list.
   const newest = arrivals[0]?.id ?? null;
-  const list = useQuery('customer:my-vips', online && newest ? {} : null, newest);
+  const asking = online && newest !== null;
+  const list = useQuery('customer:my-vips', asking ? {} : null, asking ? newest : null);
   const nameOf = (accountNo: string | null) =>
     list.data?.vips.find((v) => v.customer.accountNo === accountNo)?.customer.name ?? null;
   if (arrivals.length === 0) return null;
