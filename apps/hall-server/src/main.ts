@@ -55,6 +55,7 @@ const server = await startHallServer({
   limits: config.rateLimits ? undefined : false,
   demo: config.demo,
   trustClock: config.trustClock,
+  notify: config.notify,
   logger,
   sync: {
     centerUrl: sync.url,
@@ -78,6 +79,7 @@ const lines = [
   `  landing page   ${base}/`,
   `  OpenAPI        ${base}/api/v1/openapi.json`,
   `  upward sync    ${sync.url ?? 'no regional center (SYNC_URL)'}; backups in ${config.backup.dir}, nightly at ${sync.at}`,
+  `  notifications  ${config.notify.gateway === 'webhook' ? `signed webhook to ${config.notify.webhookUrl}` : 'log gateway (no SMS platform configured)'}`,
   `  configuration  ${config.configFile ?? 'no file; environment and defaults'}`,
   `  log files      ${config.log.dir}`,
   ...(server.demoHall

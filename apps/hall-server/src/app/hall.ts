@@ -26,6 +26,7 @@ import { commandFault } from './health';
 import { recordUnanswered } from './handlers/evaluation-handlers';
 import { audienceOf } from './handlers/query-handlers';
 import { isRecord } from './is-record';
+import { notifyQueueChanges } from './notification-hooks';
 import { projectResult } from './projection';
 import { createRefusedAnonymousCounter } from './refused-anonymous';
 import { rollover } from './rollover';
@@ -222,9 +223,11 @@ export function createHall(options: HallOptions) {
     const write = new Writes(store, hall.seq + 1);
     try {
       const data = store.db.transaction(() => {
-        const result = h.run({ store, actor: who.value, now, hall, newId, write }, args, prepared);
+        const tx: TxContext = { store, actor: who.value, now, hall, newId, write };
+        const result = h.run(tx, args, prepared);
         if (!result.ok) throw new Refusal(result);
         if (isQuery) return result.value;
+        notifyQueueChanges(tx); // turn near, called: in this transaction
         const seq = write.isEmpty ? null : write.seq;
         if (seq !== null) store.hall.setSeq(seq);
         if (kept) {
@@ -281,8 +284,10 @@ export function createHall(options: HallOptions) {
     const actor: Actor = { device: null, session: null, staff: null, roles: [] };
     try {
       const value = store.db.transaction(() => {
-        const result = run({ store, actor, now, hall, newId, write });
+        const tx: TxContext = { store, actor, now, hall, newId, write };
+        const result = run(tx);
         if (!result.ok) throw new Refusal(result);
+        notifyQueueChanges(tx);
         if (write.isEmpty) return result.value;
         store.hall.setSeq(write.seq);
         writeAudit(store, {

@@ -59,6 +59,16 @@ export const ENV_KEYS: readonly EnvKey[] = [
   { name: 'SYNC_AT', key: 'sync.at', read: kinds.text },
   { name: 'SYNC_BATCH_ROWS', key: 'sync.batchRows', read: kinds.whole },
   { name: 'SYNC_RECONCILE_DAYS', key: 'sync.reconcileDays', read: kinds.whole },
+  { name: 'NOTIFY_GATEWAY', key: 'notify.gateway', read: kinds.text },
+  { name: 'NOTIFY_WEBHOOK_URL', key: 'notify.webhookUrl', read: kinds.textOrNone },
+  {
+    name: 'NOTIFY_WEBHOOK_SECRET_FILE',
+    key: 'notify.webhookSecretFile',
+    read: kinds.text,
+    isPath: true,
+  },
+  { name: 'NOTIFY_TIMEOUT_MS', key: 'notify.timeoutMs', read: kinds.whole },
+  { name: 'NOTIFY_ALLOW_HTTP', key: 'notify.allowInsecureHttp', read: kinds.zeroOrOne },
   { name: 'BACKUP_DIR', key: 'backup.dir', read: kinds.text, isPath: true },
   { name: 'BACKUP_KEEP_DAYS', key: 'backup.keepDays', read: kinds.whole },
 ];

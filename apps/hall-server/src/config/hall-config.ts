@@ -64,6 +64,24 @@ export const hallConfigSchema = z.strictObject({
       reconcileDays: wholeNumber(1).default(7),
     })
     .prefault({}),
+  /**
+   * How customer notifications leave the hall (docs/notifications.md): `log` (the default) or a
+   * signed `webhook`. Its secret is never a key here: ONESTOP_WEBHOOK_SECRET or a file.
+   */
+  notify: z
+    .strictObject({
+      gateway: z.enum(['log', 'webhook']).default('log'),
+      webhookUrl: z
+        .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+        .nullable()
+        .default(null),
+      /** A file holding the shared secret (ONESTOP_WEBHOOK_SECRET wins). */
+      webhookSecretFile: path.optional(),
+      timeoutMs: wholeNumber(500, 60_000).default(10_000),
+      /** Allows http:// to a host other than this machine (texts and numbers in clear). */
+      allowInsecureHttp: z.boolean().default(false),
+    })
+    .prefault({}),
   backup: z
     .strictObject({
       /** Default: <dataDir>/backups. */
@@ -96,4 +114,12 @@ export interface HallConfig {
     reconcileDays: number;
   };
   backup: { dir: string; keepDays: number };
+  notify: {
+    gateway: 'log' | 'webhook';
+    webhookUrl: string | null;
+    /** Read from ONESTOP_WEBHOOK_SECRET or the file; never logged, stored or synced. */
+    webhookSecret: string | null;
+    timeoutMs: number;
+    allowInsecureHttp: boolean;
+  };
 }

@@ -42,10 +42,18 @@ describe('loadHallConfig', () => {
         demo: true,
         trustClock: false,
         allowedOrigins: [],
+        hallNames: [],
         rateLimits: true,
         log: { level: 'info', dir: '/srv/hall/data/logs', maxSize: '10m', keepFiles: 14 },
         sync: { url: null, hallKey: null, at: '02:30', batchRows: 5000, reconcileDays: 7 },
         backup: { dir: '/srv/hall/data/backups', keepDays: 14 },
+        notify: {
+          gateway: 'log',
+          webhookUrl: null,
+          webhookSecret: null,
+          timeoutMs: 10_000,
+          allowInsecureHttp: false,
+        },
       },
     });
   });

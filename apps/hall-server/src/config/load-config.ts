@@ -65,6 +65,7 @@ export function loadHallConfig(input: LoadInput): LoadResult {
   const dataDir =
     'dataDir' in merged ? pathOf('dataDir', c.dataDir) : resolve(input.cwd, c.dataDir);
   const hallKey = readHallKey(input, c.sync, pathOf, where, problems);
+  const notify = readNotify(input, c.notify, pathOf, where, problems);
   if (problems.length > 0) return { ok: false, problems };
 
   return {
@@ -77,6 +78,7 @@ export function loadHallConfig(input: LoadInput): LoadResult {
       demo: c.demo,
       trustClock: c.trustClock,
       allowedOrigins: c.allowedOrigins,
+      hallNames: c.hallNames,
       rateLimits: c.rateLimits,
       log: {
         level: c.log.level,
@@ -95,6 +97,7 @@ export function loadHallConfig(input: LoadInput): LoadResult {
         dir: c.backup.dir ? pathOf('backup.dir', c.backup.dir) : join(dataDir, 'backups'),
         keepDays: c.backup.keepDays,
       },
+      notify,
     },
   };
 }
@@ -179,6 +182,57 @@ function readHallKey(
   return null;
 }
 
+/** The environment variable holding the webhook's shared secret (never a configuration key). */
+export const WEBHOOK_SECRET_ENV = 'ONESTOP_WEBHOOK_SECRET';
+
+/**
+ * The notification gateway: a webhook needs a URL and a secret of at least 16 characters (from
+ * ONESTOP_WEBHOOK_SECRET or `notify.webhookSecretFile`); http:// is refused to any host but this
+ * machine unless `notify.allowInsecureHttp` says so: the texts and phone numbers would cross the
+ * network in clear (the signature proves who sent them, it does not hide them).
+ */
+function readNotify(
+  input: LoadInput,
+  notify: z.output<typeof hallConfigSchema>['notify'],
+  pathOf: (key: string, value: string) => string,
+  where: (key: string) => string,
+  problems: string[],
+): HallConfig['notify'] {
+  const { gateway, webhookUrl, timeoutMs, allowInsecureHttp } = notify;
+  const chosen = { gateway, webhookUrl, webhookSecret: null, timeoutMs, allowInsecureHttp };
+  if (gateway !== 'webhook') return chosen;
+  if (!webhookUrl) {
+    problems.push(
+      `${where('notify.gateway')} is webhook but notify.webhookUrl (NOTIFY_WEBHOOK_URL) is not set`,
+    );
+    return chosen;
+  }
+  const url = new URL(webhookUrl);
+  const loopback =
+    ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
+  if (url.protocol === 'http:' && !loopback && !allowInsecureHttp)
+    problems.push(
+      `${where('notify.webhookUrl')} is http:// to another machine: use https://, or set notify.allowInsecureHttp (NOTIFY_ALLOW_HTTP=1) on a network you trust`,
+    );
+  let secret = input.env[WEBHOOK_SECRET_ENV]?.trim() ?? '';
+  if (!secret && notify.webhookSecretFile) {
+    const file = pathOf('notify.webhookSecretFile', notify.webhookSecretFile);
+    const read = readText(input, file);
+    if ('error' in read)
+      problems.push(
+        `${where('notify.webhookSecretFile')}: cannot read ${file} (${read.error.message})`,
+      );
+    else secret = read.text.trim();
+  }
+  if (secret.length < 16)
+    problems.push(
+      secret
+        ? `${WEBHOOK_SECRET_ENV} (or notify.webhookSecretFile) must be at least 16 characters`
+        : `the webhook gateway needs its shared secret: ${WEBHOOK_SECRET_ENV} or notify.webhookSecretFile`,
+    );
+  return { ...chosen, webhookSecret: secret.length >= 16 ? secret : null };
+}
+
 /** `--name value`; a flag with no value is a problem. */
 function flagValue(argv: readonly string[], name: string, problems: string[]): string | undefined {
   const at = argv.indexOf(name);
@@ -240,6 +294,7 @@ const objects = new Map<string, { shape: object }>([
   ['log', hallConfigSchema.shape.log.unwrap()],
   ['sync', hallConfigSchema.shape.sync.unwrap()],
   ['backup', hallConfigSchema.shape.backup.unwrap()],
+  ['notify', hallConfigSchema.shape.notify.unwrap()],
 ]);
 
 function knownKeys(at: string): string {

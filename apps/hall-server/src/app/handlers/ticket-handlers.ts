@@ -33,6 +33,8 @@ import { publicPosition, queuePosition } from '../queue-estimate';
 import { statusToken } from '../secrets';
 import { clerkAt, ticketById } from './clerk';
 import { requestEvaluationFor } from './evaluation-handlers';
+import { recordKioskConsent } from './notification-handlers';
+import { afterVipIssued, heldCounterOf, vipRouteFor } from '../vip-arrival';
 
 const noCustomer: Customer = { phone: null, accountNo: null, name: null };
 
@@ -149,14 +151,25 @@ export const ticketHandlers = {
         return reject('forbidden', 'A note or a target counter is set by guide staff.');
       }
       const customer = args.customer ?? noCustomer;
-      return issueFor(tx, {
+      const priority = args.priority === 'priority' ? 'priority' : recognisedPriority(tx, customer);
+      // A VIP with an account manager (vip-arrival.ts); a counter the guide names comes first.
+      const vip =
+        priority === 'vip' && args.targetCounterId === undefined
+          ? vipRouteFor(tx, customer)
+          : ({ route: 'none' } as const);
+      const issued = issueFor(tx, {
         serviceId: args.serviceId,
         customer,
-        priority: args.priority === 'priority' ? 'priority' : recognisedPriority(tx, customer),
+        priority,
         source: fromKiosk ? 'kiosk' : 'guide',
         note: args.note || null,
-        targetCounterId: args.targetCounterId ?? null,
+        targetCounterId: args.targetCounterId ?? heldCounterOf(vip),
       });
+      if (!issued.ok) return issued;
+      // "Text me when my turn is near": for this visit's phone, this visit only.
+      if (args.notifyConsent) recordKioskConsent(tx, customer, issued.value.ticket.id);
+      const accountManager = afterVipIssued(tx, issued.value.ticket, vip);
+      return accept(accountManager ? { ...issued.value, accountManager } : issued.value);
     },
   }),
 
