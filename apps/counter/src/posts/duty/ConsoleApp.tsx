@@ -15,6 +15,7 @@ import { useMuted, useNewAlerts } from './chime';
 import './console.css';
 import { LiveHall } from './LiveHall';
 import { OpinionsPanel } from './OpinionsPanel';
+import { RemediesPanel } from './RemediesPanel';
 import { TabButtons } from './Panel';
 import { ShiftPanel } from './ShiftPanel';
 import { consoleEn, consoleZh } from './strings';
@@ -121,6 +122,7 @@ function Console() {
         {current === 'alerts' && <AlertsPanel canAcknowledge={leader} />}
         {current === 'tickets' && <TicketsPanel />}
         {current === 'opinions' && <OpinionsPanel />}
+        {current === 'remedies' && <RemediesPanel />}
         {current === 'shift' && <ShiftPanel />}
         {current === 'sync' && <SyncPanel />}
         {current === 'reports' && (

@@ -94,6 +94,17 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunct
       if (f) parts.push(f.note.slice(0, 40));
       break;
     }
+    case 'grant_awaiting_approval': {
+      // Which remedy, how much, and the limit it went past (the approvals tab decides).
+      const g = (hall.remedyGrants ?? []).find((x) => x.id === alert.subjectId);
+      const kind = g && (hall.remedyKinds ?? []).find((k) => k.id === g.remedyKindId);
+      if (g && kind) {
+        const amount = kind.unit === 'yuan' ? (g.amount / 100).toFixed(2) : String(g.amount);
+        parts.push(`${named(kind, lang)} ${amount} ${t(`remedy.unit.${kind.unit}`)}`);
+        if (g.exceeded) parts.push(t(`remedy.exceeded.${g.exceeded}`));
+      }
+      break;
+    }
     default:
       break;
   }

@@ -91,12 +91,12 @@ describe('the tabs a person has', () => {
     [
       'a duty leader',
       ['duty_leader'],
-      ['hall', 'alerts', 'tickets', 'opinions', 'shift', 'sync', 'reports'],
+      ['hall', 'alerts', 'tickets', 'opinions', 'remedies', 'shift', 'sync', 'reports'],
     ],
     [
       'a duty leader who is admin too',
       ['duty_leader', 'admin'],
-      ['hall', 'alerts', 'tickets', 'opinions', 'shift', 'sync', 'reports', 'admin'],
+      ['hall', 'alerts', 'tickets', 'opinions', 'remedies', 'shift', 'sync', 'reports', 'admin'],
     ],
     ['the admin', ['admin'], ['admin', 'hall', 'shift', 'sync', 'reports']],
     ['a clerk', ['clerk'], []],
@@ -125,8 +125,11 @@ describe('the tabs a person has', () => {
       alerts: { n: 1, urgent: true },
       tickets: { n: 1, urgent: false },
       opinions: { n: 2, urgent: false },
+      remedies: { n: 0, urgent: false },
     });
     expect(tabCounts(hall()).alerts).toEqual({ n: 0, urgent: false });
+    const waiting = [{ state: 'pending' }, { state: 'approved' }] as Snapshot['remedyGrants'];
+    expect(tabCounts(hall({ remedyGrants: waiting })).remedies).toEqual({ n: 1, urgent: true });
   });
 });
 

@@ -4,13 +4,14 @@ import type { Snapshot, StaffRole } from '@onestop/shared';
 // each.
 
 export type ConsoleTab =
-  'hall' | 'alerts' | 'tickets' | 'opinions' | 'shift' | 'sync' | 'reports' | 'admin';
+  'hall' | 'alerts' | 'tickets' | 'opinions' | 'remedies' | 'shift' | 'sync' | 'reports' | 'admin';
 
 const LEADER_TABS: readonly ConsoleTab[] = [
   'hall',
   'alerts',
   'tickets',
   'opinions',
+  'remedies',
   'shift',
   'sync',
   'reports',
@@ -37,9 +38,12 @@ export function tabCounts(
     hall.opinions.filter((o) => o.state !== 'closed').length +
     hall.followUps.filter((f) => f.state === 'open').length;
   const waiting = hall.tickets.filter((x) => x.state === 'waiting').length;
+  const pendingRemedies = (hall.remedyGrants ?? []).filter((g) => g.state === 'pending').length;
   return {
     alerts: { n: openAlerts, urgent: openAlerts > 0 },
     tickets: { n: waiting, urgent: false },
     opinions: { n: openOpinions, urgent: false },
+    // Grants above a clerk's limit wait for the duty leader, each with its time running out.
+    remedies: { n: pendingRemedies, urgent: pendingRemedies > 0 },
   };
 }

@@ -4,6 +4,7 @@ import { TabButtons } from '../Panel';
 import { CountersAdmin } from './CountersAdmin';
 import { CustomersAdmin } from './CustomersAdmin';
 import { DevicesAdmin } from './DevicesAdmin';
+import { RemedyKindsAdmin } from './RemedyKindsAdmin';
 import { ServicesAdmin } from './ServicesAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
 import { StaffAdmin } from './StaffAdmin';
@@ -11,7 +12,15 @@ import { StaffAdmin } from './StaffAdmin';
 // Hall administration (admin role). Every change is audited by the server and reaches every
 // device at once.
 
-const SECTIONS = ['services', 'counters', 'staff', 'devices', 'customers', 'settings'] as const;
+const SECTIONS = [
+  'services',
+  'counters',
+  'staff',
+  'devices',
+  'customers',
+  'remedies',
+  'settings',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AdminPanel() {
@@ -33,6 +42,7 @@ export function AdminPanel() {
       {section === 'staff' && <StaffAdmin />}
       {section === 'devices' && <DevicesAdmin />}
       {section === 'customers' && <CustomersAdmin />}
+      {section === 'remedies' && <RemedyKindsAdmin />}
       {section === 'settings' && <SettingsAdmin />}
     </div>
   );

@@ -2,6 +2,7 @@ import { adminEn, adminZh } from './admin';
 import { alertsEn, alertsZh } from './alerts';
 import { hallEn, hallZh } from './hall';
 import { opinionsEn, opinionsZh } from './opinions';
+import { remediesEn, remediesZh } from './remedies';
 import { shiftEn, shiftZh } from './shift';
 import { ticketsEn, ticketsZh } from './tickets';
 
@@ -11,9 +12,25 @@ import { ticketsEn, ticketsZh } from './tickets';
 // resources in i18n/resources.ts.
 
 export const consoleZh = {
-  console: { ...hallZh, ...alertsZh, ...ticketsZh, ...opinionsZh, ...shiftZh, ...adminZh },
+  console: {
+    ...hallZh,
+    ...alertsZh,
+    ...ticketsZh,
+    ...opinionsZh,
+    ...shiftZh,
+    ...adminZh,
+    ...remediesZh,
+  },
 };
 
 export const consoleEn: typeof consoleZh = {
-  console: { ...hallEn, ...alertsEn, ...ticketsEn, ...opinionsEn, ...shiftEn, ...adminEn },
+  console: {
+    ...hallEn,
+    ...alertsEn,
+    ...ticketsEn,
+    ...opinionsEn,
+    ...shiftEn,
+    ...adminEn,
+    ...remediesEn,
+  },
 };
