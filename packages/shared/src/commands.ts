@@ -211,7 +211,7 @@ const coreCommands = {
     }),
     roles: ['kiosk', 'guide', 'duty_leader'],
     summary:
-      "Issue a ticket for a service (a note and a target counter from guide staff only). A known VIP account number gets VIP priority; a VIP whose account manager is at an open counter waits for that counter.",
+      'Issue a ticket for a service (a note and a target counter from guide staff only). A known VIP account number gets VIP priority; a VIP whose account manager is at an open counter waits for that counter.',
   }),
   'ticket:walk-in': def({
     kind: 'command',

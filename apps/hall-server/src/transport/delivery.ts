@@ -258,7 +258,11 @@ export function createDelivery(lookup: HallLookup) {
     if (addressed?.length) records.alerts = addressed;
     // A follow-up or case names its ticket by number: the ticket comes along when the desk's
     // copy may not hold it (served at another counter).
-    const named = [...(records.followUps ?? []), ...(records.cases ?? []), ...(records.alerts ?? [])]
+    const named = [
+      ...(records.followUps ?? []),
+      ...(records.cases ?? []),
+      ...(records.alerts ?? []),
+    ]
       .map((r) => r.ticketId)
       .filter((id): id is string => typeof id === 'string' && !ticketIds.has(id));
     for (const id of new Set(named)) {
