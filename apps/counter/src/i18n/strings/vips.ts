@@ -19,6 +19,7 @@ export const vipsZh = {
     promised: '承诺 {{time}}',
     promiseChanged: '(已改约 {{count}} 次)',
     nextDue: '最近到期',
+    alertNoManager: '其客户经理已停用,请重新指定',
     ticketState: {
       waiting: '等候中',
       called: '已叫号',
@@ -62,6 +63,7 @@ export const vipsEn: typeof vipsZh = {
     promised: 'Promised {{time}}',
     promiseChanged: ' (re-set {{count}}×)',
     nextDue: 'Next due',
+    alertNoManager: 'their account manager is no longer active: name another',
     ticketState: {
       waiting: 'waiting',
       called: 'called',

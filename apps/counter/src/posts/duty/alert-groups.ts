@@ -1,4 +1,4 @@
-import type { Alert, AlertKind, Snapshot } from '@onestop/shared';
+import { maskAccountNo, type Alert, type AlertKind, type Snapshot } from '@onestop/shared';
 import type { TFunction } from 'i18next';
 import type { Lang } from '@onestop/ui';
 import { counterById, named, staffById, staffLabel } from '../../common/hall-selectors';
@@ -103,6 +103,13 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunct
         parts.push(`${named(kind, lang)} ${amount} ${t(`remedy.unit.${kind.unit}`)}`);
         if (g.exceeded) parts.push(t(`remedy.exceeded.${g.exceeded}`));
       }
+      break;
+    }
+    case 'vip_arrived': {
+      // The VIP (account masked) and their manager (the staff above), or that none is active.
+      const account = ticket?.customer.accountNo;
+      if (account) parts.push(t('vips.account', { account: maskAccountNo(account) }));
+      if (!staff) parts.push(t('vips.alertNoManager'));
       break;
     }
     default:

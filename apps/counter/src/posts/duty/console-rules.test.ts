@@ -168,7 +168,14 @@ describe('alerts', () => {
   });
 
   const subjects = hall({
-    tickets: [ticket({ id: 'tkt-1', number: 'A007' })],
+    tickets: [
+      ticket({ id: 'tkt-1', number: 'A007' }),
+      ticket({
+        id: 'tkt-v',
+        number: 'B012',
+        customer: { accountNo: '3100001234', phone: null, name: null },
+      }),
+    ],
     devices: [{ id: 'dev-pad-1', name: '评价器 1' }] as Snapshot['devices'],
     evaluations: [{ id: 'ev-1', reasons: ['attitude', 'waiting'] }] as Snapshot['evaluations'],
     cases: [{ id: 'case-1', number: '20261124-003', summary: '新装' }] as Snapshot['cases'],
@@ -193,6 +200,16 @@ describe('alerts', () => {
     ['the service', alert({ kind: 'service_unstaffed', subjectId: 'svc-billing' }), 'A 电费缴纳'],
     ['the case', alert({ kind: 'case_overdue', subjectId: 'case-1' }), '20261124-003 新装'],
     ['nothing more for a wait', alert({ kind: 'wait_over_target' }), ''],
+    [
+      'a VIP arrived: their manager, ticket and account masked',
+      alert({ kind: 'vip_arrived', staffId: 'stf-clerk-1', ticketId: 'tkt-v' }),
+      '李明 (1001) · B012 · 户号 ******1234',
+    ],
+    [
+      'a VIP arrived whose manager is no longer active',
+      alert({ kind: 'vip_arrived', ticketId: 'tkt-v' }),
+      'B012 · 户号 ******1234 · 其客户经理已停用,请重新指定',
+    ],
   ])('says what it is about: %s', (_what, a, said) => {
     expect(alertSubject(subjects, a, 'zh', t)).toBe(said);
   });
