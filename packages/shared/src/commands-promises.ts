@@ -35,3 +35,38 @@ export const promiseCommands = {
       '改约: the owner (or the duty leader) records a new promised time for an open case or support task, with a reason, and tells the customer: `notify` queues a notification (refused with promise_not_told when the customer cannot be reached: call them and send `call_logged`).',
   }),
 } as const;
+
+const Count = z.number().int().nonnegative();
+
+/** How the promises settled in a report's range stood (domain/promises.ts `promiseOutcome`). */
+export const PromiseCounts = {
+  /** Closed by the first promised time. */
+  kept: Count,
+  /** Closed by a new time the customer was told of before the old one passed. */
+  keptAfterChange: Count,
+  /** Re-set only after the old time had passed. */
+  brokenToldLate: Count,
+  /** Closed after, or still open past, the current time: nobody told the customer. */
+  brokenUntold: Count,
+};
+
+/** 承诺 in the report: the promises settled in the range, overall, per case type and for tasks. */
+export const PromiseReport = z.object({
+  ...PromiseCounts,
+  /** (kept + keptAfterChange) / settled; null when none settled. */
+  keptRate: z.number().min(0).max(1).nullable(),
+  byType: z.array(
+    z.object({ caseTypeId: Id, nameZh: z.string(), nameEn: z.string(), ...PromiseCounts }),
+  ),
+  /** Support tasks' promises. */
+  tasks: z.object(PromiseCounts),
+});
+export type PromiseReport = z.infer<typeof PromiseReport>;
+
+/** 承诺 in a clerk's appraisal: the promises they owned, settled in the range. */
+export const ClerkPromises = {
+  promisesKept: Count.optional(),
+  promisesKeptAfterChange: Count.optional(),
+  promisesBrokenToldLate: Count.optional(),
+  promisesBrokenUntold: Count.optional(),
+};

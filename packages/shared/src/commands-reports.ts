@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { def, query } from './command-kit';
 import { BusinessDay, Id, OpinionCategory } from './model';
 import { ClerkRemedies, RemedyReport } from './commands-remedies';
+import { ClerkPromises, PromiseReport } from './commands-promises';
 
 // Reports: the hall's data turned into decisions — daily statistics, weekly bulletin, monthly
 // supervision (日统计、周通报、月督导), staff appraisal, staffing by time of day, and how
@@ -50,6 +51,8 @@ export const ClerkReport = z.object({
   overdue: z.number().int().nonnegative(),
   /** Remedies granted (授权, issue 18): the appraisal's count and cost. */
   ...ClerkRemedies,
+  /** Promises kept and broken (承诺, issue 18): the appraisal's figures. */
+  ...ClerkPromises,
 });
 
 export const HourReport = z.object({
@@ -142,6 +145,8 @@ export const HallReport = z.object({
   }),
   /** Remedies granted in the range (issue 18): which problems cost most. */
   remedies: RemedyReport.optional(),
+  /** Promises settled in the range (承诺, issue 18): kept, kept after a told change, broken. */
+  promises: PromiseReport.optional(),
   generatedAt: z.number().int(),
   elapsedMs: z.number().nonnegative(),
 });

@@ -190,4 +190,30 @@ describe('promise:reset, hostile', () => {
     );
     expect(alerts.map((a) => a.kind)).toEqual(['task_due_soon']);
   }, 30_000);
+
+  it('the report and the appraisal count a change told in time as kept, a silent miss as broken', async () => {
+    await startHall();
+    const owner = await desk(1);
+    const told = await openCase(owner);
+    const silent = await openCase(owner);
+    ok(await send(owner, 'promise:reset', reset(told)));
+    now = told.dueAt + HOUR; // past the first promise, within the new one
+    const closer = await connectClient(hall.server.url, { deviceToken: 'demo-desk-1' });
+    sockets.push(closer);
+    ok(await send(closer, 'staff:sign-in', { staffNo: '1001', pin: '1001' }));
+    for (let i = 1; i < told.steps.length; i++) {
+      ok(await send(closer, 'case:advance', { caseId: told.id }));
+    }
+    ok(
+      await send(closer, 'case:close', { caseId: told.id, outcome: 'completed', result: '已修复' }),
+    );
+    const duty = await leader();
+    const day = ok(await send(duty, 'hall:snapshot', {})).businessDay;
+    const from = new Date(T0 + 8 * HOUR).toISOString().slice(0, 10);
+    const report = ok(await send(duty, 'report:get', { from, to: day }));
+    expect(silent.dueAt).toBeLessThan(now);
+    expect(report.promises).toMatchObject({ kept: 0, keptAfterChange: 1, brokenUntold: 1 });
+    const clerk = report.clerks.find((c) => c.staffId === 'stf-clerk-1');
+    expect(clerk).toMatchObject({ promisesKeptAfterChange: 1, promisesBrokenUntold: 1 });
+  }, 30_000);
 });

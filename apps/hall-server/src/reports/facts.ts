@@ -1,4 +1,5 @@
 import type { CaseType, OpinionCategory, Service, Staff } from '@onestop/shared';
+import type { PromiseRowFacts } from './promises';
 import type { RemedyFacts } from './remedies';
 
 // What a report is computed from: a few facts of each ticket, opinion, evaluation and case in
@@ -65,6 +66,8 @@ export interface ReportFacts {
   cases: CaseFacts[];
   /** Remedy grants made in the range (issue 18). */
   remedies?: RemedyFacts[];
+  /** Cases' and support tasks' promises that may have settled in the range (承诺, issue 18). */
+  promises?: { rows: PromiseRowFacts[]; fromMs: number; toMs: number };
 }
 
 export interface ReportInput {

@@ -2,6 +2,7 @@ import { addDays } from '@onestop/shared';
 import { startOfBusinessDay } from '../domain/business-day';
 import type { Db } from '../store/db';
 import type { CaseFacts, EvaluationFacts, OpinionFacts, ReportFacts, TicketFacts } from './facts';
+import { changesOf, type PromiseRowFacts } from './promises';
 import type { RemedyFacts } from './remedies';
 
 // Reading a report's facts: one indexed query per kind, each row's shape declared once beside
@@ -50,6 +51,51 @@ export interface CaseRow {
 const casesSql = `SELECT owner_staff_id AS ownerStaffId, case_type_id AS caseTypeId,
     opened_at AS openedAt, due_at AS dueAt, closed_at AS closedAt, outcome
   FROM cases WHERE opened_at < ? AND (closed_at IS NULL OR closed_at >= ?)`;
+
+/** 承诺: a case's or a task's promise, as stored (migration 014). */
+interface PromiseRow {
+  ownerStaffId: string;
+  caseTypeId: string | null;
+  promisedAt: number;
+  dueAt: number;
+  closedAt: number | null;
+  voided: 0 | 1;
+  promiseChanges: string;
+}
+
+/** Closed in the range, or open and past their time or re-set: the few that may have settled. */
+const promiseCasesSql = `SELECT owner_staff_id AS ownerStaffId, case_type_id AS caseTypeId,
+    promised_at AS promisedAt, due_at AS dueAt, closed_at AS closedAt,
+    (outcome = 'withdrawn') AS voided, promise_changes AS promiseChanges
+  FROM cases WHERE (closed_at >= ? AND closed_at < ?)
+    OR (state = 'open' AND (due_at < ? OR promise_changes <> '[]'))`;
+const promiseTasksSql = `SELECT owner_staff_id AS ownerStaffId, NULL AS caseTypeId,
+    promised_at AS promisedAt, due_at AS dueAt, closed_at AS closedAt,
+    (state = 'cancelled') AS voided, promise_changes AS promiseChanges
+  FROM tasks WHERE (closed_at >= ? AND closed_at < ?)
+    OR (state IN ('open', 'accepted') AND (due_at < ? OR promise_changes <> '[]'))`;
+
+function promiseFactsOf(kind: 'case' | 'task', row: PromiseRow): PromiseRowFacts {
+  return {
+    kind,
+    ownerStaffId: row.ownerStaffId,
+    caseTypeId: row.caseTypeId,
+    promisedAt: row.promisedAt,
+    dueAt: row.dueAt,
+    closedAt: row.closedAt,
+    voided: Boolean(row.voided),
+    promiseChanges: changesOf(row.promiseChanges),
+  };
+}
+
+function readPromises(db: Db, range: RangeMs): PromiseRowFacts[] {
+  const read = (sql: string, kind: 'case' | 'task') =>
+    db
+      .prepare<[number, number, number], PromiseRow>(sql)
+      .all(range.fromMs, range.toMs, range.asOf)
+      .map((row) => promiseFactsOf(kind, row));
+  return [...read(promiseCasesSql, 'case'), ...read(promiseTasksSql, 'task')];
+}
 
 /** The range as instants: its first, and the first after it; `asOf` is the sooner of that and now. */
 /** Remedy grants made on the range's business days, with their kind's names and unit. */
@@ -156,5 +202,6 @@ export function loadReportFacts(
     evaluations,
     cases,
     ...(remedies ? { remedies } : {}),
+    promises: { rows: readPromises(db, range), fromMs: range.fromMs, toMs: range.toMs },
   };
 }

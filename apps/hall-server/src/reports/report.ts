@@ -2,6 +2,7 @@ import type { HallReport } from '@onestop/shared';
 import type { ReportFacts, ReportInput } from './facts';
 import { estimatesReport } from './estimates';
 import { casesReport, opinionsReport } from './follow-ups';
+import { promisesReport, withClerkPromises } from './promises';
 import { remediesReport, withClerkRemedies } from './remedies';
 import { staffingReport } from './staffing';
 import { tallyTickets } from './tally';
@@ -21,13 +22,22 @@ export function computeReport(
     input.services,
     input.serviceLevel,
   );
+  const asOf = input.asOf ?? input.now;
+  const promises = facts.promises
+    ? promisesReport(facts.promises.rows, input.caseTypes ?? [], {
+        fromMs: facts.promises.fromMs,
+        toMs: facts.promises.toMs,
+        asOf,
+      })
+    : undefined;
+  const clerks = withClerkRemedies(clerkRows(tally, input.staff, facts), facts.remedies ?? []);
   return {
     from: input.from,
     to: input.to,
     days: tally.days.size,
     tickets: tally.tickets,
     services: serviceRows(tally, input.services, facts),
-    clerks: withClerkRemedies(clerkRows(tally, input.staff, facts), facts.remedies ?? []),
+    clerks: promises ? withClerkPromises(clerks, promises.byOwner) : clerks,
     hours,
     arrivalsByWeekdayHour: tally.arrivalsByWeekdayHour,
     opinions: opinionsReport(facts.opinions, input.asOf ?? input.now),
@@ -36,6 +46,7 @@ export function computeReport(
     staffingByService,
     estimates: estimatesReport(tally, input.services),
     ...(facts.remedies ? { remedies: remediesReport(facts.remedies) } : {}),
+    ...(promises ? { promises: promises.report } : {}),
     generatedAt: input.now,
   };
 }
