@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../../test-support/browser';
+import { openConsole, openTab } from '../../test-support/console-hall';
+import { button, callAndStart, useCounterScene } from '../../test-support/scene';
+
+// Remedy authority (授权) in Chromium: the clerk serving a customer grants a remedy within
+// their limit (granted at once, in the duty leader's daily review); one above the limit waits,
+// the duty leader approves it at the console, and the clerk's desk shows it approved.
+
+const scene = useCounterScene();
+let desk: Page;
+let console_: Page;
+const customer = { phone: '13800002222', accountNo: null, name: '孙女士' };
+
+const grants = () =>
+  scene.store().remedies.between({ from: '2000-01-01', to: '2999-12-31', staffId: null });
+
+/** Opens the grant dialog on the visit in front of the clerk and fills it. */
+async function grant(page: Page, yuan: string, reason: string): Promise<void> {
+  await button(page, 'remedy').click();
+  const dialog = page.getByTestId('remedy-dialog');
+  await dialog.getByRole('combobox', { name: '补救项目' }).selectOption({ label: '减免违约金' });
+  await dialog.getByRole('textbox', { name: '金额(元)' }).fill(yuan);
+  await dialog.getByRole('textbox', { name: '原因(客户遇到了什么,为何补救)' }).fill(reason);
+}
+
+describe.skipIf(!hasChromium)('a remedy at the counter', () => {
+  it('within the limit: granted at once, and in the duty leader’s review', async () => {
+    desk = await scene.desk(2, '1002', { open: true });
+    const ticket = await scene.issue('svc-billing', { customer });
+    await callAndStart(desk, ticket.number);
+
+    await grant(desk, '150', '抄表错误导致的违约金');
+    const dialog = desk.getByTestId('remedy-dialog');
+    expect(await dialog.getByTestId('remedy-limits').textContent()).toContain('200.00 元');
+    expect(await dialog.getByTestId('remedy-over-limit').count()).toBe(0);
+    await desk.screenshot({ path: 'docs/screenshots/remedy-grant-dialog.png' });
+    await dialog.getByRole('button', { name: '给予补救' }).click();
+
+    const outcome = desk.getByTestId('remedy-outcome');
+    await outcome.locator('[data-testid="grant-state"][data-state="granted"]').waitFor();
+    expect(grants()).toMatchObject([
+      { state: 'granted', amount: 15_000, ticketId: ticket.id, customerMasked: '138****2222' },
+    ]);
+    await outcome.getByRole('button', { name: '关闭' }).click();
+
+    console_ = await openConsole(scene.browser, scene.url, '8001', { width: 1366, height: 768 });
+    await openTab(console_, 'remedies');
+    const review = console_.getByTestId('remedy-review');
+    await review.locator('[data-testid="remedy-grant"][data-state="granted"]').waitFor();
+    expect(await review.textContent()).toContain('抄表错误导致的违约金');
+    expect(await review.getByTestId('remedy-totals').textContent()).toContain('150.00');
+  }, 180_000);
+
+  it('above the limit: it waits, the duty leader approves, the desk shows it approved', async () => {
+    await grant(desk, '500', '多次上门未果,客户损失较大');
+    const dialog = desk.getByTestId('remedy-dialog');
+    await dialog.getByTestId('remedy-over-limit').waitFor();
+    await dialog.getByRole('button', { name: '给予补救' }).click();
+    const outcome = desk.getByTestId('remedy-outcome');
+    await outcome.locator('[data-testid="grant-state"][data-state="pending"]').waitFor();
+    expect(await outcome.getByTestId('grant-waiting').textContent()).toContain('单次限额');
+    await desk.screenshot({ path: 'docs/screenshots/remedy-waiting.png' });
+
+    // The console: the tab counts it, the approvals list says who, what, how much, which limit.
+    const approvals = console_.getByTestId('remedy-approvals');
+    const row = approvals.locator('[data-testid="remedy-grant"][data-state="pending"]');
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('张丽');
+    expect(text).toContain('500.00 元');
+    expect(text).toContain('单次限额');
+    expect(text).toContain('多次上门未果');
+    await console_.screenshot({ path: 'docs/screenshots/remedy-approvals.png' });
+    expect(
+      scene
+        .store()
+        .alerts.current(0)
+        .filter((a) => a.kind === 'grant_awaiting_approval'),
+    ).toHaveLength(1);
+
+    await row.getByRole('button', { name: '批准', exact: true }).click();
+    const decide = console_.getByTestId('remedy-decide-dialog');
+    await decide.getByRole('textbox', { name: '审批意见' }).fill('情况属实,同意');
+    await decide.screenshot({ path: 'docs/screenshots/remedy-decide-dialog.png' });
+    await decide.getByRole('button', { name: '批准', exact: true }).click();
+    await approvals.getByText('没有等待审批的补救。').waitFor();
+
+    // The clerk's dialog is still open: the decision arrives live.
+    await outcome.locator('[data-testid="grant-state"][data-state="approved"]').waitFor();
+    expect(await outcome.textContent()).toContain('情况属实,同意');
+    const approved = grants().find((g) => g.state === 'approved');
+    expect(approved).toMatchObject({ amount: 50_000, decisionNote: '情况属实,同意' });
+    await outcome.getByRole('button', { name: '关闭' }).click();
+    await console_.context().close();
+    await desk.context().close();
+  }, 180_000);
+});
