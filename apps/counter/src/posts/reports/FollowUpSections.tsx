@@ -5,6 +5,7 @@ import { percent } from './cells';
 import { Chart, type ChartOption } from './Chart';
 import { bars, categoryChart } from './chart-kit';
 import { csvName, palette, type SectionProps } from './section-kit';
+import { PromisesFigures } from './PromisesSection';
 import { figureColumn, SortableTable, type Column } from './SortableTable';
 
 // What the hall followed up: opinions (by category and source, repeated, time to close, open
@@ -241,6 +242,7 @@ export function CasesSection({ report, lang }: SectionProps) {
         csv={{ filename: csvName(report, 'cases') }}
       />
       <p className="muted note">{t('reports.note.cases')}</p>
+      <PromisesFigures report={report} />
     </div>
   );
 }

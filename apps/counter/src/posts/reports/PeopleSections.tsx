@@ -123,6 +123,30 @@ export function ClerksSection({ report, exports, online }: SectionProps) {
       { key: 'casesOwned', label: t('reports.col.casesOwned'), value: (r) => r.casesOwned },
       { key: 'casesOnTime', label: t('reports.col.casesOnTime'), value: (r) => r.casesOnTime },
       { key: 'overdue', label: t('reports.col.overdue'), value: (r) => r.overdue },
+      // 承诺 (issue 18): the appraisal's promises kept and broken.
+      {
+        key: 'promisesKept',
+        label: t('promiseReport.title'),
+        value: (r) => (r.promisesKept ?? 0) + (r.promisesKeptAfterChange ?? 0),
+      },
+      {
+        key: 'promisesBrokenUntold',
+        label: t('promiseReport.brokenUntold'),
+        value: (r) => r.promisesBrokenUntold ?? 0,
+      },
+      // 授权 (issue 18): what each clerk granted, given only (granted at once or approved).
+      {
+        key: 'remedyGrants',
+        label: t('reports.col.remedyGrants'),
+        value: (r) => r.remedyGrants ?? 0,
+      },
+      figureColumn(
+        'remedyYuan',
+        t('reports.col.remedyYuan'),
+        (r) => r.remedyYuanFen ?? 0,
+        (fen) => (fen / 100).toFixed(2),
+      ),
+      { key: 'remedyActs', label: t('reports.col.remedyActs'), value: (r) => r.remedyActs ?? 0 },
     ],
     [t],
   );
