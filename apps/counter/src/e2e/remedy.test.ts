@@ -93,7 +93,23 @@ describe.skipIf(!hasChromium)('a remedy at the counter', () => {
     const approved = grants().find((g) => g.state === 'approved');
     expect(approved).toMatchObject({ amount: 50_000, decisionNote: '情况属实,同意' });
     await outcome.getByRole('button', { name: '关闭' }).click();
-    await console_.context().close();
     await desk.context().close();
   }, 180_000);
+
+  it('the reports show what the remedies cost: per clerk, and which problems cost most', async () => {
+    await openTab(console_, 'reports');
+    await console_.locator('[data-section="remedies"]').click();
+    const section = console_.getByTestId('section-remedies');
+    await section.getByTestId('table-remedies-by-class').waitFor();
+    const byClass = await section.getByTestId('table-remedies-by-class').textContent();
+    expect(byClass).toContain('电费账单');
+    expect(byClass).toContain('650.00');
+    expect(await section.getByTestId('remedy-totals').textContent()).toContain('已给予 2 次');
+    await console_.screenshot({ path: 'docs/screenshots/remedy-report.png' });
+    await console_.locator('[data-section="clerks"]').click();
+    const clerks = console_.getByTestId('table-clerks');
+    await clerks.waitFor();
+    expect(await clerks.textContent()).toContain('650.00');
+    await console_.context().close();
+  }, 120_000);
 });

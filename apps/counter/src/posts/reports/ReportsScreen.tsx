@@ -9,6 +9,7 @@ import { percent } from './cells';
 import { ExportBar } from './ExportBar';
 import { CasesSection, OpinionsSection } from './FollowUpSections';
 import { ClerksSection, ServicesSection } from './PeopleSections';
+import { RemediesSection } from './RemediesSection';
 import { presetRange, type DayRange } from './range';
 import { RangePicker } from './RangePicker';
 import { SegTabs } from './SegTabs';
@@ -35,6 +36,7 @@ const sectionKeys = [
   'staffing',
   'opinions',
   'cases',
+  'remedies',
   'estimates',
 ] as const;
 type Section = (typeof sectionKeys)[number];
@@ -45,6 +47,7 @@ const sections: Record<Section, ComponentType<SectionProps>> = {
   staffing: StaffingSection,
   opinions: OpinionsSection,
   cases: CasesSection,
+  remedies: RemediesSection,
   estimates: EstimatesSection,
 };
 
