@@ -84,6 +84,7 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunct
       if (c) parts.push(`${c.number} ${c.summary}`);
       break;
     }
+    case 'task_due_soon': // 承诺: the owner's warning at the share of the task's promise
     case 'task_overdue': {
       const task = hall.tasks.find((x) => x.id === alert.subjectId);
       if (task) parts.push(task.text.slice(0, 40));
@@ -103,6 +104,12 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunct
         parts.push(`${named(kind, lang)} ${amount} ${t(`remedy.unit.${kind.unit}`)}`);
         if (g.exceeded) parts.push(t(`remedy.exceeded.${g.exceeded}`));
       }
+      break;
+    }
+    case 'notification_failed': {
+      // Which text, to whom (masked), and what the gateway said; its owner is the staff above.
+      const n = (hall.notifications ?? []).find((x) => x.id === alert.subjectId);
+      if (n) parts.push(t(`notify.purpose.${n.purpose}`), n.phone, n.lastError ?? '');
       break;
     }
     case 'vip_arrived': {
