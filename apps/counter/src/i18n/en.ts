@@ -2,6 +2,7 @@ import { casesEn } from './strings/cases';
 import { deskEn } from './strings/desk';
 import { errorsIn } from './strings/errors';
 import { handoverEn } from './strings/handover';
+import { notificationsEn } from './strings/notifications';
 import { promisesEn } from './strings/promises';
 import { remediesEn } from './strings/remedies';
 import { visitEn } from './strings/visit';
@@ -21,5 +22,6 @@ export const en: Strings = {
   ...promisesEn,
   ...vipsEn,
   ...remediesEn,
+  ...notificationsEn,
   errors: errorsIn('en'),
 };

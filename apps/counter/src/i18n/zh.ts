@@ -2,6 +2,7 @@ import { casesZh } from './strings/cases';
 import { deskZh } from './strings/desk';
 import { errorsIn } from './strings/errors';
 import { handoverZh } from './strings/handover';
+import { notificationsZh } from './strings/notifications';
 import { promisesZh } from './strings/promises';
 import { remediesZh } from './strings/remedies';
 import { visitZh } from './strings/visit';
@@ -20,6 +21,7 @@ export const zh = {
   ...promisesZh,
   ...vipsZh,
   ...remediesZh,
+  ...notificationsZh,
   errors: errorsIn('zh'),
 };
 

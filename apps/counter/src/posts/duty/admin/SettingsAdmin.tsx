@@ -1,5 +1,6 @@
 import {
   CASE_WARN_MS,
+  notificationSettingsOf,
   sessionLimitsOf,
   type CallWeights,
   type CaseWarning,
@@ -10,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useDesk, useOnline, usePending, useStaffView } from '../../../common/desk';
 import { RefusalFor } from '../ConsoleDialog';
 import { NumberField, TextField } from './fields';
+import { NotificationsSettings } from './NotificationsSettings';
 
 // The hall's settings through `admin:configure`: names, recalls and time-outs, calling weights
 // and the ticket's wording. Only what changed is sent; the server refuses an invalid value and
@@ -31,6 +33,7 @@ const EDITABLE = [
   'sessionIdleMin',
   'sessionMaxHours',
   'caseWarning',
+  'notifications',
 ] as const satisfies readonly (keyof HallConfig)[];
 
 type Editable = Pick<HallConfig, (typeof EDITABLE)[number]>;
@@ -66,6 +69,7 @@ function editable(c: HallConfig): Editable {
     sessionIdleMin: sessionLimitsOf(c).idleMs / 60_000,
     sessionMaxHours: sessionLimitsOf(c).maxMs / 3_600_000,
     caseWarning: c.caseWarning ?? DEFAULT_CASE_WARNING,
+    notifications: notificationSettingsOf(c),
   };
 }
 
@@ -195,6 +199,11 @@ export function SettingsAdmin() {
         <CaseWarningField
           value={form.caseWarning ?? DEFAULT_CASE_WARNING}
           onChange={(caseWarning) => setForm({ ...form, caseWarning })}
+        />
+        <NotificationsSettings
+          value={form.notifications ?? notificationSettingsOf(hall.config)}
+          onChange={(notifications) => setForm({ ...form, notifications })}
+          hallName={{ zh: form.nameZh, en: form.nameEn }}
         />
         <fieldset data-testid="business-hours">
           <legend>{t('console.admin.businessHours')}</legend>

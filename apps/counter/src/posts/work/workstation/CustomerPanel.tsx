@@ -6,6 +6,7 @@ import { formatClock, formatDateTime, langOf } from '@onestop/ui';
 import { counterById, named, serviceById, staffById } from '../../../common/hall-selectors';
 import { pathEvent } from '../../../common/path-labels';
 import { useQuery } from '../../../common/use-query';
+import { NotificationLog } from './NotificationLog';
 import { useWork, useWorkstation } from './work-context';
 
 // One-stop context: the guide's note and this visit's path, and by account number or phone
@@ -33,7 +34,15 @@ export function CustomerPanel() {
           {context.error ? t(`errors.${context.error}`) : t('common.loading')}
         </p>
       ) : (
-        <ContextView context={context.data} stale={!online} />
+        <>
+          <ContextView context={context.data} stale={!online} />
+          <NotificationLog
+            who={payload}
+            hasPhone={
+              'phone' in payload || ('ticketId' in payload && !!context.data.customer.phone)
+            }
+          />
+        </>
       )}
     </div>
   );
