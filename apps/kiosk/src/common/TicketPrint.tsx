@@ -19,6 +19,8 @@ export interface PrintableTicket extends WaitFigures {
   hallName: string;
   footer: string;
   timeZone: string;
+  /** The customer asked to be texted when their turn is near. */
+  textMe?: boolean;
 }
 
 function printRoot(): HTMLElement {
@@ -77,6 +79,7 @@ export function TicketPrint({
       </div>
       <div>{t('peopleAhead', { count: data.peopleAhead })}</div>
       <div data-testid="print-wait">{waitSentence(t, data, data.timeZone)}</div>
+      {data.textMe && <div data-testid="print-text-me">{t('textMeSlip')}</div>}
       {png && <img className="pt-qr" src={png} alt={t('scanForStatus')} onLoad={printWhenReady} />}
       <div className="pt-small">{t('scanForStatus')}</div>
       {data.footer && <div className="pt-footer">{data.footer}</div>}

@@ -41,6 +41,7 @@ export function IssuedScreen({ hall }: { hall: Snapshot }) {
         <div className="issued-facts">
           <p>{t('peopleAhead', { count: issued.peopleAhead })}</p>
           <p data-testid="issued-wait">{waitSentence(t, issued, hall.config.timeZone)}</p>
+          {issued.notifyConsent && <p data-testid="issued-text-me">{t('textMeIssued')}</p>}
         </div>
         <p className="printing">{t('printing')}</p>
         <ScreenQr url={statusUrl(window.location.origin, issued.ticket.id, issued.statusToken)} />
@@ -69,6 +70,7 @@ export function IssuedScreen({ hall }: { hall: Snapshot }) {
           hallName: pick(hall.config.nameZh, hall.config.nameEn),
           footer: pick(hall.config.ticketFooterZh, hall.config.ticketFooterEn),
           timeZone: hall.config.timeZone,
+          textMe: issued.notifyConsent === true,
         }}
       />
     </section>

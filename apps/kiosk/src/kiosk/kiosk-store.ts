@@ -6,7 +6,11 @@ import { createStore } from 'zustand/vanilla';
 // Chinese, normal text.
 
 /** An issued ticket; a VIP waiting for their account manager's counter is told who and where. */
-export type KioskIssued = IssuedTicket & { accountManager?: AccountManagerGreeting };
+export type KioskIssued = IssuedTicket & {
+  accountManager?: AccountManagerGreeting;
+  /** The customer asked to be texted when their turn is near (the slip says so). */
+  notifyConsent?: boolean;
+};
 
 export type KioskStep =
   | { name: 'menu' }
