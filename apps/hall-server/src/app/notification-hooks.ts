@@ -34,14 +34,16 @@ function notifyCalled(tx: TxContext): void {
 
 function notifyTurnNear(tx: TxContext, ahead: number): void {
   const { store } = tx;
+  // Most tickets have no phone, or no consent: the queue is read and its calling order worked
+  // out only when one may still be told (one indexed query finds them).
+  const untold = new Set(store.notifications.untoldWaiting());
+  if (untold.size === 0) return;
   const waiting = store.tickets.waiting();
-  // Most tickets have no phone, or no consent: the calling order is worked out only when one
-  // may still be told.
   const mayBeTold = (t: Ticket): boolean => {
     const phone = t.customer.phone;
-    if (!phone || store.notifications.toldAbout('ticket', t.id, 'turn_near')) return false;
+    if (!phone || !untold.has(t.id)) return false;
     const consents = store.notifications.consentsFor(phone, t.customer.accountNo);
-    return mayText(phone, consents, { kind: 'ticket', id: t.id }).ok;
+    return mayText(phone, consents, { kind: 'ticket', id: t.id }).ok; // an opt-out wins
   };
   const candidates = new Set(waiting.filter(mayBeTold).map((t) => t.id));
   if (candidates.size === 0) return;

@@ -43,6 +43,17 @@ export function createNotificationsRepo(db: Db) {
       'SELECT count(*) FROM notifications WHERE subject_kind = ? AND subject_id = ? AND purpose = ?',
     )
     .pluck();
+  // Waiting tickets whose phone has a consent covering them and that were never told their turn
+  // is near: asked after every queue change, so one indexed query, not one per ticket.
+  const untold = db
+    .prepare<[], string>(
+      `SELECT t.id FROM tickets t
+       JOIN notification_consents c ON c.phone = t.customer_phone AND c.given = 1
+       WHERE t.state = 'waiting' AND (c.ticket_id IS NULL OR c.ticket_id = t.id)
+       AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.subject_kind = 'ticket'
+         AND n.subject_id = t.id AND n.purpose = 'turn_near')`,
+    )
+    .pluck();
   const consentsFor = db.prepare<[{ phone: string; accountNo: string | null }], ConsentRow>(
     `SELECT * FROM notification_consents
      WHERE phone = @phone OR (@accountNo IS NOT NULL AND account_no = @accountNo)`,
@@ -72,6 +83,8 @@ export function createNotificationsRepo(db: Db) {
     /** Whether `purpose` was ever queued (in any state) about this record: turn near is once. */
     toldAbout: (kind: string, id: string, purpose: NotificationPurpose): boolean =>
       (told.get(kind, id, purpose) ?? 0) > 0,
+    /** Waiting tickets with a consent covering them, not yet told their turn is near. */
+    untoldWaiting: (): string[] => untold.all(),
     /** Queued or held rows due by `now`, oldest first, at most `limit`. */
     due: table.select<[number, number]>(
       `WHERE state IN ('queued', 'held') AND next_attempt_at <= ?
