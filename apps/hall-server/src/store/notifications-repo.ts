@@ -1,4 +1,4 @@
-import type { Consent, ConsentSource, NotificationPurpose } from '@onestop/shared';
+import type { Consent, ConsentSource } from '@onestop/shared';
 import type { Db } from './db';
 import { recordTable } from './record-table';
 import { notifications } from './records';
@@ -38,11 +38,6 @@ export function createNotificationsRepo(db: Db) {
       `SELECT count(*) FROM notifications WHERE phone = ? AND created_at >= ? AND state IN ${COUNTED}`,
     )
     .pluck();
-  const told = db
-    .prepare<[string, string, NotificationPurpose], number>(
-      'SELECT count(*) FROM notifications WHERE subject_kind = ? AND subject_id = ? AND purpose = ?',
-    )
-    .pluck();
   // Waiting tickets whose phone has a consent covering them and that were never told their turn
   // is near: asked after every queue change, so one indexed query, not one per ticket.
   const untold = db
@@ -80,9 +75,6 @@ export function createNotificationsRepo(db: Db) {
     save: table.save,
     /** Texts queued, held, sending or sent to `phone` since `since` (the per-customer limit). */
     textsSince: (phone: string, since: number): number => textsSince.get(phone, since) ?? 0,
-    /** Whether `purpose` was ever queued (in any state) about this record: turn near is once. */
-    toldAbout: (kind: string, id: string, purpose: NotificationPurpose): boolean =>
-      (told.get(kind, id, purpose) ?? 0) > 0,
     /** Waiting tickets with a consent covering them, not yet told their turn is near. */
     untoldWaiting: (): string[] => untold.all(),
     /** Queued or held rows due by `now`, oldest first, at most `limit`. */
