@@ -116,4 +116,26 @@ describe('VIP account managers', () => {
     guide.disconnect();
     manager.socket.disconnect();
   });
+
+  it('the appraisal counts each manager’s VIP visits served themself and by others', async () => {
+    // The manager finishes the VIP at counter 3; counter 2 serves the ticket the guide sent there.
+    const manager = await demoStaffOn(suite.server.url, 'demo-desk-3', '1003');
+    const serving = suite.server.hall.store.tickets.activeAtCounter('ctr-3')[0]!;
+    ok(
+      await send(manager.socket, 'ticket:finish', { ticketId: serving.id, outcome: 'case_opened' }),
+    );
+    const other = await demoStaffOn(suite.server.url, 'demo-desk-2', '1002', 'ctr-2');
+    const next = ok(await send(other.socket, 'ticket:call-next', {})).ticket;
+    expect(next).toMatchObject({ targetCounterId: 'ctr-2', priority: 'vip' });
+    ok(await send(other.socket, 'ticket:start', { ticketId: next.id }));
+    ok(await send(other.socket, 'ticket:finish', { ticketId: next.id, outcome: 'completed' }));
+
+    const leader = (await demoStaffOn(suite.server.url, 'demo-console', '8001')).socket;
+    const day = suite.server.hall.store.hall.state().businessDay;
+    const report = ok(await send(leader, 'report:get', { from: day, to: day }));
+    const row = (staffId: string) => report.clerks.find((c) => c.staffId === staffId);
+    expect(row(MANAGER)).toMatchObject({ vipServedOwn: 1, vipServedByOthers: 1 });
+    expect(row('stf-clerk-2')?.vipServedOwn).toBeUndefined(); // manages no VIP
+    for (const s of [leader, manager.socket, other.socket]) s.disconnect();
+  });
 });

@@ -3,6 +3,7 @@ import { def, query } from './command-kit';
 import { BusinessDay, Id, OpinionCategory } from './model';
 import { ClerkRemedies, RemedyReport } from './commands-remedies';
 import { ClerkPromises, PromiseReport } from './commands-promises';
+import { ClerkVips } from './commands-vip';
 
 // Reports: the hall's data turned into decisions — daily statistics, weekly bulletin, monthly
 // supervision (日统计、周通报、月督导), staff appraisal, staffing by time of day, and how
@@ -53,6 +54,8 @@ export const ClerkReport = z.object({
   ...ClerkRemedies,
   /** Promises kept and broken (承诺, issue 18): the appraisal's figures. */
   ...ClerkPromises,
+  /** A VIP account manager's visits served themself or by others (issue 18). */
+  ...ClerkVips,
 });
 
 export const HourReport = z.object({

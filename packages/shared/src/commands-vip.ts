@@ -30,6 +30,15 @@ export const MyVip = z.object({
 });
 export type MyVip = z.infer<typeof MyVip>;
 
+/**
+ * An account manager's appraisal figures (ClerkReport): their VIPs' finished visits in the
+ * range served by themselves and by colleagues (by the customer's manager now).
+ */
+export const ClerkVips = {
+  vipServedOwn: z.number().int().nonnegative().optional(),
+  vipServedByOthers: z.number().int().nonnegative().optional(),
+};
+
 export const vipCommands = {
   'customer:my-vips': def({
     kind: 'query',

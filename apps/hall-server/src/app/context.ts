@@ -99,13 +99,14 @@ export class Writes {
   }
 
   counter(counter: Counter): Counter {
+    const before = canServeHeld(counter) ? undefined : this.store.counters.byId(counter.id);
     const saved = this.store.counters.save(counter, this.seq);
     this.records.counters.push(saved);
     // However it stopped calling (paused, closed, its clerk gone, by whom), a VIP held for it
     // since issue goes back to the queue: never stranded (domain/vip-routing.ts).
-    if (!canServeHeld(saved)) {
+    if (before && canServeHeld(before)) {
       const waiting = this.store.tickets.waiting();
-      for (const back of releaseHeldVipTickets(waiting, saved, null, saved.updatedAt)) {
+      for (const back of releaseHeldVipTickets(waiting, before, saved, null, saved.updatedAt)) {
         this.ticket(back);
       }
     }

@@ -146,12 +146,23 @@ describe('releaseHeldVipTickets (the manager’s counter can no longer call them
     { name: 'closed', counter: at({ state: 'closed' }), released: ['v1'] },
     { name: 'its clerk gone', counter: at({ state: 'closed', staffId: null }), released: ['v1'] },
   ])('$name → $released', ({ counter, released }) => {
-    const out = releaseHeldVipTickets(waiting, counter, 'mgr', T);
+    const out = releaseHeldVipTickets(waiting, at({}), counter, 'mgr', T);
     expect(out.map((c) => c.ticket.id)).toEqual(released);
   });
 
+  it.each([
+    {
+      name: 'a clerk signing in at a closed counter',
+      before: at({ state: 'closed', staffId: null }),
+    },
+    { name: 'a paused counter closing', before: at({ state: 'paused' }) },
+    { name: 'a counter the hall did not have', before: undefined },
+  ])('releases nothing when it was not calling before: $name', ({ before }) => {
+    expect(releaseHeldVipTickets(waiting, before, at({ state: 'closed' }), null, T)).toEqual([]);
+  });
+
   it('keeps VIP priority, its place and its number; records why', () => {
-    const [change] = releaseHeldVipTickets(waiting, at({ state: 'closed' }), null, T);
+    const [change] = releaseHeldVipTickets(waiting, at({}), at({ state: 'closed' }), null, T);
     expect(change!.ticket).toMatchObject({
       id: 'v1',
       state: 'waiting',
@@ -170,7 +181,7 @@ describe('releaseHeldVipTickets (the manager’s counter can no longer call them
   });
 
   it('once released, any counter of its service calls it, ahead of normal tickets', () => {
-    const [change] = releaseHeldVipTickets(waiting, at({ state: 'closed' }), null, T);
+    const [change] = releaseHeldVipTickets(waiting, at({}), at({ state: 'closed' }), null, T);
     const normal = aTicket({ id: 'a1', priority: 'normal', queuedAt: T - 600_000 });
     const other = aCounter({ id: 'ctr-1', staffId: 'clerk-1' });
     const services = new Map([['svc-a', aService()]]);

@@ -98,16 +98,19 @@ export function canServeHeld(counter: Pick<Counter, 'state' | 'staffId'>): boole
 }
 
 /**
- * The VIP tickets held for `counter` that go back to their service's queue now that it cannot
- * call them (paused, closed, its clerk gone): VIP priority and issue time kept.
+ * The VIP tickets held for `counter` that go back to their service's queue now that it stopped
+ * calling them (it was open with its clerk, and is paused, closed or left): VIP priority and
+ * issue time kept. A counter that was not calling before (a clerk signing in at a closed one)
+ * releases nothing: a ticket the guide named it for waits until it opens, as a transfer does.
  */
 export function releaseHeldVipTickets(
   waiting: readonly Ticket[],
+  before: Pick<Counter, 'state' | 'staffId'> | undefined,
   counter: Pick<Counter, 'id' | 'state' | 'staffId'>,
   by: string | null,
   now: number,
 ): TicketChange[] {
-  if (canServeHeld(counter)) return [];
+  if (!before || !canServeHeld(before) || canServeHeld(counter)) return [];
   return waiting
     .filter((t) => isHeldVipTicket(t, counter.id))
     .map((before) => {

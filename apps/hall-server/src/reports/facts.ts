@@ -1,6 +1,7 @@
 import type { CaseType, OpinionCategory, Service, Staff } from '@onestop/shared';
 import type { PromiseRowFacts } from './promises';
 import type { RemedyFacts } from './remedies';
+import type { VipServiceFacts } from './vip-managers';
 
 // What a report is computed from: a few facts of each ticket, opinion, evaluation and case in
 // the range (read by queries.ts), and the hall's lists and settings.
@@ -68,6 +69,8 @@ export interface ReportFacts {
   remedies?: RemedyFacts[];
   /** Cases' and support tasks' promises that may have settled in the range (承诺, issue 18). */
   promises?: { rows: PromiseRowFacts[]; fromMs: number; toMs: number };
+  /** Finished visits of VIPs with an account manager (issue 18). */
+  vips?: VipServiceFacts[];
 }
 
 export interface ReportInput {

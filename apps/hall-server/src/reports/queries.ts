@@ -4,6 +4,7 @@ import type { Db } from '../store/db';
 import type { CaseFacts, EvaluationFacts, OpinionFacts, ReportFacts, TicketFacts } from './facts';
 import { changesOf, type PromiseRowFacts } from './promises';
 import type { RemedyFacts } from './remedies';
+import type { VipServiceFacts } from './vip-managers';
 
 // Reading a report's facts: one indexed query per kind, each row's shape declared once beside
 // its SQL (the tables are STRICT, so a column holds the type declared for it), and the small
@@ -99,6 +100,13 @@ function readPromises(db: Db, range: RangeMs): PromiseRowFacts[] {
 
 /** The range as instants: its first, and the first after it; `asOf` is the sooner of that and now. */
 /** Remedy grants made on the range's business days, with their kind's names and unit. */
+/** Finished VIP visits with the customer's account manager now (issue 18, item 4). */
+const vipsSql = `SELECT c.account_manager_staff_id AS managerStaffId,
+    t.serving_staff_id AS servedByStaffId
+  FROM tickets t JOIN customers c ON c.account_no = t.customer_account_no
+  WHERE t.business_day BETWEEN ? AND ? AND t.priority = 'vip' AND t.state = 'done'
+    AND c.account_manager_staff_id IS NOT NULL`;
+
 const remediesSql = `SELECT g.granted_by_staff_id AS grantedByStaffId,
   g.remedy_kind_id AS remedyKindId, k.name_zh AS nameZh, k.name_en AS nameEn, k.unit,
   g.amount, g.state, g.complaint_class AS complaintClass
@@ -196,11 +204,13 @@ export function loadReportFacts(
   const remedies = tableExists(db, 'remedy_grants')
     ? db.prepare<[string, string], RemedyFacts>(remediesSql).all(from, to)
     : undefined;
+  const vips = db.prepare<[string, string], VipServiceFacts>(vipsSql).all(from, to);
   return {
     tickets: ticketFacts(),
     opinions,
     evaluations,
     cases,
+    vips,
     ...(remedies ? { remedies } : {}),
     promises: { rows: readPromises(db, range), fromMs: range.fromMs, toMs: range.toMs },
   };

@@ -7,6 +7,7 @@ import { remediesReport, withClerkRemedies } from './remedies';
 import { staffingReport } from './staffing';
 import { tallyTickets } from './tally';
 import { clerkRows, serviceRows } from './volume';
+import { withClerkVips } from './vip-managers';
 
 // The hall's statistics for a range of business days. queries.ts reads a few columns of the
 // range's tickets in one indexed query; computing is pure functions over those facts, one file
@@ -30,7 +31,10 @@ export function computeReport(
         asOf,
       })
     : undefined;
-  const clerks = withClerkRemedies(clerkRows(tally, input.staff, facts), facts.remedies ?? []);
+  const clerks = withClerkVips(
+    withClerkRemedies(clerkRows(tally, input.staff, facts), facts.remedies ?? []),
+    facts.vips ?? [],
+  );
   return {
     from: input.from,
     to: input.to,

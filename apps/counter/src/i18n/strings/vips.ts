@@ -34,6 +34,10 @@ export const vipsZh = {
       noTicket: '号码信息暂不可见',
       dismiss: '知道了',
     },
+    report: {
+      own: '大客户本人办理',
+      byOthers: '大客户他人办理',
+    },
     admin: {
       manager: '客户经理',
       noManager: '未指定',
@@ -77,6 +81,10 @@ export const vipsEn: typeof vipsZh = {
       inService: 'in service',
       noTicket: 'ticket not visible yet',
       dismiss: 'Dismiss',
+    },
+    report: {
+      own: 'VIP visits served',
+      byOthers: 'VIP visits served by others',
     },
     admin: {
       manager: 'Account manager',

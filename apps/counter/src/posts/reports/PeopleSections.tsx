@@ -147,6 +147,13 @@ export function ClerksSection({ report, exports, online }: SectionProps) {
         (fen) => (fen / 100).toFixed(2),
       ),
       { key: 'remedyActs', label: t('reports.col.remedyActs'), value: (r) => r.remedyActs ?? 0 },
+      // 大客户经理 (issue 18): an account manager's VIP visits served themself, and by others.
+      { key: 'vipServedOwn', label: t('vips.report.own'), value: (r) => r.vipServedOwn ?? 0 },
+      {
+        key: 'vipServedByOthers',
+        label: t('vips.report.byOthers'),
+        value: (r) => r.vipServedByOthers ?? 0,
+      },
     ],
     [t],
   );
