@@ -1,4 +1,4 @@
-import type { HallReport } from '@onestop/shared';
+import { RemedyReport, type HallReport } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { demoContext, weekReport } from './bulletin-fixture';
 import { reportToBulletinHtml } from './bulletin';
@@ -66,7 +66,16 @@ describe('remediesReport', () => {
 
   it('counts every state made in the range', () => {
     const r = remediesReport([fact(), fact({ state: 'pending' }), fact({ state: 'pending' })]);
-    expect(r.byState).toEqual({ granted: 1, pending: 2 });
+    expect(r.byState).toEqual({
+      granted: 1,
+      pending: 2,
+      approved: 0,
+      rejected: 0,
+      cancelled: 0,
+      expired: 0,
+    });
+    // Every state is named: the contract's record of states is exhaustive.
+    expect(RemedyReport.safeParse(r).success).toBe(true);
   });
 
   it('puts the costliest complaint class first: money, then acts, then grants', () => {

@@ -1,9 +1,9 @@
-import type {
-  ComplaintClass,
+import {
   GrantState,
-  HallReport,
-  RemedyReport,
-  RemedyUnit,
+  type ComplaintClass,
+  type HallReport,
+  type RemedyReport,
+  type RemedyUnit,
 } from '@onestop/shared';
 import type { ExportLang } from './readable';
 import type { Table } from './tables';
@@ -29,14 +29,17 @@ const money = (f: RemedyFacts) => (f.unit === 'yuan' ? f.amount : 0);
 const acts = (f: RemedyFacts) => (f.unit === 'count' ? f.amount : 0);
 
 export function remediesReport(facts: readonly RemedyFacts[]): RemedyReport {
-  const byState: Record<string, number> = {};
+  const byState = Object.fromEntries(GrantState.options.map((st) => [st, 0])) as Record<
+    GrantState,
+    number
+  >;
   const classes = new Map<ComplaintClass, RemedyReport['byClass'][number]>();
   const kinds = new Map<string, RemedyReport['byKind'][number]>();
   let yuanFen = 0;
   let actCount = 0;
   let given = 0;
   for (const f of facts) {
-    byState[f.state] = (byState[f.state] ?? 0) + 1;
+    byState[f.state] += 1;
     if (!isGiven(f)) continue;
     given++;
     yuanFen += money(f);
