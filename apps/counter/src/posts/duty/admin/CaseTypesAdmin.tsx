@@ -75,9 +75,11 @@ function CaseTypeDialog({ caseType, onClose }: { caseType: CaseType | null; onCl
   const [steps, setSteps] = useState<CaseTypeStep[]>(caseType?.steps ?? [firstStep]);
   const [active, setActive] = useState(caseType?.active ?? true);
   const [kind, setKind] = useState<CaseKind>(caseType?.kind ?? 'case');
-  const [promiseAmount, setPromiseAmount] = useState<number | null>(
-    caseType?.promise.amount ?? caseType?.limitDays ?? 5,
+  // A new type's promise follows its limit in days until the admin sets it.
+  const [promiseSet, setPromiseAmount] = useState<number | null | undefined>(
+    caseType?.promise.amount,
   );
+  const promiseAmount = promiseSet === undefined ? limitDays : promiseSet;
   const [unit, setUnit] = useState<PromiseRule['unit']>(caseType?.promise.unit ?? 'days');
   const [clock, setClock] = useState<PromiseRule['clock']>(caseType?.promise.clock ?? 'calendar');
   const setStep = (i: number, patch: Partial<CaseTypeStep>) =>

@@ -162,4 +162,35 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
       ],
     });
   });
+
+  it('makes a repair type promised in 4 business hours (承诺)', async () => {
+    const types = admin.getByTestId('admin-case-types');
+    await types.getByRole('button', { name: '新增工单类型' }).click();
+    const dialog = admin.getByTestId('case-type-dialog');
+    await dialog.getByLabel('编号').fill('ct-crew');
+    await dialog.getByLabel('中文名称', { exact: true }).fill('派员抢修');
+    await dialog.getByLabel('英文名称', { exact: true }).fill('Send a crew');
+    await dialog.getByLabel('限时(天)').fill('1');
+    await dialog.getByRole('combobox', { name: '类别' }).selectOption('repair');
+    await dialog.getByLabel('时长').fill('4');
+    await dialog.getByRole('combobox', { name: '小时 / 天' }).selectOption('hours');
+    await dialog.getByRole('combobox', { name: '营业时间 / 自然时间' }).selectOption('business');
+    await dialog.screenshot({ path: 'docs/screenshots/promise-case-type.png' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await types
+      .locator('tr[data-case-type="ct-crew"]')
+      .getByTestId('case-type-promise')
+      .filter({ hasText: '报修 · 4 小时(营业时间)' })
+      .waitFor();
+    expect(world.store.caseTypes.byId('ct-crew')).toMatchObject({
+      kind: 'repair',
+      promise: { amount: 4, unit: 'hours', clock: 'business' },
+    });
+    // A new type saved without touching its promise keeps its limit in calendar days.
+    expect(world.store.caseTypes.byId('ct-meter')).toMatchObject({
+      kind: 'case',
+      promise: { amount: 5, unit: 'days', clock: 'calendar' },
+    });
+  });
 });
