@@ -91,5 +91,10 @@ describe.skipIf(!hasChromium)('a promise that will be missed', () => {
       '抢修班组在途,改约明日',
     );
     await desk.screenshot({ path: 'docs/screenshots/promise-mine-changed.png' });
+    await desk.getByRole('button', { name: 'English' }).click();
+    await changed.getByTestId('promise-changed').filter({ hasText: 'Changed 1×' }).waitFor();
+    expect(await changed.getByTestId('promise-stage').innerText()).toBe('On time');
+    await changed.getByRole('button', { name: 'Record new time' }).waitFor();
+    await desk.screenshot({ path: 'docs/screenshots/promise-mine-changed-en.png' });
   }, 180_000);
 });
