@@ -53,6 +53,14 @@ export const promisesZh = {
     tasks: '内部联系单',
     note: '统计本期内办结的承诺,以及本期内超时仍未办结或超时后才改约的承诺;改约须在原承诺时间前告知客户才算兑现。',
   },
+  promiseSettings: {
+    title: '承诺时限与预警',
+    warnPercent: '预警比例(%)',
+    taskAmount: '内部联系单承诺时长',
+    taskUnit: '单位',
+    taskClock: '计时方式',
+    hint: '承诺时间过去该比例时提醒责任人(按承诺的计时方式计算);未设置时,工单沿用上面的限时办结预警,内部联系单按 75%。内部联系单默认承诺 1 个营业日。',
+  },
   caseKind: { case: '事项', repair: '报修' },
   promiseRule: {
     title: '承诺时限',
@@ -116,6 +124,14 @@ export const promisesEn: typeof promisesZh = {
     item: 'Kind',
     tasks: 'Support tasks',
     note: 'Promises closed in the range, and those that passed their time (or were changed only after it) in the range; a change counts as kept only when the customer was told before the old time.',
+  },
+  promiseSettings: {
+    title: 'Promises and their warning',
+    warnPercent: 'Warn at (% of the time)',
+    taskAmount: 'Support task promise',
+    taskUnit: 'Unit',
+    taskClock: 'Clock',
+    hint: 'The owner is warned once this share of a promise’s time has passed (on the promise’s clock); unset, cases keep the warning above and tasks are warned at 75%. A support task is promised in 1 business day by default.',
   },
   caseKind: { case: 'Case', repair: 'Repair' },
   promiseRule: {

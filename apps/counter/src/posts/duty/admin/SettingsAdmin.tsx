@@ -1,5 +1,6 @@
 import {
   CASE_WARN_MS,
+  DEFAULT_TASK_PROMISE,
   notificationSettingsOf,
   sessionLimitsOf,
   type CallWeights,
@@ -12,6 +13,7 @@ import { useDesk, useOnline, usePending, useStaffView } from '../../../common/de
 import { RefusalFor } from '../ConsoleDialog';
 import { NumberField, TextField } from './fields';
 import { NotificationsSettings } from './NotificationsSettings';
+import { PromiseSettings } from './PromiseSettings';
 
 // The hall's settings through `admin:configure`: names, recalls and time-outs, calling weights
 // and the ticket's wording. Only what changed is sent; the server refuses an invalid value and
@@ -34,6 +36,8 @@ const EDITABLE = [
   'sessionMaxHours',
   'caseWarning',
   'notifications',
+  'taskPromise',
+  'promiseWarnPercent',
 ] as const satisfies readonly (keyof HallConfig)[];
 
 type Editable = Pick<HallConfig, (typeof EDITABLE)[number]>;
@@ -70,6 +74,8 @@ function editable(c: HallConfig): Editable {
     sessionMaxHours: sessionLimitsOf(c).maxMs / 3_600_000,
     caseWarning: c.caseWarning ?? DEFAULT_CASE_WARNING,
     notifications: notificationSettingsOf(c),
+    taskPromise: c.taskPromise ?? DEFAULT_TASK_PROMISE,
+    promiseWarnPercent: c.promiseWarnPercent,
   };
 }
 
@@ -199,6 +205,12 @@ export function SettingsAdmin() {
         <CaseWarningField
           value={form.caseWarning ?? DEFAULT_CASE_WARNING}
           onChange={(caseWarning) => setForm({ ...form, caseWarning })}
+        />
+        <PromiseSettings
+          warnPercent={form.promiseWarnPercent}
+          onWarnPercent={(promiseWarnPercent) => setForm({ ...form, promiseWarnPercent })}
+          taskPromise={form.taskPromise ?? DEFAULT_TASK_PROMISE}
+          onTaskPromise={(taskPromise) => setForm({ ...form, taskPromise })}
         />
         <NotificationsSettings
           value={form.notifications ?? notificationSettingsOf(hall.config)}

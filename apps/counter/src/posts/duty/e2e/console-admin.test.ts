@@ -163,6 +163,27 @@ describe.skipIf(!hasChromium)('administration on the console', () => {
     });
   });
 
+  it('sets the promise warning share and the support task promise (承诺)', async () => {
+    await admin.locator('button[data-section="settings"]').click();
+    const settings = admin.getByTestId('promise-settings');
+    await settings.getByLabel('预警比例(%)').fill('60');
+    await settings.getByLabel('内部联系单承诺时长').fill('4');
+    await settings.getByRole('combobox', { name: '单位' }).selectOption('hours');
+    await admin
+      .getByTestId('admin-settings')
+      .getByRole('button', { name: /保存 2 项修改/ })
+      .click();
+    await admin
+      .getByTestId('admin-settings')
+      .getByRole('button', { name: /保存 0 项修改/ })
+      .waitFor();
+    expect(world.store.hall.state().config).toMatchObject({
+      promiseWarnPercent: 60,
+      taskPromise: { amount: 4, unit: 'hours', clock: 'business' },
+    });
+    await admin.locator('button[data-section="services"]').click();
+  });
+
   it('makes a repair type promised in 4 business hours (承诺)', async () => {
     const types = admin.getByTestId('admin-case-types');
     await types.getByRole('button', { name: '新增工单类型' }).click();
