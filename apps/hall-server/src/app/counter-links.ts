@@ -1,11 +1,13 @@
 import type { Ticket } from '@onestop/shared';
 import { accept } from '../domain/result';
 import { returnTicket } from '../domain/tickets';
+import { releaseHeldFor } from '../domain/vip-routing';
 import type { Hall } from './hall';
 
 // A counter terminal that drops off the network in the middle of a call must not lose the
 // customer it called: after the hall's grace time its called tickets go back to the queue,
-// ahead of others. If the terminal is back within the grace time, nothing changes.
+// ahead of others, and so do the VIP tickets waiting for its counter (their account manager's,
+// domain/vip-routing.ts). If the terminal is back within the grace time, nothing changes.
 
 export const COUNTER_OFFLINE = 'counter_offline';
 
@@ -36,6 +38,12 @@ export function watchCounterLinks(hall: Hall): CounterLinks {
             tx.now,
           );
           if (back.ok) returned.push(tx.write.ticket(back.value));
+        }
+        // A VIP waiting for this clerk's counter (their account manager's) is not left there.
+        const counter = tx.store.counters.byStaff(staffId);
+        if (!counter) continue;
+        for (const back of releaseHeldFor(tx.store.tickets.waiting(), counter.id, null, tx.now)) {
+          returned.push(tx.write.ticket(back));
         }
       }
       return accept(returned);

@@ -13,10 +13,16 @@ export function vipRouteFor(tx: TxContext, customer: Customer): VipRoute {
   if (!customer.accountNo) return NO_ROUTE;
   const record = tx.store.customers.byAccountNo(customer.accountNo);
   if (!record?.vip || record.accountManagerStaffId === null) return NO_ROUTE;
+  const managerId = record.accountManagerStaffId;
+  const desks = tx.store.devices
+    .openSessions()
+    .filter((s) => s.staffId === managerId)
+    .map((s) => s.deviceId);
   return routeVip({
     customer: record,
-    manager: tx.store.staff.byId(record.accountManagerStaffId),
+    manager: tx.store.staff.byId(managerId),
     counters: tx.store.counters.all(),
+    managerOnline: tx.store.presence.of(desks).some((d) => d.online),
   });
 }
 

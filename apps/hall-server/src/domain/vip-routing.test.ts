@@ -28,22 +28,27 @@ describe('routeVip', () => {
   it.each<{ name: string; input: Parameters<typeof routeVip>[0]; expected: VipRoute }>([
     {
       name: 'not on the list',
-      input: { customer: undefined, manager: undefined, counters: [] },
+      input: { customer: undefined, manager: undefined, counters: [], managerOnline: true },
       expected: { route: 'none' },
     },
     {
       name: 'listed, not a VIP, even with a manager set',
-      input: { customer: vipOf('mgr', false), manager: clerk(), counters: [at({})] },
+      input: {
+        customer: vipOf('mgr', false),
+        manager: clerk(),
+        counters: [at({})],
+        managerOnline: true,
+      },
       expected: { route: 'none' },
     },
     {
       name: 'a VIP without a manager',
-      input: { customer: vipOf(null), manager: undefined, counters: [at({})] },
+      input: { customer: vipOf(null), manager: undefined, counters: [at({})], managerOnline: true },
       expected: { route: 'none' },
     },
     {
       name: 'manager at an open counter',
-      input: { customer: vipOf('mgr'), manager: clerk(), counters: [at({})] },
+      input: { customer: vipOf('mgr'), manager: clerk(), counters: [at({})], managerOnline: true },
       expected: { route: 'manager_counter', managerStaffId: 'mgr', counterId: 'ctr-3' },
     },
     {
@@ -52,42 +57,83 @@ describe('routeVip', () => {
         customer: vipOf('mgr'),
         manager: clerk(),
         counters: [aCounter({ id: 'ctr-1', staffId: 'other' }), at({ serviceIds: ['svc-z'] })],
+        managerOnline: true,
       },
       expected: { route: 'manager_counter', managerStaffId: 'mgr', counterId: 'ctr-3' },
     },
     {
       name: 'manager at a paused counter',
-      input: { customer: vipOf('mgr'), manager: clerk(), counters: [at({ state: 'paused' })] },
+      input: {
+        customer: vipOf('mgr'),
+        manager: clerk(),
+        counters: [at({ state: 'paused' })],
+        managerOnline: true,
+      },
       expected: { route: 'priority', managerStaffId: 'mgr', why: 'counter_paused' },
     },
     {
       name: 'manager signed in at a closed counter',
-      input: { customer: vipOf('mgr'), manager: clerk(), counters: [at({ state: 'closed' })] },
+      input: {
+        customer: vipOf('mgr'),
+        manager: clerk(),
+        counters: [at({ state: 'closed' })],
+        managerOnline: true,
+      },
       expected: { route: 'priority', managerStaffId: 'mgr', why: 'counter_closed' },
     },
     {
       name: 'manager not at any counter',
-      input: { customer: vipOf('mgr'), manager: clerk(), counters: [at({ staffId: 'other' })] },
+      input: {
+        customer: vipOf('mgr'),
+        manager: clerk(),
+        counters: [at({ staffId: 'other' })],
+        managerOnline: true,
+      },
       expected: { route: 'priority', managerStaffId: 'mgr', why: 'manager_not_at_counter' },
     },
     {
+      name: 'manager at an open counter whose desk dropped off the network',
+      input: { customer: vipOf('mgr'), manager: clerk(), counters: [at({})], managerOnline: false },
+      expected: { route: 'priority', managerStaffId: 'mgr', why: 'desk_offline' },
+    },
+    {
       name: 'manager deactivated since',
-      input: { customer: vipOf('mgr'), manager: clerk({ active: false }), counters: [at({})] },
+      input: {
+        customer: vipOf('mgr'),
+        manager: clerk({ active: false }),
+        counters: [at({})],
+        managerOnline: true,
+      },
       expected: { route: 'priority', managerStaffId: 'mgr', why: 'manager_inactive' },
     },
     {
       name: 'manager no longer a clerk',
-      input: { customer: vipOf('mgr'), manager: clerk({ roles: ['guide'] }), counters: [at({})] },
+      input: {
+        customer: vipOf('mgr'),
+        manager: clerk({ roles: ['guide'] }),
+        counters: [at({})],
+        managerOnline: true,
+      },
       expected: { route: 'priority', managerStaffId: 'mgr', why: 'manager_inactive' },
     },
     {
       name: 'manager unknown',
-      input: { customer: vipOf('mgr'), manager: undefined, counters: [at({})] },
+      input: {
+        customer: vipOf('mgr'),
+        manager: undefined,
+        counters: [at({})],
+        managerOnline: true,
+      },
       expected: { route: 'priority', managerStaffId: 'mgr', why: 'manager_inactive' },
     },
     {
       name: 'a different staff record than the one named',
-      input: { customer: vipOf('mgr'), manager: clerk({ id: 'x' }), counters: [at({})] },
+      input: {
+        customer: vipOf('mgr'),
+        manager: clerk({ id: 'x' }),
+        counters: [at({})],
+        managerOnline: true,
+      },
       expected: { route: 'priority', managerStaffId: 'mgr', why: 'manager_inactive' },
     },
   ])('$name', ({ input, expected }) => {

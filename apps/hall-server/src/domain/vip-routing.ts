@@ -21,7 +21,12 @@ import type { TicketChange } from './tickets';
 
 /** Why a VIP with a manager was not routed to the manager's counter. */
 export type ManagerAway =
-  'manager_inactive' | 'manager_not_at_counter' | 'counter_paused' | 'counter_closed';
+  | 'manager_inactive'
+  | 'manager_not_at_counter'
+  | 'counter_paused'
+  | 'counter_closed'
+  /** At an open counter, but its desk is off the network: nobody there would call them. */
+  | 'desk_offline';
 
 export type VipRoute =
   | { route: 'none' }
@@ -35,10 +40,17 @@ export interface VipRoutingInput {
   manager: Pick<Staff, 'id' | 'active' | 'roles'> | undefined;
   /** The hall's counters now. */
   counters: readonly Pick<Counter, 'id' | 'state' | 'staffId'>[];
+  /** Whether the manager's desk is connected (false: it dropped off the network). */
+  managerOnline: boolean;
 }
 
 /** Where a VIP's new ticket waits: see the file's comment. */
-export function routeVip({ customer, manager, counters }: VipRoutingInput): VipRoute {
+export function routeVip({
+  customer,
+  manager,
+  counters,
+  managerOnline,
+}: VipRoutingInput): VipRoute {
   if (!customer?.vip || customer.accountManagerStaffId === null) return { route: 'none' };
   const managerStaffId = customer.accountManagerStaffId;
   if (!manager || manager.id !== managerStaffId || !isFitManager(manager)) {
@@ -48,7 +60,9 @@ export function routeVip({ customer, manager, counters }: VipRoutingInput): VipR
   if (!counter) return { route: 'priority', managerStaffId, why: 'manager_not_at_counter' };
   switch (counter.state) {
     case 'open':
-      return { route: 'manager_counter', managerStaffId, counterId: counter.id };
+      return managerOnline
+        ? { route: 'manager_counter', managerStaffId, counterId: counter.id }
+        : { route: 'priority', managerStaffId, why: 'desk_offline' };
     case 'paused':
       return { route: 'priority', managerStaffId, why: 'counter_paused' };
     case 'closed':
@@ -111,8 +125,18 @@ export function releaseHeldVipTickets(
   now: number,
 ): TicketChange[] {
   if (!before || !canServeHeld(before) || canServeHeld(counter)) return [];
+  return releaseHeldFor(waiting, counter.id, by, now);
+}
+
+/** The VIP tickets held since issue for `counterId`, sent back to their service's queue. */
+export function releaseHeldFor(
+  waiting: readonly Ticket[],
+  counterId: string,
+  by: string | null,
+  now: number,
+): TicketChange[] {
   return waiting
-    .filter((t) => isHeldVipTicket(t, counter.id))
+    .filter((t) => isHeldVipTicket(t, counterId))
     .map((before) => {
       const ticket: Ticket = { ...before, targetCounterId: null, updatedAt: now };
       return {

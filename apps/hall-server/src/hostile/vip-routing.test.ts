@@ -9,6 +9,8 @@ import {
   sendRaw,
   type HallClient,
 } from '../test-support/hall-harness';
+import { demoSeed } from '../app/seed';
+import { startTestHall } from '../test-support/hall-harness';
 import { demoStaffOn, suiteHall } from '../test-support/suite-hall';
 
 // VIP account managers (docs/vip-account-managers.md), attacked: a customer at the kiosk who is
@@ -367,5 +369,54 @@ describe('customer:my-vips', () => {
       code: 'forbidden',
     });
     kiosk.disconnect();
+  });
+});
+
+describe('the manager’s desk drops off the network', () => {
+  it('a VIP waiting for it goes back to the queue after the grace time; a new one is not sent there', async () => {
+    const hall = await startTestHall({ seed: demoSeed(Date.now(), { counterDropGraceSec: 1 }) });
+    try {
+      const url = hall.server.url;
+      const admin = (await demoStaffOn(url, 'demo-console', '9000')).socket;
+      ok(
+        await send(admin, 'admin:save-customer', {
+          accountNo: VIP,
+          name: '上海某某制造有限公司',
+          vip: true,
+          accountManagerStaffId: MANAGER,
+        }),
+      );
+      const kiosk = connect(url, {
+        auth: { deviceToken: 'demo-kiosk-1' },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      }) as HallClient;
+      const customer = { accountNo: VIP, phone: null, name: null };
+      const manager = await demoStaffOn(url, 'demo-desk-3', '1003', 'ctr-3');
+      const held = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', customer }));
+      expect(held.ticket.targetCounterId).toBe('ctr-3');
+
+      manager.socket.disconnect();
+      await expect
+        .poll(() => hall.server.hall.store.tickets.byId(held.ticket.id)?.targetCounterId, {
+          timeout: 5000,
+        })
+        .toBeNull();
+      expect(hall.server.hall.store.tickets.byId(held.ticket.id)).toMatchObject({
+        state: 'waiting',
+        priority: 'vip',
+      });
+      // The counter is still open in the hall's eyes, but nobody is there: not routed to it.
+      const next = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', customer }));
+      expect(next.ticket).toMatchObject({ priority: 'vip', targetCounterId: null });
+      const alerts = hall.server.hall.store.alerts
+        .current(0)
+        .filter((a: { ticketId: string | null }) => a.ticketId === next.ticket.id);
+      expect(alerts).toEqual([expect.objectContaining({ kind: 'vip_arrived', staffId: MANAGER })]);
+      for (const s of [admin, kiosk]) s.disconnect();
+    } finally {
+      await hall.close();
+    }
   });
 });
