@@ -1,4 +1,5 @@
-import type { Ack, RemedyGrant } from '@onestop/shared';
+import type { Ack, HallChange, RemedyGrant } from '@onestop/shared';
+import { connect } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import { clockedDemoHalls } from '../test-support/clocked-hall';
 import { ok, send, sendRaw, type HallClient, type TestHall } from '../test-support/hall-harness';
@@ -293,6 +294,40 @@ describe('replays and reading', () => {
     const snapshot = ok(await send(kiosk, 'hall:snapshot', {}));
     expect(snapshot.remedyGrants).toEqual([]);
     expect(snapshot.remedyKinds).toEqual([]);
+  });
+
+  it('a workstation is sent its own clerk’s grants, never another clerk’s', async () => {
+    const { hall, url } = await setUp();
+    const mine = await staffOn(url, 'demo-desk-3', '1003', 'ctr-3');
+    const theirs = await staffOn(url, 'demo-desk-4', '1004', 'ctr-4');
+    const view = async (deviceToken: string, sessionToken: string) => {
+      const socket = connect(url, {
+        auth: { deviceToken, sessionToken, screen: 'counter' },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      }) as HallClient;
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const grants: RemedyGrant[] = [];
+      socket.on('hall:changed', (c: HallChange) => grants.push(...(c.records.remedyGrants ?? [])));
+      return { socket, grants };
+    };
+    const myView = await view('demo-desk-3', mine.sessionToken);
+    const theirView = await view('demo-desk-4', theirs.sessionToken);
+    const t = await visitOf(hall, mine.socket);
+    const { grant } = ok(await send(mine.socket, 'remedy:grant', waive(t, 500)));
+    const leader = await staffOn(url, 'demo-console', '8001');
+    ok(await send(leader.socket, 'remedy:decide', { grantId: grant.id, decision: 'approve' }));
+    for (let i = 0; i < 100 && myView.grants.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(myView.grants.map((g) => g.state)).toEqual(['pending', 'approved']);
+    expect(theirView.grants).toEqual([]);
+    myView.socket.disconnect();
+    theirView.socket.disconnect();
   });
 
   it('the whole phone is never sent: the grant carries it masked', async () => {

@@ -239,6 +239,8 @@ export function createDelivery(lookup: HallLookup) {
     const kept = new Map<RoutedKind, { id: string }[]>();
     for (const { kind, record, route } of routedIn(change.records)) {
       if (!routeIsFor(route, scope)) {
+        // A grant's desks only grow (its granter, then its decider): none held it before.
+        if (kind === 'remedyGrants') continue;
         const before = routes.get(`${kind}:${record.id}`);
         // Never seen: it may have been on this desk's screen, unless it is new.
         const mayHaveHeld = before
