@@ -14,8 +14,9 @@ import { isPadAudience, projectChange } from '../app/projection';
 // - `view:desk:<staffId>`: a counter workstation (the page says so in its handshake): its
 //   counter's queues and current ticket, the tickets its clerk serves or owns, its clerk's own
 //   cases, tasks, follow-ups and handovers (owned, assigned, received), its remedy grants (made
-//   or decided), its session, and the hall's counters, services, staff, devices, case types,
-//   remedy catalogue and config.
+//   or decided), its session, the alerts addressed to its clerk (a VIP's arrival for their
+//   account manager), and the hall's counters, services, staff, devices, case types, remedy
+//   catalogue and config.
 // - `view:staff`: every other staff screen (console, back office, guide): everything.
 
 export type View =
