@@ -134,3 +134,33 @@ describe('consent at the desk', () => {
     expect(refused).toMatchObject({ ok: false, code: 'invalid_payload' });
   });
 });
+
+describe('follow-up', () => {
+  it('a 不满意 rating opens a follow-up: a customer with standing consent is told someone will call', async () => {
+    const phone = '13600007777';
+    ok(await send(clerk, 'notification:consent', { phone, given: true }));
+    const pad = await connectClient(h.server.url, { deviceToken: 'demo-pad-1' });
+    const { ticket } = await issue(phone, false);
+    ok(await send(clerk, 'ticket:call', { ticketId: ticket.id }));
+    ok(await send(clerk, 'ticket:start', { ticketId: ticket.id }));
+    ok(
+      await send(clerk, 'ticket:finish', { ticketId: ticket.id, outcome: 'completed', items: [] }),
+    );
+    ok(
+      await send(pad, 'evaluation:submit', {
+        ticketId: ticket.id,
+        score: 'dissatisfied',
+        reasons: ['waiting'],
+      }),
+    );
+    pad.disconnect();
+    // Standing consent: turn near and called for the visit too, then the follow-up.
+    const followUpOf = () =>
+      h.receiver.received.find((r) => r.body.purpose === 'follow_up' && r.body.phone === phone);
+    await expect.poll(followUpOf, { timeout: 10_000 }).toBeDefined();
+    expect(followUpOf()!.valid).toBe(true);
+    const log = ok(await send(leader, 'notification:list', { phone }));
+    expect(log.notifications.find((n) => n.purpose === 'follow_up')?.subjectKind).toBe('follow_up');
+    expect(log.notifications.some((n) => n.purpose === 'called')).toBe(true);
+  });
+});

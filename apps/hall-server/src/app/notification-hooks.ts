@@ -1,4 +1,4 @@
-import { notificationSettingsOf, type Service, type Ticket } from '@onestop/shared';
+import { notificationSettingsOf, type FollowUp, type Service, type Ticket } from '@onestop/shared';
 import { callOrder } from '../domain/calling';
 import { calledIn, mayText, turnNear } from '../domain/notifications';
 import type { TxContext } from './context';
@@ -97,4 +97,21 @@ function orderOf(
   };
   const rest = callOrder(mine, counter, services, tx.hall.config.callWeights, tx.now);
   return [...held, ...rest];
+}
+
+/**
+ * A follow-up opened about a visit (a 不满意 rating, the duty leader's): the customer is told
+ * someone will be in touch, if they gave the hall their standing consent (a kiosk's tick covers
+ * the queue texts of that visit only).
+ */
+export function notifyFollowUpOpened(tx: TxContext, followUp: FollowUp): void {
+  const ticket = followUp.ticketId ? tx.store.tickets.byId(followUp.ticketId) : undefined;
+  if (!ticket?.customer.phone) return;
+  notifyCustomer(tx, {
+    purpose: 'follow_up',
+    customer: { phone: ticket.customer.phone, accountNo: ticket.customer.accountNo },
+    vars: { number: ticket.number },
+    subject: { kind: 'follow_up', id: followUp.id },
+    staffId: followUp.createdBy,
+  });
 }

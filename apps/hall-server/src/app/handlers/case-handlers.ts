@@ -16,6 +16,7 @@ import { handler, type TxContext } from '../context';
 import { statusToken } from '../secrets';
 import { throttlesOf } from '../throttles';
 import { signedInStaff, ticketById } from './clerk';
+import { notifyFollowUpOpened } from '../notification-hooks';
 
 // First-handler responsibilities: cases, support tasks to the service post, follow-ups.
 
@@ -226,7 +227,9 @@ export const caseHandlers = {
           note: `follow-up: ${args.note}`.slice(0, 200),
         });
       }
-      return accept({ followUp: tx.write.followUp(followUp.value) });
+      const saved = tx.write.followUp(followUp.value);
+      notifyFollowUpOpened(tx, saved); // the customer is told someone will be in touch
+      return accept({ followUp: saved });
     },
   }),
 

@@ -8,6 +8,7 @@ import {
 } from '../../domain/evaluations';
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
+import { notifyFollowUpOpened } from '../notification-hooks';
 
 // The evaluation pad and the alerts it raises for the duty leader.
 
@@ -63,7 +64,7 @@ export const evaluationHandlers = {
       );
       if (raised) {
         tx.write.alert(raised.alert);
-        tx.write.followUp(raised.followUp);
+        notifyFollowUpOpened(tx, tx.write.followUp(raised.followUp));
       }
       return accept({ evaluation: saved });
     },
