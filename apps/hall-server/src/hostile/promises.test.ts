@@ -216,4 +216,37 @@ describe('promise:reset, hostile', () => {
     const clerk = report.clerks.find((c) => c.staffId === 'stf-clerk-1');
     expect(clerk).toMatchObject({ promisesKeptAfterChange: 1, promisesBrokenUntold: 1 });
   }, 30_000);
+
+  it('with the customer’s consent, notify queues a promise_changed text and records its id', async () => {
+    await startHall();
+    const owner = await desk(1);
+    ok(await send(owner, 'notification:consent', { phone: '13900000077', given: true }));
+    const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+    sockets.push(kiosk);
+    const { ticket } = ok(
+      await send(kiosk, 'ticket:issue', {
+        serviceId: 'svc-billing',
+        customer: { phone: '13900000077', accountNo: null, name: null },
+      }),
+    );
+    ok(await send(owner, 'ticket:call', { ticketId: ticket.id }));
+    ok(await send(owner, 'ticket:start', { ticketId: ticket.id }));
+    const { case: c } = ok(
+      await send(owner, 'case:open', {
+        ticketId: ticket.id,
+        caseTypeId: 'ct-fault',
+        summary: '停电',
+      }),
+    );
+    const done = ok(await send(owner, 'promise:reset', reset(c, { told: 'notify' })));
+    expect(done.change).toMatchObject({ told: 'notified', notificationId: expect.any(String) });
+    const sent = hall.server.hall.store.notifications.byId(done.change.notificationId!);
+    expect(sent).toMatchObject({
+      purpose: 'promise_changed',
+      subjectKind: 'case',
+      subjectId: c.id,
+    });
+    expect(sent?.text).toContain(c.number);
+    expect(sent?.text).toContain('配件缺货');
+  }, 30_000);
 });
