@@ -112,4 +112,48 @@ describe.skipIf(!hasChromium)('a remedy at the counter', () => {
     expect(await clerks.textContent()).toContain('650.00');
     await console_.context().close();
   }, 120_000);
+
+  it('the admin keeps the catalogue: a new remedy with a clerk’s limits', async () => {
+    // The console desk still holds the duty leader's session: the admin signs in elsewhere.
+    const admin = await openConsole(
+      scene.browser,
+      scene.url,
+      '9000',
+      { width: 1366, height: 768 },
+      'demo-backoffice',
+    );
+    await admin.locator('button[data-section="remedies"]').click();
+    const list = admin.getByTestId('admin-remedy-kinds');
+    await list.locator('tr[data-remedy-kind="waive-penalty"]').waitFor();
+    expect(await list.locator('tr[data-remedy-kind]').count()).toBe(5);
+    await list.getByRole('button', { name: '新建补救项目' }).click();
+    const dialog = admin.getByTestId('remedy-kind-dialog');
+    await dialog.getByLabel('编号').fill('callback-apology');
+    await dialog.getByLabel('中文名称').fill('上门致歉');
+    await dialog.getByLabel('英文名称').fill('Apology visit');
+    await dialog.getByRole('combobox', { name: '单位' }).selectOption({ label: '次' });
+    await dialog
+      .getByRole('combobox', { name: '默认问题类别' })
+      .selectOption({ label: '服务态度' });
+    const clerkRow = dialog.locator('tr[data-role="clerk"]');
+    await clerkRow.getByRole('checkbox').check();
+    await clerkRow.getByLabel('每人每月').fill('5');
+    await dialog.screenshot({ path: 'docs/screenshots/remedy-catalogue-dialog.png' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await list.locator('tr[data-remedy-kind="callback-apology"]').waitFor();
+    await admin.screenshot({ path: 'docs/screenshots/remedy-catalogue.png' });
+    expect(scene.store().remedies.kindById('callback-apology')).toMatchObject({
+      unit: 'count',
+      complaintClass: 'service_attitude',
+      limits: {
+        clerk: { perGrant: 1, perCustomerPerDay: 1, perStaffPerMonth: 5 },
+        backoffice: null,
+        guide: null,
+        duty_leader: null,
+      },
+      active: true,
+    });
+    await admin.context().close();
+  }, 120_000);
 });

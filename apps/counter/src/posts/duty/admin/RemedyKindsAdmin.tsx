@@ -220,10 +220,18 @@ function RemedyKindDialog({ kind, onClose }: { kind: RemedyKind | null; onClose:
                 {(['perGrant', 'perDay', 'perMonth'] as const).map((field) => (
                   <td key={field}>
                     {row && (
-                      <NumberField
-                        label={t(`console.remedies.${field}`)}
-                        value={row[field]}
-                        onChange={(v) => setRole(role, { ...row, [field]: v })}
+                      <input
+                        type="number"
+                        min={0}
+                        step="any"
+                        value={row[field] ?? ''}
+                        aria-label={`${t(`console.remedies.roles.${role}`)} ${t(`console.remedies.${field}`)}`}
+                        onChange={(e) =>
+                          setRole(role, {
+                            ...row,
+                            [field]: e.target.value === '' ? null : Number(e.target.value),
+                          })
+                        }
                       />
                     )}
                   </td>
