@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
+import { clerkAtCounter, ok, send } from '@onestop/hall-server/test-support/hall-harness';
 import { openScreen, signIn, sizes } from '../../test-support/browser';
 import { openConsole } from '../../test-support/console-hall';
 import { ensureKioskBuiltOnce } from '../../test-support/console-kiosk';
@@ -97,6 +97,24 @@ describe.skipIf(!hasChromium)('VIP account managers', () => {
     await manager.getByTestId('finish-dialog').getByRole('button', { name: '办结' }).click();
     await manager.getByTestId('no-ticket').waitFor();
     await manager.context().close();
+    // The visit became a case with a promised time (opened on another desk of the manager's).
+    const served = world.store.tickets
+      .visible(world.store.hall.state().businessDay)
+      .find((t) => t.number === vipNumber)!;
+    const managerDesk = await clerkAtCounter(world.url, {
+      deviceToken: 'demo-desk-5',
+      staffNo: '1003',
+      pin: '1003',
+    });
+    world.sockets.push(managerDesk.socket);
+    const opened = ok(
+      await send(managerDesk.socket, 'case:open', {
+        ticketId: served.id,
+        caseTypeId: 'ct-connection',
+        summary: '二期厂房增容',
+        customer: { accountNo: VIP, phone: null, name: '上海某某制造有限公司' },
+      }),
+    ).case;
 
     // The manager is signed out by the duty leader; the VIP comes back.
     const leader = await leaderSocket(world.url);
@@ -126,7 +144,18 @@ describe.skipIf(!hasChromium)('VIP account managers', () => {
     await back.locator('button[data-tab="vips"]').click();
     const card = back.locator(`[data-testid="vip-card"][data-account="${VIP}"]`);
     await card.getByTestId('vip-tickets').filter({ hasText: again.ticket.number }).waitFor();
+    await card.locator(`[data-testid="vip-case"][data-case="${opened.number}"]`).waitFor();
     await back.screenshot({ path: `${shots}vip-desk-arrival-and-panel.png` });
+
+    // The same desk in English.
+    await back.getByRole('button', { name: 'English' }).click();
+    await back.locator('button[data-tab="vips"]').filter({ hasText: 'My VIPs' }).waitFor();
+    await notice.filter({ hasText: 'VIP arrived' }).waitFor();
+    expect(await notice.textContent()).toContain(
+      `VIP 上********* (account ******0001) has arrived: ticket ${again.ticket.number}, waiting.`,
+    );
+    await back.screenshot({ path: `${shots}vip-desk-en.png` });
+    await back.getByRole('button', { name: '中文' }).click();
 
     // Dismissed on this desk; the console keeps the alert for the duty leader.
     await notice.getByRole('button', { name: '知道了' }).click();

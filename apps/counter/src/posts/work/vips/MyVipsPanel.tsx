@@ -96,14 +96,20 @@ function VipCard({ vip }: { vip: MyVip }) {
           <ul className="items">
             {cases.map((c) => (
               <li key={c.id} data-testid="vip-case" data-case={c.number}>
-                <strong>{c.number}</strong> {named(caseTypeById(hall, c.caseTypeId), lang)}{' '}
-                <DueBadge dueAt={c.dueAt} now={now} timeZone={tz} />
-                <span className="muted">
-                  {' '}
-                  {t('vips.promised', { time: formatDateTime(c.promisedAt, tz, lang) })}
-                  {c.promiseChanges.length > 0 &&
-                    t('vips.promiseChanged', { count: c.promiseChanges.length })}
-                </span>
+                <div>
+                  <strong>{c.number}</strong>
+                  <span>{named(caseTypeById(hall, c.caseTypeId), lang)}</span>
+                  <span className="muted">{c.summary}</span>
+                </div>
+                <div>
+                  <DueBadge dueAt={c.dueAt} now={now} timeZone={tz} />
+                  {c.promiseChanges.length > 0 && (
+                    <span className="muted">
+                      {t('vips.promised', { time: formatDateTime(c.promisedAt, tz, lang) })}
+                      {t('vips.promiseChanged', { count: c.promiseChanges.length })}
+                    </span>
+                  )}
+                </div>
               </li>
             ))}
           </ul>
@@ -115,7 +121,10 @@ function VipCard({ vip }: { vip: MyVip }) {
           <ul className="items">
             {followUps.map((f) => (
               <li key={f.id}>
-                {f.note} <DueBadge dueAt={f.dueAt} now={now} timeZone={tz} />
+                <div>
+                  <span>{f.note}</span>
+                  <DueBadge dueAt={f.dueAt} now={now} timeZone={tz} />
+                </div>
               </li>
             ))}
           </ul>
@@ -127,10 +136,12 @@ function VipCard({ vip }: { vip: MyVip }) {
           <ul className="items">
             {opinions.map((o) => (
               <li key={o.id}>
-                <span className={`state-badge ${o.state}`}>
-                  {t(`opinionCategory.${o.category}`)}
-                </span>{' '}
-                {o.text}
+                <div>
+                  <span className={`state-badge ${o.state}`}>
+                    {t(`opinionCategory.${o.category}`)}
+                  </span>
+                  <span>{o.text}</span>
+                </div>
               </li>
             ))}
           </ul>
