@@ -97,4 +97,41 @@ describe.skipIf(!hasChromium)('a promise that will be missed', () => {
     await changed.getByRole('button', { name: 'Record new time' }).waitFor();
     await desk.screenshot({ path: 'docs/screenshots/promise-mine-changed-en.png' });
   }, 180_000);
+
+  it('notifies a customer who consented, and the list shows the notification’s delivery state', async () => {
+    const other = await connectClient(scene.url, { deviceToken: 'demo-desk-2' });
+    ok(await send(other, 'staff:sign-in', { staffNo: '1002', pin: '1002' }));
+    ok(await send(other, 'notification:consent', { phone: '13900000088', given: true }));
+    other.disconnect();
+    const ticket = await scene.issue('svc-billing', {
+      customer: { phone: '13900000088', accountNo: null, name: null },
+    });
+    await desk.getByRole('button', { name: '中文' }).click();
+    await callAndStart(desk, ticket.number);
+    await button(desk, 'openCase').click();
+    const open = desk.getByTestId('open-case-dialog');
+    await open.getByRole('combobox', { name: '工单类型' }).selectOption('ct-crew');
+    await open.getByRole('textbox', { name: '事项摘要' }).fill('计量箱门损坏');
+    await open.getByRole('button', { name: '开立工单' }).click();
+    await desk.getByTestId('case-receipt-dialog').getByRole('button', { name: '取消' }).click();
+    await finishVisit(desk);
+    const opened = scene
+      .store()
+      .cases.openOwnedBy(scene.staffId('1001'))
+      .find((x) => x.ticketId === ticket.id)!;
+    await desk.locator('[data-tab="mine"]').click();
+    const row = desk.locator(`[data-testid="promise-row"][data-subject="${opened.id}"]`);
+    await row.getByRole('button', { name: '改约' }).click();
+    const dialog = desk.getByTestId('reset-promise-dialog');
+    await dialog.getByRole('textbox', { name: '改约原因' }).fill('配件明日到货');
+    await dialog.getByRole('button', { name: '改约' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const delivery = row.getByTestId('promise-delivery');
+    await delivery.waitFor();
+    expect(await delivery.innerText()).toContain('通知状态');
+    await row.screenshot({ path: 'docs/screenshots/promise-notified.png' });
+    expect(scene.store().cases.byId(opened.id)!.promiseChanges).toMatchObject([
+      { told: 'notified', reason: '配件明日到货' },
+    ]);
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import type { Snapshot } from '@onestop/shared';
 import { formatDateTime, langOf } from '@onestop/ui';
 import { useTranslation } from 'react-i18next';
 import { useNow, useOnline } from '../../../common/desk';
+import { useQuery } from '../../../common/use-query';
 import { useWork, useWorkstationStore } from '../workstation/work-context';
 import { promisesOf, type PromiseItem } from './promise-view';
 import './promises.css';
@@ -90,17 +91,23 @@ function PromiseRow({ item, hall }: { item: PromiseItem; hall: Snapshot }) {
             reason: last.reason,
             told: t(`promise.toldState.${last.told}`),
           })}
-          {last.notificationId && <DeliveryState hall={hall} id={last.notificationId} />}
+          {last.notificationId && <DeliveryState subject={item} id={last.notificationId} />}
         </div>
       )}
     </li>
   );
 }
 
-/** The notification's delivery state, when the hall sends its notifications to this desk. */
-function DeliveryState({ hall, id }: { hall: Snapshot; id: string }) {
+/** The notification's delivery state, asked of the hall (this record's log), every 15 s. */
+function DeliveryState({ subject, id }: { subject: PromiseItem; id: string }) {
   const { t } = useTranslation();
-  const n = (hall.notifications ?? []).find((x) => x.id === id);
+  const now = useNow();
+  const log = useQuery(
+    'notification:list',
+    { subjectKind: subject.kind, subjectId: subject.id },
+    `${id}:${Math.floor(now / 15_000)}`,
+  );
+  const n = log.data?.notifications.find((x) => x.id === id);
   if (!n) return null;
   return (
     <span data-testid="promise-delivery" data-state={n.state}>
