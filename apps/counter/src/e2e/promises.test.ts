@@ -134,4 +134,24 @@ describe.skipIf(!hasChromium)('a promise that will be missed', () => {
       { told: 'notified', reason: '配件明日到货' },
     ]);
   }, 120_000);
+
+  it('finishing a visit with a new case shows its receipt slip too', async () => {
+    const ticket = await scene.issue('svc-billing');
+    await callAndStart(desk, ticket.number);
+    await button(desk, 'finish').click();
+    const finish = desk.getByTestId('finish-dialog');
+    await finish.getByLabel('开立工单').check();
+    await finish.getByRole('combobox', { name: '工单类型' }).selectOption('ct-crew');
+    await finish.getByRole('textbox', { name: '事项摘要' }).fill('线路老化,需派员');
+    await finish.getByRole('button', { name: '办结', exact: true }).click();
+    const receipt = desk.getByTestId('case-receipt-dialog');
+    await receipt.getByTestId('receipt-qr').waitFor();
+    const c = scene
+      .store()
+      .cases.openOwnedBy(scene.staffId('1001'))
+      .find((x) => x.ticketId === ticket.id)!;
+    expect(await receipt.getByTestId('receipt-number').innerText()).toBe(c.number);
+    await receipt.getByRole('button', { name: '取消' }).click();
+    await desk.getByTestId('no-ticket').waitFor();
+  }, 120_000);
 });

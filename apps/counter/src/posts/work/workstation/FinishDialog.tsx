@@ -7,7 +7,7 @@ import { serviceById } from '../../../common/hall-selectors';
 import { suggestedItems } from './business-items';
 import { CaseFields, useCaseFields } from './CaseFields';
 import { Choices, useCloseDialog } from './dialog-kit';
-import { useWork } from './work-context';
+import { useWork, useWorkstationStore } from './work-context';
 
 // Finishing a visit: its outcome, the business items done (the service's usual ones offered,
 // others typed), and a case opened on the way out when the outcome says so.
@@ -20,6 +20,7 @@ export function FinishDialog({ ticketId }: { ticketId: string }) {
   const { runner } = useDesk();
   const { hall } = useWork();
   const close = useCloseDialog();
+  const store = useWorkstationStore();
   const ticket = hall.tickets.find((x) => x.id === ticketId);
   const hasCase = hall.cases.some((c) => c.ticketId === ticketId);
   const [outcome, setOutcome] = useState<TicketOutcome>(hasCase ? 'case_opened' : 'completed');
@@ -32,6 +33,7 @@ export function FinishDialog({ ticketId }: { ticketId: string }) {
 
   async function confirm() {
     if (!ticket) return;
+    let receipt: { caseId: string; statusToken: string | null } | null = null;
     if (needsCase) {
       const opened = await runner.run(
         'openCaseOnFinish',
@@ -39,9 +41,12 @@ export function FinishDialog({ ticketId }: { ticketId: string }) {
         caseFields.payload(ticket.id),
       );
       if (!opened?.ok) return;
+      receipt = { caseId: opened.data.case.id, statusToken: opened.data.statusToken };
     }
     const done = await runner.run('finish', 'ticket:finish', { ticketId, outcome, items });
-    if (done?.ok) close();
+    // A case opened here: its receipt slip (受理回执) with the promised time, to print.
+    if (done?.ok && receipt) store.setState({ dialog: { kind: 'caseReceipt', ...receipt } });
+    else if (done?.ok) close();
   }
 
   return (
