@@ -156,6 +156,8 @@ export function startNotificationOutbox(
   }
 
   async function runRound(): Promise<number> {
+    // Most seconds nothing is due: a read, no transaction.
+    if (hall.store.notifications.due(hall.clock(), 1).length === 0) return 0;
     const taken =
       hall.runSystem('notification-sending', (tx) => accept(takeDue(tx, gateway, batch))) ?? [];
     await Promise.all(taken.map(sendOne));
