@@ -30,7 +30,7 @@ interface Rig {
   notify(request: Partial<NotifyRequest>): string;
   row(id: string): Notification;
 }
-let rigs: Rig[] = [];
+const rigs: Rig[] = [];
 afterEach(async () => {
   for (const r of rigs.splice(0)) {
     await r.outbox.stop();
