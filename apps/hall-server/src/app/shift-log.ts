@@ -18,7 +18,7 @@ import { isRecord } from './is-record';
 
 /** Overrides, opinions and handovers: what belongs in a shift log. */
 export const SHIFT_COMMANDS =
-  /^(override:|opinion:|alert:|follow-up:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|customer:reveal-contact|system:(?!evaluation-timeout|alert-sweep))/;
+  /^(override:|opinion:|alert:|follow-up:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|customer:reveal-contact|remedy:decide|system:(?!evaluation-timeout|alert-sweep))/;
 
 export function groupOf(command: string): ShiftLogGroup {
   if (
@@ -242,6 +242,15 @@ function wordsOf(
       return ['前一营业日未处理的告警已过期关闭', "An earlier business day's open alerts expired"];
     case 'system:clock-jump':
       return ['服务器时钟跳变,已告警', 'The server clock jumped; alert raised'];
+    case 'remedy:decide':
+      return withText(
+        p.decision === 'approve'
+          ? ['批准补救申请', 'Approved a remedy above its limit']
+          : ['不批准补救申请', 'Rejected a remedy above its limit'],
+        p.note,
+      );
+    case 'system:remedy-approval-sweep':
+      return ['补救审批到半提醒或超时失效', 'Remedies awaiting approval reminded or expired'];
     case 'follow-up:create':
       return withText(
         [

@@ -106,6 +106,19 @@ describe('who may grant', () => {
     expect(allGrants(hall)).toEqual([]);
   });
 
+  it('a kind with grants keeps its unit: yuan granted are not re-read as acts', async () => {
+    const { hall, url, clerk } = await setUp();
+    const ticketId = await visitOf(hall, clerk);
+    ok(await send(clerk, 'remedy:grant', waive(ticketId, 10)));
+    const admin = await staffOn(url, 'demo-backoffice', '9000');
+    const { changeSeq: _, ...input } = hall.server.hall.store.remedies.kindById('waive-penalty')!;
+    const ack = await send(admin.socket, 'admin:save-remedy-kind', {
+      remedyKind: { ...input, unit: 'count' },
+    });
+    expect(code(ack)).toBe('invalid_payload');
+    expect(hall.server.hall.store.remedies.kindById('waive-penalty')?.unit).toBe('yuan');
+  });
+
   it('neither a visit nor a case: refused', async () => {
     const { hall, clerk } = await setUp();
     const ack = await send(clerk, 'remedy:grant', {
@@ -156,6 +169,33 @@ describe('limits cannot be dodged by splitting', () => {
     await send(clerk, 'remedy:cancel', { grantId: b.id });
     const c = ok(await send(clerk, 'remedy:grant', waive(second, 50))).grant;
     expect(c.state).toBe('granted');
+  });
+
+  it('a visit and the case opened from it are one customer, even with no phone or account', async () => {
+    const { hall, clerk } = await setUp();
+    const guide = await device(hall.server.url, 'demo-guide');
+    ok(await send(guide, 'staff:sign-in', { staffNo: '7001', pin: '7001' }));
+    const { ticket } = ok(await send(guide, 'ticket:issue', { serviceId: 'svc-billing' }));
+    ok(await send(clerk, 'ticket:call', { ticketId: ticket.id }));
+    ok(await send(clerk, 'ticket:start', { ticketId: ticket.id }));
+    const { case: c } = ok(
+      await send(clerk, 'case:open', {
+        ticketId: ticket.id,
+        caseTypeId: 'ct-fault',
+        summary: '电表',
+      }),
+    );
+    expect(ok(await send(clerk, 'remedy:grant', waive(ticket.id, 150))).grant.state).toBe(
+      'granted',
+    );
+    const onCase = {
+      remedyKindId: 'waive-penalty',
+      amount: 100 * YUAN,
+      reason: '同一客户的工单',
+      caseId: c.id,
+    };
+    const second = ok(await send(clerk, 'remedy:grant', onCase)).grant;
+    expect(second).toMatchObject({ state: 'pending', exceeded: 'per_customer_per_day' });
   });
 
   it('a pending grant counts too: two grants waiting are not 2 × the limit', async () => {
@@ -256,6 +296,11 @@ describe('deciding', () => {
     expect(alerts()).toHaveLength(2);
     ok(await send(leader, 'remedy:decide', { grantId: grant.id, decision: 'approve' }));
     expect(alerts().every((a) => a.acknowledgedAt !== null)).toBe(true);
+    // The decision and the reminder are in the shift log, in words.
+    const { entries } = ok(await send(leader, 'console:shift-log', { since: 0 }));
+    expect(entries.map((e) => e.zh)).toEqual(
+      expect.arrayContaining(['批准补救申请', '补救审批到半提醒或超时失效']),
+    );
   });
 
   it('only the granter withdraws, and only while pending', async () => {

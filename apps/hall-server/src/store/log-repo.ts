@@ -69,7 +69,7 @@ export function createLogRepo(db: Db) {
        OR command GLOB 'follow-up:*' OR command GLOB 'handover:*' OR command GLOB 'admin:*'
        OR command GLOB 'device:*'
        OR command IN ('ticket:cancel', 'ticket:reinstate', 'ticket:reassign-owner',
-         'hall:set-notice', 'customer:reveal-contact')
+         'hall:set-notice', 'customer:reveal-contact', 'remedy:decide')
        OR (command GLOB 'system:*'
          AND command NOT IN ('system:evaluation-timeout', 'system:alert-sweep'))
        OR (command = 'staff:sign-out' AND reason IS NOT NULL)

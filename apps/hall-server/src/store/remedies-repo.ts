@@ -22,6 +22,9 @@ export function createRemediesRepo(db: Db) {
       WHERE granted_by_staff_id = @staffId AND business_day >= @month || '-01'
       AND business_day <= @month || '-31' AND remedy_kind_id = @kindId AND ${COUNTED}`,
   );
+  const anyOfKind = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM remedy_grants WHERE remedy_kind_id = ? LIMIT 1',
+  );
   return {
     kindById: kinds.byKey,
     kindsChangedSince: kinds.changedSince,
@@ -42,6 +45,7 @@ export function createRemediesRepo(db: Db) {
     /** Of one kind, by one staff member, in one month (`YYYY-MM`), counted against the limits. */
     staffMonthTotal: (staffId: string, month: string, kindId: string) =>
       staffMonth.get({ staffId, month, kindId })?.total ?? 0,
+    anyGrantOf: (kindId: string) => anyOfKind.get(kindId) !== undefined,
     pending: grants.select("WHERE state = 'pending' ORDER BY requested_at"),
     /** Pending, or made on `day`: a snapshot's. */
     current: grants.select<[string]>(

@@ -35,7 +35,8 @@ function subjectOf(
     const c = tx.store.cases.byId(caseId);
     if (!c) return reject('not_found', `Case ${caseId}.`);
     owners.push(c.ownerStaffId);
-    customer = customerOf(c.customer, `case:${c.id}`);
+    // Without a phone or account, a case is its visit's customer (one limit for both).
+    customer = customerOf(c.customer, c.ticketId ? `ticket:${c.ticketId}` : `case:${c.id}`);
   }
   if (ticketId !== undefined) {
     const t = tx.store.tickets.byId(ticketId);
@@ -102,6 +103,14 @@ export const remedyHandlers = {
             `limits.${role}: one grant's limit is above the day's or the month's`,
           );
         }
+      }
+      const before = tx.store.remedies.kindById(remedyKind.id);
+      if (before && before.unit !== remedyKind.unit && tx.store.remedies.anyGrantOf(before.id)) {
+        // Grants already made are counted in the old unit (fen or acts): a new kind, not this.
+        return reject(
+          'invalid_payload',
+          `unit: grants of ${before.code} were made in ${before.unit}`,
+        );
       }
       return accept({ remedyKind: tx.write.remedyKind({ ...remedyKind, changeSeq: 0 }) });
     },
