@@ -50,7 +50,10 @@ export function CurrentTicket({ actions }: { actions: ReturnType<typeof useWorkA
         <RemedyButton
           ticketId={current?.id ?? null}
           caseId={null}
-          enabled={current?.state === 'serving' && current.ownerStaffId === me.id}
+          enabled={
+            current?.state === 'serving' &&
+            (current.ownerStaffId === me.id || me.roles.includes('duty_leader'))
+          }
           open={(dialog) => store.setState({ dialog })}
         />
       </div>
