@@ -164,3 +164,16 @@ describe('follow-up', () => {
     expect(log.notifications.some((n) => n.purpose === 'called')).toBe(true);
   });
 });
+
+describe('the shift log', () => {
+  it("keeps the outbox's own steps out: no line per text sent", async () => {
+    const lines = ok(await send(leader, 'console:shift-log', { since: 0 })).entries;
+    expect(lines.filter((l) => l.command.startsWith('system:notification-'))).toEqual([]);
+    const audited = h.server.hall.store.db
+      .prepare<[], { n: number }>(
+        "SELECT count(*) AS n FROM audit_log WHERE command GLOB 'system:notification-*'",
+      )
+      .get();
+    expect(audited?.n).toBeGreaterThan(0); // audited all the same
+  });
+});

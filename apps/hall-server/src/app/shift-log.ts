@@ -18,7 +18,7 @@ import { isRecord } from './is-record';
 
 /** Overrides, opinions and handovers: what belongs in a shift log. */
 export const SHIFT_COMMANDS =
-  /^(override:|opinion:|alert:|follow-up:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|customer:reveal-contact|remedy:decide|system:(?!evaluation-timeout|alert-sweep))/;
+  /^(override:|opinion:|alert:|follow-up:|ticket:(cancel|reinstate|reassign-owner)|hall:set-notice|handover:|admin:|device:|customer:reveal-contact|remedy:decide|system:(?!evaluation-timeout|alert-sweep|notification-))/;
 
 export function groupOf(command: string): ShiftLogGroup {
   if (

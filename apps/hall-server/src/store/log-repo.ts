@@ -71,7 +71,8 @@ export function createLogRepo(db: Db) {
        OR command IN ('ticket:cancel', 'ticket:reinstate', 'ticket:reassign-owner',
          'hall:set-notice', 'customer:reveal-contact', 'remedy:decide')
        OR (command GLOB 'system:*'
-         AND command NOT IN ('system:evaluation-timeout', 'system:alert-sweep'))
+         AND command NOT IN ('system:evaluation-timeout', 'system:alert-sweep')
+         AND command NOT GLOB 'system:notification-*')
        OR (command = 'staff:sign-out' AND reason IS NOT NULL)
        OR (command IN ('staff:sign-in', 'staff:sign-out')
          AND device_id IN (SELECT id FROM devices WHERE counter_id IS NULL)))
