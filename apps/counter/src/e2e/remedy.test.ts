@@ -51,6 +51,15 @@ describe.skipIf(!hasChromium)('a remedy at the counter', () => {
     await review.locator('[data-testid="remedy-grant"][data-state="granted"]').waitFor();
     expect(await review.textContent()).toContain('抄表错误导致的违约金');
     expect(await review.getByTestId('remedy-totals').textContent()).toContain('150.00');
+    // An earlier day is asked of the hall (remedy:list): none yesterday; back to today.
+    const today = scene.store().hall.state().businessDay;
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await review.getByLabel('复核日期').fill(yesterday);
+    await review.getByText('这一天没有补救。').waitFor();
+    await review.getByLabel('复核日期').fill(today);
+    await review.locator('[data-testid="remedy-grant"][data-state="granted"]').waitFor();
   }, 180_000);
 
   it('above the limit: it waits, the duty leader approves, the desk shows it approved', async () => {

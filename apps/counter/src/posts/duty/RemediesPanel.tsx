@@ -3,6 +3,7 @@ import { formatClock, useLang } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline, useStaffView } from '../../common/desk';
+import { useQuery } from '../../common/use-query';
 import { named, staffById, staffLabel } from '../../common/hall-selectors';
 import { amountText, grantsOfToday, kindOf, pendingGrants } from '../../common/remedy-view';
 import { ActionDialog, useDialog } from './ConsoleDialog';
@@ -16,9 +17,21 @@ export function RemediesPanel() {
   const { t } = useTranslation();
   const { hall, me } = useStaffView();
   const pending = pendingGrants(hall);
-  const today = grantsOfToday(hall);
+  const online = useOnline();
+  const today = hall.businessDay;
+  // Today's grants are the hall's, live; an earlier day's are asked for (remedy:list).
+  const [day, setDay] = useState(today);
+  const earlier = useQuery(
+    'remedy:list',
+    { from: day, to: day },
+    online && day !== today ? `${day}:${hall.seq}` : null,
+  );
+  const reviewed =
+    day === today
+      ? grantsOfToday(hall)
+      : [...(earlier.data?.grants ?? [])].sort((a, b) => b.requestedAt - a.requestedAt);
   const dialog = useDialog<{ grant: RemedyGrant; decision: 'approve' | 'reject' }>();
-  const given = today.filter((g) => g.state === 'granted' || g.state === 'approved');
+  const given = reviewed.filter((g) => g.state === 'granted' || g.state === 'approved');
   const sum = (unit: 'yuan' | 'count') =>
     given
       .filter((g) => kindOf(hall, g.remedyKindId)?.unit === unit)
@@ -39,7 +52,20 @@ export function RemediesPanel() {
         )}
       </section>
       <section className="card" data-testid="remedy-review">
-        <PanelHead title={t('console.remedies.review', { count: today.length })}>
+        <PanelHead
+          title={
+            day === today
+              ? t('console.remedies.review', { count: reviewed.length })
+              : t('console.remedies.reviewOf', { day, count: reviewed.length })
+          }
+        >
+          <input
+            type="date"
+            value={day}
+            max={today}
+            aria-label={t('console.remedies.day')}
+            onChange={(e) => e.target.value && setDay(e.target.value)}
+          />
           <span className="muted" data-testid="remedy-totals">
             {t('console.remedies.totals', {
               yuan: amountText(sum('yuan'), 'yuan'),
@@ -47,10 +73,20 @@ export function RemediesPanel() {
             })}
           </span>
         </PanelHead>
-        {today.length === 0 ? (
-          <p className="muted empty">{t('console.remedies.noneToday')}</p>
+        {earlier.error && day !== today ? (
+          <p className="error" role="alert" data-testid="remedy-review-error">
+            {t(`errors.${earlier.error}`)}
+          </p>
+        ) : reviewed.length === 0 ? (
+          <p className="muted empty">
+            {day !== today && earlier.loading
+              ? t('console.remedies.loading')
+              : day === today
+                ? t('console.remedies.noneToday')
+                : t('console.remedies.noneThatDay')}
+          </p>
         ) : (
-          <GrantTable grants={today} myId={me.id} />
+          <GrantTable grants={reviewed} myId={me.id} />
         )}
       </section>
       {dialog.open && (
