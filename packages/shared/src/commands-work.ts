@@ -83,8 +83,9 @@ export const workCommands = {
     kind: 'command',
     input: command({ alertId: Id, note: Note.optional() }),
     output: z.object({ alert: Alert }),
-    roles: LEADER,
-    summary: 'The duty leader acknowledges an alert on the console.',
+    roles: ['clerk', 'duty_leader'],
+    summary:
+      "The duty leader acknowledges an alert on the console; an account manager, a VIP's arrival addressed to them (their desk's notice), and no other.",
   }),
 
   'alert:acknowledge-many': def({

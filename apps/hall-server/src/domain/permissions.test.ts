@@ -89,7 +89,7 @@ const allowed: Record<CommandName, string[]> = {
   'admin:save-customer': ['admin'],
   'admin:configure': ['admin'],
   'evaluation:submit': ['pad'],
-  'alert:acknowledge': ['duty leader'],
+  'alert:acknowledge': ['clerk', 'duty leader'],
   'alert:acknowledge-many': ['duty leader'],
   'case:open': ['clerk', 'duty leader'],
   'case:advance': ['clerk', 'duty leader'],

@@ -6,6 +6,7 @@ import {
   checkManager,
   isFitManager,
   MANAGER_AWAY,
+  mayAcknowledge,
   releaseHeldVipTickets,
   routeVip,
   type VipRoute,
@@ -241,5 +242,56 @@ describe('releaseHeldVipTickets (the manager’s counter can no longer call them
     };
     const order = callOrder([normal, change!.ticket], other, services, weights, T);
     expect(order.map((t) => t.id)).toEqual(['v1', 'a1']);
+  });
+});
+
+describe('mayAcknowledge', () => {
+  it.each([
+    {
+      name: 'the duty leader, any alert',
+      kind: 'dissatisfied',
+      to: 'c1',
+      roles: ['duty_leader'],
+      ok: true,
+    },
+    {
+      name: 'a manager, a VIP arrival addressed to them',
+      kind: 'vip_arrived',
+      to: 'mgr',
+      roles: ['clerk'],
+      ok: true,
+    },
+    {
+      name: 'a clerk, another manager’s VIP arrival',
+      kind: 'vip_arrived',
+      to: 'other',
+      roles: ['clerk'],
+      ok: false,
+    },
+    {
+      name: 'a clerk, a VIP arrival addressed to nobody',
+      kind: 'vip_arrived',
+      to: null,
+      roles: ['clerk'],
+      ok: false,
+    },
+    {
+      name: 'a clerk, a 不满意 rating about themselves',
+      kind: 'dissatisfied',
+      to: 'mgr',
+      roles: ['clerk'],
+      ok: false,
+    },
+    {
+      name: 'a clerk, their own handling over target',
+      kind: 'handling_over_target',
+      to: 'mgr',
+      roles: ['clerk'],
+      ok: false,
+    },
+  ] as const)('$name → $ok', ({ kind, to, roles, ok }) => {
+    const r = mayAcknowledge({ kind, staffId: to }, 'mgr', roles);
+    expect(r.ok).toBe(ok);
+    if (!r.ok) expect(r.code).toBe('forbidden');
   });
 });

@@ -1,4 +1,4 @@
-import type { Counter, CustomerRecord, Staff, Ticket } from '@onestop/shared';
+import type { Alert, Counter, CustomerRecord, Role, Staff, Ticket } from '@onestop/shared';
 import { accept, reject, type Result } from './result';
 import type { TicketChange } from './tickets';
 
@@ -88,6 +88,21 @@ export function checkManager(
     return reject('manager_unfit', `${staff.id} is not an active clerk.`);
   }
   return accept(undefined);
+}
+
+/**
+ * Who acknowledges an alert: the duty leader any; a clerk only a VIP's arrival addressed to
+ * them (their desk's notice). A clerk never clears an alert about their own work (a 不满意
+ * rating names them too).
+ */
+export function mayAcknowledge(
+  alert: Pick<Alert, 'kind' | 'staffId'>,
+  staffId: string,
+  roles: readonly Role[],
+): Result<void> {
+  if (roles.includes('duty_leader')) return accept(undefined);
+  if (alert.kind === 'vip_arrived' && alert.staffId === staffId) return accept(undefined);
+  return reject('forbidden', 'Only the duty leader acknowledges this alert.');
 }
 
 /** The reason recorded on a VIP ticket sent back to its queue from its manager's counter. */

@@ -10,6 +10,8 @@ import {
   type HallClient,
 } from '../test-support/hall-harness';
 import { demoSeed } from '../app/seed';
+import { newAlert } from '../domain/alerts';
+import { accept } from '../domain/result';
 import { startTestHall } from '../test-support/hall-harness';
 import { demoStaffOn, suiteHall } from '../test-support/suite-hall';
 
@@ -310,6 +312,42 @@ describe('the manager away: VIP priority, and the manager told on their own desk
     expect(otherSaw.flatMap((c) => c.records.alerts ?? [])).toEqual([]);
 
     for (const s of [manager.socket, other.socket, managerDesk, otherDesk]) s.disconnect();
+  });
+
+  it('the manager acknowledges their own VIP arrival, never another’s nor one about their work', async () => {
+    ok(await nameManager(VIP2, 'stf-clerk-4'));
+    const manager = await demoStaffOn(suite.server.url, 'demo-desk-5', '1004'); // no counter
+    const other = await demoStaffOn(suite.server.url, 'demo-desk-6', '1005');
+    const issued = ok(await kioskIssue(VIP2));
+    const store = suite.server.hall.store;
+    const arrival = store.alerts.current(0).find((a) => a.ticketId === issued.ticket.id)!;
+    expect(arrival).toMatchObject({ kind: 'vip_arrived', staffId: 'stf-clerk-4' });
+
+    // Another clerk: refused, nothing changed.
+    expect(await send(other.socket, 'alert:acknowledge', { alertId: arrival.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(store.alerts.byId(arrival.id)?.acknowledgedAt).toBeNull();
+    // An alert about the manager's own work (a 不满意 rating names them): refused too.
+    const aboutThem = newAlert('alert-about-mgr', Date.now(), {
+      kind: 'dissatisfied',
+      staffId: 'stf-clerk-4',
+    });
+    suite.server.hall.runSystem('test-alert', (tx) => accept(tx.write.alert(aboutThem)));
+    expect(
+      await send(manager.socket, 'alert:acknowledge', { alertId: aboutThem.id }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(store.alerts.byId(aboutThem.id)?.acknowledgedAt).toBeNull();
+    const acked = ok(await send(manager.socket, 'alert:acknowledge', { alertId: arrival.id }));
+    expect(acked.alert).toMatchObject({ acknowledgedBy: 'stf-clerk-4' });
+    // The guide cannot acknowledge at all.
+    const guide = await demoStaffOn(suite.server.url, 'demo-guide', '7001');
+    expect(await send(guide.socket, 'alert:acknowledge', { alertId: arrival.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    for (const s of [manager.socket, other.socket, guide.socket]) s.disconnect();
   });
 
   it('a manager deactivated since: VIP priority, the alert goes to the console (nobody addressed)', async () => {

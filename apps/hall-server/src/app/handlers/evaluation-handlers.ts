@@ -7,6 +7,7 @@ import {
   submitEvaluation,
 } from '../../domain/evaluations';
 import { accept, reject, type Result } from '../../domain/result';
+import { mayAcknowledge } from '../../domain/vip-routing';
 import { handler, type TxContext } from '../context';
 import { notifyFollowUpOpened } from '../notification-hooks';
 
@@ -74,6 +75,8 @@ export const evaluationHandlers = {
     run(tx, { alertId, note }) {
       const alert = tx.store.alerts.byId(alertId);
       if (!alert) return reject('not_found', `Alert ${alertId}.`);
+      const may = mayAcknowledge(alert, tx.actor.staff!.id, tx.actor.roles);
+      if (!may.ok) return may;
       const done = acknowledgeAlert(alert, tx.actor.staff!.id, note || null, tx.now);
       return done.ok ? accept({ alert: tx.write.alert(done.value) }) : done;
     },

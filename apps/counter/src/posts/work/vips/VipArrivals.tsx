@@ -2,13 +2,14 @@ import { maskAccountNo, maskName, type Alert, type Snapshot } from '@onestop/sha
 import { formatClock } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOnline } from '../../../common/desk';
+import { useDesk, useOnline } from '../../../common/desk';
 import { useQuery } from '../../../common/use-query';
 import { useWork } from '../workstation/work-context';
 
 // The account manager's notice that one of their VIPs has arrived while they were not at an
 // open counter (the hall raised `vip_arrived` addressed to them; the console sees it too). It
-// stays until the manager dismisses it on this desk or the duty leader acknowledges it.
+// stays until the manager dismisses it (which acknowledges the alert: the console sees it
+// handled; offline, it is hidden on this desk only) or the duty leader acknowledges it.
 
 const DISMISSED_KEY = 'onestop.vip-arrivals.dismissed';
 const KEEP = 200;
@@ -44,6 +45,7 @@ export function VipArrivals() {
   const { hall, me } = useWork();
   const [dismissed, setDismissed] = useState(readDismissed);
   const online = useOnline();
+  const { runner } = useDesk();
   const arrivals = arrivalsFor(hall, me.id, dismissed);
   // A kiosk ticket carries the account number alone: the name comes from the manager's list.
   const newest = arrivals[0]?.id ?? null;
@@ -53,6 +55,7 @@ export function VipArrivals() {
     list.data?.vips.find((v) => v.customer.accountNo === accountNo)?.customer.name ?? null;
   if (arrivals.length === 0) return null;
   const dismiss = (id: string) => {
+    if (online) void runner.run('vip-arrival', 'alert:acknowledge', { alertId: id });
     const next = [...dismissed, id].slice(-KEEP);
     setDismissed(next);
     try {
