@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('the reports tab', () => {
     // 张丽: served 1, no ratings, one case open and not overdue.
     expect(clerks[1]!.slice(0, 3)).toEqual(['1002', '张丽', '1']);
     expect(clerks[1]![7]).toBe('—');
-    expect(clerks[1]!.slice(10)).toEqual(['1', '0', '0']);
+    expect(clerks[1]!.slice(10, 13)).toEqual(['1', '0', '0']); // cases owned, on time, overdue
 
     await page.locator('[data-section="cases"]').click();
     expect(await cellsOf('table-cases')).toEqual([['故障报修', '1', '0', '0', '—', '1', '0']]);
