@@ -334,6 +334,13 @@ describe('replays and reading', () => {
     const mine = ok(await send(other, 'remedy:list', {})).grants;
     expect(mine).toEqual([]);
     expect(ok(await send(leader, 'remedy:list', {})).grants).toHaveLength(1);
+    expect(ok(await send(clerk, 'remedy:list', { state: 'pending' })).grants).toEqual([]);
+    for (const range of [
+      { from: '2025-01-01', to: '2025-03-03' },
+      { from: '2025-03-03', to: '2025-03-01' },
+    ]) {
+      expect(code(await send(leader, 'remedy:list', range))).toBe('invalid_payload');
+    }
     const kiosk = await device(url, 'demo-kiosk-1');
     expect(code(await send(kiosk, 'remedy:list', {}))).toBe('forbidden');
     const snapshot = ok(await send(kiosk, 'hall:snapshot', {}));
