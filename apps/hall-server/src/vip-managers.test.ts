@@ -13,13 +13,18 @@ const MANAGER = 'stf-clerk-3'; // 陈刚, 1003
 
 const suite = suiteHall();
 
-async function saveVip(accountNo: string, name: string, managerId: string | null) {
+async function saveVip(
+  accountNo: string,
+  name: string,
+  managerId: string | null,
+  phone: string | null = null,
+) {
   const admin = (await demoStaffOn(suite.server.url, 'demo-console', '9000')).socket;
   const saved = ok(
     await send(admin, 'admin:save-customer', {
       accountNo,
       name,
-      phone: null,
+      phone,
       vip: true,
       accountManagerStaffId: managerId,
     }),
@@ -30,7 +35,7 @@ async function saveVip(accountNo: string, name: string, managerId: string | null
 
 describe('VIP account managers', () => {
   it('the admin names a manager; the list counts each manager’s VIPs', async () => {
-    const saved = await saveVip(VIP, '上海某某制造有限公司', MANAGER);
+    const saved = await saveVip(VIP, '上海某某制造有限公司', MANAGER, '13900000001');
     expect(saved.customer.accountManagerStaffId).toBe(MANAGER);
     await saveVip(VIP2, '钱老先生', MANAGER);
     const admin = (await demoStaffOn(suite.server.url, 'demo-console', '9000')).socket;
@@ -89,6 +94,7 @@ describe('VIP account managers', () => {
     const { vips } = ok(await send(manager.socket, 'customer:my-vips', {}));
     expect(vips.map((v) => v.customer.accountNo)).toEqual([VIP, VIP2]); // due first, then none
     const [mine] = vips;
+    expect(mine!.customer.phone).toBe('139****0001'); // masked, as the customer list shows it
     expect(mine!.cases.map((c) => c.id)).toEqual([opened.case.id]);
     expect(mine!.nextDueAt).toBe(opened.case.dueAt);
     expect(mine!.tickets.map((t) => t.id).sort()).toEqual(

@@ -16,6 +16,7 @@ export type AccountManagerGreeting = z.infer<typeof AccountManagerGreeting>;
 
 /** One of the manager's VIPs and what is open for them. */
 export const MyVip = z.object({
+  /** The customer's record, the phone masked (138****0001). */
   customer: CustomerRecord,
   /** Today's tickets not yet finished (waiting, called, serving, parked). */
   tickets: z.array(Ticket),

@@ -1,4 +1,10 @@
-import type { CustomerRecord, FollowUp, MyVip, TicketState } from '@onestop/shared';
+import {
+  maskPhone,
+  type CustomerRecord,
+  type FollowUp,
+  type MyVip,
+  type TicketState,
+} from '@onestop/shared';
 import { accept, reject } from '../../domain/result';
 import { handler, type TxContext } from '../context';
 
@@ -27,7 +33,8 @@ function matters(
   const opinions = tx.store.opinions.ofCustomer(key).filter((o) => o.state !== 'closed');
   const dues = [...cases.map((c) => c.dueAt), ...followUps.map((f) => f.dueAt)];
   return {
-    customer,
+    // The phone masked, as the customer list shows it (a visit's whole number: reveal-contact).
+    customer: { ...customer, phone: customer.phone === null ? null : maskPhone(customer.phone) },
     tickets,
     cases,
     followUps,
