@@ -119,6 +119,12 @@ const clerkColumns: Column<ClerkRow>[] = [
   col(w('工单', 'Cases'), 'count', 10, (r) => r.casesOwned),
   col(w('按期', 'On time'), 'count', 10, (r) => r.casesOnTime),
   col(w('超期', 'Overdue'), 'count', 10, (r) => r.overdue),
+  // 授权 (issue 18): remedies given (granted at once or approved), money in yuan and acts.
+  col(w('补救', 'Remedies'), 'count', 10, (r) => r.remedyGrants ?? 0),
+  col(w('补救金额(元)', 'Remedy money (yuan)'), 'text', 16, (r) =>
+    ((r.remedyYuanFen ?? 0) / 100).toFixed(2),
+  ),
+  col(w('补救措施', 'Remedy acts'), 'count', 10, (r) => r.remedyActs ?? 0),
 ];
 
 /** Waits exist only in hours in which someone arrived. */
