@@ -165,4 +165,26 @@ describe.skipIf(!hasChromium)('a remedy at the counter', () => {
     });
     await admin.context().close();
   }, 120_000);
+
+  it('in English: the dialog, a count remedy and its limits', async () => {
+    const page = await scene.desk(1, '1001', { open: true });
+    const ticket = await scene.issue('svc-billing');
+    await callAndStart(page, ticket.number);
+    await page.getByRole('button', { name: 'English' }).click();
+    await button(page, 'remedy').click();
+    const dialog = page.getByTestId('remedy-dialog');
+    await dialog.getByRole('heading', { name: 'Grant a remedy' }).waitFor();
+    await dialog
+      .getByRole('combobox', { name: 'Remedy' })
+      .selectOption({ label: 'Repair crew today' });
+    expect(await dialog.getByTestId('remedy-limits').textContent()).toContain('Your limits: 1 ×');
+    await dialog.getByRole('textbox', { name: 'Count' }).fill('2');
+    await dialog.getByTestId('remedy-over-limit').waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Complaint class' }).inputValue()).toBe(
+      'outage',
+    );
+    await page.screenshot({ path: 'docs/screenshots/remedy-grant-dialog-en.png' });
+    await dialog.getByRole('button', { name: /Cancel/ }).click();
+    await page.context().close();
+  }, 120_000);
 });
