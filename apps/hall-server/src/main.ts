@@ -73,25 +73,9 @@ const server = await startHallServer({
   console.error(err.message);
   process.exit(EXIT_NEEDS_A_PERSON);
 });
-const base = `http://localhost:${server.port}`;
-const lines = [
-  `OneStop hall server listening on ${base} (data in ${dataDir})`,
-  `  landing page   ${base}/`,
-  `  OpenAPI        ${base}/api/v1/openapi.json`,
-  `  upward sync    ${sync.url ?? 'no regional center (SYNC_URL)'}; backups in ${config.backup.dir}, nightly at ${sync.at}`,
-  `  notifications  ${config.notify.gateway === 'webhook' ? `signed webhook to ${config.notify.webhookUrl}` : 'log gateway (no SMS platform configured)'}`,
-  `  configuration  ${config.configFile ?? 'no file; environment and defaults'}`,
-  `  log files      ${config.log.dir}`,
-  ...(server.demoHall
-    ? [
-        '  demo staff (staff no. / PIN):',
-        ...demoStaff.map((s) => `    ${s.staffNo} / ${s.pin}  ${s.name} (${s.roles.join(', ')})`),
-      ]
-    : []),
-];
-console.log(lines.join('\n'));
-logger.info({ port: server.port, dataDir, configFile: config.configFile }, 'hall server started');
-
+// Ready to stop cleanly before anyone is told the hall listens: a supervisor or a script that
+// sends SIGTERM as soon as it reads "listening on" must not meet the default action (an exit
+// that leaves run_state 'running', refused at the next start once its WAL is gone).
 let stopping = false;
 const stop = (signal: string): void => {
   if (stopping) return;
@@ -112,3 +96,22 @@ if (process.send) {
   });
   process.on('disconnect', () => stop('disconnect'));
 }
+
+const base = `http://localhost:${server.port}`;
+const lines = [
+  `OneStop hall server listening on ${base} (data in ${dataDir})`,
+  `  landing page   ${base}/`,
+  `  OpenAPI        ${base}/api/v1/openapi.json`,
+  `  upward sync    ${sync.url ?? 'no regional center (SYNC_URL)'}; backups in ${config.backup.dir}, nightly at ${sync.at}`,
+  `  notifications  ${config.notify.gateway === 'webhook' ? `signed webhook to ${config.notify.webhookUrl}` : 'log gateway (no SMS platform configured)'}`,
+  `  configuration  ${config.configFile ?? 'no file; environment and defaults'}`,
+  `  log files      ${config.log.dir}`,
+  ...(server.demoHall
+    ? [
+        '  demo staff (staff no. / PIN):',
+        ...demoStaff.map((s) => `    ${s.staffNo} / ${s.pin}  ${s.name} (${s.roles.join(', ')})`),
+      ]
+    : []),
+];
+console.log(lines.join('\n'));
+logger.info({ port: server.port, dataDir, configFile: config.configFile }, 'hall server started');
