@@ -154,6 +154,10 @@ describe('reports', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel reads UTF-8
     const clerks = bytes.toString('utf8').slice(1).split('\r\n');
     expect(clerks[0]).toMatch(/^工号,姓名,办结,/);
+    // Issue 18's appraisal figures travel in the export too.
+    expect(clerks[0]).toMatch(
+      /,补救,补救金额\(元\),补救措施,承诺兑现,承诺失信,大客户自办,大客户他办$/,
+    );
     expect(clerks[1]).toMatch(/^1001,李明,3,/);
     const services = (await (await get('format=csv&table=services')).text()).split('\r\n');
     expect(services[1]).toMatch(/^电费缴纳,3,3,\d+\.\d,\d+\.\d,100\.0%,/);

@@ -125,6 +125,17 @@ const clerkColumns: Column<ClerkRow>[] = [
     ((r.remedyYuanFen ?? 0) / 100).toFixed(2),
   ),
   col(w('补救措施', 'Remedy acts'), 'count', 10, (r) => r.remedyActs ?? 0),
+  // 承诺 (issue 18): promises kept (on time or after a told change) and broken untold.
+  col(
+    w('承诺兑现', 'Promises kept'),
+    'count',
+    12,
+    (r) => (r.promisesKept ?? 0) + (r.promisesKeptAfterChange ?? 0),
+  ),
+  col(w('承诺失信', 'Promises broken untold'), 'count', 14, (r) => r.promisesBrokenUntold ?? 0),
+  // 大客户经理 (issue 18): a manager's VIP visits served themself and by others.
+  col(w('大客户自办', 'VIP served own'), 'count', 12, (r) => r.vipServedOwn ?? 0),
+  col(w('大客户他办', 'VIP served by others'), 'count', 12, (r) => r.vipServedByOthers ?? 0),
 ];
 
 /** Waits exist only in hours in which someone arrived. */
