@@ -47,7 +47,10 @@ export function recordKioskConsent(
   if (known && known.ticketId === null) return;
   tx.store.notifications.saveConsent({
     phone: customer.phone,
-    accountNo: customer.accountNo,
+    // Never the account typed at the kiosk: kept on the phone's row, a later standing consent
+    // for that phone at a desk would inherit it (the upsert keeps an account) and texts about
+    // that account's cases would go to whoever typed it (hostile/issue18-review.test.ts).
+    accountNo: null,
     given: true,
     source: 'kiosk',
     ticketId,
