@@ -59,6 +59,7 @@ describe.skipIf(!hasChromium)('a remedy at the counter', () => {
     await review.getByLabel('复核日期').fill(yesterday);
     await review.getByText('这一天没有补救。').waitFor();
     await review.getByLabel('复核日期').fill(today);
+    await review.getByLabel('复核日期').blur();
     await review.locator('[data-testid="remedy-grant"][data-state="granted"]').waitFor();
   }, 180_000);
 
