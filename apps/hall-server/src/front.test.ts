@@ -226,6 +226,57 @@ describe('appointments', () => {
     kiosk.disconnect();
   });
 
+  it('route a VIP checking in to the account manager’s open counter, as at the kiosk', async () => {
+    const url = hall.server.url;
+    const admin = (await demoStaffOn(url, 'demo-console', '9000')).socket;
+    const vip = { accountNo: '3100000009', phone: '13655556666', name: '大客户' };
+    ok(
+      await send(admin, 'admin:save-customer', {
+        ...vip,
+        vip: true,
+        accountManagerStaffId: 'stf-clerk-3',
+      }),
+    );
+    const res = await http(url, 'POST', '/api/v1/appointment/create', {
+      deviceToken: 'demo-website',
+      body: {
+        commandId: 'book-vip',
+        serviceId: 'svc-connection',
+        customer: vip,
+        windowStart: morning + 20 * MIN,
+        windowEnd: morning + 50 * MIN,
+      },
+    });
+    expect(res.status).toBe(200);
+    const { code } = (res.body.data as { appointment: { code: string } }).appointment;
+    // The manager away: appointment priority kept, the manager told on their desk.
+    const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });
+    const away = ok(await send(kiosk, 'appointment:check-in', { code }));
+    expect(away.ticket).toMatchObject({ priority: 'appointment', targetCounterId: null });
+    const alerts = hall.server.hall.store.alerts.current(0);
+    expect(
+      alerts.find((a) => a.kind === 'vip_arrived' && a.ticketId === away.ticket.id),
+    ).toMatchObject({
+      staffId: 'stf-clerk-3',
+    });
+    // The manager at counter 3: the next check-in waits for that counter.
+    const manager = await demoStaffOn(url, 'demo-desk-3', '1003', 'ctr-3');
+    const again = await http(url, 'POST', '/api/v1/appointment/create', {
+      deviceToken: 'demo-website',
+      body: {
+        commandId: 'book-vip-2',
+        serviceId: 'svc-connection',
+        customer: vip,
+        windowStart: morning + 25 * MIN,
+        windowEnd: morning + 55 * MIN,
+      },
+    });
+    const code2 = (again.body.data as { appointment: { code: string } }).appointment.code;
+    const routed = ok(await send(kiosk, 'appointment:check-in', { code: code2 }));
+    expect(routed.ticket).toMatchObject({ priority: 'appointment', targetCounterId: 'ctr-3' });
+    for (const s of [kiosk, admin, manager.socket]) s.disconnect();
+  });
+
   it('refuse a check-in far too early; a late one gets an ordinary ticket; by phone too', async () => {
     const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
     const afternoon = await book(morning + 5 * 60 * MIN, '13611112222');

@@ -15,6 +15,7 @@ import { waitingTicket } from '../../domain/ticket-issue';
 import { handler, type TxContext } from '../context';
 import { publicPosition, queuePosition, type QueuePosition } from '../queue-estimate';
 import { isStatusToken, newAppointmentCode, statusToken } from '../secrets';
+import { afterVipIssued, heldCounterOf, vipRouteFor } from '../vip-arrival';
 import { issueFor } from './ticket-handlers';
 
 // The hall-facing posts: customer list, appointments, the supervision box, the display's
@@ -132,15 +133,20 @@ export const frontHandlers = {
       const day = businessDayOf(appointment.windowStart, tx.hall.config.timeZone);
       const verdict = checkIn(appointment, day, tx.hall.businessDay, tx.now);
       if (!verdict.ok) return verdict;
+      // A VIP checking in is routed as at the kiosk (vip-arrival.ts): to the manager's open
+      // counter, else the manager is told; late, a VIP keeps VIP priority, not an ordinary one.
+      const vip = vipRouteFor(tx, appointment.customer);
+      const late = vip.route === 'none' ? 'normal' : 'vip';
       const issued = issueFor(tx, {
         serviceId: appointment.serviceId,
         customer: appointment.customer,
-        priority: verdict.value.onTime ? 'appointment' : 'normal',
+        priority: verdict.value.onTime ? 'appointment' : late,
         source: 'appointment',
         note: null,
-        targetCounterId: null,
+        targetCounterId: heldCounterOf(vip),
       });
       if (!issued.ok) return issued;
+      afterVipIssued(tx, issued.value.ticket, vip);
       const updated = tx.write.appointment(checkedIn(appointment, issued.value.ticket.id), day);
       return accept({ ...issued.value, appointment: updated, onTime: verdict.value.onTime });
     },
