@@ -59,6 +59,19 @@ function takeDue(tx: TxContext, gateway: Gateway, batch: number): Notification[]
       });
       continue;
     }
+    // An opt-out recorded since the text was queued (a promise text held for quiet hours, a
+    // retry) stops it: the phone's or the account's withdrawal wins, as when it was queued. (The
+    // consent that covered it is not asked again: a kiosk's tick on the same phone's next
+    // ticket replaces its row.)
+    if (tx.store.notifications.consentsFor(n.phone, n.accountNo).some((c) => !c.given)) {
+      tx.write.notification({
+        ...n,
+        state: 'suppressed',
+        nextAttemptAt: null,
+        lastError: 'opted_out',
+      });
+      continue;
+    }
     // A retry that falls into quiet hours waits for their end (or is dropped, if about the queue).
     const plan = planDelivery(n.purpose, tx.now, config.timeZone, settings.quietHours);
     if (plan.state !== 'queued') {

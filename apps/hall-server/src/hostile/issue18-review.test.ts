@@ -1,6 +1,12 @@
-import type { Ack } from '@onestop/shared';
+import { DEFAULT_NOTIFICATION_SETTINGS, type Ack } from '@onestop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Gateway, OutgoingText } from '../app/gateways';
+import { createHall } from '../app/hall';
+import { startNotificationOutbox } from '../app/notification-outbox';
 import { notifyCustomer } from '../app/notify';
+import { demoSeed, seedHall } from '../app/seed';
+import { openDatabase } from '../store/db';
+import { createStore } from '../store/store';
 import { accept } from '../domain/result';
 import { clockedDemoHalls } from '../test-support/clocked-hall';
 import {
@@ -9,6 +15,7 @@ import {
   ok,
   send,
   sendRaw,
+  silent,
   type HallClient,
   type TestHall,
 } from '../test-support/hall-harness';
@@ -147,5 +154,80 @@ describe('notifications: a number typed at the kiosk', () => {
     );
     expect(outcome).toEqual({ queued: false, why: 'no_channel' });
     expect(h.server.hall.store.notifications.consentOfAccount(victimAccount)).toBeNull();
+  });
+});
+
+describe('notifications: an opt-out stops texts already queued', () => {
+  const PHONE = '13800138011';
+  /** A local time on 2026-11-24 in Shanghai (UTC+8). */
+  const at = (hhmm: string, day = 24) => {
+    const [hh, mm] = hhmm.split(':').map(Number);
+    return Date.UTC(2026, 10, day, hh! - 8, mm!);
+  };
+  const stops: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const stop of stops) await stop();
+  });
+
+  it('a promise text held for quiet hours is not sent after the customer opted out', async () => {
+    const clock = { now: at('22:00') };
+    const store = createStore(openDatabase(':memory:'));
+    const seed = demoSeed(clock.now);
+    seed.config = {
+      ...seed.config,
+      notifications: {
+        ...DEFAULT_NOTIFICATION_SETTINGS,
+        quietHours: { start: '21:00', end: '08:00' },
+      },
+    };
+    await seedHall(store, seed);
+    const hall = createHall({ store, clock: () => clock.now, logger: silent });
+    const consent = (given: boolean) =>
+      store.notifications.saveConsent({
+        phone: PHONE,
+        accountNo: null,
+        given,
+        source: 'desk',
+        ticketId: null,
+        at: clock.now,
+        byStaffId: null,
+        byDeviceId: null,
+      });
+    consent(true);
+    const sent: OutgoingText[] = [];
+    const gateway: Gateway = {
+      name: 'test',
+      send: (text) => {
+        sent.push(text);
+        return Promise.resolve({ kind: 'sent' });
+      },
+    };
+    const outbox = startNotificationOutbox(hall, gateway, { pollMs: 60_000 });
+    stops.push(async () => {
+      await outbox.stop();
+      store.db.close();
+    });
+    const outcome = hall.runSystem('review-notify', (tx) =>
+      accept(
+        notifyCustomer(tx, {
+          purpose: 'promise_changed',
+          customer: { phone: PHONE, accountNo: null },
+          vars: { caseNumber: 'C-1', newTime: '明日', reason: '配件' },
+          subject: { kind: 'case', id: 'case-1' },
+        }),
+      ),
+    );
+    if (!outcome?.queued) throw new Error('not queued');
+    expect(store.notifications.byId(outcome.notificationId)?.state).toBe('held');
+    // 22:30: the customer comes back to the desk and says "no more texts".
+    clock.now = at('22:30');
+    consent(false);
+    clock.now = at('08:00', 25);
+    await outbox.runOnce();
+    expect(sent).toEqual([]);
+    expect(store.notifications.byId(outcome.notificationId)).toMatchObject({
+      state: 'suppressed',
+      lastError: 'opted_out',
+    });
   });
 });

@@ -35,6 +35,7 @@ export const notificationsZh = {
     why: {
       quiet_hours: '静默时段',
       too_late: '已过时效',
+      opted_out: '客户已退订',
     },
     settings: {
       title: '客户短信通知',
@@ -92,6 +93,7 @@ export const notificationsEn: typeof notificationsZh = {
     why: {
       quiet_hours: 'quiet hours',
       too_late: 'too late to matter',
+      opted_out: 'the customer opted out',
     },
     settings: {
       title: 'Customer text messages',
