@@ -112,6 +112,25 @@ describe('turn near and called, through the signed webhook', () => {
   });
 });
 
+describe('the kiosk’s language', () => {
+  it('a customer who chose English at the kiosk is texted in English', async () => {
+    const before = h.receiver.received.length;
+    const mine = ok(
+      await send(kiosk, 'ticket:issue', {
+        serviceId: 'svc-invoice',
+        customer: { phone: '13612340000', accountNo: null, name: null },
+        notifyConsent: true,
+        lang: 'en',
+      }),
+    );
+    const near = (await h.receiver.waitFor(before + 1)).slice(before)[0]!;
+    expect(near.valid).toBe(true);
+    expect(near.body).toMatchObject({ purpose: 'turn_near', phone: '13612340000', lang: 'en' });
+    expect(near.body.text).toContain(mine.ticket.number);
+    expect(near.body.text).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
 describe('consent at the desk', () => {
   it('withdrawn at the desk: nothing more is queued for that phone, whatever the kiosk says', async () => {
     const phone = '13700001111';

@@ -16,6 +16,7 @@ import {
   Handover,
   Id,
   Notification,
+  NotifyLang,
   Opinion,
   PauseReason,
   PriorityReason,
@@ -201,6 +202,8 @@ const coreCommands = {
       targetCounterId: Id.optional(),
       /** The customer agrees to be texted about this visit (needs `customer.phone`). */
       notifyConsent: z.literal(true).optional(),
+      /** The kiosk's language, kept with the consent: the visit's texts are written in it. */
+      lang: NotifyLang.optional(),
     }).refine((i) => !i.notifyConsent || Boolean(i.customer?.phone), {
       message: 'consent to be texted needs a phone number',
       path: ['notifyConsent'],

@@ -52,13 +52,15 @@ export function notifyCustomer(tx: TxContext, request: NotifyRequest): NotifyOut
   // Without a phone, the account's standing consent names the number the customer gave.
   const phone = request.customer.phone ?? (accountNo ? standingPhoneOf(tx, accountNo) : null);
   if (!phone) return { queued: false, why: 'no_channel' };
-  const may = mayText(phone, tx.store.notifications.consentsFor(phone, accountNo), request.subject);
+  const consents = tx.store.notifications.consentsFor(phone, accountNo);
+  const may = mayText(phone, consents, request.subject);
   if (!may.ok) return { queued: false, why: may.why === 'no_channel' ? 'no_channel' : may.why };
   const lastHour = tx.store.notifications.textsSince(phone, tx.now - RATE_WINDOW_MS);
   if (!withinRate(lastHour, settings.perCustomerPerHour))
     return { queued: false, why: 'rate_limited' };
 
-  const lang = request.lang ?? 'zh';
+  // The language asked for, else the one the customer chose at the kiosk with their consent.
+  const lang = request.lang ?? consents.find((c) => c.phone === phone)?.lang ?? 'zh';
   const template = settings.templates[request.purpose][lang];
   const hall = lang === 'zh' ? config.nameZh : config.nameEn;
   const plan = planDelivery(request.purpose, tx.now, config.timeZone, settings.quietHours);

@@ -1,4 +1,4 @@
-import type { Consent, ConsentSource } from '@onestop/shared';
+import type { Consent, ConsentSource, NotifyLang } from '@onestop/shared';
 import type { Db } from './db';
 import { recordTable } from './record-table';
 import { notifications } from './records';
@@ -15,6 +15,7 @@ interface ConsentRow {
   at: number;
   by_staff_id: string | null;
   by_device_id: string | null;
+  lang: NotifyLang | null;
 }
 
 const consentOf = (r: ConsentRow): Consent => ({
@@ -26,6 +27,7 @@ const consentOf = (r: ConsentRow): Consent => ({
   at: r.at,
   byStaffId: r.by_staff_id,
   byDeviceId: r.by_device_id,
+  ...(r.lang ? { lang: r.lang } : {}),
 });
 
 /** States that count as a text to the customer (the per-customer limit). */
@@ -61,12 +63,14 @@ export function createNotificationsRepo(db: Db) {
   );
   const saveConsent = db.prepare<[ConsentRow]>(
     `INSERT INTO notification_consents
-       (phone, account_no, given, source, ticket_id, at, by_staff_id, by_device_id)
-     VALUES (@phone, @account_no, @given, @source, @ticket_id, @at, @by_staff_id, @by_device_id)
+       (phone, account_no, given, source, ticket_id, at, by_staff_id, by_device_id, lang)
+     VALUES (@phone, @account_no, @given, @source, @ticket_id, @at, @by_staff_id, @by_device_id,
+       @lang)
      ON CONFLICT (phone) DO UPDATE SET account_no = coalesce(excluded.account_no, account_no),
        given = excluded.given, source = excluded.source, ticket_id = excluded.ticket_id,
        at = excluded.at,
-       by_staff_id = excluded.by_staff_id, by_device_id = excluded.by_device_id`,
+       by_staff_id = excluded.by_staff_id, by_device_id = excluded.by_device_id,
+       lang = coalesce(excluded.lang, lang)`,
   );
   return {
     byId: table.byKey,
@@ -115,6 +119,7 @@ export function createNotificationsRepo(db: Db) {
         at: c.at,
         by_staff_id: c.byStaffId,
         by_device_id: c.byDeviceId,
+        lang: c.lang ?? null,
       });
     },
   };

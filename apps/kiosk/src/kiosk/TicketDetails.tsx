@@ -21,7 +21,7 @@ export function TicketDetails({
   serviceId: string;
 }) {
   const { t } = useTranslation();
-  const { pick } = useLang();
+  const { pick, zh } = useLang();
   const ackText = useAckText();
   const [kind, setKind] = useState<EntryKind>('phone');
   const [value, setValue] = useState('');
@@ -52,7 +52,7 @@ export function TicketDetails({
       serviceId,
       ...(customer ? { customer } : {}),
       ...(priority ? { priority: 'priority' as const, priorityReason: priority } : {}),
-      ...(notifyConsent ? { notifyConsent: true as const } : {}),
+      ...(notifyConsent ? { notifyConsent: true as const, lang: zh ? 'zh' : 'en' } : {}),
     });
     if (ack.ok)
       kioskStore.getState().issued(notifyConsent ? { ...ack.data, notifyConsent } : ack.data, null);

@@ -78,6 +78,8 @@ export const Consent = z.object({
   byStaffId: Id.nullable(),
   /** The device it was recorded on, if any. */
   byDeviceId: Id.nullable(),
+  /** The language the customer chose at the kiosk; texts are written in it (absent: zh). */
+  lang: NotifyLang.optional(),
 });
 export type Consent = z.infer<typeof Consent>;
 

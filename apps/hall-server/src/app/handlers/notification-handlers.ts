@@ -4,6 +4,7 @@ import {
   type ConsentView,
   type Customer,
   type Notification,
+  type NotifyLang,
 } from '@onestop/shared';
 import { mayText } from '../../domain/notifications';
 import { accept, reject, type Result } from '../../domain/result';
@@ -39,6 +40,7 @@ export function recordKioskConsent(
   tx: TxContext,
   customer: Pick<Customer, 'phone' | 'accountNo'>,
   ticketId: string,
+  lang?: NotifyLang,
 ): void {
   if (!customer.phone) return;
   const known = tx.store.notifications.consentOfPhone(customer.phone);
@@ -57,6 +59,7 @@ export function recordKioskConsent(
     at: tx.now,
     byStaffId: null,
     byDeviceId: tx.actor.device?.id ?? null,
+    ...(lang ? { lang } : {}),
   });
 }
 

@@ -167,7 +167,7 @@ export const ticketHandlers = {
       });
       if (!issued.ok) return issued;
       // "Text me when my turn is near": for this visit's phone, this visit only.
-      if (args.notifyConsent) recordKioskConsent(tx, customer, issued.value.ticket.id);
+      if (args.notifyConsent) recordKioskConsent(tx, customer, issued.value.ticket.id, args.lang);
       const accountManager = afterVipIssued(tx, issued.value.ticket, vip);
       return accept(accountManager ? { ...issued.value, accountManager } : issued.value);
     },
