@@ -31,10 +31,15 @@ const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
 describe('remedies: the per-customer limit', () => {
   const { device, hallAt, staffOn } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
 
-  async function servedVisit(hall: TestHall, clerk: HallClient, phone: string) {
+  async function servedVisit(
+    hall: TestHall,
+    clerk: HallClient,
+    phone: string,
+    accountNo: string | null = null,
+  ) {
     const guide = await device(hall.server.url, 'demo-guide');
     ok(await send(guide, 'staff:sign-in', { staffNo: '7001', pin: '7001' }));
-    const customer = { phone, accountNo: null, name: null };
+    const customer = { phone, accountNo, name: null };
     const { ticket } = ok(
       await send(guide, 'ticket:issue', { serviceId: 'svc-billing', customer }),
     );
@@ -85,6 +90,39 @@ describe('remedies: the per-customer limit', () => {
       expect(second).toMatchObject({ state: 'pending', exceeded: 'per_customer_per_day' });
     },
   );
+
+  const waive = (ticketId: string, yuan: number) => ({
+    remedyKindId: 'waive-penalty',
+    amount: yuan * YUAN,
+    reason: '抄表错误产生的违约金',
+    ticketId,
+  });
+
+  // OPEN, same root as above: the customer is known by phone on one visit and by account number
+  // (with the same phone) on the next: two keys, the day's limit twice.
+  it.fails('the same phone back with its account number is still the same customer', async () => {
+    const hall = await hallAt();
+    const clerk = (await staffOn(hall.server.url, 'demo-desk-1', '1001', 'ctr-1')).socket;
+    const first = await servedVisit(hall, clerk, '13900008888');
+    expect(ok(await send(clerk, 'remedy:grant', waive(first, 200))).grant.state).toBe('granted');
+    ok(await send(clerk, 'ticket:finish', { ticketId: first, outcome: 'completed', items: [] }));
+    const second = await servedVisit(hall, clerk, '13900008888', '88880002');
+    const again = ok(await send(clerk, 'remedy:grant', waive(second, 200))).grant;
+    expect(again).toMatchObject({ state: 'pending', exceeded: 'per_customer_per_day' });
+  });
+
+  it('two grants sent at once cannot both slip under the day’s limit (one transaction each)', async () => {
+    const hall = await hallAt();
+    const clerk = (await staffOn(hall.server.url, 'demo-desk-1', '1001', 'ctr-1')).socket;
+    const ticketId = await servedVisit(hall, clerk, '13900009999');
+    const acks = await Promise.all(
+      [1, 2, 3].map((i) =>
+        sendRaw(clerk, 'remedy:grant', { commandId: `review-race-${i}`, ...waive(ticketId, 150) }),
+      ),
+    );
+    const states = acks.map((a) => (a.ok ? a.data.grant.state : a.code)).sort();
+    expect(states).toEqual(['granted', 'pending', 'pending']);
+  });
 
   it('a duty leader cannot sign in at a kiosk (its token) to decide a grant', async () => {
     const hall = await hallAt();
