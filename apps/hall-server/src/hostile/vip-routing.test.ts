@@ -3,16 +3,15 @@ import { connect } from 'socket.io-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   commandId,
+  connectClient,
   nextChange,
   ok,
   send,
   sendRaw,
   type HallClient,
 } from '../test-support/hall-harness';
-import { demoSeed } from '../app/seed';
 import { newAlert } from '../domain/alerts';
 import { accept } from '../domain/result';
-import { startTestHall } from '../test-support/hall-harness';
 import { demoStaffOn, suiteHall } from '../test-support/suite-hall';
 
 // VIP account managers (docs/vip-account-managers.md), attacked: a customer at the kiosk who is
@@ -54,13 +53,8 @@ async function nameManager(accountNo: string, managerId: string | null, vip = tr
 }
 
 async function kioskIssue(accountNo: string, serviceId = 'svc-billing') {
-  const kiosk = await connect(suite.server.url, {
-    auth: { deviceToken: 'demo-kiosk-1' },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  const ack = await send(kiosk as HallClient, 'ticket:issue', {
+  const kiosk = await connectClient(suite.server.url, { deviceToken: 'demo-kiosk-1' });
+  const ack = await send(kiosk, 'ticket:issue', {
     serviceId,
     customer: { accountNo, phone: null, name: null },
   });
@@ -146,13 +140,8 @@ describe('a kiosk cannot steer a ticket', () => {
     },
     { name: 'a route named', extra: { route: 'manager_counter' }, code: 'invalid_payload' },
   ])('$name → $code', async ({ extra, code }) => {
-    const kiosk = connect(suite.server.url, {
-      auth: { deviceToken: 'demo-kiosk-1' },
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-    });
-    const ack = await sendRaw(kiosk as HallClient, 'ticket:issue', {
+    const kiosk = await connectClient(suite.server.url, { deviceToken: 'demo-kiosk-1' });
+    const ack = await sendRaw(kiosk, 'ticket:issue', {
       commandId: commandId(),
       serviceId: 'svc-billing',
       customer: { accountNo: PLAIN, phone: null, name: null },
@@ -371,90 +360,5 @@ describe('the manager away: VIP priority, and the manager told on their own desk
       .current(0)
       .filter((x: { ticketId: string | null }) => x.ticketId === issued.ticket.id);
     expect(alerts).toEqual([expect.objectContaining({ kind: 'vip_arrived', staffId: null })]);
-  });
-});
-
-describe('customer:my-vips', () => {
-  inHall();
-  it('takes no staff id: another manager’s list cannot be asked for', async () => {
-    const other = await demoStaffOn(suite.server.url, 'demo-desk-1', '1001');
-    const ack = await sendRaw(other.socket, 'customer:my-vips', { staffId: MANAGER });
-    expect(ack).toMatchObject({ ok: false, code: 'invalid_payload' });
-    other.socket.disconnect();
-  });
-
-  it.each([
-    { who: 'the guide', token: 'demo-guide', staffNo: '7001' },
-    { who: 'back office', token: 'demo-backoffice', staffNo: '6001' },
-  ])('$who is refused', async ({ token, staffNo }) => {
-    const s = await demoStaffOn(suite.server.url, token, staffNo);
-    expect(await send(s.socket, 'customer:my-vips', {})).toMatchObject({
-      ok: false,
-      code: 'forbidden',
-    });
-    s.socket.disconnect();
-  });
-
-  it('a kiosk is refused', async () => {
-    const kiosk = connect(suite.server.url, {
-      auth: { deviceToken: 'demo-kiosk-1' },
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-    }) as HallClient;
-    expect(await send(kiosk, 'customer:my-vips', {})).toMatchObject({
-      ok: false,
-      code: 'forbidden',
-    });
-    kiosk.disconnect();
-  });
-});
-
-describe('the manager’s desk drops off the network', () => {
-  it('a VIP waiting for it goes back to the queue after the grace time; a new one is not sent there', async () => {
-    const hall = await startTestHall({ seed: demoSeed(Date.now(), { counterDropGraceSec: 1 }) });
-    try {
-      const url = hall.server.url;
-      const admin = (await demoStaffOn(url, 'demo-console', '9000')).socket;
-      ok(
-        await send(admin, 'admin:save-customer', {
-          accountNo: VIP,
-          name: '上海某某制造有限公司',
-          vip: true,
-          accountManagerStaffId: MANAGER,
-        }),
-      );
-      const kiosk = connect(url, {
-        auth: { deviceToken: 'demo-kiosk-1' },
-        transports: ['websocket'],
-        forceNew: true,
-        reconnection: false,
-      }) as HallClient;
-      const customer = { accountNo: VIP, phone: null, name: null };
-      const manager = await demoStaffOn(url, 'demo-desk-3', '1003', 'ctr-3');
-      const held = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', customer }));
-      expect(held.ticket.targetCounterId).toBe('ctr-3');
-
-      manager.socket.disconnect();
-      await expect
-        .poll(() => hall.server.hall.store.tickets.byId(held.ticket.id)?.targetCounterId, {
-          timeout: 5000,
-        })
-        .toBeNull();
-      expect(hall.server.hall.store.tickets.byId(held.ticket.id)).toMatchObject({
-        state: 'waiting',
-        priority: 'vip',
-      });
-      // The counter is still open in the hall's eyes, but nobody is there: not routed to it.
-      const next = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', customer }));
-      expect(next.ticket).toMatchObject({ priority: 'vip', targetCounterId: null });
-      const alerts = hall.server.hall.store.alerts
-        .current(0)
-        .filter((a: { ticketId: string | null }) => a.ticketId === next.ticket.id);
-      expect(alerts).toEqual([expect.objectContaining({ kind: 'vip_arrived', staffId: MANAGER })]);
-      for (const s of [admin, kiosk]) s.disconnect();
-    } finally {
-      await hall.close();
-    }
   });
 });
