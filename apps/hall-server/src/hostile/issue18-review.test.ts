@@ -193,6 +193,38 @@ describe('notifications: a number typed at the kiosk', () => {
     expect(outcome).toEqual({ queued: false, why: 'no_channel' });
     expect(h.server.hall.store.notifications.consentOfAccount(victimAccount)).toBeNull();
   });
+  // notification:consent took the account number of the ticket, typed by anyone at the kiosk: a
+  // "no more texts" said at the desk for the visit bound the typed account, and an account's
+  // opt-out wins on every phone, so the real account holder was never texted again.
+  it("an opt-out at the desk for a kiosk visit does not silence the account's real holder", async () => {
+    const holder = '13700000021';
+    const account = '660000456';
+    ok(
+      await send(clerk, 'notification:consent', {
+        phone: holder,
+        accountNo: account,
+        given: true,
+      }),
+    );
+    const { ticket } = ok(
+      await send(kiosk, 'ticket:issue', {
+        serviceId: 'svc-invoice',
+        customer: { phone: '13700000022', accountNo: account, name: null },
+      }),
+    );
+    ok(await send(clerk, 'notification:consent', { ticketId: ticket.id, given: false }));
+    const outcome = h.server.hall.runSystem('review-notify-2', (tx) =>
+      accept(
+        notifyCustomer(tx, {
+          purpose: 'promise_changed',
+          customer: { phone: holder, accountNo: account },
+          vars: { caseNumber: 'C-2', newTime: '明天', reason: '备件' },
+          subject: { kind: 'case', id: 'holder-case' },
+        }),
+      ),
+    );
+    expect(outcome?.queued).toBe(true);
+  });
 });
 
 describe('notifications: an opt-out stops texts already queued', () => {

@@ -86,9 +86,13 @@ export const notificationHandlers = {
       if (!customer.ok) return customer;
       const phone = args.phone ?? customer.value.phone;
       if (!phone) return reject('invalid_payload', 'phone: the visit has no phone number');
+      // An account number typed at a kiosk is nobody's word: a consent or a withdrawal binds it
+      // only when the desk names it (an account's opt-out silences it on every phone).
+      const kioskTyped =
+        args.ticketId !== undefined && tx.store.tickets.byId(args.ticketId)?.source === 'kiosk';
       const consent: Consent = {
         phone,
-        accountNo: args.accountNo ?? customer.value.accountNo,
+        accountNo: args.accountNo ?? (kioskTyped ? null : customer.value.accountNo),
         given: args.given,
         source: 'desk',
         ticketId: null,
