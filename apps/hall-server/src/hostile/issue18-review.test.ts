@@ -1,4 +1,4 @@
-import { DEFAULT_NOTIFICATION_SETTINGS, type Ack } from '@onestop/shared';
+import { DEFAULT_NOTIFICATION_SETTINGS, type Ack, type RemedyGrant } from '@onestop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway, OutgoingText } from '../app/gateways';
 import { createHall } from '../app/hall';
@@ -120,7 +120,9 @@ describe('remedies: the per-customer limit', () => {
         sendRaw(clerk, 'remedy:grant', { commandId: `review-race-${i}`, ...waive(ticketId, 150) }),
       ),
     );
-    const states = acks.map((a) => (a.ok ? a.data.grant.state : a.code)).sort();
+    const states = acks
+      .map((a) => (a.ok ? (a.data as { grant: RemedyGrant }).grant.state : a.code))
+      .sort();
     expect(states).toEqual(['granted', 'pending', 'pending']);
   });
 
