@@ -44,6 +44,7 @@ export const promisesZh = {
   },
   promiseReport: {
     title: '承诺兑现',
+    byType: '按类型',
     kept: '按时兑现',
     keptAfterChange: '告知改约后兑现',
     brokenToldLate: '超时后才改约',
@@ -116,6 +117,7 @@ export const promisesEn: typeof promisesZh = {
   },
   promiseReport: {
     title: 'Promises kept',
+    byType: 'By type',
     kept: 'Kept on time',
     keptAfterChange: 'Kept after a told change',
     brokenToldLate: 'Changed too late',

@@ -77,7 +77,7 @@ export function PromisesFigures({ report }: { report: HallReport }) {
       </div>
       <SortableTable
         testId="table-promises"
-        caption={t('promiseReport.title')}
+        caption={t('promiseReport.byType')}
         columns={columns}
         rows={rows}
         rowKey={(r) => r.key}
