@@ -47,6 +47,31 @@ export async function finishVisit(desk: Page): Promise<void> {
   await desk.getByTestId('no-ticket').waitFor();
 }
 
+/**
+ * The workstation of counter `n` on its demo device at the hall `baseUrl`, `staffNo` signed in
+ * and the counter taken; `open` opens it too.
+ */
+export async function openDesk(
+  browser: Browser,
+  baseUrl: string,
+  n: number,
+  staffNo = `100${n}`,
+  opts: OpenOptions & { open?: boolean } = {},
+): Promise<Page> {
+  const { open, ...openOpts } = opts;
+  const page = await openScreen(
+    browser,
+    `${baseUrl}/counter?token=demo-desk-${n}`,
+    sizes.workstation,
+    openOpts,
+  );
+  await signIn(page, staffNo);
+  await page.locator(`button[data-counter="${n}"]`).click();
+  await page.getByTestId('workstation').waitFor();
+  if (open) await openCounter(page);
+  return page;
+}
+
 export interface CounterScene {
   readonly hall: TestHall;
   readonly url: string;
@@ -112,15 +137,7 @@ export function useCounterScene(hall: HallOptions = {}): CounterScene {
     staffId: (staffNo) => store().staff.credentials(staffNo)!.staff.id,
     today: () => store().tickets.visible(store().hall.state().businessDay),
     open,
-    async desk(n, staffNo = `100${n}`, opts = {}) {
-      const { open: openIt, ...openOpts } = opts;
-      const page = await open(`/counter?token=demo-desk-${n}`, sizes.workstation, openOpts);
-      await signIn(page, staffNo);
-      await page.locator(`button[data-counter="${n}"]`).click();
-      await page.getByTestId('workstation').waitFor();
-      if (openIt) await openCounter(page);
-      return page;
-    },
+    desk: (n, staffNo, opts) => openDesk(get().browser, url(), n, staffNo, opts),
     pad: (n) => open(`/pad?token=demo-pad-${n}&counter=${n}`, sizes.pad),
     async backoffice(staffNo) {
       const page = await open('/backoffice?token=demo-backoffice', sizes.backoffice);

@@ -6,7 +6,7 @@ import {
   send,
   type HallClient,
 } from './test-support/hall-harness';
-import { startNotifyHall, type NotifyHall } from './test-support/notify-hall';
+import { serveNext as serve, startNotifyHall, type NotifyHall } from './test-support/notify-hall';
 
 // Customer notifications end to end over the wire (issue 18 item 3): a real hall, a real HTTP
 // receiver on loopback that checks each signature as docs/notifications.md says; consent from
@@ -47,12 +47,7 @@ const issue = (phone?: string, consent = false) =>
     ...(consent ? { notifyConsent: true as const } : {}),
   }).then(ok);
 
-async function serveNext(): Promise<string> {
-  const { ticket } = ok(await send(clerk, 'ticket:call-next', {}));
-  ok(await send(clerk, 'ticket:start', { ticketId: ticket.id }));
-  ok(await send(clerk, 'ticket:finish', { ticketId: ticket.id, outcome: 'completed', items: [] }));
-  return ticket.number;
-}
+const serveNext = (): Promise<string> => serve(clerk);
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

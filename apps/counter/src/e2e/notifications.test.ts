@@ -7,10 +7,10 @@ import {
   type HallClient,
 } from '@onestop/hall-server/test-support/hall-harness';
 import { startNotifyHall, type NotifyHall } from '@onestop/hall-server/test-support/notify-hall';
-import { hasChromium, launchChromium, openScreen, signIn, sizes } from '../../test-support/browser';
+import { hasChromium, launchChromium } from '../../test-support/browser';
 import { buildCounterOnce } from '../../test-support/build-once';
 import { openConsole, openTab } from '../../test-support/console-hall';
-import { button, callAndStart, finishVisit, openCounter } from '../../test-support/scene';
+import { button, callAndStart, finishVisit, openDesk } from '../../test-support/scene';
 
 // Customer notifications at the desk, in Chromium against a real hall whose texts go to a
 // signed-webhook receiver on loopback (issue 18 item 3): the workstation's customer panel shows
@@ -38,19 +38,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function openDesk(): Promise<Page> {
-  const page = await openScreen(
-    browser,
-    `${h.server.url}/counter?token=demo-desk-1`,
-    sizes.workstation,
-  );
-  await signIn(page, '1001');
-  await page.locator('button[data-counter="1"]').click();
-  await page.getByTestId('workstation').waitFor();
-  await openCounter(page);
-  return page;
-}
-
 const rows = (page: Page) => page.getByTestId('notification-log').locator('li');
 
 describe.skipIf(!hasChromium)('notifications at the desk', () => {
@@ -64,7 +51,7 @@ describe.skipIf(!hasChromium)('notifications at the desk', () => {
     );
     await h.receiver.waitFor(1); // nobody ahead: "turn near" at once
     h.receiver.answers.push(400); // the platform refuses the "called" text
-    desk = await openDesk();
+    desk = await openDesk(browser, h.server.url, 1, '1001', { open: true });
     await callAndStart(desk, ticket.number);
 
     const log = desk.getByTestId('notification-log');

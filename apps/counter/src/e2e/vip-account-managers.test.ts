@@ -7,7 +7,7 @@ import { openScreen, signIn, sizes } from '../../test-support/browser';
 import { openConsole } from '../../test-support/console-hall';
 import { ensureKioskBuiltOnce } from '../../test-support/console-kiosk';
 import { kioskSocket } from '../../test-support/demo-staff';
-import { button, openCounter } from '../../test-support/scene';
+import { button, openDesk } from '../../test-support/scene';
 import { consoleHall, hasChromium, leaderSocket } from '../posts/duty/e2e/console-e2e';
 
 // VIP account managers (大客户经理) in Chromium, end to end: the admin names 陈刚 (1003) the
@@ -23,15 +23,11 @@ const shots = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta
 const world = consoleHall({ build: ensureKioskBuiltOnce, timeoutMs: 300_000 });
 
 async function desk(n: number, staffNo: string, open = true): Promise<Page> {
+  if (open) return openDesk(world.browser, world.url, n, staffNo, { open });
   const page = await openScreen(world.browser, `${world.url}/counter?token=demo-desk-${n}`, {
     ...sizes.workstation,
   });
   await signIn(page, staffNo);
-  if (open) {
-    await page.locator(`button[data-counter="${n}"]`).click();
-    await page.getByTestId('workstation').waitFor();
-    await openCounter(page);
-  }
   return page;
 }
 

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { demoSeed } from '../app/seed';
 import type { HallServer } from '../server';
-import { hallServerOn, tempDir } from './hall-harness';
+import { hallServerOn, ok, send, tempDir, type HallClient } from './hall-harness';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 
 // A demo hall whose customer notifications go to a real webhook receiver on loopback (signed
@@ -28,6 +28,14 @@ export interface NotifyHall {
   dataDir: string;
   restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The clerk calls, starts and finishes the next ticket: the queue moves one; its number. */
+export async function serveNext(clerk: HallClient): Promise<string> {
+  const { ticket } = ok(await send(clerk, 'ticket:call-next', {}));
+  ok(await send(clerk, 'ticket:start', { ticketId: ticket.id }));
+  ok(await send(clerk, 'ticket:finish', { ticketId: ticket.id, outcome: 'completed', items: [] }));
+  return ticket.number;
 }
 
 export async function startNotifyHall(

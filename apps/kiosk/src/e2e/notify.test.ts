@@ -6,7 +6,11 @@ import {
   send,
   type HallClient,
 } from '@onestop/hall-server/test-support/hall-harness';
-import { startNotifyHall, type NotifyHall } from '@onestop/hall-server/test-support/notify-hall';
+import {
+  serveNext as serve,
+  startNotifyHall,
+  type NotifyHall,
+} from '@onestop/hall-server/test-support/notify-hall';
 import { hasChromium, pressDigits, SIZES } from '../../test-support/browser';
 import { openDevice, useChromium } from '../../test-support/scene';
 
@@ -42,12 +46,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function serveNext(): Promise<string> {
-  const { ticket } = ok(await send(clerk, 'ticket:call-next', {}));
-  ok(await send(clerk, 'ticket:start', { ticketId: ticket.id }));
-  ok(await send(clerk, 'ticket:finish', { ticketId: ticket.id, outcome: 'completed', items: [] }));
-  return ticket.number;
-}
+const serveNext = (): Promise<string> => serve(clerk);
 
 const turnNear = () => h.receiver.received.filter((r) => r.body.purpose === 'turn_near');
 
