@@ -1,7 +1,8 @@
 import { connectClient, ok, send } from '@onestop/hall-server/test-support/hall-harness';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium } from '../../test-support/browser';
+import { hasChromium, sizes } from '../../test-support/browser';
+import { openConsole, openTab } from '../../test-support/console-hall';
 import { button, callAndStart, finishVisit, useCounterScene } from '../../test-support/scene';
 
 // 承诺 in Chromium (issue 18 item 2): a case whose promise will be missed shows the warning in
@@ -133,6 +134,39 @@ describe.skipIf(!hasChromium)('a promise that will be missed', () => {
     expect(scene.store().cases.byId(opened.id)!.promiseChanges).toMatchObject([
       { told: 'notified', reason: '配件明日到货' },
     ]);
+  }, 120_000);
+
+  it('the reports show a promise kept after a told change, in the cases and the clerk’s row', async () => {
+    const kept = scene
+      .store()
+      .cases.openOwnedBy(scene.staffId('1001'))
+      .find((x) => x.promiseChanges.some((ch) => ch.told === 'call_logged'))!;
+    behind = -20 * MIN; // 20 minutes on: past the first promise, well before the new time
+    await desk.locator('[data-tab="mine"]').click();
+    const card = desk.locator(`[data-testid="case-card"][data-case="${kept.number}"]`);
+    await card.getByRole('button', { name: '办结工单' }).click();
+    const close = desk.getByTestId('close-case-dialog');
+    await close.getByRole('textbox', { name: '办理结果' }).fill('已派员更换表箱');
+    await close.getByRole('button', { name: '办结工单' }).click();
+    await close.waitFor({ state: 'detached' });
+    expect(scene.store().cases.byId(kept.id)!.closedAt).not.toBeNull();
+
+    const leader = await openConsole(scene.browser, scene.url, '8001', sizes.workstation);
+    await openTab(leader, 'reports');
+    await leader.locator('[data-section="cases"]').click();
+    const section = leader.getByTestId('section-promises');
+    const value = (k: string) => section.getByTestId(`promises-${k}`).locator('.figure-value');
+    await value('keptAfterChange').filter({ hasText: '1' }).waitFor();
+    expect(await value('brokenUntold').textContent()).toBe('0');
+    expect(await section.getByTestId('table-promises').textContent()).toContain('派员抢修');
+    await leader.locator('[data-section="clerks"]').click();
+    const clerks = leader.getByTestId('table-clerks');
+    const header = await clerks.locator('thead th').allTextContents();
+    const column = header.findIndex((h) => h.includes('承诺兑现'));
+    expect(column).toBeGreaterThan(0);
+    const row = clerks.locator('tbody tr').filter({ hasText: '李明' });
+    expect(await row.locator('td').nth(column).textContent()).toBe('1');
+    await leader.context().close();
   }, 120_000);
 
   it('finishing a visit with a new case shows its receipt slip too', async () => {
