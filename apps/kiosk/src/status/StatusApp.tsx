@@ -92,7 +92,12 @@ function TicketCard({ status, at, stale }: { status: TicketStatus; at: number; s
       )}
       {stale && <p className="hint-error">{t('statusOffline')}</p>}
       <p className="muted status-updated">
-        {t('statusUpdated', { time: new Date(at).toLocaleTimeString(locale) })}
+        {t('statusUpdated', {
+          // The hall's clock, as the promises below (a visitor's phone may be set elsewhere).
+          time: new Date(at).toLocaleTimeString(locale, {
+            ...(status.timeZone ? { timeZone: status.timeZone } : {}),
+          }),
+        })}
       </p>
     </section>
   );

@@ -1,19 +1,14 @@
 import type { StatusCase } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@onestop/ui';
 import { useLang } from '../common/use-lang';
 
 // 承诺 on the customer's phone: the cases opened from their visit, each with the time promised
 // on their receipt slip, and every new time with the reason they were told.
 
-function when(ms: number, locale: string, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(ms));
+/** As the desk and the slip's hall write it: `12月5日 23:59` / `5 Dec 23:59`, in the hall's zone. */
+function when(ms: number, lang: 'zh' | 'en', timeZone: string | undefined): string {
+  return formatDateTime(ms, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, lang);
 }
 
 export function StatusCases({
@@ -24,9 +19,9 @@ export function StatusCases({
   timeZone?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const { pick, locale } = useLang();
+  const { pick, zh } = useLang();
   if (cases.length === 0) return null;
-  const at = (ms: number) => when(ms, locale, timeZone);
+  const at = (ms: number) => when(ms, zh ? 'zh' : 'en', timeZone);
   return (
     <section className="status-card status-cases" data-testid="status-cases">
       <h2>{t('statusCasesTitle')}</h2>
