@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Reason, command, def } from './command-kit';
+import { Reason, command, def, query } from './command-kit';
 import { Case, EpochMs, Id, PromiseChange, SupportTask } from './model';
 
 // 承诺 (issue 18 item 2): the owner re-sets a promise that will be missed, with a reason, and
@@ -33,6 +33,17 @@ export const promiseCommands = {
     roles: ['clerk', 'duty_leader'],
     summary:
       '改约: the owner (or the duty leader) records a new promised time for an open case or support task, with a reason, and tells the customer: `notify` queues a notification (refused with promise_not_told when the customer cannot be reached: call them and send `call_logged`).',
+  }),
+  'case:receipt': def({
+    kind: 'query',
+    input: query({ caseId: Id }),
+    output: z.object({
+      /** The token of the case's visit's phone status page (the slip's QR code); null: no visit. */
+      statusToken: z.string().nullable(),
+    }),
+    roles: ['clerk', 'duty_leader'],
+    summary:
+      "受理回执 again: the phone status page's token of a case's visit, for its owner (or the duty leader) to print the slip later.",
   }),
 } as const;
 

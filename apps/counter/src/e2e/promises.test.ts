@@ -187,5 +187,12 @@ describe.skipIf(!hasChromium)('a promise that will be missed', () => {
     expect(await receipt.getByTestId('receipt-number').innerText()).toBe(c.number);
     await receipt.getByRole('button', { name: '取消' }).click();
     await desk.getByTestId('no-ticket').waitFor();
+    // Later, from the case card: the slip again, its QR code asked of the hall (case:receipt).
+    await desk.locator('[data-tab="mine"]').click();
+    const card = desk.locator(`[data-testid="case-card"][data-case="${c.number}"]`);
+    await card.locator('[data-action="caseReceipt"]').click();
+    await receipt.getByTestId('receipt-qr').waitFor();
+    expect(await receipt.getByTestId('receipt-number').innerText()).toBe(c.number);
+    await receipt.getByRole('button', { name: '取消' }).click();
   }, 120_000);
 });

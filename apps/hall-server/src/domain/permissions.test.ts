@@ -96,6 +96,7 @@ const allowed: Record<CommandName, string[]> = {
   'case:close': ['clerk', 'duty leader'],
   'task:create': ['clerk', 'duty leader'],
   'promise:reset': ['clerk', 'duty leader'],
+  'case:receipt': ['clerk', 'duty leader'],
   'task:accept': ['backoffice', 'duty leader'],
   'task:complete': ['backoffice', 'duty leader'],
   'task:cancel': ['clerk', 'duty leader'],

@@ -250,3 +250,32 @@ describe('promise:reset, hostile', () => {
     expect(sent?.text).toContain('配件缺货');
   }, 30_000);
 });
+
+describe('case:receipt: the slip printed again', () => {
+  it('gives the owner and the duty leader the status token of the case’s visit, nobody else', async () => {
+    await startHall();
+    const owner = await desk(1);
+    const c = await openCase(owner);
+    const mine = ok(await send(owner, 'case:receipt', { caseId: c.id }));
+    expect(mine.statusToken).toMatch(/\S/);
+    expect(ok(await send(await leader(), 'case:receipt', { caseId: c.id })).statusToken).toBe(
+      mine.statusToken,
+    );
+    const other = await desk(2);
+    expect(await send(other, 'case:receipt', { caseId: c.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await send(owner, 'case:receipt', { caseId: 'no-such-case' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await sendRaw(owner, 'case:receipt', { caseId: c.id, ticketId: 'x' })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+    const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
+    sockets.push(kiosk);
+    expect(await send(kiosk, 'case:receipt', { caseId: c.id })).toMatchObject({ ok: false });
+  });
+});

@@ -148,6 +148,7 @@ export const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'remedy:decide': { grantId: 'no-such-grant', decision: 'approve' },
   'remedy:cancel': { grantId: 'no-such-grant' },
   'remedy:list': {},
+  'case:receipt': { caseId: 'no-such-case' },
   'customer:context': { accountNo: '000000000' },
   'notification:consent': { phone: '13800000000', given: false },
   'notification:list': { accountNo: '000000000' },

@@ -17,6 +17,7 @@ import {
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
 import { notifyCustomer } from '../notify';
+import { statusToken } from '../secrets';
 import { signedInStaff } from './clerk';
 
 // 承诺 (issue 18 item 2): the owner re-sets a promise that will be missed (改约), with a reason,
@@ -61,6 +62,20 @@ function held(tx: TxContext, kind: 'case' | 'task', id: string): Result<Held> {
 }
 
 export const promiseHandlers = {
+  'case:receipt': handler<'case:receipt'>({
+    run(tx, { caseId }) {
+      const staff = signedInStaff(tx);
+      if (!staff.ok) return staff;
+      const c = tx.store.cases.byId(caseId);
+      if (!c) return reject('not_found', `Case ${caseId}.`);
+      // The token opens the visit's status page: only the case's owner or the duty leader.
+      if (c.ownerStaffId !== staff.value.id && !tx.actor.roles.includes('duty_leader')) {
+        return reject('forbidden', 'Only the case owner or the duty leader.');
+      }
+      const token = c.ticketId ? statusToken(tx.store.keys.statusKey(), c.ticketId) : null;
+      return accept({ statusToken: token });
+    },
+  }),
   'promise:reset': handler<'promise:reset'>({
     run(tx, { subject, newDueAt, reason, told }) {
       const staff = signedInStaff(tx);

@@ -3,6 +3,7 @@ import { Dialog, langOf } from '@onestop/ui';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '../../../common/use-query';
 import { useWork, useWorkstationStore } from '../workstation/work-context';
 import './receipt.css';
 
@@ -38,10 +39,15 @@ export function CaseReceiptDialog(props: { caseId: string; statusToken: string |
   const store = useWorkstationStore();
   const c = hall.cases.find((x) => x.id === props.caseId);
   const type = c && hall.caseTypes.find((x) => x.id === c.caseTypeId);
+  // Printed again from the case card: the visit's status token is asked of the hall.
+  const asked = useQuery(
+    'case:receipt',
+    { caseId: props.caseId },
+    props.statusToken === null && c?.ticketId ? props.caseId : null,
+  );
+  const token = props.statusToken ?? asked.data?.statusToken ?? null;
   const url =
-    c?.ticketId && props.statusToken
-      ? receiptStatusUrl(window.location.origin, c.ticketId, props.statusToken)
-      : null;
+    c?.ticketId && token ? receiptStatusUrl(window.location.origin, c.ticketId, token) : null;
   const qr = useQr(url);
   const tz = hall.config.timeZone;
   const at = (ms: number) => `${dayOf(ms, tz)} ${timeOfDay(ms, tz)}`;

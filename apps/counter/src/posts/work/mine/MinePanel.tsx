@@ -170,6 +170,13 @@ function CaseCard({ item, now }: { item: Case; now: number }) {
         >
           {t('case.askBackOffice')}
         </button>
+        <button
+          type="button"
+          data-action="caseReceipt"
+          onClick={() => open({ kind: 'caseReceipt', caseId: item.id, statusToken: null })}
+        >
+          {t('receipt.title')}
+        </button>
         <RemedyButton ticketId={null} caseId={item.id} enabled open={open} />
       </footer>
     </article>
