@@ -78,6 +78,9 @@ export const handoverZh = {
     notification_failed: '客户通知发送失败',
     vip_arrived: '大客户到厅',
   },
+  alertDetail: {
+    grantReminded: '已提醒,{{time}} 前未审批即失效',
+  },
   opinionCategory: {
     complaint: '投诉',
     suggestion: '建议',
@@ -171,6 +174,9 @@ export const handoverEn: typeof handoverZh = {
     task_due_soon: 'Support task due soon',
     notification_failed: 'Customer notification failed',
     vip_arrived: 'VIP arrived',
+  },
+  alertDetail: {
+    grantReminded: 'reminded; lapses at {{time}} unless decided',
   },
   opinionCategory: {
     complaint: 'Complaint',

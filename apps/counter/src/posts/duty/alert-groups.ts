@@ -1,4 +1,10 @@
-import { maskAccountNo, type Alert, type AlertKind, type Snapshot } from '@onestop/shared';
+import {
+  maskAccountNo,
+  timeOfDay,
+  type Alert,
+  type AlertKind,
+  type Snapshot,
+} from '@onestop/shared';
 import type { TFunction } from 'i18next';
 import type { Lang } from '@onestop/ui';
 import { counterById, named, staffById, staffLabel } from '../../common/hall-selectors';
@@ -103,6 +109,11 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunct
         const amount = kind.unit === 'yuan' ? (g.amount / 100).toFixed(2) : String(g.amount);
         parts.push(`${named(kind, lang)} ${amount} ${t(`remedy.unit.${kind.unit}`)}`);
         if (g.exceeded) parts.push(t(`remedy.exceeded.${g.exceeded}`));
+        // The sweep's reminder at half the timeout: said, with when the grant lapses.
+        if (g.state === 'pending' && g.remindedAt !== null && g.approvalDueAt !== null) {
+          const time = timeOfDay(g.approvalDueAt, hall.config.timeZone);
+          parts.push(t('alertDetail.grantReminded', { time }));
+        }
       }
       break;
     }
