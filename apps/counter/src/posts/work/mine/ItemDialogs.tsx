@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { openCasesOwnedBy } from '../../../common/hall-selectors';
 import { CaseFields, useCaseFields } from '../workstation/CaseFields';
 import { longEnough } from '../workstation/contact-rules';
-import { Choices, TextField, useDialogCommand } from '../workstation/dialog-kit';
+import { Choices, DateTimeField, TextField, useDialogCommand } from '../workstation/dialog-kit';
 import { useDesk } from '../../../common/desk';
 import { useWork, useWorkstationStore } from '../workstation/work-context';
 
@@ -140,15 +140,7 @@ export function CreateTaskDialog(props: { caseId: string | null; ticketId: strin
     >
       <TextField label={t('task.text')} value={text} onChange={setText} maxLength={500} lines />
       <div className="row">
-        <label>
-          {t('task.due')}
-          <input
-            type="datetime-local"
-            value={due}
-            onChange={(e) => setDue(e.target.value)}
-            aria-label={t('task.due')}
-          />
-        </label>
+        <DateTimeField label={t('task.due')} value={due} onChange={setDue} />
         <label>
           {t('task.case')}
           <select

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesk, useNow, usePending } from '../../../common/desk';
 import { longEnough } from '../workstation/contact-rules';
-import { Choices, TextField } from '../workstation/dialog-kit';
+import { Choices, DateTimeField, TextField } from '../workstation/dialog-kit';
 import { useWork, useWorkstationStore } from '../workstation/work-context';
 
 // 改约: the owner records a new promised time with a reason and tells the customer, by a
@@ -66,16 +66,7 @@ export function ResetPromiseDialog({ subject }: { subject: PromiseSubjectRef }) 
       <p className="muted">
         {t('promise.current', { time: formatDateTime(currentDue, hall.config.timeZone, lang) })}
       </p>
-      <label>
-        {t('promise.newTime')}
-        <input
-          type="datetime-local"
-          value={due}
-          onChange={(e) => setDue(e.target.value)}
-          aria-label={t('promise.newTime')}
-          aria-invalid={!later}
-        />
-      </label>
+      <DateTimeField label={t('promise.newTime')} value={due} onChange={setDue} invalid={!later} />
       {!later && <p className="warn">{t('promise.mustBeLater')}</p>}
       <TextField
         label={t('promise.reason')}

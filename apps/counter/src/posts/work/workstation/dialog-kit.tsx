@@ -55,6 +55,27 @@ export function TextField(props: {
   );
 }
 
+/** A labelled date and time (`datetime-local`, the hall's wall clock), marked when invalid. */
+export function DateTimeField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid?: boolean;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="datetime-local"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-label={props.label}
+        aria-invalid={props.invalid}
+      />
+    </label>
+  );
+}
+
 /** A labelled digits-only field that marks itself invalid (phone, account number). */
 export function DigitsField(props: {
   label: string;
