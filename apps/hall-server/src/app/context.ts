@@ -227,12 +227,12 @@ export class Writes {
     return saved;
   }
 
-  /** A new grant with the customer's whole key (`customerKey`), or a grant's handling. */
-  remedyGrant(record: RemedyGrant, customerKey?: string): RemedyGrant {
+  /** A new grant with its customer's identifiers (`customerKeys`, whole), or a grant's handling. */
+  remedyGrant(record: RemedyGrant, customerKeys?: readonly string[]): RemedyGrant {
     const saved =
-      customerKey === undefined
+      customerKeys === undefined
         ? this.store.remedies.saveGrant(record, this.seq)
-        : this.store.remedies.insertGrant(record, this.seq, customerKey);
+        : this.store.remedies.insertGrant(record, this.seq, customerKeys);
     this.records.remedyGrants.push(saved);
     return saved;
   }

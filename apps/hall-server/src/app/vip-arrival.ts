@@ -1,6 +1,6 @@
 import { maskName, type AccountManagerGreeting, type Customer, type Ticket } from '@onestop/shared';
 import { newAlert } from '../domain/alerts';
-import { routeVip, type VipRoute } from '../domain/vip-routing';
+import { mayTakeVipTicket, routeVip, type VipRoute } from '../domain/vip-routing';
 import type { TxContext } from './context';
 
 // A VIP takes a number (kiosk by account number, guide desk): where the ticket waits, and who
@@ -8,9 +8,22 @@ import type { TxContext } from './context';
 
 const NO_ROUTE: VipRoute = { route: 'none' };
 
+/**
+ * Whether a new ticket for `customer` is a VIP's: a VIP on the hall's list whose account holds
+ * no open VIP ticket today (domain/vip-routing.ts `mayTakeVipTicket`). The account number is
+ * typed at the kiosk by whoever knows it; staff at the guide desk see the customer and may
+ * deliberately issue a further one (signed in, audited).
+ */
+export function isVipArrival(tx: TxContext, customer: Customer): boolean {
+  if (!customer.accountNo) return false;
+  if (!tx.store.customers.byAccountNo(customer.accountNo)?.vip) return false;
+  if (tx.actor.staff) return true;
+  return mayTakeVipTicket(tx.store.tickets.openOfAccount(customer.accountNo, tx.hall.businessDay));
+}
+
 /** The route of a VIP's new ticket, from the hall's customer list, staff and counters now. */
 export function vipRouteFor(tx: TxContext, customer: Customer): VipRoute {
-  if (!customer.accountNo) return NO_ROUTE;
+  if (!customer.accountNo || !isVipArrival(tx, customer)) return NO_ROUTE;
   const record = tx.store.customers.byAccountNo(customer.accountNo);
   if (!record?.vip || record.accountManagerStaffId === null) return NO_ROUTE;
   const managerId = record.accountManagerStaffId;

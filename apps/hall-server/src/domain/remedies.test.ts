@@ -2,6 +2,8 @@ import type { RemedyGrant, RemedyKind } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import {
   cancelGrant,
+  customerDayTotal,
+  customerKeys,
   decideGrant,
   exceededLimit,
   grantingRole,
@@ -93,6 +95,83 @@ describe('exceededLimit', () => {
       staffThisMonth: c.month,
     });
     expect(over?.exceeded ?? null).toBe(c.expected);
+  });
+});
+
+describe('customerKeys', () => {
+  it.each<{ name: string; on: Parameters<typeof customerKeys>[0]; expected: string[] }>([
+    {
+      name: 'a visit known by phone',
+      on: { ticketIds: ['t1'], caseIds: [], phones: ['13900007777'], accountNos: [null] },
+      expected: ['phone:13900007777', 'ticket:t1'],
+    },
+    {
+      name: "a case with an account typed in, its visit's phone",
+      on: {
+        ticketIds: ['t1'],
+        caseIds: ['c1'],
+        phones: [null, '13900007777'],
+        accountNos: ['88880001', null],
+      },
+      expected: ['account:88880001', 'phone:13900007777', 'ticket:t1', 'case:c1'],
+    },
+    {
+      name: 'nobody known: the visit alone',
+      on: { ticketIds: ['t1', 't1'], caseIds: [null], phones: [null], accountNos: [null] },
+      expected: ['ticket:t1'],
+    },
+    {
+      name: 'an account number equal to a phone stays apart',
+      on: { ticketIds: [], caseIds: ['c1'], phones: ['123'], accountNos: ['123'] },
+      expected: ['account:123', 'phone:123', 'case:c1'],
+    },
+  ])('$name', ({ on, expected }) => {
+    expect(customerKeys(on)).toEqual(expected);
+  });
+});
+
+describe('customerDayTotal (one customer, any identifier)', () => {
+  const g = (amount: number, ...keys: string[]) => ({ amount, keys });
+  it.each<{ name: string; keys: string[]; today: ReturnType<typeof g>[]; expected: number }>([
+    { name: 'nothing today', keys: ['phone:1'], today: [], expected: 0 },
+    {
+      name: 'someone else',
+      keys: ['phone:1', 'ticket:t2'],
+      today: [g(100, 'phone:2', 'ticket:t1')],
+      expected: 0,
+    },
+    {
+      name: "a case opened from the visit with an account typed in (the visit's grant counts)",
+      keys: ['account:A', 'phone:1', 'ticket:t1', 'case:c1'],
+      today: [g(200, 'phone:1', 'ticket:t1')],
+      expected: 200,
+    },
+    {
+      name: 'the same phone back with its account number',
+      keys: ['account:A', 'phone:1', 'ticket:t2'],
+      today: [g(200, 'phone:1', 'ticket:t1')],
+      expected: 200,
+    },
+    {
+      name: 'the account alone on a later visit, linked through the phone+account visit',
+      keys: ['account:A', 'ticket:t3'],
+      today: [g(200, 'phone:1', 'ticket:t1'), g(50, 'account:A', 'phone:1', 'ticket:t2')],
+      expected: 250,
+    },
+    {
+      name: 'a grant sharing two identifiers counts once',
+      keys: ['phone:1', 'ticket:t1'],
+      today: [g(120, 'phone:1', 'ticket:t1'), g(30, 'ticket:t1', 'case:c1')],
+      expected: 150,
+    },
+    {
+      name: 'others on the same day stay apart',
+      keys: ['phone:1', 'ticket:t1'],
+      today: [g(120, 'phone:1', 'ticket:t1'), g(999, 'phone:2', 'ticket:t9')],
+      expected: 120,
+    },
+  ])('$name', ({ keys, today, expected }) => {
+    expect(customerDayTotal(keys, today)).toBe(expected);
   });
 });
 

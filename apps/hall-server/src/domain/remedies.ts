@@ -57,6 +57,56 @@ export function exceededLimit(
   return null;
 }
 
+/**
+ * Every identifier a grant's customer is known by, whichever are known on its visit and case:
+ * the visit, the case, the case's visit, each phone and each account number. The per-customer
+ * limit counts a grant against all of them (whole numbers: kept in the hall, never sent).
+ */
+export function customerKeys(on: {
+  ticketIds: readonly (string | null)[];
+  caseIds: readonly (string | null)[];
+  phones: readonly (string | null)[];
+  accountNos: readonly (string | null)[];
+}): string[] {
+  const keys = [
+    ...on.accountNos.map((a) => (a ? `account:${a}` : null)),
+    ...on.phones.map((p) => (p ? `phone:${p}` : null)),
+    ...on.ticketIds.map((t) => (t ? `ticket:${t}` : null)),
+    ...on.caseIds.map((c) => (c ? `case:${c}` : null)),
+  ];
+  return [...new Set(keys.filter((k): k is string => k !== null))];
+}
+
+/** One of today's grants of a kind counted against the limits, with its customer's identifiers. */
+export interface KeyedAmount {
+  keys: readonly string[];
+  amount: number;
+}
+
+/**
+ * What one customer (known by `keys`) was granted today: the sum over every grant linked to
+ * them through ANY identifier, and through those grants' identifiers in turn (a phone on one
+ * visit, that phone with an account number on the next, that account number on a third: one
+ * customer, one day's limit).
+ */
+export function customerDayTotal(keys: readonly string[], today: readonly KeyedAmount[]): number {
+  const known = new Set(keys);
+  const counted = new Set<number>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    today.forEach((g, i) => {
+      if (counted.has(i) || !g.keys.some((k) => known.has(k))) return;
+      counted.add(i);
+      for (const k of g.keys) known.add(k);
+      grew = true;
+    });
+  }
+  let total = 0;
+  for (const i of counted) total += today[i]!.amount;
+  return total;
+}
+
 export interface GrantRequest {
   id: string;
   kind: RemedyKind;

@@ -7,6 +7,7 @@ import {
   isFitManager,
   MANAGER_AWAY,
   mayAcknowledge,
+  mayTakeVipTicket,
   releaseHeldVipTickets,
   routeVip,
   type VipRoute,
@@ -293,5 +294,52 @@ describe('mayAcknowledge', () => {
     const r = mayAcknowledge({ kind, staffId: to }, 'mgr', roles);
     expect(r.ok).toBe(ok);
     if (!r.ok) expect(r.code).toBe('forbidden');
+  });
+});
+
+describe('mayTakeVipTicket (one open VIP ticket per account)', () => {
+  it.each<{ name: string; today: Parameters<typeof mayTakeVipTicket>[0]; expected: boolean }>([
+    { name: 'no ticket today', today: [], expected: true },
+    {
+      name: 'a VIP ticket waiting',
+      today: [{ state: 'waiting', priority: 'vip' }],
+      expected: false,
+    },
+    { name: 'a VIP ticket called', today: [{ state: 'called', priority: 'vip' }], expected: false },
+    {
+      name: 'a VIP ticket served',
+      today: [{ state: 'serving', priority: 'vip' }],
+      expected: false,
+    },
+    { name: 'a VIP ticket parked', today: [{ state: 'parked', priority: 'vip' }], expected: false },
+    { name: 'the VIP ticket done', today: [{ state: 'done', priority: 'vip' }], expected: true },
+    {
+      name: 'the VIP ticket no-show',
+      today: [{ state: 'no_show', priority: 'vip' }],
+      expected: true,
+    },
+    {
+      name: 'the VIP ticket cancelled',
+      today: [{ state: 'cancelled', priority: 'vip' }],
+      expected: true,
+    },
+    {
+      name: 'only ordinary tickets open (the downgraded ones)',
+      today: [
+        { state: 'waiting', priority: 'normal' },
+        { state: 'serving', priority: 'priority' },
+      ],
+      expected: true,
+    },
+    {
+      name: 'one done, one waiting',
+      today: [
+        { state: 'done', priority: 'vip' },
+        { state: 'waiting', priority: 'vip' },
+      ],
+      expected: false,
+    },
+  ])('$name', ({ today, expected }) => {
+    expect(mayTakeVipTicket(today)).toBe(expected);
   });
 });

@@ -15,6 +15,9 @@ import type { TicketChange } from './tickets';
 // - `none`: not a VIP, or a VIP without a manager: the ticket is what it was before (a VIP still
 //   gets VIP priority by the calling rules; see `recognisedPriority`).
 //
+// One open VIP ticket per account (`mayTakeVipTicket`): a second, while the first is open, is an
+// ordinary ticket, neither routed nor announced.
+//
 // A ticket held for the manager's counter must never be stranded: when that counter pauses,
 // closes or its clerk leaves, the VIP tickets held for it since issue go back to their service's
 // queue with VIP priority and their place (issue time) kept.
@@ -69,6 +72,21 @@ export function routeVip({
       return { route: 'priority', managerStaffId, why: 'counter_closed' };
   }
 }
+
+/**
+ * Whether a VIP's new ticket may be a VIP's (priority, routed, the manager told): one open VIP
+ * ticket per account. The account number is typed at the kiosk by whoever knows it; a second
+ * ticket while the first waits, is called, served or parked is an ordinary ticket (no route,
+ * no alert, no greeting), so one account number cannot jump the queue or ring the manager
+ * again and again. `ofAccount`: the account's tickets of the business day.
+ */
+export function mayTakeVipTicket(
+  ofAccount: readonly Pick<Ticket, 'state' | 'priority'>[],
+): boolean {
+  return !ofAccount.some((t) => t.priority === 'vip' && OPEN_STATES.includes(t.state));
+}
+
+const OPEN_STATES: readonly Ticket['state'][] = ['waiting', 'called', 'serving', 'parked'];
 
 /** An account manager serves at a counter: an active staff member with the clerk's role. */
 export function isFitManager(staff: Pick<Staff, 'active' | 'roles'>): boolean {

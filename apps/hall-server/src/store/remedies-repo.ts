@@ -10,9 +10,16 @@ const COUNTED = "state IN ('granted', 'approved', 'pending')";
 export function createRemediesRepo(db: Db) {
   const kinds = recordTable(db, remedyKinds);
   const grants = recordTable(db, remedyGrants);
-  const customerDay = db.prepare<[{ key: string; day: string; kindId: string }], { total: number }>(
-    `SELECT COALESCE(SUM(amount), 0) AS total FROM remedy_grants
-      WHERE customer_key = @key AND business_day = @day AND remedy_kind_id = @kindId AND ${COUNTED}`,
+  const dayGrants = db.prepare<
+    [{ day: string; kindId: string }],
+    { id: string; amount: number; key: string }
+  >(
+    `SELECT g.id, g.amount, k.customer_key AS key FROM remedy_grants g
+      JOIN remedy_grant_customers k ON k.grant_id = g.id
+      WHERE g.business_day = @day AND g.remedy_kind_id = @kindId AND ${COUNTED}`,
+  );
+  const addKey = db.prepare<[string, string]>(
+    'INSERT OR IGNORE INTO remedy_grant_customers (grant_id, customer_key) VALUES (?, ?)',
   );
   const staffMonth = db.prepare<
     [{ staffId: string; month: string; kindId: string }],
@@ -33,15 +40,29 @@ export function createRemediesRepo(db: Db) {
 
     grantById: grants.byKey,
     grantsChangedSince: grants.changedSince,
-    /** A new grant, with the customer's whole key beside it (never sent to a device). */
-    insertGrant(grant: RemedyGrant, seq: number, customerKey: string) {
-      return grants.save(grant, seq, { customer_key: customerKey });
+    /**
+     * A new grant, with every identifier of its customer beside it (migration 018; whole phone
+     * and account number, never sent to a device). The first is kept as `customer_key` too.
+     */
+    insertGrant(grant: RemedyGrant, seq: number, customerKeys: readonly string[]) {
+      const saved = grants.save(grant, seq, {
+        customer_key: customerKeys[0] ?? `grant:${grant.id}`,
+      });
+      for (const key of customerKeys) addKey.run(grant.id, key);
+      return saved;
     },
     /** A grant's handling changed (decided, cancelled, reminded, expired). */
     saveGrant: (grant: RemedyGrant, seq: number) => grants.update(grant, seq),
-    /** Of one kind, to one customer, on one business day, counted against the limits. */
-    customerDayTotal: (key: string, day: string, kindId: string) =>
-      customerDay.get({ key, day, kindId })?.total ?? 0,
+    /** Of one kind, on one business day, counted against the limits: each with its customer's identifiers. */
+    customerGrantsOfDay(day: string, kindId: string): { keys: string[]; amount: number }[] {
+      const byId = new Map<string, { keys: string[]; amount: number }>();
+      for (const row of dayGrants.all({ day, kindId })) {
+        const g = byId.get(row.id) ?? { keys: [], amount: row.amount };
+        g.keys.push(row.key);
+        byId.set(row.id, g);
+      }
+      return [...byId.values()];
+    },
     /** Of one kind, by one staff member, in one month (`YYYY-MM`), counted against the limits. */
     staffMonthTotal: (staffId: string, month: string, kindId: string) =>
       staffMonth.get({ staffId, month, kindId })?.total ?? 0,

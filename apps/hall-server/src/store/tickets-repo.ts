@@ -118,6 +118,10 @@ export function createTicketsRepo(db: Db) {
       `WHERE business_day = ? OR state IN ${OPEN} ORDER BY issued_at`,
     ),
     openBefore: table.select<[string]>("WHERE business_day < ? AND state IN ('waiting', 'called')"),
+    /** An account's open tickets of a business day (one VIP ticket per account: vip-arrival.ts). */
+    openOfAccount: table.select<[string, string]>(
+      `WHERE customer_account_no = ? AND business_day = ? AND state IN ${OPEN}`,
+    ),
     changedSince: table.changedSince,
     busyCounterIds: () => new Set(busyCounters.all()),
     recentHandleSec(businessDay: string, serviceId: string): number[] {

@@ -15,7 +15,7 @@ import { waitingTicket } from '../../domain/ticket-issue';
 import { handler, type TxContext } from '../context';
 import { publicPosition, queuePosition, type QueuePosition } from '../queue-estimate';
 import { isStatusToken, newAppointmentCode, statusToken } from '../secrets';
-import { afterVipIssued, heldCounterOf, vipRouteFor } from '../vip-arrival';
+import { afterVipIssued, heldCounterOf, isVipArrival, vipRouteFor } from '../vip-arrival';
 import { issueFor } from './ticket-handlers';
 
 // The hall-facing posts: customer list, appointments, the supervision box, the display's
@@ -76,6 +76,9 @@ export const frontHandlers = {
       // A kiosk greets a VIP and learns nothing else: a listed customer who is not a VIP answers
       // like an unknown account, so typing account numbers does not page through the list.
       if (!customer.vip) return accept(notFound);
+      // Nor does it greet an account already holding an open VIP ticket: its next ticket is an
+      // ordinary one (one VIP ticket per account, vip-arrival.ts), told nothing about the VIP.
+      if (!isVipArrival(tx, { accountNo, phone: null, name: null })) return accept(notFound);
       return accept({ found: true, vip: true, name: maskName(customer.name) });
     },
   }),

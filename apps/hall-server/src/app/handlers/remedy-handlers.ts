@@ -7,7 +7,14 @@ import {
 } from '@onestop/shared';
 import { newAlert } from '../../domain/alerts';
 import { startOfBusinessDay } from '../../domain/business-day';
-import { cancelGrant, decideGrant, grantRemedy, monthOf } from '../../domain/remedies';
+import {
+  cancelGrant,
+  customerDayTotal,
+  customerKeys,
+  decideGrant,
+  grantRemedy,
+  monthOf,
+} from '../../domain/remedies';
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
 import { signedInStaff } from './clerk';
@@ -15,38 +22,55 @@ import { signedInStaff } from './clerk';
 // Remedy authority (授权): the admin's catalogue, the first handler's grant, the duty leader's
 // decision, the granter's withdrawal and the daily review's list. The rules: domain/remedies.ts.
 
-/** Whose customer a grant goes to: the whole key the limits sum over, and the masked one shown. */
-function customerOf(customer: Customer, fallback: string): { key: string; masked: string | null } {
-  if (customer.accountNo)
-    return { key: customer.accountNo, masked: maskAccountNo(customer.accountNo) };
-  if (customer.phone) return { key: customer.phone, masked: maskPhone(customer.phone) };
-  return { key: fallback, masked: null };
+/** The customer as shown on a grant: account number, else phone, masked; null when unknown. */
+function maskedOf(customer: Customer): string | null {
+  if (customer.accountNo) return maskAccountNo(customer.accountNo);
+  if (customer.phone) return maskPhone(customer.phone);
+  return null;
 }
 
-/** The visit and the case a grant is asked on: their owners and customer. */
+/**
+ * The visit and the case a grant is asked on: their owners, the customer shown (masked) and
+ * every identifier the customer is known by on them (the visit, the case, the case's visit,
+ * each phone and account number): the per-customer limit counts the grant against all of
+ * them, so a case opened with an account number typed in is still the visit's customer.
+ */
 function subjectOf(
   tx: TxContext,
   ticketId: string | undefined,
   caseId: string | undefined,
-): Result<{ owners: (string | null)[]; key: string; masked: string | null }> {
+): Result<{ owners: (string | null)[]; keys: string[]; masked: string | null }> {
   const owners: (string | null)[] = [];
-  let customer: { key: string; masked: string | null } | null = null;
+  const known: Customer[] = [];
+  const ticketIds: (string | null)[] = [];
+  const caseIds: (string | null)[] = [];
   if (caseId !== undefined) {
     const c = tx.store.cases.byId(caseId);
     if (!c) return reject('not_found', `Case ${caseId}.`);
     owners.push(c.ownerStaffId);
-    // Without a phone or account, a case is its visit's customer (one limit for both).
-    customer = customerOf(c.customer, c.ticketId ? `ticket:${c.ticketId}` : `case:${c.id}`);
+    known.push(c.customer);
+    caseIds.push(c.id);
+    ticketIds.push(c.ticketId);
+    const visit = c.ticketId ? tx.store.tickets.byId(c.ticketId) : undefined;
+    if (visit) known.push(visit.customer);
   }
   if (ticketId !== undefined) {
     const t = tx.store.tickets.byId(ticketId);
     if (!t) return reject('not_found', `Ticket ${ticketId}.`);
     owners.push(t.ownerStaffId);
-    customer ??= customerOf(t.customer, `ticket:${t.id}`);
+    known.push(t.customer);
+    ticketIds.push(t.id);
   }
-  if (!customer)
+  if (owners.length === 0)
     return reject('invalid_payload', 'ticketId or caseId: the visit or case it answers');
-  return accept({ owners, ...customer });
+  const keys = customerKeys({
+    ticketIds,
+    caseIds,
+    phones: known.map((k) => k.phone),
+    accountNos: known.map((k) => k.accountNo),
+  });
+  const shown = known.map(maskedOf).find((m) => m !== null) ?? null;
+  return accept({ owners, keys, masked: shown });
 }
 
 /** The alerts still open about a grant: closed when it is decided, withdrawn or expired. */
@@ -138,7 +162,10 @@ export const remedyHandlers = {
           staff: staff.value,
           owners: subject.value.owners,
           soFar: {
-            customerToday: tx.store.remedies.customerDayTotal(subject.value.key, day, kind.id),
+            customerToday: customerDayTotal(
+              subject.value.keys,
+              tx.store.remedies.customerGrantsOfDay(day, kind.id),
+            ),
             staffThisMonth: tx.store.remedies.staffMonthTotal(
               staff.value.id,
               monthOf(day),
@@ -150,7 +177,7 @@ export const remedyHandlers = {
         tx.now,
       );
       if (!granted.ok) return granted;
-      const grant = tx.write.remedyGrant(granted.value, subject.value.key);
+      const grant = tx.write.remedyGrant(granted.value, subject.value.keys);
       if (grant.state === 'pending') raiseGrantAlert(tx, grant);
       return accept({ grant });
     },

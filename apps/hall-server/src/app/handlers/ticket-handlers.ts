@@ -34,7 +34,7 @@ import { statusToken } from '../secrets';
 import { clerkAt, ticketById } from './clerk';
 import { requestEvaluationFor } from './evaluation-handlers';
 import { recordKioskConsent } from './notification-handlers';
-import { afterVipIssued, heldCounterOf, vipRouteFor } from '../vip-arrival';
+import { afterVipIssued, heldCounterOf, isVipArrival, vipRouteFor } from '../vip-arrival';
 
 const noCustomer: Customer = { phone: null, accountNo: null, name: null };
 
@@ -69,8 +69,8 @@ function staffAction(
 
 /** A VIP is recognised from the hall's customer list by account number. */
 export function recognisedPriority(tx: TxContext, customer: Customer): TicketPriority {
-  if (!customer.accountNo) return 'normal';
-  return tx.store.customers.byAccountNo(customer.accountNo)?.vip ? 'vip' : 'normal';
+  // One open VIP ticket per account: a second is an ordinary one (vip-arrival.ts).
+  return isVipArrival(tx, customer) ? 'vip' : 'normal';
 }
 
 /** The next number of `service` today, as a ticket not yet saved (see `takeNumber`). */
