@@ -18,6 +18,7 @@ const SCREENS = [
   { name: '1280×1024', width: 1280, height: 1024 },
 ] as const;
 const TEXT = ['normal', 'large'] as const;
+const LANGS = ['zh', 'en'] as const;
 
 // A dozen kiosk pages through one device: without the per-device rate limits.
 const scene = useHallScene({ server: { limits: false } });
@@ -124,6 +125,47 @@ describe.skipIf(!hasChromium)('the kiosk fits each of its screens', () => {
         expect(off).toEqual(Object.fromEntries(Object.keys(off).map((k) => [k, []])));
         await page.context().close();
       }, 120_000);
+
+  // A phone typed on a service's details: the "text me when my turn is near" choice shows
+  // (and the priority channel's legend stays on one line, over its dashed border).
+  for (const screen of SCREENS)
+    for (const text of TEXT)
+      for (const lang of LANGS)
+        it(`fits the details step with a phone typed and the text-me choice: ${screen.name}, ${text} text, ${lang}`, async () => {
+          const page = await scene.open('kiosk', {
+            size: { width: screen.width, height: screen.height },
+            lang,
+          });
+          await page.locator('.service-button').first().waitFor();
+          if (text === 'large') {
+            await page
+              .getByRole('button', { name: lang === 'zh' ? '大字模式' : 'Large text' })
+              .tap();
+            await page.locator('.kiosk.large-text').waitFor();
+          }
+          await page
+            .getByRole('button', { name: /电费缴纳|Bill payment/ })
+            .first()
+            .tap();
+          await pressDigits(page, '13812349999');
+          await page.locator('[data-testid="text-me"]:not([disabled])').waitFor();
+          const dir = process.env.FIT_SHOTS;
+          if (dir)
+            await page.screenshot({
+              path: `${dir}/${screen.width}x${screen.height}-${text}-${lang}-details-text-me.png`,
+            });
+          const legendLines = await page.locator('.priority legend').evaluate((el) => {
+            const lh =
+              parseFloat(getComputedStyle(el).lineHeight) ||
+              1.2 * parseFloat(getComputedStyle(el).fontSize);
+            return Math.round(el.getBoundingClientRect().height / lh);
+          });
+          expect({ off: await offScreenControls(page), legendLines }).toEqual({
+            off: [],
+            legendLines: 1,
+          });
+          await page.context().close();
+        }, 60_000);
 
   it('shows every control on screen with the hall server lost, at each size and text', async () => {
     const pages = await Promise.all(

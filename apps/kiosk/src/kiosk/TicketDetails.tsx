@@ -113,9 +113,9 @@ export function TicketDetails({
         label={t(kind)}
       />
       <fieldset className="priority">
-        <legend>
-          {t('priorityChannel')} · <small>{t('priorityHelp')}</small>
-        </legend>
+        {/* The legend a title only: a longer one wraps across the dashed border. */}
+        <legend>{t('priorityChannel')}</legend>
+        <p className="priority-help">{t('priorityHelp')}</p>
         {PRIORITY_REASONS.map((p) => (
           <button
             type="button"
