@@ -73,13 +73,15 @@ describe('the manager’s desk drops off the network', () => {
         priority: 'vip',
       });
       // The counter is still open in the hall's eyes, but nobody is there: not routed to it.
-      const next = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing', customer }));
+      // (From the guide desk: the kiosk gives an account one open VIP ticket at a time.)
+      const guide = (await demoStaffOn(url, 'demo-guide', '7001')).socket;
+      const next = ok(await send(guide, 'ticket:issue', { serviceId: 'svc-billing', customer }));
       expect(next.ticket).toMatchObject({ priority: 'vip', targetCounterId: null });
       const alerts = hall.server.hall.store.alerts
         .current(0)
         .filter((a: { ticketId: string | null }) => a.ticketId === next.ticket.id);
       expect(alerts).toEqual([expect.objectContaining({ kind: 'vip_arrived', staffId: MANAGER })]);
-      for (const s of [admin, kiosk]) s.disconnect();
+      for (const s of [admin, kiosk, guide]) s.disconnect();
     } finally {
       await hall.close();
     }
