@@ -21,7 +21,10 @@ async function i18n(lng: 'zh' | 'en') {
   return instance;
 }
 
-async function render(lng: 'zh' | 'en', props: { pending?: boolean; confirmDisabled?: boolean }) {
+async function render(
+  lng: 'zh' | 'en',
+  props: { pending?: boolean; confirmDisabled?: boolean; noCancel?: boolean },
+) {
   const noop = () => {};
   return renderToString(
     createElement(
@@ -70,6 +73,12 @@ describe('Dialog', () => {
       text: 'Sending…',
       disabled: true,
     });
+  });
+
+  it('only to read: its one button closes it, no cancel doing the same', async () => {
+    expect(buttons(await render('zh', { noCancel: true }))).toEqual([
+      { text: 'Park', disabled: false },
+    ]);
   });
 
   it('cannot be confirmed while the form is not complete', async () => {

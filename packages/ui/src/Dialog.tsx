@@ -10,6 +10,8 @@ export function Dialog(props: {
   confirmDisabled?: boolean;
   pending?: boolean;
   testId?: string;
+  /** A dialog only to read (an outcome): its one button closes it, as Escape does. */
+  noCancel?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -45,9 +47,11 @@ export function Dialog(props: {
         <h2>{props.title}</h2>
         <div className="dialog-body">{props.children}</div>
         <div className="dialog-actions">
-          <button type="button" onClick={props.onCancel}>
-            {t('ui:dialog.cancel')} <kbd>Esc</kbd>
-          </button>
+          {!props.noCancel && (
+            <button type="button" onClick={props.onCancel}>
+              {t('ui:dialog.cancel')} <kbd>Esc</kbd>
+            </button>
+          )}
           <button
             type="submit"
             className="primary"

@@ -71,6 +71,8 @@ describe.skipIf(!hasChromium)('a remedy at the counter', () => {
     const outcome = desk.getByTestId('remedy-outcome');
     await outcome.locator('[data-testid="grant-state"][data-state="pending"]').waitFor();
     expect(await outcome.getByTestId('grant-waiting').textContent()).toContain('单次限额');
+    // One way to close it (关闭, or Escape), beside withdrawing: no 取消 doing the same.
+    expect(await outcome.getByRole('button').allTextContents()).toEqual(['撤回申请', '关闭']);
     await desk.screenshot({ path: 'docs/screenshots/remedy-waiting.png' });
 
     // The console: the tab counts it, the approvals list says who, what, how much, which limit.

@@ -191,6 +191,7 @@ function GrantOutcome({ grant }: { grant: RemedyGrant }) {
       confirmLabel={t('remedy.close')}
       onConfirm={close}
       onCancel={close}
+      noCancel
       testId="remedy-outcome"
     >
       <p>
