@@ -59,7 +59,9 @@ export function RemediesSection({ report, lang }: SectionProps) {
       }),
     [remedies, t],
   );
-  if (!remedies || remedies.given + Object.keys(remedies.byState).length === 0) {
+  // byState names every state, with zeros: no grant at all is every count zero.
+  const anyGrant = remedies && Object.values(remedies.byState).some((n) => n > 0);
+  if (!remedies || !anyGrant) {
     return (
       <div className="report-section" data-testid="section-remedies">
         <p className="muted empty">{t('reports.remedies.none')}</p>
@@ -79,25 +81,30 @@ export function RemediesSection({ report, lang }: SectionProps) {
           expired: s.expired ?? 0,
         })}
       </p>
-      <Chart option={option} label={t('reports.remedies.byClass')} testId="chart-remedies" />
-      <SortableTable
-        testId="table-remedies-by-class"
-        caption={t('reports.remedies.byClass')}
-        columns={classColumns}
-        rows={remedies.byClass}
-        rowKey={(r) => r.complaintClass}
-        initialSort={{ key: 'yuan', dir: 'desc' }}
-        csv={{ filename: `onestop-report-${report.from}-${report.to}-remedies.csv` }}
-      />
-      <SortableTable
-        testId="table-remedies-by-kind"
-        caption={t('reports.remedies.byKind')}
-        columns={kindColumns}
-        rows={remedies.byKind}
-        rowKey={(r) => r.remedyKindId}
-        initialSort={{ key: 'grants', dir: 'desc' }}
-        csv={{ filename: `onestop-report-${report.from}-${report.to}-remedy-kinds.csv` }}
-      />
+      {/* Only waiting, refused or lapsed ones: nothing given, no chart of nothing. */}
+      {remedies.byClass.length > 0 && (
+        <>
+          <Chart option={option} label={t('reports.remedies.byClass')} testId="chart-remedies" />
+          <SortableTable
+            testId="table-remedies-by-class"
+            caption={t('reports.remedies.byClass')}
+            columns={classColumns}
+            rows={remedies.byClass}
+            rowKey={(r) => r.complaintClass}
+            initialSort={{ key: 'yuan', dir: 'desc' }}
+            csv={{ filename: `onestop-report-${report.from}-${report.to}-remedies.csv` }}
+          />
+          <SortableTable
+            testId="table-remedies-by-kind"
+            caption={t('reports.remedies.byKind')}
+            columns={kindColumns}
+            rows={remedies.byKind}
+            rowKey={(r) => r.remedyKindId}
+            initialSort={{ key: 'grants', dir: 'desc' }}
+            csv={{ filename: `onestop-report-${report.from}-${report.to}-remedy-kinds.csv` }}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -188,7 +188,7 @@ function Headline({ report, lang }: { report: SectionProps['report']; lang: Lang
         </div>
       ))}
       <span className="muted generated">
-        {t('reports.generated', { days: report.days, ms: report.elapsedMs })}
+        {t('reports.generated', { count: report.days, ms: report.elapsedMs })}
       </span>
     </div>
   );

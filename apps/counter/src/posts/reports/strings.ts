@@ -4,7 +4,9 @@
 export const reportsZh = {
   reports: {
     title: '统计报表',
-    generated: '{{days}} 个营业日 · 统计用时 {{ms}} 毫秒',
+    generated: '{{count}} 个营业日 · 统计用时 {{ms}} 毫秒',
+    /** English's singular (i18next picks `_one` for a count of 1; Chinese never does). */
+    generated_one: '{{count}} 个营业日 · 统计用时 {{ms}} 毫秒',
     noRows: '这段时间没有记录',
     range: {
       presets: '常用时段',
@@ -200,7 +202,8 @@ export const reportsZh = {
 export const reportsEn: typeof reportsZh = {
   reports: {
     title: 'Reports',
-    generated: '{{days}} business days · computed in {{ms}} ms',
+    generated: '{{count}} business days · computed in {{ms}} ms',
+    generated_one: '{{count}} business day · computed in {{ms}} ms',
     noRows: 'Nothing in this range',
     range: {
       presets: 'Presets',

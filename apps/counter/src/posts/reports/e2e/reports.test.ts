@@ -91,6 +91,12 @@ describe.skipIf(!hasChromium)('the reports tab', () => {
     expect(await arrivals()).toBe(1);
     await page.locator('[data-section="hours"]').click();
     await page.getByTestId('chart-heatmap').locator('canvas').first().waitFor();
+    // No remedy granted today: the section says so, no empty chart.
+    await page.locator('[data-section="remedies"]').click();
+    const remedies = page.getByTestId('section-remedies');
+    expect(await remedies.textContent()).toBe('这段时间没有补救。');
+    expect(await remedies.getByTestId('chart-remedies').count()).toBe(0);
+    expect(await page.locator('.generated').textContent()).toMatch(/^1 个营业日/);
   });
 
   it('shows the wait told against the naive estimate, and the share past the range', async () => {
@@ -192,6 +198,13 @@ describe.skipIf(!hasChromium)('the reports tab', () => {
     await page.getByTestId('lang-toggle').click();
     await page.getByRole('tab', { name: 'Appraisal' }).waitFor();
     expect(await page.locator('[data-preset="lastMonth"]').textContent()).toBe('Last month');
+    // One day, one business day (not "1 business days"); the empty remedies in English.
+    expect(await page.locator('.generated').textContent()).toMatch(/^1 business day · /);
+    await page.locator('[data-section="remedies"]').click();
+    expect(await page.getByTestId('section-remedies').textContent()).toBe(
+      'No remedies in this range.',
+    );
+    await page.screenshot({ path: 'docs/screenshots/reports-remedies-empty-en.png' });
     // the files follow the screen's language
     const [download] = await Promise.all([
       page.waitForEvent('download'),
