@@ -47,7 +47,7 @@ function send(
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () => {
-          let parsed: Record<string, unknown> = {};
+          let parsed: Record<string, unknown>;
           try {
             parsed = JSON.parse(text) as Record<string, unknown>;
           } catch {
