@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { io as connectIo } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHall, type TestHall } from '../test-support/hall-harness';
+import { startTestHall, tryHandshake, type TestHall } from '../test-support/hall-harness';
 
 // DNS rebinding: a page on http://evil.example:<port> that a clerk opens has its name
 // re-pointed at the hall server's address. The browser then sends the page's requests to the
@@ -62,25 +61,7 @@ function send(
   });
 }
 
-function handshake(host: string): Promise<'connected' | string> {
-  const socket = connectIo(t.server.url, {
-    auth: { deviceToken: 'demo-kiosk-1' },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    extraHeaders: { host, origin: `http://${host}` },
-  });
-  return new Promise((resolve) => {
-    socket.once('connect', () => {
-      socket.close();
-      resolve('connected');
-    });
-    socket.once('connect_error', (err) => {
-      socket.close();
-      resolve(err.message);
-    });
-  });
-}
+const handshake = (host: string) => tryHandshake(t.server.url, { host, origin: `http://${host}` });
 
 describe('DNS rebinding', () => {
   it('refuses a command from a page whose name was re-pointed at the hall, and changes nothing', async () => {

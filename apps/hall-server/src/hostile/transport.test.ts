@@ -3,7 +3,6 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect as netConnect } from 'node:net';
 import { join } from 'node:path';
-import { io as connectIo } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webApps } from '../server';
 import {
@@ -12,6 +11,7 @@ import {
   ok,
   send,
   startTestHall,
+  tryHandshake,
   type TestHall,
 } from '../test-support/hall-harness';
 import { MAX_PAYLOAD_BYTES } from '../transport/socket-server';
@@ -34,25 +34,7 @@ const seq = () => t.server.hall.store.hall.state().seq;
 const issueBody = { serviceId: 'svc-invoice' };
 const issue = () => ({ ...issueBody, commandId: randomUUID() });
 
-function handshake(origin: string | undefined): Promise<'connected' | string> {
-  const socket = connectIo(base, {
-    auth: { deviceToken: 'demo-kiosk-1' },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    extraHeaders: origin ? { origin } : {},
-  });
-  return new Promise((resolve) => {
-    socket.once('connect', () => {
-      socket.close();
-      resolve('connected');
-    });
-    socket.once('connect_error', (err) => {
-      socket.close();
-      resolve(err.message);
-    });
-  });
-}
+const handshake = (origin: string | undefined) => tryHandshake(base, origin ? { origin } : {});
 
 describe('origins', () => {
   it('refuses a socket.io handshake from another web page', async () => {

@@ -203,3 +203,31 @@ export async function http(
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
+
+/**
+ * One socket.io handshake over websocket with the given headers (an origin, a host): resolves
+ * 'connected' or the refusal's message, and closes the socket either way.
+ */
+export function tryHandshake(
+  url: string,
+  headers: Record<string, string>,
+  deviceToken = 'demo-kiosk-1',
+): Promise<'connected' | string> {
+  const socket = connect(url, {
+    auth: { deviceToken },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: headers,
+  });
+  return new Promise((resolve) => {
+    socket.once('connect', () => {
+      socket.close();
+      resolve('connected');
+    });
+    socket.once('connect_error', (err) => {
+      socket.close();
+      resolve(err.message);
+    });
+  });
+}

@@ -2,28 +2,14 @@ import { Reason, type CommandName, type CommandPayload } from '@onestop/shared';
 import { Dialog } from '@onestop/ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { useDesk, useOnline, usePending } from '../../common/desk';
-import { refusalDetail } from '../../common/errors';
+import { RefusalFor } from '../../common/RefusalFor';
 
 // Every console action that changes something goes through one dialog: it sends once, stays
 // open with the server's refusal (its code in the reader's language and its detail, e.g. the
 // field) and closes when the server accepts.
 
-/** The refusal of the action sent under `key`, as the screen shows it. */
-export function RefusalFor({ actionKey }: { actionKey: string }) {
-  const { t } = useTranslation();
-  const { runner } = useDesk();
-  const refusal = useStore(runner.store, (s) => (s.refusal?.key === actionKey ? s.refusal : null));
-  if (!refusal) return null;
-  const detail = refusalDetail(refusal.code, refusal.message);
-  return (
-    <p className="error server-refusal" role="alert" data-testid="server-refusal">
-      <strong>{t(`errors.${refusal.code}`)}</strong>
-      {detail && <span className="detail"> {detail}</span>}
-    </p>
-  );
-}
+export { RefusalFor };
 
 export function ActionDialog<K extends CommandName>(props: {
   title: string;

@@ -1,5 +1,5 @@
 import {
-  ComplaintClass,
+  type ComplaintClass,
   GrantingRole,
   RemedyUnit,
   type RemedyKind,
@@ -9,6 +9,7 @@ import {
 import { useLang } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ComplaintClassSelect } from '../../../common/ComplaintClassSelect';
 import { useStaffView } from '../../../common/desk';
 import { named } from '../../../common/hall-selectors';
 import { amountText } from '../../../common/remedy-view';
@@ -164,20 +165,11 @@ function RemedyKindDialog({ kind, onClose }: { kind: RemedyKind | null; onClose:
               ))}
             </select>
           </label>
-          <label>
-            {t('console.remedies.class')}
-            <select
-              value={complaintClass}
-              aria-label={t('console.remedies.class')}
-              onChange={(e) => setClass(ComplaintClass.parse(e.target.value))}
-            >
-              {ComplaintClass.options.map((c) => (
-                <option key={c} value={c}>
-                  {t(`remedy.classes.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ComplaintClassSelect
+            label={t('console.remedies.class')}
+            value={complaintClass}
+            onChange={setClass}
+          />
           <NumberField
             label={t('console.remedies.timeout')}
             value={timeout}

@@ -1,10 +1,10 @@
-import { ComplaintClass, type RemedyGrant, type RemedyKind } from '@onestop/shared';
+import type { ComplaintClass, RemedyGrant, RemedyKind } from '@onestop/shared';
 import { Dialog, formatClock, langOf } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import { useDesk, useOnline, usePending } from '../../../common/desk';
-import { refusalDetail } from '../../../common/errors';
+import { ComplaintClassSelect } from '../../../common/ComplaintClassSelect';
+import { RefusalFor } from '../../../common/RefusalFor';
 import { named, staffById } from '../../../common/hall-selectors';
 import { amountText, grantableKinds, myLimits, parseAmount } from '../../../common/remedy-view';
 import { TextField, useCloseDialog } from '../workstation/dialog-kit';
@@ -126,20 +126,11 @@ function GrantForm(props: {
                 onChange={(e) => setAmount(e.target.value)}
               />
             </label>
-            <label>
-              {t('remedy.class')}
-              <select
-                value={chosenClass}
-                aria-label={t('remedy.class')}
-                onChange={(e) => setClass(ComplaintClass.parse(e.target.value))}
-              >
-                {ComplaintClass.options.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`remedy.classes.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ComplaintClassSelect
+              label={t('remedy.class')}
+              value={chosenClass}
+              onChange={setClass}
+            />
           </div>
           {limits && (
             <p className="muted" data-testid="remedy-limits">
@@ -168,7 +159,7 @@ function GrantForm(props: {
         </>
       )}
       {!online && <p className="error">{t('remedy.offline')}</p>}
-      <RefusalFor actionKey={GRANT_KEY} />
+      <RefusalFor testId="remedy-refusal" actionKey={GRANT_KEY} />
     </Dialog>
   );
 }
@@ -234,23 +225,8 @@ function GrantOutcome({ grant }: { grant: RemedyGrant }) {
           {t('remedy.withdraw')}
         </button>
       )}
-      <RefusalFor actionKey="cancelRemedy" />
+      <RefusalFor testId="remedy-refusal" actionKey="cancelRemedy" />
     </Dialog>
-  );
-}
-
-/** The refusal of the command sent under `key`, in the dialog that sent it. */
-function RefusalFor({ actionKey }: { actionKey: string }) {
-  const { t } = useTranslation();
-  const { runner } = useDesk();
-  const refusal = useStore(runner.store, (s) => (s.refusal?.key === actionKey ? s.refusal : null));
-  if (!refusal) return null;
-  const detail = refusalDetail(refusal.code, refusal.message);
-  return (
-    <p className="error server-refusal" role="alert" data-testid="remedy-refusal">
-      <strong>{t(`errors.${refusal.code}`)}</strong>
-      {detail && <span className="detail"> {detail}</span>}
-    </p>
   );
 }
 
