@@ -144,6 +144,9 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
 
   it('checks an appointment in by its code', async () => {
     const now = Date.now();
+    // Within today in the hall's zone (Shanghai, UTC+8): a window across midnight is refused.
+    const day = 86_400_000;
+    const dayStart = Math.floor((now + 8 * 3_600_000) / day) * day - 8 * 3_600_000;
     const res = await fetch(`${scene.url}/api/v1/appointment/create`, {
       method: 'POST',
       headers: { authorization: 'Bearer demo-website', 'content-type': 'application/json' },
@@ -151,8 +154,8 @@ describe.skipIf(!hasChromium)('the self-service kiosk', () => {
         commandId: 'kiosk-e2e-booking-1',
         serviceId: 'svc-account',
         customer: { phone: '13600000009' },
-        windowStart: now - 5 * 60_000,
-        windowEnd: now + 25 * 60_000,
+        windowStart: Math.max(now - 5 * 60_000, dayStart),
+        windowEnd: Math.min(now + 25 * 60_000, dayStart + day - 60_000),
       }),
     });
     const booked = (await res.json()) as { ok: true; data: { appointment: { code: string } } };
