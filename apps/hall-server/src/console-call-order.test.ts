@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueCallOrderScene } from './test-support/call-order-scene';
-import { connectClient, ok, send, startTestHall } from './test-support/hall-harness';
+import { connectClient, daytimeClock, ok, send, startTestHall } from './test-support/hall-harness';
 import { demoStaffOn } from './test-support/suite-hall';
 
 // Issue 15 item 11a: the console listed the queue in issue order. `console:call-order` gives
@@ -12,7 +12,8 @@ const min = 60_000;
 describe('console:call-order', () => {
   it('orders a service’s queue as the counters will call it, and says why', async () => {
     let offset = -40 * min;
-    const hall = await startTestHall({ clock: () => Date.now() + offset });
+    const base = daytimeClock();
+    const hall = await startTestHall({ clock: () => base() + offset });
     try {
       const url = hall.server.url;
       const kiosk = await connectClient(url, { deviceToken: 'demo-kiosk-1' });

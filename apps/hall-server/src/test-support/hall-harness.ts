@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { atLocalTime, dayOf } from '@onestop/shared';
 import pino from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { demoSeed, type SeedOptions } from '../app/seed';
@@ -29,6 +30,21 @@ export interface TestHall {
 }
 
 export const silent = pino({ level: 'silent' });
+
+/** The demo hall's zone (app/seed.ts): the hall's days begin and end in it. */
+export const HALL_ZONE = 'Asia/Shanghai';
+
+/**
+ * A hall clock that starts at `hour`:00 today in the hall's zone and runs in real time. A test
+ * that moves the hall's clock by hours builds on it (`() => base() + offset`), never on
+ * `Date.now()`: around midnight in Shanghai (16:00 UTC) an offset from the real time crosses
+ * into another business day and the day's tickets are gone.
+ */
+export function daytimeClock(hour = 10): () => number {
+  const realStart = Date.now();
+  const start = atLocalTime(dayOf(realStart, HALL_ZONE), hour, 0, HALL_ZONE);
+  return () => start + (Date.now() - realStart);
+}
 
 export function tempDir(prefix = 'onestop-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

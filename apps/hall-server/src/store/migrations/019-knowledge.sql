@@ -1,0 +1,2 @@
+-- placeholder: filled by issue 19's slice (number reserved)
+SELECT 1;
