@@ -16,12 +16,14 @@ import {
   identityOf,
   isExitPin,
   kioskModeFor,
+  parseIdCardTimeout,
   parsePaper,
   parseSettings,
   printOptions,
   soundWithoutTouch,
   startUrl,
 } from './policy';
+import { chooseIdCardDriver } from './id-card';
 
 // The kiosk shell: one full-screen window on the hall server's page, and nothing else. All the
 // customer sees is the renderer, served by the hall server and tested in a browser; the shell
@@ -29,6 +31,7 @@ import {
 
 const settings = parseSettings(readSettingsFile(join(app.getPath('userData'), 'settings.json')));
 let leaving = false;
+const idCardReader = chooseIdCardDriver(process.argv, process.env);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -90,6 +93,13 @@ ipcMain.handle(kioskChannels.exit, (event, pin: unknown) => {
   leaving = true;
   setImmediate(() => app.quit());
   return true;
+});
+
+ipcMain.handle(kioskChannels.readIdCard, (event, timeoutArg: unknown) => {
+  const timeoutMs = parseIdCardTimeout(timeoutArg);
+  if (!fromHallPage(event) || timeoutMs === null) throw new Error('refused');
+  // The card's content goes to the page only, never to the shell's log.
+  return idCardReader.read(timeoutMs);
 });
 
 void app.whenReady().then(() => {

@@ -1,6 +1,11 @@
 import { serverUrlSetting, settingsObject, settingText } from '@onestop/desktop-shell';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { isPaperWidth, type DeviceIdentity, type PaperWidth } from '@onestop/shared/bridge';
+import {
+  ID_CARD_MAX_WAIT_MS,
+  isPaperWidth,
+  type DeviceIdentity,
+  type PaperWidth,
+} from '@onestop/shared/bridge';
 
 // What the kiosk shell allows, as plain functions: Electron cannot run in the test
 // environment, so every decision the shell makes lives here and is tested (those every shell
@@ -69,6 +74,12 @@ export function isExitPin(pin: unknown, storedSha256: string | undefined): boole
 /** The paper width a print request asks for: IPC arguments are checked, never trusted. */
 export function parsePaper(arg: unknown): PaperWidth | null {
   return isPaperWidth(arg) ? arg : null;
+}
+
+/** How long a read of the ID card reader may wait: a whole number of ms, capped; else refused. */
+export function parseIdCardTimeout(arg: unknown): number | null {
+  if (typeof arg !== 'number' || !Number.isInteger(arg) || arg < 0) return null;
+  return Math.min(arg, ID_CARD_MAX_WAIT_MS);
 }
 
 /** Electron's print options for a ticket: silent, to the configured printer, the roll width. */

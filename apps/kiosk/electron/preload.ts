@@ -8,7 +8,8 @@ import {
 import { contextBridge, ipcRenderer } from 'electron';
 
 // The narrow bridge the page may use (the contract's ShellApi, packages/shared/src/contract/
-// bridge.ts): print a ticket, read the device's identity, leave kiosk mode with the admin PIN.
+// bridge.ts): print a ticket, read the device's identity, leave kiosk mode with the admin PIN,
+// read a resident ID card on the reader.
 // Nothing else of Node or Electron reaches the page, and the main process checks every
 // argument again.
 
@@ -19,6 +20,7 @@ const shell: ShellApi = {
   print: (paper) => invoke(kioskChannels.print, paper),
   identity: () => invoke(kioskChannels.identity),
   requestExit: (pin) => invoke(kioskChannels.exit, pin),
+  readIdCard: (timeoutMs) => invoke(kioskChannels.readIdCard, timeoutMs),
 };
 
 // Bundled into one file (a sandboxed preload can require only Electron's own modules).

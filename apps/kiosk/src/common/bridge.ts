@@ -1,4 +1,10 @@
-import { SHELL_GLOBAL, type DeviceIdentity, type PaperWidth, type ShellApi } from './shell-api';
+import {
+  SHELL_GLOBAL,
+  type DeviceIdentity,
+  type IdCardRead,
+  type PaperWidth,
+  type ShellApi,
+} from './shell-api';
 
 // The screens depend on this bridge, never on Electron: inside the kiosk shell it prints
 // silently and can leave kiosk mode; in a plain browser it opens the print dialog.
@@ -9,6 +15,8 @@ export interface Bridge {
   identity(): Promise<DeviceIdentity>;
   /** Only the shell has a kiosk mode to leave. */
   requestExit: ((pin: string) => Promise<boolean>) | null;
+  /** Only the shell has an ID card reader (the kiosk hides its button without one). */
+  readIdCard: ((timeoutMs: number) => Promise<IdCardRead | null>) | null;
 }
 
 /** The paper width from the address (the shell adds `paper=58` for 58 mm printers). */
@@ -22,6 +30,8 @@ function shellBridge(shell: ShellApi): Bridge {
     print: (paper) => shell.print(paper),
     identity: () => shell.identity(),
     requestExit: (pin) => shell.requestExit(pin),
+    // An older shell without the reader's channel: no button.
+    readIdCard: typeof shell.readIdCard === 'function' ? (ms) => shell.readIdCard(ms) : null,
   };
 }
 
@@ -39,6 +49,7 @@ const webBridge: Bridge = {
     };
   },
   requestExit: null,
+  readIdCard: null,
 };
 
 export function bridge(): Bridge {

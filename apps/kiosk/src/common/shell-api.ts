@@ -7,6 +7,7 @@ import type { SHELL_GLOBAL, ShellApi } from '@onestop/shared/bridge';
 export {
   SHELL_GLOBAL,
   type DeviceIdentity,
+  type IdCardRead,
   type PaperWidth,
   type ShellApi,
 } from '@onestop/shared/bridge';

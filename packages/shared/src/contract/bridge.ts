@@ -18,12 +18,30 @@ export interface DeviceIdentity {
   printerName: string | null;
 }
 
+/**
+ * What a resident ID card reader gives the page: the 18-character number and the name printed
+ * on the card (docs/customer-identification.md). The page sends it to the hall server at once
+ * and keeps neither.
+ */
+export interface IdCardRead {
+  idNumber: string;
+  name: string;
+}
+
+/** The longest a page may ask the shell to wait for a card on the reader. */
+export const ID_CARD_MAX_WAIT_MS = 30_000;
+
 export interface ShellApi {
   /** Prints the page's print layout silently on the configured printer. */
   print(paper: PaperWidth): Promise<void>;
   identity(): Promise<DeviceIdentity>;
   /** Leaves kiosk mode and quits when the admin PIN is right; false otherwise. */
   requestExit(pin: string): Promise<boolean>;
+  /**
+   * Waits up to `timeoutMs` (at most ID_CARD_MAX_WAIT_MS) for a resident ID card on the
+   * reader; null when none was read in time or the machine has no reader.
+   */
+  readIdCard(timeoutMs: number): Promise<IdCardRead | null>;
 }
 
 export const SHELL_GLOBAL = 'onestopShell';
@@ -33,12 +51,14 @@ export type KioskChannels = {
   'onestop:print': { args: [paper: PaperWidth]; result: void };
   'onestop:identity': { args: []; result: DeviceIdentity };
   'onestop:exit': { args: [pin: string]; result: boolean };
+  'onestop:read-id-card': { args: [timeoutMs: number]; result: IdCardRead | null };
 };
 
 export const kioskChannels = {
   print: 'onestop:print',
   identity: 'onestop:identity',
   exit: 'onestop:exit',
+  readIdCard: 'onestop:read-id-card',
 } as const satisfies Record<string, keyof KioskChannels>;
 
 // ---- The counter's desktop shell (workstation and pad windows): `window.onestopDesk`
