@@ -9,6 +9,7 @@ import {
   CustomerRecord,
   Device,
   DeviceKind,
+  DisplayLayout,
   EpochMs,
   Evaluation,
   FollowUp,
@@ -58,6 +59,7 @@ import { promiseCommands } from './commands-promises';
 import { notificationCommands } from './commands-notifications';
 import { remedyCommands } from './commands-remedies';
 import { AccountManagerGreeting, vipCommands } from './commands-vip';
+import { displayCommands } from './commands-display';
 
 // Every operation a device or an integration can ask of the hall server, declared once.
 // The socket event name is the command name; the HTTP route is derived from it.
@@ -88,6 +90,8 @@ export const Records = z.object({
   remedyGrants: z.array(RemedyGrant).optional(),
   /** Staff only: the upward sync and backup status (one record). */
   syncStatus: z.array(SyncStatus).optional(),
+  /** Every device: the displays' layouts (issue 19). */
+  displayLayouts: z.array(DisplayLayout).optional(),
   config: HallConfig.optional(),
 });
 export type Records = z.infer<typeof Records>;
@@ -353,6 +357,7 @@ export const commands = {
   ...notificationCommands,
   ...remedyCommands,
   ...vipCommands,
+  ...displayCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -9,6 +9,7 @@ import type {
   Counter,
   CustomerRecord,
   Device,
+  DisplayLayout,
   Evaluation,
   FollowUp,
   HallConfig,
@@ -66,6 +67,7 @@ export class Writes {
     notifications: [],
     remedyKinds: [],
     remedyGrants: [],
+    displayLayouts: [],
     syncStatus: [],
   };
   readonly events: HallEvent[] = [];
@@ -243,6 +245,13 @@ export class Writes {
     if (isNew) this.store.notifications.insert(saved);
     else this.store.notifications.save(saved, this.seq);
     this.records.notifications.push(shownNotification(saved));
+    return saved;
+  }
+
+  /** A display's chosen layout and orientation. */
+  displayLayout(record: DisplayLayout): DisplayLayout {
+    const saved = this.store.displayLayouts.save(record, this.seq);
+    this.records.displayLayouts.push(saved);
     return saved;
   }
 

@@ -121,6 +121,9 @@ const allowed: Record<CommandName, string[]> = {
   'ticket:path': ['guide', 'clerk', 'backoffice', 'duty leader'],
   'sync:status': ['duty leader', 'admin'],
   'sync:run-now': ['duty leader', 'admin'],
+  'admin:set-display-layout': ['admin'],
+  'display:settings': ['display'],
+  'display:media': actors.filter((a) => a.deviceKind !== null).map((a) => a.label),
 };
 
 const table = commandNames.flatMap((name) =>

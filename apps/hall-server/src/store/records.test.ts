@@ -105,9 +105,9 @@ describe('the record registry', () => {
     ]);
   });
 
-  it('shows customer-facing devices only tickets, counters, services and staff', () => {
+  it("shows customer-facing devices only tickets, counters, services, staff and the displays' layouts", () => {
     const shown = RECORD_KINDS.filter((k) => k.shown?.to === 'public').map((k) => k.shown?.as);
-    expect(shown.sort()).toEqual(['counters', 'services', 'staff', 'tickets']);
+    expect(shown.sort()).toEqual(['counters', 'displayLayouts', 'services', 'staff', 'tickets']);
     expect(RECORD_KINDS.filter((k) => k.kind === 'versioned' && !k.shown)).toEqual([]);
   });
 });

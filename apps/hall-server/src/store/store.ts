@@ -22,6 +22,7 @@ import { createFollowUpsRepo } from './follow-ups-repo';
 import { createHandoversRepo } from './handovers-repo';
 import { createNotificationsRepo } from './notifications-repo';
 import { createRemediesRepo } from './remedies-repo';
+import { createDisplayLayoutsRepo } from './display-layouts-repo';
 import { createTasksRepo } from './tasks-repo';
 
 /** One repository per aggregate over one better-sqlite3 connection (the hall's only writer). */
@@ -48,6 +49,7 @@ export function createStore(db: Db) {
     handovers: createHandoversRepo(db),
     notifications: createNotificationsRepo(db),
     remedies: createRemediesRepo(db),
+    displayLayouts: createDisplayLayoutsRepo(db),
     sync: createSyncRepo(db),
     /** Connected devices, in memory only. */
     presence: createPresence(),

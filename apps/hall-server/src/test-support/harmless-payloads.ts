@@ -157,4 +157,11 @@ export const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'ticket:path': { ticketId: 'no-such-ticket' },
   'sync:status': {},
   'sync:run-now': {},
+  'admin:set-display-layout': {
+    deviceId: 'no-such-device',
+    layout: 'calls',
+    orientation: 'landscape',
+  },
+  'display:settings': {},
+  'display:media': {},
 };

@@ -18,6 +18,9 @@ import type { OriginCheck } from './origins';
 import { rateLimitedAck, type Limiter } from './rate-limits';
 import { MAX_PAYLOAD_BYTES } from './socket-server';
 import { registerStaticFiles, type WebApp } from './static-files';
+import { mediaDirOf } from '../app/media-folder';
+import { registerMediaFiles } from './media-files';
+import { registerPreviewFraming } from './preview-framing';
 
 // The hall's HTTP face on fastify: the API, the web apps and the landing page, behind one set
 // of guards (origin check, page headers, body limit, per-address ceiling). socket.io attaches
@@ -139,6 +142,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
+  registerPreviewFraming(app);
 
   // A request from another web page's origin is refused before anything runs; an allow-listed
   // origin gets CORS headers (and its preflight an answer).
@@ -202,6 +206,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     health: opts.health,
   });
   await registerStaticFiles(app, opts.webApps, notFound);
+  registerMediaFiles(app, mediaDirOf(opts.hall.store), notFound);
   const landing = (_req: unknown, reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').send(opts.landing);
   app.get('/', landing);

@@ -8,4 +8,5 @@ export * from './promises';
 export * from './work';
 export * from './notifications';
 export * from './remedies';
+export * from './display';
 export * from './snapshot';

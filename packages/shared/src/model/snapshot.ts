@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BusinessDay } from './common';
 import { HallConfig } from './config';
 import { Appointment, Opinion } from './front';
+import { DisplayLayout } from './display';
 import { Counter, Device, Service, Staff, StaffSession } from './hall';
 import { Ticket } from './tickets';
 import { Notification } from './notifications';
@@ -43,5 +44,7 @@ export const Snapshot = z.object({
   remedyKinds: z.array(RemedyKind).default([]),
   /** Staff only: pending remedy grants and today's. */
   remedyGrants: z.array(RemedyGrant).default([]),
+  /** Every display's chosen layout (a display without one shows the default). */
+  displayLayouts: z.array(DisplayLayout).default([]),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

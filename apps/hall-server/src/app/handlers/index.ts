@@ -7,6 +7,7 @@ import { promiseHandlers } from './promise-handlers';
 import { consoleHandlers } from './console-handlers';
 import { contextHandlers } from './context-handlers';
 import { counterHandlers } from './counter-handlers';
+import { displayHandlers } from './display-handlers';
 import { evaluationHandlers } from './evaluation-handlers';
 import { frontHandlers } from './front-handlers';
 import { handoverHandlers } from './handover-handlers';
@@ -37,4 +38,5 @@ export const handlers = {
   ...notificationHandlers,
   ...remedyHandlers,
   ...vipHandlers,
+  ...displayHandlers,
 } satisfies { [K in CommandName]: Handler<K, unknown> };

@@ -60,6 +60,7 @@ function buildSnapshot(tx: TxContext): Snapshot {
     appointments: store.appointments.ofDay(hall.businessDay),
     opinions: store.opinions.current(dayStart),
     ...workSnapshot(store, dayStart, hall.businessDay),
+    displayLayouts: store.displayLayouts.all(),
   };
 }
 
@@ -134,6 +135,7 @@ export const queryHandlers = {
         opinions: store.opinions.changedSince(since),
         ...workChangesSince(store, since),
         syncStatus: store.sync.statusChangedSince(since),
+        displayLayouts: store.displayLayouts.changedSince(since),
         ...(hall.configChangeSeq > since ? { config: hall.config } : {}),
       };
       const audience = audienceOf(tx.actor);

@@ -1,4 +1,5 @@
 import type { RecordKindInfo } from '../record-kind';
+import { displayLayouts } from './display';
 import { appointments, customers, opinions } from './front';
 import { counters, devices, services, staff, staffSessions, syncStatus } from './hall';
 import { auditLog } from './log';
@@ -11,6 +12,7 @@ import { alerts, caseTypes, cases, evaluations, followUps, handovers, tasks } fr
 // one of these files and listed here (docs/architecture.md, "Adding a record kind"); a test
 // (records.test.ts) holds this list and the database's versioned and append-only tables equal.
 
+export * from './display';
 export * from './front';
 export * from './hall';
 export * from './log';
@@ -42,5 +44,6 @@ export const RECORD_KINDS: readonly RecordKindInfo[] = [
   customers,
   caseTypes,
   remedyKinds,
+  displayLayouts,
   syncStatus,
 ];
