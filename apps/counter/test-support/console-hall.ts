@@ -21,8 +21,12 @@ export async function openConsole(
   size: { width: number; height: number } = consoleSize,
   /** Another desk's token when the console desk is taken (one staff member per desk). */
   deviceToken = 'demo-console',
+  /** Before the page loads: e.g. the hall's clock for the page (`page.clock.install`). */
+  beforeOpen?: (page: Page) => Promise<unknown>,
 ): Promise<Page> {
-  const page = await openScreen(browser, `${url}/console?token=${deviceToken}`, size);
+  const page = await openScreen(browser, `${url}/console?token=${deviceToken}`, size, {
+    beforeOpen,
+  });
   await page.getByTestId('sign-in').waitFor();
   await signIn(page, staffNo);
   await page.getByTestId('console').waitFor();

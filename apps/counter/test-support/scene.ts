@@ -102,7 +102,17 @@ export interface CounterScene {
  * settings (a clock, a seed). Without Chromium nothing starts: the screen tests are skipped
  * (`describe.skipIf(!hasChromium)`).
  */
-export function useCounterScene(hall: HallOptions = {}): CounterScene {
+export function useCounterScene(
+  hall: HallOptions = {},
+  scene: {
+    /**
+     * The browsers' clock: each page starts at this time and runs on from it. A test whose hall
+     * clock is not real time gives its pages a clock on the hall's day (daytimeClock), so the
+     * desk's "today" is the hall's at any hour.
+     */
+    browserClock?: () => number;
+  } = {},
+): CounterScene {
   let started: { hall: TestHall; browser: Browser } | undefined;
   let kiosk: HallClient | undefined;
   beforeAll(async () => {
@@ -121,8 +131,19 @@ export function useCounterScene(hall: HallOptions = {}): CounterScene {
   };
   const url = () => get().hall.server.url;
   const store = () => get().hall.server.hall.store;
+  const clocked = <O extends OpenOptions>(opts: O): O => {
+    const { browserClock } = scene;
+    if (!browserClock) return opts;
+    return {
+      ...opts,
+      async beforeOpen(page: Page) {
+        await page.clock.install({ time: browserClock() });
+        await opts.beforeOpen?.(page);
+      },
+    };
+  };
   const open = (path: string, size: Size, opts: OpenOptions = {}) =>
-    openScreen(get().browser, `${url()}${path}`, size, opts);
+    openScreen(get().browser, `${url()}${path}`, size, clocked(opts));
   return {
     get hall() {
       return get().hall;
@@ -137,7 +158,7 @@ export function useCounterScene(hall: HallOptions = {}): CounterScene {
     staffId: (staffNo) => store().staff.credentials(staffNo)!.staff.id,
     today: () => store().tickets.visible(store().hall.state().businessDay),
     open,
-    desk: (n, staffNo, opts) => openDesk(get().browser, url(), n, staffNo, opts),
+    desk: (n, staffNo, opts = {}) => openDesk(get().browser, url(), n, staffNo, clocked(opts)),
     pad: (n) => open(`/pad?token=demo-pad-${n}&counter=${n}`, sizes.pad),
     async backoffice(staffNo) {
       const page = await open('/backoffice?token=demo-backoffice', sizes.backoffice);
