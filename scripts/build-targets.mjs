@@ -34,10 +34,12 @@ export const targets = {
       backup: 'src/sync/backup-main.ts',
       restore: 'src/sync/restore-main.ts',
     },
-    copy: { 'src/store/migrations': 'migrations' },
+    // The recorded voice's built-in clips (transport/voice-files.ts) too.
+    copy: { 'src/store/migrations': 'migrations', voice: 'voice' },
     stamp: STAMP,
     sources: [
       'apps/hall-server/src',
+      'apps/hall-server/voice',
       'apps/hall-server/package.json',
       ...shared,
       lock,

@@ -259,6 +259,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     limiter,
     logger,
     health: () => healthOf(health.report(), hallSummary()),
+    dataDir: options.dataDir,
   });
   const httpServer = app.server;
   const counterLinks = watchCounterLinks(hall);

@@ -21,6 +21,7 @@ import { registerStaticFiles, type WebApp } from './static-files';
 import { mediaDirOf } from '../app/media-folder';
 import { registerMediaFiles } from './media-files';
 import { registerPreviewFraming } from './preview-framing';
+import { registerVoiceFiles } from './voice-files';
 
 // The hall's HTTP face on fastify: the API, the web apps and the landing page, behind one set
 // of guards (origin check, page headers, body limit, per-address ceiling). socket.io attaches
@@ -36,6 +37,8 @@ export interface HttpServerOptions {
   logger: Logger;
   /** `GET /api/v1/health`'s answer (app/health.ts). */
   health: () => { status: 200 | 503; body: HealthBody };
+  /** The hall's data folder: its own recorded voice in `voice/` (voice-files.ts); null: none. */
+  dataDir?: string | null;
 }
 
 /**
@@ -207,6 +210,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
   });
   await registerStaticFiles(app, opts.webApps, notFound);
   registerMediaFiles(app, mediaDirOf(opts.hall.store), notFound);
+  registerVoiceFiles(app, opts.dataDir ?? null);
   const landing = (_req: unknown, reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').send(opts.landing);
   app.get('/', landing);

@@ -41,6 +41,10 @@ export const DEFAULT_CALL_WEIGHTS: CallWeights = {
 export const DEFAULT_ANNOUNCE_ZH = '请{number}号到{counter}号窗口办理';
 export const DEFAULT_ANNOUNCE_EN = 'Number {number}, please go to counter {counter}.';
 
+/** How the hall display says a call: `announceVoice`. */
+export const AnnounceVoice = z.enum(['speech', 'recorded']);
+export type AnnounceVoice = z.infer<typeof AnnounceVoice>;
+
 /** A call's wording must say both the number and the counter. */
 export const AnnounceTemplate = (max: number) =>
   Text({ min: 1, max }).refine((s) => s.includes('{number}') && s.includes('{counter}'), {
@@ -92,6 +96,11 @@ export const HallConfig = z.strictObject({
    */
   announceZh: AnnounceTemplate(80).default(DEFAULT_ANNOUNCE_ZH),
   announceEn: AnnounceTemplate(120).default(DEFAULT_ANNOUNCE_EN),
+  /**
+   * How the hall display says a call: speech synthesis (the display machine's own voice), or
+   * recorded clips (docs/recorded-voice.md), the same on every display. Absent: 'speech'.
+   */
+  announceVoice: AnnounceVoice.optional(),
   /** The notice line on the hall display, set by the duty leader; null for none. */
   notice: z.string().max(120).nullable().default(null),
   /** A staff session ends after this long without a command (queries do not count). */
