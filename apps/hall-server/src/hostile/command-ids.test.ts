@@ -1,3 +1,4 @@
+import { addDays, atLocalTime, dayOf } from '@onestop/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectClient,
@@ -46,14 +47,17 @@ describe('command ids are scoped to their device', () => {
     expect(text).not.toContain('李');
 
     // Over HTTP, an integration reusing the same id is an independent command too.
+    const zone = 'Asia/Shanghai';
+    const tomorrowAt10 = atLocalTime(addDays(dayOf(Date.now(), zone), 1), 10, 0, zone);
     const res = await http(url, 'POST', '/api/v1/appointment/create', {
       deviceToken: 'demo-website',
       body: {
         commandId,
         serviceId: 'svc-billing',
         customer: { phone: '13900000009' },
-        windowStart: Date.now() + 3_600_000,
-        windowEnd: Date.now() + 5_400_000,
+        // Tomorrow at 10:00 in the hall's zone: a window never crosses midnight.
+        windowStart: tomorrowAt10,
+        windowEnd: tomorrowAt10 + 1_800_000,
       },
     });
     expect(res.status).toBe(200);
