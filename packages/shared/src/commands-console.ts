@@ -382,6 +382,7 @@ export const consoleCommands = {
           taskPromise: PromiseRule,
           promiseWarnPercent: z.number().int().min(10).max(95),
           notifications: NotificationSettings,
+          knowledgeBlocksService: z.boolean(),
         })
         .partial(),
     }),

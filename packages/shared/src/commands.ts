@@ -58,6 +58,7 @@ import { workCommands } from './commands-work';
 import { promiseCommands } from './commands-promises';
 import { notificationCommands } from './commands-notifications';
 import { remedyCommands } from './commands-remedies';
+import { knowledgeCommands } from './commands-knowledge';
 import { AccountManagerGreeting, vipCommands } from './commands-vip';
 import { displayCommands } from './commands-display';
 
@@ -356,6 +357,7 @@ export const commands = {
   ...syncCommands,
   ...notificationCommands,
   ...remedyCommands,
+  ...knowledgeCommands,
   ...vipCommands,
   ...displayCommands,
 } as const;

@@ -108,6 +108,14 @@ export const errorMessages = {
     en: 'Finish every step before closing the case as completed.',
     zh: '请先完成全部环节再办结该工单。',
   },
+  retraining_required: {
+    en: 'You are on the retraining list for a service of this counter: pass its quiz first (or ask the duty leader).',
+    zh: '您在该窗口所办业务的再培训名单中,请先通过该业务的测验(或请值班长处理)。',
+  },
+  attempt_closed: {
+    en: 'This quiz attempt has been submitted already.',
+    zh: '该次测验已提交。',
+  },
   appointment_not_found: {
     en: 'No appointment for today matches this code or phone number.',
     zh: '未找到今天与该预约码或手机号匹配的预约。',

@@ -16,6 +16,7 @@ export * from './commands-reports';
 export * from './commands-console';
 export * from './commands-sync';
 export * from './commands-remedies';
+export * from './commands-knowledge';
 export * from './commands-display';
 export * from './commands-notifications';
 export * from './commands-vip';

@@ -22,6 +22,7 @@ import { createFollowUpsRepo } from './follow-ups-repo';
 import { createHandoversRepo } from './handovers-repo';
 import { createNotificationsRepo } from './notifications-repo';
 import { createRemediesRepo } from './remedies-repo';
+import { createKnowledgeRepo } from './knowledge-repo';
 import { createDisplayLayoutsRepo } from './display-layouts-repo';
 import { createTasksRepo } from './tasks-repo';
 
@@ -49,6 +50,7 @@ export function createStore(db: Db) {
     handovers: createHandoversRepo(db),
     notifications: createNotificationsRepo(db),
     remedies: createRemediesRepo(db),
+    knowledge: createKnowledgeRepo(db),
     displayLayouts: createDisplayLayoutsRepo(db),
     sync: createSyncRepo(db),
     /** Connected devices, in memory only. */

@@ -1,32 +1,28 @@
 import { useHall, type HallConnection } from '@onestop/client';
 import type { Snapshot } from '@onestop/shared';
-import { useEffect, useState } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { LinkBanner } from '../common/LinkBanner';
 import { PairedOnly } from '../common/PairedOnly';
-import { useLang } from '../common/use-lang';
-import { CounterGrid } from './CounterGrid';
+import { useQueues } from '../common/use-queues';
+import { Board } from './Board';
+import { liveBoardView } from './board-view';
 import { useDisplay } from './display-store';
-import { SidePanel } from './SidePanel';
+import { DisplayPreview, isPreview } from './DisplayPreview';
 import { useAnnouncements, useSoundBlocked } from './use-announcements';
+import { useClock } from './use-clock';
+import { useDisplayLayout, useMediaList } from './use-display-layout';
 
-// The hall display (/display), a TV across the hall: the current call per counter (a new call
-// highlighted), recent calls, waiting and estimated wait per service, the duty leader's notice,
-// date and clock; the voice, queued so no announcement cuts off another. After a server restart
-// or a network drop it reconnects and catches up by itself (the hall connection does that).
+// The hall display (/display), a TV across the hall, in the layout and orientation the admin
+// chose for it (docs/display-layouts.md): the current call largest, then per layout the
+// counters, waiting and estimated wait per service, recent calls, the duty leader's notice and
+// the media zone; date and clock; the voice, queued so no announcement cuts off another. After
+// a server restart or a network drop it reconnects and catches up by itself. `?preview=1` draws
+// a layout with sample data for the console's preview, without pairing or connecting.
 
 export function DisplayApp() {
+  if (isPreview()) return <DisplayPreview />;
   return <PairedOnly>{(connection) => <Display connection={connection} />}</PairedOnly>;
-}
-
-function useClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
 }
 
 function Display({ connection }: { connection: HallConnection }) {
@@ -46,44 +42,31 @@ function Display({ connection }: { connection: HallConnection }) {
       </div>
     );
   }
-  return <Board connection={connection} hall={hall} />;
+  return <LiveBoard connection={connection} hall={hall} />;
 }
 
-function Board({ connection, hall }: { connection: HallConnection; hall: Snapshot }) {
+function LiveBoard({ connection, hall }: { connection: HallConnection; hall: Snapshot }) {
   const { t } = useTranslation();
-  const { pick, locale } = useLang();
   const now = useClock();
   const announcing = useDisplay((s) => s.announcing);
+  const highlights = useDisplay((s) => s.highlights);
   const sound = useSoundBlocked();
   const offline = useHall(connection, (v) => v.link) !== 'online';
-  const { timeZone } = hall.config;
+  const { layout, orientation } = useDisplayLayout(connection);
+  const queues = useQueues(connection);
+  const media = useMediaList(connection, layout === 'calls_notices_media');
 
   return (
-    <div className={`display ${offline ? 'display-stale' : ''}`}>
-      <header className="display-header">
-        <h1>{pick(hall.config.nameZh, hall.config.nameEn)}</h1>
-        <div className="display-clock">
-          <time className="display-date" dateTime={new Date(now).toISOString()}>
-            {new Date(now).toLocaleDateString(locale, {
-              dateStyle: 'full',
-              timeZone,
-            })}
-          </time>
-          <time className="display-time" dateTime={new Date(now).toISOString()}>
-            {new Date(now).toLocaleTimeString(locale, { timeStyle: 'medium', timeZone })}
-          </time>
-        </div>
-      </header>
-      <LinkBanner connection={connection} />
-      {hall.config.notice && (
-        <div className="display-notice" role="note" data-testid="notice">
-          {hall.config.notice}
-        </div>
-      )}
-      <div className="display-body">
-        <CounterGrid hall={hall} now={now} />
-        <SidePanel connection={connection} hall={hall} />
-      </div>
+    <Board
+      view={liveBoardView(hall, queues)}
+      layout={layout}
+      orientation={orientation}
+      now={now}
+      highlights={highlights}
+      offline={offline}
+      media={media}
+      banner={<LinkBanner connection={connection} />}
+    >
       <div className="now-announcing" aria-live="assertive" data-testid="announcing">
         {announcing && (
           <>
@@ -108,6 +91,6 @@ function Board({ connection, hall }: { connection: HallConnection; hall: Snapsho
           <span lang="en">{i18next.t('enableSound', { lng: 'en' })}</span>
         </button>
       )}
-    </div>
+    </Board>
   );
 }

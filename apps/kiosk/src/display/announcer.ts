@@ -1,18 +1,28 @@
 // The hall display's announcements: a queue, so that no announcement overlaps or cuts off
-// another, each a chime then the Mandarin wording, optionally English after it. The speaking
-// itself is injected (Web Audio and speechSynthesis in a browser), which makes the queue
-// testable.
+// another, each a chime then the Mandarin wording — recorded clips when the hall uses its
+// recorded voice, else speech synthesis — optionally English after it. The speaking itself is
+// injected (Web Audio and speechSynthesis in a browser), which makes the queue testable.
 
 export interface Announcement {
   /** The ticket called; a recall of the same ticket is announced again. */
   ticketId: string;
   zh: string;
   en: string;
+  /**
+   * The Mandarin wording as recorded clips, played one after another instead of saying `zh`
+   * (voice-clips.ts); absent or null: said by speech synthesis.
+   */
+  clips?: readonly string[] | null;
 }
 
 export interface Voice {
   chime(): Promise<void>;
   say(text: string, lang: 'zh-CN' | 'en-US'): Promise<void>;
+  /**
+   * Plays the clips back to back, resolving when the last has ended; false when they could not
+   * all be loaded, before playing any (the wording is then said by speech synthesis instead).
+   */
+  play?(clips: readonly string[], ticketId: string): Promise<boolean>;
 }
 
 export interface AnnouncerOptions<A extends Announcement = Announcement> {
@@ -22,6 +32,8 @@ export interface AnnouncerOptions<A extends Announcement = Announcement> {
   /** Told when an announcement starts and ends (for the screen and for tests). */
   onStart?(a: A): void;
   onEnd?(a: A, outcome: 'spoken' | 'failed' | 'dropped'): void;
+  /** Told when an announcement meant to be recorded is said by speech synthesis instead. */
+  onFallback?(a: A): void;
 }
 
 export interface Announcer<A extends Announcement = Announcement> {
@@ -44,7 +56,11 @@ export function createAnnouncer<A extends Announcement>(
     options.onStart?.(a);
     try {
       await voice.chime();
-      await voice.say(a.zh, 'zh-CN');
+      const recorded = a.clips && voice.play ? await voice.play(a.clips, a.ticketId) : false;
+      if (!recorded) {
+        if (a.clips) options.onFallback?.(a);
+        await voice.say(a.zh, 'zh-CN');
+      }
       if (options.english) await voice.say(a.en, 'en-US');
       options.onEnd?.(a, 'spoken');
     } catch {

@@ -6,9 +6,10 @@ import type { Voice } from './announcer';
 
 let audio: AudioContext | null = null;
 const RESUME_GRACE_MS = 1500;
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-function audioContext(): AudioContext | null {
+/** The display's one audio context (the chime's and the recorded voice's). */
+export function audioContext(): AudioContext | null {
   if (typeof AudioContext === 'undefined') return null;
   audio ??= new AudioContext();
   return audio;

@@ -158,6 +158,14 @@ export const en: Strings = {
   idleCounter: 'Free',
   enableSound: 'Tap to enable sound',
   nowAnnouncing: 'Now announcing',
+  // Display layouts (docs/display-layouts.md)
+  counterBoard: 'Counters',
+  goToCounter: 'Please go to {{counter}}',
+  waitForCall: 'Please watch for your number',
+  mediaZone: 'Media',
+  mediaSample: "Media zone: images and videos from the hall's media folder, in rotation",
+  previewSample: 'Preview · sample data',
+  voiceFallback: 'Recorded voice lacks “{{missing}}”: calls are spoken by speech synthesis',
 
   // Customer phone page
   statusTitle: 'My place in the queue',

@@ -40,6 +40,8 @@ export const httpStatus = {
   hall_closed: 409,
   daily_cap_reached: 409,
   invalid_transition: 409,
+  retraining_required: 409,
+  attempt_closed: 409,
   queue_empty: 409,
   clerk_busy: 409,
   not_at_counter: 409,

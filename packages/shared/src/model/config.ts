@@ -118,6 +118,11 @@ export const HallConfig = z.strictObject({
   promiseWarnPercent: z.number().int().min(10).max(95).optional(),
   /** Customer notifications (issue 18); absent: DEFAULT_NOTIFICATION_SETTINGS. */
   notifications: NotificationSettings.optional(),
+  /**
+   * 再培训: a clerk on the retraining list for a service may not take a counter that serves it
+   * until they pass its quiz (or the duty leader overrides). Absent: false (the list is kept).
+   */
+  knowledgeBlocksService: z.boolean().optional(),
 });
 export type HallConfig = z.infer<typeof HallConfig>;
 

@@ -8,5 +8,6 @@ export * from './promises';
 export * from './work';
 export * from './notifications';
 export * from './remedies';
+export * from './knowledge';
 export * from './display';
 export * from './snapshot';

@@ -14,6 +14,7 @@ import { handoverHandlers } from './handover-handlers';
 import { notificationHandlers } from './notification-handlers';
 import { queryHandlers } from './query-handlers';
 import { remedyHandlers } from './remedy-handlers';
+import { knowledgeHandlers } from './knowledge-handlers';
 import { reportHandlers } from './report-handlers';
 import { syncHandlers } from './sync-handlers';
 import { ticketHandlers } from './ticket-handlers';
@@ -37,6 +38,7 @@ export const handlers = {
   ...syncHandlers,
   ...notificationHandlers,
   ...remedyHandlers,
+  ...knowledgeHandlers,
   ...vipHandlers,
   ...displayHandlers,
 } satisfies { [K in CommandName]: Handler<K, unknown> };
