@@ -9,6 +9,7 @@ import {
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
 import { leaveCounterCheck } from '../../domain/handovers';
+import { retrainingBlock } from './knowledge-handlers';
 
 type CounterActor = { staffId: string; activeTicketCount: number };
 
@@ -47,6 +48,9 @@ export const counterHandlers = {
       if (!staff || !session) return reject('not_signed_in');
       const counter = tx.store.counters.byId(counterId);
       if (!counter) return reject('not_found', `Counter ${counterId}.`);
+      // 再培训: below a quiz's pass mark, not at a counter of that service (hall's choice).
+      const listed = retrainingBlock(tx, staff.id, counter.serviceIds);
+      if (!listed.ok) return listed;
       const previous = tx.store.counters.byStaff(staff.id);
       if (previous && previous.id !== counter.id) {
         const left = signOutOfCounter(

@@ -1,0 +1,148 @@
+import type { Ack } from '@onestop/shared';
+import { describe, expect, it } from 'vitest';
+import { clockedDemoHalls } from './test-support/clocked-hall';
+import { ok, send } from './test-support/hall-harness';
+import { billingQuiz, RIGHT_ANSWERS, WRONG_ANSWERS } from './test-support/knowledge-bank';
+
+// Knowledge checks over real sockets: a clerk takes a quiz, fails, is kept off a counter of
+// that service, the duty leader sees the list; a pass (or the leader's override) lets them in.
+
+const { hallAt, staffOn } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
+const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
+
+async function setUp(blocks = true) {
+  const hall = await hallAt();
+  const url = hall.server.url;
+  const admin = (await staffOn(url, 'demo-backoffice', '9000')).socket;
+  await billingQuiz(admin, blocks);
+  const clerk = await staffOn(url, 'demo-desk-1', '1001');
+  const leader = (await staffOn(url, 'demo-console', '8001')).socket;
+  return { hall, admin, clerk: clerk.socket, clerkId: clerk.staffId, leader };
+}
+
+describe('a quiz at the desk', () => {
+  it('is asked without answers, scored at once, and explained after', async () => {
+    const { admin, clerk, clerkId } = await setUp();
+    ok(await send(admin, 'admin:assign-quiz', { quizId: 'quiz-billing', staffIds: [clerkId] }));
+    const mine = ok(await send(clerk, 'knowledge:my-quizzes', {}));
+    expect(mine.due).toMatchObject([{ quizId: 'quiz-billing', reason: 'assigned' }]);
+
+    const { attempt } = ok(
+      await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing' }),
+    );
+    expect(attempt.questions).toHaveLength(3);
+    const sent = JSON.stringify(attempt);
+    for (const secret of ['correct', 'accepted', 'explanation', '千分之一', '95598 。'])
+      expect(sent).not.toContain(secret);
+
+    const { result } = ok(
+      await send(clerk, 'knowledge:submit-attempt', {
+        attemptId: attempt.attemptId,
+        answers: RIGHT_ANSWERS,
+      }),
+    );
+    expect(result).toMatchObject({ scorePct: 100, passed: true, retraining: false });
+    expect(result.questions[2]).toMatchObject({
+      right: true,
+      accepted: ['千分之一', '1‰', '0.1%'],
+    });
+    expect(result.questions[0]!.explanation).toContain('95598');
+    // Answered: the assignment is no longer due.
+    expect(ok(await send(clerk, 'knowledge:my-quizzes', {})).due).toEqual([]);
+  });
+
+  it('below the pass mark: on the retraining list, off the service’s counters until a pass', async () => {
+    const { clerk, leader } = await setUp();
+    const first = ok(await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing' }));
+    const failed = ok(
+      await send(clerk, 'knowledge:submit-attempt', {
+        attemptId: first.attempt.attemptId,
+        answers: WRONG_ANSWERS,
+      }),
+    );
+    expect(failed.result).toMatchObject({ scorePct: 0, passed: false, retraining: true });
+
+    const refused = await send(clerk, 'counter:sign-in', { counterId: 'ctr-1' });
+    expect(refused).toMatchObject({ ok: false, code: 'retraining_required' });
+    expect(!refused.ok && refused.message).toContain('Bill');
+    // A counter of other services only is open to them.
+    expect(code(await send(clerk, 'counter:sign-in', { counterId: 'ctr-4' }))).toBe('ok');
+    ok(await send(clerk, 'counter:sign-out', {}));
+
+    const list = ok(await send(leader, 'console:retraining-list', {}));
+    expect(list.rows).toMatchObject([
+      { staffNo: '1001', serviceId: 'svc-billing', quizName: '电费业务知识', scorePct: 0 },
+    ]);
+    expect(ok(await send(clerk, 'knowledge:my-quizzes', {})).due).toMatchObject([
+      { quizId: 'quiz-billing', reason: 'retraining' },
+    ]);
+
+    const again = ok(await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing' }));
+    const passed = ok(
+      await send(clerk, 'knowledge:submit-attempt', {
+        attemptId: again.attempt.attemptId,
+        answers: RIGHT_ANSWERS,
+      }),
+    );
+    expect(passed.result).toMatchObject({ passed: true, retraining: false });
+    expect(code(await send(clerk, 'counter:sign-in', { counterId: 'ctr-1' }))).toBe('ok');
+    expect(ok(await send(leader, 'console:retraining-list', {})).rows).toEqual([]);
+    const cleared = ok(await send(leader, 'console:retraining-list', { cleared: true })).rows;
+    expect(cleared).toMatchObject([{ clearedHow: 'passed' }]);
+  });
+
+  it('the duty leader overrides with a reason, audited', async () => {
+    const { hall, clerk, leader } = await setUp();
+    const { attempt } = ok(
+      await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing' }),
+    );
+    ok(
+      await send(clerk, 'knowledge:submit-attempt', { attemptId: attempt.attemptId, answers: [] }),
+    );
+    const [row] = ok(await send(leader, 'console:retraining-list', {})).rows;
+    ok(
+      await send(leader, 'console:retraining-override', {
+        retrainingId: row!.id,
+        reason: '已现场培训',
+      }),
+    );
+    expect(code(await send(clerk, 'counter:sign-in', { counterId: 'ctr-1' }))).toBe('ok');
+    const audit = hall.server.hall.store.db
+      .prepare<[], { reason: string }>(
+        "SELECT reason FROM audit_log WHERE command = 'console:retraining-override'",
+      )
+      .all();
+    expect(audit).toEqual([{ reason: '已现场培训' }]);
+  });
+
+  it('a hall that does not block keeps the list but lets the clerk work', async () => {
+    const { clerk } = await setUp(false);
+    const { attempt } = ok(
+      await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing' }),
+    );
+    ok(
+      await send(clerk, 'knowledge:submit-attempt', { attemptId: attempt.attemptId, answers: [] }),
+    );
+    expect(ok(await send(clerk, 'knowledge:my-quizzes', {}))).toMatchObject({
+      blocksService: false,
+      retraining: [{ serviceId: 'svc-billing' }],
+    });
+    expect(code(await send(clerk, 'counter:sign-in', { counterId: 'ctr-1' }))).toBe('ok');
+  });
+});
+
+describe('the bank in XLSX', () => {
+  it('exports and imports back the same questions', async () => {
+    const { admin } = await setUp();
+    const file = ok(await send(admin, 'admin:export-questions', {}));
+    expect(file.fileName).toMatch(/^questions-all-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const before = ok(await send(admin, 'admin:list-questions', {})).questions;
+    const imported = ok(
+      await send(admin, 'admin:import-questions', { fileBase64: file.fileBase64 }),
+    );
+    expect(imported).toEqual({ created: 0, updated: 3 });
+    const after = ok(await send(admin, 'admin:list-questions', {})).questions;
+    const strip = (qs: typeof before) => qs.map(({ updatedAt: _, ...q }) => q);
+    expect(strip(after)).toEqual(strip(before));
+  });
+});
