@@ -61,6 +61,7 @@ import { remedyCommands } from './commands-remedies';
 import { knowledgeCommands } from './commands-knowledge';
 import { AccountManagerGreeting, vipCommands } from './commands-vip';
 import { displayCommands } from './commands-display';
+import { IdentityToken, identifyCommands } from './commands-identify';
 
 // Every operation a device or an integration can ask of the hall server, declared once.
 // The socket event name is the command name; the HTTP route is derived from it.
@@ -209,10 +210,17 @@ const coreCommands = {
       notifyConsent: z.literal(true).optional(),
       /** The kiosk's language, kept with the consent: the visit's texts are written in it. */
       lang: NotifyLang.optional(),
-    }).refine((i) => !i.notifyConsent || Boolean(i.customer?.phone), {
-      message: 'consent to be texted needs a phone number',
-      path: ['notifyConsent'],
-    }),
+      /** From `customer:identify` on this device: the customer's account without typing it. */
+      identityToken: IdentityToken.optional(),
+    })
+      .refine((i) => !i.notifyConsent || Boolean(i.customer?.phone), {
+        message: 'consent to be texted needs a phone number',
+        path: ['notifyConsent'],
+      })
+      .refine((i) => !i.identityToken || !i.customer?.accountNo, {
+        message: 'an identity token or an account number, not both',
+        path: ['identityToken'],
+      }),
     output: IssuedTicket.extend({
       /** A VIP whose ticket waits for their account manager's counter: who and where. */
       accountManager: AccountManagerGreeting.optional(),
@@ -360,6 +368,7 @@ export const commands = {
   ...knowledgeCommands,
   ...vipCommands,
   ...displayCommands,
+  ...identifyCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -116,6 +116,18 @@ export const errorMessages = {
     en: 'This quiz attempt has been submitted already.',
     zh: '该次测验已提交。',
   },
+  scan_unreadable: {
+    en: 'This code is not a bill barcode or QR code the hall reads: scan the barcode on your bill, or type the account number.',
+    zh: '无法识别该条码:请扫描电费账单上的条码或二维码,或直接输入户号。',
+  },
+  id_number_invalid: {
+    en: 'This ID card number is not valid: check it, or read the card again.',
+    zh: '身份证号码无效,请核对或重新读卡。',
+  },
+  identity_expired: {
+    en: 'The identification has expired or was used already: scan the bill or read the card again.',
+    zh: '身份识别已失效或已使用,请重新扫码或读卡。',
+  },
   appointment_not_found: {
     en: 'No appointment for today matches this code or phone number.',
     zh: '未找到今天与该预约码或手机号匹配的预约。',

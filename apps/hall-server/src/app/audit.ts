@@ -6,7 +6,16 @@ import { isRecord } from './is-record';
 // The audit log: one row per command that a device can be held to, with what it asked for
 // (secrets out, customer data masked) and what came of it.
 
-const SECRET_KEYS = new Set(['pin', 'pairingCode', 'deviceToken', 'sessionToken']);
+const SECRET_KEYS = new Set([
+  'pin',
+  'pairingCode',
+  'deviceToken',
+  'sessionToken',
+  // Customer identification (docs/customer-identification.md): an ID number is never kept,
+  // nor the token that stands for an account.
+  'idNumber',
+  'identityToken',
+]);
 
 /** The most of a command's `reason` one audit row keeps. */
 export const AUDIT_REASON_MAX = 500;
@@ -15,6 +24,8 @@ export const AUDIT_REASON_MAX = 500;
 export function auditSummary(payload: unknown): string {
   const text = JSON.stringify(payload, (key, value: unknown) => {
     if (SECRET_KEYS.has(key)) return '***';
+    // `customer:identify`'s scanned code or read ID number: whatever its source claims to be.
+    if (isRecord(value) && 'source' in value && 'value' in value) return { ...value, value: '***' };
     if (key === 'customer' && isRecord(value)) {
       const strings = (v: unknown) => (typeof v === 'string' ? v : null);
       return maskCustomer({

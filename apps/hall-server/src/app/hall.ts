@@ -59,7 +59,12 @@ class Refusal extends Error {
 }
 
 /** Commands whose results are for the person who asked only: never kept nor replayed by id. */
-const UNKEPT = new Set<string>(['staff:sign-in', 'customer:reveal-contact']);
+const UNKEPT = new Set<string>([
+  'staff:sign-in',
+  'customer:reveal-contact',
+  'customer:identify',
+  'admin:register-id-card',
+]);
 
 /** Each command's input schema and handler, typed by its name (parsed input is its handler's). */
 const inputs: {
@@ -195,7 +200,8 @@ export function createHall(options: HallOptions) {
     const deviceId = who.value.device?.id ?? null;
     // Nor are results given only to whoever asked: a live session token (a retry signs in anew),
     // a customer's whole number (a retry is checked and audited anew, so another staff member
-    // at the same desk replaying the id is refused).
+    // at the same desk replaying the id is refused), an identity token (nor is the hash of an
+    // ID number kept: a payload hash of one could be matched by trying every number).
     const kept =
       !isQuery && deviceId !== null && args.commandId !== undefined && !UNKEPT.has(name)
         ? { deviceId, commandId: args.commandId }

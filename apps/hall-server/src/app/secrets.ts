@@ -77,6 +77,16 @@ export function isStatusToken(key: Buffer, ticketId: string, token: string): boo
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * What the hall keeps of a resident ID card number (docs/customer-identification.md): an HMAC
+ * under a key derived from the hall's own key, so the number cannot be recovered or compared
+ * with another hall's records, yet the same card read again finds the same customer.
+ */
+export function idCardHmac(hallKey: Buffer, idNumber: string): string {
+  const key = createHmac('sha256', hallKey).update('onestop id card v1').digest();
+  return createHmac('sha256', key).update(idNumber).digest('hex');
+}
+
 export function newAppointmentCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }

@@ -25,6 +25,7 @@ import { createRemediesRepo } from './remedies-repo';
 import { createKnowledgeRepo } from './knowledge-repo';
 import { createDisplayLayoutsRepo } from './display-layouts-repo';
 import { createTasksRepo } from './tasks-repo';
+import { createIdentityRepo } from './identity-repo';
 
 /** One repository per aggregate over one better-sqlite3 connection (the hall's only writer). */
 export function createStore(db: Db) {
@@ -52,6 +53,7 @@ export function createStore(db: Db) {
     remedies: createRemediesRepo(db),
     knowledge: createKnowledgeRepo(db),
     displayLayouts: createDisplayLayoutsRepo(db),
+    identity: createIdentityRepo(db),
     sync: createSyncRepo(db),
     /** Connected devices, in memory only. */
     presence: createPresence(),

@@ -41,6 +41,9 @@ export const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'hall:snapshot': {},
   'hall:changes-since': { since: 0 },
   'customer:lookup': { accountNo: '000000000' },
+  'customer:identify': { source: 'barcode', value: '000000000' },
+  'admin:register-id-card': { accountNo: '9999999999', idNumber: null },
+  'admin:id-cards': { accountNos: [] },
   'appointment:create': {
     serviceId: 'no-such-service',
     customer: { phone: '13800000000' },

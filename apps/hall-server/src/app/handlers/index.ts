@@ -19,6 +19,7 @@ import { reportHandlers } from './report-handlers';
 import { syncHandlers } from './sync-handlers';
 import { ticketHandlers } from './ticket-handlers';
 import { vipHandlers } from './vip-handlers';
+import { identifyHandlers } from './identify-handlers';
 
 /** Every command in the contract has exactly one handler; the type makes a missing one an error. */
 export const handlers = {
@@ -41,4 +42,5 @@ export const handlers = {
   ...knowledgeHandlers,
   ...vipHandlers,
   ...displayHandlers,
+  ...identifyHandlers,
 } satisfies { [K in CommandName]: Handler<K, unknown> };

@@ -35,6 +35,7 @@ import { clerkAt, ticketById } from './clerk';
 import { requestEvaluationFor } from './evaluation-handlers';
 import { recordKioskConsent } from './notification-handlers';
 import { afterVipIssued, heldCounterOf, isVipArrival, vipRouteFor } from '../vip-arrival';
+import { customerWithIdentity } from './identify-handlers';
 
 const noCustomer: Customer = { phone: null, accountNo: null, name: null };
 
@@ -150,7 +151,10 @@ export const ticketHandlers = {
       if (fromKiosk && (args.note !== undefined || args.targetCounterId !== undefined)) {
         return reject('forbidden', 'A note or a target counter is set by guide staff.');
       }
-      const customer = args.customer ?? noCustomer;
+      // A customer identified by their bill or ID card (customer:identify) is routed as typed.
+      const identified = customerWithIdentity(tx, args.customer ?? noCustomer, args.identityToken);
+      if (!identified.ok) return identified;
+      const customer = identified.value;
       const priority = args.priority === 'priority' ? 'priority' : recognisedPriority(tx, customer);
       // A VIP with an account manager (vip-arrival.ts); a counter the guide names comes first.
       const vip =

@@ -12,7 +12,7 @@ import { customerColumns } from './tickets';
 
 // The hall-facing posts' records: the customer list, appointments and supervision-box opinions.
 
-export const customers = versioned<CustomerRecord, 'note'>({
+export const customers = versioned<CustomerRecord, 'note' | 'id_card_hmac' | 'id_card_last4'>({
   table: 'customers',
   key: 'accountNo',
   fields: {
@@ -23,8 +23,9 @@ export const customers = versioned<CustomerRecord, 'note'>({
     accountManagerStaffId: field.textOrNull('account_manager_staff_id'),
     changeSeq: field.int('change_seq'),
   },
-  // note: a column of migration 002 the hall has never written.
-  local: ['note'],
+  // note: a column of migration 002 the hall has never written. The registered ID card
+  // (migration 023, store/identity-repo.ts) is no part of the record any device is sent.
+  local: ['note', 'id_card_hmac', 'id_card_last4'],
   sync: 'hall-local',
   shown: { as: 'customers', to: 'staff' },
 });
