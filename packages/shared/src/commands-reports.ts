@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HardwareReport } from './commands-devices';
 import { def, query } from './command-kit';
 import { BusinessDay, Id, OpinionCategory } from './model';
 import { ClerkRemedies, RemedyReport } from './commands-remedies';
@@ -150,6 +151,8 @@ export const HallReport = z.object({
   remedies: RemedyReport.optional(),
   /** Promises settled in the range (承诺, issue 18): kept, kept after a told change, broken. */
   promises: PromiseReport.optional(),
+  /** Device faults in the range (issue 19): failure counts, time to repair, who fails most. */
+  hardware: HardwareReport.optional(),
   generatedAt: z.number().int(),
   elapsedMs: z.number().nonnegative(),
 });

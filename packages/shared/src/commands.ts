@@ -60,6 +60,7 @@ import { notificationCommands } from './commands-notifications';
 import { remedyCommands } from './commands-remedies';
 import { knowledgeCommands } from './commands-knowledge';
 import { AccountManagerGreeting, vipCommands } from './commands-vip';
+import { deviceCommands } from './commands-devices';
 import { displayCommands } from './commands-display';
 import { IdentityToken, identifyCommands } from './commands-identify';
 
@@ -367,6 +368,7 @@ export const commands = {
   ...remedyCommands,
   ...knowledgeCommands,
   ...vipCommands,
+  ...deviceCommands,
   ...displayCommands,
   ...identifyCommands,
 } as const;

@@ -20,6 +20,7 @@ export * from './commands-knowledge';
 export * from './commands-display';
 export * from './commands-notifications';
 export * from './commands-vip';
+export * from './commands-devices';
 export * from './commands-identify';
 export * from './sync-protocol';
 export * from './spreadsheet';

@@ -2,6 +2,7 @@ import { DEFAULT_TASK_PROMISE, type Alert, type AlertKind } from '@onestop/share
 import { findAlerts, newAlert, type PromiseAlertSetting } from '../domain/alerts';
 import { startOfBusinessDay } from '../domain/business-day';
 import { accept } from '../domain/result';
+import { openOfflineFault } from './device-faults';
 import type { Hall } from './hall';
 import type { TxContext } from './context';
 
@@ -102,7 +103,9 @@ export function startAlertSweep(
         let raised = 0;
         for (const f of findings) {
           if (raisedToday.has(`${f.kind} ${f.subjectId}`)) continue;
-          tx.write.alert(newAlert(tx.newId(), tx.now, f));
+          const alert = tx.write.alert(newAlert(tx.newId(), tx.now, f));
+          // A device gone is a device fault too, tracked to its return (device-faults.ts).
+          if (f.kind === 'device_offline') openOfflineFault(tx, f.subjectId, alert.id);
           raised++;
         }
         return accept(raised);

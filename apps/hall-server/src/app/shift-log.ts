@@ -49,6 +49,7 @@ const ALERT_KIND: Record<AlertKind, Words> = {
   follow_up_overdue: ['回访逾期', 'follow-up overdue'],
   repeated_opinion: ['重复诉求', 'repeated opinion'],
   device_offline: ['设备离线', 'device offline'],
+  device_fault: ['设备故障', 'device fault'],
   service_unstaffed: ['业务无窗口办理', 'service unstaffed'],
   sync_failed: ['数据上传失败', 'upward sync failed'],
   clock_jump: ['服务器时钟跳变', 'server clock jumped'],

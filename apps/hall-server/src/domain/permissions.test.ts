@@ -139,6 +139,13 @@ const allowed: Record<CommandName, string[]> = {
   'admin:set-display-layout': ['admin'],
   'display:settings': ['display'],
   'display:media': actors.filter((a) => a.deviceKind !== null).map((a) => a.label),
+  'device:heartbeat': actors.filter((a) => a.deviceKind !== null).map((a) => a.label),
+  'device:health': ['guide', 'duty leader', 'admin'],
+  'device:history': ['guide', 'duty leader', 'admin'],
+  'device:report-fault': ['guide', 'clerk', 'backoffice', 'duty leader', 'admin'],
+  'device:mark-fixed': ['duty leader', 'admin'],
+  'device:opening-check': ['guide', 'duty leader'],
+  'device:opening-checks': ['guide', 'duty leader', 'admin'],
 };
 
 const table = commandNames.flatMap((name) =>

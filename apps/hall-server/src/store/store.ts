@@ -25,6 +25,7 @@ import { createRemediesRepo } from './remedies-repo';
 import { createKnowledgeRepo } from './knowledge-repo';
 import { createDisplayLayoutsRepo } from './display-layouts-repo';
 import { createTasksRepo } from './tasks-repo';
+import { createDeviceHealthRepo } from './device-health-repo';
 import { createIdentityRepo } from './identity-repo';
 
 /** One repository per aggregate over one better-sqlite3 connection (the hall's only writer). */
@@ -54,6 +55,7 @@ export function createStore(db: Db) {
     knowledge: createKnowledgeRepo(db),
     displayLayouts: createDisplayLayoutsRepo(db),
     identity: createIdentityRepo(db),
+    deviceHealth: createDeviceHealthRepo(db),
     sync: createSyncRepo(db),
     /** Connected devices, in memory only. */
     presence: createPresence(),

@@ -190,4 +190,20 @@ export const harmless: { [K in CommandName]: Record<string, unknown> } = {
   },
   'display:settings': {},
   'display:media': {},
+  'device:heartbeat': {
+    report: {
+      version: '0.0.0',
+      screen: { width: 800, height: 480, orientation: 'landscape' },
+      audio: 'none',
+    },
+  },
+  'device:health': {},
+  'device:history': { deviceId: 'no-such-device' },
+  'device:report-fault': { deviceId: 'no-such-device', detail: 'matrix test' },
+  'device:mark-fixed': { faultId: 'no-such-fault', note: 'matrix test' },
+  'device:opening-check': {
+    deviceId: 'no-such-device',
+    results: [{ item: 'touch', passed: true }],
+  },
+  'device:opening-checks': {},
 };

@@ -8,6 +8,7 @@ export * from './promises';
 export * from './work';
 export * from './notifications';
 export * from './remedies';
+export * from './device-health';
 export * from './knowledge';
 export * from './display';
 export * from './snapshot';

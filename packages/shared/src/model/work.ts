@@ -75,6 +75,8 @@ export const AlertKind = z.enum([
   'notification_failed',
   /** A VIP arrived while their account manager was not at an open counter (issue 18). */
   'vip_arrived',
+  /** A device fault: printer out of paper or open, offline, sound blocked, or reported (issue 19). */
+  'device_fault',
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 

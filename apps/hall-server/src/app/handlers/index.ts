@@ -19,6 +19,7 @@ import { reportHandlers } from './report-handlers';
 import { syncHandlers } from './sync-handlers';
 import { ticketHandlers } from './ticket-handlers';
 import { vipHandlers } from './vip-handlers';
+import { deviceHandlers } from './device-handlers';
 import { identifyHandlers } from './identify-handlers';
 
 /** Every command in the contract has exactly one handler; the type makes a missing one an error. */
@@ -41,6 +42,7 @@ export const handlers = {
   ...remedyHandlers,
   ...knowledgeHandlers,
   ...vipHandlers,
+  ...deviceHandlers,
   ...displayHandlers,
   ...identifyHandlers,
 } satisfies { [K in CommandName]: Handler<K, unknown> };
