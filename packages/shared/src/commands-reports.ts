@@ -5,6 +5,8 @@ import { BusinessDay, Id, OpinionCategory } from './model';
 import { ClerkRemedies, RemedyReport } from './commands-remedies';
 import { ClerkPromises, PromiseReport } from './commands-promises';
 import { ClerkVips } from './commands-vip';
+import { ClerkQuizzes } from './commands-knowledge';
+import { ClerkSpotChecks } from './commands-spot-checks';
 
 // Reports: the hall's data turned into decisions — daily statistics, weekly bulletin, monthly
 // supervision (日统计、周通报、月督导), staff appraisal, staffing by time of day, and how
@@ -57,6 +59,10 @@ export const ClerkReport = z.object({
   ...ClerkPromises,
   /** A VIP account manager's visits served themself or by others (issue 18). */
   ...ClerkVips,
+  /** Quizzes finished in the range (业务知识考核, issue 19): attempts, mean score, passes. */
+  ...ClerkQuizzes,
+  /** Spot checks made in the range (抽查, issue 19): how many, and their mean percentage. */
+  ...ClerkSpotChecks,
 });
 
 export const HourReport = z.object({

@@ -59,6 +59,7 @@ import { promiseCommands } from './commands-promises';
 import { notificationCommands } from './commands-notifications';
 import { remedyCommands } from './commands-remedies';
 import { knowledgeCommands } from './commands-knowledge';
+import { spotCheckCommands } from './commands-spot-checks';
 import { AccountManagerGreeting, vipCommands } from './commands-vip';
 import { deviceCommands } from './commands-devices';
 import { displayCommands } from './commands-display';
@@ -367,6 +368,7 @@ export const commands = {
   ...notificationCommands,
   ...remedyCommands,
   ...knowledgeCommands,
+  ...spotCheckCommands,
   ...vipCommands,
   ...deviceCommands,
   ...displayCommands,

@@ -160,6 +160,22 @@ export const errorMessages = {
     en: 'You cannot decide your own grant; another duty leader must.',
     zh: '不能审批本人申请的补救,请由其他值班领导审批。',
   },
+  spot_check_own_work: {
+    en: 'You cannot spot-check your own work; another duty leader must.',
+    zh: '不能抽查本人办理的业务,请由其他值班领导抽查。',
+  },
+  spot_check_not_finished: {
+    en: 'Only a finished visit served by a clerk can be spot-checked.',
+    zh: '只能抽查已办结、有经办人的来访。',
+  },
+  spot_check_too_old: {
+    en: 'Only work of the last 31 days can be spot-checked.',
+    zh: '只能抽查近31天内的业务。',
+  },
+  spot_check_exists: {
+    en: 'This work has already been spot-checked; a saved spot check cannot be changed.',
+    zh: '该业务已被抽查,已保存的抽查不能修改。',
+  },
   promise_not_told: {
     en: 'The customer cannot be notified (no channel, no consent, or opted out): call them, then record the new time as a logged call.',
     zh: '无法通知客户(无联系渠道、未授权或已退订):请致电客户后,以“已电话告知”记录新时间。',

@@ -23,6 +23,7 @@ import { createHandoversRepo } from './handovers-repo';
 import { createNotificationsRepo } from './notifications-repo';
 import { createRemediesRepo } from './remedies-repo';
 import { createKnowledgeRepo } from './knowledge-repo';
+import { createSpotChecksRepo } from './spot-checks-repo';
 import { createDisplayLayoutsRepo } from './display-layouts-repo';
 import { createTasksRepo } from './tasks-repo';
 import { createDeviceHealthRepo } from './device-health-repo';
@@ -53,9 +54,10 @@ export function createStore(db: Db) {
     notifications: createNotificationsRepo(db),
     remedies: createRemediesRepo(db),
     knowledge: createKnowledgeRepo(db),
+    spotChecks: createSpotChecksRepo(db),
     displayLayouts: createDisplayLayoutsRepo(db),
-    identity: createIdentityRepo(db),
     deviceHealth: createDeviceHealthRepo(db),
+    identity: createIdentityRepo(db),
     sync: createSyncRepo(db),
     /** Connected devices, in memory only. */
     presence: createPresence(),

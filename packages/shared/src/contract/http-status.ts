@@ -71,6 +71,10 @@ export const httpStatus = {
   grant_not_pending: 409,
   grant_expired: 409,
   own_grant: 403,
+  spot_check_own_work: 403,
+  spot_check_not_finished: 409,
+  spot_check_too_old: 409,
+  spot_check_exists: 409,
   sync_not_configured: 409,
   // The server cannot
   storage_full: 503,

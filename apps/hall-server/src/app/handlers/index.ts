@@ -15,6 +15,7 @@ import { notificationHandlers } from './notification-handlers';
 import { queryHandlers } from './query-handlers';
 import { remedyHandlers } from './remedy-handlers';
 import { knowledgeHandlers } from './knowledge-handlers';
+import { spotCheckHandlers } from './spot-check-handlers';
 import { reportHandlers } from './report-handlers';
 import { syncHandlers } from './sync-handlers';
 import { ticketHandlers } from './ticket-handlers';
@@ -41,6 +42,7 @@ export const handlers = {
   ...notificationHandlers,
   ...remedyHandlers,
   ...knowledgeHandlers,
+  ...spotCheckHandlers,
   ...vipHandlers,
   ...deviceHandlers,
   ...displayHandlers,
