@@ -3,6 +3,7 @@ import {
   DEFAULT_TASK_PROMISE,
   notificationSettingsOf,
   sessionLimitsOf,
+  type AnnounceVoice,
   type CallWeights,
   type CaseWarning,
   type HallConfig,
@@ -31,6 +32,7 @@ const EDITABLE = [
   'ticketFooterEn',
   'announceZh',
   'announceEn',
+  'announceVoice',
   'businessHours',
   'sessionIdleMin',
   'sessionMaxHours',
@@ -68,6 +70,7 @@ function editable(c: HallConfig): Editable {
     ticketFooterEn: c.ticketFooterEn,
     announceZh: c.announceZh,
     announceEn: c.announceEn,
+    announceVoice: c.announceVoice ?? 'speech',
     businessHours: c.businessHours,
     // Shown with their defaults when the hall has never set them.
     sessionIdleMin: sessionLimitsOf(c).idleMs / 60_000,
@@ -201,6 +204,18 @@ export function SettingsAdmin() {
             />
           </div>
           <p className="muted">{t('console.admin.announceHint')}</p>
+          <label>
+            {t('console.admin.announceVoice')}
+            <select
+              aria-label={t('console.admin.announceVoice')}
+              value={form.announceVoice}
+              onChange={(e) => setForm({ ...form, announceVoice: e.target.value as AnnounceVoice })}
+            >
+              <option value="speech">{t('console.admin.announceVoiceSpeech')}</option>
+              <option value="recorded">{t('console.admin.announceVoiceRecorded')}</option>
+            </select>
+          </label>
+          <p className="muted">{t('console.admin.announceVoiceHint')}</p>
         </fieldset>
         <CaseWarningField
           value={form.caseWarning ?? DEFAULT_CASE_WARNING}

@@ -113,6 +113,10 @@ export const adminZh = {
     announceZh: '叫号语音(中文)',
     announceEn: '叫号语音(英文)',
     announceHint: '叫号语音须含 {number}(号码,逐位读出)和 {counter}(窗口号)。',
+    announceVoice: '叫号声音',
+    announceVoiceSpeech: '语音合成(各显示屏本机的声音)',
+    announceVoiceRecorded: '录音(各显示屏声音一致)',
+    announceVoiceHint: '录音由字词录音拼成;叫号用语中有未录音的字时,该次叫号改用语音合成。',
     businessHours: '营业时间',
     anyTime: '不限时间(取号机随时可取号)',
     opensAt: '开始营业',
@@ -236,6 +240,11 @@ export const adminEn: typeof adminZh = {
     announceEn: 'Call announcement (English)',
     announceHint:
       'A call announcement must contain {number} (read digit by digit) and {counter} (the counter number).',
+    announceVoice: 'Call voice',
+    announceVoiceSpeech: "Speech synthesis (each display's own voice)",
+    announceVoiceRecorded: 'Recorded (the same on every display)',
+    announceVoiceHint:
+      'The recorded voice is built from recorded words; a call whose wording has a word not recorded is spoken by speech synthesis instead.',
     businessHours: 'Business hours',
     anyTime: 'Any time (the kiosk always issues)',
     opensAt: 'Opens',
