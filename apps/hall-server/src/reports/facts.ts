@@ -1,6 +1,7 @@
 import type { CaseType, OpinionCategory, Service, Staff } from '@onestop/shared';
 import type { PromiseRowFacts } from './promises';
 import type { RemedyFacts } from './remedies';
+import type { QuizFacts } from './quizzes';
 import type { VipServiceFacts } from './vip-managers';
 
 // What a report is computed from: a few facts of each ticket, opinion, evaluation and case in
@@ -71,6 +72,8 @@ export interface ReportFacts {
   promises?: { rows: PromiseRowFacts[]; fromMs: number; toMs: number };
   /** Finished visits of VIPs with an account manager (issue 18). */
   vips?: VipServiceFacts[];
+  /** Quiz attempts finished in the range (业务知识考核, issue 19). */
+  quizzes?: QuizFacts[];
 }
 
 export interface ReportInput {

@@ -4,6 +4,7 @@ import type { Db } from '../store/db';
 import type { CaseFacts, EvaluationFacts, OpinionFacts, ReportFacts, TicketFacts } from './facts';
 import { changesOf, type PromiseRowFacts } from './promises';
 import type { RemedyFacts } from './remedies';
+import { quizFactsSql, type QuizFacts } from './quizzes';
 import type { VipServiceFacts } from './vip-managers';
 
 // Reading a report's facts: one indexed query per kind, each row's shape declared once beside
@@ -205,12 +206,16 @@ export function loadReportFacts(
     ? db.prepare<[string, string], RemedyFacts>(remediesSql).all(from, to)
     : undefined;
   const vips = db.prepare<[string, string], VipServiceFacts>(vipsSql).all(from, to);
+  const quizzes = tableExists(db, 'quiz_attempts')
+    ? db.prepare<[number, number], QuizFacts>(quizFactsSql).all(range.fromMs, range.toMs)
+    : [];
   return {
     tickets: ticketFacts(),
     opinions,
     evaluations,
     cases,
     vips,
+    quizzes,
     ...(remedies ? { remedies } : {}),
     promises: { rows: readPromises(db, range), fromMs: range.fromMs, toMs: range.toMs },
   };

@@ -4,6 +4,7 @@ import { estimatesReport } from './estimates';
 import { casesReport, opinionsReport } from './follow-ups';
 import { promisesReport, withClerkPromises } from './promises';
 import { remediesReport, withClerkRemedies } from './remedies';
+import { withClerkQuizzes } from './quizzes';
 import { staffingReport } from './staffing';
 import { tallyTickets } from './tally';
 import { clerkRows, serviceRows } from './volume';
@@ -41,7 +42,10 @@ export function computeReport(
     days: tally.days.size,
     tickets: tally.tickets,
     services: serviceRows(tally, input.services, facts),
-    clerks: promises ? withClerkPromises(clerks, promises.byOwner) : clerks,
+    clerks: withClerkQuizzes(
+      promises ? withClerkPromises(clerks, promises.byOwner) : clerks,
+      facts.quizzes ?? [],
+    ),
     hours,
     arrivalsByWeekdayHour: tally.arrivalsByWeekdayHour,
     opinions: opinionsReport(facts.opinions, input.asOf ?? input.now),

@@ -136,6 +136,10 @@ const clerkColumns: Column<ClerkRow>[] = [
   // 大客户经理 (issue 18): a manager's VIP visits served themself and by others.
   col(w('大客户自办', 'VIP served own'), 'count', 12, (r) => r.vipServedOwn ?? 0),
   col(w('大客户他办', 'VIP served by others'), 'count', 12, (r) => r.vipServedByOthers ?? 0),
+  // 业务知识考核 (issue 19): quiz attempts in the range, their mean score (a dash: none), passes.
+  col(w('测验', 'Quizzes'), 'count', 10, (r) => r.quizAttempts ?? 0),
+  col(w('测验均分(%)', 'Quiz avg (%)'), 'decimal', 14, (r) => r.quizAvgPct ?? null),
+  col(w('测验通过', 'Quizzes passed'), 'count', 12, (r) => r.quizPassed ?? 0),
 ];
 
 /** Waits exist only in hours in which someone arrived. */

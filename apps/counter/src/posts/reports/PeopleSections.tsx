@@ -154,6 +154,19 @@ export function ClerksSection({ report, exports, online }: SectionProps) {
         label: t('vips.report.byOthers'),
         value: (r) => r.vipServedByOthers ?? 0,
       },
+      // 业务知识考核 (issue 19): quizzes finished in the range, mean score, passes.
+      {
+        key: 'quizAttempts',
+        label: t('reports.col.quizAttempts'),
+        value: (r) => r.quizAttempts ?? 0,
+      },
+      figureColumn(
+        'quizAvgPct',
+        t('reports.col.quizAvgPct'),
+        (r) => r.quizAvgPct ?? null,
+        (pct) => (pct === null ? '—' : `${pct}%`),
+      ),
+      { key: 'quizPassed', label: t('reports.col.quizPassed'), value: (r) => r.quizPassed ?? 0 },
     ],
     [t],
   );
