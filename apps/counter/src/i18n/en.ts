@@ -5,6 +5,7 @@ import { handoverEn } from './strings/handover';
 import { notificationsEn } from './strings/notifications';
 import { promisesEn } from './strings/promises';
 import { remediesEn } from './strings/remedies';
+import { quizEn } from './strings/quiz';
 import { visitEn } from './strings/visit';
 import { vipsEn } from './strings/vips';
 import { workEn } from './strings/work';
@@ -22,6 +23,7 @@ export const en: Strings = {
   ...promisesEn,
   ...vipsEn,
   ...remediesEn,
+  ...quizEn,
   ...notificationsEn,
   errors: errorsIn('en'),
 };

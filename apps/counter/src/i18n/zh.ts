@@ -5,6 +5,7 @@ import { handoverZh } from './strings/handover';
 import { notificationsZh } from './strings/notifications';
 import { promisesZh } from './strings/promises';
 import { remediesZh } from './strings/remedies';
+import { quizZh } from './strings/quiz';
 import { visitZh } from './strings/visit';
 import { vipsZh } from './strings/vips';
 import { workZh } from './strings/work';
@@ -21,6 +22,7 @@ export const zh = {
   ...promisesZh,
   ...vipsZh,
   ...remediesZh,
+  ...quizZh,
   ...notificationsZh,
   errors: errorsIn('zh'),
 };

@@ -10,6 +10,7 @@ import { liveBoardView } from './board-view';
 import { useDisplay } from './display-store';
 import { DisplayPreview, isPreview } from './DisplayPreview';
 import { useAnnouncements, useSoundBlocked } from './use-announcements';
+import { VoiceStatus } from './VoiceStatus';
 import { useClock } from './use-clock';
 import { useDisplayLayout, useMediaList } from './use-display-layout';
 
@@ -75,6 +76,7 @@ function LiveBoard({ connection, hall }: { connection: HallConnection; hall: Sna
           </>
         )}
       </div>
+      <VoiceStatus />
       {sound.blocked && (
         <button
           type="button"
