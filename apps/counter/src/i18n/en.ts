@@ -6,6 +6,7 @@ import { notificationsEn } from './strings/notifications';
 import { promisesEn } from './strings/promises';
 import { remediesEn } from './strings/remedies';
 import { quizEn } from './strings/quiz';
+import { spotChecksEn } from './strings/spot-checks';
 import { visitEn } from './strings/visit';
 import { vipsEn } from './strings/vips';
 import { workEn } from './strings/work';
@@ -24,6 +25,7 @@ export const en: Strings = {
   ...vipsEn,
   ...remediesEn,
   ...quizEn,
+  ...spotChecksEn,
   ...notificationsEn,
   errors: errorsIn('en'),
 };

@@ -6,6 +6,7 @@ import { notificationsZh } from './strings/notifications';
 import { promisesZh } from './strings/promises';
 import { remediesZh } from './strings/remedies';
 import { quizZh } from './strings/quiz';
+import { spotChecksZh } from './strings/spot-checks';
 import { visitZh } from './strings/visit';
 import { vipsZh } from './strings/vips';
 import { workZh } from './strings/work';
@@ -23,6 +24,7 @@ export const zh = {
   ...vipsZh,
   ...remediesZh,
   ...quizZh,
+  ...spotChecksZh,
   ...notificationsZh,
   errors: errorsIn('zh'),
 };

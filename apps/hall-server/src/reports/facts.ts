@@ -3,6 +3,7 @@ import type { PromiseRowFacts } from './promises';
 import type { RemedyFacts } from './remedies';
 import type { QuizFacts } from './quizzes';
 import type { VipServiceFacts } from './vip-managers';
+import type { SpotCheckFacts } from './spot-checks';
 
 // What a report is computed from: a few facts of each ticket, opinion, evaluation and case in
 // the range (read by queries.ts), and the hall's lists and settings.
@@ -74,6 +75,8 @@ export interface ReportFacts {
   vips?: VipServiceFacts[];
   /** Quiz attempts finished in the range (业务知识考核, issue 19). */
   quizzes?: QuizFacts[];
+  /** Spot checks made in the range (抽查, issue 19). */
+  spotChecks?: SpotCheckFacts[];
 }
 
 export interface ReportInput {

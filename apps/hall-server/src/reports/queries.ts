@@ -5,6 +5,7 @@ import type { CaseFacts, EvaluationFacts, OpinionFacts, ReportFacts, TicketFacts
 import { changesOf, type PromiseRowFacts } from './promises';
 import type { RemedyFacts } from './remedies';
 import { quizFactsSql, type QuizFacts } from './quizzes';
+import { spotCheckFactsSql, type SpotCheckFacts } from './spot-checks';
 import type { VipServiceFacts } from './vip-managers';
 
 // Reading a report's facts: one indexed query per kind, each row's shape declared once beside
@@ -209,6 +210,9 @@ export function loadReportFacts(
   const quizzes = tableExists(db, 'quiz_attempts')
     ? db.prepare<[number, number], QuizFacts>(quizFactsSql).all(range.fromMs, range.toMs)
     : [];
+  const spotChecks = tableExists(db, 'spot_checks')
+    ? db.prepare<[string, string], SpotCheckFacts>(spotCheckFactsSql).all(from, to)
+    : [];
   return {
     tickets: ticketFacts(),
     opinions,
@@ -216,6 +220,7 @@ export function loadReportFacts(
     cases,
     vips,
     quizzes,
+    spotChecks,
     ...(remedies ? { remedies } : {}),
     promises: { rows: readPromises(db, range), fromMs: range.fromMs, toMs: range.toMs },
   };

@@ -9,6 +9,7 @@ import { staffingReport } from './staffing';
 import { tallyTickets } from './tally';
 import { clerkRows, serviceRows } from './volume';
 import { withClerkVips } from './vip-managers';
+import { withClerkSpotChecks } from './spot-checks';
 
 // The hall's statistics for a range of business days. queries.ts reads a few columns of the
 // range's tickets in one indexed query; computing is pure functions over those facts, one file
@@ -32,9 +33,12 @@ export function computeReport(
         asOf,
       })
     : undefined;
-  const clerks = withClerkVips(
-    withClerkRemedies(clerkRows(tally, input.staff, facts), facts.remedies ?? []),
-    facts.vips ?? [],
+  const clerks = withClerkSpotChecks(
+    withClerkVips(
+      withClerkRemedies(clerkRows(tally, input.staff, facts), facts.remedies ?? []),
+      facts.vips ?? [],
+    ),
+    facts.spotChecks ?? [],
   );
   return {
     from: input.from,

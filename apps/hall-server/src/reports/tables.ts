@@ -140,6 +140,9 @@ const clerkColumns: Column<ClerkRow>[] = [
   col(w('测验', 'Quizzes'), 'count', 10, (r) => r.quizAttempts ?? 0),
   col(w('测验均分(%)', 'Quiz avg (%)'), 'decimal', 14, (r) => r.quizAvgPct ?? null),
   col(w('测验通过', 'Quizzes passed'), 'count', 12, (r) => r.quizPassed ?? 0),
+  // 抽查 (issue 19): spot checks made in the range and their mean percentage (a dash: none).
+  col(w('抽查', 'Spot checks'), 'count', 10, (r) => r.spotChecks ?? 0),
+  col(w('抽查均分(%)', 'Spot-check avg (%)'), 'decimal', 16, (r) => r.spotCheckAvgPct ?? null),
 ];
 
 /** Waits exist only in hours in which someone arrived. */

@@ -16,6 +16,7 @@ import './console.css';
 import { LiveHall } from './LiveHall';
 import { OpinionsPanel } from './OpinionsPanel';
 import { RemediesPanel } from './RemediesPanel';
+import { SpotChecksPanel } from './SpotChecksPanel';
 import { TabButtons } from './Panel';
 import { ShiftPanel } from './ShiftPanel';
 import { consoleEn, consoleZh } from './strings';
@@ -123,6 +124,7 @@ function Console() {
         {current === 'tickets' && <TicketsPanel />}
         {current === 'opinions' && <OpinionsPanel />}
         {current === 'remedies' && <RemediesPanel />}
+        {current === 'spotChecks' && <SpotChecksPanel />}
         {current === 'shift' && <ShiftPanel />}
         {current === 'sync' && <SyncPanel />}
         {current === 'reports' && (

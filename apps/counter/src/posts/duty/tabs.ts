@@ -4,7 +4,16 @@ import type { Snapshot, StaffRole } from '@onestop/shared';
 // each.
 
 export type ConsoleTab =
-  'hall' | 'alerts' | 'tickets' | 'opinions' | 'remedies' | 'shift' | 'sync' | 'reports' | 'admin';
+  | 'hall'
+  | 'alerts'
+  | 'tickets'
+  | 'opinions'
+  | 'remedies'
+  | 'spotChecks'
+  | 'shift'
+  | 'sync'
+  | 'reports'
+  | 'admin';
 
 const LEADER_TABS: readonly ConsoleTab[] = [
   'hall',
@@ -12,6 +21,7 @@ const LEADER_TABS: readonly ConsoleTab[] = [
   'tickets',
   'opinions',
   'remedies',
+  'spotChecks',
   'shift',
   'sync',
   'reports',

@@ -167,6 +167,14 @@ export function ClerksSection({ report, exports, online }: SectionProps) {
         (pct) => (pct === null ? '—' : `${pct}%`),
       ),
       { key: 'quizPassed', label: t('reports.col.quizPassed'), value: (r) => r.quizPassed ?? 0 },
+      // 抽查 (issue 19): spot checks made in the range, and their mean total.
+      { key: 'spotChecks', label: t('reports.col.spotChecks'), value: (r) => r.spotChecks ?? 0 },
+      figureColumn(
+        'spotCheckAvgPct',
+        t('reports.col.spotCheckAvgPct'),
+        (r) => r.spotCheckAvgPct ?? null,
+        (pct) => (pct === null ? '—' : `${pct}%`),
+      ),
     ],
     [t],
   );

@@ -9,6 +9,7 @@ import { percent } from './cells';
 import { ExportBar } from './ExportBar';
 import { CasesSection, OpinionsSection } from './FollowUpSections';
 import { ClerksSection, ServicesSection } from './PeopleSections';
+import { ClerkTrendSection } from './ClerkTrendSection';
 import { RemediesSection } from './RemediesSection';
 import { presetRange, type DayRange } from './range';
 import { RangePicker } from './RangePicker';
@@ -38,6 +39,7 @@ const sectionKeys = [
   'cases',
   'remedies',
   'estimates',
+  'trends',
 ] as const;
 type Section = (typeof sectionKeys)[number];
 const sections: Record<Section, ComponentType<SectionProps>> = {
@@ -49,6 +51,8 @@ const sections: Record<Section, ComponentType<SectionProps>> = {
   cases: CasesSection,
   remedies: RemediesSection,
   estimates: EstimatesSection,
+  // A clerk's months (考核趋势): its own range, so the section takes none of the report's.
+  trends: ClerkTrendSection,
 };
 
 export function ReportsScreen() {
@@ -134,6 +138,11 @@ export function ReportsScreen() {
         <div className="reports-state card" data-testid="reports-empty">
           <strong>{t('reports.state.empty', { from: range.from, to: range.to })}</strong>
           <p className="muted">{t('reports.state.emptyHint')}</p>
+        </div>
+      )}
+      {state === 'empty' && (
+        <div className="card report-body">
+          <ClerkTrendSection />
         </div>
       )}
       {state === 'ready' && report && (

@@ -3,6 +3,7 @@ import { alertsEn, alertsZh } from './alerts';
 import { hallEn, hallZh } from './hall';
 import { opinionsEn, opinionsZh } from './opinions';
 import { remediesEn, remediesZh } from './remedies';
+import { spotChecksEn, spotChecksZh } from './spot-checks';
 import { shiftEn, shiftZh } from './shift';
 import { ticketsEn, ticketsZh } from './tickets';
 
@@ -20,6 +21,7 @@ export const consoleZh = {
     ...shiftZh,
     ...adminZh,
     ...remediesZh,
+    ...spotChecksZh,
   },
 };
 
@@ -32,5 +34,6 @@ export const consoleEn: typeof consoleZh = {
     ...shiftEn,
     ...adminEn,
     ...remediesEn,
+    ...spotChecksEn,
   },
 };

@@ -20,6 +20,7 @@ import type { WorkDialog } from '../workstation/workstation-store';
 import { MyRemedies } from '../remedy/MyRemedies';
 import { RemedyButton } from '../remedy/RemedyDialog';
 import { PromiseList } from './PromiseList';
+import { MySpotChecks } from './MySpotChecks';
 
 // First-handler responsibilities: the cases the clerk owns, the support tasks they sent to the
 // back office (with the answers), the follow-ups assigned to them. Overdue and due-today items
@@ -96,6 +97,7 @@ export function MinePanel() {
           ))}
         </ul>
       )}
+      <MySpotChecks />
     </div>
   );
 }
