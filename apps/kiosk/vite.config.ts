@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { chunkModules } from '@onestop/desktop-shell/web-bundles';
 
@@ -10,6 +11,14 @@ import { chunkModules } from '@onestop/desktop-shell/web-bundles';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
+  // The version each device tells the hall in its heartbeat (packages/client/src/heartbeat.ts).
+  define: { __ONESTOP_VERSION__: JSON.stringify(appVersion()) },
   plugins: [react(), chunkModules()],
   build: { outDir: 'dist', emptyOutDir: true, manifest: true },
 });
+
+/** The release's version, from the repository's package.json. */
+function appVersion(): string {
+  const url = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+}

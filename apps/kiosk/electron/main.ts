@@ -24,6 +24,7 @@ import {
   startUrl,
 } from './policy';
 import { chooseIdCardDriver } from './id-card';
+import { printerStatusOf } from './printer-status';
 
 // The kiosk shell: one full-screen window on the hall server's page, and nothing else. All the
 // customer sees is the renderer, served by the hall server and tested in a browser; the shell
@@ -100,6 +101,17 @@ ipcMain.handle(kioskChannels.readIdCard, (event, timeoutArg: unknown) => {
   if (!fromHallPage(event) || timeoutMs === null) throw new Error('refused');
   // The card's content goes to the page only, never to the shell's log.
   return idCardReader.read(timeoutMs);
+});
+
+ipcMain.handle(kioskChannels.printerStatus, async (event) => {
+  if (!fromHallPage(event)) throw new Error('refused');
+  // The OS queue's word on the configured printer (CUPS reasons, Windows status bits).
+  const printers = await event.sender.getPrintersAsync();
+  const queued = printers.map((p) => ({
+    name: p.name,
+    options: { ...p.options } as Record<string, string>,
+  }));
+  return printerStatusOf(queued, settings.printerName);
 });
 
 void app.whenReady().then(() => {

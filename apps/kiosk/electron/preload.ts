@@ -9,7 +9,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 
 // The narrow bridge the page may use (the contract's ShellApi, packages/shared/src/contract/
 // bridge.ts): print a ticket, read the device's identity, leave kiosk mode with the admin PIN,
-// read a resident ID card on the reader.
+// read a resident ID card on the reader, tell the ticket printer's state.
 // Nothing else of Node or Electron reaches the page, and the main process checks every
 // argument again.
 
@@ -21,6 +21,7 @@ const shell: ShellApi = {
   identity: () => invoke(kioskChannels.identity),
   requestExit: (pin) => invoke(kioskChannels.exit, pin),
   readIdCard: (timeoutMs) => invoke(kioskChannels.readIdCard, timeoutMs),
+  printerStatus: () => invoke(kioskChannels.printerStatus),
 };
 
 // Bundled into one file (a sandboxed preload can require only Electron's own modules).

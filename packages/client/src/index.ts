@@ -3,3 +3,4 @@ export * from './merge';
 export * from './device';
 export * from './react';
 export * from './use-query';
+export * from './heartbeat';

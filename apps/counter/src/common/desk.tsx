@@ -1,4 +1,9 @@
-import { createHallConnection, type HallConnection, type HallView } from '@onestop/client';
+import {
+  createHallConnection,
+  startHeartbeat,
+  type HallConnection,
+  type HallView,
+} from '@onestop/client';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createCommandRunner, type CommandRunner } from './command-runner';
@@ -27,6 +32,8 @@ export function createDesk(screen: Screen): Desk {
     // The workstation is sent only its counter's queues and its clerk's own items.
     ...(screen === 'counter' ? { screen: 'counter' as const } : {}),
   });
+  // The device's heartbeat (docs/device-health.md), once per page beside its one connection.
+  if (deviceToken) startHeartbeat(connection);
   return { screen, deviceToken, connection, session, runner: createCommandRunner(connection) };
 }
 

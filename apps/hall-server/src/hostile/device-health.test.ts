@@ -158,14 +158,11 @@ describe('attacks', () => {
     });
     expect(big).toMatchObject({ ok: false, code: 'invalid_payload' });
     const dropped = new Promise<string>((resolve) => display.once('disconnect', resolve));
-    display.emit(
-      'device:heartbeat' as never,
-      {
-        commandId: 'hb-oversized-2',
-        report: report(),
-        padding: 'x'.repeat(2_000_000),
-      } as never,
-    );
+    void sendRaw(display, 'device:heartbeat', {
+      commandId: 'hb-oversized-2',
+      report: report(),
+      padding: 'x'.repeat(2_000_000),
+    });
     expect(await dropped).toBeTruthy();
     expect(store().deviceHealth.health('dev-display-1')).toBeNull();
   });

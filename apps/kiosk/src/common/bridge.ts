@@ -3,6 +3,7 @@ import {
   type DeviceIdentity,
   type IdCardRead,
   type PaperWidth,
+  type PrinterStatus,
   type ShellApi,
 } from './shell-api';
 
@@ -17,6 +18,8 @@ export interface Bridge {
   requestExit: ((pin: string) => Promise<boolean>) | null;
   /** Only the shell has an ID card reader (the kiosk hides its button without one). */
   readIdCard: ((timeoutMs: number) => Promise<IdCardRead | null>) | null;
+  /** The ticket printer's state from the OS queue; `unknown` in a plain browser. */
+  printerStatus(): Promise<PrinterStatus>;
 }
 
 /** The paper width from the address (the shell adds `paper=58` for 58 mm printers). */
@@ -32,6 +35,11 @@ function shellBridge(shell: ShellApi): Bridge {
     requestExit: (pin) => shell.requestExit(pin),
     // An older shell without the reader's channel: no button.
     readIdCard: typeof shell.readIdCard === 'function' ? (ms) => shell.readIdCard(ms) : null,
+    // An older shell without the printer's channel: no word.
+    printerStatus: () =>
+      typeof shell.printerStatus === 'function'
+        ? shell.printerStatus()
+        : Promise.resolve('unknown' as const),
   };
 }
 
@@ -50,6 +58,7 @@ const webBridge: Bridge = {
   },
   requestExit: null,
   readIdCard: null,
+  printerStatus: () => Promise.resolve('unknown'),
 };
 
 export function bridge(): Bridge {

@@ -9,6 +9,7 @@ export {
   type DeviceIdentity,
   type IdCardRead,
   type PaperWidth,
+  type PrinterStatus,
   type ShellApi,
 } from '@onestop/shared/bridge';
 

@@ -7,7 +7,8 @@ import { PairedOnly } from '../common/PairedOnly';
 import { useQueues } from '../common/use-queues';
 import { Board } from './Board';
 import { liveBoardView } from './board-view';
-import { useDisplay } from './display-store';
+import { reportAudio } from '../common/connection';
+import { displayStore, useDisplay } from './display-store';
 import { DisplayPreview, isPreview } from './DisplayPreview';
 import { useAnnouncements, useSoundBlocked } from './use-announcements';
 import { VoiceStatus } from './VoiceStatus';
@@ -20,6 +21,9 @@ import { useDisplayLayout, useMediaList } from './use-display-layout';
 // the media zone; date and clock; the voice, queued so no announcement cuts off another. After
 // a server restart or a network drop it reconnects and catches up by itself. `?preview=1` draws
 // a layout with sample data for the console's preview, without pairing or connecting.
+
+// The heartbeat tells the console when the browser will not let the display speak.
+reportAudio(() => (displayStore.getState().soundBlocked ? 'blocked' : 'ok'));
 
 export function DisplayApp() {
   if (isPreview()) return <DisplayPreview />;

@@ -31,6 +31,20 @@ export interface IdCardRead {
 /** The longest a page may ask the shell to wait for a card on the reader. */
 export const ID_CARD_MAX_WAIT_MS = 30_000;
 
+/**
+ * The ticket printer as the OS print queue tells it (docs/device-health.md); `unknown`: no
+ * shell (a plain browser) or no word from the queue. The device's heartbeat carries it.
+ */
+export const printerStates = [
+  'ok',
+  'paper_low',
+  'paper_out',
+  'cover_open',
+  'offline',
+  'unknown',
+] as const;
+export type PrinterStatus = (typeof printerStates)[number];
+
 export interface ShellApi {
   /** Prints the page's print layout silently on the configured printer. */
   print(paper: PaperWidth): Promise<void>;
@@ -42,6 +56,8 @@ export interface ShellApi {
    * reader; null when none was read in time or the machine has no reader.
    */
   readIdCard(timeoutMs: number): Promise<IdCardRead | null>;
+  /** The configured ticket printer's state, from the OS print queue. */
+  printerStatus(): Promise<PrinterStatus>;
 }
 
 export const SHELL_GLOBAL = 'onestopShell';
@@ -52,6 +68,7 @@ export type KioskChannels = {
   'onestop:identity': { args: []; result: DeviceIdentity };
   'onestop:exit': { args: [pin: string]; result: boolean };
   'onestop:read-id-card': { args: [timeoutMs: number]; result: IdCardRead | null };
+  'onestop:printer-status': { args: []; result: PrinterStatus };
 };
 
 export const kioskChannels = {
@@ -59,6 +76,7 @@ export const kioskChannels = {
   identity: 'onestop:identity',
   exit: 'onestop:exit',
   readIdCard: 'onestop:read-id-card',
+  printerStatus: 'onestop:printer-status',
 } as const satisfies Record<string, keyof KioskChannels>;
 
 // ---- The counter's desktop shell (workstation and pad windows): `window.onestopDesk`

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { DeviceKind} from './common';
+import type { DeviceKind } from './common';
+import { printerStates } from '../contract/bridge';
 import { BusinessDay, EpochMs, Id } from './common';
 
 // Device health (issue 19 item 2): what each paired device reports of itself (its heartbeat),
@@ -8,14 +9,7 @@ import { BusinessDay, EpochMs, Id } from './common';
 // tells the hall how they work.
 
 /** The kiosk shell's ticket printer, as the OS queue tells it (`unknown`: no shell or no word). */
-export const PrinterState = z.enum([
-  'ok',
-  'paper_low',
-  'paper_out',
-  'cover_open',
-  'offline',
-  'unknown',
-]);
+export const PrinterState = z.enum(printerStates);
 export type PrinterState = z.infer<typeof PrinterState>;
 
 /** `blocked`: the browser will not play sound until someone touches the screen. */
