@@ -7,6 +7,9 @@ import { LinkBanner } from '../../../common/LinkBanner';
 import { RefusalBanner } from '../../../common/RefusalBanner';
 import { useSignOut } from '../../../common/use-sign-out';
 import { HandoverPanel } from '../../../common/handover/HandoverPanel';
+import { QuizzesCard } from '../quiz/QuizzesCard';
+import { useMyQuizzes } from '../quiz/use-my-quizzes';
+import '../quiz/quiz.css';
 
 /** After sign-in: take a counter; the one this desk stands at comes first. */
 export function CounterChooser() {
@@ -20,6 +23,11 @@ export function CounterChooser() {
   const signOut = useSignOut();
   const signingOut = usePending('signOut');
   const deskCounterId = hall.devices.find((d) => d.id === signedIn.session.deviceId)?.counterId;
+  // 再培训: the services this clerk may not work until they pass (the hall refuses them too).
+  const quizzes = useMyQuizzes();
+  const blocked = quizzes.state.data?.blocksService
+    ? new Set(quizzes.state.data.retraining.map((r) => r.serviceId))
+    : new Set<string>();
   const counters = [...hall.counters].sort(
     (a, b) =>
       Number(b.id === deskCounterId) - Number(a.id === deskCounterId) || a.number - b.number,
@@ -46,6 +54,7 @@ export function CounterChooser() {
             {counters.map((c) => {
               const holder = staffById(hall, c.staffId);
               const taken = holder !== undefined && holder.id !== me.id;
+              const held = c.serviceIds.find((id) => blocked.has(id));
               return (
                 <li key={c.id} className={c.id === deskCounterId ? 'this-desk' : ''}>
                   <div>
@@ -60,6 +69,13 @@ export function CounterChooser() {
                       {t(`counter.${c.state}`)}
                       {holder && ` · ${holder.name}`}
                     </div>
+                    {held && (
+                      <div className="counter-blocked" data-testid="counter-blocked">
+                        {t('quiz.blockedCounter', {
+                          service: named(serviceById(hall, held), lang),
+                        })}
+                      </div>
+                    )}
                   </div>
                   <button
                     type="button"
@@ -78,6 +94,7 @@ export function CounterChooser() {
           </ul>
         </section>
         <section className="card">
+          <QuizzesCard quizzes={quizzes} />
           <HandoverPanel />
         </section>
       </div>
