@@ -11,6 +11,13 @@ export {
 } from './format';
 export { Keypad, keypadPress } from './Keypad';
 export { LazyScreen } from './LazyScreen';
+export {
+  createScanDetector,
+  defaultScanTiming,
+  useScanner,
+  type ScanTiming,
+  type ScanVerdict,
+} from './scanner';
 export { PairingFeedback, PairingScreen } from './PairingScreen';
 export {
   afterAttempt,

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useLang } from '../common/use-lang';
 import { useQueues } from '../common/use-queues';
 import { waitShort } from '../common/wait';
-import { kioskStore } from './kiosk-store';
+import { kioskStore, useKiosk } from './kiosk-store';
+import { useIdentityText, useKioskIdentify } from './use-identify';
 
 /** The start screen: the hall's services by category, each with a one-line description. */
 export function ServiceMenu({ connection, hall }: { connection: HallConnection; hall: Snapshot }) {
@@ -17,6 +18,9 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
   const services = hall.services.slice().sort((a, b) => a.sortOrder - b.sortOrder);
   const categories = [...new Set(services.map((s) => s.category))];
   const go = kioskStore.getState().go;
+  // A bill scanned here is kept for the service the customer then chooses.
+  const identify = useKioskIdentify(connection, open && !offline);
+  const identityText = useIdentityText(useKiosk((s) => s.identity));
 
   // The closed notice takes the welcome's place, so the services still fit the screen.
   return (
@@ -29,6 +33,14 @@ export function ServiceMenu({ connection, hall }: { connection: HallConnection; 
               close: hall.config.businessHours.close,
             })}
           </p>
+        ) : identityText ? (
+          <h2 className="kiosk-welcome" role="status" data-testid="identity">
+            {t('identifiedChooseService', { what: identityText })}
+          </h2>
+        ) : identify.status.name === 'problem' ? (
+          <h2 className="kiosk-welcome hint-error" role="alert" data-testid="identify-problem">
+            {identify.status.text}
+          </h2>
         ) : (
           <h2 className="kiosk-welcome">{t('kioskWelcome')}</h2>
         )}

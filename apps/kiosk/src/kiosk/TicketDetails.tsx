@@ -6,7 +6,8 @@ import { Keypad } from '@onestop/ui';
 import { useAckText } from '../common/ack-text';
 import { entryProblem, isAccountNo, maskEntry, type EntryKind } from '../common/masking';
 import { useLang } from '../common/use-lang';
-import { kioskStore } from './kiosk-store';
+import { kioskStore, useKiosk } from './kiosk-store';
+import { useIdentityText, useKioskIdentify } from './use-identify';
 
 const PRIORITY_REASONS: readonly PriorityReason[] = ['elderly', 'disabled', 'pregnant'];
 
@@ -28,7 +29,12 @@ export function TicketDetails({
   const [priority, setPriority] = useState<PriorityReason | null>(null);
   // "Text me when my turn is near": unticked until the customer ticks it, for a phone only.
   const [textMe, setTextMe] = useState(false);
-  const vip = useVipGreeting(connection, kind, value);
+  const typedVip = useVipGreeting(connection, kind, value);
+  // A scanned bill or a read ID card stands for the typed number (docs/customer-identification.md).
+  const identity = useKiosk((s) => s.identity);
+  const identify = useKioskIdentify(connection, true);
+  const identityText = useIdentityText(identity);
+  const vip = identity ? identity.vipName : typedVip;
   const service = hall.services.find((s) => s.id === serviceId);
   if (!service) return null;
   const problem = entryProblem(kind, value);
@@ -37,6 +43,7 @@ export function TicketDetails({
 
   async function take(withIdentity: boolean) {
     go({ name: 'issuing', serviceId });
+    const identityToken = withIdentity && identity && value === '' ? identity.identityToken : null;
     const customer =
       withIdentity && value
         ? {
@@ -51,6 +58,7 @@ export function TicketDetails({
     const ack = await connection.send('ticket:issue', {
       serviceId,
       ...(customer ? { customer } : {}),
+      ...(identityToken ? { identityToken } : {}),
       ...(priority ? { priority: 'priority' as const, priorityReason: priority } : {}),
       ...(notifyConsent ? { notifyConsent: true as const, lang: zh ? 'zh' : 'en' } : {}),
     });
@@ -63,6 +71,12 @@ export function TicketDetails({
     setKind(k);
     setValue('');
   };
+  // Typing a number instead puts the identification aside.
+  const type = (v: string) => {
+    if (identity) identify.clear();
+    setValue(v);
+  };
+  const { status } = identify;
 
   return (
     <section className="details">
@@ -74,17 +88,42 @@ export function TicketDetails({
             {t(k)}
           </button>
         ))}
+        {identify.readCard && (
+          <button
+            type="button"
+            aria-pressed={status.name === 'reading_card'}
+            disabled={status.name === 'reading_card' || status.name === 'identifying'}
+            data-testid="read-id-card"
+            onClick={() => void identify.readCard?.()}
+          >
+            {t('idCard')}
+          </button>
+        )}
       </div>
       <output className="entry" aria-live="polite" data-testid="entry">
-        {value ? maskEntry(kind, value) : <span className="entry-hint">{t('entryHint')}</span>}
+        {value ? (
+          maskEntry(kind, value)
+        ) : identityText ? (
+          <span className="entry-identity" data-testid="identity">
+            {identityText}
+          </span>
+        ) : (
+          <span className="entry-hint">{t('entryHint')}</span>
+        )}
       </output>
-      <p className="entry-feedback" aria-live="polite">
+      <p className="entry-feedback" aria-live="polite" data-testid="entry-feedback">
         {value.length >= 6 && problem ? (
           <span className="hint-error">{t(problem)}</span>
+        ) : status.name === 'problem' ? (
+          <span className="hint-error">{status.text}</span>
+        ) : status.name !== 'idle' ? (
+          <span>{t(status.name === 'reading_card' ? 'idCardPlace' : 'identifying')}</span>
         ) : vip ? (
           <span className="vip">{t('vipRecognised', { name: vip })}</span>
-        ) : (
+        ) : identity ? (
           '\u00a0'
+        ) : (
+          <span className="entry-hint">{t('scanHint')}</span>
         )}
       </p>
       {kind === 'phone' && (
@@ -108,7 +147,7 @@ export function TicketDetails({
       )}
       <Keypad
         value={value}
-        onChange={setValue}
+        onChange={type}
         maxLength={kind === 'phone' ? 12 : 20}
         label={t(kind)}
       />
@@ -137,7 +176,7 @@ export function TicketDetails({
         <button
           type="button"
           className="primary"
-          disabled={problem !== null || value === ''}
+          disabled={value === '' ? identity === null : problem !== null}
           onClick={() => void take(true)}
         >
           {t('takeTicket')}

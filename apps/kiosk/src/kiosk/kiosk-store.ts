@@ -12,6 +12,20 @@ export type KioskIssued = IssuedTicket & {
   notifyConsent?: boolean;
 };
 
+/**
+ * The customer identified by a scanned bill or a read ID card (customer:identify): the token
+ * the ticket is taken with, and what the screen may say. Never an account number from a card.
+ */
+export interface KioskIdentity {
+  identityToken: string;
+  expiresAt: number;
+  source: 'bill' | 'id_card';
+  /** A bill's account's last four (the kiosk scanned it); null from a card. */
+  accountLast4: string | null;
+  /** A VIP's masked name, for the greeting. */
+  vipName: string | null;
+}
+
 export type KioskStep =
   | { name: 'menu' }
   | { name: 'details'; serviceId: string }
@@ -29,7 +43,10 @@ export interface KioskState {
   printRequest: number;
   /** The last touch, for going back to the start after an idle time. */
   lastTouchAt: number;
+  /** This customer's identification, until their ticket is taken or they leave. */
+  identity: KioskIdentity | null;
   go(step: KioskStep): void;
+  identified(identity: KioskIdentity | null): void;
   issued(issued: KioskIssued, note: string | null): void;
   printAgain(): void;
   touched(now: number): void;
@@ -44,17 +61,21 @@ export function createKioskStore(now: () => number = Date.now) {
     largeText: false,
     printRequest: 0,
     lastTouchAt: now(),
+    identity: null,
     go: (step) => set({ step, lastTouchAt: now() }),
+    identified: (identity) => set({ identity, lastTouchAt: now() }),
     issued: (issued, note) =>
       set((s) => ({
         step: { name: 'issued', issued, note },
+        identity: null,
         printRequest: s.printRequest + 1,
         lastTouchAt: now(),
       })),
     printAgain: () => set((s) => ({ printRequest: s.printRequest + 1, lastTouchAt: now() })),
     touched: (at) => set({ lastTouchAt: at }),
     toggleLargeText: () => set((s) => ({ largeText: !s.largeText })),
-    reset: () => set({ step: { name: 'menu' }, largeText: false, lastTouchAt: now() }),
+    reset: () =>
+      set({ step: { name: 'menu' }, largeText: false, lastTouchAt: now(), identity: null }),
   }));
 }
 

@@ -1,0 +1,168 @@
+import type { Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
+import { billBarcode, idCheckChar } from '@onestop/hall-server/test-support/identify-codes';
+import { hasChromium } from '../../test-support/browser';
+import { useHallScene } from '../../test-support/scene';
+
+// Customer identification at the kiosk in Chromium (docs/customer-identification.md): a bill
+// scanned by a keyboard-wedge scanner (keys typed a few ms apart, then Enter) on the start
+// screen, a number taken without typing, and the ticket routed exactly as a typed account
+// number — a VIP to their account manager's open counter, where it is next. The ID card path
+// through the kiosk shell's reader (`window.onestopShell.readIdCard`, injected). A person typing
+// on a keyboard is not taken for a scanner; an unknown code is refused with words.
+
+const scene = useHallScene();
+const SHOTS = process.env.IDENTIFY_SHOTS ?? '/tmp/onestop-identify-shots';
+mkdirSync(SHOTS, { recursive: true });
+
+const VIP = '3100000301';
+const MANAGER = 'stf-clerk-3'; // 陈刚, 1003, counter 3 (业扩报装, 账户变更)
+const CARD_HOLDER = '3100000302';
+const ID17 = '32010219800101123';
+const ID_NUMBER = ID17 + idCheckChar(ID17);
+
+/**
+ * A keyboard-wedge scanner: the code's keys 4 ms apart, then Enter. Sent through the DevTools
+ * protocol with the scanner's own timestamps, as the operating system stamps a USB scanner's
+ * keys: a busy test machine's slow round trips must not make a scanner look like a person.
+ */
+async function scan(page: Page, code: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  const keys = [...code].map((c) => ({ key: c, text: c })).concat({ key: 'Enter', text: '\r' });
+  for (const [i, k] of keys.entries()) {
+    const timestamp = start + i * 0.004;
+    const code = k.key === 'Enter' ? 'Enter' : undefined;
+    const windowsVirtualKeyCode = k.key === 'Enter' ? 13 : k.key.toUpperCase().charCodeAt(0);
+    const common = { key: k.key, timestamp, windowsVirtualKeyCode, ...(code ? { code } : {}) };
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: k.text, ...common });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
+  }
+  await cdp.detach();
+}
+
+async function prepareCustomers() {
+  const admin = await scene.admin();
+  const save = (accountNo: string, name: string, vip: boolean, manager: string | null) =>
+    send(admin.socket, 'admin:save-customer', {
+      accountNo,
+      name,
+      phone: null,
+      vip,
+      accountManagerStaffId: manager,
+    });
+  ok(await save(VIP, '南京某某电子有限公司', true, MANAGER));
+  ok(await save(CARD_HOLDER, '周某某', false, null));
+  ok(
+    await send(admin.socket, 'admin:register-id-card', {
+      accountNo: CARD_HOLDER,
+      idNumber: ID_NUMBER,
+    }),
+  );
+  admin.socket.disconnect();
+}
+
+describe.skipIf(!hasChromium)('customer identification at the kiosk', () => {
+  it('a VIP scans their bill, takes a number without typing, and is next at their manager’s counter', async () => {
+    await prepareCustomers();
+    const manager = await scene.clerk(3); // 陈刚 at counter 3, open
+    const kiosk = await scene.open('kiosk');
+    await kiosk.getByRole('button', { name: /业扩报装/ }).waitFor();
+
+    await scan(kiosk, billBarcode(VIP, '2026-11'));
+    await expect
+      .poll(() => kiosk.getByTestId('identity').textContent())
+      .toBe('已识别账单 · 户号 …0301,请选择要办理的业务');
+    await kiosk.screenshot({ path: `${SHOTS}/kiosk-identified-portrait.png` });
+
+    await kiosk.getByRole('button', { name: /业扩报装/ }).tap();
+    expect(await kiosk.getByTestId('identity').textContent()).toBe('已识别账单 · 户号 …0301');
+    await expect.poll(() => kiosk.locator('.vip').textContent()).toContain('尊敬的VIP客户 南');
+    await kiosk.screenshot({ path: `${SHOTS}/kiosk-details-identified-portrait.png` });
+    // Nothing typed: the ticket is taken with the identification.
+    await kiosk.getByRole('button', { name: '取号', exact: true }).tap();
+    const number = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+    await expect.poll(() => kiosk.locator('#root').textContent()).toContain('3 号窗口');
+    await kiosk.screenshot({ path: `${SHOTS}/kiosk-issued-identified-portrait.png` });
+
+    // Routed as a typed account number is: VIP, held for the manager's counter, next there.
+    const ticket = scene.ticketsToday().find((t) => t.number === number)!;
+    expect(ticket).toMatchObject({
+      priority: 'vip',
+      targetCounterId: 'ctr-3',
+      customer: { accountNo: VIP },
+    });
+    const next = ok(await send(manager.socket, 'ticket:call-next', {})).ticket;
+    expect(next.id).toBe(ticket.id);
+    // The kiosk's page never held the whole account number.
+    expect(await kiosk.content()).not.toContain(VIP);
+    manager.socket.disconnect();
+    await kiosk.context().close();
+  }, 90_000);
+
+  it('an ID card read by the kiosk shell’s reader: the ticket carries the card holder’s account, the page never sees it', async () => {
+    const kiosk = await scene.open('kiosk', {
+      size: { width: 1920, height: 1080 },
+      beforeOpen: (page) =>
+        page.addInitScript(
+          (card) => {
+            const reads: number[] = [];
+            (globalThis as unknown as Record<string, unknown>).__idCardReads = reads;
+            (globalThis as unknown as Record<string, unknown>).onestopShell = {
+              print: async () => undefined,
+              identity: async () => ({
+                serverUrl: location.origin,
+                screen: '/kiosk',
+                paper: 80,
+                printerName: null,
+              }),
+              requestExit: async () => false,
+              readIdCard: async (timeoutMs: number) => {
+                reads.push(timeoutMs);
+                return card;
+              },
+            };
+          },
+          { idNumber: ID_NUMBER, name: '周某某' },
+        ),
+    });
+    await kiosk.getByRole('button', { name: /电费缴纳/ }).tap();
+    await kiosk.getByTestId('read-id-card').tap();
+    await expect.poll(() => kiosk.getByTestId('identity').textContent()).toBe('已识别身份证');
+    expect(
+      await kiosk.evaluate(
+        () => (globalThis as unknown as { __idCardReads: number[] }).__idCardReads,
+      ),
+    ).toEqual([15_000]);
+    await kiosk.screenshot({ path: `${SHOTS}/kiosk-details-id-card-landscape.png` });
+    await kiosk.getByRole('button', { name: '取号', exact: true }).tap();
+    const number = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+    const ticket = scene.ticketsToday().find((t) => t.number === number)!;
+    expect(ticket.customer.accountNo).toBe(CARD_HOLDER);
+    const page = await kiosk.content();
+    expect(page).not.toContain(CARD_HOLDER);
+    await kiosk.context().close();
+  }, 90_000);
+
+  it('in a plain browser there is no ID card button; typing on a keyboard is no scan; an unknown code is refused', async () => {
+    const kiosk = await scene.open('kiosk', { size: { width: 1920, height: 1080 } });
+    await kiosk.getByRole('button', { name: /电费缴纳/ }).waitFor();
+    // A person at a keyboard, 120 ms a key: not a scanner.
+    await kiosk.keyboard.type(VIP, { delay: 120 });
+    await kiosk.keyboard.press('Enter');
+    await kiosk.getByRole('button', { name: /电费缴纳/ }).tap();
+    await kiosk.getByRole('button', { name: '跳过,直接取号' }).waitFor();
+    expect(await kiosk.getByTestId('identity').count()).toBe(0);
+    expect(await kiosk.getByTestId('read-id-card').count()).toBe(0);
+    // Something that is no bill: refused in words, nothing identified.
+    await scan(kiosk, 'HELLO-WORLD-42');
+    await expect
+      .poll(() => kiosk.getByTestId('entry-feedback').textContent())
+      .toContain('无法识别该条码');
+    expect(await kiosk.getByTestId('identity').count()).toBe(0);
+    await kiosk.screenshot({ path: `${SHOTS}/kiosk-details-unreadable-landscape.png` });
+    await kiosk.context().close();
+  }, 90_000);
+});
