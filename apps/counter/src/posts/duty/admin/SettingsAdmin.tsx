@@ -204,17 +204,21 @@ export function SettingsAdmin() {
             />
           </div>
           <p className="muted">{t('console.admin.announceHint')}</p>
-          <label>
-            {t('console.admin.announceVoice')}
-            <select
-              aria-label={t('console.admin.announceVoice')}
-              value={form.announceVoice}
-              onChange={(e) => setForm({ ...form, announceVoice: e.target.value as AnnounceVoice })}
-            >
-              <option value="speech">{t('console.admin.announceVoiceSpeech')}</option>
-              <option value="recorded">{t('console.admin.announceVoiceRecorded')}</option>
-            </select>
-          </label>
+          <div className="form-grid">
+            <label>
+              {t('console.admin.announceVoice')}
+              <select
+                aria-label={t('console.admin.announceVoice')}
+                value={form.announceVoice}
+                onChange={(e) =>
+                  setForm({ ...form, announceVoice: e.target.value as AnnounceVoice })
+                }
+              >
+                <option value="speech">{t('console.admin.announceVoiceSpeech')}</option>
+                <option value="recorded">{t('console.admin.announceVoiceRecorded')}</option>
+              </select>
+            </label>
+          </div>
           <p className="muted">{t('console.admin.announceVoiceHint')}</p>
         </fieldset>
         <CaseWarningField
