@@ -65,9 +65,10 @@ async function prepareCustomers() {
 }
 
 describe.skipIf(!hasChromium)('customer identification at the kiosk', () => {
+  let manager: Awaited<ReturnType<typeof scene.clerk>> | undefined;
   it('a VIP scans their bill, takes a number without typing, and is next at their manager’s counter', async () => {
     await prepareCustomers();
-    const manager = await scene.clerk(3); // 陈刚 at counter 3, open
+    manager = await scene.clerk(3); // 陈刚 at counter 3, open (and for the guide desk's test)
     const kiosk = await scene.open('kiosk');
     await kiosk.getByRole('button', { name: /业扩报装/ }).waitFor();
 
@@ -94,11 +95,10 @@ describe.skipIf(!hasChromium)('customer identification at the kiosk', () => {
       targetCounterId: 'ctr-3',
       customer: { accountNo: VIP },
     });
-    const next = ok(await send(manager.socket, 'ticket:call-next', {})).ticket;
+    const next = ok(await send(manager!.socket, 'ticket:call-next', {})).ticket;
     expect(next.id).toBe(ticket.id);
     // The kiosk's page never held the whole account number.
     expect(await kiosk.content()).not.toContain(VIP);
-    manager.socket.disconnect();
     await kiosk.context().close();
   }, 90_000);
 
@@ -144,6 +144,28 @@ describe.skipIf(!hasChromium)('customer identification at the kiosk', () => {
     const page = await kiosk.content();
     expect(page).not.toContain(CARD_HOLDER);
     await kiosk.context().close();
+  }, 90_000);
+
+  it('at the guide desk a scanned bill fills the account number, and the ticket is routed as typed', async () => {
+    const guide = await scene.signedInGuide();
+    await guide.getByLabel('选择业务').selectOption({ label: 'B 业扩报装' });
+    // The guide had the phone field in focus: the scan's first key is taken back out of it.
+    await guide.getByLabel('客户手机号(可选)').focus();
+    await scan(guide, billBarcode(VIP, '2026-12'));
+    await expect.poll(() => guide.getByLabel('客户户号(可选)').inputValue()).toBe(VIP);
+    expect(await guide.getByLabel('客户手机号(可选)').inputValue()).toBe('');
+    await expect
+      .poll(() => guide.getByRole('status').textContent())
+      .toContain('南京某某电子有限公司 VIP');
+    await guide.screenshot({ path: `${SHOTS}/guide-scanned.png` });
+    await guide.getByRole('button', { name: '取号', exact: true }).click();
+    await expect.poll(() => guide.getByRole('status').textContent()).toContain('3 号窗口');
+    const ticket = scene
+      .ticketsToday()
+      .find((t) => t.source === 'guide' && t.customer.accountNo === VIP)!;
+    expect(ticket).toMatchObject({ priority: 'vip', targetCounterId: 'ctr-3' });
+    manager?.socket.disconnect();
+    await guide.context().close();
   }, 90_000);
 
   it('in a plain browser there is no ID card button; typing on a keyboard is no scan; an unknown code is refused', async () => {

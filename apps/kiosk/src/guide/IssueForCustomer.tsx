@@ -1,11 +1,13 @@
 import type { HallConnection } from '@onestop/client';
 import type { IssuedTicket, PriorityReason, Snapshot } from '@onestop/shared';
-import { useState, type FormEvent } from 'react';
+import { useScanner } from '@onestop/ui';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAckText } from '../common/ack-text';
 import { isAccountNo, isPhone } from '../common/masking';
 import type { PrintableTicket } from '../common/TicketPrint';
 import { useLang } from '../common/use-lang';
+import { scanSource } from '../kiosk/use-identify';
 import { guideSend, guideStore } from './guide-store';
 
 const PRIORITY_REASONS = ['elderly', 'disabled', 'pregnant'] as const satisfies PriorityReason[];
@@ -48,6 +50,32 @@ export function IssueForCustomer({
   const [counterId, setCounterId] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const phoneInput = useRef<HTMLInputElement>(null);
+  const noteInput = useRef<HTMLInputElement>(null);
+
+  // A bill scanned at the desk (docs/customer-identification.md): the hall reads it and the
+  // account goes into the field, as if typed; the scan's first key, which reached whichever
+  // field had the focus before the burst could be told, is taken back out.
+  useScanner((code) => {
+    const focused = document.activeElement;
+    const unleak = (v: string) => (v.endsWith(code[0]!) ? v.slice(0, -1) : v);
+    if (focused === phoneInput.current) setPhone(unleak);
+    if (focused === noteInput.current) setNote(unleak);
+    void (async () => {
+      const ack = await guideSend(connection, 'customer:identify', {
+        source: scanSource(code),
+        value: code,
+      });
+      if (!ack.ok) return setResult({ ok: false, text: ackText(ack) });
+      const { accountNo: scanned, name, vip } = ack.data;
+      if (!scanned) return;
+      setAccountNo(scanned);
+      setResult({
+        ok: true,
+        text: t('scanFilled', { account: scanned, name: name ?? '', vip: vip ? ' VIP' : '' }),
+      });
+    })();
+  });
 
   const phoneBad = phone !== '' && !isPhone(phone);
   const accountBad = accountNo !== '' && !isAccountNo(accountNo);
@@ -91,6 +119,7 @@ export function IssueForCustomer({
   return (
     <form className="card" onSubmit={(e) => void issue(e)} aria-labelledby="issue-title">
       <h2 id="issue-title">{t('issueForCustomer')}</h2>
+      <p className="muted">{t('scanAtDesk')}</p>
       <label>
         {t('chooseService')}
         <select value={serviceId} onChange={(e) => setServiceId(e.target.value)} required>
@@ -111,6 +140,7 @@ export function IssueForCustomer({
         <label>
           {t('customerPhone')}
           <input
+            ref={phoneInput}
             inputMode="tel"
             value={phone}
             aria-invalid={phoneBad}
@@ -131,7 +161,12 @@ export function IssueForCustomer({
       </div>
       <label>
         {t('noteForClerk')}
-        <input value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} />
+        <input
+          ref={noteInput}
+          value={note}
+          maxLength={200}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </label>
       <div className="row">
         <label>

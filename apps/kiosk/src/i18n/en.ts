@@ -77,6 +77,8 @@ export const en: Strings = {
   idCardUnknown: 'This ID card is not registered: scan your bill or type the account number',
   identityClear: 'Clear',
   identifiedChooseService: '{{what}}: choose a service',
+  scanAtDesk: 'Scan the barcode or QR code on the customer’s bill to fill in the account number',
+  scanFilled: 'Scanned: account {{account}} {{name}}{{vip}}',
   skip: 'Skip and take a ticket',
   invalidPhone: 'That phone number is not valid',
   invalidAccount: 'An account number has 6–20 digits',

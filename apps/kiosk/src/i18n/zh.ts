@@ -77,6 +77,8 @@ export const zh = {
   idCardUnknown: '该身份证未登记,请扫描账单或输入户号',
   identityClear: '清除',
   identifiedChooseService: '{{what}},请选择要办理的业务',
+  scanAtDesk: '可用扫码枪扫描客户电费账单上的条码或二维码,自动填入户号',
+  scanFilled: '已扫码:户号 {{account}} {{name}}{{vip}}',
   skip: '跳过,直接取号',
   invalidPhone: '手机号格式不正确',
   invalidAccount: '户号应为 6–20 位数字',
