@@ -15,8 +15,11 @@ const LOAD_LIMIT_MS = 5000;
 export interface ClipPlayer {
   /** The hall's clip set (what each says), or null when it cannot be had. */
   manifest(): Promise<ClipEntry[] | null>;
-  /** Fetches and decodes these clips now, so the first call does not wait for them. */
-  preload(names: readonly string[]): Promise<void>;
+  /**
+   * Fetches and decodes these clips now, so the first call does not wait for them; resolves
+   * with those that could not be loaded (tried again when a call needs them).
+   */
+  preload(names: readonly string[]): Promise<string[]>;
   /** Plays a call's clips in turn; false (nothing played) when one of them cannot be loaded. */
   play(
     ticketId: string,
@@ -88,7 +91,8 @@ export function clipPlayer(opts: ClipPlayerOptions, base = VOICE_BASE): ClipPlay
       }
     },
     async preload(names) {
-      await Promise.all(names.map(load));
+      const loaded = await Promise.all(names.map(load));
+      return names.filter((_, i) => !loaded[i]);
     },
     async play(ticketId, clips) {
       const ctx = audioContext();

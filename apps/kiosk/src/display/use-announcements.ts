@@ -125,8 +125,9 @@ function useRecordedVoice(connection: HallConnection) {
       if (!live) return;
       set.current = manifest;
       if (!manifest) return status.set({ kind: 'fallback', missing: ['manifest.json'] });
-      await player.preload(clipsNeeded(template, [...prefixes], manifest));
-      if (live && voiceStatus.getState().recorded.kind === 'loading') status.set({ kind: 'ready' });
+      const failed = await player.preload(clipsNeeded(template, [...prefixes], manifest));
+      if (!live || voiceStatus.getState().recorded.kind !== 'loading') return;
+      status.set(failed.length > 0 ? { kind: 'fallback', missing: failed } : { kind: 'ready' });
     })();
     return () => {
       live = false;

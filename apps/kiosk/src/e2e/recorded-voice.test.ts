@@ -64,17 +64,37 @@ function watchPlayback(page: Page) {
   });
 }
 
-async function openDisplay(): Promise<Page> {
+async function openDisplay(
+  opts: { failClip?: string; expect?: 'ready' | 'fallback' } = {},
+): Promise<Page> {
   const page = await openDevice(browser, hall.server.url, 'display', {
     query: '&english=0',
-    beforeOpen: watchPlayback,
+    beforeOpen: async (p) => {
+      await watchPlayback(p);
+      // A clip the hall cannot deliver (a broken file, the network).
+      if (opts.failClip) await p.route(`**/voice/zh-CN/${opts.failClip}`, (r) => r.abort());
+    },
   });
   await page.locator('.display-header').waitFor();
   // The clips the hall's calls need are loaded before the first call.
   await expect
     .poll(() => page.evaluate(() => window.__onestopVoice.recorded.kind), { timeout: 20_000 })
-    .toBe('ready');
+    .toBe(opts.expect ?? 'ready');
   return page;
+}
+
+/** The announcement of `ticketId` once it is over: how it ended. */
+function outcomeOf(page: Page, ticketId: string) {
+  return expect
+    .poll(
+      () =>
+        page.evaluate(
+          (id) => window.__onestopAnnouncements.find((a) => a.ticketId === id)?.outcome,
+          ticketId,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe('spoken');
 }
 
 declare global {
@@ -91,6 +111,8 @@ declare global {
     }[];
   }
 }
+
+const DEFAULT_WORDING = '请{number}号到{counter}号窗口办理';
 
 /** 请 A001 号 到 1 号窗口 办理, as the built-in clips say it. */
 const expectedClips = (number: string, counter: number) => [
@@ -183,21 +205,40 @@ describe.skipIf(!hasChromium)('the recorded voice on the hall display', () => {
       const status = page.getByTestId('voice-status');
       await status.waitFor({ timeout: 20_000 });
       expect(await status.innerText()).toContain('缴 费');
-      await expect
-        .poll(
-          () =>
-            page.evaluate(
-              (id) => window.__onestopAnnouncements.find((a) => a.ticketId === id)?.outcome,
-              ticket.id,
-            ),
-          { timeout: 30_000 },
-        )
-        .toBe('spoken');
+      await outcomeOf(page, ticket.id);
       // Not one clip of it was played.
       const voice = await page.evaluate(() => window.__onestopVoice);
       expect(voice.played.filter((p) => p.ticketId === ticket.id)).toEqual([]);
       if (process.env.VOICE_SHOTS)
         await page.screenshot({ path: `${process.env.VOICE_SHOTS}/display-voice-fallback.png` });
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('speaks a call whose clip will not load, whole, never stalling the queue', async () => {
+    const staff = demoStaff(hall.server.url);
+    const admin = await staff.admin();
+    ok(await send(admin.socket, 'admin:configure', { settings: { announceZh: DEFAULT_WORDING } }));
+    admin.socket.disconnect();
+    const page = await openDisplay({ failClip: 'ban-li', expect: 'fallback' });
+    try {
+      expect(await page.getByTestId('voice-status').innerText()).toContain('ban-li');
+      const kiosk = await staff.kiosk();
+      ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' }));
+      ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-connection' }));
+      kiosk.disconnect();
+      const [four, six] = [await staff.clerk(4), await staff.clerk(6)];
+      const first = ok(await send(four.socket, 'ticket:call-next', {})).ticket;
+      const second = ok(await send(six.socket, 'ticket:call-next', {})).ticket;
+      four.socket.disconnect();
+      six.socket.disconnect();
+      await outcomeOf(page, first.id);
+      await outcomeOf(page, second.id);
+      // Both calls said by speech, whole: not one clip played.
+      const voice = await page.evaluate(() => window.__onestopVoice);
+      expect(voice.played).toEqual([]);
+      expect(voice.recorded).toEqual({ kind: 'fallback', missing: ['ban-li'] });
     } finally {
       await page.context().close();
     }
