@@ -1,8 +1,11 @@
-import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ok, send } from '@onestop/hall-server/test-support/hall-harness';
-import { billBarcode, idCheckChar } from '@onestop/hall-server/test-support/identify-codes';
+import {
+  billBarcode,
+  idCheckChar,
+  scanInto,
+} from '@onestop/hall-server/test-support/identify-codes';
 import { hasChromium } from '../../test-support/browser';
 import { useHallScene } from '../../test-support/scene';
 
@@ -23,25 +26,7 @@ const CARD_HOLDER = '3100000302';
 const ID17 = '32010219800101123';
 const ID_NUMBER = ID17 + idCheckChar(ID17);
 
-/**
- * A keyboard-wedge scanner: the code's keys 4 ms apart, then Enter. Sent through the DevTools
- * protocol with the scanner's own timestamps, as the operating system stamps a USB scanner's
- * keys: a busy test machine's slow round trips must not make a scanner look like a person.
- */
-async function scan(page: Page, code: string) {
-  const cdp = await page.context().newCDPSession(page);
-  const start = Date.now() / 1000;
-  const keys = [...code].map((c) => ({ key: c, text: c })).concat({ key: 'Enter', text: '\r' });
-  for (const [i, k] of keys.entries()) {
-    const timestamp = start + i * 0.004;
-    const code = k.key === 'Enter' ? 'Enter' : undefined;
-    const windowsVirtualKeyCode = k.key === 'Enter' ? 13 : k.key.toUpperCase().charCodeAt(0);
-    const common = { key: k.key, timestamp, windowsVirtualKeyCode, ...(code ? { code } : {}) };
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: k.text, ...common });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
-  }
-  await cdp.detach();
-}
+const scan = scanInto;
 
 async function prepareCustomers() {
   const admin = await scene.admin();

@@ -1,8 +1,8 @@
 import type { CustomerContext, PathStep, Snapshot } from '@onestop/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOnline } from '../../../common/desk';
-import { formatClock, formatDateTime, langOf } from '@onestop/ui';
+import { useDesk, useOnline } from '../../../common/desk';
+import { formatClock, formatDateTime, langOf, useScanner } from '@onestop/ui';
 import { counterById, named, serviceById, staffById } from '../../../common/hall-selectors';
 import { pathEvent } from '../../../common/path-labels';
 import { useQuery } from '../../../common/use-query';
@@ -62,6 +62,26 @@ function LookupForm({
   useEffect(() => {
     if (focus > 0) input.current?.focus();
   }, [focus]);
+  const { connection } = useDesk();
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  // The customer's bill scanned at the counter (docs/customer-identification.md): the hall reads
+  // it, and the customer's history (their cases and who owns them) is looked up by its account.
+  useScanner((code) => {
+    void (async () => {
+      const source = /^https?:\/\//i.test(code) ? 'qr' : 'barcode';
+      const ack = await connection.send(
+        'customer:identify',
+        { source, value: code },
+        { giveUpAfterMs: 8000 },
+      );
+      if (!ack.ok) return setScanProblem(t(`errors.${ack.code}`, { defaultValue: ack.message }));
+      const scanned = ack.data.accountNo;
+      if (!scanned) return;
+      setScanProblem(null);
+      setValue(scanned);
+      onLookup({ accountNo: scanned });
+    })();
+  }, !disabled);
   const phone = /^1\d{10}$|^0\d{9,11}$/.test(value);
   const account = !phone && /^\d{6,20}$/.test(value);
   return (
@@ -81,6 +101,11 @@ function LookupForm({
         aria-label={t('customer.lookupPlaceholder')}
         onChange={(e) => setValue(e.target.value.replace(/\D/g, ''))}
       />
+      {scanProblem && (
+        <span className="hint-error" role="alert" data-testid="scan-problem">
+          {scanProblem}
+        </span>
+      )}
       <button type="submit" disabled={disabled || !(phone || account)}>
         {t('customer.lookup')} <kbd>Alt+L</kbd>
       </button>
