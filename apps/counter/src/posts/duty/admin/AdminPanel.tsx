@@ -7,6 +7,7 @@ import { DevicesAdmin } from './DevicesAdmin';
 import { RemedyKindsAdmin } from './RemedyKindsAdmin';
 import { ServicesAdmin } from './ServicesAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
+import { SpotChecklistAdmin } from './SpotChecklistAdmin';
 import { StaffAdmin } from './StaffAdmin';
 
 // Hall administration (admin role). Every change is audited by the server and reaches every
@@ -19,6 +20,7 @@ const SECTIONS = [
   'devices',
   'customers',
   'remedies',
+  'spotChecks',
   'settings',
 ] as const;
 type Section = (typeof SECTIONS)[number];
@@ -43,6 +45,7 @@ export function AdminPanel() {
       {section === 'devices' && <DevicesAdmin />}
       {section === 'customers' && <CustomersAdmin />}
       {section === 'remedies' && <RemedyKindsAdmin />}
+      {section === 'spotChecks' && <SpotChecklistAdmin />}
       {section === 'settings' && <SettingsAdmin />}
     </div>
   );

@@ -40,6 +40,7 @@ export const spotChecksZh = {
     saveChecklist: '保存清单',
     resetChecklist: '恢复默认',
     saved: '已保存。',
+    points: '合计 {{points}} 分',
   },
 };
 
@@ -84,5 +85,6 @@ export const spotChecksEn: typeof spotChecksZh = {
     saveChecklist: 'Save checklist',
     resetChecklist: 'Back to default',
     saved: 'Saved.',
+    points: '{{points}} points in all',
   },
 };
