@@ -250,7 +250,7 @@ describe('admin:set-display-layout', () => {
     );
     const change = await seen;
     expect(change.records.displayLayouts?.[0]).toMatchObject({
-      deviceId: 'dev-display-1',
+      id: 'dev-display-1',
       layout: 'calls_notices_media',
       orientation: 'portrait',
     });
@@ -259,7 +259,7 @@ describe('admin:set-display-layout', () => {
       orientation: 'portrait',
     });
     const snapshot = ok(await send(display, 'hall:snapshot', {}));
-    expect(snapshot.displayLayouts.map((l) => l.deviceId)).toEqual(['dev-display-1']);
+    expect(snapshot.displayLayouts.map((l) => l.id)).toEqual(['dev-display-1']);
     // Only a display asks for its own settings.
     const kiosk = await connectClient(base, { deviceToken: 'demo-kiosk-1' });
     const asked = await send(kiosk, 'display:settings', {});

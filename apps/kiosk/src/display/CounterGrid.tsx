@@ -1,23 +1,34 @@
-import type { Snapshot } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
-import { counterBoards, type CounterBoard } from './display-model';
-import { useDisplay } from './display-store';
+import type { TileView } from './board-view';
 
 /** One tile per counter: the ticket called there or being served, a new call highlighted. */
-export function CounterGrid({ hall, now }: { hall: Snapshot; now: number }) {
+export function CounterGrid({
+  tiles,
+  highlights,
+  now,
+  columns,
+}: {
+  tiles: TileView[];
+  highlights: Record<string, number>;
+  now: number;
+  /** Most tiles per row (the zone's shape decides). */
+  columns: number;
+}) {
   const { t } = useTranslation();
-  const highlights = useDisplay((s) => s.highlights);
-  const boards = counterBoards(hall.counters, hall.tickets);
-  const columns = boards.length <= 4 ? 2 : boards.length <= 9 ? 3 : 4;
+  const perRow = Math.min(columns, Math.max(1, tiles.length));
   return (
-    <section className="display-counters" aria-labelledby="now-serving">
-      <h2 id="now-serving">{t('nowServing')}</h2>
-      <div className="counter-grid" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
-        {boards.map((b) => (
+    <section
+      className="display-counters zone-counters"
+      data-zone="counters"
+      aria-labelledby="now-serving"
+    >
+      <h2 id="now-serving">{t('counterBoard')}</h2>
+      <div className="counter-grid" style={{ gridTemplateColumns: `repeat(${perRow}, 1fr)` }}>
+        {tiles.map((b) => (
           <CounterTile
-            key={b.counter.id}
-            board={b}
-            fresh={b.state === 'called' && (highlights[b.counter.id] ?? 0) > now}
+            key={b.counterId}
+            tile={b}
+            fresh={b.state === 'called' && (highlights[b.counterId] ?? 0) > now}
           />
         ))}
       </div>
@@ -25,18 +36,18 @@ export function CounterGrid({ hall, now }: { hall: Snapshot; now: number }) {
   );
 }
 
-function CounterTile({ board, fresh }: { board: CounterBoard; fresh: boolean }) {
+function CounterTile({ tile, fresh }: { tile: TileView; fresh: boolean }) {
   const { t } = useTranslation();
-  const { counter, ticket, state } = board;
+  const { counterNumber, ticketNumber, state } = tile;
   return (
     <div
       className={`counter-tile state-${state} ${fresh ? 'fresh' : ''}`}
-      data-counter={counter.number}
+      data-counter={counterNumber}
       data-state={state}
     >
-      <div className="counter-name">{t('counter', { number: counter.number })}</div>
+      <div className="counter-name">{t('counter', { number: counterNumber })}</div>
       <div className="counter-ticket">
-        {ticket ? ticket.number : state === 'idle' ? t('idleCounter') : t('closed')}
+        {ticketNumber ?? (state === 'idle' ? t('idleCounter') : t('closed'))}
       </div>
       <div className="counter-status">
         {state === 'called' ? t('calling') : state === 'serving' ? t('servingAt') : '\u00a0'}

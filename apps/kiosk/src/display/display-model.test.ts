@@ -1,7 +1,7 @@
 import type { Counter, Ticket } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { counter as counterRecord, ticket as ticketRecord } from '../../test-support/records';
-import { counterBoards, recentCalls } from './display-model';
+import { counterBoards, currentCall, recentCalls } from './display-model';
 
 const counter = (n: number, state: Counter['state'] = 'open') =>
   counterRecord({ id: `ctr-${n}`, number: n, name: `${n}号窗口`, state });
@@ -65,5 +65,25 @@ describe('the recent calls', () => {
       2,
     );
     expect(calls.map((c) => `${c.number}→${c.counterNumber}`)).toEqual(['B001→2', 'A003→1']);
+  });
+});
+
+describe('the current call', () => {
+  it.each([
+    ['no call yet', [ticket('A001', 'waiting', null, null)], null],
+    [
+      'the latest call',
+      [ticket('A001', 'serving', 'ctr-1', 10), ticket('B001', 'called', 'ctr-2', 20)],
+      'B001→2',
+    ],
+    [
+      'a finished ticket is no current call',
+      [ticket('A001', 'done', 'ctr-1', 30), ticket('B001', 'serving', 'ctr-2', 20)],
+      'B001→2',
+    ],
+    ['a ticket at an unknown counter is left out', [ticket('A001', 'called', 'ctr-9', 30)], null],
+  ] as const)('%s', (_, tickets, shown) => {
+    const call = currentCall(tickets, [counter(1), counter(2)]);
+    expect(call ? `${call.number}→${call.counterNumber}` : null).toBe(shown);
   });
 });

@@ -41,6 +41,7 @@ export function counterBoards(
 export interface RecentCall {
   ticketId: string;
   number: string;
+  counterId: string;
   counterNumber: number;
   calledAt: number;
 }
@@ -59,7 +60,31 @@ export function recentCalls(
     .map((t) => ({
       ticketId: t.id,
       number: t.number,
+      counterId: t.counterId!,
       counterNumber: numberOf.get(t.counterId!)!,
       calledAt: t.calledAt!,
     }));
+}
+
+/** The call the board shows largest: the latest ticket called and not yet done. */
+export function currentCall(
+  tickets: readonly Ticket[],
+  counters: readonly Counter[],
+): RecentCall | null {
+  const numberOf = new Map(counters.map((c) => [c.id, c.number]));
+  let latest: Ticket | null = null;
+  for (const t of tickets) {
+    if (t.state !== 'called' && t.state !== 'serving') continue;
+    if (t.calledAt === null || t.counterId === null || !numberOf.has(t.counterId)) continue;
+    if (!latest || t.calledAt > latest.calledAt!) latest = t;
+  }
+  return latest
+    ? {
+        ticketId: latest.id,
+        number: latest.number,
+        counterId: latest.counterId!,
+        counterNumber: numberOf.get(latest.counterId!)!,
+        calledAt: latest.calledAt!,
+      }
+    : null;
 }

@@ -19,7 +19,9 @@ export const DEFAULT_DISPLAY_LAYOUT = {
 } as const satisfies { layout: DisplayLayoutKind; orientation: DisplayOrientation };
 
 export const DisplayLayout = z.object({
-  deviceId: Id,
+  /** The display's device id (one layout per display; `id` as every record kind, so that a
+   *  device's copy of the hall merges it like the others). */
+  id: Id,
   layout: DisplayLayoutKind,
   orientation: DisplayOrientation,
   updatedAt: EpochMs,

@@ -13,7 +13,7 @@ export const displayHandlers = {
       if (device.kind !== 'display')
         return reject('wrong_device', `Device ${deviceId} is a ${device.kind}, not a display.`);
       const displayLayout = tx.write.displayLayout({
-        deviceId,
+        id: deviceId,
         layout,
         orientation,
         updatedAt: tx.now,

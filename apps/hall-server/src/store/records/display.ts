@@ -7,9 +7,9 @@ import { versioned } from '../record-kind';
 
 export const displayLayouts = versioned<DisplayLayout>({
   table: 'display_layouts',
-  key: 'deviceId',
+  key: 'id',
   fields: {
-    deviceId: field.text('device_id').writtenOnce(),
+    id: field.text('device_id').writtenOnce(),
     layout: field.enum('layout', DisplayLayoutKind),
     orientation: field.enum('orientation', DisplayOrientation),
     updatedAt: field.int('updated_at'),
