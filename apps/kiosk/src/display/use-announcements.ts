@@ -91,10 +91,8 @@ function recordedCall(
   number: string,
   counter: number,
 ): string[] | null {
-  if (!set) {
-    voiceStatus.getState().set({ kind: 'fallback', missing: ['manifest.json'] });
-    return null;
-  }
+  // Not loaded yet (the display just opened): this call is spoken, the next ones recorded.
+  if (!set) return null;
   const call = callClips(template, number, counter, set);
   if (call.ok) return call.clips;
   voiceStatus.getState().set({ kind: 'fallback', missing: call.missing });
