@@ -4,6 +4,7 @@ import { TabButtons } from '../Panel';
 import { CountersAdmin } from './CountersAdmin';
 import { CustomersAdmin } from './CustomersAdmin';
 import { DevicesAdmin } from './DevicesAdmin';
+import { DisplayLayoutAdmin } from './DisplayLayoutAdmin';
 import { RemedyKindsAdmin } from './RemedyKindsAdmin';
 import { ServicesAdmin } from './ServicesAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
@@ -18,6 +19,7 @@ const SECTIONS = [
   'counters',
   'staff',
   'devices',
+  'displays',
   'customers',
   'remedies',
   'spotChecks',
@@ -43,6 +45,7 @@ export function AdminPanel() {
       {section === 'counters' && <CountersAdmin />}
       {section === 'staff' && <StaffAdmin />}
       {section === 'devices' && <DevicesAdmin />}
+      {section === 'displays' && <DisplayLayoutAdmin />}
       {section === 'customers' && <CustomersAdmin />}
       {section === 'remedies' && <RemedyKindsAdmin />}
       {section === 'spotChecks' && <SpotChecklistAdmin />}

@@ -4,6 +4,7 @@ import { hallEn, hallZh } from './hall';
 import { opinionsEn, opinionsZh } from './opinions';
 import { remediesEn, remediesZh } from './remedies';
 import { spotChecksEn, spotChecksZh } from './spot-checks';
+import { displayLayoutsEn, displayLayoutsZh } from './display-layouts';
 import { shiftEn, shiftZh } from './shift';
 import { ticketsEn, ticketsZh } from './tickets';
 
@@ -22,6 +23,7 @@ export const consoleZh = {
     ...adminZh,
     ...remediesZh,
     ...spotChecksZh,
+    ...displayLayoutsZh,
   },
 };
 
@@ -35,5 +37,6 @@ export const consoleEn: typeof consoleZh = {
     ...adminEn,
     ...remediesEn,
     ...spotChecksEn,
+    ...displayLayoutsEn,
   },
 };
