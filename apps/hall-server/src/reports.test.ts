@@ -156,7 +156,7 @@ describe('reports', () => {
     expect(clerks[0]).toMatch(/^工号,姓名,办结,/);
     // Issue 18's appraisal figures travel in the export too.
     expect(clerks[0]).toMatch(
-      /,补救,补救金额\(元\),补救措施,承诺兑现,承诺失信,大客户自办,大客户他办,测验,测验均分\(%\),测验通过/,
+      /,补救,补救金额\(元\),补救措施,承诺兑现,承诺失信,大客户自办,大客户他办,测验,测验均分\(%\),测验通过,抽查,抽查均分\(%\)/,
     );
     expect(clerks[1]).toMatch(/^1001,李明,3,/);
     const services = (await (await get('format=csv&table=services')).text()).split('\r\n');
