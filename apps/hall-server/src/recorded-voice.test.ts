@@ -35,7 +35,7 @@ describe('the call voice', () => {
     expect(ok(await send(display, 'hall:snapshot', {})).config.announceVoice).toBe('recorded');
 
     expect(
-      await send(socket, 'admin:configure', { settings: { announceVoice: 'loud' } }),
+      await send(socket, 'admin:configure', { settings: { announceVoice: 'loud' as never } }),
     ).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(t.server.hall.store.hall.state().config.announceVoice).toBe('recorded');
     socket.disconnect();
