@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { connectClient, ok, send } from '@onestop/hall-server/test-support/hall-harness';
-import { billBarcode, scanInto } from '@onestop/hall-server/test-support/identify-codes';
+import {
+  billBarcode,
+  idCheckChar,
+  scanInto,
+} from '@onestop/hall-server/test-support/identify-codes';
 import { demoStaffOn, visitWithCase } from '@onestop/hall-server/test-support/suite-hall';
 import { hasChromium } from '../../test-support/browser';
+import { openConsole } from '../../test-support/console-hall';
 import { callAndStart, useCounterScene } from '../../test-support/scene';
 
 // The counter desk identifies the customer in front of it (docs/customer-identification.md): a
 // bill scanned while serving a visit nobody typed an account for looks the customer up — their
 // open case and its first handler (首办) show at once; an unknown code is refused in words.
+// The admin registers a customer's ID card on the console: only its last four are ever shown.
 
 const scene = useCounterScene();
 const ACCOUNT = '3100000401';
@@ -43,5 +49,31 @@ describe.skipIf(!hasChromium)('customer identification at the counter desk', () 
       .poll(() => desk.getByTestId('scan-problem').textContent())
       .toContain('无法识别该条码');
     await desk.context().close();
+  }, 120_000);
+
+  it('the admin registers an ID card on the console: shown only as registered …last four', async () => {
+    const first17 = '11010219750505123';
+    const idNumber = first17 + idCheckChar(first17);
+    const admin = await openConsole(scene.browser, scene.url, '9000');
+    await admin.locator('button[data-section="customers"]').click();
+    const tab = admin.getByTestId('admin-customers');
+    const row = tab.locator('tr[data-account="3100000002"]'); // 钱老先生, a demo VIP
+    await row.click();
+    const form = tab.getByTestId('id-card-form');
+    expect(await form.getByTestId('id-card-state').textContent()).toBe('未登记');
+    await form.getByLabel('身份证号码').fill(idNumber.slice(0, 10));
+    expect(await form.getByRole('button', { name: '登记身份证' }).isDisabled()).toBe(true);
+    await form.getByLabel('身份证号码').fill(idNumber);
+    await form.getByRole('button', { name: '登记身份证' }).click();
+    const last4 = idNumber.slice(-4);
+    await expect.poll(() => row.getByTestId('id-card').textContent()).toBe(`已登记 …${last4}`);
+    expect(await form.getByLabel('身份证号码').inputValue()).toBe('');
+    expect(await admin.content()).not.toContain(idNumber);
+    await admin.screenshot({ path: '/tmp/onestop-identify-shots/admin-id-card.png' });
+    // A wrong check character is refused by the hall, in words.
+    await form.getByLabel('身份证号码').fill(first17 + (idNumber.endsWith('1') ? '2' : '1'));
+    await form.getByRole('button', { name: '登记身份证' }).click();
+    await expect.poll(() => tab.textContent()).toContain('身份证号码无效');
+    await admin.context().close();
   }, 120_000);
 });

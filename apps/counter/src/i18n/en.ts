@@ -2,6 +2,7 @@ import { casesEn } from './strings/cases';
 import { deskEn } from './strings/desk';
 import { errorsIn } from './strings/errors';
 import { handoverEn } from './strings/handover';
+import { identifyEn } from './strings/identify';
 import { notificationsEn } from './strings/notifications';
 import { promisesEn } from './strings/promises';
 import { remediesEn } from './strings/remedies';
@@ -23,6 +24,7 @@ export const en: Strings = {
   ...handoverEn,
   ...promisesEn,
   ...vipsEn,
+  ...identifyEn,
   ...remediesEn,
   ...quizEn,
   ...spotChecksEn,

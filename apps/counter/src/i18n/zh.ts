@@ -2,6 +2,7 @@ import { casesZh } from './strings/cases';
 import { deskZh } from './strings/desk';
 import { errorsIn } from './strings/errors';
 import { handoverZh } from './strings/handover';
+import { identifyZh } from './strings/identify';
 import { notificationsZh } from './strings/notifications';
 import { promisesZh } from './strings/promises';
 import { remediesZh } from './strings/remedies';
@@ -22,6 +23,7 @@ export const zh = {
   ...handoverZh,
   ...promisesZh,
   ...vipsZh,
+  ...identifyZh,
   ...remediesZh,
   ...quizZh,
   ...spotChecksZh,

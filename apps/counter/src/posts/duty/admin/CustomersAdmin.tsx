@@ -5,6 +5,7 @@ import { useDesk, useOnline, usePending, useStaffView } from '../../../common/de
 import { useQuery } from '../../../common/use-query';
 import { RefusalFor } from '../ConsoleDialog';
 import { TextField } from './fields';
+import { IdCardCell, IdCardForm, useIdCards } from './IdCardAdmin';
 
 /**
  * The hall's customer list (VIP accounts): searched on the server (`admin:customers`, by
@@ -32,6 +33,13 @@ export function CustomersAdmin() {
     online ? `${search.trim()}|${vipOnly}|${saved}` : null,
   );
   const customers = list.data?.customers ?? [];
+  // The ID card registered on each (its last four only) and the one chosen to register.
+  const [cardsSaved, setCardsSaved] = useState(0);
+  const idCards = useIdCards(
+    customers.map((c) => c.accountNo),
+    saved + cardsSaved,
+  );
+  const [cardFor, setCardFor] = useState<string | null>(null);
   const vipsOf = new Map((list.data?.managers ?? []).map((m) => [m.staffId, m.vips]));
   const staffName = (id: string | null) => {
     if (id === null) return '—';
@@ -105,6 +113,13 @@ export function CustomersAdmin() {
         </button>
       </form>
       <RefusalFor actionKey="admin-customer" />
+      {cardFor && (
+        <IdCardForm
+          accountNo={cardFor}
+          last4={idCards[cardFor]}
+          onSaved={() => setCardsSaved((n) => n + 1)}
+        />
+      )}
       <div className="row">
         <TextField label={t('console.admin.customerSearch')} value={search} onChange={setSearch} />
         <label className="choice">
@@ -137,6 +152,7 @@ export function CustomersAdmin() {
               <th>{t('customer.phone')}</th>
               <th>VIP</th>
               <th>{t('vips.admin.manager')}</th>
+              <th>{t('idCard.column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -151,6 +167,7 @@ export function CustomersAdmin() {
                   setPhone(c.phone ?? '');
                   setVip(c.vip);
                   setManagerId(c.accountManagerStaffId ?? '');
+                  setCardFor(c.accountNo);
                 }}
               >
                 <td>{c.accountNo}</td>
@@ -158,6 +175,7 @@ export function CustomersAdmin() {
                 <td>{c.phone ? maskPhone(c.phone) : '—'}</td>
                 <td>{c.vip ? <span className="badge warn">VIP</span> : '—'}</td>
                 <td data-testid="manager">{staffName(c.accountManagerStaffId)}</td>
+                <IdCardCell last4={idCards[c.accountNo]} />
               </tr>
             ))}
           </tbody>
