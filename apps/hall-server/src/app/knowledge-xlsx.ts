@@ -27,8 +27,10 @@ export const MAX_IMPORT_ROWS = 500;
 export const MAX_UNPACKED_BYTES = 8 * 1024 * 1024;
 const MAX_ERRORS_SHOWN = 20;
 
+/** The file's rows read (each checked by the contract), with the rows that could not be. */
 export type ImportRows =
-  { ok: true; rows: { row: number; question: QuestionInput }[] } | { ok: false; errors: string[] };
+  | { ok: true; rows: { row: number; question: QuestionInput }[]; errors: string[] }
+  | { ok: false; errors: string[] };
 
 /**
  * The sum of the sizes a zip says its parts unpack to (central directory), or null when it is
@@ -178,15 +180,18 @@ export async function readQuestionsXlsx(file: Buffer): Promise<ImportRows> {
     if (typeof question === 'string') errors.push(`row ${n}: ${question}`);
     else rows.push({ row: n, question });
   });
-  if (errors.length > 0) {
-    const more = errors.length - MAX_ERRORS_SHOWN;
-    return {
-      ok: false,
-      errors: [...errors.slice(0, MAX_ERRORS_SHOWN), ...(more > 0 ? [`and ${more} more`] : [])],
-    };
-  }
-  if (rows.length === 0) return { ok: false, errors: ['no questions in the sheet'] };
-  return { ok: true, rows };
+  if (rows.length === 0 && errors.length === 0)
+    return { ok: false, errors: ['no questions in the sheet'] };
+  return { ok: true, rows, errors };
+}
+
+/** At most MAX_ERRORS_SHOWN problems, in row order, and how many more there were. */
+export function someErrors(errors: readonly { row: number; text: string }[]): string {
+  const sorted = [...errors].sort((a, b) => a.row - b.row).map((e) => e.text);
+  const more = sorted.length - MAX_ERRORS_SHOWN;
+  return [...sorted.slice(0, MAX_ERRORS_SHOWN), ...(more > 0 ? [`and ${more} more`] : [])].join(
+    '; ',
+  );
 }
 
 /** The bank as an XLSX, one question a row, in the columns the import reads. */

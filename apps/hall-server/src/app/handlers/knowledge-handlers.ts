@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { AttemptResult, Question, QuizAttempt, RetrainingRow } from '@onestop/shared';
 import { startOfBusinessDay } from '../../domain/business-day';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../../domain/knowledge';
 import { accept, reject, type Result } from '../../domain/result';
 import { handler, type TxContext } from '../context';
-import { questionsToXlsx, readQuestionsXlsx } from '../knowledge-xlsx';
+import { questionsToXlsx, readQuestionsXlsx, someErrors } from '../knowledge-xlsx';
 import { signedInStaff } from './clerk';
 
 // Knowledge checks (业务知识考核): the clerk's quizzes, attempts and their scoring, the admin's
@@ -190,38 +190,41 @@ export const knowledgeHandlers = {
     },
   }),
 
-  'admin:import-questions': handler<
-    'admin:import-questions',
-    { row: number; question: Parameters<typeof checkQuestion>[0] }[]
-  >({
-    async prepare(_ctx, { fileBase64 }) {
+  'admin:import-questions': handler<'admin:import-questions', Question[]>({
+    // Read and checked whole before the transaction: every bad row is named, none is kept.
+    async prepare(ctx, { fileBase64 }) {
       const read = await readQuestionsXlsx(Buffer.from(fileBase64, 'base64'));
-      return read.ok ? accept(read.rows) : reject('invalid_payload', read.errors.join('; '));
-    },
-    run(tx, _args, rows) {
-      const errors: string[] = [];
+      if (!read.ok) return reject('invalid_payload', read.errors.join('; '));
+      const errors = read.errors.map((text) => ({
+        row: Number(/^row (\d+)/.exec(text)?.[1] ?? 0),
+        text,
+      }));
       const seen = new Set<string>();
       const checked: Question[] = [];
-      for (const { row, question } of rows) {
+      for (const { row, question } of read.rows) {
+        const problem = (text: string) => errors.push({ row, text: `row ${row}: ${text}` });
         if (question.id !== undefined && seen.has(question.id)) {
-          errors.push(`row ${row}: id ${question.id} is on an earlier row too`);
+          problem(`id ${question.id} is on an earlier row too`);
           continue;
         }
         if (question.id !== undefined) seen.add(question.id);
-        if (!tx.store.services.byId(question.serviceId)) {
-          errors.push(`row ${row}: service_id ${question.serviceId} is no service of this hall`);
+        if (!ctx.store.services.byId(question.serviceId)) {
+          problem(`service_id ${question.serviceId} is no service of this hall`);
           continue;
         }
-        const q = checkQuestion(question, question.id ?? tx.newId(), tx.now);
-        if (!q.ok) errors.push(`row ${row}: ${q.detail ?? q.code}`);
+        const q = checkQuestion(question, question.id ?? `q-${randomUUID()}`, ctx.now);
+        if (!q.ok) problem(q.detail ?? q.code);
         else checked.push(q.value);
       }
-      if (errors.length > 0) return reject('invalid_payload', errors.slice(0, 20).join('; '));
-      let updated = 0;
-      for (const q of checked) {
-        if (tx.store.knowledge.questionById(q.id)) updated++;
-        tx.store.knowledge.saveQuestion(q);
-      }
+      if (errors.length > 0) return reject('invalid_payload', someErrors(errors));
+      return accept(checked);
+    },
+    run(tx, _args, checked) {
+      const k = tx.store.knowledge;
+      const gone = checked.find((q) => !tx.store.services.byId(q.serviceId));
+      if (gone) return reject('not_found', `Service ${gone.serviceId}.`);
+      const updated = checked.filter((q) => k.questionById(q.id) !== undefined).length;
+      for (const q of checked) k.saveQuestion({ ...q, updatedAt: tx.now });
       return accept({ created: checked.length - updated, updated });
     },
   }),
