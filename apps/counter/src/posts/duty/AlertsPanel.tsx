@@ -198,7 +198,9 @@ function AlertRow({ alert, canAcknowledge }: { alert: Alert; canAcknowledge: boo
       </div>
       {alert.acknowledgedAt !== null ? (
         <div className="muted">
-          {alert.acknowledgedBy === null ? (
+          {alert.acknowledgedBy === null && alert.note === 'resolved' ? (
+            t('console.devices.resolved', { time: at(alert.acknowledgedAt) })
+          ) : alert.acknowledgedBy === null ? (
             t('console.alerts.expired', { time: at(alert.acknowledgedAt) })
           ) : (
             <>

@@ -17,6 +17,7 @@ import { LiveHall } from './LiveHall';
 import { OpinionsPanel } from './OpinionsPanel';
 import { RemediesPanel } from './RemediesPanel';
 import { SpotChecksPanel } from './SpotChecksPanel';
+import { DevicesPanel } from './DevicesPanel';
 import { TabButtons } from './Panel';
 import { ShiftPanel } from './ShiftPanel';
 import { consoleEn, consoleZh } from './strings';
@@ -125,6 +126,7 @@ function Console() {
         {current === 'opinions' && <OpinionsPanel />}
         {current === 'remedies' && <RemediesPanel />}
         {current === 'spotChecks' && <SpotChecksPanel />}
+        {current === 'devices' && <DevicesPanel canFix />}
         {current === 'shift' && <ShiftPanel />}
         {current === 'sync' && <SyncPanel />}
         {current === 'reports' && (

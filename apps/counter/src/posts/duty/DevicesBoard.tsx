@@ -2,9 +2,11 @@ import type { Device, DeviceKind } from '@onestop/shared';
 import { useTranslation } from 'react-i18next';
 import { useStaffView } from '../../common/desk';
 import { offlineSince } from './timing';
+import { useDeviceHealth } from './use-device-health';
 import { usePresence } from './use-presence';
 
-// The hall's devices by kind on the live hall: how many are reachable, which are offline.
+// The hall's devices by kind on the live hall: how many are reachable, which are offline, and
+// the device faults open now (the devices tab has each device's health and history).
 
 const KINDS: DeviceKind[] = ['kiosk', 'display', 'desk', 'pad', 'integration'];
 
@@ -13,6 +15,9 @@ export function DevicesBoard() {
   const { hall } = useStaffView();
   const devices = hall.devices.filter((d) => d.revokedAt === null);
   const presence = usePresence();
+  const health = useDeviceHealth();
+  const faults = health.data?.openFaults ?? [];
+  const nameOf = (id: string) => devices.find((d) => d.id === id)?.name ?? id;
   // Live from the hall server; until its first answer, what the hall's alerts reported.
   const isOff = (d: Device) =>
     presence ? presence.get(d.id)?.online === false : offlineSince(hall, d) !== null;
@@ -51,6 +56,17 @@ export function DevicesBoard() {
             })}
           </tbody>
         </table>
+      )}
+      {faults.length > 0 && (
+        <p className="level-text bad" data-testid="open-device-faults">
+          {t('console.devices.faultsLine')}
+          {faults
+            .map((f) => `${nameOf(f.deviceId)} ${t(`console.devices.faultKind.${f.kind}`)}`)
+            .join('、')}
+        </p>
+      )}
+      {health.error && (
+        <p className="error">{t('console.devices.error', { code: health.error })}</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import {
+  DeviceFaultKind,
   maskAccountNo,
   timeOfDay,
   type Alert,
@@ -72,6 +73,14 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunct
     case 'device_offline': {
       const device = hall.devices.find((d) => d.id === alert.subjectId);
       parts.push(device?.name ?? alert.subjectId ?? '');
+      break;
+    }
+    case 'device_fault': {
+      // The fault's kind is the alert's note until someone acknowledges it (device-faults.ts).
+      const device = hall.devices.find((d) => d.id === alert.subjectId);
+      parts.push(device?.name ?? alert.subjectId ?? '');
+      const kind = DeviceFaultKind.safeParse(alert.note);
+      if (kind.success) parts.push(t(`console.devices.faultKind.${kind.data}`));
       break;
     }
     case 'service_unstaffed': {

@@ -98,6 +98,7 @@ describe('the tabs a person has', () => {
         'opinions',
         'remedies',
         'spotChecks',
+        'devices',
         'shift',
         'sync',
         'reports',
@@ -113,13 +114,14 @@ describe('the tabs a person has', () => {
         'opinions',
         'remedies',
         'spotChecks',
+        'devices',
         'shift',
         'sync',
         'reports',
         'admin',
       ],
     ],
-    ['the admin', ['admin'], ['admin', 'hall', 'shift', 'sync', 'reports']],
+    ['the admin', ['admin'], ['admin', 'hall', 'devices', 'shift', 'sync', 'reports']],
     ['a clerk', ['clerk'], []],
   ])('%s', (_who, roles, tabs) => {
     expect(tabsFor(roles)).toEqual(tabs);

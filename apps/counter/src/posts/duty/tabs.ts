@@ -10,6 +10,7 @@ export type ConsoleTab =
   | 'opinions'
   | 'remedies'
   | 'spotChecks'
+  | 'devices'
   | 'shift'
   | 'sync'
   | 'reports'
@@ -22,11 +23,12 @@ const LEADER_TABS: readonly ConsoleTab[] = [
   'opinions',
   'remedies',
   'spotChecks',
+  'devices',
   'shift',
   'sync',
   'reports',
 ];
-const ADMIN_TABS: readonly ConsoleTab[] = ['admin', 'hall', 'shift', 'sync', 'reports'];
+const ADMIN_TABS: readonly ConsoleTab[] = ['admin', 'hall', 'devices', 'shift', 'sync', 'reports'];
 
 export function tabsFor(roles: readonly StaffRole[]): ConsoleTab[] {
   const admin = roles.includes('admin');

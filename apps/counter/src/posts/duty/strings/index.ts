@@ -1,10 +1,11 @@
 import { adminEn, adminZh } from './admin';
 import { alertsEn, alertsZh } from './alerts';
+import { devicesEn, devicesZh } from './devices';
+import { displayLayoutsEn, displayLayoutsZh } from './display-layouts';
 import { hallEn, hallZh } from './hall';
 import { opinionsEn, opinionsZh } from './opinions';
 import { remediesEn, remediesZh } from './remedies';
 import { spotChecksEn, spotChecksZh } from './spot-checks';
-import { displayLayoutsEn, displayLayoutsZh } from './display-layouts';
 import { shiftEn, shiftZh } from './shift';
 import { ticketsEn, ticketsZh } from './tickets';
 
@@ -17,6 +18,7 @@ export const consoleZh = {
   console: {
     ...hallZh,
     ...alertsZh,
+    ...devicesZh,
     ...ticketsZh,
     ...opinionsZh,
     ...shiftZh,
@@ -31,6 +33,7 @@ export const consoleEn: typeof consoleZh = {
   console: {
     ...hallEn,
     ...alertsEn,
+    ...devicesEn,
     ...ticketsEn,
     ...opinionsEn,
     ...shiftEn,
