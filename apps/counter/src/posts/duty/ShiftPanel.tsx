@@ -6,6 +6,7 @@ import { formatClock, formatDateTime, type Lang, useLang } from '@onestop/ui';
 import { HandoverPanel } from '../../common/handover/HandoverPanel';
 import { useQuery } from '../../common/use-query';
 import { FilterTabs, PanelHead } from './Panel';
+import { RetrainingPanel } from './RetrainingPanel';
 
 // The shift log: what was done on the console and around it since the shift began (overrides,
 // alerts, opinions, follow-ups, handovers, settings), an end-of-shift summary, and the duty
@@ -97,6 +98,7 @@ export function ShiftPanel() {
           <HandoverPanel />
         </section>
         <ShiftSummary hall={hall} entries={log.data?.entries ?? []} />
+        <RetrainingPanel />
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { CountersAdmin } from './CountersAdmin';
 import { CustomersAdmin } from './CustomersAdmin';
 import { DevicesAdmin } from './DevicesAdmin';
 import { DisplayLayoutAdmin } from './DisplayLayoutAdmin';
+import { KnowledgeAdmin } from './KnowledgeAdmin';
 import { RemedyKindsAdmin } from './RemedyKindsAdmin';
 import { ServicesAdmin } from './ServicesAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
@@ -22,6 +23,7 @@ const SECTIONS = [
   'displays',
   'customers',
   'remedies',
+  'knowledge',
   'spotChecks',
   'settings',
 ] as const;
@@ -48,6 +50,7 @@ export function AdminPanel() {
       {section === 'displays' && <DisplayLayoutAdmin />}
       {section === 'customers' && <CustomersAdmin />}
       {section === 'remedies' && <RemedyKindsAdmin />}
+      {section === 'knowledge' && <KnowledgeAdmin />}
       {section === 'spotChecks' && <SpotChecklistAdmin />}
       {section === 'settings' && <SettingsAdmin />}
     </div>
