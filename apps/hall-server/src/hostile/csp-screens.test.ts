@@ -16,6 +16,7 @@ const screens = [
   '/',
   '/kiosk?token=demo-kiosk-1',
   '/display?token=demo-display-1',
+  '/display?preview=1&layout=calls_notices_media&orientation=portrait',
   '/status',
   '/guide?token=demo-guide',
   '/counter?token=demo-desk-1',
