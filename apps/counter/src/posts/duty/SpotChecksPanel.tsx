@@ -67,7 +67,9 @@ export function SpotChecksPanel() {
             {t(`errors.${candidates.error}`)}
           </p>
         ) : candidates.data === null ? (
-          <p className="muted empty">{t('console.spotChecks.loading')}</p>
+          <p className="muted empty">
+            {online ? t('console.spotChecks.loading') : t('console.common.offlineNoData')}
+          </p>
         ) : rows.length === 0 ? (
           <p className="muted empty">{t('console.spotChecks.none')}</p>
         ) : (
@@ -102,7 +104,9 @@ export function SpotChecksPanel() {
             {t(`errors.${records.error}`)}
           </p>
         ) : records.data === null ? (
-          <p className="muted empty">{t('console.spotChecks.loading')}</p>
+          <p className="muted empty">
+            {online ? t('console.spotChecks.loading') : t('console.common.offlineNoData')}
+          </p>
         ) : checks.length === 0 ? (
           <p className="muted empty">{t('console.spotChecks.noRecords')}</p>
         ) : (

@@ -57,7 +57,9 @@ export function SpotChecklistAdmin() {
           {t(`errors.${lists.error}`)}
         </p>
       ) : lists.data === null ? (
-        <p className="muted empty">{t('console.spotChecks.loading')}</p>
+        <p className="muted empty">
+          {online ? t('console.spotChecks.loading') : t('console.common.offlineNoData')}
+        </p>
       ) : (
         <form
           onSubmit={(e) => {
