@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { DisplayLayoutKind, DisplayOrientation } from '@onestop/shared';
@@ -229,6 +229,91 @@ describe.skipIf(!hasChromium)('an empty hall', () => {
         expect(fit.heroArea).toBeGreaterThan(fit.largestOther.area);
         if (process.env.FIT_SHOTS)
           await page.screenshot({ path: `${process.env.FIT_SHOTS}/display-empty.png` });
+      } finally {
+        await page.context().close();
+      }
+    } finally {
+      await hall.close();
+    }
+  }, 120_000);
+});
+
+/** A one-second webm drawn and recorded by Chromium (a real video with a sound track). */
+async function recordClip(path: string): Promise<void> {
+  const page = await openScreen(scene.browser, 'about:blank', { width: 320, height: 180 });
+  const bytes = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 180;
+    const g = canvas.getContext('2d')!;
+    const audio = new AudioContext();
+    const tone = audio.createOscillator();
+    const out = audio.createMediaStreamDestination();
+    tone.connect(out);
+    tone.start();
+    const stream = new MediaStream([
+      ...canvas.captureStream(25).getVideoTracks(),
+      ...out.stream.getAudioTracks(),
+    ]);
+    const recorder = new MediaRecorder(stream, { mimeType: 'video/webm' });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (e) => chunks.push(e.data);
+    const done = new Promise((r) => (recorder.onstop = r));
+    recorder.start();
+    for (let i = 0; i < 25; i++) {
+      g.fillStyle = `hsl(${i * 14}, 70%, 45%)`;
+      g.fillRect(0, 0, 320, 180);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    recorder.stop();
+    await done;
+    return [...new Uint8Array(await new Blob(chunks).arrayBuffer())];
+  });
+  writeFileSync(path, Buffer.from(bytes));
+  await page.context().close();
+}
+
+describe.skipIf(!hasChromium)('the media zone', () => {
+  it('plays a video muted, keeps it muted, and goes on to the next file at its end', async () => {
+    const hall = await startTestHall();
+    try {
+      const media = join(hall.dataDir, 'media');
+      mkdirSync(media, { recursive: true });
+      await recordClip(join(media, '01-clip.webm'));
+      await drawPoster(join(media, '02-poster.png'));
+      const admin = await clerkAtCounter(hall.server.url, {
+        deviceToken: 'demo-backoffice',
+        staffNo: '9000',
+        pin: '9000',
+      });
+      ok(
+        await send(admin.socket, 'admin:set-display-layout', {
+          deviceId: 'dev-display-1',
+          layout: 'calls_notices_media',
+          orientation: 'landscape',
+        }),
+      );
+      admin.socket.disconnect();
+      const page = await openScreen(
+        scene.browser,
+        `${hall.server.url}/display?token=demo-display-1`,
+        SIZES.landscape,
+      );
+      try {
+        const video = page.locator('video[data-media="01-clip.webm"]');
+        await video.waitFor();
+        // Whatever tries to give it sound, it stays silent.
+        const sound = await video.evaluate(async (v: HTMLVideoElement) => {
+          v.addEventListener('ended', () => document.body.setAttribute('data-clip-ended', ''));
+          v.muted = false;
+          v.volume = 1;
+          await new Promise((r) => setTimeout(r, 100));
+          return { muted: v.muted, volume: v.volume };
+        });
+        expect(sound).toEqual({ muted: true, volume: 0 });
+        await page.locator('img[data-media="02-poster.png"]').waitFor({ timeout: 15_000 });
+        // It played to its end (not skipped as failed).
+        expect(await page.locator('body[data-clip-ended]').count()).toBe(1);
       } finally {
         await page.context().close();
       }
