@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, ok, send } from '@onestop/hall-server/test-support/hall-harness';
 import { billingQuiz } from '@onestop/hall-server/test-support/knowledge-bank';
 import { hasChromium, signIn, sizes } from '../../test-support/browser';
+import { openConsole, openTab } from '../../test-support/console-hall';
 import { useCounterScene } from '../../test-support/scene';
 
 // Knowledge checks in Chromium (issue 19's done-when): a clerk takes the quiz at the desk
@@ -92,5 +93,59 @@ describe.skipIf(!hasChromium)('a knowledge quiz at the desk', () => {
     await desk.locator('button[data-counter="1"]').click();
     await desk.getByTestId('workstation').waitFor();
     expect(scene.store().counters.byId('ctr-1')?.staffId).toBe(scene.staffId('1001'));
+  }, 180_000);
+
+  it('the duty leader sees the retraining list and lets a clerk work, with a reason', async () => {
+    // Another clerk fails the quiz over the wire.
+    const other = await connectClient(scene.url, { deviceToken: 'demo-desk-2' });
+    ok(await send(other, 'staff:sign-in', { staffNo: '1002', pin: '1002' }));
+    const { attempt } = ok(
+      await send(other, 'knowledge:start-attempt', { quizId: 'quiz-billing' }),
+    );
+    ok(
+      await send(other, 'knowledge:submit-attempt', { attemptId: attempt.attemptId, answers: [] }),
+    );
+
+    const leader = await openConsole(scene.browser, scene.url, '8001', sizes.workstation);
+    await openTab(leader, 'shift');
+    const list = leader.getByTestId('retraining-list');
+    const row = list.locator('[data-cleared="false"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('电费缴纳');
+    await list.scrollIntoViewIfNeeded();
+    await leader.screenshot({ path: 'docs/screenshots/knowledge-retraining-list.png' });
+    await row.getByRole('button', { name: '放行' }).click();
+    const dialog = leader.getByTestId('retraining-override');
+    await dialog.getByRole('textbox', { name: '放行原因' }).fill('已现场带教,今日人手不足');
+    await dialog.getByRole('button', { name: '放行' }).click();
+    await list.getByText('名单为空。').waitFor();
+    expect(ok(await send(other, 'counter:sign-in', { counterId: 'ctr-2' })).counter.id).toBe(
+      'ctr-2',
+    );
+    other.disconnect();
+    await leader.context().close();
+  }, 180_000);
+
+  it('the admin keeps the bank: questions, quizzes, the blocking setting', async () => {
+    const admin = await openConsole(
+      scene.browser,
+      scene.url,
+      '9000',
+      sizes.workstation,
+      'demo-backoffice',
+    );
+    await openTab(admin, 'admin');
+    await admin.locator('[data-section="knowledge"]').click();
+    const bank = admin.getByTestId('admin-questions');
+    await bank.locator('[data-question="q-late-fee"]').waitFor();
+    await admin.getByTestId('admin-quizzes').locator('[data-quiz="quiz-billing"]').waitFor();
+    expect(await admin.getByTestId('knowledge-blocks').getByRole('checkbox').isChecked()).toBe(
+      true,
+    );
+    await admin.screenshot({ path: 'docs/screenshots/knowledge-admin.png', fullPage: true });
+    await bank.locator('[data-question="q-late-fee"]').getByRole('button').click();
+    await admin.getByTestId('question-dialog').waitFor();
+    await admin.screenshot({ path: 'docs/screenshots/knowledge-question-dialog.png' });
+    await admin.context().close();
   }, 180_000);
 });

@@ -85,6 +85,9 @@ export const quizZh = {
       assign: '布置',
       assignTitle: '布置测验:{{name}}',
       dueAt: '截止时间(可空)',
+      blocks: '再培训名单中的员工,通过该业务测验前不能接办理该业务的窗口',
+      blocksHint:
+        '不勾选:只记录再培训名单,不限制接窗口。值班长可在「值班日志」中放行(需填写原因)。',
     },
     console: {
       title: '再培训名单',
@@ -191,6 +194,9 @@ export const quizEn = {
       assign: 'Assign',
       assignTitle: 'Assign: {{name}}',
       dueAt: 'Due (optional)',
+      blocks: 'Staff on the retraining list may not take counters of that service until they pass',
+      blocksHint:
+        'Unticked: the list is kept, counters are not restricted. The duty leader can let a clerk work (with a reason) from the shift log tab.',
     },
     console: {
       title: 'Retraining list',

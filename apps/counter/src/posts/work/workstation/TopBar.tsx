@@ -6,6 +6,7 @@ import { langOf } from '@onestop/ui';
 import { LanguageToggle } from '../../../common/LanguageToggle';
 import { useSignOut } from '../../../common/use-sign-out';
 import { ActionButton } from './ActionButton';
+import { QuizzesButton } from '../quiz/QuizzesButton';
 import type { useWorkActions } from './use-work-actions';
 import { useWork, useWorkstationStore } from './work-context';
 
@@ -38,6 +39,7 @@ export function TopBar({ actions }: { actions: ReturnType<typeof useWorkActions>
         <ActionButton action="openCounter" actions={actions} />
         <ActionButton action="pauseCounter" actions={actions} />
         <ActionButton action="closeCounter" actions={actions} />
+        <QuizzesButton canTake={state !== 'open' && current === null} />
       </div>
       <div className="spacer" />
       <div className="clerk" data-testid="clerk">
