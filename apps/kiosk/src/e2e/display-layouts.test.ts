@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { DisplayLayoutKind, DisplayOrientation } from '@onestop/shared';
@@ -198,7 +198,7 @@ describe.skipIf(!hasChromium)('display layouts', () => {
 });
 
 describe.skipIf(!hasChromium)('an empty hall', () => {
-  it('says to watch for the call and shows the hall name where the media would play', async () => {
+  it('says to watch for the call, shows the hall name where the media would play, and goes stale offline', async () => {
     const hall = await startTestHall();
     try {
       const a = await clerkAtCounter(hall.server.url, {
@@ -229,11 +229,17 @@ describe.skipIf(!hasChromium)('an empty hall', () => {
         expect(fit.heroArea).toBeGreaterThan(fit.largestOther.area);
         if (process.env.FIT_SHOTS)
           await page.screenshot({ path: `${process.env.FIT_SHOTS}/display-empty.png` });
+        // The hall goes away: the board stays, dimmed, under the link's banner.
+        await hall.server.close();
+        await page.locator('.display-stale[data-layout="calls_notices_media"]').waitFor();
+        await page.locator('.banner[data-link]').waitFor();
+        expect(await page.locator('[data-zone="hero"]').isVisible()).toBe(true);
       } finally {
         await page.context().close();
       }
     } finally {
-      await hall.close();
+      // Its server is closed already: what is left is its folder.
+      await hall.close().catch(() => rmSync(hall.dataDir, { recursive: true, force: true }));
     }
   }, 120_000);
 });
