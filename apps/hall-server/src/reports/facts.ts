@@ -1,5 +1,6 @@
 import type { CaseType, OpinionCategory, Service, Staff } from '@onestop/shared';
 import type { PromiseRowFacts } from './promises';
+import type { HardwareFacts } from './hardware';
 import type { RemedyFacts } from './remedies';
 import type { QuizFacts } from './quizzes';
 import type { VipServiceFacts } from './vip-managers';
@@ -77,6 +78,8 @@ export interface ReportFacts {
   quizzes?: QuizFacts[];
   /** Spot checks made in the range (抽查, issue 19). */
   spotChecks?: SpotCheckFacts[];
+  /** Device faults and opening checks in the range (issue 19). */
+  hardware?: HardwareFacts;
 }
 
 export interface ReportInput {

@@ -3,6 +3,7 @@ import { startOfBusinessDay } from '../domain/business-day';
 import type { Db } from '../store/db';
 import type { CaseFacts, EvaluationFacts, OpinionFacts, ReportFacts, TicketFacts } from './facts';
 import { changesOf, type PromiseRowFacts } from './promises';
+import { readHardware } from './hardware';
 import type { RemedyFacts } from './remedies';
 import { quizFactsSql, type QuizFacts } from './quizzes';
 import { spotCheckFactsSql, type SpotCheckFacts } from './spot-checks';
@@ -213,6 +214,9 @@ export function loadReportFacts(
   const spotChecks = tableExists(db, 'spot_checks')
     ? db.prepare<[string, string], SpotCheckFacts>(spotCheckFactsSql).all(from, to)
     : [];
+  const hardware = tableExists(db, 'device_faults')
+    ? readHardware(db, { from, to, fromMs: range.fromMs, toMs: range.asOf })
+    : undefined;
   return {
     tickets: ticketFacts(),
     opinions,
@@ -222,6 +226,7 @@ export function loadReportFacts(
     quizzes,
     spotChecks,
     ...(remedies ? { remedies } : {}),
+    ...(hardware ? { hardware } : {}),
     promises: { rows: readPromises(db, range), fromMs: range.fromMs, toMs: range.toMs },
   };
 }

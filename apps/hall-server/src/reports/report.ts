@@ -3,6 +3,7 @@ import type { ReportFacts, ReportInput } from './facts';
 import { estimatesReport } from './estimates';
 import { casesReport, opinionsReport } from './follow-ups';
 import { promisesReport, withClerkPromises } from './promises';
+import { hardwareReport } from './hardware';
 import { remediesReport, withClerkRemedies } from './remedies';
 import { withClerkQuizzes } from './quizzes';
 import { staffingReport } from './staffing';
@@ -59,6 +60,7 @@ export function computeReport(
     estimates: estimatesReport(tally, input.services),
     ...(facts.remedies ? { remedies: remediesReport(facts.remedies) } : {}),
     ...(promises ? { promises: promises.report } : {}),
+    ...(facts.hardware ? { hardware: hardwareReport(facts.hardware) } : {}),
     generatedAt: input.now,
   };
 }

@@ -1,4 +1,5 @@
 import type { HallReport } from '@onestop/shared';
+import { hardwareTable } from './hardware';
 import {
   DASH,
   hourKeySpan,
@@ -213,6 +214,7 @@ export const reportTables = [
   'staffing',
   'cases',
   'estimates',
+  'hardware',
 ] as const;
 export type ReportTable = (typeof reportTables)[number];
 
@@ -253,6 +255,10 @@ export function tableOf(report: HallReport, table: ReportTable, ctx: ExportConte
         ],
         lang,
       );
+    case 'hardware':
+      return report.hardware
+        ? hardwareTable(report.hardware, lang)
+        : { name: w('硬件故障', 'Hardware')[lang], headers: [], kinds: [], widths: [], rows: [] };
   }
 }
 

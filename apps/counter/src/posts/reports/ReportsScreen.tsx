@@ -11,6 +11,7 @@ import { CasesSection, OpinionsSection } from './FollowUpSections';
 import { ClerksSection, ServicesSection } from './PeopleSections';
 import { ClerkTrendSection } from './ClerkTrendSection';
 import { RemediesSection } from './RemediesSection';
+import { HardwareSection } from './HardwareSection';
 import { presetRange, type DayRange } from './range';
 import { RangePicker } from './RangePicker';
 import { SegTabs } from './SegTabs';
@@ -38,6 +39,7 @@ const sectionKeys = [
   'opinions',
   'cases',
   'remedies',
+  'hardware',
   'estimates',
   'trends',
 ] as const;
@@ -50,6 +52,7 @@ const sections: Record<Section, ComponentType<SectionProps>> = {
   opinions: OpinionsSection,
   cases: CasesSection,
   remedies: RemediesSection,
+  hardware: HardwareSection,
   estimates: EstimatesSection,
   // A clerk's months (考核趋势): its own range, so the section takes none of the report's.
   trends: ClerkTrendSection,

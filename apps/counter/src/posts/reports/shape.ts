@@ -70,7 +70,13 @@ export function staffingSeries(hours: HallReport['hours']): StaffingSeries {
 
 /** Nothing happened in the range: no visit, no opinion, no case. An empty state, not an error. */
 export function isEmptyReport(report: HallReport): boolean {
-  return report.tickets === 0 && report.opinions.total === 0 && report.cases.opened === 0;
+  return (
+    report.tickets === 0 &&
+    report.opinions.total === 0 &&
+    report.cases.opened === 0 &&
+    // A day of device faults and no visitor (the hall closed for a repair) is still a report.
+    (report.hardware?.faults ?? 0) === 0
+  );
 }
 
 export interface Headline {

@@ -56,6 +56,7 @@ export const reportsZh = {
       cases: '工单',
       estimates: '等候预估准确度',
       remedies: '补救',
+      hardware: '硬件故障',
       trends: '考核趋势',
     },
     remedies: {
@@ -276,6 +277,7 @@ export const reportsEn: typeof reportsZh = {
       cases: 'Cases',
       estimates: 'Wait estimates',
       remedies: 'Remedies',
+      hardware: 'Hardware',
       trends: 'Trends',
     },
     remedies: {

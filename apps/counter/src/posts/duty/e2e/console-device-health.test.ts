@@ -123,4 +123,16 @@ describe.skipIf(!hasChromium)('device health on the console', () => {
     expect(faults).toMatchObject([{ deviceId: 'dev-kiosk-1', detail: 'opening check: test_slip' }]);
     await consolePage.screenshot({ path: `${shots}device-health-checklist.png`, fullPage: true });
   }, 60_000);
+
+  it('the reports tab has the hardware section: failure counts, time to repair, who fails most', async () => {
+    await openTab(consolePage, 'reports');
+    await consolePage.locator('nav.report-sections button[data-section="hardware"]').click();
+    const totals = consolePage.getByTestId('hardware-totals');
+    await totals.waitFor();
+    // Today: the kiosk's paper (cleared), the display's reported fault (fixed), the failed check.
+    expect(await totals.textContent()).toContain('故障 3 次');
+    const first = consolePage.getByTestId('table-hardware').locator('tbody tr').first();
+    expect(await first.textContent()).toContain('取号机 1');
+    await consolePage.screenshot({ path: `${shots}device-health-report.png` });
+  }, 60_000);
 });
