@@ -22,8 +22,7 @@ export const displayCommands = {
       layout: DisplayLayoutKind,
       orientation: DisplayOrientation,
     }),
-    roles: 'paired',
-    devices: ['display'],
+    roles: ['display'],
     summary: 'This display: its device id, layout and orientation (later changes come as records).',
   }),
   'display:media': def({

@@ -263,7 +263,7 @@ describe('admin:set-display-layout', () => {
     // Only a display asks for its own settings.
     const kiosk = await connectClient(base, { deviceToken: 'demo-kiosk-1' });
     const asked = await send(kiosk, 'display:settings', {});
-    expect(asked.ok ? 'accepted' : asked.code).toBe('wrong_device');
+    expect(asked.ok ? 'accepted' : asked.code).toBe('forbidden');
     kiosk.disconnect();
     display.disconnect();
     admin.disconnect();
