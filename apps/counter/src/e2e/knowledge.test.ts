@@ -4,7 +4,7 @@ import { connectClient, ok, send } from '@onestop/hall-server/test-support/hall-
 import { billingQuiz } from '@onestop/hall-server/test-support/knowledge-bank';
 import { hasChromium, signIn, sizes } from '../../test-support/browser';
 import { openConsole, openTab } from '../../test-support/console-hall';
-import { useCounterScene } from '../../test-support/scene';
+import { button, openCounter, useCounterScene } from '../../test-support/scene';
 
 // Knowledge checks in Chromium (issue 19's done-when): a clerk takes the quiz at the desk
 // before taking a counter, fails it, is refused the counter serving that service (the desk
@@ -93,6 +93,16 @@ describe.skipIf(!hasChromium)('a knowledge quiz at the desk', () => {
     await desk.locator('button[data-counter="1"]').click();
     await desk.getByTestId('workstation').waitFor();
     expect(scene.store().counters.byId('ctr-1')?.staffId).toBe(scene.staffId('1001'));
+
+    // At the counter, quizzes open only while it does not call: open, no; paused, yes.
+    await openCounter(desk);
+    expect(await button(desk, 'quizzes').isDisabled()).toBe(true);
+    await button(desk, 'pauseCounter').click();
+    await desk.getByTestId('pause-dialog').getByRole('button', { name: '暂停' }).click();
+    await desk.locator('[data-testid="counter-state"][data-state="paused"]').waitFor();
+    await button(desk, 'quizzes').click();
+    await desk.getByTestId('quizzes').getByText('暂无待完成的测验。').waitFor();
+    await desk.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
   }, 180_000);
 
   it('the duty leader sees the retraining list and lets a clerk work, with a reason', async () => {
