@@ -87,7 +87,15 @@ export const counterHandlers = {
   }),
 
   'counter:open': handler<'counter:open'>({
-    run: (tx) => stepAtOwnCounter(tx, (counter, actor) => openCounter(counter, actor, tx.now)),
+    run(tx) {
+      const own = atOwnCounter(tx);
+      if (!own.ok) return own;
+      // 再培训: a clerk who failed a quiz while paused here does not open it again either.
+      const { counter, actor } = own.value;
+      const listed = retrainingBlock(tx, actor.staffId, counter.serviceIds);
+      if (!listed.ok) return listed;
+      return saveCounter(tx, openCounter(counter, actor, tx.now));
+    },
   }),
 
   'counter:pause': handler<'counter:pause'>({

@@ -36,6 +36,7 @@ import { requestEvaluationFor } from './evaluation-handlers';
 import { recordKioskConsent } from './notification-handlers';
 import { afterVipIssued, heldCounterOf, isVipArrival, vipRouteFor } from '../vip-arrival';
 import { customerWithIdentity } from './identify-handlers';
+import { retrainingBlock } from './knowledge-handlers';
 
 const noCustomer: Customer = { phone: null, accountNo: null, name: null };
 
@@ -207,6 +208,10 @@ export const ticketHandlers = {
     run(tx) {
       const clerk = clerkAt(tx);
       if (!clerk.ok) return clerk;
+      // 再培训: on the list for one of the counter's services (a quiz failed while at it), the
+      // clerk calls no one more here (hall's choice); the customer with them is served to the end.
+      const listed = retrainingBlock(tx, clerk.value.staffId, clerk.value.counter.serviceIds);
+      if (!listed.ok) return listed;
       const services = new Map(tx.store.services.all().map((s) => [s.id, s]));
       const next = pickNext(
         tx.store.tickets.waiting(),
@@ -226,7 +231,10 @@ export const ticketHandlers = {
 
   'ticket:call': handler<'ticket:call'>({
     run: (tx, { ticketId }) =>
-      clerkAction(tx, ticketId, (t, clerk) => callTicket(t, clerk, tx.now)),
+      clerkAction(tx, ticketId, (t, clerk) => {
+        const listed = retrainingBlock(tx, clerk.staffId, clerk.counter.serviceIds);
+        return listed.ok ? callTicket(t, clerk, tx.now) : listed;
+      }),
   }),
   'ticket:recall': handler<'ticket:recall'>({
     run: (tx, { ticketId }) =>
