@@ -12,7 +12,8 @@ import { usePresence } from './use-presence';
 
 // The devices tab (issue 19 item 2): every paired device's health as it last reported it
 // (online, version, screen, sound, printer) with its open faults and today's opening check;
-// a device's details (fault history, mark fixed, report a fault); the opening check-list.
+// a device's details on top when one is picked (fault history, mark fixed, report a fault);
+// the opening check-list.
 
 const KIND_ORDER: readonly DeviceKind[] = ['kiosk', 'display', 'pad', 'desk', 'integration'];
 
@@ -39,6 +40,9 @@ export function DevicesPanel({ canFix }: { canFix: boolean }) {
   const device = devices.find((d) => d.id === selected);
   return (
     <div className="devices-panel" data-testid="devices-panel">
+      {device && (
+        <DeviceHealthPanel device={device} canFix={canFix} onClose={() => setSelected(null)} />
+      )}
       <section className="card" data-testid="device-health">
         <PanelHead title={t('console.devices.title')} stale={!online} />
         <HealthTable
@@ -55,9 +59,6 @@ export function DevicesPanel({ canFix }: { canFix: boolean }) {
           empty={devices.length === 0}
         />
       </section>
-      {device && (
-        <DeviceHealthPanel device={device} canFix={canFix} onClose={() => setSelected(null)} />
-      )}
       <OpeningChecklist
         devices={devices}
         checks={checks.data?.checks ?? null}
