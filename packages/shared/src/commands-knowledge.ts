@@ -106,6 +106,11 @@ export const RetrainingRow = Retraining.extend({
 });
 export type RetrainingRow = z.infer<typeof RetrainingRow>;
 
+/** A query's flag: a boolean on the socket, `true`/`false` in an HTTP query string. */
+const Flag = z
+  .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+  .default(false);
+
 /** The XLSX as sent: base64 of at most 46 KB of file (the socket's 64 KB payload). */
 const XlsxBase64 = z
   .string()
@@ -152,7 +157,7 @@ export const knowledgeCommands = {
 
   'admin:list-questions': def({
     kind: 'query',
-    input: query({ serviceId: Id.optional(), retired: z.coerce.boolean().default(false) }),
+    input: query({ serviceId: Id.optional(), retired: Flag }),
     output: z.object({ questions: z.array(Question) }),
     roles: ADMIN,
     summary: 'The question bank (with right answers), of one service or all; retired ones on ask.',
@@ -219,7 +224,7 @@ export const knowledgeCommands = {
 
   'console:retraining-list': def({
     kind: 'query',
-    input: query({ cleared: z.coerce.boolean().default(false) }),
+    input: query({ cleared: Flag }),
     output: z.object({ rows: z.array(RetrainingRow) }),
     roles: ['duty_leader', 'admin'],
     summary:
