@@ -69,7 +69,12 @@ export const identifyCommands = {
 
   'admin:id-cards': def({
     kind: 'query',
-    input: query({ accountNos: z.array(AccountNo).max(500) }),
+    input: query({
+      // Over HTTP GET a repeated `accountNos=` parameter; a single one arrives as a string.
+      accountNos: z
+        .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(AccountNo).max(500))
+        .default([]),
+    }),
     output: z.object({
       /** The registered card's last four per account number; accounts without one are absent. */
       last4: z.record(z.string(), z.string()),

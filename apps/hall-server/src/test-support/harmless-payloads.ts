@@ -43,6 +43,9 @@ export const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'customer:lookup': { accountNo: '000000000' },
   'customer:identify': { source: 'barcode', value: '000000000' },
   'admin:register-id-card': { accountNo: '9999999999', idNumber: null },
+  'admin:id-cards': {},
+  'customer:identify': { source: 'barcode', value: '000000000' },
+  'admin:register-id-card': { accountNo: '9999999999', idNumber: null },
   'admin:id-cards': { accountNos: [] },
   'appointment:create': {
     serviceId: 'no-such-service',
