@@ -44,9 +44,6 @@ export const harmless: { [K in CommandName]: Record<string, unknown> } = {
   'customer:identify': { source: 'barcode', value: '000000000' },
   'admin:register-id-card': { accountNo: '9999999999', idNumber: null },
   'admin:id-cards': {},
-  'customer:identify': { source: 'barcode', value: '000000000' },
-  'admin:register-id-card': { accountNo: '9999999999', idNumber: null },
-  'admin:id-cards': { accountNos: [] },
   'appointment:create': {
     serviceId: 'no-such-service',
     customer: { phone: '13800000000' },
