@@ -1,4 +1,5 @@
 import type { Ack, HallChange } from '@onestop/shared';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { billBarcode, idCheckChar } from '../domain/identify';
 import { clockedDemoHalls } from '../test-support/clocked-hall';
@@ -9,7 +10,7 @@ import { billingQuiz, RIGHT_ANSWERS, WRONG_ANSWERS } from '../test-support/knowl
 // kiosk, a copied device token. Each attack is written as a test first; those found open and
 // fixed say how; those still open are `it.fails`, naming the hole (the lead routes them).
 
-const { hallAt, device, staffOn } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
+const { clock, hallAt, device, staffOn } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
 const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
 
 /** A demo hall with the billing quiz (pass mark 80 %) and a hall that blocks the service. */
@@ -87,6 +88,22 @@ describe('knowledge checks: the retraining block cannot be dodged', () => {
     expect(code(await send(clerk, 'ticket:call', { ticketId: second.id }))).toBe(
       'retraining_required',
     );
+  });
+
+  // Fixed (ticket-handlers.ts ticket:walk-in): a walk-in is served at once, of any service, at
+  // any counter the clerk holds. A clerk on the list for billing took counter 3 (connections
+  // and accounts: allowed) and served billing customers there as walk-ins.
+  it('a clerk on the list serves no walk-in of the service, at any counter', async () => {
+    const { url } = await quizHall();
+    const clerk = (await staffOn(url, 'demo-desk-1', '1001')).socket;
+    await failQuiz(clerk);
+    ok(await send(clerk, 'counter:sign-in', { counterId: 'ctr-3' }));
+    ok(await send(clerk, 'counter:open', {}));
+    expect(code(await send(clerk, 'ticket:walk-in', { serviceId: 'svc-billing' }))).toBe(
+      'retraining_required',
+    );
+    // Their own counter's services are theirs to serve.
+    ok(await send(clerk, 'ticket:walk-in', { serviceId: 'svc-connection' }));
   });
 
   it('the duty leader’s override lets them open and call again', async () => {
@@ -344,5 +361,73 @@ describe('device health', () => {
       }),
     );
     expect(hall.server.hall.store.deviceHealth.allOpenFaults()).toHaveLength(1);
+  });
+
+  // A duty leader marking a fault fixed that is not (to clear the panel): the next heartbeat
+  // that still says paper out opens it again, with its alert.
+  it('a printer fault marked fixed while the paper is still out is raised again', async () => {
+    const hall = await hallAt();
+    const url = hall.server.url;
+    const kiosk = await device(url, 'demo-kiosk-1');
+    const leader = (await staffOn(url, 'demo-console', '8001')).socket;
+    const report = {
+      version: '0.19.0',
+      screen: { width: 1080, height: 1920, orientation: 'portrait' as const },
+      audio: 'ok' as const,
+      printer: 'paper_out' as const,
+    };
+    ok(await send(kiosk, 'device:heartbeat', { report }));
+    const [fault] = hall.server.hall.store.deviceHealth.allOpenFaults();
+    ok(await send(leader, 'device:mark-fixed', { faultId: fault!.id, note: '已处理' }));
+    expect(hall.server.hall.store.deviceHealth.allOpenFaults()).toEqual([]);
+    clock.now += 11_000;
+    ok(await send(kiosk, 'device:heartbeat', { report }));
+    expect(hall.server.hall.store.deviceHealth.allOpenFaults()).toMatchObject([
+      { deviceId: 'dev-kiosk-1', kind: 'printer_paper_out' },
+    ]);
+  });
+});
+
+/**
+ * A zip whose one part unpacks to `bytes` of spaces while its headers (local and central) say
+ * it unpacks to 100 bytes: the import's size check reads the central directory.
+ */
+function lyingZipBomb(bytes: number): string {
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const data = deflateRawSync(Buffer.alloc(bytes, 0x20), { level: 9 });
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(100, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(100, 24);
+  central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(local.length + name.length + data.length, 16);
+  return Buffer.concat([local, name, data, central, name, end]).toString('base64');
+}
+
+describe('question bank import', () => {
+  // Held: the zip's own sizes lie, so the central-directory check passes it; the unzipping
+  // refuses the part whose size differs (measured: ~40 MB inflated, ~4 s, +57 MiB once).
+  it('a decompression bomb whose headers lie about its size is refused, nothing kept', async () => {
+    const { hall, admin } = await quizHall();
+    const before = hall.server.hall.store.knowledge.questions().length;
+    const fileBase64 = lyingZipBomb(40 * 1024 * 1024);
+    expect(fileBase64.length).toBeLessThan(62_000);
+    const ack = await send(admin, 'admin:import-questions', { fileBase64 });
+    expect(code(ack)).toBe('invalid_payload');
+    expect(hall.server.hall.store.knowledge.questions()).toHaveLength(before);
   });
 });

@@ -184,6 +184,11 @@ export const ticketHandlers = {
       if (!clerk.ok) return clerk;
       const service = tx.store.services.byId(args.serviceId);
       if (!service) return reject('not_found', `Service ${args.serviceId}.`);
+      // 再培训: a walk-in is served at once, so neither of a service the clerk is on the list
+      // for (whatever counter they hold) nor at a counter they may not call at.
+      const servable = [service.id, ...clerk.value.counter.serviceIds];
+      const listed = retrainingBlock(tx, clerk.value.staffId, servable);
+      if (!listed.ok) return listed;
       const issued = issueNext(tx, service, {
         customer: args.customer ?? noCustomer,
         priority: 'normal',
