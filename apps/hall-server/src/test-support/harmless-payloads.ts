@@ -166,7 +166,7 @@ export const harmless: { [K in CommandName]: Record<string, unknown> } = {
     },
   },
   'admin:import-questions': { fileBase64: 'AAAA' },
-  'admin:export-questions': { serviceId: 'no-such-service' },
+  'admin:export-questions': {},
   'admin:list-quizzes': {},
   'admin:save-quiz': {
     quiz: { name: 'matrix', serviceId: 'no-such-service', drawCount: 1, passPct: 80 },
