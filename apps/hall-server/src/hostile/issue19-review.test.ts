@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { billBarcode, idCheckChar } from '../domain/identify';
 import { clockedDemoHalls } from '../test-support/clocked-hall';
 import { http, ok, send, type HallClient } from '../test-support/hall-harness';
+import { idCardHmac } from '../app/secrets';
 import { billingQuiz, RIGHT_ANSWERS, WRONG_ANSWERS } from '../test-support/knowledge-bank';
 
 // Issue 19 review (attacker's view): a dishonest clerk at the desk, a curious customer at the
@@ -138,49 +139,48 @@ describe('knowledge checks: the retraining block cannot be dodged', () => {
 });
 
 describe('knowledge checks: the answers before submitting', () => {
-  // OPEN (domain/knowledge.ts retrainingAfter; app/handlers/knowledge-handlers.ts finish): a
-  // pass of ANY quiz of the service clears the retraining rows for that service, and
-  // knowledge:start-attempt starts any active quiz, due or not. A clerk put on the list by the
-  // 80 % quiz clears it with a one-question quiz of the service (a practice or monthly quiz
-  // with a lower mark) instead of the quiz that put them on it (the one my-quizzes names).
-  it.fails(
-    'passing an easier quiz of the same service does not take a clerk off the list',
-    async () => {
-      const { url, admin } = await quizHall();
-      ok(
-        await send(admin, 'admin:save-quiz', {
-          quiz: {
-            id: 'quiz-billing-practice',
-            name: '电费练习',
-            serviceId: 'svc-billing',
-            questionIds: ['q-hotline'],
-            passPct: 50,
-          },
-        }),
-      );
-      const clerk = (await staffOn(url, 'demo-desk-1', '1001')).socket;
-      await failQuiz(clerk);
-      const { attempt } = ok(
-        await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing-practice' }),
-      );
-      ok(
-        await send(clerk, 'knowledge:submit-attempt', {
-          attemptId: attempt.attemptId,
-          answers: [RIGHT_ANSWERS[0]!],
-        }),
-      );
-      expect(code(await send(clerk, 'counter:sign-in', { counterId: 'ctr-1' }))).toBe(
-        'retraining_required',
-      );
-    },
-  );
+  // Found open at review (a pass of ANY quiz of the service cleared the rows for that service,
+  // and knowledge:start-attempt starts any active quiz, due or not: a clerk put on the list by
+  // the 80 % quiz cleared it with a one-question practice quiz of the service). Held once slice
+  // K's change to domain/knowledge.ts retrainingAfter (a pass clears only the rows its own quiz
+  // opened, or a retired quiz's) is in: that change was in the working tree, not yet committed,
+  // when this test was written.
+  it('passing an easier quiz of the same service does not take a clerk off the list', async () => {
+    const { url, admin } = await quizHall();
+    ok(
+      await send(admin, 'admin:save-quiz', {
+        quiz: {
+          id: 'quiz-billing-practice',
+          name: '电费练习',
+          serviceId: 'svc-billing',
+          questionIds: ['q-hotline'],
+          passPct: 50,
+        },
+      }),
+    );
+    const clerk = (await staffOn(url, 'demo-desk-1', '1001')).socket;
+    await failQuiz(clerk);
+    const { attempt } = ok(
+      await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing-practice' }),
+    );
+    ok(
+      await send(clerk, 'knowledge:submit-attempt', {
+        attemptId: attempt.attemptId,
+        answers: [RIGHT_ANSWERS[0]!],
+      }),
+    );
+    expect(code(await send(clerk, 'counter:sign-in', { counterId: 'ctr-1' }))).toBe(
+      'retraining_required',
+    );
+  });
 
-  // OPEN (knowledge-handlers.ts knowledge:start-attempt / finish): attempts of two quizzes may
-  // be open at once and a submitted attempt's result carries every question's right answer. A
-  // clerk opens the quiz that counts, opens another active quiz sharing its questions (any
-  // quiz of the service: start-attempt does not ask whether it is due; a draw quiz shares the
-  // whole bank), submits that one blank, reads the answers, and submits the first in full.
-  it.fails('a clerk cannot read an open attempt’s answers from another quiz’s result', async () => {
+  // Found open at review (attempts of two quizzes could be open at once and a submitted
+  // attempt's result carries every question's right answer: a clerk opened the quiz that
+  // counts, opened another quiz sharing its questions — a draw quiz shares the whole bank —
+  // submitted that one blank, read the answers and submitted the first in full). Held once
+  // slice K's change to knowledge:start-attempt (one open attempt at a time) is in: in the
+  // working tree, not yet committed, when this test was written.
+  it('a clerk cannot read an open attempt’s answers from another quiz’s result', async () => {
     const { url, admin } = await quizHall();
     ok(
       await send(admin, 'admin:save-quiz', {
@@ -195,13 +195,13 @@ describe('knowledge checks: the answers before submitting', () => {
     );
     const clerk = (await staffOn(url, 'demo-desk-1', '1001')).socket;
     const counted = ok(await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing' }));
-    const other = ok(await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing-draw' }));
-    const peek = await send(clerk, 'knowledge:submit-attempt', {
-      attemptId: other.attempt.attemptId,
-      answers: [],
-    });
-    // Secure: the answers of questions in the clerk's open attempt are not told (or the second
-    // attempt is refused while one is open).
+    const other = await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing-draw' });
+    const peek = other.ok
+      ? await send(clerk, 'knowledge:submit-attempt', {
+          attemptId: other.data.attempt.attemptId,
+          answers: [],
+        })
+      : other;
     const told = peek.ok
       ? peek.data.result.questions.filter(
           (q) =>
@@ -293,6 +293,28 @@ describe('customer identification: what a kiosk learns', () => {
     expect(seen).not.toContain(ID_NUMBER);
     expect(seen).not.toContain('周某某');
     expect(seen).not.toContain('13800001111');
+  });
+
+  // OPEN (app/secrets.ts idCardHmac, store/front-repo.ts hall_keys): the ID number's HMAC key
+  // is derived from hall_keys.status_key, kept in the same hall.sqlite (and every backup of it)
+  // as customers.id_card_hmac. Whoever copies the file or a backup has key and digests: a
+  // known person's number (region and birth date known: 1,000 candidates) is matched at once,
+  // and every registered number falls to one pass over ~1.3e11 candidates. The docs say the
+  // digest "cannot be reversed by trying numbers without [the key]"; the key is beside it. A
+  // key outside the database (a file in DATA_DIR not copied by backups, or the environment)
+  // would hold it.
+  it.fails('the database file alone does not match an ID number to its customer', async () => {
+    const { hall } = await registered();
+    const db = hall.server.hall.store.db;
+    const key = db
+      .prepare<[], Buffer>('SELECT status_key FROM hall_keys WHERE id = 1')
+      .pluck()
+      .get()!;
+    const holder = db
+      .prepare<[string], string>('SELECT account_no FROM customers WHERE id_card_hmac = ?')
+      .pluck()
+      .get(idCardHmac(key, ID_NUMBER));
+    expect(holder).toBeUndefined();
   });
 
   it('a display or a pad cannot identify, nor spend a kiosk’s token', async () => {
@@ -420,11 +442,12 @@ function lyingZipBomb(bytes: number): string {
 
 describe('question bank import', () => {
   // Held: the zip's own sizes lie, so the central-directory check passes it; the unzipping
-  // refuses the part whose size differs (measured: ~40 MB inflated, ~4 s, +57 MiB once).
+  // refuses the part whose size differs. The cost is bounded by the upload cap (46 KB of
+  // deflate: ~47 MB at most); measured with 40 MB: ~4 s of CPU and +57 MiB, once, admin only.
   it('a decompression bomb whose headers lie about its size is refused, nothing kept', async () => {
     const { hall, admin } = await quizHall();
     const before = hall.server.hall.store.knowledge.questions().length;
-    const fileBase64 = lyingZipBomb(40 * 1024 * 1024);
+    const fileBase64 = lyingZipBomb(12 * 1024 * 1024);
     expect(fileBase64.length).toBeLessThan(62_000);
     const ack = await send(admin, 'admin:import-questions', { fileBase64 });
     expect(code(ack)).toBe('invalid_payload');
