@@ -116,6 +116,35 @@ describe('faults tracked to a fix', () => {
   });
 });
 
+describe('a device gone off the network', () => {
+  it('its device_offline alert opens an offline fault; its next heartbeat clears both', async () => {
+    const alerts = suite.server.alerts;
+    alerts.offlineSince.set('dev-pad-2', Date.now() - 10 * 60_000);
+    alerts.runOnce();
+    alerts.offlineSince.delete('dev-pad-2');
+    const offline = store()
+      .alerts.current(0)
+      .find((a) => a.kind === 'device_offline' && a.subjectId === 'dev-pad-2');
+    expect(offline?.acknowledgedAt).toBeNull();
+    expect(store().deviceHealth.openFaults('dev-pad-2')).toMatchObject([{ kind: 'offline' }]);
+    // No second alert for the same fault.
+    expect(faultAlerts('dev-pad-2')).toEqual([]);
+
+    const pad = await connectClient(suite.server.url, { deviceToken: 'demo-pad-2' });
+    const flat = report({
+      printer: undefined,
+      screen: { width: 800, height: 480, orientation: 'landscape' },
+    });
+    ok(await send(pad, 'device:heartbeat', { report: flat }));
+    expect(store().deviceHealth.openFaults('dev-pad-2')).toEqual([]);
+    expect(store().alerts.byId(offline!.id)).toMatchObject({
+      acknowledgedBy: null,
+      note: 'resolved',
+    });
+    pad.disconnect();
+  });
+});
+
 describe('attacks', () => {
   it('a device cannot report for another device: the payload names none', async () => {
     const k = await kiosk();
