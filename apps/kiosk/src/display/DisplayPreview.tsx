@@ -1,4 +1,5 @@
 import { DEFAULT_DISPLAY_LAYOUT, DisplayLayoutKind, DisplayOrientation } from '@onestop/shared';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../common/use-lang';
 import { Board } from './Board';
@@ -15,7 +16,7 @@ export function isPreview(): boolean {
 }
 
 export function DisplayPreview() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { zh } = useLang();
   const now = useClock();
   const params = new URLSearchParams(window.location.search);
@@ -23,6 +24,11 @@ export function DisplayPreview() {
   const orientation = DisplayOrientation.catch(DEFAULT_DISPLAY_LAYOUT.orientation).parse(
     params.get('orientation'),
   );
+  // In the console's language (`&lang=`), without keeping it as this browser's choice.
+  const lang = params.get('lang');
+  useEffect(() => {
+    if (lang === 'zh' || lang === 'en') void i18n.changeLanguage(lang);
+  }, [lang, i18n]);
   return (
     <Board
       view={sampleBoard(now, zh)}

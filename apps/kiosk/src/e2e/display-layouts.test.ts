@@ -172,7 +172,7 @@ describe.skipIf(!hasChromium)('display layouts', () => {
   it('previews a layout with sample data, without a token and without connecting', async () => {
     const page = await openScreen(
       scene.browser,
-      `${scene.url}/display?preview=1&layout=calls_notices_media&orientation=portrait`,
+      `${scene.url}/display?preview=1&layout=calls_notices_media&orientation=portrait&lang=en`,
       SIZES.portrait,
     );
     const sockets: string[] = [];
@@ -181,7 +181,10 @@ describe.skipIf(!hasChromium)('display layouts', () => {
       if (r.url().includes('/socket.io/')) sockets.push(r.url());
     });
     try {
-      await page.locator('[data-testid="preview-banner"]').waitFor();
+      await page
+        .getByTestId('preview-banner')
+        .filter({ hasText: 'Preview · sample data' })
+        .waitFor();
       await page
         .locator('[data-layout="calls_notices_media"][data-orientation="portrait"]')
         .waitFor();

@@ -22,8 +22,12 @@ const SCREEN: Record<DisplayOrientation, { width: number; height: number }> = {
   portrait: { width: 1080, height: 1920 },
 };
 
-export function previewUrl(layout: DisplayLayoutKind, orientation: DisplayOrientation): string {
-  return `/display?preview=1&layout=${layout}&orientation=${orientation}`;
+export function previewUrl(
+  layout: DisplayLayoutKind,
+  orientation: DisplayOrientation,
+  lang: string,
+): string {
+  return `/display?preview=1&layout=${layout}&orientation=${orientation}&lang=${lang === 'en' ? 'en' : 'zh'}`;
 }
 
 export function DisplayLayoutAdmin() {
@@ -47,7 +51,7 @@ export function DisplayLayoutAdmin() {
 }
 
 function DisplayCard({ device }: { device: Device }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { hall } = useStaffView();
   const { runner } = useDesk();
   const online = useOnline();
@@ -126,7 +130,7 @@ function DisplayCard({ device }: { device: Device }) {
         >
           <iframe
             title={t('console.displayLayouts.previewTitle', { name: device.name })}
-            src={previewUrl(layout, orientation)}
+            src={previewUrl(layout, orientation, i18n.language)}
             width={screen.width}
             height={screen.height}
             style={{ transform: `scale(${scale})` }}
