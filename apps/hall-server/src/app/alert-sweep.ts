@@ -2,7 +2,7 @@ import { DEFAULT_TASK_PROMISE, type Alert, type AlertKind } from '@onestop/share
 import { findAlerts, newAlert, type PromiseAlertSetting } from '../domain/alerts';
 import { startOfBusinessDay } from '../domain/business-day';
 import { accept } from '../domain/result';
-import { openOfflineFault } from './device-faults';
+import { openOfflineFault, RESOLVED_NOTE } from './device-faults';
 import type { Hall } from './hall';
 import type { TxContext } from './context';
 
@@ -79,10 +79,12 @@ export function startAlertSweep(
     return (
       hall.runSystem('alert-sweep', (tx) => {
         const dayStart = dayStartOf(tx);
+        const today = tx.store.alerts.current(dayStart).filter((a) => a.createdAt >= dayStart);
+        // A device that came back (its alert resolved by its heartbeat) and went again is a new
+        // outage: told again, with a fault of its own (device-faults.ts).
         const raisedToday = new Set(
-          tx.store.alerts
-            .current(dayStart)
-            .filter((a) => a.createdAt >= dayStart)
+          today
+            .filter((a) => !(a.kind === 'device_offline' && a.note === RESOLVED_NOTE))
             .map((a) => `${a.kind} ${a.subjectId}`),
         );
         const findings = findAlerts({

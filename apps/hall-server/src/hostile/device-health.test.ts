@@ -142,6 +142,17 @@ describe('a device gone off the network', () => {
       note: 'resolved',
     });
     pad.disconnect();
+
+    // Gone again the same day: a new outage, told again with a fault of its own.
+    alerts.offlineSince.set('dev-pad-2', Date.now() - 10 * 60_000);
+    alerts.runOnce();
+    alerts.runOnce(); // once only while it stays gone
+    alerts.offlineSince.delete('dev-pad-2');
+    const again = store()
+      .alerts.current(0)
+      .filter((a) => a.kind === 'device_offline' && a.subjectId === 'dev-pad-2');
+    expect(again).toHaveLength(2);
+    expect(store().deviceHealth.openFaults('dev-pad-2')).toMatchObject([{ kind: 'offline' }]);
   });
 });
 
