@@ -57,7 +57,8 @@ export const QuizInput = z.strictObject({
 export type QuizInput = z.infer<typeof QuizInput>;
 
 /** Why a quiz is due for the clerk now. */
-export const DueReason = z.enum(['assigned', 'monthly', 'retraining']);
+/** `started`: an attempt the clerk began and has not submitted (one is open at a time). */
+export const DueReason = z.enum(['started', 'retraining', 'assigned', 'monthly']);
 export type DueReason = z.infer<typeof DueReason>;
 
 export const DueQuiz = z.object({

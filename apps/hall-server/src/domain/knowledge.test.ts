@@ -256,9 +256,21 @@ describe('the retraining list', () => {
     expect(retrainingAfter(failed, quiz(), [row()], 'r9')).toEqual({ kind: 'none' });
   });
 
-  it('takes them off on a pass of any quiz of that service', () => {
-    const r = retrainingAfter(passed, quiz({ id: 'quiz-2' }), [row()], 'r9');
+  it('takes them off on a pass of the quiz that listed them, not of an easier one', () => {
+    const r = retrainingAfter(passed, quiz(), [row()], 'r9');
     expect(r).toMatchObject({ kind: 'clear', rows: [{ clearedHow: 'passed', clearedAt: NOW }] });
+    expect(retrainingAfter(passed, quiz({ id: 'quiz-2' }), [row()], 'r9')).toEqual({
+      kind: 'none',
+    });
+    // Its quiz retired since: a pass of any active quiz of the service takes them off.
+    const retired = retrainingAfter(
+      passed,
+      quiz({ id: 'quiz-2' }),
+      [row()],
+      'r9',
+      new Set(['quiz-1']),
+    );
+    expect(retired).toMatchObject({ kind: 'clear' });
     expect(retrainingAfter(passed, quiz(), [], 'r9')).toEqual({ kind: 'none' });
     const other = retrainingAfter(passed, quiz({ serviceId: 'svc-move' }), [row()], 'r9');
     expect(other).toEqual({ kind: 'none' });
@@ -325,6 +337,14 @@ describe('dueQuizzes', () => {
     expect(due.map((d) => [d.quizId, d.reason])).toEqual([
       ['quiz-1', 'retraining'],
       ['quiz-m', 'assigned'],
+    ]);
+  });
+
+  it('lists a started attempt first, to be submitted', () => {
+    const due = dueQuizzes({ ...base, retraining: [row()], started: new Set(['quiz-1']) });
+    expect(due.map((d) => [d.quizId, d.reason])).toEqual([
+      ['quiz-1', 'started'],
+      ['quiz-m', 'monthly'],
     ]);
   });
 

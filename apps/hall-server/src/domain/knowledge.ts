@@ -233,23 +233,27 @@ export type RetrainingChange =
 
 /**
  * After a scored attempt: below the pass mark the clerk goes on the list for the quiz's
- * service (once: an open row stays as it is); a pass clears their open rows for that service.
+ * service (once: an open row stays as it is). A pass clears the rows this quiz put them on
+ * (an easier quiz of the service does not), or rows whose quiz has been retired since (any
+ * active quiz of the service is then the way off: `dueQuizzes` offers one).
  */
 export function retrainingAfter(
   attempt: QuizAttempt,
   quiz: Quiz,
   open: readonly Retraining[],
   newId: string,
+  retiredQuizIds: ReadonlySet<string> = new Set(),
 ): RetrainingChange {
   const mine = open.filter(
     (r) => r.staffId === attempt.staffId && r.serviceId === quiz.serviceId && r.clearedAt === null,
   );
   if (attempt.passed) {
-    if (mine.length === 0) return { kind: 'none' };
+    const cleared = mine.filter((r) => r.quizId === quiz.id || retiredQuizIds.has(r.quizId));
+    if (cleared.length === 0) return { kind: 'none' };
     const clearedAt = attempt.finishedAt!;
     return {
       kind: 'clear',
-      rows: mine.map((r) => ({
+      rows: cleared.map((r) => ({
         ...r,
         clearedAt,
         clearedBy: attempt.staffId,
@@ -314,14 +318,17 @@ export interface DueInput {
   assignments: readonly QuizAssignment[];
   /** The clerk's open retraining rows. */
   retraining: readonly Retraining[];
+  /** Quizzes the clerk has an attempt of not yet submitted. */
+  started?: ReadonlySet<string>;
   /** Quizzes the clerk finished an attempt of since the month began (hall's zone). */
   finishedThisMonth: ReadonlySet<string>;
   questionCount: (quiz: Quiz) => number;
 }
 
 /**
- * The quizzes due for a clerk now, each once, the most pressing reason first: to leave the
- * retraining list (the quiz that put them on it), assigned, then monthly.
+ * The quizzes due for a clerk now, each once, the most pressing reason first: one started and
+ * not submitted, to leave the retraining list (the quiz that put them on it), assigned, then
+ * monthly.
  */
 export function dueQuizzes(input: DueInput): DueQuiz[] {
   const active = new Map(input.quizzes.filter((q) => q.active).map((q) => [q.id, q]));
@@ -341,6 +348,7 @@ export function dueQuizzes(input: DueInput): DueQuiz[] {
   };
   // The quiz that put them on the list, or (retired since) another of the same service.
   const ofService = (id: string) => [...active.values()].find((q) => q.serviceId === id);
+  for (const id of input.started ?? []) add(active.get(id), 'started', null);
   for (const r of input.retraining)
     add(active.get(r.quizId) ?? ofService(r.serviceId), 'retraining', null);
   for (const a of input.assignments) add(active.get(a.quizId), 'assigned', a.dueAt);

@@ -182,6 +182,9 @@ export function createKnowledgeRepo(db: Db) {
     `SELECT * FROM quiz_attempts WHERE staff_id = ? AND quiz_id = ? AND finished_at IS NULL
       ORDER BY started_at DESC LIMIT 1`,
   );
+  const openAttemptsOf = db.prepare<[string], AttemptRow>(
+    'SELECT * FROM quiz_attempts WHERE staff_id = ? AND finished_at IS NULL ORDER BY started_at',
+  );
   const insertAttempt = db.prepare(
     `INSERT INTO quiz_attempts (id, quiz_id, staff_id, started_at, deadline_at, finished_at,
        score_pct, passed, late, question_ids, answers)
@@ -277,6 +280,8 @@ export function createKnowledgeRepo(db: Db) {
       const r = openAttempt.get(staffId, quizId);
       return r ? attemptOf(r) : undefined;
     },
+    /** A staff member's attempts not yet submitted. */
+    openAttemptsOf: (staffId: string) => openAttemptsOf.all(staffId).map(attemptOf),
     insertAttempt(a: QuizAttempt): QuizAttempt {
       insertAttempt.run({ ...a, questionIds: JSON.stringify(a.questionIds) });
       return a;

@@ -10,6 +10,7 @@ export const quizZh = {
     offline: '网络中断,恢复连接后才能答题。',
     failedToLoad: '测验读取失败:{{error}}',
     reason: {
+      started: '已开始,尚未提交',
       assigned: '管理员布置',
       monthly: '本月例行',
       retraining: '再培训:通过后方可恢复',
@@ -19,6 +20,7 @@ export const quizZh = {
     timeLimit: ' · 限时 {{minutes}} 分钟',
     start: '开始答题',
     retake: '重新测验',
+    resume: '继续答题',
     submit: '提交答卷',
     close: '关闭',
     deadline: '请在 {{time}} 前提交',
@@ -115,6 +117,7 @@ export const quizEn = {
     offline: 'Offline: quizzes can be taken once the link is back.',
     failedToLoad: 'Could not load the quizzes: {{error}}',
     reason: {
+      started: 'Started, not submitted',
       assigned: 'Assigned by the admin',
       monthly: 'Monthly',
       retraining: 'Retraining: pass to work this service again',
@@ -124,6 +127,7 @@ export const quizEn = {
     timeLimit: ' · {{minutes}} min',
     start: 'Start',
     retake: 'Take again',
+    resume: 'Continue',
     submit: 'Submit',
     close: 'Close',
     deadline: 'Submit by {{time}}',

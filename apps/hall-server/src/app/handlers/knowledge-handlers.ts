@@ -56,12 +56,19 @@ function finish(
   if (!tx.store.knowledge.finishAttempt(scored.value.attempt)) return reject('attempt_closed');
   const done = scored.value.attempt;
   const open = tx.store.knowledge.openRetrainingOf(staffId);
-  const change = retrainingAfter(done, quiz, open, tx.newId());
+  const retired = new Set(
+    tx.store.knowledge
+      .quizzes()
+      .filter((q) => !q.active)
+      .map((q) => q.id),
+  );
+  const change = retrainingAfter(done, quiz, open, tx.newId(), retired);
   if (change.kind === 'open') tx.store.knowledge.saveRetraining(change.row);
   if (change.kind === 'clear') change.rows.forEach((r) => tx.store.knowledge.saveRetraining(r));
+  const cleared = new Set(change.kind === 'clear' ? change.rows.map((r) => r.id) : []);
   const stillListed =
     change.kind === 'open' ||
-    (change.kind === 'none' && open.some((r) => r.serviceId === quiz.serviceId));
+    open.some((r) => r.serviceId === quiz.serviceId && !cleared.has(r.id));
   return accept({
     attemptId: done.id,
     scorePct: done.scorePct!,
@@ -103,6 +110,7 @@ export const knowledgeHandlers = {
         assignments: k.openAssignmentsOf(staff.value.id),
         retraining,
         finishedThisMonth: k.finishedSince(staff.value.id, monthStart),
+        started: new Set(k.openAttemptsOf(staff.value.id).map((a) => a.quizId)),
         questionCount: (quiz) => quiz.drawCount ?? quiz.questionIds.length,
       });
       return accept({
@@ -128,6 +136,17 @@ export const knowledgeHandlers = {
         attempt = undefined;
       }
       if (!attempt) {
+        // One open attempt at a time: a result (with its right answers) never tells an open one's.
+        for (const other of k.openAttemptsOf(staff.value.id)) {
+          const expired =
+            other.deadlineAt !== null && tx.now > other.deadlineAt + DEADLINE_GRACE_MS;
+          if (!expired) {
+            const name = k.quizById(other.quizId)?.name ?? other.quizId;
+            return reject('invalid_transition', `Submit the quiz you started first: ${name}.`);
+          }
+          const closed = finish(tx, other, staff.value.id, []);
+          if (!closed.ok) return closed;
+        }
         const ids = questionsFor(quiz, k.questions(), random);
         if (!ids.ok) return ids;
         attempt = k.insertAttempt({

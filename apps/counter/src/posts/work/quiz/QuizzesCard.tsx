@@ -53,7 +53,11 @@ export function QuizzesCard({ quizzes }: { quizzes: MyQuizzes }) {
               disabled={!online}
               onClick={() => setTaking(d.quizId)}
             >
-              {d.reason === 'retraining' ? t('quiz.retake') : t('quiz.start')}
+              {d.reason === 'retraining'
+                ? t('quiz.retake')
+                : d.reason === 'started'
+                  ? t('quiz.resume')
+                  : t('quiz.start')}
             </button>
           </li>
         ))}
