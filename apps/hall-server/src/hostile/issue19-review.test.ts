@@ -141,10 +141,9 @@ describe('knowledge checks: the retraining block cannot be dodged', () => {
 describe('knowledge checks: the answers before submitting', () => {
   // Found open at review (a pass of ANY quiz of the service cleared the rows for that service,
   // and knowledge:start-attempt starts any active quiz, due or not: a clerk put on the list by
-  // the 80 % quiz cleared it with a one-question practice quiz of the service). Held once slice
-  // K's change to domain/knowledge.ts retrainingAfter (a pass clears only the rows its own quiz
-  // opened, or a retired quiz's) is in: that change was in the working tree, not yet committed,
-  // when this test was written.
+  // the 80 % quiz cleared it with a one-question practice quiz of the service). Fixed by slice K
+  // (5e8cc56, domain/knowledge.ts retrainingAfter: a pass clears only the rows its own quiz
+  // opened, or a retired quiz's).
   it('passing an easier quiz of the same service does not take a clerk off the list', async () => {
     const { url, admin } = await quizHall();
     ok(
@@ -177,9 +176,8 @@ describe('knowledge checks: the answers before submitting', () => {
   // Found open at review (attempts of two quizzes could be open at once and a submitted
   // attempt's result carries every question's right answer: a clerk opened the quiz that
   // counts, opened another quiz sharing its questions — a draw quiz shares the whole bank —
-  // submitted that one blank, read the answers and submitted the first in full). Held once
-  // slice K's change to knowledge:start-attempt (one open attempt at a time) is in: in the
-  // working tree, not yet committed, when this test was written.
+  // submitted that one blank, read the answers and submitted the first in full). Fixed by
+  // slice K (5e8cc56, knowledge:start-attempt: one open attempt at a time).
   it('a clerk cannot read an open attempt’s answers from another quiz’s result', async () => {
     const { url, admin } = await quizHall();
     ok(
