@@ -130,6 +130,7 @@ export function QuestionBankAdmin({ onChanged }: { onChanged: () => void }) {
         rowData={(q) => ({ 'data-question': q.id })}
         inactive={(q) => !q.active}
         columns={[
+          { className: 'muted', cell: (q) => <code>{q.id}</code> },
           { cell: (q) => named(serviceById(hall, q.serviceId), lang) },
           { cell: (q) => q.topic },
           { cell: (q) => t(`quiz.kind.${q.kind}`) },
