@@ -66,6 +66,14 @@ const UNKEPT = new Set<string>([
   'admin:register-id-card',
 ]);
 
+/**
+ * A device's routine report, not somebody's act: it is no staff activity (a desk's heartbeat
+ * does not keep an idle clerk signed in), its result is neither kept nor replayed (a repeated
+ * report is harmless), and it is audited only when it changed a record (opened or cleared a
+ * fault): every 30 s from every device would otherwise bury the audit and the shift log.
+ */
+const ROUTINE = new Set<string>(['device:heartbeat']);
+
 /** Each command's input schema and handler, typed by its name (parsed input is its handler's). */
 const inputs: {
   [K in CommandName]: { input: z.ZodType<CommandArgs<K> & { commandId?: string | undefined }> };
@@ -161,7 +169,8 @@ export function createHall(options: HallOptions) {
     };
     // Who is asking is known before the payload is read, so that a paired device's bad input
     // is attributed to it; the refusal codes keep their order (command, payload, device, role).
-    const who = resolveActor(store, credentials, now, !isQuery); // a command is activity
+    // A command is activity; a routine report is not.
+    const who = resolveActor(store, credentials, now, !isQuery && !ROUTINE.has(name));
     if (who.ok) ctx.actor = who.value;
     if (!isCommandName(name)) return refuse(ctx, 'unknown_command', name.slice(0, 60));
     return executeCommand(name, who, ctx);
@@ -203,7 +212,11 @@ export function createHall(options: HallOptions) {
     // at the same desk replaying the id is refused), an identity token (nor is the hash of an
     // ID number kept: a payload hash of one could be matched by trying every number).
     const kept =
-      !isQuery && deviceId !== null && args.commandId !== undefined && !UNKEPT.has(name)
+      !isQuery &&
+      deviceId !== null &&
+      args.commandId !== undefined &&
+      !UNKEPT.has(name) &&
+      !ROUTINE.has(name)
         ? { deviceId, commandId: args.commandId }
         : null;
     const hash = kept ? payloadHash(name, args) : '';
@@ -245,7 +258,7 @@ export function createHall(options: HallOptions) {
             at: now,
           });
         }
-        writeAudit(store, { ...ctx, result: 'ok', seq });
+        if (seq !== null || !ROUTINE.has(name)) writeAudit(store, { ...ctx, result: 'ok', seq });
         return result.value;
       })();
       // No ack before the commit; a query's answer waits for what it may have read.
