@@ -11,6 +11,11 @@ export const AccountManagerGreeting = z.object({
   /** The manager's name, masked (王**): shown on a public screen. */
   name: z.string(),
   counterNumber: z.number().int().positive(),
+  /**
+   * Who they are to the customer: the VIP's account manager (absent: the manager, as before), or
+   * the first handler of the customer's open case (docs/vip-account-managers.md).
+   */
+  role: z.enum(['account_manager', 'case_owner']).optional(),
 });
 export type AccountManagerGreeting = z.infer<typeof AccountManagerGreeting>;
 

@@ -1,6 +1,16 @@
 import { maskName, type AccountManagerGreeting, type Customer, type Ticket } from '@onestop/shared';
 import { newAlert } from '../domain/alerts';
-import { mayTakeVipTicket, routeVip, type VipRoute } from '../domain/vip-routing';
+import {
+  caseOwnerFor,
+  HELD_FOR_CASE_OWNER,
+  mayRouteToCaseOwner,
+  mayTakeVipTicket,
+  routeCaseOwner,
+  routeVip,
+  type CaseOwnerRoute,
+  type OpenCaseOf,
+  type VipRoute,
+} from '../domain/vip-routing';
 import type { TxContext } from './context';
 
 // A VIP takes a number (kiosk by account number, guide desk): where the ticket waits, and who
@@ -21,21 +31,95 @@ export function isVipArrival(tx: TxContext, customer: Customer): boolean {
   return mayTakeVipTicket(tx.store.tickets.openOfAccount(customer.accountNo, tx.hall.businessDay));
 }
 
+/** Whether any desk `staffId` is signed in on is connected. */
+function deskOnline(tx: TxContext, staffId: string): boolean {
+  const desks = tx.store.devices
+    .openSessions()
+    .filter((s) => s.staffId === staffId)
+    .map((s) => s.deviceId);
+  return tx.store.presence.of(desks).some((d) => d.online);
+}
+
+const NO_CASE_ROUTE: CaseOwnerRoute = { route: 'none' };
+
+/**
+ * The route of a returning customer's new ticket to the first handler of their open case for
+ * the service (domain/vip-routing.ts `routeCaseOwner`; docs/vip-account-managers.md,
+ * "First-handler routing"). Staff (the guide desk) route by the account number or phone they
+ * typed: they see the customer. A kiosk routes only a customer it identified (bill or ID card,
+ * `identified`): a typed account number or phone is anyone's to type, and a routed ticket jumps
+ * the queue at the owner's counter and names the owner on the screen. There, one routed ticket
+ * per account and service at a time (`mayRouteToCaseOwner`).
+ */
+export function caseOwnerRouteFor(
+  tx: TxContext,
+  customer: Customer,
+  serviceId: string,
+  identified: boolean,
+): CaseOwnerRoute {
+  const byStaff = tx.actor.staff !== null;
+  if (!byStaff && (!identified || !customer.accountNo)) return NO_CASE_ROUTE;
+  const key = { accountNo: customer.accountNo, phone: byStaff ? customer.phone : null };
+  if (key.accountNo === null && key.phone === null) return NO_CASE_ROUTE;
+  if (!byStaff) {
+    const open = tx.store.tickets.openOfAccount(customer.accountNo!, tx.hall.businessDay);
+    if (!mayRouteToCaseOwner(open, serviceId)) return NO_CASE_ROUTE;
+  }
+  const cases: OpenCaseOf[] = tx.store.cases
+    .ofCustomer(key)
+    .filter((c) => c.state === 'open')
+    .map((c) => ({
+      ownerStaffId: c.ownerStaffId,
+      dueAt: c.dueAt,
+      promisedAt: c.promisedAt,
+      serviceIds: [
+        tx.store.caseTypes.byId(c.caseTypeId)?.serviceId ?? null,
+        c.ticketId === null ? null : (tx.store.tickets.byId(c.ticketId)?.serviceId ?? null),
+      ],
+    }));
+  const ownerId = caseOwnerFor(cases, serviceId);
+  if (ownerId === null) return NO_CASE_ROUTE;
+  return routeCaseOwner({
+    cases,
+    serviceId,
+    owner: tx.store.staff.byId(ownerId),
+    counters: tx.store.counters.all(),
+    ownerOnline: deskOnline(tx, ownerId),
+  });
+}
+
+/** The ticket's hold for its case owner's counter: the counter and the mark, or none. */
+export function caseOwnerHold(
+  route: CaseOwnerRoute,
+): { targetCounterId: string; stateReason: string } | null {
+  return route.route === 'owner_counter'
+    ? { targetCounterId: route.counterId, stateReason: HELD_FOR_CASE_OWNER }
+    : null;
+}
+
+/** The kiosk's (and guide's) greeting for a ticket held for its case owner's counter. */
+export function caseOwnerGreeting(
+  tx: TxContext,
+  route: CaseOwnerRoute,
+): AccountManagerGreeting | undefined {
+  if (route.route !== 'owner_counter') return undefined;
+  const counter = tx.store.counters.byId(route.counterId);
+  const owner = tx.store.staff.byId(route.ownerStaffId);
+  if (!counter || !owner) return undefined;
+  return { name: maskName(owner.name), counterNumber: counter.number, role: 'case_owner' };
+}
+
 /** The route of a VIP's new ticket, from the hall's customer list, staff and counters now. */
 export function vipRouteFor(tx: TxContext, customer: Customer): VipRoute {
   if (!customer.accountNo || !isVipArrival(tx, customer)) return NO_ROUTE;
   const record = tx.store.customers.byAccountNo(customer.accountNo);
   if (!record?.vip || record.accountManagerStaffId === null) return NO_ROUTE;
   const managerId = record.accountManagerStaffId;
-  const desks = tx.store.devices
-    .openSessions()
-    .filter((s) => s.staffId === managerId)
-    .map((s) => s.deviceId);
   return routeVip({
     customer: record,
     manager: tx.store.staff.byId(managerId),
     counters: tx.store.counters.all(),
-    managerOnline: tx.store.presence.of(desks).some((d) => d.online),
+    managerOnline: deskOnline(tx, managerId),
   });
 }
 

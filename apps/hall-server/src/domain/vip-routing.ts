@@ -29,7 +29,9 @@ export type ManagerAway =
   | 'counter_paused'
   | 'counter_closed'
   /** At an open counter, but its desk is off the network: nobody there would call them. */
-  | 'desk_offline';
+  | 'desk_offline'
+  /** A case owner at an open counter that does not serve the ticket's service. */
+  | 'counter_other_service';
 
 export type VipRoute =
   | { route: 'none' }
@@ -42,7 +44,7 @@ export interface VipRoutingInput {
   /** The named manager's staff record (undefined: unknown id). */
   manager: Pick<Staff, 'id' | 'active' | 'roles'> | undefined;
   /** The hall's counters now. */
-  counters: readonly Pick<Counter, 'id' | 'state' | 'staffId'>[];
+  counters: readonly Pick<Counter, 'id' | 'state' | 'staffId' | 'serviceIds'>[];
   /** Whether the manager's desk is connected (false: it dropped off the network). */
   managerOnline: boolean;
 }
@@ -56,21 +58,117 @@ export function routeVip({
 }: VipRoutingInput): VipRoute {
   if (!customer?.vip || customer.accountManagerStaffId === null) return { route: 'none' };
   const managerStaffId = customer.accountManagerStaffId;
-  if (!manager || manager.id !== managerStaffId || !isFitManager(manager)) {
-    return { route: 'priority', managerStaffId, why: 'manager_inactive' };
-  }
-  const counter = counters.find((c) => c.staffId === managerStaffId);
-  if (!counter) return { route: 'priority', managerStaffId, why: 'manager_not_at_counter' };
+  const at = ownerAt({ staffId: managerStaffId, staff: manager, counters, online: managerOnline });
+  return 'counterId' in at
+    ? { route: 'manager_counter', managerStaffId, counterId: at.counterId }
+    : { route: 'priority', managerStaffId, why: at.why };
+}
+
+/**
+ * Where the one named owner of a customer (their account manager, or the first handler of their
+ * open case) can serve them now: at their open, connected counter (`serviceId` given: only one
+ * that serves it), or why not. One rule for both kinds of owner.
+ */
+export function ownerAt({
+  staffId,
+  staff,
+  counters,
+  online,
+  serviceId = null,
+}: {
+  staffId: string;
+  staff: Pick<Staff, 'id' | 'active' | 'roles'> | undefined;
+  counters: readonly Pick<Counter, 'id' | 'state' | 'staffId' | 'serviceIds'>[];
+  online: boolean;
+  /** The ticket's service, when the owner's counter must serve it (a case owner); null: any. */
+  serviceId?: string | null;
+}): { counterId: string } | { why: ManagerAway } {
+  if (!staff || staff.id !== staffId || !isFitManager(staff)) return { why: 'manager_inactive' };
+  const counter = counters.find((c) => c.staffId === staffId);
+  if (!counter) return { why: 'manager_not_at_counter' };
   switch (counter.state) {
     case 'open':
-      return managerOnline
-        ? { route: 'manager_counter', managerStaffId, counterId: counter.id }
-        : { route: 'priority', managerStaffId, why: 'desk_offline' };
+      if (serviceId !== null && !counter.serviceIds.includes(serviceId)) {
+        return { why: 'counter_other_service' };
+      }
+      return online ? { counterId: counter.id } : { why: 'desk_offline' };
     case 'paused':
-      return { route: 'priority', managerStaffId, why: 'counter_paused' };
+      return { why: 'counter_paused' };
     case 'closed':
-      return { route: 'priority', managerStaffId, why: 'counter_closed' };
+      return { why: 'counter_closed' };
   }
+}
+
+// First-handler routing (首办责任人, DESIGN.md §1-§2; docs/vip-account-managers.md, "First-handler
+// routing"). A returning customer with an open case for the ticket's service is the case
+// owner's: if the owner is at an open counter serving that service, the ticket waits for it, as a
+// VIP's waits for their manager's (same hold, same release). It comes before the VIP's manager.
+
+/** An open case as the routing sees it: its owner, its promise and the services it is about. */
+export interface OpenCaseOf {
+  ownerStaffId: string;
+  /** The current promise (改约 moves it). */
+  dueAt: number;
+  /** The first promise. */
+  promisedAt: number;
+  /** The case type's service and the service of the visit it was opened from (either matches). */
+  serviceIds: readonly (string | null)[];
+}
+
+/**
+ * The owner of the customer's open case for `serviceId`: several cases (different owners), the
+ * one promised soonest (current promise, then the first one, then the owner's id: one answer).
+ */
+export function caseOwnerFor(cases: readonly OpenCaseOf[], serviceId: string): string | null {
+  const matching = cases
+    .filter((c) => c.serviceIds.includes(serviceId))
+    .sort(
+      (a, b) =>
+        a.dueAt - b.dueAt ||
+        a.promisedAt - b.promisedAt ||
+        (a.ownerStaffId < b.ownerStaffId ? -1 : a.ownerStaffId > b.ownerStaffId ? 1 : 0),
+    );
+  return matching[0]?.ownerStaffId ?? null;
+}
+
+/** Where a customer with an open case waits: see "First-handler routing" above. */
+export type CaseOwnerRoute =
+  | { route: 'none' }
+  | { route: 'owner_counter'; ownerStaffId: string; counterId: string }
+  | { route: 'owner_away'; ownerStaffId: string; why: ManagerAway };
+
+export function routeCaseOwner(input: {
+  cases: readonly OpenCaseOf[];
+  serviceId: string;
+  owner: Pick<Staff, 'id' | 'active' | 'roles'> | undefined;
+  counters: readonly Pick<Counter, 'id' | 'state' | 'staffId' | 'serviceIds'>[];
+  ownerOnline: boolean;
+}): CaseOwnerRoute {
+  const ownerStaffId = caseOwnerFor(input.cases, input.serviceId);
+  if (ownerStaffId === null) return { route: 'none' };
+  const at = ownerAt({
+    staffId: ownerStaffId,
+    staff: input.owner,
+    counters: input.counters,
+    online: input.ownerOnline,
+    serviceId: input.serviceId,
+  });
+  return 'counterId' in at
+    ? { route: 'owner_counter', ownerStaffId, counterId: at.counterId }
+    : { route: 'owner_away', ownerStaffId, why: at.why };
+}
+
+/**
+ * Whether a kiosk ticket may be routed to the customer's case owner: one routed ticket per
+ * account and service open at a time (`ofAccount`: the account's open tickets today). A bill
+ * scanned again, while the first ticket waits or is served, is an ordinary ticket: it neither
+ * jumps the queue again nor rings the owner again.
+ */
+export function mayRouteToCaseOwner(
+  ofAccount: readonly Pick<Ticket, 'state' | 'serviceId'>[],
+  serviceId: string,
+): boolean {
+  return !ofAccount.some((t) => t.serviceId === serviceId && OPEN_STATES.includes(t.state));
 }
 
 /**
@@ -125,15 +223,23 @@ export function mayAcknowledge(
 
 /** The reason recorded on a VIP ticket sent back to its queue from its manager's counter. */
 export const MANAGER_AWAY = 'account_manager_away';
+/** The reason recorded on a ticket sent back to its queue from its case owner's counter. */
+export const CASE_OWNER_AWAY = 'case_owner_away';
+/**
+ * The mark (`stateReason`) of a ticket held since issue for its case owner's counter: what
+ * tells it from one the guide named a counter for (which waits for that counter).
+ */
+export const HELD_FOR_CASE_OWNER = 'case_owner';
 
 /**
- * Whether a waiting ticket is a VIP's held since issue for `counter` (never transferred there
- * by a clerk or the duty leader, whose transfers keep their own rules).
+ * Whether a waiting ticket is held since issue for `counter` for its owner: a VIP's (for their
+ * manager) or one marked for its case owner — never one transferred there by a clerk or the
+ * duty leader, whose transfers keep their own rules.
  */
 export function isHeldVipTicket(ticket: Ticket, counterId: string): boolean {
   return (
     ticket.state === 'waiting' &&
-    ticket.priority === 'vip' &&
+    (ticket.priority === 'vip' || ticket.stateReason === HELD_FOR_CASE_OWNER) &&
     ticket.targetCounterId === counterId &&
     ticket.transferCount === 0
   );
@@ -145,10 +251,11 @@ export function canServeHeld(counter: Pick<Counter, 'state' | 'staffId'>): boole
 }
 
 /**
- * The VIP tickets held for `counter` that go back to their service's queue now that it stopped
- * calling them (it was open with its clerk, and is paused, closed or left): VIP priority and
- * issue time kept. A counter that was not calling before (a clerk signing in at a closed one)
- * releases nothing: a ticket the guide named it for waits until it opens, as a transfer does.
+ * The tickets held for `counter` for their owner (a VIP's manager, a case owner) that go back to
+ * their service's queue now that it stopped calling them (it was open with its clerk, and is
+ * paused, closed or left): priority and issue time kept. A counter that was not calling before
+ * (a clerk signing in at a closed one) releases nothing: a ticket the guide named it for waits
+ * until it opens, as a transfer does.
  */
 export function releaseHeldVipTickets(
   waiting: readonly Ticket[],
@@ -161,7 +268,7 @@ export function releaseHeldVipTickets(
   return releaseHeldFor(waiting, counter.id, by, now);
 }
 
-/** The VIP tickets held since issue for `counterId`, sent back to their service's queue. */
+/** The tickets held since issue for `counterId` for their owner, sent back to their queue. */
 export function releaseHeldFor(
   waiting: readonly Ticket[],
   counterId: string,
@@ -171,7 +278,13 @@ export function releaseHeldFor(
   return waiting
     .filter((t) => isHeldVipTicket(t, counterId))
     .map((before) => {
-      const ticket: Ticket = { ...before, targetCounterId: null, updatedAt: now };
+      const forCaseOwner = before.stateReason === HELD_FOR_CASE_OWNER;
+      const ticket: Ticket = {
+        ...before,
+        targetCounterId: null,
+        stateReason: forCaseOwner ? null : before.stateReason,
+        updatedAt: now,
+      };
       return {
         ticket,
         transition: {
@@ -182,7 +295,7 @@ export function releaseHeldFor(
           serviceId: ticket.serviceId,
           counterId: null,
           staffId: by,
-          reason: MANAGER_AWAY,
+          reason: forCaseOwner ? CASE_OWNER_AWAY : MANAGER_AWAY,
         },
         events: [],
       };

@@ -34,7 +34,15 @@ import { statusToken } from '../secrets';
 import { clerkAt, ticketById } from './clerk';
 import { requestEvaluationFor } from './evaluation-handlers';
 import { recordKioskConsent } from './notification-handlers';
-import { afterVipIssued, heldCounterOf, isVipArrival, vipRouteFor } from '../vip-arrival';
+import {
+  afterVipIssued,
+  caseOwnerGreeting,
+  caseOwnerHold,
+  caseOwnerRouteFor,
+  heldCounterOf,
+  isVipArrival,
+  vipRouteFor,
+} from '../vip-arrival';
 import { customerWithIdentity } from './identify-handlers';
 import { retrainingBlock } from './knowledge-handlers';
 
@@ -104,6 +112,8 @@ export function issueFor(
     source: TicketSource;
     note: string | null;
     targetCounterId: string | null;
+    /** Why it waits for `targetCounterId` (a case owner's hold), else null. */
+    stateReason?: string | null;
   },
 ): Result<IssuedTicket> {
   const service = tx.store.services.byId(input.serviceId);
@@ -130,7 +140,11 @@ export function issueFor(
   const position = queuePosition(tx.store, tx.hall, issued.value, service, waiting, tx.now);
   // No counter serving it: no figure was told, so none is kept for the accuracy report.
   const told = position.noCounterOpen ? null : position.estimatedWaitSec;
-  const ticket = { ...issued.value, estimatedWaitSec: told };
+  const ticket = {
+    ...issued.value,
+    estimatedWaitSec: told,
+    stateReason: input.stateReason ?? null,
+  };
   const stored = tx.write.newTicket(ticket, issuedTransition(ticket, tx.actor.staff?.id ?? null));
   tx.store.tickets.recordWaitRange(stored.id, {
     lowSec: position.estimatedWaitLowSec,
@@ -157,9 +171,16 @@ export const ticketHandlers = {
       if (!identified.ok) return identified;
       const customer = identified.value;
       const priority = args.priority === 'priority' ? 'priority' : recognisedPriority(tx, customer);
-      // A VIP with an account manager (vip-arrival.ts); a counter the guide names comes first.
+      // Routing (vip-arrival.ts): the first handler of the customer's open case for the service
+      // first, then a VIP's account manager; a counter the guide names, or the green channel,
+      // comes before both.
+      const routed = args.targetCounterId === undefined && args.priority !== 'priority';
+      const caseOwner = routed
+        ? caseOwnerRouteFor(tx, customer, args.serviceId, args.identityToken !== undefined)
+        : ({ route: 'none' } as const);
+      const hold = caseOwnerHold(caseOwner);
       const vip =
-        priority === 'vip' && args.targetCounterId === undefined
+        priority === 'vip' && args.targetCounterId === undefined && hold === null
           ? vipRouteFor(tx, customer)
           : ({ route: 'none' } as const);
       const issued = issueFor(tx, {
@@ -168,12 +189,14 @@ export const ticketHandlers = {
         priority,
         source: fromKiosk ? 'kiosk' : 'guide',
         note: args.note || null,
-        targetCounterId: args.targetCounterId ?? heldCounterOf(vip),
+        targetCounterId: args.targetCounterId ?? hold?.targetCounterId ?? heldCounterOf(vip),
+        stateReason: hold?.stateReason ?? null,
       });
       if (!issued.ok) return issued;
       // "Text me when my turn is near": for this visit's phone, this visit only.
       if (args.notifyConsent) recordKioskConsent(tx, customer, issued.value.ticket.id, args.lang);
-      const accountManager = afterVipIssued(tx, issued.value.ticket, vip);
+      const accountManager =
+        caseOwnerGreeting(tx, caseOwner) ?? afterVipIssued(tx, issued.value.ticket, vip);
       return accept(accountManager ? { ...issued.value, accountManager } : issued.value);
     },
   }),
