@@ -2,10 +2,12 @@ import type { DeviceFault, DeviceHealth, DeviceReport } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import {
   HEARTBEAT_RULES,
+  REPORT_RULES,
   endedAt,
   faultsOf,
   judgeHeartbeat,
   judgeOpeningCheck,
+  judgeReport,
   markFixed,
   newFault,
   type HeartbeatInput,
@@ -192,5 +194,36 @@ describe('judgeOpeningCheck', () => {
     ['integration', [{ item: 'touch', passed: true }], { ok: false, code: 'invalid_payload' }],
   ] as const)('%s %j', (kind, results, expected) => {
     expect(judgeOpeningCheck(kind, results)).toMatchObject(expected);
+  });
+});
+
+describe('judgeReport', () => {
+  const reported = fault('reported', { reportedBy: 'stf-guide', detail: '卡纸' });
+
+  it('opens a fault when none of the kind is open on the device', () => {
+    expect(judgeReport({ open: [fault('printer_paper_out')], reportedLastHour: 0 })).toEqual({
+      ok: true,
+      value: { existing: null },
+    });
+  });
+
+  it('a second report while one is open adds to it: the open fault, nothing new', () => {
+    expect(judgeReport({ open: [reported], reportedLastHour: 0 })).toEqual({
+      ok: true,
+      value: { existing: reported },
+    });
+    // Even for a staff member at the bound: nothing is opened, so nothing is refused.
+    expect(
+      judgeReport({ open: [reported], reportedLastHour: REPORT_RULES.perStaffPerHour }),
+    ).toMatchObject({ ok: true, value: { existing: reported } });
+  });
+
+  it('a staff member opening more than the bound in an hour is refused', () => {
+    expect(
+      judgeReport({ open: [], reportedLastHour: REPORT_RULES.perStaffPerHour - 1 }),
+    ).toMatchObject({ ok: true });
+    expect(judgeReport({ open: [], reportedLastHour: REPORT_RULES.perStaffPerHour })).toMatchObject(
+      { ok: false, code: 'rate_limited' },
+    );
   });
 });

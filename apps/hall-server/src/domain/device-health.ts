@@ -163,6 +163,33 @@ export function newFault(
   };
 }
 
+export const REPORT_RULES = {
+  /** Faults one staff member may open by hand in an hour; a repeat of an open one is free. */
+  perStaffPerHour: 20,
+};
+
+export interface ReportInput {
+  /** The device's faults open now. */
+  open: readonly DeviceFault[];
+  /** Faults the reporting staff member opened by hand in the last hour. */
+  reportedLastHour: number;
+}
+
+/**
+ * A staff member reports a device's failure by hand. While a `reported` fault of the device is
+ * open, another report adds to it: the open fault is the answer and nothing new is opened (one
+ * alert per failure, however many report it). Otherwise a fault opens, up to
+ * `perStaffPerHour` per staff member; more is refused.
+ */
+export function judgeReport(input: ReportInput): Result<{ existing: DeviceFault | null }> {
+  const existing = input.open.find((f) => f.kind === 'reported' && isOpen(f));
+  if (existing) return accept({ existing });
+  if (input.reportedLastHour >= REPORT_RULES.perStaffPerHour) {
+    return reject('rate_limited', 'too many faults reported; retry later');
+  }
+  return accept({ existing: null });
+}
+
 /** A staff member marks a fault fixed; once only. A fault the device cleared may still be. */
 export function markFixed(
   fault: DeviceFault,

@@ -1,6 +1,6 @@
 import type { DeviceReport } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
-import { HEARTBEAT_RULES } from '../domain/device-health';
+import { HEARTBEAT_RULES, REPORT_RULES } from '../domain/device-health';
 import { connectClient, ok, send, sendRaw, type HallClient } from '../test-support/hall-harness';
 import { demoStaffOn, suiteHall } from '../test-support/suite-hall';
 
@@ -255,5 +255,69 @@ describe('attacks', () => {
       .get() as { n: number };
     expect(rows.n).toBeLessThanOrEqual(HEARTBEAT_RULES.changesPerMinute);
     pad.disconnect();
+  });
+});
+
+describe('hand-reported faults cannot flood the console', () => {
+  it('a second report of a device while one is open returns it and raises no alert', async () => {
+    const guide = await demoStaffOn(suite.server.url, 'demo-guide', '7001');
+    const alertsBefore = faultAlerts('dev-pad-1').length;
+    const first = ok(
+      await send(guide.socket, 'device:report-fault', { deviceId: 'dev-pad-1', detail: '黑屏' }),
+    ).fault;
+    for (let i = 0; i < 5; i++) {
+      const again = ok(
+        await send(guide.socket, 'device:report-fault', {
+          deviceId: 'dev-pad-1',
+          detail: `黑屏 ${i}`,
+        }),
+      );
+      expect(again.fault.id).toBe(first.id);
+    }
+    expect(faultAlerts('dev-pad-1')).toHaveLength(alertsBefore + 1);
+    expect(
+      store()
+        .deviceHealth.openFaults('dev-pad-1')
+        .filter((f) => f.kind === 'reported'),
+    ).toHaveLength(1);
+    guide.socket.disconnect();
+  });
+
+  it('a staff member reporting many devices is bounded per hour', async () => {
+    const clerk = await demoStaffOn(suite.server.url, 'demo-desk-1', '1001', 'ctr-1');
+    const devices = store()
+      .devices.all()
+      .filter((d) => d.revokedAt === null)
+      .map((d) => d.id);
+    const alertsBefore = store()
+      .alerts.current(0)
+      .filter((a) => a.kind === 'device_fault').length;
+    const acks = [];
+    for (let round = 0; acks.length < REPORT_RULES.perStaffPerHour + 5; round++) {
+      // Each round fixes nothing: the leader's fix would let a report open again; instead
+      // many devices are named, and past the bound the reports are refused.
+      for (const deviceId of devices) {
+        acks.push(
+          await send(clerk.socket, 'device:report-fault', { deviceId, detail: `r${round}` }),
+        );
+      }
+      const leader = await demoStaffOn(suite.server.url, 'demo-console', '8001');
+      for (const f of store().deviceHealth.allOpenFaults()) {
+        if (f.kind === 'reported') {
+          ok(await send(leader.socket, 'device:mark-fixed', { faultId: f.id, note: 'checked' }));
+        }
+      }
+      leader.socket.disconnect();
+    }
+    // Refused by the staff member's bound (not the device's request rate).
+    expect(
+      acks.some((a) => !a.ok && a.code === 'rate_limited' && /faults reported/.test(a.message)),
+    ).toBe(true);
+    const opened =
+      store()
+        .alerts.current(0)
+        .filter((a) => a.kind === 'device_fault').length - alertsBefore;
+    expect(opened).toBeLessThanOrEqual(REPORT_RULES.perStaffPerHour);
+    clerk.socket.disconnect();
   });
 });

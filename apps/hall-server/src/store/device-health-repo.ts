@@ -102,6 +102,9 @@ export function createDeviceHealthRepo(db: Db) {
   const allOpenFaults = db.prepare<[], SqlRow>(
     `SELECT * FROM device_faults WHERE ${OPEN} ORDER BY opened_at, id`,
   );
+  const reportedSince = db.prepare<[string, number], { n: number }>(
+    'SELECT COUNT(*) AS n FROM device_faults WHERE reported_by = ? AND opened_at > ?',
+  );
   const faultsOfDevice = db.prepare<[string, number], SqlRow>(
     'SELECT * FROM device_faults WHERE device_id = ? ORDER BY opened_at DESC, id DESC LIMIT ?',
   );
@@ -164,6 +167,9 @@ export function createDeviceHealthRepo(db: Db) {
     openFaults: (deviceId: string): DeviceFault[] =>
       openFaultsOf.all(deviceId).map((r) => fault.read(r)),
     allOpenFaults: (): DeviceFault[] => allOpenFaults.all().map((r) => fault.read(r)),
+    /** Faults a staff member opened (by hand or by an opening check) since a time. */
+    reportedSince: (staffId: string, since: number): number =>
+      reportedSince.get(staffId, since)?.n ?? 0,
     faultsOfDevice: (deviceId: string, limit: number): DeviceFault[] =>
       faultsOfDevice.all(deviceId, limit).map((r) => fault.read(r)),
     /** Faults open at any time in [from, to): opened before `to`, not ended before `from`. */

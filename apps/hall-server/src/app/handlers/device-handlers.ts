@@ -1,5 +1,12 @@
 import type { DeviceCheck, DeviceFault } from '@onestop/shared';
-import { judgeHeartbeat, judgeOpeningCheck, markFixed, newFault } from '../../domain/device-health';
+import {
+  isOpen,
+  judgeHeartbeat,
+  judgeOpeningCheck,
+  judgeReport,
+  markFixed,
+  newFault,
+} from '../../domain/device-health';
 import { accept, reject, type Result } from '../../domain/result';
 import { endFault, openFault } from '../device-faults';
 import { handler, type TxContext } from '../context';
@@ -74,6 +81,14 @@ export const deviceHandlers = {
       const staff = staffOf(tx);
       if (!staff.ok) return staff;
       if (!liveDevice(tx, deviceId)) return reject('not_found', 'no such device');
+      const repo = tx.store.deviceHealth;
+      const judged = judgeReport({
+        open: repo.openFaults(deviceId),
+        reportedLastHour: repo.reportedSince(staff.value, tx.now - 3_600_000),
+      });
+      if (!judged.ok) return judged;
+      // A failure already reported and still open: the same fault, no second alert.
+      if (judged.value.existing) return accept({ fault: judged.value.existing });
       const fault = newFault(tx.newId(), deviceId, 'reported', tx.now, {
         staffId: staff.value,
         detail,
@@ -112,15 +127,20 @@ export const deviceHandlers = {
         note: note ?? null,
       };
       tx.store.deviceHealth.saveCheck(check);
-      const faults: DeviceFault[] = judged.value.failed.map((item) =>
-        openFault(
-          tx,
-          newFault(tx.newId(), deviceId, 'reported', tx.now, {
-            staffId: staff.value,
-            detail: `opening check: ${item}`,
-          }),
-        ),
-      );
+      // A failed item whose fault is still open (the check taken again) is that fault: a
+      // repeated check opens no second fault nor alert for it.
+      const open = tx.store.deviceHealth.openFaults(deviceId);
+      const faults: DeviceFault[] = judged.value.failed.map((item) => {
+        const detail = `opening check: ${item}`;
+        const same = open.find((f) => f.kind === 'reported' && f.detail === detail && isOpen(f));
+        return (
+          same ??
+          openFault(
+            tx,
+            newFault(tx.newId(), deviceId, 'reported', tx.now, { staffId: staff.value, detail }),
+          )
+        );
+      });
       return accept({ check, faults });
     },
   }),
