@@ -224,12 +224,12 @@ const coreCommands = {
         path: ['identityToken'],
       }),
     output: IssuedTicket.extend({
-      /** A VIP whose ticket waits for their account manager's counter: who and where. */
+      /** A ticket that waits for its case owner's or VIP's manager's counter: who and where. */
       accountManager: AccountManagerGreeting.optional(),
     }),
     roles: ['kiosk', 'guide', 'duty_leader'],
     summary:
-      'Issue a ticket for a service (a note and a target counter from guide staff only). A known VIP account number gets VIP priority; a VIP whose account manager is at an open counter waits for that counter.',
+      "Issue a ticket for a service (a note and a target counter from guide staff only). A known VIP account number gets VIP priority; a customer whose open case's owner is at an open counter of the service (kiosk: identified only), else a VIP whose account manager is at an open counter, waits for that counter.",
   }),
   'ticket:walk-in': def({
     kind: 'command',

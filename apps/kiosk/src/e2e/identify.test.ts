@@ -12,7 +12,8 @@ import { useHallScene } from '../../test-support/scene';
 // Customer identification at the kiosk in Chromium (docs/customer-identification.md): a bill
 // scanned by a keyboard-wedge scanner (keys typed a few ms apart, then Enter) on the start
 // screen, a number taken without typing, and the ticket routed exactly as a typed account
-// number — a VIP to their account manager's open counter, where it is next. The ID card path
+// number — a VIP to their account manager's open counter, where it is next; a customer with an
+// open case to its owner's open counter (first-handler routing). The ID card path
 // through the kiosk shell's reader (`window.onestopShell.readIdCard`, injected). A person typing
 // on a keyboard is not taken for a scanner; an unknown code is refused with words.
 
@@ -23,6 +24,7 @@ mkdirSync(SHOTS, { recursive: true });
 const VIP = '3100000301';
 const MANAGER = 'stf-clerk-3'; // 陈刚, 1003, counter 3 (业扩报装, 账户变更)
 const CARD_HOLDER = '3100000302';
+const RETURNING = '3100000303'; // has an open case owned by 张丽 (1002, counter 2)
 const ID17 = '32010219800101123';
 const ID_NUMBER = ID17 + idCheckChar(ID17);
 
@@ -151,6 +153,61 @@ describe.skipIf(!hasChromium)('customer identification at the kiosk', () => {
     expect(ticket).toMatchObject({ priority: 'vip', targetCounterId: 'ctr-3' });
     manager?.socket.disconnect();
     await guide.context().close();
+  }, 90_000);
+
+  it('a customer with an open case scans their bill, takes a number without typing, and is next at the case owner’s counter', async () => {
+    // Their last visit: 张丽 at counter 2 opened a fault case for them, still open.
+    const owner = await scene.clerk(2); // 张丽 at counter 2 (电费缴纳, 故障报修与咨询), open
+    const kioskSocket = await scene.kiosk();
+    const visit = ok(
+      await send(kioskSocket, 'ticket:issue', {
+        serviceId: 'svc-fault',
+        customer: { accountNo: RETURNING, phone: null, name: null },
+      }),
+    ).ticket;
+    ok(await send(owner.socket, 'ticket:call', { ticketId: visit.id }));
+    ok(await send(owner.socket, 'ticket:start', { ticketId: visit.id }));
+    ok(
+      await send(owner.socket, 'case:open', {
+        ticketId: visit.id,
+        caseTypeId: 'ct-fault',
+        summary: '表箱漏电,待现场检修',
+      }),
+    );
+    ok(await send(owner.socket, 'ticket:finish', { ticketId: visit.id, outcome: 'case_opened' }));
+    kioskSocket.disconnect();
+    const other = await scene.clerk(5); // 周强 at counter 5: serves 故障报修与咨询 too
+
+    const kiosk = await scene.open('kiosk');
+    await kiosk.getByRole('button', { name: /故障报修/ }).waitFor();
+    await scan(kiosk, billBarcode(RETURNING, '2026-11'));
+    await expect
+      .poll(() => kiosk.getByTestId('identity').textContent())
+      .toBe('已识别账单 · 户号 …0303,请选择要办理的业务');
+    await kiosk.getByRole('button', { name: /故障报修/ }).tap();
+    // Nothing typed: the ticket is taken with the identification.
+    await kiosk.getByRole('button', { name: '取号', exact: true }).tap();
+    const number = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+    await expect
+      .poll(() => kiosk.getByTestId('account-manager').textContent())
+      .toBe('正在为您办理事项的 张* 将在 2 号窗口为您服务,请留意叫号');
+    await kiosk.screenshot({ path: `${SHOTS}/kiosk-issued-case-owner-portrait.png` });
+
+    const ticket = scene.ticketsToday().find((t) => t.number === number)!;
+    expect(ticket).toMatchObject({
+      priority: 'normal',
+      targetCounterId: 'ctr-2',
+      customer: { accountNo: RETURNING },
+    });
+    // Another counter of the service does not call it (the tickets left by the tests above,
+    // or none); the owner's calls it next.
+    const elsewhere = await send(other.socket, 'ticket:call-next', {});
+    expect(elsewhere.ok ? elsewhere.data.ticket.id : elsewhere.code).not.toBe(ticket.id);
+    expect(ok(await send(owner.socket, 'ticket:call-next', {})).ticket.id).toBe(ticket.id);
+    expect(await kiosk.content()).not.toContain(RETURNING);
+    owner.socket.disconnect();
+    other.socket.disconnect();
+    await kiosk.context().close();
   }, 90_000);
 
   it('in a plain browser there is no ID card button; typing on a keyboard is no scan; an unknown code is refused', async () => {

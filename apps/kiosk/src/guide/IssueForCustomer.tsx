@@ -4,6 +4,7 @@ import { useScanner } from '@onestop/ui';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAckText } from '../common/ack-text';
+import { greetingKey } from '../common/greeting';
 import { isAccountNo, isPhone } from '../common/masking';
 import type { PrintableTicket } from '../common/TicketPrint';
 import { useLang } from '../common/use-lang';
@@ -99,13 +100,14 @@ export function IssueForCustomer({
     });
     setBusy(false);
     if (!ack.ok) return setResult({ ok: false, text: ackText(ack) });
-    // A VIP whose account manager is at an open counter waits for that counter: say so.
+    // A VIP whose account manager, or a customer whose case owner, is at an open counter
+    // waits for that counter: say so.
     const manager = ack.data.accountManager;
     const issued = t('issued', { number: ack.data.ticket.number });
     setResult({
       ok: true,
       text: manager
-        ? `${issued} ${t('accountManagerGreeting', { name: manager.name, counter: manager.counterNumber })}`
+        ? `${issued} ${t(greetingKey(manager), { name: manager.name, counter: manager.counterNumber })}`
         : issued,
     });
     guideStore.getState().printTicket(printable(hall, ack.data, pick));

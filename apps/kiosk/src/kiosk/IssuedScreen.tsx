@@ -5,6 +5,7 @@ import { statusUrl } from '../common/ticket-print';
 import { TicketPrint } from '../common/TicketPrint';
 import { useQrCode } from '../common/use-qr-code';
 import { useLang } from '../common/use-lang';
+import { greetingKey } from '../common/greeting';
 import { waitSentence } from '../common/wait';
 import { finishCustomer } from './finish';
 import { kioskStore, useKiosk } from './kiosk-store';
@@ -30,7 +31,7 @@ export function IssuedScreen({ hall }: { hall: Snapshot }) {
         {note && <p className="kiosk-note">{note}</p>}
         {issued.accountManager && (
           <p className="vip" data-testid="account-manager">
-            {t('accountManagerGreeting', {
+            {t(greetingKey(issued.accountManager), {
               name: issued.accountManager.name,
               counter: issued.accountManager.counterNumber,
             })}
