@@ -18,9 +18,23 @@ import { RECORD_KINDS } from '../store/records';
 // photo (no staff number, no roles), and only the record kinds declared `shown: { to: 'public' }`
 // (store/records/): nothing of devices, staff sessions, appointments, opinions or any record
 // kind added later unless it is declared so on purpose. An evaluation pad sees, besides, its own counter's evaluations (no customer data in
-// them) and the staff number of its own counter's clerk, which DESIGN.md has it show.
+// them) and the staff number of its own counter's clerk, which DESIGN.md has it show. A hall
+// display sees, besides, its own rows of the kinds declared `shown: { to: 'display' }` (its
+// layout: keyed by its device id); no other customer-facing device sees those kinds.
 
-export type Audience = 'staff' | 'public' | `pad:${string}`;
+export type Audience = 'staff' | 'public' | `pad:${string}` | `display:${string}`;
+
+export function displayAudience(deviceId: string): Audience {
+  return `display:${deviceId}`;
+}
+
+export function isDisplayAudience(room: string): room is `display:${string}` {
+  return room.startsWith('display:');
+}
+
+function displayDeviceId(audience: Audience): string | null {
+  return isDisplayAudience(audience) ? audience.slice('display:'.length) : null;
+}
 
 export function padAudience(counterId: string): Audience {
   return `pad:${counterId}`;
@@ -59,6 +73,27 @@ const PUBLIC_KINDS: ReadonlySet<string> = new Set([
   'config',
 ]);
 
+/** The record kinds a display is sent its own rows of (keyed by its device id). */
+const DISPLAY_KINDS: readonly (keyof Records & keyof Snapshot)[] = RECORD_KINDS.flatMap(
+  ({ shown }) => (shown?.to === 'display' ? [shown.as as keyof Records & keyof Snapshot] : []),
+);
+
+/** A display's own rows of the display kinds, for a display audience (nothing for the rest). */
+function ownDisplayRows(
+  from: Partial<Record<string, readonly { id: string }[] | unknown>>,
+  audience: Audience,
+): Record<string, { id: string }[]> {
+  const deviceId = displayDeviceId(audience);
+  const out: Record<string, { id: string }[]> = {};
+  if (deviceId === null) return out;
+  for (const kind of DISPLAY_KINDS) {
+    const list = from[kind];
+    if (!Array.isArray(list)) continue;
+    out[kind] = (list as { id: string }[]).filter((r) => r.id === deviceId);
+  }
+  return out;
+}
+
 function publicTicket(t: Ticket): Ticket {
   // items: the business done, typed by the clerk at finish (free text, as note and stateReason).
   return { ...t, customer: maskCustomer(t.customer), note: null, stateReason: null, items: [] };
@@ -84,6 +119,9 @@ export function projectRecords(records: Records, audience: Audience): Records {
   if (visible.staff) visible.staff = visible.staff.map((s) => publicStaff(s, clerks));
   const evaluations = ownEvaluations(records.evaluations ?? [], audience);
   if (evaluations.length > 0) visible.evaluations = evaluations;
+  for (const [kind, own] of Object.entries(ownDisplayRows(records, audience))) {
+    if (own.length > 0) Object.assign(visible, { [kind]: own });
+  }
   return visible;
 }
 
@@ -111,6 +149,7 @@ export function projectSnapshot(snapshot: Snapshot, audience: Audience): Snapsho
     tickets: snapshot.tickets.map(publicTicket),
     staff: snapshot.staff.map((s) => publicStaff(s, clerks)),
     evaluations: ownEvaluations(snapshot.evaluations, audience),
+    ...ownDisplayRows(snapshot, audience),
   };
 }
 

@@ -176,6 +176,86 @@ describe('what each audience sees', () => {
     for (const o of Object.values(observers)) o.socket.disconnect();
   });
 
+  it('display layouts: each display gets its own, staff all, kiosks, pads and status pages none', async () => {
+    const url = hall.server.url;
+    const admin = await demoStaffOn(url, 'demo-backoffice', '9000');
+    const leader = await demoStaffOn(url, 'demo-console', '8001');
+    const { code } = ok(
+      await send(admin.socket, 'device:issue-pairing-code', { name: '叫号屏 2', kind: 'display' }),
+    );
+    const fresh = await connectClient(url);
+    const second = ok(await send(fresh, 'device:pair', { pairingCode: code }));
+    fresh.disconnect();
+
+    const watchers: Record<string, { socket: HallClient; changes: HallChange[] }> = {};
+    for (const [label, deviceToken] of [
+      ['display 1', 'demo-display-1'],
+      ['display 2', second.deviceToken],
+      ['kiosk', 'demo-kiosk-1'],
+      ['pad', 'demo-pad-1'],
+      ['desk nobody signed in on', 'demo-desk-3'],
+    ] as const) {
+      const socket = await connectClient(url, { deviceToken });
+      const changes: HallChange[] = [];
+      socket.on('hall:changed', (c) => changes.push(c));
+      watchers[label] = { socket, changes };
+    }
+    for (const deviceId of ['dev-display-1', second.deviceId]) {
+      ok(
+        await send(admin.socket, 'admin:set-display-layout', {
+          deviceId,
+          layout: 'calls_waiting',
+          orientation: 'portrait',
+        }),
+      );
+    }
+    ok(await send(leader.socket, 'hall:set-notice', { text: '布局已设置' }));
+    const finalSeq = hall.server.hall.store.hall.state().seq;
+    for (const w of Object.values(watchers)) {
+      await expect
+        .poll(() => w.changes.some((c) => c.seq >= finalSeq), { timeout: 5000 })
+        .toBe(true);
+    }
+
+    const own: Record<string, string[]> = {
+      'display 1': ['dev-display-1'],
+      'display 2': [second.deviceId],
+    };
+    for (const [label, { socket, changes }] of Object.entries(watchers)) {
+      const expected = own[label] ?? [];
+      const snapshot = ok(await send(socket, 'hall:snapshot', {}));
+      const since = ok(await send(socket, 'hall:changes-since', { since: 0 }));
+      for (const [what, seen] of [
+        ['hall:changed', changes],
+        ['snapshot', snapshot],
+        ['changes-since', since],
+      ] as const) {
+        const ids = new Set(
+          (valuesOf(seen, 'displayLayouts').flat() as { id: string }[]).map((l) => l.id),
+        );
+        expect(ids, `${label} ${what}`).toEqual(new Set(expected));
+      }
+    }
+    const staff = ok(await send(admin.socket, 'hall:snapshot', {}));
+    expect(staff.displayLayouts.map((l) => l.id).sort()).toEqual(
+      ['dev-display-1', second.deviceId].sort(),
+    );
+
+    const kiosk = watchers.kiosk!.socket;
+    const issued = ok(await send(kiosk, 'ticket:issue', { serviceId: 'svc-billing' }));
+    const status = await http(
+      url,
+      'GET',
+      `/api/v1/ticket/status?ticketId=${issued.ticket.id}&token=${issued.statusToken}`,
+    );
+    expect(JSON.stringify(status.body)).not.toContain('dev-display-1');
+    expect(valuesOf(status.body, 'displayLayouts').flat()).toEqual([]);
+
+    admin.socket.disconnect();
+    leader.socket.disconnect();
+    for (const w of Object.values(watchers)) w.socket.disconnect();
+  });
+
   it('a kiosk cannot enumerate the customer list: a non-VIP answers like an unknown account', async () => {
     const kiosk = await connectClient(hall.server.url, { deviceToken: 'demo-kiosk-1' });
     const unknown = ok(await send(kiosk, 'customer:lookup', { accountNo: '3100000099' }));

@@ -27,9 +27,10 @@ export interface Shown {
   as: keyof Records;
   /**
    * `public`: every device, customer-facing ones too (masked: see app/projection.ts);
+   * `display`: staff desks, and each hall display its own record (keyed by its device id);
    * `staff`: staff desks only.
    */
-  to: 'public' | 'staff';
+  to: 'public' | 'display' | 'staff';
 }
 
 /** What every record kind has, whatever its record type. */

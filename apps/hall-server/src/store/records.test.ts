@@ -105,9 +105,11 @@ describe('the record registry', () => {
     ]);
   });
 
-  it("shows customer-facing devices only tickets, counters, services, staff and the displays' layouts", () => {
+  it('shows customer-facing devices only tickets, counters, services and staff; a display its layout', () => {
     const shown = RECORD_KINDS.filter((k) => k.shown?.to === 'public').map((k) => k.shown?.as);
-    expect(shown.sort()).toEqual(['counters', 'displayLayouts', 'services', 'staff', 'tickets']);
+    expect(shown.sort()).toEqual(['counters', 'services', 'staff', 'tickets']);
+    const own = RECORD_KINDS.filter((k) => k.shown?.to === 'display').map((k) => k.shown?.as);
+    expect(own).toEqual(['displayLayouts']);
     expect(RECORD_KINDS.filter((k) => k.kind === 'versioned' && !k.shown)).toEqual([]);
   });
 });

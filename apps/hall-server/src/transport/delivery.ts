@@ -1,15 +1,16 @@
 import type { Counter, HallChange, HallEvent, Records, Ticket } from '@onestop/shared';
 import type { Actor } from '../app/context';
 import { audienceOf } from '../app/handlers/query-handlers';
-import { isPadAudience, projectChange } from '../app/projection';
+import { isDisplayAudience, isPadAudience, projectChange } from '../app/projection';
 
 // Targeted delivery: each socket has ONE view, the part of the hall its screen shows, and a
 // change goes to a view only when something in it is for that view. Projection (projection.ts)
 // decides what an audience may see; the view only leaves out what its screen does not show, so
 // a view is never wider than its audience.
 //
-// - `view:public`: kiosks, displays, a desk nobody is signed in on, a pad without a counter:
-//   the public projection whole (calls, waiting counts, counters, services, staff names).
+// - `view:public`: kiosks, a desk nobody is signed in on, a pad without a counter: the public
+//   projection whole (calls, waiting counts, counters, services, staff names).
+// - `view:display:<deviceId>`: a hall display: the public projection and its own layout.
 // - `view:pad:<counterId>`: its counter, that counter's clerk, its own evaluations, the config.
 // - `view:desk:<staffId>`: a counter workstation (the page says so in its handshake): its
 //   counter's queues and current ticket, the tickets its clerk serves or owns, its clerk's own
@@ -22,6 +23,7 @@ import { isPadAudience, projectChange } from '../app/projection';
 export type View =
   | { key: 'view:public'; kind: 'public' }
   | { key: `view:pad:${string}`; kind: 'pad'; counterId: string }
+  | { key: `view:display:${string}`; kind: 'display'; deviceId: string }
   | { key: 'view:staff'; kind: 'staff' }
   | { key: `view:desk:${string}`; kind: 'desk'; staffId: string };
 
@@ -38,6 +40,10 @@ export function viewOf(actor: Actor, screen: unknown): View | null {
   if (isPadAudience(audience)) {
     const counterId = audience.slice('pad:'.length);
     return { key: `view:pad:${counterId}`, kind: 'pad', counterId };
+  }
+  if (isDisplayAudience(audience)) {
+    const deviceId = audience.slice('display:'.length);
+    return { key: `view:display:${deviceId}`, kind: 'display', deviceId };
   }
   return { key: 'view:public', kind: 'public' };
 }
@@ -191,6 +197,16 @@ export function createDelivery(lookup: HallLookup) {
     return publicCache.out;
   }
 
+  /** The public projection, with a display's own layout when the change holds it. */
+  function displayOf(change: HallChange, deviceId: string): HallChange {
+    const pub = publicOf(change);
+    const own = projectChange(
+      { ...change, events: [], records: { displayLayouts: change.records.displayLayouts } },
+      `display:${deviceId}`,
+    ).records.displayLayouts;
+    return own?.length ? { ...pub, records: { ...pub.records, displayLayouts: own } } : pub;
+  }
+
   /** Whether a change holds anything a pad shows (else each of 60 pads projects it for nothing). */
   let padCache: { change: HallChange; any: boolean } | null = null;
   function anyForPads(change: HallChange): boolean {
@@ -297,6 +313,7 @@ export function createDelivery(lookup: HallLookup) {
       if (view.kind === 'staff') out = change;
       else if (view.kind === 'public') out = publicOf(change);
       else if (view.kind === 'pad') out = padOf(change, view.counterId);
+      else if (view.kind === 'display') out = displayOf(change, view.deviceId);
       else out = deskOf(change, scope ?? this.scopeOf(view.staffId));
       return out === null || isEmpty(out) ? null : out;
     },

@@ -3,12 +3,19 @@ import { startOfBusinessDay } from '../../domain/business-day';
 import { accept } from '../../domain/result';
 import type { Store } from '../../store/store';
 import { handler, type Actor, type TxContext } from '../context';
-import { padAudience, projectRecords, projectSnapshot, type Audience } from '../projection';
+import {
+  displayAudience,
+  padAudience,
+  projectRecords,
+  projectSnapshot,
+  type Audience,
+} from '../projection';
 import { workChangesSince, workSnapshot } from './work-records';
 
 export function audienceOf(actor: Actor): Audience {
   if (actor.staff) return 'staff';
   const device = actor.device;
+  if (device?.kind === 'display') return displayAudience(device.id);
   return device?.kind === 'pad' && device.counterId ? padAudience(device.counterId) : 'public';
 }
 

@@ -2,8 +2,9 @@ import { DisplayLayoutKind, DisplayOrientation, type DisplayLayout } from '@ones
 import { field } from '../fields';
 import { versioned } from '../record-kind';
 
-// Each hall display's layout and orientation (issue 19 item 3), chosen by the admin. Every
-// device is sent them: a display finds its own by its device id, and they say nothing private.
+// Each hall display's layout and orientation (issue 19 item 3), chosen by the admin. Staff
+// screens are sent all of them; a display only its own (keyed by its device id), which it
+// follows live; kiosks, pads and the phone status page none (they name devices).
 
 export const displayLayouts = versioned<DisplayLayout>({
   table: 'display_layouts',
@@ -16,5 +17,5 @@ export const displayLayouts = versioned<DisplayLayout>({
     changeSeq: field.int('change_seq'),
   },
   sync: 'hall-local',
-  shown: { as: 'displayLayouts', to: 'public' },
+  shown: { as: 'displayLayouts', to: 'display' },
 });
