@@ -90,6 +90,8 @@ export const en: Strings = {
   vipRecognised: 'Welcome, valued customer {{name}}: you will be served with priority',
   accountManagerGreeting:
     'Your account manager {{name}} will serve you at counter {{counter}}: please listen for your number',
+  caseOwnerGreeting:
+    '{{name}}, who handles your open case, will serve you at counter {{counter}}: please listen for your number',
   takeTicket: 'Take a ticket',
   textMeConsent: 'Text me when my turn is near',
   textMeHelp: 'This visit only: we text this number when your turn is near and when you are called',

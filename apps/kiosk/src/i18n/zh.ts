@@ -89,6 +89,7 @@ export const zh = {
   pregnant: '孕妇',
   vipRecognised: '尊敬的VIP客户 {{name}},您将获得优先服务',
   accountManagerGreeting: '您的客户经理 {{name}} 将在 {{counter}} 号窗口为您服务,请留意叫号',
+  caseOwnerGreeting: '正在为您办理事项的 {{name}} 将在 {{counter}} 号窗口为您服务,请留意叫号',
   takeTicket: '取号',
   textMeConsent: '快到我时发短信提醒我',
   textMeHelp: '仅本次排队;同意后我们会用此手机号发送“即将轮到”和“叫号”短信',
