@@ -100,7 +100,7 @@ export const spotCheckCommands = {
     output: z.object({ day: BusinessDay, candidates: z.array(SpotCheckCandidate) }),
     roles: LEADER,
     summary:
-      "The visits finished on a business day (of the last 31) with the clerk who served them, and the cases opened that day with their owner: what the duty leader may spot-check (not their own work).",
+      'The visits finished on a business day (of the last 31) with the clerk who served them, and the cases opened that day with their owner: what the duty leader may spot-check (not their own work).',
   }),
 
   'spot-check:save': def({
@@ -134,7 +134,7 @@ export const spotCheckCommands = {
     output: z.object({ spotChecks: z.array(SpotCheck) }),
     roles: READERS,
     summary:
-      'Spot checks of a range of business days, newest first (at most 500): the duty leader and the admin see anyone\'s, a clerk only their own (read-only).',
+      "Spot checks of a range of business days, newest first (at most 500): the duty leader and the admin see anyone's, a clerk only their own (read-only).",
   }),
 
   'report:clerk-trend': def({
