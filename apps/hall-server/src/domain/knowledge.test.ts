@@ -288,7 +288,19 @@ describe('the retraining list', () => {
     ['a counter of other services', ['svc-move'], [row()], true, null],
     ['a cleared row', ['svc-bill'], [row({ clearedAt: NOW })], true, null],
   ])('blocks %s', (_, services, rows, blocks, blocked) => {
-    expect(blockedService(services, rows, blocks)).toBe(blocked);
+    expect(blockedService(services, () => rows, blocks)).toBe(blocked);
+  });
+
+  it('reads no retraining rows in a hall that does not block (every counter:open and call)', () => {
+    let reads = 0;
+    const rows = () => {
+      reads++;
+      return [row()];
+    };
+    expect(blockedService(['svc-bill'], rows, false)).toBeNull();
+    expect(reads).toBe(0);
+    expect(blockedService(['svc-bill'], rows, true)).toBe('svc-bill');
+    expect(reads).toBe(1);
   });
 
   it('lets the duty leader override with a reason, once, never for themself', () => {

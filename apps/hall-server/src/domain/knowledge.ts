@@ -300,15 +300,20 @@ export function overrideRetraining(
 
 /**
  * The first of a counter's services the clerk is kept from (on the list for it, in a hall
- * that blocks), or null: they may take the counter.
+ * that blocks), or null: they may take the counter. The clerk's open retraining rows are read
+ * only in a hall that blocks (asked on every counter:open and call).
  */
 export function blockedService(
   serviceIds: readonly string[],
-  open: readonly Retraining[],
+  open: () => readonly Retraining[],
   blocks: boolean,
 ): string | null {
   if (!blocks) return null;
-  const listed = new Set(open.filter((r) => r.clearedAt === null).map((r) => r.serviceId));
+  const listed = new Set(
+    open()
+      .filter((r) => r.clearedAt === null)
+      .map((r) => r.serviceId),
+  );
   return serviceIds.find((id) => listed.has(id)) ?? null;
 }
 

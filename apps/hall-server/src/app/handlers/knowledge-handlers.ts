@@ -85,7 +85,7 @@ function finish(
 export function retrainingBlock(tx: TxContext, staffId: string, serviceIds: readonly string[]) {
   const blocked = blockedService(
     serviceIds,
-    tx.store.knowledge.openRetrainingOf(staffId),
+    () => tx.store.knowledge.openRetrainingOf(staffId),
     tx.hall.config.knowledgeBlocksService ?? false,
   );
   if (blocked === null) return accept(null);
