@@ -228,7 +228,7 @@ describe('each role against each command, over real sockets', () => {
     } finally {
       await hall.close();
     }
-  });
+  }, 120_000);
 
   it('guards every HTTP route the same way', async () => {
     const hall = await startTestHall();
@@ -266,7 +266,7 @@ describe('each role against each command, over real sockets', () => {
     } finally {
       await hall.close();
     }
-  });
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -350,5 +350,5 @@ describe('malformed payloads', () => {
     } finally {
       await hall.close();
     }
-  });
+  }, 120_000);
 });

@@ -109,5 +109,5 @@ describe.skipIf(!hasChromium)('the display’s waiting table', () => {
     } finally {
       await hall.close();
     }
-  });
+  }, 120_000);
 });

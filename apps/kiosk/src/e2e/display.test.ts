@@ -151,5 +151,5 @@ describe.skipIf(!hasChromium)('the hall display', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 120_000);
 });

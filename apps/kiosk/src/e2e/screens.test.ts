@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('every screen', () => {
     const lost = await openScreen(scene.browser, `${scene.url}/status?ticket=x`, SIZES.phone);
     await lost.getByText('链接不完整,请重新扫描号票上的二维码。').waitFor();
     await lost.context().close();
-  });
+  }, 120_000);
 
   it('pairs an unpaired display with a code from the console, and keeps its token', async () => {
     const display = await openScreen(scene.browser, `${scene.url}/display`, SIZES.display);
