@@ -47,6 +47,7 @@ for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
 
 const { dataDir, sync } = config;
 const server = await startHallServer({
+  idCardSecret: config.idCardSecret,
   dataDir,
   port: config.port,
   host: config.host,

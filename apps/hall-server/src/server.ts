@@ -22,6 +22,7 @@ import {
 } from './store/startup-check';
 import { demoDeviceIds, refuseDemoCredentials } from './setup/demo-credentials';
 import { createStore } from './store/store';
+import { openIdCardKeyring } from './app/id-card-key';
 import { createHttpServer } from './transport/http-server';
 import { landingPage } from './transport/landing-page';
 import { createOriginCheck } from './transport/origins';
@@ -117,6 +118,11 @@ export interface HallServerOptions {
   limits?: RateLimitsOption;
   /** Customer notifications' gateway (default: the log) and how often the outbox looks. */
   notify?: GatewayChoice & { pollMs?: number };
+  /**
+   * The ID card key from the environment (ONESTOP_ID_CARD_KEY, checked); absent: the file
+   * `<dataDir>/id-card.key`, made at the first registration (app/id-card-key.ts).
+   */
+  idCardSecret?: Buffer | null;
 }
 
 export interface HallServer {
@@ -195,7 +201,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const stopCheckpointer = startCheckpointer(db, undefined, (err) =>
     logger.error({ err }, 'WAL checkpoint failed (durability does not depend on it)'),
   );
-  const store = createStore(db);
+  const idCardKey = openIdCardKeyring({
+    dataDir: options.dataDir,
+    secret: options.idCardSecret,
+    warn: (message) => logger.warn(message),
+  });
+  const store = createStore(db, { idCardKey });
   const seed = options.seed ?? (options.demo ? demoSeed(clock()) : undefined);
   if (seed) {
     if (await seedHall(store, seed)) logger.info({ hall: seed.config.nameEn }, 'hall seeded');
@@ -220,6 +231,25 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const hall = createHall({ store, clock, logger, durable });
   onClockJump = () => raiseClockJumpAlert(hall);
   hall.ensureBusinessDay(clock());
+  const idCards = () => {
+    const underOtherKey = store.identity.idCardsUnderOtherKey(idCardKey.current()?.id ?? null);
+    return { keySource: idCardKey.source(), underOtherKey, problem: idCardKey.problem() };
+  };
+  {
+    // Registrations the hall can no longer match: said loudly at start (and by health, and on
+    // the admin's customer list), never a crash — identification by ID card finds nobody.
+    const cards = idCards();
+    if (cards.problem) logger.error(`${cards.problem}; identification by ID card finds nobody`);
+    if (cards.underOtherKey > 0)
+      logger.error(
+        { underOtherKey: cards.underOtherKey, keySource: cards.keySource },
+        cards.keySource === 'none'
+          ? `${cards.underOtherKey} customers have an ID card registered, but the hall has no ID card key (${idCardKey.file ?? 'ONESTOP_ID_CARD_KEY'} ${cards.problem ? 'cannot be used' : 'is missing'}): ` +
+              'put back the key file from where it was kept, or register the cards again (docs/customer-identification.md, "Privacy")'
+          : `${cards.underOtherKey} customers have an ID card registered under another ID card key: ` +
+              'they are not found until registered again (docs/customer-identification.md, "Privacy")',
+      );
+  }
   const health = createHealthMonitor({
     db,
     file: dbFile,
@@ -233,7 +263,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const hallSummary = () => {
     try {
       const { seq, businessDay } = store.hall.state();
-      return { seq, businessDay, version: VERSION };
+      return { seq, businessDay, version: VERSION, idCards: idCards() };
     } catch {
       return { seq: null, businessDay: null, version: VERSION }; // health says why
     }

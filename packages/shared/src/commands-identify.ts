@@ -76,8 +76,18 @@ export const identifyCommands = {
         .default([]),
     }),
     output: z.object({
-      /** The registered card's last four per account number; accounts without one are absent. */
+      /**
+       * The registered card's last four per account number, for cards the hall can match;
+       * accounts without one are absent.
+       */
       last4: z.record(z.string(), z.string()),
+      /**
+       * Of these accounts, those whose card was registered under another ID card key (a lost or
+       * replaced key file): it matches nothing until registered again.
+       */
+      otherKey: z.array(AccountNo).default([]),
+      /** How many customers in all have a card registered under another key. */
+      underOtherKey: z.number().int().nonnegative().default(0),
     }),
     roles: ['admin'],
     summary: 'Which of these customers have an ID card registered (its last four characters only).',

@@ -246,7 +246,13 @@ export function refusalCountsOf(snapshot: {
 /** The answer to `GET /api/v1/health`: 503 when commands cannot be written, and why. */
 export function healthOf(
   report: HealthReport,
-  hall: { seq: number | null; businessDay: string | null; version: string },
+  hall: {
+    seq: number | null;
+    businessDay: string | null;
+    version: string;
+    /** The ID card key's state: told, never a reason for 503 (the hall works without it). */
+    idCards?: HealthBody['data']['idCards'];
+  },
 ): { status: 200 | 503; body: HealthBody } {
   const reasons: string[] = [];
   let code: WriteFaultCode = 'database_fault';

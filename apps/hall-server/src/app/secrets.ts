@@ -78,13 +78,15 @@ export function isStatusToken(key: Buffer, ticketId: string, token: string): boo
 }
 
 /**
- * What the hall keeps of a resident ID card number (docs/customer-identification.md): an HMAC
- * under a key derived from the hall's own key, so the number cannot be recovered or compared
- * with another hall's records, yet the same card read again finds the same customer.
+ * What the hall keeps of a resident ID card number (docs/customer-identification.md): the
+ * key's id and an HMAC-SHA256 of the number under the ID card key (app/id-card-key.ts), which
+ * lives outside the database and its backups — so the number cannot be recovered, compared with
+ * another hall's records or matched from a copy of the database, yet the same card read again
+ * finds the same customer. A digest under another key (a lost key file, or one from before the
+ * key left the database: 64 hex digits, no id) matches nothing and is told as such.
  */
-export function idCardHmac(hallKey: Buffer, idNumber: string): string {
-  const key = createHmac('sha256', hallKey).update('onestop id card v1').digest();
-  return createHmac('sha256', key).update(idNumber).digest('hex');
+export function idCardHmac(card: { key: Buffer; id: string }, idNumber: string): string {
+  return `${card.id}:${createHmac('sha256', card.key).update(idNumber).digest('hex')}`;
 }
 
 export function newAppointmentCode(): string {

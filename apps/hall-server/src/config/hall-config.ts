@@ -122,4 +122,9 @@ export interface HallConfig {
     timeoutMs: number;
     allowInsecureHttp: boolean;
   };
+  /**
+   * The key resident ID numbers are matched under, from ONESTOP_ID_CARD_KEY; null: the file
+   * `<dataDir>/id-card.key` (app/id-card-key.ts). Never logged, stored or synced.
+   */
+  idCardSecret: Buffer | null;
 }

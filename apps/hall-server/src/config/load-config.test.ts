@@ -54,6 +54,7 @@ describe('loadHallConfig', () => {
           timeoutMs: 10_000,
           allowInsecureHttp: false,
         },
+        idCardSecret: null,
       },
     });
   });
@@ -237,5 +238,16 @@ describe('loadHallConfig', () => {
   it('a bad file value that the environment replaces is not a problem', () => {
     const r = load({ env: { PORT: '8081' }, files: file({ port: 'x' }) });
     expect(r.ok && r.config.port).toBe(8081);
+  });
+
+  it('the ID card key from ONESTOP_ID_CARD_KEY: 32 bytes, else a problem that never repeats it', () => {
+    const hex = 'a1'.repeat(32);
+    const r = load({ env: { ONESTOP_ID_CARD_KEY: hex } });
+    expect(r.ok && r.config.idCardSecret?.toString('hex')).toBe(hex);
+    const bad = load({ env: { ONESTOP_ID_CARD_KEY: 'a1'.repeat(20) } });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.join('\n')).toMatch(/^ONESTOP_ID_CARD_KEY must be 32 bytes/);
+    expect(bad.problems.join('\n')).not.toContain('a1'.repeat(20));
   });
 });

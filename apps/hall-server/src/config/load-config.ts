@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ENV_KEYS, type EnvValue } from './env-keys';
 import { hallConfigSchema, type HallConfig } from './hall-config';
 import { errnoCode, errorText } from '../logging/error-text';
+import { ID_CARD_KEY_ENV, parseIdCardSecret } from '../app/id-card-key';
 
 // Reads the hall's configuration: the file (`--config <path>`, else <data dir>/onestop.json when
 // it exists), then the environment and flags over it, then the whole checked by one schema.
@@ -66,6 +67,10 @@ export function loadHallConfig(input: LoadInput): LoadResult {
     'dataDir' in merged ? pathOf('dataDir', c.dataDir) : resolve(input.cwd, c.dataDir);
   const hallKey = readHallKey(input, c.sync, pathOf, where, problems);
   const notify = readNotify(input, c.notify, pathOf, where, problems);
+  // The ID card key (app/id-card-key.ts) only from the environment, never a key of the file.
+  const idCardEnv = input.env[ID_CARD_KEY_ENV];
+  const idCard = idCardEnv ? parseIdCardSecret(idCardEnv) : null;
+  if (idCard && !Buffer.isBuffer(idCard)) problems.push(idCard.problem);
   if (problems.length > 0) return { ok: false, problems };
 
   return {
@@ -98,6 +103,7 @@ export function loadHallConfig(input: LoadInput): LoadResult {
         keepDays: c.backup.keepDays,
       },
       notify,
+      idCardSecret: Buffer.isBuffer(idCard) ? idCard : null,
     },
   };
 }

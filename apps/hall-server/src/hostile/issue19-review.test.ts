@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { billBarcode, idCheckChar } from '../domain/identify';
 import { clockedDemoHalls } from '../test-support/clocked-hall';
 import { http, ok, send, type HallClient } from '../test-support/hall-harness';
+import { createHash, createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ID_CARD_KEY_FILE, idCardKeyId } from '../app/id-card-key';
 import { idCardHmac } from '../app/secrets';
+import { takeBackup } from '../sync/backup';
 import { billingQuiz, RIGHT_ANSWERS, WRONG_ANSWERS } from '../test-support/knowledge-bank';
 
 // Issue 19 review (attacker's view): a dishonest clerk at the desk, a curious customer at the
@@ -293,26 +298,45 @@ describe('customer identification: what a kiosk learns', () => {
     expect(seen).not.toContain('13800001111');
   });
 
-  // OPEN (app/secrets.ts idCardHmac, store/front-repo.ts hall_keys): the ID number's HMAC key
-  // is derived from hall_keys.status_key, kept in the same hall.sqlite (and every backup of it)
-  // as customers.id_card_hmac. Whoever copies the file or a backup has key and digests: a
-  // known person's number (region and birth date known: 1,000 candidates) is matched at once,
-  // and every registered number falls to one pass over ~1.3e11 candidates. The docs say the
-  // digest "cannot be reversed by trying numbers without [the key]"; the key is beside it. A
-  // key outside the database (a file in DATA_DIR not copied by backups, or the environment)
-  // would hold it.
-  it.fails('the database file alone does not match an ID number to its customer', async () => {
+  // Fixed (app/id-card-key.ts): the ID number's HMAC key was derived from hall_keys.status_key,
+  // kept in the same hall.sqlite (and every backup of it) as customers.id_card_hmac. Whoever
+  // copied the file or a backup had key and digests: a known person's number (region and birth
+  // date known: 1,000 candidates) was matched at once, and every registered number fell to one
+  // pass over ~1.3e11 candidates. The key is now DATA_DIR/id-card.key (0600, never in a backup)
+  // or the environment's ONESTOP_ID_CARD_KEY; the attacker below holds every key-like value the
+  // database has, and its backup, and still finds nobody.
+  it('the database file alone does not match an ID number to its customer', async () => {
     const { hall } = await registered();
     const db = hall.server.hall.store.db;
-    const key = db
+    const statusKey = db
       .prepare<[], Buffer>('SELECT status_key FROM hall_keys WHERE id = 1')
       .pluck()
       .get()!;
-    const holder = db
-      .prepare<[string], string>('SELECT account_no FROM customers WHERE id_card_hmac = ?')
+    const digests = db
+      .prepare<[], string>('SELECT id_card_hmac FROM customers WHERE id_card_hmac IS NOT NULL')
       .pluck()
-      .get(idCardHmac(key, ID_NUMBER));
-    expect(holder).toBeUndefined();
+      .all();
+    expect(digests).toHaveLength(1);
+    // The old derivation, the status key used as is, and no key at all.
+    const oldKey = createHmac('sha256', statusKey).update('onestop id card v1').digest();
+    const guesses = [oldKey, statusKey, Buffer.alloc(0)].flatMap((key) => [
+      createHmac('sha256', key).update(ID_NUMBER).digest('hex'),
+      idCardHmac({ key, id: idCardKeyId(key) }, ID_NUMBER),
+    ]);
+    guesses.push(createHash('sha256').update(ID_NUMBER).digest('hex'));
+    for (const guess of guesses) for (const d of digests) expect(d).not.toContain(guess);
+    // The key is in no byte of the database nor of a backup of it.
+    const key = readFileSync(join(hall.dataDir, ID_CARD_KEY_FILE));
+    const backup = await takeBackup(db, join(hall.dataDir, 'backups'), clock.now);
+    for (const file of [join(hall.dataDir, 'hall.sqlite'), backup.file]) {
+      const bytes = readFileSync(file);
+      for (const form of [
+        key,
+        Buffer.from(key.toString('hex')),
+        Buffer.from(key.toString('base64')),
+      ])
+        expect(bytes.indexOf(form)).toBe(-1);
+    }
   });
 
   it('a display or a pad cannot identify, nor spend a kiosk’s token', async () => {

@@ -11,10 +11,18 @@ export function createIdentityRepo(db: Db) {
   const setCard = db.prepare<{ accountNo: string; hmac: string | null; last4: string | null }>(
     'UPDATE customers SET id_card_hmac = @hmac, id_card_last4 = @last4 WHERE account_no = @accountNo',
   );
-  const last4Of = db.prepare<[string], { accountNo: string; last4: string }>(
-    `SELECT account_no AS accountNo, id_card_last4 AS last4 FROM customers
+  // A digest is `<key id>:<hmac>`; one under another key (or from before keys had ids) is stale.
+  const last4Of = db.prepare<[string, string], { accountNo: string; last4: string; ours: 0 | 1 }>(
+    `SELECT account_no AS accountNo, id_card_last4 AS last4,
+        substr(id_card_hmac, 1, 9) = ? || ':' AS ours FROM customers
       WHERE account_no IN (SELECT value FROM json_each(?)) AND id_card_last4 IS NOT NULL`,
   );
+  const staleCount = db
+    .prepare<[string], number>(
+      `SELECT count(*) FROM customers
+        WHERE id_card_hmac IS NOT NULL AND substr(id_card_hmac, 1, 9) IS NOT ? || ':'`,
+    )
+    .pluck();
   const insertToken = db.prepare<{
     tokenHash: string;
     deviceId: string;
@@ -39,11 +47,22 @@ export function createIdentityRepo(db: Db) {
     /** Registers (or with nulls removes) a customer's ID card; false when no such customer. */
     setIdCard: (accountNo: string, hmac: string | null, last4: string | null): boolean =>
       setCard.run({ accountNo, hmac, last4 }).changes === 1,
-    /** The registered cards' last four of these accounts. */
-    idCardLast4(accountNos: string[]): Record<string, string> {
-      const rows = last4Of.all(JSON.stringify(accountNos));
-      return Object.fromEntries(rows.map((r) => [r.accountNo, r.last4]));
+    /**
+     * These accounts' registered cards: the last four of those under the key `keyId` (null: no
+     * key), and the accounts whose card was registered under another key (matching nothing).
+     */
+    idCards(
+      accountNos: string[],
+      keyId: string | null,
+    ): { last4: Record<string, string>; otherKey: string[] } {
+      const rows = last4Of.all(keyId ?? '', JSON.stringify(accountNos));
+      return {
+        last4: Object.fromEntries(rows.filter((r) => r.ours).map((r) => [r.accountNo, r.last4])),
+        otherKey: rows.filter((r) => !r.ours).map((r) => r.accountNo),
+      };
     },
+    /** How many customers' cards were registered under another key than `keyId` (null: none). */
+    idCardsUnderOtherKey: (keyId: string | null): number => staleCount.get(keyId ?? '') ?? 0,
     addToken: (row: {
       tokenHash: string;
       deviceId: string;

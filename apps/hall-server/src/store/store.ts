@@ -28,11 +28,14 @@ import { createDisplayLayoutsRepo } from './display-layouts-repo';
 import { createTasksRepo } from './tasks-repo';
 import { createDeviceHealthRepo } from './device-health-repo';
 import { createIdentityRepo } from './identity-repo';
+import { noIdCardKey, type IdCardKeyring } from '../app/id-card-key';
 
 /** One repository per aggregate over one better-sqlite3 connection (the hall's only writer). */
-export function createStore(db: Db) {
+export function createStore(db: Db, options: { idCardKey?: IdCardKeyring } = {}) {
   return {
     db,
+    /** The key ID numbers are matched under: outside the database (app/id-card-key.ts). */
+    idCardKey: options.idCardKey ?? noIdCardKey,
     hall: createHallRepo(db),
     services: createServicesRepo(db),
     counters: createCountersRepo(db),

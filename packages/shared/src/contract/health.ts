@@ -73,6 +73,19 @@ export const HealthData = HealthReport.extend({
   businessDay: z.string().nullable(),
   version: z.string(),
   refusedAnonymous: RefusalCounts,
+  /**
+   * The ID card key (docs/customer-identification.md): where it comes from ('none': no key yet
+   * or an unusable file, `problem` says which), and how many customers have a card registered
+   * under another key — they are not found until registered again. Absent when the hall state
+   * cannot be read.
+   */
+  idCards: z
+    .object({
+      keySource: z.enum(['env', 'file', 'none']),
+      underOtherKey: z.number().int().nonnegative(),
+      problem: z.string().nullable(),
+    })
+    .optional(),
 });
 
 export const HealthAnswer = z.union([

@@ -14,6 +14,9 @@ export const identifyZh = {
     saved: '已登记 …{{last4}}',
     removed: '已取消登记',
     invalid: '请输入18位身份证号码',
+    otherKey: '在另一密钥下登记:请重新登记',
+    otherKeyBanner:
+      '{{count}} 位客户的身份证是在另一身份证密钥下登记的(密钥文件丢失或更换),刷卡找不到他们:请重新登记。',
   },
 };
 
@@ -31,5 +34,8 @@ export const identifyEn: typeof identifyZh = {
     saved: 'Registered …{{last4}}',
     removed: 'Registration removed',
     invalid: 'Enter the 18-character ID card number',
+    otherKey: 'Registered under another key: register again',
+    otherKeyBanner:
+      "{{count}} customers' ID cards were registered under another ID card key (the key file was lost or replaced): the kiosk's reader does not find them. Register them again.",
   },
 };

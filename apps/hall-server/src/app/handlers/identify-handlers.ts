@@ -55,7 +55,9 @@ function accountOf(
   }
   const id = checkIdNumber(value);
   if (!id.ok) return reject('id_number_invalid', id.problem);
-  const holder = tx.store.identity.idCardHolder(idCardHmac(tx.store.keys.statusKey(), id.idNumber));
+  // No key (a new machine, a data directory restored without it): nobody is found.
+  const key = tx.store.idCardKey.current();
+  const holder = key ? tx.store.identity.idCardHolder(idCardHmac(key, id.idNumber)) : undefined;
   return accept(holder === undefined ? null : { accountNo: holder, billMonth: null });
 }
 
@@ -134,7 +136,16 @@ export const identifyHandlers = {
       }
       const id = checkIdNumber(idNumber);
       if (!id.ok) return reject('id_number_invalid', id.problem);
-      const hmac = idCardHmac(tx.store.keys.statusKey(), id.idNumber);
+      let key;
+      try {
+        key = tx.store.idCardKey.ensure(); // the first registration makes the key file
+      } catch (err) {
+        return reject(
+          'internal_error',
+          `the ID card key cannot be used: ${(err as Error).message}`,
+        );
+      }
+      const hmac = idCardHmac(key, id.idNumber);
       const holder = tx.store.identity.idCardHolder(hmac);
       if (holder !== undefined && holder !== accountNo) {
         return reject('invalid_payload', 'idNumber: registered for another customer');
@@ -145,6 +156,10 @@ export const identifyHandlers = {
   }),
 
   'admin:id-cards': handler<'admin:id-cards'>({
-    run: (tx, { accountNos }) => accept({ last4: tx.store.identity.idCardLast4(accountNos) }),
+    run(tx, { accountNos }) {
+      const keyId = tx.store.idCardKey.current()?.id ?? null;
+      const cards = tx.store.identity.idCards(accountNos, keyId);
+      return accept({ ...cards, underOtherKey: tx.store.identity.idCardsUnderOtherKey(keyId) });
+    },
   }),
 };

@@ -5,7 +5,7 @@ import { useDesk, useOnline, usePending, useStaffView } from '../../../common/de
 import { useQuery } from '../../../common/use-query';
 import { RefusalFor } from '../ConsoleDialog';
 import { TextField } from './fields';
-import { IdCardCell, IdCardForm, useIdCards } from './IdCardAdmin';
+import { IdCardCell, IdCardForm, IdCardKeyBanner, useIdCards } from './IdCardAdmin';
 
 /**
  * The hall's customer list (VIP accounts): searched on the server (`admin:customers`, by
@@ -113,10 +113,12 @@ export function CustomersAdmin() {
         </button>
       </form>
       <RefusalFor actionKey="admin-customer" />
+      <IdCardKeyBanner count={idCards.underOtherKey} />
       {cardFor && (
         <IdCardForm
           accountNo={cardFor}
-          last4={idCards[cardFor]}
+          last4={idCards.last4[cardFor]}
+          otherKey={idCards.otherKey.has(cardFor)}
           onSaved={() => setCardsSaved((n) => n + 1)}
         />
       )}
@@ -175,7 +177,10 @@ export function CustomersAdmin() {
                 <td>{c.phone ? maskPhone(c.phone) : '—'}</td>
                 <td>{c.vip ? <span className="badge warn">VIP</span> : '—'}</td>
                 <td data-testid="manager">{staffName(c.accountManagerStaffId)}</td>
-                <IdCardCell last4={idCards[c.accountNo]} />
+                <IdCardCell
+                  last4={idCards.last4[c.accountNo]}
+                  otherKey={idCards.otherKey.has(c.accountNo)}
+                />
               </tr>
             ))}
           </tbody>

@@ -11,19 +11,49 @@ import { TextField } from './fields';
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 
+export interface IdCards {
+  /** The last four of each listed account's card the hall can match. */
+  last4: Record<string, string>;
+  /** Listed accounts whose card was registered under another ID card key: matched by nothing. */
+  otherKey: ReadonlySet<string>;
+  /** How many customers in all have a card under another key. */
+  underOtherKey: number;
+}
+
 /** The registered cards of the listed accounts (last four only), for the list's column. */
-export function useIdCards(accountNos: string[], refresh: number): Record<string, string> {
+export function useIdCards(accountNos: string[], refresh: number): IdCards {
   const online = useOnline();
   const key = online && accountNos.length > 0 ? `${accountNos.join(',')}|${refresh}` : null;
   const cards = useQuery('admin:id-cards', key ? { accountNos } : null, key);
-  return cards.data?.last4 ?? {};
+  return {
+    last4: cards.data?.last4 ?? {},
+    otherKey: new Set(cards.data?.otherKey ?? []),
+    underOtherKey: cards.data?.underOtherKey ?? 0,
+  };
 }
 
-export function IdCardCell({ last4 }: { last4: string | undefined }) {
+/** Cards registered under another key (a lost key file): said above the list. */
+export function IdCardKeyBanner({ count }: { count: number }) {
+  const { t } = useTranslation();
+  if (count === 0) return null;
+  return (
+    <p className="hint-error" role="alert" data-testid="id-card-other-key">
+      {t('idCard.otherKeyBanner', { count })}
+    </p>
+  );
+}
+
+export function IdCardCell({ last4, otherKey }: { last4: string | undefined; otherKey: boolean }) {
   const { t } = useTranslation();
   return (
     <td data-testid="id-card">
-      {last4 ? t('idCard.registered', { last4 }) : <span className="muted">—</span>}
+      {last4 ? (
+        t('idCard.registered', { last4 })
+      ) : otherKey ? (
+        <span className="hint-error">{t('idCard.otherKey')}</span>
+      ) : (
+        <span className="muted">—</span>
+      )}
     </td>
   );
 }
@@ -32,10 +62,13 @@ export function IdCardCell({ last4 }: { last4: string | undefined }) {
 export function IdCardForm({
   accountNo,
   last4,
+  otherKey,
   onSaved,
 }: {
   accountNo: string;
   last4: string | undefined;
+  /** Registered under another key: it matches nothing until registered again. */
+  otherKey: boolean;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
@@ -67,7 +100,11 @@ export function IdCardForm({
       <p>
         <strong>{t('idCard.title', { account: accountNo })}</strong>{' '}
         <span className="muted" data-testid="id-card-state">
-          {last4 ? t('idCard.registered', { last4 }) : t('idCard.none')}
+          {last4
+            ? t('idCard.registered', { last4 })
+            : otherKey
+              ? t('idCard.otherKey')
+              : t('idCard.none')}
         </span>
       </p>
       <div className="id-card-actions">
@@ -84,7 +121,7 @@ export function IdCardForm({
         <button type="submit" className="primary" disabled={!online || busy || !ready}>
           {t('idCard.register')}
         </button>
-        {last4 && (
+        {(last4 || otherKey) && (
           <button type="button" disabled={!online || busy} onClick={() => save(null)}>
             {t('idCard.remove')}
           </button>
