@@ -312,6 +312,13 @@ const samples = [
     data: { configured: true, centerUrl: 'https://center', failures: 2 },
     changeSeq: 11,
   }),
+  versionedSample(kinds.displayLayouts, {
+    id: 'dev-display-1',
+    layout: 'calls_notices_media',
+    orientation: 'portrait',
+    updatedAt: T0,
+    changeSeq: 14,
+  }),
 ];
 
 describe('every record kind', () => {
