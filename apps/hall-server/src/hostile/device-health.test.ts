@@ -283,6 +283,21 @@ describe('hand-reported faults cannot flood the console', () => {
     guide.socket.disconnect();
   });
 
+  it('an opening check taken again returns the failed item’s open fault, no second alert', async () => {
+    const leader = await demoStaffOn(suite.server.url, 'demo-console', '8001');
+    const check = () =>
+      send(leader.socket, 'device:opening-check', {
+        deviceId: 'dev-pad-2',
+        results: [{ item: 'touch', passed: false }],
+      });
+    const first = ok(await check()).faults;
+    const alertsAfterFirst = faultAlerts('dev-pad-2').length;
+    const again = ok(await check()).faults;
+    expect(again.map((f) => f.id)).toEqual(first.map((f) => f.id));
+    expect(faultAlerts('dev-pad-2')).toHaveLength(alertsAfterFirst);
+    leader.socket.disconnect();
+  });
+
   it('a staff member reporting many devices is bounded per hour', async () => {
     const clerk = await demoStaffOn(suite.server.url, 'demo-desk-1', '1001', 'ctr-1');
     const devices = store()
