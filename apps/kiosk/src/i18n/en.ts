@@ -180,13 +180,6 @@ export const en: Strings = {
   mediaZone: 'Media',
   mediaSample: "Media zone: images and videos from the hall's media folder, in rotation",
   previewSample: 'Preview · sample data',
-  // Display layouts (docs/display-layouts.md)
-  counterBoard: 'Counters',
-  goToCounter: 'Please go to {{counter}}',
-  waitForCall: 'Please watch for your number',
-  mediaZone: 'Media',
-  mediaSample: "Media zone: images and videos from the hall's media folder, in rotation",
-  previewSample: 'Preview · sample data',
   voiceFallback: 'Recorded voice lacks “{{missing}}”: calls are spoken by speech synthesis',
 
   // Customer phone page

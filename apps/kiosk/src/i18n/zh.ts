@@ -178,13 +178,6 @@ export const zh = {
   mediaZone: '媒体',
   mediaSample: '媒体区:大厅媒体文件夹中的图片与视频轮播',
   previewSample: '预览 · 示例数据',
-  // Display layouts (docs/display-layouts.md)
-  counterBoard: '各窗口',
-  goToCounter: '请到 {{counter}}',
-  waitForCall: '请留意叫号',
-  mediaZone: '媒体',
-  mediaSample: '媒体区:大厅媒体文件夹中的图片与视频轮播',
-  previewSample: '预览 · 示例数据',
   voiceFallback: '录音语音缺少“{{missing}}”,改用语音合成播报',
 
   // Customer phone page
