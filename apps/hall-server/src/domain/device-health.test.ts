@@ -1,4 +1,4 @@
-import type { DeviceFault, DeviceHealth, DeviceReport } from '@onestop/shared';
+import type { DeviceFault, DeviceHealth } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import {
   HEARTBEAT_RULES,
@@ -12,15 +12,9 @@ import {
   newFault,
   type HeartbeatInput,
 } from './device-health';
+import { deviceReport as report } from '../test-support/device-report';
 
 const NOW = 1_800_000_000_000;
-const report = (over: Partial<DeviceReport> = {}): DeviceReport => ({
-  version: '0.19.0',
-  screen: { width: 1080, height: 1920, orientation: 'portrait' },
-  audio: 'none',
-  printer: 'ok',
-  ...over,
-});
 const health = (over: Partial<DeviceHealth> = {}): DeviceHealth => ({
   deviceId: 'dev-kiosk-1',
   version: '0.19.0',

@@ -1,8 +1,8 @@
-import type { DeviceReport } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { HEARTBEAT_RULES, REPORT_RULES } from '../domain/device-health';
 import { connectClient, ok, send, sendRaw, type HallClient } from '../test-support/hall-harness';
 import { demoStaffOn, suiteHall } from '../test-support/suite-hall';
+import { deviceReport as report } from '../test-support/device-report';
 
 // Device health (issue 19 item 2), black-box and attacked: a kiosk's printer out of paper
 // raises a device_fault alert and healthy again clears it; a device speaks only for itself,
@@ -11,14 +11,6 @@ import { demoStaffOn, suiteHall } from '../test-support/suite-hall';
 
 const suite = suiteHall();
 const store = () => suite.server.hall.store;
-
-const report = (over: Partial<DeviceReport> = {}): DeviceReport => ({
-  version: '0.19.0',
-  screen: { width: 1080, height: 1920, orientation: 'portrait' },
-  audio: 'none',
-  printer: 'ok',
-  ...over,
-});
 
 const faultAlerts = (deviceId: string) =>
   store()
