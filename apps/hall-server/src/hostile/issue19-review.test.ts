@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { ID_CARD_KEY_FILE, idCardKeyId } from '../app/id-card-key';
 import { idCardHmac } from '../app/secrets';
 import { takeBackup } from '../sync/backup';
-import { billingQuiz, RIGHT_ANSWERS, WRONG_ANSWERS } from '../test-support/knowledge-bank';
+import {
+  billingQuiz,
+  billingQuizHall,
+  RIGHT_ANSWERS,
+  WRONG_ANSWERS,
+} from '../test-support/knowledge-bank';
 
 // Issue 19 review (attacker's view): a dishonest clerk at the desk, a curious customer at the
 // kiosk, a copied device token. Each attack is written as a test first; those found open and
@@ -20,13 +25,7 @@ const { clock, hallAt, device, staffOn } = clockedDemoHalls('2025-03-03T09:00:00
 const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
 
 /** A demo hall with the billing quiz (pass mark 80 %) and a hall that blocks the service. */
-async function quizHall() {
-  const hall = await hallAt();
-  const url = hall.server.url;
-  const admin = (await staffOn(url, 'demo-backoffice', '9000')).socket;
-  await billingQuiz(admin, true);
-  return { hall, url, admin };
-}
+const quizHall = () => billingQuizHall({ hallAt, staffOn });
 
 async function failQuiz(clerk: HallClient, quizId = 'quiz-billing') {
   const { attempt } = ok(await send(clerk, 'knowledge:start-attempt', { quizId }));

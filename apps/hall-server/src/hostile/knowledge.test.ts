@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { XLSX_COLUMNS } from '../app/knowledge-xlsx';
 import { clockedDemoHalls } from '../test-support/clocked-hall';
 import { ok, send, sendRaw, type HallClient } from '../test-support/hall-harness';
-import { billingQuiz, RIGHT_ANSWERS, WRONG_ANSWERS } from '../test-support/knowledge-bank';
+import { billingQuizHall, RIGHT_ANSWERS, WRONG_ANSWERS } from '../test-support/knowledge-bank';
 
 // Hostile: knowledge checks (issue 19). A clerk submitting another's attempt, submitting twice,
 // answering questions not in the attempt, reading the right answers before submitting; a kiosk
@@ -17,10 +17,7 @@ const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
 const message = (a: Ack<unknown>) => (a.ok ? '' : a.message);
 
 async function setUp() {
-  const hall = await hallAt();
-  const url = hall.server.url;
-  const admin = (await staffOn(url, 'demo-backoffice', '9000')).socket;
-  await billingQuiz(admin, true);
+  const { hall, url, admin } = await billingQuizHall({ hallAt, staffOn });
   const clerk = await staffOn(url, 'demo-desk-1', '1001');
   const other = await staffOn(url, 'demo-desk-2', '1002');
   const leader = await staffOn(url, 'demo-console', '8001');

@@ -1,4 +1,5 @@
 import type { QuestionInput } from '@onestop/shared';
+import type { clockedDemoHalls } from './clocked-hall';
 import { ok, send, type HallClient } from './hall-harness';
 
 // A small question bank and quiz for the demo hall's billing service (svc-billing), saved by
@@ -72,4 +73,18 @@ export async function billingQuiz(admin: HallClient, blocks = true): Promise<voi
     }),
   );
   ok(await send(admin, 'admin:configure', { settings: { knowledgeBlocksService: blocks } }));
+}
+
+/**
+ * A demo hall from `clockedDemoHalls` with the bank and quiz saved (the hall blocks the service)
+ * by the admin signed in at the back office: the knowledge attack tests' set-up.
+ */
+export async function billingQuizHall(
+  halls: Pick<ReturnType<typeof clockedDemoHalls>, 'hallAt' | 'staffOn'>,
+) {
+  const hall = await halls.hallAt();
+  const url = hall.server.url;
+  const admin = (await halls.staffOn(url, 'demo-backoffice', '9000')).socket;
+  await billingQuiz(admin, true);
+  return { hall, url, admin };
 }
