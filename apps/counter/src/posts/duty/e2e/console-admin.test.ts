@@ -1,22 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openScreen } from '../../../../test-support/browser';
-import { openConsole } from '../../../../test-support/console-hall';
-import { ensureKioskBuiltOnce } from '../../../../test-support/console-kiosk';
-import { consoleHall, hasChromium } from './console-e2e';
+import { adminConsoleHall, hasChromium } from './console-e2e';
 
 // The admin's side of the console in Chromium: a service renamed on the console appears on
 // the kiosk's menu at once, without a restart or a reload; an invalid value is refused by the
 // server, which names the field.
 
 let admin: Page;
-const world = consoleHall({
-  build: ensureKioskBuiltOnce,
-  timeoutMs: 300_000,
-  ready: async ({ browser, url }) => {
-    admin = await openConsole(browser, url, '9000');
-  },
-});
+const world = adminConsoleHall((page) => (admin = page));
 
 describe.skipIf(!hasChromium)('administration on the console', () => {
   it('renames a service and the kiosk menu shows the new name at once; an invalid target is refused with its field', async () => {

@@ -1,22 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openScreen } from '../../../../test-support/browser';
-import { openConsole } from '../../../../test-support/console-hall';
-import { ensureKioskBuiltOnce } from '../../../../test-support/console-kiosk';
-import { consoleHall, hasChromium } from './console-e2e';
+import { adminConsoleHall, hasChromium } from './console-e2e';
 
 // The admin's display layouts on the console (issue 19 item 3): the preview at scale follows
 // the choice before it is saved (a frame of the display's sample page, no token), and saving
 // changes the paired display at once, without a reload.
 
 let admin: Page;
-const world = consoleHall({
-  build: ensureKioskBuiltOnce,
-  timeoutMs: 300_000,
-  ready: async ({ browser, url }) => {
-    admin = await openConsole(browser, url, '9000');
-  },
-});
+const world = adminConsoleHall((page) => (admin = page));
 
 describe.skipIf(!hasChromium)('display layouts on the console', () => {
   it('previews a layout at scale before saving, and the display follows once saved', async () => {

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import {
   clerkAtCounter,
@@ -8,6 +8,8 @@ import {
 } from '@onestop/hall-server/test-support/hall-harness';
 import { launchChromium } from '../../../../test-support/browser';
 import { buildCounterOnce } from '../../../../test-support/build-once';
+import { openConsole } from '../../../../test-support/console-hall';
+import { ensureKioskBuiltOnce } from '../../../../test-support/console-kiosk';
 
 // The console's screen tests share one set-up: the counter app built once, a hall server of
 // their own (the demo hall), Chromium; and, at the end, every socket they opened disconnected,
@@ -71,6 +73,18 @@ export function consoleHall(
     await hall?.close();
   });
   return world;
+}
+
+/**
+ * `consoleHall` for the admin's screen tests: the kiosk built too (they open a kiosk or a
+ * display), and the admin (9000) signed in on the console, handed to `opened` once ready.
+ */
+export function adminConsoleHall(opened: (admin: Page) => void): ConsoleHall {
+  return consoleHall({
+    build: ensureKioskBuiltOnce,
+    timeoutMs: 300_000,
+    ready: async ({ browser, url }) => opened(await openConsole(browser, url, '9000')),
+  });
 }
 
 /** The duty leader (王值班 8001) signed in on the guide desk's socket, beside the console. */
