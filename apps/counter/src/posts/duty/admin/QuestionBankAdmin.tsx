@@ -7,7 +7,7 @@ import { named, serviceById } from '../../../common/hall-selectors';
 import { useQuery } from '../../../common/use-query';
 import { ActionDialog, useDialog } from '../ConsoleDialog';
 import { AdminList, EditButton } from './AdminList';
-import { CheckField, TextField } from './fields';
+import { CheckField, ServiceField, TextField } from './fields';
 
 // 题库 (issue 19): the questions per service and topic the quizzes draw from, with their right
 // answers and explanations; retired ones stay for past attempts. In and out as XLSX (the
@@ -80,17 +80,12 @@ export function QuestionBankAdmin({ onChanged }: { onChanged: () => void }) {
   return (
     <>
       <div className="knowledge-tools">
-        <label>
-          {t('quiz.admin.service')}
-          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            <option value="">{t('quiz.admin.allServices')}</option>
-            {hall.services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {named(s, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ServiceField
+          label={t('quiz.admin.service')}
+          value={serviceId}
+          onChange={setServiceId}
+          anyLabel={t('quiz.admin.allServices')}
+        />
         <button type="button" disabled={!online} onClick={() => file.current?.click()}>
           {t('quiz.admin.import')}
         </button>
@@ -156,7 +151,6 @@ function QuestionDialog(props: {
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const { hall } = useStaffView();
   const q = props.question;
   const [serviceId, setServiceId] = useState(q?.serviceId ?? hall.services[0]?.id ?? '');
@@ -198,16 +192,7 @@ function QuestionDialog(props: {
       onDone={props.onDone}
     >
       <div className="form-grid">
-        <label>
-          {t('quiz.admin.service')}
-          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            {hall.services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {named(s, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ServiceField label={t('quiz.admin.service')} value={serviceId} onChange={setServiceId} />
         <TextField label={t('quiz.admin.topic')} value={topic} onChange={setTopic} maxLength={40} />
         <label>
           {t('quiz.admin.kind')}

@@ -7,7 +7,7 @@ import { named, serviceById } from '../../../common/hall-selectors';
 import { useQuery } from '../../../common/use-query';
 import { ActionDialog, useDialog } from '../ConsoleDialog';
 import { AdminList, EditButton } from './AdminList';
-import { CheckField, NumberField, TextField } from './fields';
+import { CheckField, NumberField, ServiceField, TextField } from './fields';
 
 // 测验 (issue 19): a quiz is a fixed set of the bank's questions or a random draw from a
 // service (and topic), with its pass mark, an optional time limit, monthly or not; the admin
@@ -83,7 +83,6 @@ export function QuizzesAdmin({ round }: { round: number }) {
 
 function QuizDialog(props: { quiz: Quiz | null; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const { hall } = useStaffView();
   const q = props.quiz;
   const [name, setName] = useState(q?.name ?? '');
@@ -127,16 +126,7 @@ function QuizDialog(props: { quiz: Quiz | null; onClose: () => void; onDone: () 
     >
       <div className="form-grid">
         <TextField label={t('quiz.admin.name')} value={name} onChange={setName} maxLength={60} />
-        <label>
-          {t('quiz.admin.service')}
-          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-            {hall.services.map((s) => (
-              <option key={s.id} value={s.id}>
-                {named(s, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ServiceField label={t('quiz.admin.service')} value={serviceId} onChange={setServiceId} />
         <TextField
           label={t('quiz.admin.topicAny')}
           value={topic}

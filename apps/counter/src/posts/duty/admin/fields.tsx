@@ -1,3 +1,7 @@
+import { useLang } from '@onestop/ui';
+import { useStaffView } from '../../../common/desk';
+import { named } from '../../../common/hall-selectors';
+
 // Small labelled inputs for the administration forms.
 
 export function TextField(props: {
@@ -57,6 +61,30 @@ export function CheckField(props: {
         onChange={(e) => props.onChange(e.target.checked)}
       />
       {props.label}
+    </label>
+  );
+}
+
+/** One of the hall's services by its name; with `anyLabel`, a first choice '' for any service. */
+export function ServiceField(props: {
+  label: string;
+  value: string;
+  onChange: (serviceId: string) => void;
+  anyLabel?: string;
+}) {
+  const lang = useLang();
+  const { hall } = useStaffView();
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.anyLabel !== undefined && <option value="">{props.anyLabel}</option>}
+        {hall.services.map((s) => (
+          <option key={s.id} value={s.id}>
+            {named(s, lang)}
+          </option>
+        ))}
+      </select>
     </label>
   );
 }
