@@ -118,10 +118,7 @@ export interface HallServerOptions {
   limits?: RateLimitsOption;
   /** Customer notifications' gateway (default: the log) and how often the outbox looks. */
   notify?: GatewayChoice & { pollMs?: number };
-  /**
-   * The ID card key from the environment (ONESTOP_ID_CARD_KEY, checked); absent: the file
-   * `<dataDir>/id-card.key`, made at the first registration (app/id-card-key.ts).
-   */
+  /** ONESTOP_ID_CARD_KEY (checked); absent: `<dataDir>/id-card.key` (app/id-card-key.ts). */
   idCardSecret?: Buffer | null;
 }
 

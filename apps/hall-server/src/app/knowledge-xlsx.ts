@@ -133,7 +133,7 @@ export async function readQuestionsXlsx(file: Buffer): Promise<ImportRows> {
   const { default: excel } = await import('exceljs');
   const book = new excel.Workbook();
   try {
-    await book.xlsx.load(file as unknown as ArrayBuffer);
+    await book.xlsx.load(new Uint8Array(file).buffer);
   } catch {
     return { ok: false, errors: ['the file is not an XLSX workbook'] };
   }

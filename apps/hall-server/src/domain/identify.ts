@@ -44,13 +44,7 @@ export function parseScan(raw: string): Result<Scan> {
   if (looksLikeIdNumber(value)) return reject('scan_unreadable', 'an ID card number');
   const bill = BILL.exec(value);
   if (bill) {
-    const [, accountNo, year, month, check] = bill as unknown as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    const [, accountNo = '', year = '', month = '', check = ''] = bill;
     if (Number(month) < 1 || Number(month) > 12) return reject('scan_unreadable', 'bill month');
     if (luhnCheckDigit(accountNo + year + month) !== Number(check)) {
       return reject('scan_unreadable', 'check digit');

@@ -87,44 +87,14 @@ const session = (over: Partial<StaffSession>): StaffSession => ({
 });
 
 describe('the tabs a person has', () => {
-  it.each<[string, StaffRole[], string[]]>([
-    [
-      'a duty leader',
-      ['duty_leader'],
-      [
-        'hall',
-        'alerts',
-        'tickets',
-        'opinions',
-        'remedies',
-        'spotChecks',
-        'devices',
-        'shift',
-        'sync',
-        'reports',
-      ],
-    ],
-    [
-      'a duty leader who is admin too',
-      ['duty_leader', 'admin'],
-      [
-        'hall',
-        'alerts',
-        'tickets',
-        'opinions',
-        'remedies',
-        'spotChecks',
-        'devices',
-        'shift',
-        'sync',
-        'reports',
-        'admin',
-      ],
-    ],
-    ['the admin', ['admin'], ['admin', 'hall', 'devices', 'shift', 'sync', 'reports']],
-    ['a clerk', ['clerk'], []],
+  const leader = 'hall alerts tickets opinions remedies spotChecks devices shift sync reports';
+  it.each<[string, StaffRole[], string]>([
+    ['a duty leader', ['duty_leader'], leader],
+    ['a duty leader who is admin too', ['duty_leader', 'admin'], `${leader} admin`],
+    ['the admin', ['admin'], 'admin hall devices shift sync reports'],
+    ['a clerk', ['clerk'], ''],
   ])('%s', (_who, roles, tabs) => {
-    expect(tabsFor(roles)).toEqual(tabs);
+    expect(tabsFor(roles)).toEqual(tabs.split(' ').filter(Boolean));
   });
 
   it.each([
