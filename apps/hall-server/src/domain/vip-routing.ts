@@ -80,7 +80,7 @@ export function ownerAt({
   staff: Pick<Staff, 'id' | 'active' | 'roles'> | undefined;
   counters: readonly Pick<Counter, 'id' | 'state' | 'staffId' | 'serviceIds'>[];
   online: boolean;
-  /** The ticket's service, when the owner's counter must serve it (a case owner); null: any. */
+  /** The ticket's service, when the owner's counter must serve it (a case owner); null: none needed. */
   serviceId?: string | null;
 }): { counterId: string } | { why: ManagerAway } {
   if (!staff || staff.id !== staffId || !isFitManager(staff)) return { why: 'manager_inactive' };
