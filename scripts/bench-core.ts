@@ -4,7 +4,11 @@
 // synchronous=FULL, the durability the hall server uses for acknowledged commands).
 //
 //   npm run bench:core                          # 2000 visits, paced at 200/s, then flat out
-//   npm run bench:core -- --visits 500 --rate 100
+//   npm run bench:core -- --visits 500 --rate 100 --devices 30 --minutes 5
+//
+// The hall server runs as `npm start` runs it (the compiled bundle, built first when stale,
+// with npm start's node flags); BENCH_TSX=1 runs its TypeScript sources through tsx instead.
+// It stops with an error after --minutes (default 20), killing every child it started.
 //
 // 200 commands/s is about forty times what a busy hall sends (50 counters, a command every
 // ten seconds each); flat out shows the ceiling, where each command also waits for the
@@ -23,15 +27,19 @@ import {
   must,
   open,
   rssMiB,
+  numberArg,
   spawnChild,
+  startCompiledHall,
   startDeviceFarm,
   startFloorServer,
   summary,
+  timeLimit,
   timed as timedCommand,
   timedPing as ping,
 } from './bench/kit';
 
-const DEVICES = 100;
+/** Connected devices: the measuring kiosk and desk, the rest hall displays (`--devices`). */
+let DEVICES = 100;
 
 /** Commands per second the measuring client sends; 0 sends each as soon as the last is acked. */
 let rate = 0;
@@ -80,16 +88,23 @@ async function measureFloor(visits: number): Promise<ReturnType<typeof summary>>
 async function measureHall(visits: number) {
   const dir = mkdtempSync(join(tmpdir(), 'onestop-bench-hall-'));
   const port = await freePort();
-  const child = await spawnChild('apps/hall-server/src/main.ts', [], {
+  const env: Record<string, string> = {
     PORT: String(port),
     DATA_DIR: dir,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     RATE_LIMITS: 'off',
-    ...(process.env.BENCH_PROFILE
-      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` }
-      : {}),
-  });
+  };
+  // BENCH_PROFILE=<dir>: a CPU profile of the hall server, written when it stops.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = process.env.BENCH_TSX
+    ? await spawnChild('apps/hall-server/src/main.ts', [], {
+        ...env,
+        ...(profile.length > 0 ? { NODE_OPTIONS: profile.join(' ') } : {}),
+      })
+    : await startCompiledHall(env, profile);
   const url = `http://127.0.0.1:${port}`;
   const kiosk = await open(url, { deviceToken: 'demo-kiosk-1' });
   const clerk = await open(url, { deviceToken: 'demo-desk-1', screen: 'counter' });
@@ -181,12 +196,10 @@ async function run(visits: number) {
 }
 
 async function main(): Promise<void> {
-  const arg = (name: string, fallback: number) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? Number(process.argv[i + 1]) : fallback;
-  };
-  const visits = arg('--visits', 2000);
-  const rates = process.argv.includes('--rate') ? [arg('--rate', 200)] : [200, 0];
+  timeLimit(numberArg('--minutes', 20));
+  const visits = numberArg('--visits', 2000);
+  DEVICES = Math.max(3, numberArg('--devices', 100)); // a kiosk, a desk and at least one display
+  const rates = process.argv.includes('--rate') ? [numberArg('--rate', 200)] : [200, 0];
   const lines = [
     `Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, ` +
       `${Math.round(totalmem() / 2 ** 30)} GiB.`,

@@ -1,15 +1,16 @@
 // The hall server's footprint (bench-hall.ts `memory` and `coldstart`): its memory with 300
 // devices, what its libraries cost, and a cold start over a year of history.
 
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { writeHistory } from './history';
 import {
   freePort,
-  isRecord,
+  DIST_MAIN,
   memoryOf,
   must,
+  npmStartFlags,
   open,
   repoRoot,
   rssMiB,
@@ -19,7 +20,6 @@ import {
   timed,
 } from './kit';
 import {
-  DIST_MAIN,
   cmd,
   openLoop,
   padTokens,
@@ -30,11 +30,6 @@ import {
 } from './load-hall';
 
 /** `npm start` (package.json's scripts.start), whose node flags the server runs with. */
-function npmStartScript(): string {
-  const pkg: unknown = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  const scripts = isRecord(pkg) && isRecord(pkg.scripts) ? pkg.scripts : {};
-  return typeof scripts.start === 'string' ? scripts.start : '';
-}
 
 /** RSS of a node process that has imported `what` (nothing: the runtime alone), after a GC. */
 async function rssWith(what: string | null): Promise<{ rss: number; heap: number }> {
@@ -62,9 +57,7 @@ export async function benchMemory(): Promise<string[]> {
   const port = await freePort();
   const report = join(seeded.dir, 'memory.json');
   // With the node flags of `npm start` (package.json), as it runs in production.
-  const startScript = npmStartScript();
-  const startFlags = /&& node ((?:--\S+ )*)apps\/hall-server/.exec(startScript)?.[1]?.trim();
-  const flags = startFlags ? startFlags.split(/\s+/) : [];
+  const flags = npmStartFlags();
   const entry = compiled
     ? [...flags, DIST_MAIN]
     : [...flags, '--import', 'tsx', 'apps/hall-server/src/main.ts'];

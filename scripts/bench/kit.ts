@@ -60,6 +60,84 @@ export function spawnChild(
   return spawnNode(['--import', 'tsx', script, ...args], env, script);
 }
 
+/**
+ * Every child still running. A benchmark that throws, is interrupted or hits its time-out takes
+ * them down with it: a server left behind would hold its port and the benchmark's output pipe.
+ */
+const running = new Set<ChildProcess>();
+function killAll(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+/** Installed with the first child (a child process of ours that starts none keeps its own). */
+let guarding = false;
+function guard(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (guarding) return;
+  guarding = true;
+  process.once('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(130);
+    });
+  }
+}
+
+/**
+ * Ends the benchmark with an error when it has not finished within `minutes` (a frozen child
+ * would otherwise leave it waiting for ever): its children are killed, the exit code is 1.
+ */
+export function timeLimit(minutes: number): void {
+  const timer = setTimeout(() => {
+    console.error(`benchmark: not finished after ${minutes} minutes; stopped (children killed)`);
+    process.exit(1);
+  }, minutes * 60_000);
+  timer.unref();
+}
+
+/** A `--name value` number from the command line, or `fallback`. */
+export function numberArg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} wants a number`);
+  return value;
+}
+
+/** `npm start`'s command line (package.json), so a benchmark runs the server the way it runs. */
+function npmStartScript(): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const scripts = isRecord(pkg) && isRecord(pkg.scripts) ? pkg.scripts : {};
+  return typeof scripts.start === 'string' ? scripts.start : '';
+}
+
+export const DIST_MAIN = 'apps/hall-server/dist/main.js';
+
+/** The node flags `npm start` gives the hall server (e.g. `--max-semi-space-size=1`). */
+export function npmStartFlags(): string[] {
+  const flags = /&& node ((?:--\S+ )*)apps\/hall-server/.exec(npmStartScript())?.[1]?.trim();
+  return flags ? flags.split(/\s+/) : [];
+}
+
+/**
+ * The hall server as `npm start` runs it: the compiled bundle, built first when it is missing
+ * or older than its sources (`scripts/ensure-built.mjs`), with npm start's node flags.
+ */
+export async function startCompiledHall(
+  env: Record<string, string>,
+  extraNodeArgs: string[] = [],
+): Promise<Child> {
+  const built = spawn(process.execPath, ['scripts/ensure-built.mjs', 'hall-server'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  const code = await new Promise((r) => built.once('exit', r));
+  if (code !== 0) throw new Error(`building the hall server failed (exit ${String(code)})`);
+  return spawnNode([...extraNodeArgs, ...npmStartFlags(), DIST_MAIN], env);
+}
+
 /** Starts `node ...nodeArgs` (e.g. a compiled bundle) and waits for it to print "listening on". */
 export async function spawnNode(
   nodeArgs: string[],
@@ -71,6 +149,7 @@ export async function spawnNode(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  guard(child);
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   await new Promise<void>((resolve, reject) => {

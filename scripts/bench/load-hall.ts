@@ -11,8 +11,6 @@ import { fmt, freePort, must, open, spawnChild, startDeviceFarm, timed, type Sum
 export const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `onestop-bench-${name}-`));
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const DIST_MAIN = 'apps/hall-server/dist/main.js';
-
 export async function startLoadHall(counters: number, options: { keep?: boolean } = {}) {
   const dir = tempDir('hall');
   const port = await freePort();
