@@ -178,8 +178,9 @@ export async function spawnNode(
   };
 }
 
-export const startFloorServer = (port: number, dir: string) =>
-  spawnChild(CHILD, ['floor-server', String(port), dir]);
+/** The floor: a bare socket.io server; `deliver`: it also sends each ack's record to every socket. */
+export const startFloorServer = (port: number, dir: string, deliver = false) =>
+  spawnChild(CHILD, ['floor-server', String(port), dir, ...(deliver ? ['deliver'] : [])]);
 
 /** Other devices in their own process; `stop()` returns what they received. */
 export async function startDeviceFarm(url: string, count: number, token: string) {
