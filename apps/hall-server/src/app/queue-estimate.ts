@@ -40,6 +40,9 @@ export interface IssuePosition extends QueuePosition {
 
 interface History {
   businessDay: string;
+  timeZone: string;
+  /** The business day's first instant: the hour of day of a time today. */
+  dayStart: number;
   samples: HandlingSample[];
   profile: HandlingProfile;
   /** "service hour" → customers per hour on an average recent day, and the priority share. */
@@ -54,13 +57,14 @@ const NO_ARRIVALS: ArrivalRate = { perHour: 0, priorityShare: 0 };
 const histories = new WeakMap<Store, History>();
 
 function historyOf(store: Store, hall: HallState): History {
+  const { timeZone } = hall.config;
   const known = histories.get(store);
-  if (known?.businessDay === hall.businessDay) return known;
+  if (known?.businessDay === hall.businessDay && known.timeZone === timeZone) return known;
   const dayStarts = new Map<string, number>();
   const hourOf = (day: string, at: number) => {
     let start = dayStarts.get(day);
     if (start === undefined) {
-      start = startOfBusinessDay(day, hall.config.timeZone);
+      start = startOfBusinessDay(day, timeZone);
       dayStarts.set(day, start);
     }
     return Math.floor((at - start) / 3_600_000);
@@ -70,6 +74,8 @@ function historyOf(store: Store, hall: HallState): History {
     .map((v) => ({ serviceId: v.serviceId, hour: hourOf(v.businessDay, v.calledAt), sec: v.sec }));
   const history = {
     businessDay: hall.businessDay,
+    timeZone,
+    dayStart: startOfBusinessDay(hall.businessDay, timeZone),
     samples,
     profile: handlingProfile(samples),
     arrivals: arrivalRates(store, hall, hourOf),
@@ -115,10 +121,9 @@ export function queuePosition(
   waiting: readonly Ticket[],
   now: number,
 ): IssuePosition {
-  const { timeZone } = hall.config;
   const history = historyOf(store, hall);
   const services = new Map(store.services.all().map((s) => [s.id, s]));
-  const dayStart = startOfBusinessDay(hall.businessDay, timeZone);
+  const { dayStart } = history;
   const today = new Map<string, HandlingTime>();
   const handling = (serviceId: string, at: number): HandlingTime => {
     const target = services.get(serviceId)?.targetHandleSec ?? 300;
