@@ -1,4 +1,4 @@
-import type { Ack } from '@onestop/shared';
+import { errorMessages, type Ack } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { clockedDemoHalls } from './test-support/clocked-hall';
 import { ok, send } from './test-support/hall-harness';
@@ -65,6 +65,10 @@ describe('a quiz at the desk', () => {
     const refused = await send(clerk, 'counter:sign-in', { counterId: 'ctr-1' });
     expect(refused).toMatchObject({ ok: false, code: 'retraining_required' });
     expect(!refused.ok && refused.message).toContain('Bill');
+    // In the desk's language (zh): the service by both its names, no English label among them.
+    expect(!refused.ok && refused.message).toBe(
+      `${errorMessages.retraining_required.zh} 电费缴纳 / Bill payment`,
+    );
     // A counter of other services only is open to them.
     expect(code(await send(clerk, 'counter:sign-in', { counterId: 'ctr-4' }))).toBe('ok');
     ok(await send(clerk, 'counter:sign-out', {}));

@@ -90,8 +90,8 @@ export function retrainingBlock(tx: TxContext, staffId: string, serviceIds: read
   );
   if (blocked === null) return accept(null);
   const service = tx.store.services.byId(blocked);
-  const names = service ? `${service.nameZh} / ${service.nameEn}` : blocked;
-  return reject('retraining_required', `Service: ${names}.`);
+  // The service by both its names and no label: the detail follows the message in either language.
+  return reject('retraining_required', service ? `${service.nameZh} / ${service.nameEn}` : blocked);
 }
 
 export const knowledgeHandlers = {
