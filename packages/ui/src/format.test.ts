@@ -36,14 +36,34 @@ describe('clock and date in the hall time zone', () => {
   });
 });
 
-describe('datetime-local values', () => {
-  it('round-trips to the minute', () => {
-    const ms = new Date(2026, 10, 24, 17, 30).getTime();
-    expect(toDateTimeInput(ms)).toBe('2026-11-24T17:30');
-    expect(fromDateTimeInput('2026-11-24T17:30')).toBe(ms);
+describe("datetime-local values, on the hall's wall clock", () => {
+  // The test runner's own zone never matters: each case names the hall's.
+  it.each([
+    { tz: 'Asia/Shanghai', at: '2026-11-24T17:30:00+08:00', value: '2026-11-24T17:30' },
+    { tz: 'UTC', at: '2026-11-24T17:30:00Z', value: '2026-11-24T17:30' },
+    { tz: 'America/Los_Angeles', at: '2026-11-24T17:30:00-08:00', value: '2026-11-24T17:30' },
+    // Shanghai's evening is the next morning in Auckland.
+    { tz: 'Pacific/Auckland', at: '2026-11-24T17:30:00+08:00', value: '2026-11-24T22:30' },
+  ])('round-trips to the minute in $tz', ({ tz, at, value }) => {
+    const ms = Date.parse(at);
+    expect(toDateTimeInput(ms, tz)).toBe(value);
+    expect(fromDateTimeInput(value, tz)).toBe(ms);
   });
-  it.each(['', '2026-11-24', 'tomorrow', '2026-11-24T7:30'])('refuses %j', (value) => {
-    expect(fromDateTimeInput(value)).toBeNull();
+  it('takes a time a DST change skips as just after the jump', () => {
+    // New York, 2026-03-08: 02:00 → 03:00.
+    expect(fromDateTimeInput('2026-03-08T02:30', 'America/New_York')).toBe(
+      Date.parse('2026-03-08T03:30:00-04:00'),
+    );
+  });
+  it.each([
+    '',
+    '2026-11-24',
+    'tomorrow',
+    '2026-11-24T7:30',
+    '2026-02-30T09:00',
+    '2026-11-24T24:00',
+  ])('refuses %j', (value) => {
+    expect(fromDateTimeInput(value, 'Asia/Shanghai')).toBeNull();
   });
 });
 

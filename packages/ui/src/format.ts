@@ -1,6 +1,8 @@
 // Times and durations as people in the hall read them, in the hall's time zone; the screen's
 // language as a Lang (the kiosk's and the counter's screens alike).
 
+import { atLocalTime, dayOf, isCalendarDay, timeOfDay } from '@onestop/shared';
+
 export type Lang = 'zh' | 'en';
 
 /** The screen's language from i18next's: English when asked for, Chinese (the default) else. */
@@ -60,16 +62,22 @@ export function formatDuration(totalSec: number, lang: Lang): string {
   return `${s}${units.s}`;
 }
 
-/** A `datetime-local` input's value for an instant (the browser's own zone, as the input is). */
-export function toDateTimeInput(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/**
+ * A `datetime-local` input's value for an instant, on the hall's wall clock (`timeZone`), not
+ * the browser's: a desk whose computer is set to another zone still shows the hall's time.
+ */
+export function toDateTimeInput(ms: number, timeZone: string): string {
+  return `${dayOf(ms, timeZone)}T${timeOfDay(ms, timeZone)}`;
 }
 
-/** Parses a `datetime-local` value; null when empty or malformed. */
-export function fromDateTimeInput(value: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const ms = new Date(value).getTime();
-  return Number.isNaN(ms) ? null : ms;
+/**
+ * Parses a `datetime-local` value read on the hall's wall clock (`timeZone`); null when empty,
+ * malformed or not a calendar day. A time a DST change skips is taken as just after the jump.
+ */
+export function fromDateTimeInput(value: string, timeZone: string): number | null {
+  const parts = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!parts) return null;
+  const [, day, hour, minute] = parts;
+  if (!isCalendarDay(day!) || Number(hour) > 23 || Number(minute) > 59) return null;
+  return atLocalTime(day!, Number(hour), Number(minute), timeZone);
 }

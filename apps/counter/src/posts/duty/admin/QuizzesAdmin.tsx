@@ -169,7 +169,7 @@ function AssignDialog(props: { quiz: Quiz; onClose: () => void; onDone: () => vo
   const [picked, setPicked] = useState<string[]>([]);
   const [due, setDue] = useState('');
   const staff = hall.staff.filter((s) => s.active && s.roles.includes('clerk'));
-  const dueAt = due ? fromDateTimeInput(due) : null;
+  const dueAt = due ? fromDateTimeInput(due, hall.config.timeZone) : null;
   return (
     <ActionDialog
       title={t('quiz.admin.assignTitle', { name: props.quiz.name })}

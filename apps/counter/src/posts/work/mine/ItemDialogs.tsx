@@ -116,9 +116,11 @@ export function CreateTaskDialog(props: { caseId: string | null; ticketId: strin
   const cases = openCasesOwnedBy(hall, me.id);
   const [text, setText] = useState('');
   const [caseId, setCaseId] = useState(props.caseId ?? '');
-  const [due, setDue] = useState(() => toDateTimeInput(taskPromisedAt(hall.config)));
+  const [due, setDue] = useState(() =>
+    toDateTimeInput(taskPromisedAt(hall.config), hall.config.timeZone),
+  );
   const command = useDialogCommand('createTask', 'task:create');
-  const dueAt = fromDateTimeInput(due);
+  const dueAt = fromDateTimeInput(due, hall.config.timeZone);
   const ticket = props.ticketId ? hall.tickets.find((x) => x.id === props.ticketId) : undefined;
   function confirm() {
     if (dueAt === null) return;

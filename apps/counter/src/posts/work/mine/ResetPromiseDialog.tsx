@@ -28,11 +28,13 @@ export function ResetPromiseDialog({ subject }: { subject: PromiseSubjectRef }) 
       : hall.tasks.find((x) => x.id === subject.id);
   const label = !item ? '' : 'number' in item ? item.number : item.text.slice(0, 24);
   const currentDue = item?.dueAt ?? now;
-  const [due, setDue] = useState(() => toDateTimeInput(Math.max(currentDue, now) + 24 * HOUR));
+  const [due, setDue] = useState(() =>
+    toDateTimeInput(Math.max(currentDue, now) + 24 * HOUR, hall.config.timeZone),
+  );
   const [reason, setReason] = useState('');
   const [told, setTold] = useState<PromiseToldInput>('notify');
   const [notTold, setNotTold] = useState(false);
-  const newDueAt = fromDateTimeInput(due);
+  const newDueAt = fromDateTimeInput(due, hall.config.timeZone);
   const later = newDueAt !== null && newDueAt > now && newDueAt > currentDue;
   const close = () => store.setState({ dialog: null });
 
