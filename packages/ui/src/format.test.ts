@@ -42,7 +42,7 @@ describe("datetime-local values, on the hall's wall clock", () => {
     { tz: 'Asia/Shanghai', at: '2026-11-24T17:30:00+08:00', value: '2026-11-24T17:30' },
     { tz: 'UTC', at: '2026-11-24T17:30:00Z', value: '2026-11-24T17:30' },
     { tz: 'America/Los_Angeles', at: '2026-11-24T17:30:00-08:00', value: '2026-11-24T17:30' },
-    // Shanghai's evening is the next morning in Auckland.
+    // Shanghai's 17:30 is 22:30 in Auckland (its summer time, UTC+13).
     { tz: 'Pacific/Auckland', at: '2026-11-24T17:30:00+08:00', value: '2026-11-24T22:30' },
   ])('round-trips to the minute in $tz', ({ tz, at, value }) => {
     const ms = Date.parse(at);
