@@ -195,7 +195,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     },
   });
   const clock = hallClock.now;
-  const stopCheckpointer = startCheckpointer(db, undefined, (err) =>
+  const checkpointer = startCheckpointer(db, {}, (err) =>
     logger.error({ err }, 'WAL checkpoint failed (durability does not depend on it)'),
   );
   const idCardKey = openIdCardKeyring({
@@ -217,7 +217,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     try {
       await refuseDemoCredentials(store, options.dataDir);
     } catch (err) {
-      stopCheckpointer();
+      checkpointer.stop();
       db.close();
       throw err;
     }
@@ -388,7 +388,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       } catch (err) {
         logger.error({ err }, 'could not mark the database cleanly stopped (full disk?)');
       }
-      stopCheckpointer();
+      checkpointer.stop();
       durable.close();
       db.close();
     },

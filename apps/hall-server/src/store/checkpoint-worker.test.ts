@@ -33,7 +33,7 @@ describe('startCheckpointer', () => {
     const db = openDatabase(file, { autoCheckpoint: false });
     const pragma = vi.spyOn(db, 'pragma');
     const failures: Error[] = [];
-    const stop = startCheckpointer(db, 20, (err) => failures.push(err));
+    const checkpointer = startCheckpointer(db, { intervalMs: 20 }, (err) => failures.push(err));
     db.exec('CREATE TABLE t (x INTEGER) STRICT');
     const insert = db.prepare('INSERT INTO t VALUES (?)');
     for (let i = 0; i < 100; i++) insert.run(i);
@@ -41,7 +41,7 @@ describe('startCheckpointer', () => {
     expect(pragma.mock.calls.map(([sql]) => sql)).not.toContain('wal_checkpoint(PASSIVE)');
     expect(failures).toEqual([]);
 
-    stop(); // the worker's connection is closed when stop returns
+    checkpointer.stop(); // the worker's connection is closed when stop returns
     db.close();
     expect(existsSync(`${file}-wal`)).toBe(false);
     expect(() => ensureNotInUse(file)).not.toThrow();
@@ -49,8 +49,43 @@ describe('startCheckpointer', () => {
 
   it('checkpoints an in-memory database on its own connection', () => {
     const db = openDatabase(':memory:');
-    const stop = startCheckpointer(db, 20);
-    stop();
+    const checkpointer = startCheckpointer(db, { intervalMs: 20 });
+    expect(checkpointer.hasWorker()).toBe(false);
+    checkpointer.stop();
     db.close();
+  });
+
+  it('starts its worker on the first write, lets it go after a quiet spell, and starts another on the next write', async () => {
+    const dir = tempDir('onestop-checkpoint-');
+    dirs.push(dir);
+    const file = join(dir, 'hall.sqlite');
+    const db = openDatabase(file, { autoCheckpoint: false });
+    const failures: Error[] = [];
+    const checkpointer = startCheckpointer(db, { intervalMs: 20, idleMs: 200 }, (err) =>
+      failures.push(err),
+    );
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise((r) => setTimeout(r, 10));
+    };
+    // Nothing written since it started: no second engine in memory.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(checkpointer.hasWorker()).toBe(false);
+
+    db.exec('CREATE TABLE t (x INTEGER) STRICT');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    for (let i = 0; i < 10; i++) insert.run(i);
+    await until(() => checkpointer.hasWorker());
+    await until(() => rowsInMainFile(file, dir) === 10);
+    await until(() => !checkpointer.hasWorker()); // 200 ms with nothing to checkpoint
+
+    for (let i = 10; i < 20; i++) insert.run(i);
+    await until(() => checkpointer.hasWorker());
+    await until(() => rowsInMainFile(file, dir) === 20);
+    expect(failures).toEqual([]);
+
+    checkpointer.stop();
+    db.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(() => ensureNotInUse(file)).not.toThrow();
   });
 });

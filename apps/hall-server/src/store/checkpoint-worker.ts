@@ -69,9 +69,12 @@ export function startDatabaseWorker(
 export interface CheckpointWorker {
   /** Asks for a PASSIVE checkpoint; false while the last one is still running. */
   checkpoint(): boolean;
+  /** Has the worker close its connection and exit, without waiting for it (a quiet hall). */
+  retire(): void;
   /**
-   * Has the worker close its connection, and waits (at most 5 s) until it has: whoever closes
-   * the hall next may need the database to itself (a restore, a backup's exclusive lock).
+   * Has the worker close its connection (when `retire` has not already), and waits (at most
+   * 5 s) until it has: whoever closes the hall next may need the database to itself (a
+   * restore, a backup's exclusive lock).
    */
   close(): void;
 }
@@ -86,28 +89,36 @@ export function startCheckpointWorker(
 ): CheckpointWorker {
   const { worker, waitClosed } = startDatabaseWorker(PROGRAM, { file });
   let running = false;
-  let closed = false;
+  /** Asked to close (retired or closed). */
+  let closing = false;
+  /** Exited, or failed: nothing to wait for. */
+  let gone = false;
   worker.on('message', (reply: { ok: boolean; message?: string }) => {
     running = false;
     if (!reply.ok) onFailure(new Error(`checkpoint failed: ${reply.message}`), false);
   });
   worker.on('error', (err) => {
-    closed = true;
-    onFailure(err, true);
+    gone = true;
+    // Failing after it was let go loses nothing: the next write starts another.
+    if (!closing) onFailure(err, true);
   });
-  worker.on('exit', () => (closed = true));
+  worker.on('exit', () => (gone = true));
+  const askToClose = () => {
+    if (closing || gone) return;
+    closing = true;
+    worker.postMessage('close');
+  };
   return {
     checkpoint() {
-      if (running || closed) return false;
+      if (running || closing || gone) return false;
       running = true;
       worker.postMessage('checkpoint');
       return true;
     },
+    retire: askToClose,
     close() {
-      if (closed) return;
-      closed = true;
-      worker.postMessage('close');
-      waitClosed(5000);
+      askToClose();
+      if (!gone) waitClosed(5000);
     },
   };
 }

@@ -31,32 +31,60 @@ export function openDatabase(
   return db;
 }
 
+/** What `startCheckpointer` keeps running. */
+export interface Checkpointer {
+  /** Stops the checkpoints and does a last, truncating one (the worker's connection closed first). */
+  stop(): void;
+  /** Whether a checkpoint worker is running now (one is started by the first write after a quiet spell). */
+  hasWorker(): boolean;
+}
+
 /**
  * Copies the WAL back into the database every `intervalMs` when something was written, off
  * any command's path: in a worker thread with its own connection (checkpoint-worker.ts), on
- * this thread between batches when the database is in memory or the worker failed. Durability
- * does not depend on it: every commit is already in the synced WAL. Returns a stop function
- * that does a last, truncating checkpoint.
+ * this thread between batches when the database is in memory or a worker failed. Durability
+ * does not depend on it: every commit is already in the synced WAL.
+ *
+ * The worker is a second JavaScript engine (~12 MiB resident): it is started by the first write
+ * that needs a checkpoint and let go after `idleMs` with nothing to checkpoint, so a quiet hall
+ * (the night, a closed day) does not keep it.
  */
 export function startCheckpointer(
   db: Db,
-  intervalMs = 2000,
-  /** Hears of a checkpoint failing in the worker, or of the worker failing (then this thread checkpoints). */
+  options: { intervalMs?: number; idleMs?: number } = {},
+  /** Hears of a checkpoint failing in the worker, or of a worker failing (then this thread checkpoints). */
   onFailure: (err: Error) => void = () => undefined,
-): () => void {
+): Checkpointer {
+  const { intervalMs = 2000, idleMs = 60_000 } = options;
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
   let seen = totalChanges.get() as number;
-  let worker: CheckpointWorker | null = db.memory
-    ? null
-    : startCheckpointWorker(db.name, (err, workerLost) => {
-        onFailure(err);
-        if (workerLost) worker = null; // this thread takes over
-      });
+  let worker: CheckpointWorker | null = null;
+  /** Let go, and perhaps still closing its connection: `stop` waits for it. */
+  let retired: CheckpointWorker | null = null;
+  /** In memory, or a worker failed: this thread checkpoints from now on. */
+  let onThisThread = db.memory;
+  let lastAskedAt = performance.now();
   const timer = setInterval(() => {
     const now = totalChanges.get() as number;
-    if (now === seen) return;
-    if (worker) {
-      if (worker.checkpoint()) seen = now;
+    if (now === seen) {
+      if (worker && performance.now() - lastAskedAt >= idleMs) {
+        worker.retire();
+        retired = worker;
+        worker = null;
+      }
+      return;
+    }
+    if (!onThisThread) {
+      worker ??= startCheckpointWorker(db.name, (err, workerLost) => {
+        onFailure(err);
+        if (!workerLost) return;
+        onThisThread = true;
+        worker = null;
+      });
+      if (worker.checkpoint()) {
+        seen = now;
+        lastAskedAt = performance.now();
+      }
       return;
     }
     if (db.inTransaction) return; // a group commit is open: next time
@@ -64,15 +92,18 @@ export function startCheckpointer(
     db.pragma('wal_checkpoint(PASSIVE)');
   }, intervalMs);
   timer.unref();
-  return () => {
-    clearInterval(timer);
-    worker?.close();
-    worker = null;
-    try {
-      if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      // a full or failing disk: the WAL stays, SQLite replays it at the next start
-    }
+  return {
+    stop() {
+      clearInterval(timer);
+      for (const w of [retired, worker]) w?.close();
+      worker = retired = null;
+      try {
+        if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // a full or failing disk: the WAL stays, SQLite replays it at the next start
+      }
+    },
+    hasWorker: () => worker !== null,
   };
 }
 
