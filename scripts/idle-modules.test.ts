@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { stop } from '@onestop/hall-server/test-support/hall-process';
 import { startBuiltHall } from './built-hall';
 import { repoRoot } from './build-targets.mjs';
+import { DIST_MAIN, npmStartFlags } from './start-flags';
 
 // What the compiled hall server loads before anybody asks for anything (issue 16, lean memory:
 // docs/benchmarks.md). Code used only on demand (JSON-schema compilers, workbook exports, the
@@ -33,22 +34,10 @@ writeFileSync(
 let server: ChildProcess | undefined;
 let base = '';
 
-/** The node flags `npm start` gives the hall server (package.json, scripts.start). */
-export function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const run = /&& node ((?:--\S+ )*)apps\/hall-server\/dist\/main\.js/.exec(
-    pkg.scripts.start ?? '',
-  );
-  if (!run) throw new Error(`scripts.start does not run the bundle: ${pkg.scripts.start}`);
-  return run[1]!.trim().split(/\s+/).filter(Boolean);
-}
-
 beforeAll(async () => {
   ({ server, base } = await startBuiltHall({
     dataDir: join(dir, 'data'),
-    nodeFlags: [...startFlags(), '--require', preload],
+    nodeFlags: [...npmStartFlags(), '--require', preload],
   }));
 }, 180_000);
 
@@ -87,9 +76,7 @@ it('runs under systemd with the same node flags as npm start', () => {
   const unit = readFileSync(join(repoRoot, 'deploy/onestop-hall.service'), 'utf8');
   const execStart = /^ExecStart=(.*)$/m.exec(unit)?.[1];
   expect(unit).toMatch(/^Environment=MALLOC_ARENA_MAX=2$/m);
-  expect(execStart).toBe(
-    ['/usr/bin/node', ...startFlags(), 'apps/hall-server/dist/main.js'].join(' '),
-  );
+  expect(execStart).toBe(['/usr/bin/node', ...npmStartFlags(), DIST_MAIN].join(' '));
 });
 
 it('loads no code at idle that only an occasional request needs', async () => {

@@ -1,52 +1,11 @@
 // Child processes for the benchmarks: `tsx scripts/bench/child.ts <mode> ...`.
-//   floor-server PORT DIR [deliver] a bare socket.io server acking after one SQLite insert (WAL,
-//                                  FULL); `deliver`: each ack's record also goes to every socket,
-//                                  at most one message per 20 ms, as the hall's delivery does
 //   devices URL COUNT TOKEN FILE   COUNT device sockets; what they received goes to FILE on SIGTERM
 //   hall PORT DIR COUNTERS         a hall server seeded with COUNTERS counters, clerks, pads
 
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { join } from 'node:path';
 import pino from 'pino';
-import { Server } from 'socket.io';
 import { loadTestSeed, startHallServer } from '@onestop/hall-server';
 import { isAuthList, open, preciseNow, readJson } from './kit';
-
-/** The hall's coalescing window (transport/socket-views.ts): one message per view per 20 ms. */
-const COALESCE_MS = 20;
-
-async function floorServer(port: number, dir: string, deliver: boolean): Promise<void> {
-  const db = new Database(join(dir, 'floor.sqlite'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT');
-  const insert = db.prepare('INSERT INTO t (id, body) VALUES (?, ?)');
-  const http = createServer();
-  const io = new Server(http);
-  let pending: unknown[] = [];
-  let seq = 0;
-  let sentAt = -Infinity;
-  let timer: NodeJS.Timeout | null = null;
-  const flush = () => {
-    timer = null;
-    sentAt = performance.now();
-    const records = pending;
-    pending = [];
-    io.emit('hall:changed', { seq: ++seq, events: [], records: { pings: records } });
-  };
-  io.on('connection', (socket) => {
-    socket.on('ping', (payload: { id: string }, ack: (r: unknown) => void) => {
-      insert.run(payload.id, JSON.stringify(payload));
-      ack({ ok: true, data: { id: payload.id } });
-      if (!deliver) return;
-      pending.push(payload);
-      timer ??= setTimeout(flush, Math.max(0, sentAt + COALESCE_MS - performance.now()));
-    });
-  });
-  http.listen(port, '127.0.0.1', () => console.log('listening on', port));
-}
 
 async function deviceFarm(
   url: string,
@@ -99,7 +58,6 @@ async function hall(port: number, dir: string, counters: number): Promise<void> 
 }
 
 const [mode, ...args] = process.argv.slice(2);
-if (mode === 'floor-server') await floorServer(Number(args[0]), args[1]!, args[2] === 'deliver');
-else if (mode === 'devices') await deviceFarm(args[0]!, Number(args[1]), args[2] ?? '', args[3]!);
+if (mode === 'devices') await deviceFarm(args[0]!, Number(args[1]), args[2] ?? '', args[3]!);
 else if (mode === 'hall') await hall(Number(args[0]), args[1]!, Number(args[2]));
 else throw new Error(`unknown mode ${mode}`);

@@ -14,6 +14,9 @@ import {
 import { randomUUID } from 'node:crypto';
 import { freePort } from '../drills/hall-process';
 import { commandAck, connectDevice } from '../hall-socket';
+import { DIST_MAIN, npmStartFlags } from '../start-flags';
+
+export { DIST_MAIN, npmStartFlags };
 
 // What every benchmark needs: child processes for the servers and the other devices (so the
 // measuring client shares an event loop with neither), sockets, timing and percentiles.
@@ -106,21 +109,6 @@ export function numberArg(name: string, fallback: number): number {
   return value;
 }
 
-/** `npm start`'s command line (package.json), so a benchmark runs the server the way it runs. */
-function npmStartScript(): string {
-  const pkg: unknown = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  const scripts = isRecord(pkg) && isRecord(pkg.scripts) ? pkg.scripts : {};
-  return typeof scripts.start === 'string' ? scripts.start : '';
-}
-
-export const DIST_MAIN = 'apps/hall-server/dist/main.js';
-
-/** The node flags `npm start` gives the hall server (e.g. `--max-semi-space-size=1`). */
-export function npmStartFlags(): string[] {
-  const flags = /&& node ((?:--\S+ )*)apps\/hall-server/.exec(npmStartScript())?.[1]?.trim();
-  return flags ? flags.split(/\s+/) : [];
-}
-
 /**
  * The hall server as `npm start` runs it: the compiled bundle, built first when it is missing
  * or older than its sources (`scripts/ensure-built.mjs`), with npm start's node flags.
@@ -178,9 +166,31 @@ export async function spawnNode(
   };
 }
 
-/** The floor: a bare socket.io server; `deliver`: it also sends each ack's record to every socket. */
-export const startFloorServer = (port: number, dir: string, deliver = false) =>
-  spawnChild(CHILD, ['floor-server', String(port), dir, ...(deliver ? ['deliver'] : [])]);
+export const FLOOR_SERVER = 'scripts/bench/floor-server.mjs';
+
+/**
+ * The floor (floor-server.mjs): a bare socket.io server under plain node with npm start's flags;
+ * `deliver`: it also sends each ack's record to every socket. `extraNodeArgs` go first (the
+ * memory benchmark's report hook).
+ */
+export const startFloorServer = (
+  port: number,
+  dir: string,
+  deliver = false,
+  extraNodeArgs: string[] = [],
+  env: Record<string, string> = {},
+) =>
+  spawnNode(
+    [
+      ...extraNodeArgs,
+      ...npmStartFlags(),
+      FLOOR_SERVER,
+      String(port),
+      dir,
+      ...(deliver ? ['deliver'] : []),
+    ],
+    env,
+  );
 
 /** Other devices in their own process; `stop()` returns what they received. */
 export async function startDeviceFarm(url: string, count: number, token: string) {
