@@ -60,7 +60,10 @@ describe.skipIf(!hasChromium)('a knowledge quiz at the desk', () => {
     const result = desk.getByTestId('quiz-result');
     await result.getByText('未通过:得分 0%(及格 80%)').waitFor();
     expect(await result.getByTestId('quiz-retraining').textContent()).toContain('电费缴纳');
-    expect(await result.textContent()).toContain('国家电网供电服务热线为 95598');
+    // Every answer wrong: the right answers and explanations wait for a pass.
+    expect(await result.getByTestId('quiz-withheld').textContent()).toContain('通过后即可查看');
+    expect(await result.textContent()).not.toContain('国家电网供电服务热线为 95598');
+    expect(await result.textContent()).not.toContain('正确答案:');
     await desk.screenshot({ path: 'docs/screenshots/knowledge-failed.png' });
     await result.getByRole('button', { name: '关闭' }).click();
 
@@ -85,6 +88,8 @@ describe.skipIf(!hasChromium)('a knowledge quiz at the desk', () => {
     const result = desk.getByTestId('quiz-result');
     await result.getByText('通过!得分 100%(及格 80%)').waitFor();
     expect(await result.getByTestId('quiz-retraining').count()).toBe(0);
+    expect(await result.getByTestId('quiz-withheld').count()).toBe(0);
+    expect(await result.textContent()).toContain('国家电网供电服务热线为 95598');
     await desk.screenshot({ path: 'docs/screenshots/knowledge-passed.png' });
     await result.getByRole('button', { name: '关闭' }).click();
 

@@ -179,11 +179,77 @@ describe('submitAttempt', () => {
     expect(all.ok && all.value.attempt).toMatchObject({ scorePct: 100, passed: true });
     const half = submit(attempt(), [{ questionId: 'q1', choices: [0] }]);
     expect(half.ok && half.value.attempt).toMatchObject({ scorePct: 50, passed: false });
-    expect(half.ok && half.value.questions[1]).toMatchObject({
-      right: false,
-      accepted: ['95598'],
-      explanation: '95598 is the utility hotline.',
-    });
+  });
+
+  // What the clerk is shown of each question: its right answer and explanation, or null
+  // (withheld) for one answered wrong in an attempt that did not pass.
+  const HOTLINE = '95598 is the utility hotline.';
+  it.each<[string, object[], number, number, [boolean, string | null][]]>([
+    [
+      'passed, all right: all shown',
+      [
+        { questionId: 'q1', choices: [0] },
+        { questionId: 'q2', text: '95598' },
+      ],
+      80,
+      NOW + 5000,
+      [
+        [true, HOTLINE],
+        [true, HOTLINE],
+      ],
+    ],
+    [
+      'passed with one wrong: all shown',
+      [{ questionId: 'q1', choices: [0] }],
+      50,
+      NOW + 5000,
+      [
+        [true, HOTLINE],
+        [false, HOTLINE],
+      ],
+    ],
+    [
+      'failed: the wrong one withheld',
+      [{ questionId: 'q1', choices: [0] }],
+      80,
+      NOW + 5000,
+      [
+        [true, HOTLINE],
+        [false, null],
+      ],
+    ],
+    [
+      'failed, nothing answered: all withheld',
+      [],
+      80,
+      NOW + 5000,
+      [
+        [false, null],
+        [false, null],
+      ],
+    ],
+    [
+      'late, all right: nothing to withhold',
+      [
+        { questionId: 'q1', choices: [0] },
+        { questionId: 'q2', text: '95598' },
+      ],
+      80,
+      NOW + 3_600_000,
+      [
+        [true, HOTLINE],
+        [true, HOTLINE],
+      ],
+    ],
+  ])('%s', (_, answers, passPct, now, shown) => {
+    const timed = attempt({ deadlineAt: NOW + 600_000 });
+    const r = submitAttempt(timed, 'clerk-1', qs, answers as never, passPct, now);
+    if (!r.ok) throw new Error(r.code);
+    expect(r.value.questions.map((q) => [q.right, q.explanation])).toEqual(shown);
+    for (const q of r.value.questions) {
+      const withheld = q.explanation === null;
+      expect([q.correct === null, q.accepted === null]).toEqual([withheld, withheld]);
+    }
   });
 
   it.each<[string, QuizAttempt, object[], string, string]>([

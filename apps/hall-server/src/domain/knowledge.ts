@@ -215,17 +215,26 @@ export function submitAttempt(
   const right = marked.filter((m) => m.right).length;
   const scorePct = Math.floor((right * 100) / Math.max(1, marked.length));
   const late = attempt.deadlineAt !== null && now > attempt.deadlineAt + DEADLINE_GRACE_MS;
+  const passed = !late && scorePct >= passPct;
   return accept({
     attempt: {
       ...attempt,
       finishedAt: now,
       scorePct,
-      passed: !late && scorePct >= passPct,
+      passed,
       late,
       answers: [...checked.value.values()],
     },
-    questions: marked,
+    questions: passed ? marked : marked.map(withheldUnlessRight),
   });
+}
+
+/**
+ * A failed attempt's question as the clerk is shown it: answered wrong, its right answer and
+ * explanation are withheld, or a retake of the same quiz (a fixed set) would be copying them.
+ */
+function withheldUnlessRight(q: MarkedQuestion): MarkedQuestion {
+  return q.right ? q : { ...q, correct: null, accepted: null, explanation: null };
 }
 
 export type RetrainingChange =

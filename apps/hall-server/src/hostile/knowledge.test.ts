@@ -123,6 +123,37 @@ describe('attempts', () => {
   });
 });
 
+describe('a failed attempt does not hand over the answers', () => {
+  it('the questions answered wrong come back marked wrong, without their right answer or explanation, also to a retried command', async () => {
+    const { clerk } = await setUp();
+    const attempt = await started(clerk);
+    // One right (the hotline), two wrong: 33 %, below the pass mark of 80 %.
+    const answers = [RIGHT_ANSWERS[0]!, WRONG_ANSWERS[1]!, WRONG_ANSWERS[2]!];
+    const payload = { commandId: 'fail-once', attemptId: attempt.attemptId, answers };
+    const failed = await sendRaw(clerk, 'knowledge:submit-attempt', payload);
+    const retried = await sendRaw(clerk, 'knowledge:submit-attempt', payload);
+    for (const reply of [failed, retried]) {
+      expect(reply).toMatchObject({ ok: true, data: { result: { passed: false, scorePct: 33 } } });
+      const seen = JSON.stringify(reply);
+      // Retaking the same fixed quiz at once would otherwise be copying these out.
+      for (const secret of ['千分之一', '1‰', '柜台与网上国网', '《供电营业规则》'])
+        expect(seen).not.toContain(secret);
+    }
+    const { questions } = ok(await send(clerk, 'knowledge:submit-attempt', payload)).result;
+    expect(questions.map((q) => [q.id, q.right, q.correct, q.explanation])).toEqual([
+      ['q-hotline', true, [0], '国家电网供电服务热线为 95598。'],
+      ['q-pay-ways', false, null, null],
+      ['q-late-fee', false, null, null],
+    ]);
+    // Their own answers stay: they see what they got wrong.
+    expect(questions.map((q) => [q.choices, q.text])).toEqual([
+      [[0], null],
+      [[0, 2], null],
+      [[], '百分之一'],
+    ]);
+  });
+});
+
 describe('who may do what', () => {
   it('a kiosk (and a display) cannot take quizzes or read the list', async () => {
     const { url, count } = await setUp();

@@ -123,14 +123,18 @@ export const QuizAttempt = z.object({
 });
 export type QuizAttempt = z.infer<typeof QuizAttempt>;
 
-/** After submitting: each question with the clerk's answer, whether right, and why. */
+/**
+ * After submitting: each question with the clerk's answer, whether right, and why. `correct`,
+ * `accepted` and `explanation` are null (withheld) for a question answered wrong in an attempt
+ * that did not pass: the clerk retakes the quiz knowing what they got wrong, not the answers.
+ */
 export const MarkedQuestion = QuizQuestion.extend({
   choices: z.array(z.number().int()),
   text: z.string().nullable(),
   right: z.boolean(),
-  correct: z.array(z.number().int()),
-  accepted: z.array(z.string()),
-  explanation: z.string(),
+  correct: z.array(z.number().int()).nullable(),
+  accepted: z.array(z.string()).nullable(),
+  explanation: z.string().nullable(),
 });
 export type MarkedQuestion = z.infer<typeof MarkedQuestion>;
 

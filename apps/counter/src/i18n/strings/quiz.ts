@@ -39,6 +39,7 @@ export const quizZh = {
       noAnswer: '未作答',
       correct: '正确答案:{{answer}}',
       why: '解析:{{text}}',
+      withheld: '未通过时,答错题目的正确答案与解析不显示;请复习后重新测验,通过后即可查看。',
     },
     retrainingNote: '再培训:{{services}}',
     blockedCounter: '需先通过「{{service}}」测验',
@@ -47,7 +48,7 @@ export const quizZh = {
     open: '测验',
     admin: {
       bank: '题库',
-      bankExplain: '每题属于一项业务和主题;答案与解析只在提交后给员工看。',
+      bankExplain: '每题属于一项业务和主题;答案与解析只在提交后给员工看(未通过时,答错的题不显示)。',
       newQuestion: '新增题目',
       editQuestion: '修改题目',
       noQuestions: '题库为空:新增题目,或导入 XLSX。',
@@ -147,6 +148,8 @@ export const quizEn = {
       noAnswer: 'No answer',
       correct: 'Right answer: {{answer}}',
       why: 'Why: {{text}}',
+      withheld:
+        'Not passed: the right answers and explanations of the questions you got wrong are not shown. Study, take the quiz again, and they are shown when you pass.',
     },
     retrainingNote: 'Retraining: {{services}}',
     blockedCounter: 'Pass the “{{service}}” quiz first',
@@ -157,7 +160,7 @@ export const quizEn = {
     admin: {
       bank: 'Question bank',
       bankExplain:
-        'Each question belongs to a service and topic; its answer and explanation are shown to staff only after they submit.',
+        'Each question belongs to a service and topic; its answer and explanation are shown to staff only after they submit (not for the questions they got wrong, until they pass).',
       newQuestion: 'New question',
       editQuestion: 'Edit question',
       noQuestions: 'The bank is empty: add questions or import an XLSX.',

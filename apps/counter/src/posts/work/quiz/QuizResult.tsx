@@ -3,14 +3,21 @@ import { Dialog } from '@onestop/ui';
 import { useTranslation } from 'react-i18next';
 
 // A submitted quiz as the hall marked it: the score, the retraining list's hold, and each
-// question with the clerk's answer, the right one and its explanation.
+// question with the clerk's answer, the right one and its explanation. A question answered
+// wrong in an attempt that did not pass comes without its right answer and explanation (the
+// hall withholds them until a pass): it says so.
 
 const letters = (choices: readonly number[]) =>
   choices.map((i) => String.fromCharCode(65 + i)).join('、');
 
-function shown(q: MarkedQuestion, which: 'yours' | 'right'): string {
-  if (q.kind === 'short') return which === 'yours' ? (q.text ?? '') : q.accepted.join(' / ');
-  return letters(which === 'yours' ? q.choices : q.correct);
+function yours(q: MarkedQuestion): string {
+  return q.kind === 'short' ? (q.text ?? '') : letters(q.choices);
+}
+
+/** The right answer, or null when the hall withheld it. */
+function rightAnswer(q: MarkedQuestion): string | null {
+  if (q.kind === 'short') return q.accepted && q.accepted.join(' / ');
+  return q.correct && letters(q.correct);
 }
 
 export function QuizResult(props: { result: AttemptResult; service: string; onClose: () => void }) {
@@ -36,9 +43,15 @@ export function QuizResult(props: { result: AttemptResult; service: string; onCl
             {t('quiz.result.retraining', { service })}
           </p>
         )}
+        {result.questions.some((q) => q.explanation === null) && (
+          <p className="muted" data-testid="quiz-withheld">
+            {t('quiz.result.withheld')}
+          </p>
+        )}
         <ol className="quiz-questions">
           {result.questions.map((q) => {
-            const yours = shown(q, 'yours');
+            const answer = yours(q);
+            const right = rightAnswer(q);
             return (
               <li key={q.id} className={q.right ? 'right' : 'wrong'} data-right={q.right}>
                 <div className="quiz-prompt">
@@ -50,17 +63,21 @@ export function QuizResult(props: { result: AttemptResult; service: string; onCl
                 {q.options.length > 0 && (
                   <ul className="quiz-marked-options">
                     {q.options.map((o, i) => (
-                      <li key={i} className={q.correct.includes(i) ? 'correct' : ''}>
+                      <li key={i} className={q.correct?.includes(i) ? 'correct' : ''}>
                         {String.fromCharCode(65 + i)}. {o}
                       </li>
                     ))}
                   </ul>
                 )}
                 <div className="muted">
-                  {t('quiz.result.yourAnswer', { answer: yours || t('quiz.result.noAnswer') })}
-                  {!q.right && ` · ${t('quiz.result.correct', { answer: shown(q, 'right') })}`}
+                  {t('quiz.result.yourAnswer', { answer: answer || t('quiz.result.noAnswer') })}
+                  {!q.right &&
+                    right !== null &&
+                    ` · ${t('quiz.result.correct', { answer: right })}`}
                 </div>
-                <div className="quiz-why">{t('quiz.result.why', { text: q.explanation })}</div>
+                {q.explanation !== null && (
+                  <div className="quiz-why">{t('quiz.result.why', { text: q.explanation })}</div>
+                )}
               </li>
             );
           })}
