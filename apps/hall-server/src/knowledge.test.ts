@@ -2,12 +2,17 @@ import { errorMessages, type Ack } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { clockedDemoHalls } from './test-support/clocked-hall';
 import { ok, send } from './test-support/hall-harness';
-import { billingQuiz, RIGHT_ANSWERS, WRONG_ANSWERS } from './test-support/knowledge-bank';
+import {
+  BILLING_QUESTIONS,
+  billingQuiz,
+  RIGHT_ANSWERS,
+  WRONG_ANSWERS,
+} from './test-support/knowledge-bank';
 
 // Knowledge checks over real sockets: a clerk takes a quiz, fails, is kept off a counter of
 // that service, the duty leader sees the list; a pass (or the leader's override) lets them in.
 
-const { hallAt, staffOn } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
+const { clock, hallAt, staffOn } = clockedDemoHalls('2025-03-03T09:00:00+08:00');
 const code = (a: Ack<unknown>) => (a.ok ? 'ok' : a.code);
 
 async function setUp(blocks = true) {
@@ -132,6 +137,66 @@ describe('a quiz at the desk', () => {
       retraining: [{ serviceId: 'svc-billing' }],
     });
     expect(code(await send(clerk, 'counter:sign-in', { counterId: 'ctr-1' }))).toBe('ok');
+  });
+});
+
+describe('a quiz left open', () => {
+  const MIN = 60_000;
+
+  it('timed: past its limit and the grace, the sweep scores it as it stands and lists the clerk', async () => {
+    const { hall, admin, clerk, clerkId } = await setUp();
+    ok(
+      await send(admin, 'admin:save-quiz', {
+        quiz: {
+          id: 'quiz-timed',
+          name: '电费限时测验',
+          serviceId: 'svc-billing',
+          questionIds: BILLING_QUESTIONS.map((q) => q.id),
+          passPct: 80,
+          timeLimitMin: 10,
+        },
+      }),
+    );
+    const { attempt } = ok(await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-timed' }));
+    const server = hall.server;
+    const k = server.hall.store.knowledge;
+    clock.now += 10 * MIN + 30_000; // past the limit, within the minute's grace
+    expect(server.quizSweep.runOnce()).toBe(0);
+    expect(k.openAttempts().map((a) => a.id)).toEqual([attempt.attemptId]);
+
+    clock.now += 31_000;
+    expect(server.quizSweep.runOnce()).toBe(1);
+    expect(k.openAttempts()).toEqual([]);
+    expect(k.attemptById(attempt.attemptId)).toMatchObject({
+      scorePct: 0,
+      passed: false,
+      late: true,
+    });
+    expect(k.openRetrainingOf(clerkId)).toMatchObject([
+      { serviceId: 'svc-billing', quizId: 'quiz-timed' },
+    ]);
+    // Submitting now is too late: the attempt is closed.
+    const late = await send(clerk, 'knowledge:submit-attempt', {
+      attemptId: attempt.attemptId,
+      answers: RIGHT_ANSWERS,
+    });
+    expect(code(late)).toBe('attempt_closed');
+    expect(server.quizSweep.runOnce()).toBe(0);
+  });
+
+  it('untimed: open until its business day ends, then scored as it stands', async () => {
+    const { hall, clerk, clerkId } = await setUp();
+    const { attempt } = ok(
+      await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-billing' }),
+    );
+    const server = hall.server;
+    const k = server.hall.store.knowledge;
+    clock.now += 11 * 60 * MIN; // 20:00 the same day
+    expect(server.quizSweep.runOnce()).toBe(0);
+    clock.now += 13 * 60 * MIN; // 09:00 the next day
+    expect(server.quizSweep.runOnce()).toBe(1);
+    expect(k.attemptById(attempt.attemptId)).toMatchObject({ scorePct: 0, passed: false });
+    expect(k.openRetrainingOf(clerkId)).toMatchObject([{ quizId: 'quiz-billing' }]);
   });
 });
 

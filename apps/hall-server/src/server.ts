@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { raiseClockJumpAlert, startAlertSweep, type AlertSweep } from './app/alert-sweep';
+import { startQuizSweep, type QuizSweep } from './app/quiz-sweep';
 import { startRemedySweep, type RemedySweep } from './app/remedy-sweep';
 import { watchCounterLinks } from './app/counter-links';
 import { createHall, type Hall } from './app/hall';
@@ -28,7 +29,7 @@ import { landingPage } from './transport/landing-page';
 import { createOriginCheck } from './transport/origins';
 import { createLimiter, type RateLimitsOption } from './transport/rate-limits';
 import { attachSocketServer, type HallIo, type Presence } from './transport/socket-server';
-import type { WebApp } from './transport/static-files';
+import { demoScreenLinks, webAppsUnder } from './transport/web-apps';
 import { nextBusinessDayStart } from './domain/business-day';
 import { startSync, type SyncOptions, type SyncService } from './sync/sync-service';
 import { createGateway, type GatewayChoice } from './app/gateways';
@@ -36,51 +37,9 @@ import { startNotificationOutbox, type NotificationOutbox } from './app/notifica
 
 export const VERSION = '0.1.0';
 const SWEEP_INTERVAL_MS = 1000;
+/** Where the web apps are built: the same three levels up from this file and from the bundle. */
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-export const webApps: WebApp[] = [
-  {
-    routes: ['/kiosk', '/guide', '/display', '/status'],
-    dir: join(repoRoot, 'apps/kiosk/dist'),
-    title: 'Kiosk, guide desk, hall display, customer phone page',
-    screens: {
-      '/kiosk': 'self-service kiosk (取号机)',
-      '/guide': 'guide desk (引导台)',
-      '/display': 'hall display with voice calling (叫号屏)',
-      '/status': "a customer's phone page (opened from the ticket's QR code)",
-    },
-  },
-  {
-    routes: ['/counter', '/pad', '/backoffice', '/console'],
-    dir: join(repoRoot, 'apps/counter/dist'),
-    title: 'Clerk workstation, evaluation pad, back office, duty-leader console',
-    screens: {
-      '/counter': "clerk's workstation (窗口工作台)",
-      '/pad': 'evaluation pad facing the customer (评价器)',
-      '/backoffice': 'back office: support tasks (后台)',
-      '/console': "duty leader's console, administration and reports (值班台)",
-    },
-  },
-];
-
-/** The demo hall's screens opened as their pre-paired devices (`?token=` pairs the page). */
-const demoScreenLinks: { href: string; label: string }[] = [
-  { href: '/kiosk?token=demo-kiosk-1', label: 'kiosk 1 (取号机 1)' },
-  { href: '/display?token=demo-display-1', label: 'hall display 1 (叫号屏 1)' },
-  { href: '/guide?token=demo-guide', label: 'guide desk — sign in as 7001 / 7001' },
-  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [
-    {
-      href: `/counter?token=demo-desk-${n}`,
-      label: `counter ${n} workstation — sign in as 100${n} / 100${n}`,
-    },
-    { href: `/pad?token=demo-pad-${n}&counter=${n}`, label: `counter ${n}'s evaluation pad` },
-  ]),
-  { href: '/backoffice?token=demo-backoffice', label: 'back office — sign in as 6001 / 6001' },
-  {
-    href: '/console?token=demo-console',
-    label: 'console — duty leader 8001 / 8001, admin 9000 / 9000',
-  },
-];
+export const webApps = webAppsUnder(repoRoot);
 
 export interface HallServerOptions {
   dataDir: string;
@@ -128,6 +87,8 @@ export interface HallServer {
   alerts: AlertSweep;
   /** Reminds of and expires remedy grants waiting for the duty leader; `runOnce()` for tests. */
   remedySweep: RemedySweep;
+  /** Scores quiz attempts left open past their limit or their day (app/quiz-sweep.ts). */
+  quizSweep: QuizSweep;
   /** The nightly backup and upward sync (status, `runNow()`). */
   sync: SyncService;
   /** Sends queued customer notifications through the gateway (`runOnce()` for tests). */
@@ -292,6 +253,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const counterLinks = watchCounterLinks(hall);
   const alerts = startAlertSweep(hall);
   const remedySweep = startRemedySweep(hall);
+  const quizSweep = startQuizSweep(hall);
   const sync = startSync(hall, options.sync ?? null, logger);
   const notifications = startNotificationOutbox(hall, createGateway(options.notify, logger), {
     logger,
@@ -355,6 +317,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     demoHall,
     alerts,
     remedySweep,
+    quizSweep,
     sync,
     notifications,
     health,
@@ -379,6 +342,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       counterLinks.close(); // after io.close(): its disconnects must not start grace timers
       alerts.stop();
       remedySweep.stop();
+      quizSweep.stop();
       await hall.settled();
       httpServer.closeAllConnections();
       health.stop();

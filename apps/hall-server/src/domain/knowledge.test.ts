@@ -1,84 +1,19 @@
-import type { Question, QuestionInput, Quiz, QuizAttempt, Retraining } from '@onestop/shared';
+import type { Question, QuestionInput, Retraining } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import {
   blockedService,
   checkAnswers,
   checkQuestion,
   checkQuiz,
-  DEADLINE_GRACE_MS,
   dueQuizzes,
   isRight,
   normalAnswer,
   overrideRetraining,
   questionsFor,
   retrainingAfter,
-  submitAttempt,
 } from './knowledge';
 
-const NOW = 1_800_000_000_000;
-
-const input = (over: Partial<QuestionInput>): QuestionInput => ({
-  serviceId: 'svc-bill',
-  topic: 'billing',
-  kind: 'single',
-  prompt: 'Which number is the hotline?',
-  options: ['95598', '12345'],
-  correct: [0],
-  accepted: [],
-  explanation: '95598 is the utility hotline.',
-  active: true,
-  ...over,
-});
-
-const question = (id: string, over: Partial<QuestionInput> = {}): Question => {
-  const r = checkQuestion(input(over), id, NOW);
-  if (!r.ok) throw new Error(r.detail);
-  return r.value;
-};
-
-const quiz = (over: Partial<Quiz> = {}): Quiz => ({
-  id: 'quiz-1',
-  name: 'Billing basics',
-  serviceId: 'svc-bill',
-  topic: null,
-  questionIds: ['q1', 'q2'],
-  drawCount: null,
-  passPct: 80,
-  timeLimitMin: null,
-  monthly: false,
-  active: true,
-  updatedAt: NOW,
-  ...over,
-});
-
-const attempt = (over: Partial<QuizAttempt> = {}): QuizAttempt => ({
-  id: 'att-1',
-  quizId: 'quiz-1',
-  staffId: 'clerk-1',
-  startedAt: NOW,
-  deadlineAt: null,
-  finishedAt: null,
-  scorePct: null,
-  passed: null,
-  late: false,
-  questionIds: ['q1', 'q2'],
-  answers: null,
-  ...over,
-});
-
-const row = (over: Partial<Retraining> = {}): Retraining => ({
-  id: 'r1',
-  staffId: 'clerk-1',
-  serviceId: 'svc-bill',
-  quizId: 'quiz-1',
-  attemptId: 'att-0',
-  since: NOW - 1000,
-  clearedAt: null,
-  clearedBy: null,
-  clearedHow: null,
-  overrideReason: null,
-  ...over,
-});
+import { attempt, input, NOW, question, quiz, row } from './knowledge-fixtures';
 
 describe('checkQuestion', () => {
   it.each<[string, Partial<QuestionInput>, string | null]>([
@@ -163,151 +98,6 @@ describe('checkQuiz and questionsFor', () => {
   it('refuses a retired quiz and one left without questions', () => {
     expect(questionsFor(quiz({ active: false }), bank, Math.random).ok).toBe(false);
     expect(questionsFor(quiz({ questionIds: ['q3'] }), bank, Math.random).ok).toBe(false);
-  });
-});
-
-describe('submitAttempt', () => {
-  const qs = [question('q1'), question('q2', { kind: 'short', accepted: ['95598'] })];
-  const submit = (a: QuizAttempt, answers: object[], staffId = 'clerk-1', now = NOW + 5000) =>
-    submitAttempt(a, staffId, qs, answers as never, 80, now);
-
-  it('scores every question, unanswered as wrong, and passes at the mark', () => {
-    const all = submit(attempt(), [
-      { questionId: 'q1', choices: [0] },
-      { questionId: 'q2', text: '95598' },
-    ]);
-    expect(all.ok && all.value.attempt).toMatchObject({ scorePct: 100, passed: true });
-    const half = submit(attempt(), [{ questionId: 'q1', choices: [0] }]);
-    expect(half.ok && half.value.attempt).toMatchObject({ scorePct: 50, passed: false });
-  });
-
-  // What the clerk is shown of each question: its right answer and explanation, or null
-  // (withheld) for one answered wrong in an attempt that did not pass.
-  const HOTLINE = '95598 is the utility hotline.';
-  it.each<[string, object[], number, number, [boolean, string | null][]]>([
-    [
-      'passed, all right: all shown',
-      [
-        { questionId: 'q1', choices: [0] },
-        { questionId: 'q2', text: '95598' },
-      ],
-      80,
-      NOW + 5000,
-      [
-        [true, HOTLINE],
-        [true, HOTLINE],
-      ],
-    ],
-    [
-      'passed with one wrong: all shown',
-      [{ questionId: 'q1', choices: [0] }],
-      50,
-      NOW + 5000,
-      [
-        [true, HOTLINE],
-        [false, HOTLINE],
-      ],
-    ],
-    [
-      'failed: the wrong one withheld',
-      [{ questionId: 'q1', choices: [0] }],
-      80,
-      NOW + 5000,
-      [
-        [true, HOTLINE],
-        [false, null],
-      ],
-    ],
-    [
-      'failed, nothing answered: all withheld',
-      [],
-      80,
-      NOW + 5000,
-      [
-        [false, null],
-        [false, null],
-      ],
-    ],
-    [
-      'late, all right: nothing to withhold',
-      [
-        { questionId: 'q1', choices: [0] },
-        { questionId: 'q2', text: '95598' },
-      ],
-      80,
-      NOW + 3_600_000,
-      [
-        [true, HOTLINE],
-        [true, HOTLINE],
-      ],
-    ],
-  ])('%s', (_, answers, passPct, now, shown) => {
-    const timed = attempt({ deadlineAt: NOW + 600_000 });
-    const r = submitAttempt(timed, 'clerk-1', qs, answers as never, passPct, now);
-    if (!r.ok) throw new Error(r.code);
-    expect(r.value.questions.map((q) => [q.right, q.explanation])).toEqual(shown);
-    for (const q of r.value.questions) {
-      const withheld = q.explanation === null;
-      expect([q.correct === null, q.accepted === null]).toEqual([withheld, withheld]);
-    }
-  });
-
-  it.each<[string, QuizAttempt, object[], string, string]>([
-    ["another clerk's attempt", attempt(), [], 'clerk-2', 'forbidden'],
-    ['a submitted attempt', attempt({ finishedAt: NOW }), [], 'clerk-1', 'attempt_closed'],
-    [
-      'an answer to a question not in it',
-      attempt(),
-      [{ questionId: 'qX' }],
-      'clerk-1',
-      'invalid_payload',
-    ],
-    [
-      'a question answered twice',
-      attempt(),
-      [{ questionId: 'q1' }, { questionId: 'q1' }],
-      'clerk-1',
-      'invalid_payload',
-    ],
-    [
-      'an option that does not exist',
-      attempt(),
-      [{ questionId: 'q1', choices: [5] }],
-      'clerk-1',
-      'invalid_payload',
-    ],
-    [
-      'two options on a single choice',
-      attempt(),
-      [{ questionId: 'q1', choices: [0, 1] }],
-      'clerk-1',
-      'invalid_payload',
-    ],
-    [
-      'text on a choice question',
-      attempt(),
-      [{ questionId: 'q1', text: '95598' }],
-      'clerk-1',
-      'invalid_payload',
-    ],
-  ])('refuses %s', (_, a, answers, staffId, code) => {
-    expect(submit(a, answers, staffId)).toMatchObject({ ok: false, code });
-  });
-
-  it('scores a late attempt but does not pass it', () => {
-    const a = attempt({ deadlineAt: NOW });
-    const answers = [
-      { questionId: 'q1', choices: [0] },
-      { questionId: 'q2', text: '95598' },
-    ];
-    const inGrace = submit(a, answers, 'clerk-1', NOW + DEADLINE_GRACE_MS);
-    expect(inGrace.ok && inGrace.value.attempt.passed).toBe(true);
-    const late = submit(a, answers, 'clerk-1', NOW + DEADLINE_GRACE_MS + 1);
-    expect(late.ok && late.value.attempt).toMatchObject({
-      scorePct: 100,
-      passed: false,
-      late: true,
-    });
   });
 });
 

@@ -375,3 +375,15 @@ export function dueQuizzes(input: DueInput): DueQuiz[] {
 export function deadlineOf(quiz: Quiz, startedAt: number): number | null {
   return quiz.timeLimitMin === null ? null : startedAt + quiz.timeLimitMin * 60_000;
 }
+
+/**
+ * An attempt left open that is over: a timed one past its limit (and the grace), an untimed one
+ * started on an earlier business day (`dayStart`: the start of today's). It is scored as it
+ * stands (nothing submitted: wrong), so leaving a quiz open never keeps a clerk off the
+ * retraining list.
+ */
+export function isAbandoned(attempt: QuizAttempt, now: number, dayStart: number): boolean {
+  if (attempt.finishedAt !== null) return false;
+  if (attempt.deadlineAt !== null) return now > attempt.deadlineAt + DEADLINE_GRACE_MS;
+  return attempt.startedAt < dayStart;
+}

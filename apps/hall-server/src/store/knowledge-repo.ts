@@ -182,6 +182,9 @@ export function createKnowledgeRepo(db: Db) {
     `SELECT * FROM quiz_attempts WHERE staff_id = ? AND quiz_id = ? AND finished_at IS NULL
       ORDER BY started_at DESC LIMIT 1`,
   );
+  const openAttempts = db.prepare<[], AttemptRow>(
+    'SELECT * FROM quiz_attempts WHERE finished_at IS NULL ORDER BY started_at',
+  );
   const openAttemptsOf = db.prepare<[string], AttemptRow>(
     'SELECT * FROM quiz_attempts WHERE staff_id = ? AND finished_at IS NULL ORDER BY started_at',
   );
@@ -280,6 +283,8 @@ export function createKnowledgeRepo(db: Db) {
       const r = openAttempt.get(staffId, quizId);
       return r ? attemptOf(r) : undefined;
     },
+    /** Every attempt not yet submitted (the quiz sweep's). */
+    openAttempts: () => openAttempts.all().map(attemptOf),
     /** A staff member's attempts not yet submitted. */
     openAttemptsOf: (staffId: string) => openAttemptsOf.all(staffId).map(attemptOf),
     insertAttempt(a: QuizAttempt): QuizAttempt {

@@ -6,9 +6,9 @@ import {
   blockedService,
   checkQuestion,
   checkQuiz,
-  DEADLINE_GRACE_MS,
   deadlineOf,
   dueQuizzes,
+  isAbandoned,
   overrideRetraining,
   questionsFor,
   retrainingAfter,
@@ -81,6 +81,23 @@ function finish(
   });
 }
 
+/**
+ * Scores every abandoned attempt of the hall as it stands (domain `isAbandoned`): run by the
+ * quiz sweep (app/quiz-sweep.ts), so an attempt left open puts its clerk on the retraining list
+ * without their starting another. Returns how many were closed.
+ */
+export function closeAbandonedAttempts(tx: TxContext): Result<number> {
+  const dayStart = startOfBusinessDay(tx.hall.businessDay, tx.hall.config.timeZone);
+  let closed = 0;
+  for (const attempt of tx.store.knowledge.openAttempts()) {
+    if (!isAbandoned(attempt, tx.now, dayStart)) continue;
+    const done = finish(tx, attempt, attempt.staffId, []);
+    if (!done.ok) return done;
+    closed++;
+  }
+  return accept(closed);
+}
+
 /** Refuses a counter whose service the clerk is on the retraining list for (hall's choice). */
 export function retrainingBlock(tx: TxContext, staffId: string, serviceIds: readonly string[]) {
   const blocked = blockedService(
@@ -128,9 +145,10 @@ export const knowledgeHandlers = {
       const k = tx.store.knowledge;
       const quiz = k.quizById(quizId);
       if (!quiz) return reject('not_found', `Quiz ${quizId}.`);
+      const dayStart = startOfBusinessDay(tx.hall.businessDay, tx.hall.config.timeZone);
       let attempt = k.openAttempt(staff.value.id, quiz.id);
-      // Out of time: the abandoned attempt is scored as it stands (late), and a new one begins.
-      if (attempt?.deadlineAt != null && tx.now > attempt.deadlineAt + DEADLINE_GRACE_MS) {
+      // Over (out of time, or from an earlier day): scored as it stands, and a new one begins.
+      if (attempt && isAbandoned(attempt, tx.now, dayStart)) {
         const closed = finish(tx, attempt, staff.value.id, []);
         if (!closed.ok) return closed;
         attempt = undefined;
@@ -138,9 +156,7 @@ export const knowledgeHandlers = {
       if (!attempt) {
         // One open attempt at a time: a result (with its right answers) never tells an open one's.
         for (const other of k.openAttemptsOf(staff.value.id)) {
-          const expired =
-            other.deadlineAt !== null && tx.now > other.deadlineAt + DEADLINE_GRACE_MS;
-          if (!expired) {
+          if (!isAbandoned(other, tx.now, dayStart)) {
             const name = k.quizById(other.quizId)?.name ?? other.quizId;
             return reject('invalid_transition', `Submit the quiz you started first: ${name}.`);
           }
