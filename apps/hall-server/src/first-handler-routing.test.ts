@@ -136,4 +136,29 @@ describe('first-handler routing', () => {
         .filter((a) => a.kind === 'vip_arrived'),
     ).toEqual([]);
   });
+
+  it('an appointment checked in by its code waits for the case owner too; by a typed phone, it does not', async () => {
+    const guide = (await suite.staffOn('demo-guide', '7001')).socket;
+    const kiosk = await suite.device('demo-kiosk-1');
+    const book = async () =>
+      ok(
+        await send(guide, 'appointment:create', {
+          serviceId: 'svc-fault',
+          customer: { accountNo: ACCOUNT, phone: PHONE, name: null },
+          windowStart: Date.now() - 600_000,
+          windowEnd: Date.now() + 3_000_000,
+        }),
+      ).appointment;
+    const byCode = ok(await send(kiosk, 'appointment:check-in', { code: (await book()).code }));
+    expect(byCode.ticket).toMatchObject({ priority: 'appointment', targetCounterId: 'ctr-2' });
+    expect(byCode.accountManager).toEqual({ name: '张*', counterNumber: 2, role: 'case_owner' });
+    expect(store().tickets.byId(byCode.ticket.id)?.stateReason).toBe('case_owner');
+    expect(await serveNext(owner)).toBe(byCode.ticket.id);
+
+    // A phone typed at the kiosk is anyone's to type: no case owner named, none routed to.
+    await book();
+    const byPhone = ok(await send(kiosk, 'appointment:check-in', { phone: PHONE }));
+    expect(byPhone.ticket.targetCounterId).not.toBe('ctr-2');
+    expect(byPhone.accountManager?.role).not.toBe('case_owner');
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IssuedTicket, Reason, Text, WaitEstimate, command, def, query } from './command-kit';
+import { AccountManagerGreeting } from './commands-vip';
 import {
   CaseKind,
   CaseState,
@@ -143,6 +144,8 @@ export const frontCommands = {
       appointment: Appointment,
       /** Inside its window: the ticket has appointment priority. Late: an ordinary ticket. */
       onTime: z.boolean(),
+      /** Routed to the case owner's or the VIP's manager's counter: who, and where (masked). */
+      accountManager: AccountManagerGreeting.optional(),
     }),
     roles: ['kiosk', 'guide'],
     summary:

@@ -15,7 +15,15 @@ import { waitingTicket } from '../../domain/ticket-issue';
 import { handler, type TxContext } from '../context';
 import { publicPosition, queuePosition, type QueuePosition } from '../queue-estimate';
 import { isStatusToken, newAppointmentCode, statusToken } from '../secrets';
-import { afterVipIssued, heldCounterOf, isVipArrival, vipRouteFor } from '../vip-arrival';
+import {
+  afterVipIssued,
+  caseOwnerGreeting,
+  caseOwnerHold,
+  caseOwnerRouteFor,
+  heldCounterOf,
+  isVipArrival,
+  vipRouteFor,
+} from '../vip-arrival';
 import { issueFor } from './ticket-handlers';
 
 // The hall-facing posts: customer list, appointments, the supervision box, the display's
@@ -136,22 +144,35 @@ export const frontHandlers = {
       const day = businessDayOf(appointment.windowStart, tx.hall.config.timeZone);
       const verdict = checkIn(appointment, day, tx.hall.businessDay, tx.now);
       if (!verdict.ok) return verdict;
-      // A VIP checking in is routed as at the kiosk (vip-arrival.ts): to the manager's open
-      // counter, else the manager is told; late, a VIP keeps VIP priority, not an ordinary one.
-      const vip = vipRouteFor(tx, appointment.customer);
-      const late = vip.route === 'none' ? 'normal' : 'vip';
+      // Routed as at the kiosk (vip-arrival.ts): the first handler of the customer's open case
+      // for the service first (at the kiosk only by the booking's code, the customer's own, as
+      // a scanned bill is; a typed phone is anyone's), then a VIP's manager (else the manager is
+      // told); late, a VIP keeps VIP priority, not an ordinary one.
+      const { customer, serviceId } = appointment;
+      const caseOwner = caseOwnerRouteFor(tx, customer, serviceId, 'code' in args);
+      const hold = caseOwnerHold(caseOwner);
+      const vipRoute = vipRouteFor(tx, customer);
+      const vip = hold === null ? vipRoute : ({ route: 'none' } as const);
+      const late = vipRoute.route === 'none' ? 'normal' : 'vip';
       const issued = issueFor(tx, {
-        serviceId: appointment.serviceId,
-        customer: appointment.customer,
+        serviceId,
+        customer,
         priority: verdict.value.onTime ? 'appointment' : late,
         source: 'appointment',
         note: null,
-        targetCounterId: heldCounterOf(vip),
+        targetCounterId: hold?.targetCounterId ?? heldCounterOf(vip),
+        stateReason: hold?.stateReason ?? null,
       });
       if (!issued.ok) return issued;
-      afterVipIssued(tx, issued.value.ticket, vip);
+      const accountManager =
+        caseOwnerGreeting(tx, caseOwner) ?? afterVipIssued(tx, issued.value.ticket, vip);
       const updated = tx.write.appointment(checkedIn(appointment, issued.value.ticket.id), day);
-      return accept({ ...issued.value, appointment: updated, onTime: verdict.value.onTime });
+      return accept({
+        ...issued.value,
+        ...(accountManager ? { accountManager } : {}),
+        appointment: updated,
+        onTime: verdict.value.onTime,
+      });
     },
   }),
 
