@@ -1,3 +1,4 @@
+import type { HallChange } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
 import { billBarcode } from './domain/identify';
 import { ok, send } from './test-support/hall-harness';
@@ -79,10 +80,22 @@ describe('first-handler routing', () => {
     ).toContain('case_owner_away');
     expect(await serveNext(other)).toBe(issued.ticket.id);
 
-    // While the owner is paused, the customer is queued as anyone (no greeting).
+    // While the owner is paused, the customer is queued as anyone (no greeting), and the owner
+    // is told on their desk that their case's customer is here (the console sees it too).
+    const addressed: string[] = [];
+    owner.socket.on('hall:changed', (c: HallChange) =>
+      addressed.push(...(c.records.alerts ?? []).map((a) => `${a.kind}:${a.ticketId}`)),
+    );
     const away = await scanAndIssue(kiosk, 'svc-fault');
     expect(away.ticket.targetCounterId).toBeNull();
     expect(away.accountManager).toBeUndefined();
+    const told = store()
+      .alerts.current(0)
+      .filter((a) => a.kind === 'case_customer_arrived');
+    expect(told).toMatchObject([{ ticketId: away.ticket.id, staffId: OWNER }]);
+    await expect.poll(() => addressed).toContain(`case_customer_arrived:${away.ticket.id}`);
+    // The owner dismisses it on their desk (they may: it is addressed to them).
+    ok(await send(owner.socket, 'alert:acknowledge', { alertId: told[0]!.id }));
     expect(await serveNext(other)).toBe(away.ticket.id);
     ok(await send(owner.socket, 'counter:open', {}));
   });

@@ -57,6 +57,7 @@ const ALERT_KIND: Record<AlertKind, Words> = {
   task_due_soon: ['联系单即将到期', 'support task due soon'],
   notification_failed: ['客户通知发送失败', 'customer notification failed'],
   vip_arrived: ['大客户到厅', 'VIP arrived'],
+  case_customer_arrived: ['事项客户到厅', 'Case customer arrived'],
 };
 const REVEALED: Record<string, Words> = {
   follow_up: ['回访', 'follow-up'],

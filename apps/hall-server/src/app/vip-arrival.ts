@@ -97,11 +97,28 @@ export function caseOwnerHold(
     : null;
 }
 
-/** The kiosk's (and guide's) greeting for a ticket held for its case owner's counter. */
+/**
+ * After a ticket is issued for a customer with an open case: the greeting when it waits for the
+ * owner's counter; when the owner cannot serve now, the owner is told on their desk
+ * (`case_customer_arrived`, addressed to them; the console sees it too; addressed to nobody
+ * when the owner is no longer an active clerk).
+ */
 export function caseOwnerGreeting(
   tx: TxContext,
   route: CaseOwnerRoute,
+  ticket: Ticket,
 ): AccountManagerGreeting | undefined {
+  if (route.route === 'owner_away') {
+    tx.write.alert(
+      newAlert(tx.newId(), tx.now, {
+        kind: 'case_customer_arrived',
+        subjectId: ticket.id,
+        ticketId: ticket.id,
+        staffId: route.why === 'manager_inactive' ? null : route.ownerStaffId,
+      }),
+    );
+    return undefined;
+  }
   if (route.route !== 'owner_counter') return undefined;
   const counter = tx.store.counters.byId(route.counterId);
   const owner = tx.store.staff.byId(route.ownerStaffId);

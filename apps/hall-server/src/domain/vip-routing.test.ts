@@ -277,6 +277,20 @@ describe('mayAcknowledge', () => {
       ok: false,
     },
     {
+      name: 'a case owner, their case customer’s arrival addressed to them',
+      kind: 'case_customer_arrived',
+      to: 'mgr',
+      roles: ['clerk'],
+      ok: true,
+    },
+    {
+      name: 'a clerk, another owner’s case customer’s arrival',
+      kind: 'case_customer_arrived',
+      to: 'other',
+      roles: ['clerk'],
+      ok: false,
+    },
+    {
       name: 'a clerk, a 不满意 rating about themselves',
       kind: 'dissatisfied',
       to: 'mgr',

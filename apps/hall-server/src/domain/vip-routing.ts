@@ -206,10 +206,16 @@ export function checkManager(
   return accept(undefined);
 }
 
+/** The arrivals a clerk is told of on their desk, and may dismiss: a VIP's, a case's customer's. */
+export const ARRIVAL_ALERTS: ReadonlySet<Alert['kind']> = new Set([
+  'vip_arrived',
+  'case_customer_arrived',
+]);
+
 /**
- * Who acknowledges an alert: the duty leader any; a clerk only a VIP's arrival addressed to
- * them (their desk's notice). A clerk never clears an alert about their own work (a 不满意
- * rating names them too).
+ * Who acknowledges an alert: the duty leader any; a clerk only an arrival addressed to them
+ * (their desk's notice). A clerk never clears an alert about their own work (a 不满意 rating
+ * names them too).
  */
 export function mayAcknowledge(
   alert: Pick<Alert, 'kind' | 'staffId'>,
@@ -217,7 +223,7 @@ export function mayAcknowledge(
   roles: readonly Role[],
 ): Result<void> {
   if (roles.includes('duty_leader')) return accept(undefined);
-  if (alert.kind === 'vip_arrived' && alert.staffId === staffId) return accept(undefined);
+  if (ARRIVAL_ALERTS.has(alert.kind) && alert.staffId === staffId) return accept(undefined);
   return reject('forbidden', 'Only the duty leader acknowledges this alert.');
 }
 

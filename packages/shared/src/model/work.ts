@@ -75,6 +75,11 @@ export const AlertKind = z.enum([
   'notification_failed',
   /** A VIP arrived while their account manager was not at an open counter (issue 18). */
   'vip_arrived',
+  /**
+   * A customer with an open case arrived for its service while its owner (首办责任人) could not
+   * serve them: addressed to the owner, who sees it on their desk.
+   */
+  'case_customer_arrived',
   /** A device fault: printer out of paper or open, offline, sound blocked, or reported (issue 19). */
   'device_fault',
 ]);

@@ -78,6 +78,7 @@ export const handoverZh = {
     task_due_soon: '联系单即将到期',
     notification_failed: '客户通知发送失败',
     vip_arrived: '大客户到厅',
+    case_customer_arrived: '事项客户到厅',
   },
   alertDetail: {
     grantReminded: '已提醒,{{time}} 前未审批即失效',
@@ -176,6 +177,7 @@ export const handoverEn: typeof handoverZh = {
     task_due_soon: 'Support task due soon',
     notification_failed: 'Customer notification failed',
     vip_arrived: 'VIP arrived',
+    case_customer_arrived: 'Case customer arrived',
   },
   alertDetail: {
     grantReminded: 'reminded; lapses at {{time}} unless decided',

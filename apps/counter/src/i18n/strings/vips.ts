@@ -20,6 +20,7 @@ export const vipsZh = {
     promiseChanged: '(已改约 {{count}} 次)',
     nextDue: '最近到期',
     alertNoManager: '其客户经理已停用,请重新指定',
+    alertNoOwner: '其事项的首办人已停用,请移交事项',
     ticketState: {
       waiting: '等候中',
       called: '已叫号',
@@ -29,6 +30,9 @@ export const vipsZh = {
     arrived: {
       title: '大客户到厅',
       text: '大客户 {{name}}(户号 {{account}})已到厅,号码 {{number}},{{state}}。',
+      caseTitle: '事项客户到厅',
+      caseText:
+        '您首办的事项客户 {{name}}(户号 {{account}})已到厅办理该业务,号码 {{number}},{{state}}。',
       waiting: '正在等候',
       inService: '已在办理',
       noTicket: '号码信息暂不可见',
@@ -68,6 +72,7 @@ export const vipsEn: typeof vipsZh = {
     promiseChanged: ' (re-set {{count}}×)',
     nextDue: 'Next due',
     alertNoManager: 'their account manager is no longer active: name another',
+    alertNoOwner: 'the owner of their case is no longer active: hand the case over',
     ticketState: {
       waiting: 'waiting',
       called: 'called',
@@ -77,6 +82,9 @@ export const vipsEn: typeof vipsZh = {
     arrived: {
       title: 'VIP arrived',
       text: 'VIP {{name}} (account {{account}}) has arrived: ticket {{number}}, {{state}}.',
+      caseTitle: 'Case customer arrived',
+      caseText:
+        'The customer of a case you own, {{name}} (account {{account}}), is here for its business: ticket {{number}}, {{state}}.',
       waiting: 'waiting',
       inService: 'in service',
       noTicket: 'ticket not visible yet',

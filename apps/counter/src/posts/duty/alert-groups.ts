@@ -132,11 +132,14 @@ export function alertSubject(hall: Snapshot, alert: Alert, lang: Lang, t: TFunct
       if (n) parts.push(t(`notify.purpose.${n.purpose}`), n.phone, n.lastError ?? '');
       break;
     }
-    case 'vip_arrived': {
-      // The VIP (account masked) and their manager (the staff above), or that none is active.
+    case 'vip_arrived':
+    case 'case_customer_arrived': {
+      // The customer (account masked) and their manager or case owner (the staff above), or
+      // that none is active.
       const account = ticket?.customer.accountNo;
       if (account) parts.push(t('vips.account', { account: maskAccountNo(account) }));
-      if (!staff) parts.push(t('vips.alertNoManager'));
+      const vip = alert.kind === 'vip_arrived';
+      if (!staff) parts.push(t(vip ? 'vips.alertNoManager' : 'vips.alertNoOwner'));
       break;
     }
     default:

@@ -165,7 +165,8 @@ export const frontHandlers = {
       });
       if (!issued.ok) return issued;
       const accountManager =
-        caseOwnerGreeting(tx, caseOwner) ?? afterVipIssued(tx, issued.value.ticket, vip);
+        caseOwnerGreeting(tx, caseOwner, issued.value.ticket) ??
+        afterVipIssued(tx, issued.value.ticket, vip);
       const updated = tx.write.appointment(checkedIn(appointment, issued.value.ticket.id), day);
       return accept({
         ...issued.value,

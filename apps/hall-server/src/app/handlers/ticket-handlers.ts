@@ -196,7 +196,8 @@ export const ticketHandlers = {
       // "Text me when my turn is near": for this visit's phone, this visit only.
       if (args.notifyConsent) recordKioskConsent(tx, customer, issued.value.ticket.id, args.lang);
       const accountManager =
-        caseOwnerGreeting(tx, caseOwner) ?? afterVipIssued(tx, issued.value.ticket, vip);
+        caseOwnerGreeting(tx, caseOwner, issued.value.ticket) ??
+        afterVipIssued(tx, issued.value.ticket, vip);
       return accept(accountManager ? { ...issued.value, accountManager } : issued.value);
     },
   }),

@@ -6,10 +6,12 @@ import { useDesk, useOnline } from '../../../common/desk';
 import { useQuery } from '../../../common/use-query';
 import { useWork } from '../workstation/work-context';
 
-// The account manager's notice that one of their VIPs has arrived while they were not at an
-// open counter (the hall raised `vip_arrived` addressed to them; the console sees it too). It
-// stays until the manager dismisses it (which acknowledges the alert: the console sees it
-// handled; offline, it is hidden on this desk only) or the duty leader acknowledges it.
+// The clerk's notice that a customer of theirs has arrived while they were not at an open
+// counter that could serve them: a VIP they manage (`vip_arrived`), or the customer of a case
+// they own, come back for its service (`case_customer_arrived`, 首办责任制). The hall raised
+// the alert addressed to them; the console sees it too. It stays until the clerk dismisses it
+// (which acknowledges the alert: the console sees it handled; offline, it is hidden on this
+// desk only) or the duty leader acknowledges it.
 
 const DISMISSED_KEY = 'onestop.vip-arrivals.dismissed';
 const KEEP = 200;
@@ -23,7 +25,9 @@ function readDismissed(): string[] {
   }
 }
 
-/** The VIP arrivals for `staffId` still to show: unacknowledged, not dismissed, newest first. */
+const ARRIVALS: readonly Alert['kind'][] = ['vip_arrived', 'case_customer_arrived'];
+
+/** The arrivals for `staffId` still to show: unacknowledged, not dismissed, newest first. */
 export function arrivalsFor(
   hall: Pick<Snapshot, 'alerts'>,
   staffId: string,
@@ -32,7 +36,7 @@ export function arrivalsFor(
   return hall.alerts
     .filter(
       (a) =>
-        a.kind === 'vip_arrived' &&
+        ARRIVALS.includes(a.kind) &&
         a.staffId === staffId &&
         a.acknowledgedAt === null &&
         !dismissed.includes(a.id),
@@ -80,13 +84,15 @@ export function VipArrivals() {
             className="override-notice vip-arrival"
             role="status"
             data-testid="vip-arrival"
+            data-kind={a.kind}
             data-ticket={ticket?.number ?? ''}
           >
             <strong>
-              {formatClock(a.createdAt, hall.config.timeZone)} {t('vips.arrived.title')}
+              {formatClock(a.createdAt, hall.config.timeZone)}{' '}
+              {t(a.kind === 'vip_arrived' ? 'vips.arrived.title' : 'vips.arrived.caseTitle')}
             </strong>
             <span>
-              {t('vips.arrived.text', {
+              {t(a.kind === 'vip_arrived' ? 'vips.arrived.text' : 'vips.arrived.caseText', {
                 name: fullName ? maskName(fullName) : '—',
                 account: ticket?.customer.accountNo
                   ? maskAccountNo(ticket.customer.accountNo)
