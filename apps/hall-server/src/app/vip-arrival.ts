@@ -51,7 +51,7 @@ const NO_CASE_ROUTE: CaseOwnerRoute = { route: 'none' };
  * the queue at the owner's counter and names the owner on the screen. There, one routed ticket
  * per account and service at a time (`mayRouteToCaseOwner`).
  */
-export function caseOwnerRouteFor(
+function caseOwnerRouteFor(
   tx: TxContext,
   customer: Customer,
   serviceId: string,
@@ -89,7 +89,7 @@ export function caseOwnerRouteFor(
 }
 
 /** The ticket's hold for its case owner's counter: the counter and the mark, or none. */
-export function caseOwnerHold(
+function caseOwnerHold(
   route: CaseOwnerRoute,
 ): { targetCounterId: string; stateReason: string } | null {
   return route.route === 'owner_counter'
@@ -103,7 +103,7 @@ export function caseOwnerHold(
  * (`case_customer_arrived`, addressed to them; the console sees it too; addressed to nobody
  * when the owner is no longer an active clerk).
  */
-export function caseOwnerGreeting(
+function caseOwnerGreeting(
   tx: TxContext,
   route: CaseOwnerRoute,
   ticket: Ticket,
@@ -127,7 +127,7 @@ export function caseOwnerGreeting(
 }
 
 /** The route of a VIP's new ticket, from the hall's customer list, staff and counters now. */
-export function vipRouteFor(tx: TxContext, customer: Customer): VipRoute {
+function vipRouteFor(tx: TxContext, customer: Customer): VipRoute {
   if (!customer.accountNo || !isVipArrival(tx, customer)) return NO_ROUTE;
   const record = tx.store.customers.byAccountNo(customer.accountNo);
   if (!record?.vip || record.accountManagerStaffId === null) return NO_ROUTE;
@@ -141,7 +141,7 @@ export function vipRouteFor(tx: TxContext, customer: Customer): VipRoute {
 }
 
 /** The counter a routed VIP's ticket waits for, if any. */
-export function heldCounterOf(route: VipRoute): string | null {
+function heldCounterOf(route: VipRoute): string | null {
   return route.route === 'manager_counter' ? route.counterId : null;
 }
 
@@ -151,7 +151,7 @@ export function heldCounterOf(route: VipRoute): string | null {
  * told on their desk (`vip_arrived`, addressed to them; the console sees it too). A manager no
  * longer active is nobody to tell: the alert goes to the console alone (no staff).
  */
-export function afterVipIssued(
+function afterVipIssued(
   tx: TxContext,
   ticket: Ticket,
   route: VipRoute,
@@ -178,4 +178,48 @@ export function afterVipIssued(
       return undefined;
     }
   }
+}
+
+/** Where a new ticket is routed on arrival (`arrivalRoute`), and what follows its issue. */
+export interface ArrivalRoute {
+  caseOwner: CaseOwnerRoute;
+  vip: VipRoute;
+  /** The counter it waits for (the case owner's, else the VIP's manager's), or null. */
+  targetCounterId: string | null;
+  /** The hold's mark (`HELD_FOR_CASE_OWNER`), or null. */
+  stateReason: string | null;
+}
+
+/**
+ * The routing of a ticket:issue or appointment:check-in: the first handler of the customer's
+ * open case for the service first (`caseOwner`: whether it may be routed to one at all;
+ * `identified`: a kiosk's customer identified by their own bill, card or booking code), then
+ * a VIP's account manager (`vip`: whether the ticket is a VIP's); none when the owner holds it.
+ */
+export function arrivalRoute(
+  tx: TxContext,
+  customer: Customer,
+  serviceId: string,
+  may: { caseOwner: boolean; identified: boolean; vip: boolean },
+): ArrivalRoute {
+  const caseOwner = may.caseOwner
+    ? caseOwnerRouteFor(tx, customer, serviceId, may.identified)
+    : NO_CASE_ROUTE;
+  const hold = caseOwnerHold(caseOwner);
+  const vip = may.vip && hold === null ? vipRouteFor(tx, customer) : NO_ROUTE;
+  return {
+    caseOwner,
+    vip,
+    targetCounterId: hold?.targetCounterId ?? heldCounterOf(vip),
+    stateReason: hold?.stateReason ?? null,
+  };
+}
+
+/** After the routed ticket is issued: the greeting, or the owner or manager told. */
+export function afterArrival(
+  tx: TxContext,
+  route: ArrivalRoute,
+  ticket: Ticket,
+): AccountManagerGreeting | undefined {
+  return caseOwnerGreeting(tx, route.caseOwner, ticket) ?? afterVipIssued(tx, ticket, route.vip);
 }

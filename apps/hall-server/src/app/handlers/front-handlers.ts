@@ -15,15 +15,7 @@ import { waitingTicket } from '../../domain/ticket-issue';
 import { handler, type TxContext } from '../context';
 import { publicPosition, queuePosition, type QueuePosition } from '../queue-estimate';
 import { isStatusToken, newAppointmentCode, statusToken } from '../secrets';
-import {
-  afterVipIssued,
-  caseOwnerGreeting,
-  caseOwnerHold,
-  caseOwnerRouteFor,
-  heldCounterOf,
-  isVipArrival,
-  vipRouteFor,
-} from '../vip-arrival';
+import { afterArrival, arrivalRoute, isVipArrival } from '../vip-arrival';
 import { issueFor } from './ticket-handlers';
 
 // The hall-facing posts: customer list, appointments, the supervision box, the display's
@@ -149,24 +141,23 @@ export const frontHandlers = {
       // a scanned bill is; a typed phone is anyone's), then a VIP's manager (else the manager is
       // told); late, a VIP keeps VIP priority, not an ordinary one.
       const { customer, serviceId } = appointment;
-      const caseOwner = caseOwnerRouteFor(tx, customer, serviceId, 'code' in args);
-      const hold = caseOwnerHold(caseOwner);
-      const vipRoute = vipRouteFor(tx, customer);
-      const vip = hold === null ? vipRoute : ({ route: 'none' } as const);
-      const late = vipRoute.route === 'none' ? 'normal' : 'vip';
+      const route = arrivalRoute(tx, customer, serviceId, {
+        caseOwner: true,
+        identified: 'code' in args,
+        vip: true,
+      });
+      const late = isVipArrival(tx, customer) ? 'vip' : 'normal';
       const issued = issueFor(tx, {
         serviceId,
         customer,
         priority: verdict.value.onTime ? 'appointment' : late,
         source: 'appointment',
         note: null,
-        targetCounterId: hold?.targetCounterId ?? heldCounterOf(vip),
-        stateReason: hold?.stateReason ?? null,
+        targetCounterId: route.targetCounterId,
+        stateReason: route.stateReason,
       });
       if (!issued.ok) return issued;
-      const accountManager =
-        caseOwnerGreeting(tx, caseOwner, issued.value.ticket) ??
-        afterVipIssued(tx, issued.value.ticket, vip);
+      const accountManager = afterArrival(tx, route, issued.value.ticket);
       const updated = tx.write.appointment(checkedIn(appointment, issued.value.ticket.id), day);
       return accept({
         ...issued.value,

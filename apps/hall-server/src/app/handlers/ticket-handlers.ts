@@ -34,15 +34,7 @@ import { statusToken } from '../secrets';
 import { clerkAt, ticketById } from './clerk';
 import { requestEvaluationFor } from './evaluation-handlers';
 import { recordKioskConsent } from './notification-handlers';
-import {
-  afterVipIssued,
-  caseOwnerGreeting,
-  caseOwnerHold,
-  caseOwnerRouteFor,
-  heldCounterOf,
-  isVipArrival,
-  vipRouteFor,
-} from '../vip-arrival';
+import { afterArrival, arrivalRoute, isVipArrival } from '../vip-arrival';
 import { customerWithIdentity } from './identify-handlers';
 import { retrainingBlock } from './knowledge-handlers';
 
@@ -174,30 +166,25 @@ export const ticketHandlers = {
       // Routing (vip-arrival.ts): the first handler of the customer's open case for the service
       // first, then a VIP's account manager; a counter the guide names, or the green channel,
       // comes before both.
-      const routed = args.targetCounterId === undefined && args.priority !== 'priority';
-      const caseOwner = routed
-        ? caseOwnerRouteFor(tx, customer, args.serviceId, args.identityToken !== undefined)
-        : ({ route: 'none' } as const);
-      const hold = caseOwnerHold(caseOwner);
-      const vip =
-        priority === 'vip' && args.targetCounterId === undefined && hold === null
-          ? vipRouteFor(tx, customer)
-          : ({ route: 'none' } as const);
+      const named = args.targetCounterId !== undefined;
+      const route = arrivalRoute(tx, customer, args.serviceId, {
+        caseOwner: !named && args.priority !== 'priority',
+        identified: args.identityToken !== undefined,
+        vip: !named && priority === 'vip',
+      });
       const issued = issueFor(tx, {
         serviceId: args.serviceId,
         customer,
         priority,
         source: fromKiosk ? 'kiosk' : 'guide',
         note: args.note || null,
-        targetCounterId: args.targetCounterId ?? hold?.targetCounterId ?? heldCounterOf(vip),
-        stateReason: hold?.stateReason ?? null,
+        targetCounterId: args.targetCounterId ?? route.targetCounterId,
+        stateReason: route.stateReason,
       });
       if (!issued.ok) return issued;
       // "Text me when my turn is near": for this visit's phone, this visit only.
       if (args.notifyConsent) recordKioskConsent(tx, customer, issued.value.ticket.id, args.lang);
-      const accountManager =
-        caseOwnerGreeting(tx, caseOwner, issued.value.ticket) ??
-        afterVipIssued(tx, issued.value.ticket, vip);
+      const accountManager = afterArrival(tx, route, issued.value.ticket);
       return accept(accountManager ? { ...issued.value, accountManager } : issued.value);
     },
   }),
