@@ -1,4 +1,4 @@
-import type { Counter, Ticket } from '@onestop/shared';
+import type { Alert, Counter, Ticket } from '@onestop/shared';
 import { waitingTicket } from '@onestop/hall-server';
 
 // Small records for the pure modules' tests.
@@ -18,6 +18,23 @@ export function counter(over: Partial<Counter> = {}): Counter {
     pauseReason: null,
     staffId: 'stf-clerk-1',
     updatedAt: 0,
+    changeSeq: 1,
+    ...over,
+  };
+}
+
+export function alert(over: Partial<Alert> = {}): Alert {
+  return {
+    id: 'alt-1',
+    kind: 'wait_over_target',
+    subjectId: null,
+    ticketId: null,
+    counterId: null,
+    staffId: null,
+    createdAt: 100,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    note: null,
     changeSeq: 1,
     ...over,
   };

@@ -1,5 +1,4 @@
 import type {
-  Alert,
   CallPlace,
   Case,
   ShiftLogEntry,
@@ -11,7 +10,7 @@ import type {
 import { defaultSyncStatus } from '@onestop/hall-server/test-support/sync-status';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { counter, ticket } from '../../../test-support/fixtures';
+import { alert, counter, ticket } from '../../../test-support/fixtures';
 import { enAll, zhAll } from '../../i18n/resources';
 import { categoryName } from './admin/ServicesAdmin';
 import { alertSubject, groupAlerts, sortAlerts } from './alert-groups';
@@ -59,21 +58,6 @@ const hall = (over: Partial<Snapshot> = {}) =>
     caseTypes: [],
     ...over,
   }) as unknown as Snapshot;
-
-const alert = (over: Partial<Alert>): Alert => ({
-  id: 'alt-1',
-  kind: 'wait_over_target',
-  subjectId: null,
-  ticketId: null,
-  counterId: null,
-  staffId: null,
-  createdAt: 100,
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  note: null,
-  changeSeq: 1,
-  ...over,
-});
 
 const session = (over: Partial<StaffSession>): StaffSession => ({
   id: 'ses-1',
