@@ -150,6 +150,28 @@ describe('first-handler routing', () => {
     ).toEqual([]);
   });
 
+  it('an owner away who is also the VIP’s manager is told once, by the case’s alert', async () => {
+    const admin = (await suite.staffOn('demo-console', '9000')).socket;
+    const customer = (accountManagerStaffId: string) =>
+      send(admin, 'admin:save-customer', {
+        accountNo: ACCOUNT,
+        name: '上海某某五金厂',
+        phone: null,
+        vip: true,
+        accountManagerStaffId,
+      });
+    ok(await customer(OWNER));
+    ok(await send(owner.socket, 'counter:pause', { reason: 'break' }));
+    const issued = await scanAndIssue(await suite.device('demo-kiosk-1'), 'svc-fault');
+    const about = store()
+      .alerts.current(0)
+      .filter((a) => a.ticketId === issued.ticket.id);
+    expect(about.map((a) => [a.kind, a.staffId])).toEqual([['case_customer_arrived', OWNER]]);
+    expect(await serveNext(other)).toBe(issued.ticket.id);
+    ok(await send(owner.socket, 'counter:open', {}));
+    ok(await customer('stf-clerk-3'));
+  });
+
   it('an appointment checked in by its code waits for the case owner too; by a typed phone, it does not', async () => {
     const guide = (await suite.staffOn('demo-guide', '7001')).socket;
     const kiosk = await suite.device('demo-kiosk-1');

@@ -143,7 +143,7 @@ describe('a quiz at the desk', () => {
 describe('a quiz left open', () => {
   const MIN = 60_000;
 
-  it('timed: past its limit and the grace, the sweep scores it as it stands and lists the clerk', async () => {
+  it('timed: half an hour past its limit, the sweep scores it as it stands, lists the clerk and audits it', async () => {
     const { hall, admin, clerk, clerkId } = await setUp();
     ok(
       await send(admin, 'admin:save-quiz', {
@@ -160,11 +160,12 @@ describe('a quiz left open', () => {
     const { attempt } = ok(await send(clerk, 'knowledge:start-attempt', { quizId: 'quiz-timed' }));
     const server = hall.server;
     const k = server.hall.store.knowledge;
-    clock.now += 10 * MIN + 30_000; // past the limit, within the minute's grace
+    // Past the limit and the grace: a late submission would still be scored (late); kept open.
+    clock.now += 12 * MIN;
     expect(server.quizSweep.runOnce()).toBe(0);
     expect(k.openAttempts().map((a) => a.id)).toEqual([attempt.attemptId]);
 
-    clock.now += 31_000;
+    clock.now += 30 * MIN; // 32 minutes past the limit: left open, closed for the clerk
     expect(server.quizSweep.runOnce()).toBe(1);
     expect(k.openAttempts()).toEqual([]);
     expect(k.attemptById(attempt.attemptId)).toMatchObject({
@@ -175,12 +176,20 @@ describe('a quiz left open', () => {
     expect(k.openRetrainingOf(clerkId)).toMatchObject([
       { serviceId: 'svc-billing', quizId: 'quiz-timed' },
     ]);
-    // Submitting now is too late: the attempt is closed.
+    const audit = server.hall.store.db
+      .prepare<[], { command: string; payload: string }>(
+        "SELECT command, payload FROM audit_log WHERE command = 'system:quiz-attempt-closed'",
+      )
+      .all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.payload).toContain(attempt.attemptId);
+    // Submitting now is too late: the attempt is closed, and the refusal says how.
     const late = await send(clerk, 'knowledge:submit-attempt', {
       attemptId: attempt.attemptId,
       answers: RIGHT_ANSWERS,
     });
     expect(code(late)).toBe('attempt_closed');
+    expect(!late.ok && late.message).toContain('超时未交');
     expect(server.quizSweep.runOnce()).toBe(0);
   });
 

@@ -113,8 +113,8 @@ export const errorMessages = {
     zh: '您在该窗口所办业务的再培训名单中,请先通过该业务的测验(或请值班长处理)。',
   },
   attempt_closed: {
-    en: 'This quiz attempt has been submitted already.',
-    zh: '该次测验已提交。',
+    en: 'This quiz attempt is closed: it was submitted already, or left open too long and scored as it stood.',
+    zh: '该次测验已结束:已提交,或超时未交已按未作答计分。',
   },
   scan_unreadable: {
     en: 'This code is not a bill barcode or QR code the hall reads: scan the barcode on your bill, or type the account number.',

@@ -100,8 +100,8 @@ function caseOwnerHold(
 /**
  * After a ticket is issued for a customer with an open case: the greeting when it waits for the
  * owner's counter; when the owner cannot serve now, the owner is told on their desk
- * (`case_customer_arrived`, addressed to them; the console sees it too; addressed to nobody
- * when the owner is no longer an active clerk).
+ * (`case_customer_arrived`, addressed to them, whatever their roles; the console sees it too;
+ * addressed to nobody when the owner is no longer active).
  */
 function caseOwnerGreeting(
   tx: TxContext,
@@ -114,7 +114,7 @@ function caseOwnerGreeting(
         kind: 'case_customer_arrived',
         subjectId: ticket.id,
         ticketId: ticket.id,
-        staffId: route.why === 'manager_inactive' ? null : route.ownerStaffId,
+        staffId: tx.store.staff.byId(route.ownerStaffId)?.active ? route.ownerStaffId : null,
       }),
     );
     return undefined;
@@ -221,5 +221,12 @@ export function afterArrival(
   route: ArrivalRoute,
   ticket: Ticket,
 ): AccountManagerGreeting | undefined {
-  return caseOwnerGreeting(tx, route.caseOwner, ticket) ?? afterVipIssued(tx, ticket, route.vip);
+  const greeting = caseOwnerGreeting(tx, route.caseOwner, ticket);
+  // The owner away is also the VIP's manager: told once (by the case's alert), not twice.
+  const { caseOwner, vip } = route;
+  const told =
+    caseOwner.route === 'owner_away' &&
+    vip.route === 'priority' &&
+    vip.managerStaffId === caseOwner.ownerStaffId;
+  return greeting ?? (told ? undefined : afterVipIssued(tx, ticket, vip));
 }

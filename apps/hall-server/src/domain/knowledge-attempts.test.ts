@@ -1,6 +1,12 @@
 import type { QuizAttempt } from '@onestop/shared';
 import { describe, expect, it } from 'vitest';
-import { DEADLINE_GRACE_MS, isAbandoned, submitAttempt } from './knowledge';
+import {
+  ABANDONED_AFTER_MS,
+  DEADLINE_GRACE_MS,
+  isAbandoned,
+  isOutOfTime,
+  submitAttempt,
+} from './knowledge';
 import { attempt, NOW, question } from './knowledge-fixtures';
 
 // Knowledge checks: scoring an attempt, what its result shows, and when one left open is over.
@@ -150,23 +156,41 @@ describe('submitAttempt', () => {
   });
 });
 
-describe('isAbandoned', () => {
+describe('isAbandoned and isOutOfTime', () => {
   const DAY_START = NOW + 3_600_000; // today's business day began an hour after NOW
-  const timed = attempt({ startedAt: NOW + 4_000_000, deadlineAt: NOW + 4_600_000 });
-  it.each<[string, QuizAttempt, number, boolean]>([
-    ['timed, within its limit', timed, NOW + 4_500_000, false],
-    ['timed, past its limit, within the grace', timed, NOW + 4_600_000 + DEADLINE_GRACE_MS, false],
-    ['timed, past the grace', timed, NOW + 4_600_000 + DEADLINE_GRACE_MS + 1, true],
-    ['untimed, started today', attempt({ startedAt: DAY_START }), NOW + 80_000_000, false],
-    ['untimed, started on an earlier day', attempt({ startedAt: NOW }), DAY_START + 1, true],
+  const LIMIT = NOW + 4_600_000;
+  const timed = attempt({ startedAt: NOW + 4_000_000, deadlineAt: LIMIT });
+  it.each<[string, QuizAttempt, number, boolean, boolean]>([
+    ['timed, within its limit', timed, LIMIT - 1, false, false],
+    ['timed, within the grace', timed, LIMIT + DEADLINE_GRACE_MS, false, false],
+    ['timed, past the grace', timed, LIMIT + DEADLINE_GRACE_MS + 1, true, false],
+    ['timed, left open half an hour', timed, LIMIT + ABANDONED_AFTER_MS, true, false],
+    ['timed, left open longer', timed, LIMIT + ABANDONED_AFTER_MS + 1, true, true],
+    ['untimed, started today', attempt({ startedAt: DAY_START }), NOW + 80_000_000, false, false],
+    ['untimed, from an earlier day', attempt({ startedAt: NOW }), DAY_START + 1, false, true],
     [
-      'timed, from an earlier day but still within its limit',
-      attempt({ startedAt: DAY_START - 60_000, deadlineAt: DAY_START + 540_000 }),
+      'untimed, begun just before the day ended',
+      attempt({ startedAt: DAY_START - 60_000 }),
       DAY_START + 60_000,
       false,
+      false,
     ],
-    ['submitted already', attempt({ startedAt: NOW, finishedAt: NOW + 1 }), DAY_START + 1, false],
-  ])('%s', (_, a, now, over) => {
-    expect(isAbandoned(a, now, DAY_START)).toBe(over);
+    [
+      'untimed, begun just before the day ended, half an hour on',
+      attempt({ startedAt: DAY_START - 60_000 }),
+      DAY_START - 60_000 + ABANDONED_AFTER_MS + 1,
+      false,
+      true,
+    ],
+    [
+      'submitted already',
+      attempt({ startedAt: NOW, finishedAt: NOW + 1 }),
+      DAY_START + 1,
+      false,
+      false,
+    ],
+  ])('%s', (_, a, now, outOfTime, abandoned) => {
+    expect(a.finishedAt !== null || isOutOfTime(a, now)).toBe(a.finishedAt !== null || outOfTime);
+    expect(isAbandoned(a, now, DAY_START)).toBe(abandoned);
   });
 });

@@ -214,7 +214,7 @@ export function submitAttempt(
   });
   const right = marked.filter((m) => m.right).length;
   const scorePct = Math.floor((right * 100) / Math.max(1, marked.length));
-  const late = attempt.deadlineAt !== null && now > attempt.deadlineAt + DEADLINE_GRACE_MS;
+  const late = isOutOfTime(attempt, now);
   const passed = !late && scorePct >= passPct;
   return accept({
     attempt: {
@@ -376,14 +376,24 @@ export function deadlineOf(quiz: Quiz, startedAt: number): number | null {
   return quiz.timeLimitMin === null ? null : startedAt + quiz.timeLimitMin * 60_000;
 }
 
+/** A submission past its time limit and the grace: scored, but it cannot pass. */
+export function isOutOfTime(attempt: QuizAttempt, now: number): boolean {
+  return attempt.deadlineAt !== null && now > attempt.deadlineAt + DEADLINE_GRACE_MS;
+}
+
+/** How long an attempt is left open past its limit (or its day) before the hall closes it. */
+export const ABANDONED_AFTER_MS = 30 * 60_000;
+
 /**
- * An attempt left open that is over: a timed one past its limit (and the grace), an untimed one
- * started on an earlier business day (`dayStart`: the start of today's). It is scored as it
+ * An attempt left open so long that the hall closes it for the clerk: a timed one
+ * ABANDONED_AFTER_MS past its limit (until then a late submission is still scored, late), an
+ * untimed one started on an earlier business day (`dayStart`: the start of today's) and at least
+ * ABANDONED_AFTER_MS ago (one begun just before midnight is not cut short). It is scored as it
  * stands (nothing submitted: wrong), so leaving a quiz open never keeps a clerk off the
  * retraining list.
  */
 export function isAbandoned(attempt: QuizAttempt, now: number, dayStart: number): boolean {
   if (attempt.finishedAt !== null) return false;
-  if (attempt.deadlineAt !== null) return now > attempt.deadlineAt + DEADLINE_GRACE_MS;
-  return attempt.startedAt < dayStart;
+  if (attempt.deadlineAt !== null) return now > attempt.deadlineAt + ABANDONED_AFTER_MS;
+  return attempt.startedAt < dayStart && now - attempt.startedAt > ABANDONED_AFTER_MS;
 }

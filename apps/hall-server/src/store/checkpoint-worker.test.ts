@@ -26,14 +26,16 @@ function rowsInMainFile(file: string, dir: string): number {
 }
 
 describe('startCheckpointer', () => {
-  it("copies the WAL back into the database from a worker thread, never on the hall's connection", async () => {
+  it("copies a busy hall's WAL back into the database from a worker thread, never on the hall's connection", async () => {
     const dir = tempDir('onestop-checkpoint-');
     dirs.push(dir);
     const file = join(dir, 'hall.sqlite');
     const db = openDatabase(file, { autoCheckpoint: false });
     const pragma = vi.spyOn(db, 'pragma');
     const failures: Error[] = [];
-    const checkpointer = startCheckpointer(db, { intervalMs: 20 }, (err) => failures.push(err));
+    const checkpointer = startCheckpointer(db, { intervalMs: 20, busyChanges: 10 }, (err) =>
+      failures.push(err),
+    );
     db.exec('CREATE TABLE t (x INTEGER) STRICT');
     const insert = db.prepare('INSERT INTO t VALUES (?)');
     for (let i = 0; i < 100; i++) insert.run(i);
@@ -55,32 +57,50 @@ describe('startCheckpointer', () => {
     db.close();
   });
 
-  it('starts its worker on the first write, lets it go after a quiet spell, and starts another on the next write', async () => {
+  it("copies a quiet hall's few pages on this thread, starts a worker for a busy spell, and lets it go after a quiet one", async () => {
     const dir = tempDir('onestop-checkpoint-');
     dirs.push(dir);
     const file = join(dir, 'hall.sqlite');
     const db = openDatabase(file, { autoCheckpoint: false });
+    const pragma = vi.spyOn(db, 'pragma');
+    const onThisThread = () =>
+      pragma.mock.calls.filter(([sql]) => sql === 'wal_checkpoint(PASSIVE)').length;
     const failures: Error[] = [];
-    const checkpointer = startCheckpointer(db, { intervalMs: 20, idleMs: 200 }, (err) =>
-      failures.push(err),
+    const checkpointer = startCheckpointer(
+      db,
+      { intervalMs: 20, idleMs: 200, busyChanges: 50 },
+      (err) => failures.push(err),
     );
     const until = async (done: () => boolean) => {
       while (!done()) await new Promise((r) => setTimeout(r, 10));
     };
-    // Nothing written since it started: no second engine in memory.
-    await new Promise((r) => setTimeout(r, 100));
-    expect(checkpointer.hasWorker()).toBe(false);
-
     db.exec('CREATE TABLE t (x INTEGER) STRICT');
     const insert = db.prepare('INSERT INTO t VALUES (?)');
-    for (let i = 0; i < 10; i++) insert.run(i);
-    await until(() => checkpointer.hasWorker());
-    await until(() => rowsInMainFile(file, dir) === 10);
-    await until(() => !checkpointer.hasWorker()); // 200 ms with nothing to checkpoint
+    const write = (from: number, to: number) => {
+      for (let i = from; i < to; i++) insert.run(i);
+    };
 
-    for (let i = 10; i < 20; i++) insert.run(i);
+    // A few rows (a heartbeat, a command): copied on this thread, no second engine.
+    write(0, 5);
+    await until(() => rowsInMainFile(file, dir) === 5);
+    expect(onThisThread()).toBe(1);
+    expect(checkpointer.hasWorker()).toBe(false);
+
+    // A busy spell: a worker copies them.
+    write(5, 105);
     await until(() => checkpointer.hasWorker());
-    await until(() => rowsInMainFile(file, dir) === 20);
+    await until(() => rowsInMainFile(file, dir) === 105);
+    expect(onThisThread()).toBe(1);
+    // 200 ms without a busy spell: let go; quiet rows are this thread's again.
+    await until(() => !checkpointer.hasWorker());
+    write(105, 110);
+    await until(() => rowsInMainFile(file, dir) === 110);
+    expect(onThisThread()).toBe(2);
+
+    // The next busy spell starts another.
+    write(110, 210);
+    await until(() => checkpointer.hasWorker());
+    await until(() => rowsInMainFile(file, dir) === 210);
     expect(failures).toEqual([]);
 
     checkpointer.stop();

@@ -71,6 +71,8 @@ export interface CheckpointWorker {
   checkpoint(): boolean;
   /** Has the worker close its connection and exit, without waiting for it (a quiet hall). */
   retire(): void;
+  /** It has exited (or failed): nothing of it is left to wait for. */
+  exited(): boolean;
   /**
    * Has the worker close its connection (when `retire` has not already), and waits (at most
    * 5 s) until it has: whoever closes the hall next may need the database to itself (a
@@ -116,6 +118,7 @@ export function startCheckpointWorker(
       return true;
     },
     retire: askToClose,
+    exited: () => gone,
     close() {
       askToClose();
       if (!gone) waitClosed(5000);

@@ -35,68 +35,85 @@ export function openDatabase(
 export interface Checkpointer {
   /** Stops the checkpoints and does a last, truncating one (the worker's connection closed first). */
   stop(): void;
-  /** Whether a checkpoint worker is running now (one is started by the first write after a quiet spell). */
+  /** Whether a checkpoint worker is running now (a busy spell started one). */
   hasWorker(): boolean;
 }
 
 /**
  * Copies the WAL back into the database every `intervalMs` when something was written, off
- * any command's path: in a worker thread with its own connection (checkpoint-worker.ts), on
- * this thread between batches when the database is in memory or a worker failed. Durability
- * does not depend on it: every commit is already in the synced WAL.
+ * any command's path. Durability does not depend on it: every commit is already in the synced
+ * WAL.
  *
- * The worker is a second JavaScript engine (~12 MiB resident): it is started by the first write
- * that needs a checkpoint and let go after `idleMs` with nothing to checkpoint, so a quiet hall
- * (the night, a closed day) does not keep it.
+ * A busy hall's checkpoints (10–20 ms each under load, every 2 s) run in a worker thread with
+ * its own connection (checkpoint-worker.ts), so no command waits for them. That worker is a
+ * second JavaScript engine (9–12 MiB resident): it is started by the first busy spell
+ * (`busyChanges` rows changed since the last checkpoint) and let go after `idleMs` without one.
+ * A quiet hall's few pages (the devices' heartbeats at night, a command now and then) are copied
+ * on this thread between batches, as are an in-memory database's, and every checkpoint once a
+ * worker has failed.
  */
 export function startCheckpointer(
   db: Db,
-  options: { intervalMs?: number; idleMs?: number } = {},
-  /** Hears of a checkpoint failing in the worker, or of a worker failing (then this thread checkpoints). */
+  options: { intervalMs?: number; idleMs?: number; busyChanges?: number } = {},
+  /** Hears of a checkpoint failing, or of a worker failing (then this thread checkpoints). */
   onFailure: (err: Error) => void = () => undefined,
 ): Checkpointer {
-  const { intervalMs = 2000, idleMs = 60_000 } = options;
+  const { intervalMs = 2000, idleMs = 60_000, busyChanges = 100 } = options;
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
   let seen = totalChanges.get() as number;
   let worker: CheckpointWorker | null = null;
-  /** Let go, and perhaps still closing its connection: `stop` waits for it. */
-  let retired: CheckpointWorker | null = null;
+  /** Let go, and perhaps still closing their connections: `stop` waits for them. */
+  let retired: CheckpointWorker[] = [];
   /** In memory, or a worker failed: this thread checkpoints from now on. */
   let onThisThread = db.memory;
-  let lastAskedAt = performance.now();
-  const timer = setInterval(() => {
-    const now = totalChanges.get() as number;
-    if (now === seen) {
-      if (worker && performance.now() - lastAskedAt >= idleMs) {
-        worker.retire();
-        retired = worker;
-        worker = null;
-      }
-      return;
-    }
-    if (!onThisThread) {
-      worker ??= startCheckpointWorker(db.name, (err, workerLost) => {
+  let lastBusyAt = -Infinity;
+
+  function startWorker(): CheckpointWorker | null {
+    try {
+      return startCheckpointWorker(db.name, (err, workerLost) => {
         onFailure(err);
         if (!workerLost) return;
         onThisThread = true;
         worker = null;
       });
-      if (worker.checkpoint()) {
-        seen = now;
-        lastAskedAt = performance.now();
-      }
+    } catch (err) {
+      // No thread to be had (memory, limits): this thread checkpoints, the hall goes on.
+      onFailure(err instanceof Error ? err : new Error(String(err)));
+      onThisThread = true;
+      return null;
+    }
+  }
+
+  const timer = setInterval(() => {
+    const now = totalChanges.get() as number;
+    const busy = now - seen >= busyChanges;
+    if (busy) lastBusyAt = performance.now();
+    if (worker && performance.now() - lastBusyAt >= idleMs) {
+      worker.retire();
+      retired = [...retired.filter((w) => !w.exited()), worker];
+      worker = null;
+    }
+    if (now === seen) return;
+    if (!onThisThread && (worker || busy)) worker ??= startWorker();
+    if (worker) {
+      if (worker.checkpoint()) seen = now;
       return;
     }
     if (db.inTransaction) return; // a group commit is open: next time
     seen = now;
-    db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (err) {
+      onFailure(err instanceof Error ? err : new Error(String(err)));
+    }
   }, intervalMs);
   timer.unref();
   return {
     stop() {
       clearInterval(timer);
-      for (const w of [retired, worker]) w?.close();
-      worker = retired = null;
+      for (const w of [...retired, worker]) w?.close();
+      worker = null;
+      retired = [];
       try {
         if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
       } catch {

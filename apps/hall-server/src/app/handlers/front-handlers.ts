@@ -137,9 +137,9 @@ export const frontHandlers = {
       const verdict = checkIn(appointment, day, tx.hall.businessDay, tx.now);
       if (!verdict.ok) return verdict;
       // Routed as at the kiosk (vip-arrival.ts): the first handler of the customer's open case
-      // for the service first (at the kiosk only by the booking's code, the customer's own, as
-      // a scanned bill is; a typed phone is anyone's), then a VIP's manager (else the manager is
-      // told); late, a VIP keeps VIP priority, not an ordinary one.
+      // for the service first (at the kiosk only by the booking's code, given only to whoever
+      // booked; a typed phone is anyone's), then a VIP's manager (else the manager is told);
+      // late, a VIP keeps VIP priority, not an ordinary one.
       const { customer, serviceId } = appointment;
       const route = arrivalRoute(tx, customer, serviceId, {
         caseOwner: true,

@@ -9,12 +9,14 @@ import {
   deadlineOf,
   dueQuizzes,
   isAbandoned,
+  isOutOfTime,
   overrideRetraining,
   questionsFor,
   retrainingAfter,
   submitAttempt,
 } from '../../domain/knowledge';
 import { accept, reject, type Result } from '../../domain/result';
+import { writeAudit } from '../audit';
 import { handler, type TxContext } from '../context';
 import { questionsToXlsx, readQuestionsXlsx, someErrors } from '../knowledge-xlsx';
 import { signedInStaff } from './clerk';
@@ -91,8 +93,18 @@ export function closeAbandonedAttempts(tx: TxContext): Result<number> {
   let closed = 0;
   for (const attempt of tx.store.knowledge.openAttempts()) {
     if (!isAbandoned(attempt, tx.now, dayStart)) continue;
-    const done = finish(tx, attempt, attempt.staffId, []);
-    if (!done.ok) return done;
+    // A clerk no longer active is not put on a list they cannot leave.
+    if (!tx.store.staff.byId(attempt.staffId)?.active) continue;
+    // One that cannot be scored (its quiz gone) stays open; the others are still closed.
+    if (!finish(tx, attempt, attempt.staffId, []).ok) continue;
+    writeAudit(tx.store, {
+      name: 'system:quiz-attempt-closed',
+      actor: null,
+      commandId: null,
+      payload: { attemptId: attempt.id, quizId: attempt.quizId, staffId: attempt.staffId },
+      result: 'ok',
+      now: tx.now,
+    });
     closed++;
   }
   return accept(closed);
@@ -147,8 +159,10 @@ export const knowledgeHandlers = {
       if (!quiz) return reject('not_found', `Quiz ${quizId}.`);
       const dayStart = startOfBusinessDay(tx.hall.businessDay, tx.hall.config.timeZone);
       let attempt = k.openAttempt(staff.value.id, quiz.id);
-      // Over (out of time, or from an earlier day): scored as it stands, and a new one begins.
-      if (attempt && isAbandoned(attempt, tx.now, dayStart)) {
+      const over = (a: QuizAttempt) => isOutOfTime(a, tx.now) || isAbandoned(a, tx.now, dayStart);
+      // Over (out of time, or left open from an earlier day): scored as it stands (late), and a
+      // new one begins.
+      if (attempt && over(attempt)) {
         const closed = finish(tx, attempt, staff.value.id, []);
         if (!closed.ok) return closed;
         attempt = undefined;
@@ -156,7 +170,7 @@ export const knowledgeHandlers = {
       if (!attempt) {
         // One open attempt at a time: a result (with its right answers) never tells an open one's.
         for (const other of k.openAttemptsOf(staff.value.id)) {
-          if (!isAbandoned(other, tx.now, dayStart)) {
+          if (!over(other)) {
             const name = k.quizById(other.quizId)?.name ?? other.quizId;
             return reject('invalid_transition', `Submit the quiz you started first: ${name}.`);
           }
