@@ -55,8 +55,12 @@ export function VipArrivals() {
   const newest = arrivals[0]?.id ?? null;
   const asking = online && newest !== null;
   const list = useQuery('customer:my-vips', asking ? {} : null, asking ? newest : null);
+  // A case's customer: the name their case holds (the desk is sent its clerk's own cases).
   const nameOf = (accountNo: string | null) =>
-    list.data?.vips.find((v) => v.customer.accountNo === accountNo)?.customer.name ?? null;
+    list.data?.vips.find((v) => v.customer.accountNo === accountNo)?.customer.name ??
+    (hall.cases ?? []).find((c) => accountNo !== null && c.customer.accountNo === accountNo)
+      ?.customer.name ??
+    null;
   if (arrivals.length === 0) return null;
   const dismiss = (id: string) => {
     if (online) void runner.run('vip-arrival', 'alert:acknowledge', { alertId: id });
