@@ -63,7 +63,7 @@ interface Footprint {
 
 const REPORT_HOOK = ['--expose-gc', '--require', './scripts/bench/memory-report.cjs'];
 
-/** Longer than the hall's checkpoint worker waits with nothing to checkpoint (store/db.ts). */
+/** Longer than the hall's checkpoint worker runs after its last busy spell (store/db.ts). */
 const QUIET_MS = 65_000;
 
 /** The process's threads (its main thread, V8's and libuv's helpers, worker threads). */
@@ -71,8 +71,8 @@ const threadsOf = (pid: number): number => readdirSync(`/proc/${pid}/task`).leng
 
 /**
  * The floor (floor-server.mjs, delivering): node's http, socket.io, better-sqlite3 and ICU's
- * zh and time-zone data, none of the hall. Measured as the hall is: idle 2 s after its start,
- * then with 300 devices after 10 s of pings at 100/s, each delivered to every device.
+ * zh and time-zone data, none of the hall. Idle 2 s after its start (it has no worker to let
+ * go), then with 300 devices after 10 s of pings at 100/s, each delivered to every device.
  */
 async function floorFootprint(): Promise<Footprint> {
   const dir = mkdtempSync(join(tmpdir(), 'onestop-bench-floor-'));
@@ -131,7 +131,7 @@ export async function benchMemory(): Promise<string[]> {
   const started = await memoryOf(child, report);
   const startedRss = rssMiB(child.process.pid!);
   const startedThreads = threadsOf(child.process.pid!);
-  // A quiet minute: the checkpoint worker, started by the start's own writes, is let go.
+  // A quiet minute: a checkpoint worker the start's writes may have begun is let go.
   await sleep(QUIET_MS);
   const idle = await memoryOf(child, report);
   const idleRss = rssMiB(child.process.pid!);
@@ -180,9 +180,9 @@ export async function benchMemory(): Promise<string[]> {
     `### 4. Server memory with 300 devices`,
     '',
     `The server as it runs in production (${compiled ? `\`node ${[...flags, DIST_MAIN].join(' ')}\`, the compiled bundle` : '`tsx apps/hall-server/src/main.ts` (no compiled bundle found)'}) ` +
-      `on a hall with 60 counters: 2 s after its start, idle a minute later (the checkpoint ` +
-      `worker that the start's writes began is let go after a minute with nothing to ` +
-      `checkpoint), then with 60 clerks' desks, 6 kiosks, ` +
+      `on a hall with 60 counters: 2 s after its start, idle a minute later (a checkpoint ` +
+      `worker runs only for a busy spell and a minute after it), then with 60 clerks' ` +
+      `desks, 6 kiosks, ` +
       `140 displays and 94 pads connected (300 devices) after 10 s of visits at 100 commands/s. ` +
       `Heap figures after a full GC; RSS read from /proc (the 300-device row before the GC; ` +
       `after it: ${loadedRssAfterGc} MiB).`,

@@ -1,4 +1,12 @@
-import type { Alert, Counter, CustomerRecord, Role, Staff, Ticket } from '@onestop/shared';
+import {
+  ARRIVAL_ALERT_KINDS,
+  type Alert,
+  type Counter,
+  type CustomerRecord,
+  type Role,
+  type Staff,
+  type Ticket,
+} from '@onestop/shared';
 import { accept, reject, type Result } from './result';
 import type { TicketChange } from './tickets';
 
@@ -206,12 +214,6 @@ export function checkManager(
   return accept(undefined);
 }
 
-/** The arrivals a clerk is told of on their desk, and may dismiss: a VIP's, a case's customer's. */
-export const ARRIVAL_ALERTS: ReadonlySet<Alert['kind']> = new Set([
-  'vip_arrived',
-  'case_customer_arrived',
-]);
-
 /**
  * Who acknowledges an alert: the duty leader any; a clerk only an arrival addressed to them
  * (their desk's notice). A clerk never clears an alert about their own work (a 不满意 rating
@@ -223,7 +225,8 @@ export function mayAcknowledge(
   roles: readonly Role[],
 ): Result<void> {
   if (roles.includes('duty_leader')) return accept(undefined);
-  if (ARRIVAL_ALERTS.has(alert.kind) && alert.staffId === staffId) return accept(undefined);
+  if (ARRIVAL_ALERT_KINDS.includes(alert.kind) && alert.staffId === staffId)
+    return accept(undefined);
   return reject('forbidden', 'Only the duty leader acknowledges this alert.');
 }
 

@@ -101,7 +101,7 @@ export function startCheckpointWorker(
   });
   worker.on('error', (err) => {
     gone = true;
-    // Failing after it was let go loses nothing: the next write starts another.
+    // Failing after it was let go loses nothing: the next busy spell starts another.
     if (!closing) onFailure(err, true);
   });
   worker.on('exit', () => (gone = true));

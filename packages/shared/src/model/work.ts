@@ -85,6 +85,12 @@ export const AlertKind = z.enum([
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 
+/**
+ * The arrivals a clerk is told of on their desk and may dismiss (acknowledge) when addressed to
+ * them: a VIP's (their manager), a case's customer's (its owner).
+ */
+export const ARRIVAL_ALERT_KINDS: readonly AlertKind[] = ['vip_arrived', 'case_customer_arrived'];
+
 export const Alert = z.object({
   id: Id,
   kind: AlertKind,

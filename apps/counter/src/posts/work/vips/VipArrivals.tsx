@@ -1,4 +1,10 @@
-import { maskAccountNo, maskName, type Alert, type Snapshot } from '@onestop/shared';
+import {
+  ARRIVAL_ALERT_KINDS,
+  maskAccountNo,
+  maskName,
+  type Alert,
+  type Snapshot,
+} from '@onestop/shared';
 import { formatClock } from '@onestop/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,8 +31,6 @@ function readDismissed(): string[] {
   }
 }
 
-const ARRIVALS: readonly Alert['kind'][] = ['vip_arrived', 'case_customer_arrived'];
-
 /** The arrivals for `staffId` still to show: unacknowledged, not dismissed, newest first. */
 export function arrivalsFor(
   hall: Pick<Snapshot, 'alerts'>,
@@ -36,7 +40,7 @@ export function arrivalsFor(
   return hall.alerts
     .filter(
       (a) =>
-        ARRIVALS.includes(a.kind) &&
+        ARRIVAL_ALERT_KINDS.includes(a.kind) &&
         a.staffId === staffId &&
         a.acknowledgedAt === null &&
         !dismissed.includes(a.id),
